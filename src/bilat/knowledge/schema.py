@@ -68,6 +68,9 @@ class Office(_Entry):
     titles: list[str]
     country: str | None = None
     rank: int = 50
+    # The office this one is a national name for ("secretary_of_state" is the US
+    # "foreign_minister"), so "the American top diplomat" finds the Secretary of State.
+    same_as: str | None = None
 
 
 class Role(_Entry):

@@ -1,0 +1,157 @@
+"""bilat's domain knowledge: countries, sectors, offices, people, organisations, CAMEO, verbs.
+
+Loaded once into a read-only :class:`Knowledge`. User directories (``knowledge_dirs`` in
+``bilat.toml``) are read after the bundled files, and their entries win: a person, office,
+country or organisation with the same id or code replaces the bundled one.
+
+    >>> kb = Knowledge.load()
+    >>> [p.name for p in kb.holders("secretary_of_state", "USA", dt.date(2025, 4, 7))]
+    ['Marco Rubio']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bilat.errors import KnowledgeError
+from bilat.knowledge.loader import load_cameo, load_yaml_file
+from bilat.knowledge.schema import (
+    CameoCode,
+    Country,
+    Office,
+    Organisation,
+    Person,
+    Role,
+    Sector,
+)
+
+BUNDLED = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything bilat knows, indexed for lookup; build it with :meth:`Knowledge.load`."""
+
+    countries: dict[str, Country]
+    sectors: dict[str, Sector]
+    offices: dict[str, Office]
+    people: dict[str, Person]
+    organisations: dict[str, Organisation]
+    cameo: dict[str, CameoCode]
+    verb_files: tuple[Path, ...] = ()
+    sources: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def load(cls, dirs: Sequence[str | Path] = ()) -> Knowledge:
+        """Load the bundled knowledge, then each user directory over it (cached per process).
+
+        Args:
+            dirs: directories of the user's own YAML files, in order of priority (last wins).
+
+        Returns:
+            The merged, validated knowledge.
+        """
+        return _load(tuple(str(Path(d).resolve()) for d in dirs))
+
+    def cameo_code(self, code: str) -> CameoCode:
+        """Return a CAMEO code's row; raise KnowledgeError for an unknown code."""
+        try:
+            return self.cameo[code]
+        except KeyError:
+            raise KnowledgeError(f"unknown CAMEO code {code!r}; see cameo.tsv") from None
+
+    def holders(self, office: str, country: str, on: dt.date) -> list[Person]:
+        """Return who held ``office`` for ``country`` on a date (several only when acting)."""
+        found = []
+        for person in self.people.values():
+            for role in person.roles:
+                if role.office == office and role.country == country and _in_role(role, on):
+                    found.append(person)
+                    break
+        return found
+
+    def role_on(self, person: Person, on: dt.date | None) -> Role | None:
+        """Return the most senior role a person held on a date (or their latest, undated)."""
+        roles = list(person.roles)
+        if not roles:
+            return None
+        if on is None:
+            return max(roles, key=lambda r: r.start)
+        current = [r for r in roles if _in_role(r, on)]
+        if not current:
+            return None
+        return min(current, key=lambda r: self.offices[r.office].rank if r.office in self.offices else 99)
+
+
+def _in_role(role: Role, on: dt.date) -> bool:
+    return role.start <= on and (role.end is None or on <= role.end)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(dirs: tuple[str, ...]) -> Knowledge:
+    countries: dict[str, Country] = {}
+    sectors: dict[str, Sector] = {}
+    offices: dict[str, Office] = {}
+    people: dict[str, Person] = {}
+    organisations: dict[str, Organisation] = {}
+    cameo: dict[str, CameoCode] = {}
+    verb_files: list[Path] = []
+    sources: list[str] = []
+    folders = [BUNDLED, *(Path(d) for d in dirs)]
+    for folder in folders:
+        if not folder.is_dir():
+            raise KnowledgeError(
+                f"knowledge directory {folder} does not exist; fix knowledge_dirs in bilat.toml"
+            )
+        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+            sections = load_yaml_file(path)
+            sources.append(str(path))
+            for entry in sections.get("countries", []):
+                countries[entry.code] = entry
+            for entry in sections.get("sectors", []):
+                sectors[entry.code] = entry
+            for entry in sections.get("offices", []):
+                offices[entry.id] = entry
+            for entry in sections.get("people", []):
+                people[entry.id] = entry
+            for entry in sections.get("organisations", []):
+                organisations[entry.code + ":" + entry.name] = entry
+            if _has_verbs(path):
+                verb_files.append(path)
+        cameo_path = folder / "cameo.tsv"
+        if cameo_path.exists():
+            for row in load_cameo(cameo_path):
+                cameo[row.code] = row
+    _check_references(people, offices)
+    return Knowledge(
+        countries=countries,
+        sectors=sectors,
+        offices=offices,
+        people=people,
+        organisations=organisations,
+        cameo=cameo,
+        verb_files=tuple(verb_files),
+        sources=tuple(sources),
+    )
+
+
+def _has_verbs(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        return any(line.startswith("verbs:") for line in handle)
+
+
+def _check_references(people: dict[str, Person], offices: dict[str, Office]) -> None:
+    for person in people.values():
+        for role in person.roles:
+            if role.office not in offices:
+                raise KnowledgeError(
+                    f"person {person.id!r} has a role in unknown office {role.office!r}; "
+                    f"add the office to an offices section or fix the id"
+                )
+
+
+__all__ = ["Knowledge"]

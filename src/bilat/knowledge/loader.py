@@ -1,0 +1,181 @@
+"""Read knowledge YAML files, validate every entry, and report errors as ``file:line``.
+
+Line numbers come from the YAML node tree, so a user who mistypes a date in their own
+``people.yaml`` is told where: ``people.yaml:14: roles.0.start: invalid date``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bilat.errors import KnowledgeError
+from bilat.knowledge.schema import (
+    CameoCode,
+    Country,
+    Office,
+    Organisation,
+    Person,
+    Sector,
+)
+
+SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "countries": Country,
+    "sectors": Sector,
+    "offices": Office,
+    "people": Person,
+    "organisations": Organisation,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a knowledge file."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
+    """Return the 1-based line of the deepest node reachable along a pydantic error location."""
+    line = node.start_mark.line + 1
+    for key in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key:
+                    line = k.start_mark.line + 1
+                    child = v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key < len(node.value):
+                child = node.value[key]
+                line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def _compose(text: str, path: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise KnowledgeError(
+            f"not valid YAML ({exc.problem}); check indentation and quoting",
+            file=path,
+            line=line,
+        ) from exc
+
+
+def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Problem]:
+    """Yield ``(section, validated entry, line)`` for each entry, or a :class:`Problem`.
+
+    Args:
+        text: the YAML source.
+        path: the file name to report in problems.
+    """
+    root = _compose(text, path)
+    if root is None:
+        return
+    data = yaml.safe_load(text)
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
+        yield Problem(path, root.start_mark.line + 1, "top level must map section names to lists")
+        return
+    for key_node, value_node in root.value:
+        section = key_node.value
+        line = key_node.start_mark.line + 1
+        if section == "verbs":
+            continue
+        model = SECTION_MODELS.get(section)
+        if model is None:
+            known = ", ".join(sorted([*SECTION_MODELS, "verbs"]))
+            yield Problem(path, line, f"unknown section {section!r}; expected one of: {known}")
+            continue
+        items = data.get(section)
+        if not isinstance(items, list) or not isinstance(value_node, yaml.SequenceNode):
+            yield Problem(path, line, f"section {section!r} must be a list of entries")
+            continue
+        for index, item in enumerate(items):
+            item_node = value_node.value[index]
+            try:
+                entry = model.model_validate(item)
+            except ValidationError as exc:
+                for err in exc.errors():
+                    loc = tuple(err["loc"])
+                    where = ".".join(str(p) for p in loc) or "entry"
+                    yield Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}")
+                continue
+            yield section, entry, item_node.start_mark.line + 1
+
+
+def load_yaml_file(path: Path) -> dict[str, list[Any]]:
+    """Load one knowledge file; raise :class:`KnowledgeError` listing every problem in it."""
+    text = _read(path)
+    sections: dict[str, list[Any]] = {}
+    problems: list[Problem] = []
+    for item in iter_entries(text, str(path)):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            sections.setdefault(item[0], []).append(item[1])
+    if problems:
+        raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
+    return sections
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Return every problem in a knowledge file (YAML or cameo TSV); empty when it is valid."""
+    try:
+        if path.suffix == ".tsv":
+            load_cameo(path)
+            return []
+        text = _read(path)
+        problems = [p for p in iter_entries(text, str(path)) if isinstance(p, Problem)]
+        if "verbs" in (yaml.safe_load(text) or {}):
+            from bilat.events.patterns import check_patterns
+
+            problems.extend(check_patterns(text, str(path)))
+        return problems
+    except KnowledgeError as exc:
+        return [Problem(str(path), exc.line or 1, exc.message)]
+
+
+def load_cameo(path: Path) -> list[CameoCode]:
+    """Read the CAMEO table (TSV with a header row)."""
+    rows: list[CameoCode] = []
+    reader = csv.DictReader(io.StringIO(_read(path)), delimiter="\t")
+    for number, row in enumerate(reader, start=2):
+        try:
+            rows.append(CameoCode.model_validate(row))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise KnowledgeError(f"{where}: {first['msg']}", file=str(path), line=number) from exc
+    return rows
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnowledgeError(
+            f"cannot read knowledge file {path}: {exc.strerror}; check the path in bilat.toml"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(
+            f"not UTF-8 (byte {exc.start}); save the file as UTF-8", file=str(path)
+        ) from exc

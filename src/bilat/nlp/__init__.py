@@ -1,0 +1,7 @@
+"""Language annotation: one spaCy pipeline, loaded once, with line breaks as sentence ends."""
+
+from __future__ import annotations
+
+from bilat.nlp.pipeline import MODEL, load_nlp, sentence_spans
+
+__all__ = ["MODEL", "load_nlp", "sentence_spans"]
