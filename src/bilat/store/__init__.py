@@ -1,0 +1,54 @@
+"""Where bilat keeps documents, events and rejections: one protocol, one file per backend.
+
+>>> with open_store(":memory:") as store:
+...     store.count_events()
+0
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bilat.errors import StoreError
+from bilat.store.base import EVERY_EVENT, ORDERS, AddResult, DocumentRow, DyadRow, EventQuery, Store
+from bilat.store.duckdb_store import MEMORY, DuckDBStore
+
+__all__ = [
+    "EVERY_EVENT",
+    "ORDERS",
+    "AddResult",
+    "DocumentRow",
+    "DuckDBStore",
+    "DyadRow",
+    "EventQuery",
+    "Store",
+    "open_store",
+]
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_store(url: str | Path, *, read_only: bool = False) -> Store:
+    """Open the store at a path or URL, creating and migrating a new database as needed.
+
+    Args:
+        url: A DuckDB file path, ``":memory:"``, or a ``postgresql://`` URL.
+        read_only: Open without writing (no migrations, :meth:`Store.add` refused).
+
+    Returns:
+        The open store; use it as a context manager or call ``close()``.
+
+    Raises:
+        StoreError: The backend is unavailable or the database cannot be opened.
+    """
+    text = str(url)
+    if text.startswith(_POSTGRES_SCHEMES):
+        # The URL may carry a password: keep it out of the message.
+        raise StoreError(
+            "PostgreSQL backend is not installed yet; use a DuckDB file path such as "
+            "bilat.duckdb for now",
+            code="E301",
+        )
+    if text == MEMORY:
+        return DuckDBStore(MEMORY, read_only=read_only)
+    return DuckDBStore(Path(text).expanduser(), read_only=read_only)

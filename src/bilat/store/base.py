@@ -1,0 +1,192 @@
+"""The storage protocol every backend implements, and the query and result records it speaks.
+
+>>> from bilat.store import open_store, EventQuery
+>>> with open_store(":memory:") as store:
+...     store.count_events(EventQuery(dyad=("PAK", "USA"), since="2025-01-01"))
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Protocol, Self
+
+from bilat.records import Event, Extraction, Rejection
+
+ORDERS = ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence")
+"""Accepted values of :attr:`EventQuery.order`; a leading ``-`` sorts descending."""
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events to return, and in which order; every filter left at None matches all.
+
+    ``dyad`` takes two country codes and matches both directions. ``actor``, ``source`` and
+    ``target`` match actor codes by prefix (``PAK`` matches ``PAKGOV``). ``since``/``until`` are
+    inclusive ISO dates compared with the event's date, or its document's date when the event has
+    none. ``root`` matches CAMEO codes by prefix (``"04"`` or ``"042"``). ``factuality`` None means
+    the counted ones (asserted, planned, reported). ``text`` is a case-insensitive substring of
+    the sentence. ``order`` is one of :data:`ORDERS`.
+
+        EventQuery(actor="PAK", root="04", since="2025-01-01", order="-date", limit=20)
+    """
+
+    dyad: tuple[str, str] | None = None
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    since: str | None = None
+    until: str | None = None
+    root: str | None = None
+    quad_class: int | None = None
+    factuality: tuple[str, ...] | None = None
+    doc_id: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+    order: str = "date"
+
+
+EVERY_EVENT = EventQuery()
+"""The query that matches every counted event, in date order."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one :meth:`Store.add` wrote: new documents, skipped duplicates, events, rejections."""
+
+    added: int
+    skipped: int
+    events: int
+    rejected: int
+
+
+@dataclass(frozen=True)
+class DyadRow:
+    """Counts, Goldstein totals and date span of the events between two countries."""
+
+    a: str
+    b: str
+    events: int
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_mean: float
+    goldstein_sum: float
+    first: str | None
+    last: str | None
+    documents: int
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One stored document or rejected input, as listed by :meth:`Store.documents`.
+
+    ``published`` is the document's best date (its :class:`~bilat.records.DocumentDate` value);
+    ``status`` is ``"accepted"`` or ``"rejected"``; rejected inputs carry ``reason`` and
+    ``detail`` and have no date or events.
+    """
+
+    id: str | None
+    title: str | None
+    published: str | None
+    date_precision: str | None
+    date_source: str | None
+    n_events: int
+    status: str
+    reason: str | None
+    origin: str | None
+    detail: str | None
+
+
+class Store(Protocol):
+    """A place to keep documents, events and rejections; open one with :func:`open_store`.
+
+    with open_store("bilat.duckdb") as store:
+        result = store.add(extractions, rejections)
+        events = store.events(EventQuery(dyad=("PAK", "CHN")))
+    """
+
+    def add(
+        self, extractions: Sequence[Extraction], rejections: Sequence[Rejection] = ()
+    ) -> AddResult:
+        """Write extractions and rejections in one transaction; already stored documents skip.
+
+        A document whose content hash is stored is skipped with all its events. A document whose
+        id is taken by a different text is stored as ``"<id>~<hash8>"`` (its events, quotes and
+        facts follow it). A rejection with an origin and reason already recorded is not repeated.
+
+        Args:
+            extractions: What the pipeline found, one per document.
+            rejections: Inputs that did not become documents.
+
+        Returns:
+            The counts of what was written.
+        """
+        ...
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Return those of the given content hashes that are already stored."""
+        ...
+
+    def documents(
+        self, *, status: str | None = None, limit: int | None = None
+    ) -> list[DocumentRow]:
+        """List accepted documents then rejected inputs, each in the order they were stored.
+
+        Args:
+            status: ``"accepted"`` or ``"rejected"`` to list only those; None lists both.
+            limit: At most this many rows.
+
+        Returns:
+            The rows.
+        """
+        ...
+
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """Return everything stored for one document, or None if there is no such document."""
+        ...
+
+    def events(self, query: EventQuery = EVERY_EVENT) -> list[Event]:
+        """Return the events that match a query, in its order, paged by its limit and offset."""
+        ...
+
+    def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
+        """Return how many events match a query, ignoring its limit and offset."""
+        ...
+
+    def dyads(self, *, directed: bool = False, query: EventQuery | None = None) -> list[DyadRow]:
+        """Summarise events by pair of countries, most events first.
+
+        Only events whose two countries are known and different count. Undirected rows put the
+        alphabetically smaller country in ``a``. The query's filters apply (factuality defaults to
+        the counted ones); its limit, offset and order do not.
+
+        Args:
+            directed: Keep source → target apart instead of merging both directions.
+            query: Filters on the events summarised.
+
+        Returns:
+            One row per dyad, sorted by events descending, then ``a`` and ``b``.
+        """
+        ...
+
+    def rejections(self) -> list[Rejection]:
+        """Return every recorded rejection, in the order they were recorded."""
+        ...
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,521 @@
+"""The DuckDB backend: one file (or ``:memory:``) holding documents, events and rejections.
+
+One connection writes, under a lock and in one transaction per :meth:`DuckDBStore.add`; reads
+each take their own cursor so a thread pool can run them side by side.
+
+    >>> with DuckDBStore(":memory:") as store:
+    ...     store.add([]).added
+    0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import duckdb
+
+from bilat.errors import InputError, StoreError
+from bilat.records import Event, Extraction, Rejection, RejectReason
+from bilat.store import codec, sql
+from bilat.store.base import EVERY_EVENT, AddResult, DocumentRow, DyadRow, EventQuery
+from bilat.store.codec import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    FACT_COLUMNS,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    Row,
+)
+from bilat.store.migrations import migrate, pending
+
+MEMORY = ":memory:"
+
+
+def _insert(table: str, columns: Sequence[str], *, ignore_conflicts: bool = False) -> str:
+    placeholders = ", ".join("?" for _ in columns)
+    conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    names = ", ".join(f'"{column}"' for column in columns)  # "symmetric" is a reserved word
+    return f"INSERT INTO {table} ({names}) VALUES ({placeholders}){conflict}"
+
+
+_INSERT_DOCUMENT = _insert("documents", DOCUMENT_COLUMNS)
+_INSERT_EVENT = _insert("events", EVENT_COLUMNS, ignore_conflicts=True)
+_INSERT_MENTION = _insert("mentions", MENTION_COLUMNS)
+_INSERT_QUOTE = _insert("quotes", QUOTE_COLUMNS)
+_INSERT_FACT = _insert("facts", FACT_COLUMNS)
+_INSERT_REJECTION = (
+    "INSERT INTO rejections (origin, reason, detail, doc_id, created_at)"
+    " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _open_error(error: duckdb.Error, url: str, *, read_only: bool) -> StoreError:
+    """Turn DuckDB's reason for not opening a file into a message that says what to do."""
+    text = str(error)
+    if "lock" in text.lower():
+        message = (
+            f"cannot open {url!r}: another process is using it ({text}); stop that process "
+            "(a running `bilat ingest` or `bilat serve`) or wait for it to finish, then retry"
+        )
+    elif "permission denied" in text.lower() or "read-only file system" in text.lower():
+        message = (
+            f"cannot open {url!r} for writing: permission denied; open it read-only "
+            "(read_only=True, --read-only) or make the file and its directory writable"
+        )
+    elif "does not exist" in text.lower() and read_only:
+        message = (
+            f"cannot open {url!r} read-only: there is no database there; check the path, "
+            "or ingest something first to create it"
+        )
+    elif "no such file or directory" in text.lower():
+        message = (
+            f"cannot create {url!r}: its directory does not exist; create the directory "
+            "or choose another path"
+        )
+    elif "different configuration" in text.lower():
+        message = (
+            f"cannot open {url!r} with read_only={read_only}: this process already has it open "
+            "in the other mode; close that store first"
+        )
+    else:
+        message = f"cannot open {url!r}: {text}; check that it is a DuckDB database bilat wrote"
+    return StoreError(message, url=url)
+
+
+def _renamed(extraction: Extraction, new_id: str) -> Extraction:
+    """Move an extraction to a new document id; its events get ids with the same suffix."""
+    suffix = new_id[len(extraction.document.id) :]
+    event_ids = {event.id: event.id + suffix for event in extraction.events}
+    return dataclasses.replace(
+        extraction,
+        document=dataclasses.replace(extraction.document, id=new_id),
+        events=tuple(
+            dataclasses.replace(event, id=event_ids[event.id], doc_id=new_id)
+            for event in extraction.events
+        ),
+        quotes=tuple(dataclasses.replace(quote, doc_id=new_id) for quote in extraction.quotes),
+        facts=tuple(
+            dataclasses.replace(
+                fact,
+                doc_id=new_id,
+                event_id=event_ids.get(fact.event_id, fact.event_id) if fact.event_id else None,
+            )
+            for fact in extraction.facts
+        ),
+    )
+
+
+@dataclasses.dataclass
+class _Batch:
+    """The rows one :meth:`DuckDBStore.add` writes, table by table."""
+
+    documents: list[Row] = dataclasses.field(default_factory=list)
+    events: list[Row] = dataclasses.field(default_factory=list)
+    mentions: list[Row] = dataclasses.field(default_factory=list)
+    quotes: list[Row] = dataclasses.field(default_factory=list)
+    facts: list[Row] = dataclasses.field(default_factory=list)
+    skipped: int = 0
+
+    def take(self, extraction: Extraction, *, ingested_at: datetime) -> None:
+        """Add the rows of one extraction."""
+        doc = extraction.document
+        self.documents.append(codec.document_row(extraction, ingested_at=ingested_at))
+        for ordinal, event in enumerate(extraction.events):
+            date = codec.effective_date(event, extraction.date, doc)
+            self.events.append(codec.event_row(event, ordinal=ordinal, date_effective=date))
+        for ordinal, mention in enumerate(extraction.mentions):
+            self.mentions.append(codec.mention_row(mention, doc_id=doc.id, ordinal=ordinal))
+        for ordinal, quote in enumerate(extraction.quotes):
+            self.quotes.append(codec.quote_row(quote, ordinal=ordinal))
+        for ordinal, fact in enumerate(extraction.facts):
+            self.facts.append(codec.fact_row(fact, ordinal=ordinal))
+
+
+class DuckDBStore:
+    """A :class:`~bilat.store.base.Store` kept in a DuckDB file, migrated to the latest schema.
+
+        with DuckDBStore("bilat.duckdb") as store:
+            store.add(extractions)
+
+    Args:
+        path: The database file, created if absent, or ``":memory:"``.
+        read_only: Open without writing; several processes may then read the file at once.
+
+    Raises:
+        StoreError: The file is locked, unwritable, missing (read-only) or not a bilat database.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.url = str(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._closed = False
+        if read_only and self.url == MEMORY:
+            raise StoreError(
+                "an in-memory database cannot be opened read-only; pass a file path",
+                url=self.url,
+            )
+        try:
+            self._con = duckdb.connect(self.url, read_only=read_only)
+        except duckdb.Error as error:
+            raise _open_error(error, self.url, read_only=read_only) from error
+        try:
+            self._prepare()
+        except BaseException:
+            self._con.close()
+            raise
+
+    def _prepare(self) -> None:
+        if not self.read_only:
+            migrate(self._con)
+            return
+        try:
+            missing = pending(self._con)
+        except duckdb.Error as error:
+            raise StoreError(
+                f"cannot read {self.url!r}: {error}; check that it is a database bilat wrote",
+                url=self.url,
+            ) from error
+        if missing:
+            raise StoreError(
+                f"{self.url!r} lacks schema migrations {[m.version for m in missing]}; open it "
+                "once without read_only (e.g. `bilat ingest` with no inputs) to upgrade it",
+                url=self.url,
+            )
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; closing twice is harmless."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._con.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            self._check_open()
+            cursor = self._con.cursor()
+        try:
+            yield cursor
+        except duckdb.Error as error:
+            raise StoreError(f"cannot read {self.url!r}: {error}", url=self.url) from error
+        finally:
+            cursor.close()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError(f"the store {self.url!r} is closed; open it again", url=self.url)
+
+    def add(
+        self, extractions: Sequence[Extraction], rejections: Sequence[Rejection] = ()
+    ) -> AddResult:
+        """Write extractions and rejections in one transaction; already stored documents skip.
+
+        Args:
+            extractions: What the pipeline found, one per document.
+            rejections: Inputs that did not become documents.
+
+        Returns:
+            The counts of what was written.
+
+        Raises:
+            StoreError: The store is read-only or closed, or the write failed (nothing is kept).
+        """
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to add documents",
+                url=self.url,
+            )
+        with self._lock:
+            self._check_open()
+            con = self._con
+            con.begin()
+            try:
+                result = self._write(con, extractions, rejections)
+                con.commit()
+            except BaseException as error:
+                con.rollback()
+                if isinstance(error, duckdb.Error):
+                    raise StoreError(
+                        f"cannot add {len(extractions)} documents to {self.url!r}: {error}; "
+                        "nothing was written",
+                        url=self.url,
+                    ) from error
+                raise
+        return result
+
+    def _write(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        extractions: Sequence[Extraction],
+        rejections: Sequence[Rejection],
+    ) -> AddResult:
+        hashes = [e.document.content_hash for e in extractions]
+        known = self._known(con, hashes)
+        rows = con.execute(
+            "SELECT id, content_hash FROM documents WHERE list_contains(?, id)",
+            [sorted({e.document.id for e in extractions})],
+        ).fetchall()
+        taken: dict[str, str] = {str(i): str(h) for i, h in rows}
+        batch = _Batch()
+        ingested_at = _now()
+        for extraction in extractions:
+            doc = extraction.document
+            if doc.content_hash in known:
+                batch.skipped += 1
+                continue
+            known.add(doc.content_hash)
+            new_id = self._free_id(doc.id, doc.content_hash, taken)
+            if new_id != doc.id:
+                extraction = _renamed(extraction, new_id)
+            taken[new_id] = doc.content_hash
+            batch.take(extraction, ingested_at=ingested_at)
+        events_before = self._count(con, "events")
+        rejections_before = self._count(con, "rejections")
+        self._insert_rows(con, batch)
+        if rejections:
+            con.executemany(
+                _INSERT_REJECTION,
+                [(r.origin, r.reason.value, r.detail, r.doc_id, ingested_at) for r in rejections],
+            )
+        return AddResult(
+            added=len(batch.documents),
+            skipped=batch.skipped,
+            events=self._count(con, "events") - events_before,
+            rejected=self._count(con, "rejections") - rejections_before,
+        )
+
+    def _insert_rows(self, con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+        for statement, rows in (
+            (_INSERT_DOCUMENT, batch.documents),
+            (_INSERT_EVENT, batch.events),
+            (_INSERT_MENTION, batch.mentions),
+            (_INSERT_QUOTE, batch.quotes),
+            (_INSERT_FACT, batch.facts),
+        ):
+            if rows:
+                con.executemany(statement, rows)
+
+    @staticmethod
+    def _free_id(doc_id: str, content_hash: str, taken: dict[str, str]) -> str:
+        if doc_id not in taken:
+            return doc_id
+        for width in (8, 16, len(content_hash)):
+            candidate = f"{doc_id}~{content_hash[:width]}"
+            if candidate not in taken:
+                return candidate
+        raise StoreError(f"no free id for document {doc_id!r}; give it another id")
+
+    @staticmethod
+    def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
+
+    @staticmethod
+    def _known(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
+        wanted = sorted(set(hashes))
+        if not wanted:
+            return set()
+        rows = con.execute(
+            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash)", [wanted]
+        ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Return those of the given content hashes that are already stored.
+
+        Args:
+            hashes: Content hashes, as :func:`bilat.records.content_hash` makes them.
+
+        Returns:
+            The subset already in the store.
+        """
+        with self._reading() as cursor:
+            return self._known(cursor, hashes)
+
+    def documents(
+        self, *, status: str | None = None, limit: int | None = None
+    ) -> list[DocumentRow]:
+        """List accepted documents then rejected inputs, each in the order they were stored.
+
+        Args:
+            status: ``"accepted"`` or ``"rejected"`` to list only those; None lists both.
+            limit: At most this many rows.
+
+        Returns:
+            The rows.
+
+        Raises:
+            InputError: The status or limit is not valid.
+        """
+        if status not in (None, "accepted", "rejected"):
+            raise InputError(
+                f"unknown document status {status!r}; use 'accepted' or 'rejected'",
+                origin="documents(status)",
+            )
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit}", origin="documents(limit)")
+        query = """
+            SELECT id, title, published, date_precision, date_source, n_events, status,
+                reason, origin, detail
+            FROM (
+                SELECT id, title, date_value AS published, date_precision, date_source,
+                    n_events, 'accepted' AS status, CAST(NULL AS VARCHAR) AS reason, origin,
+                    CAST(NULL AS VARCHAR) AS detail, 0 AS part, seq
+                FROM documents
+                UNION ALL
+                SELECT doc_id, NULL, NULL, NULL, NULL, 0, 'rejected', reason, origin, detail,
+                    1, seq
+                FROM rejections
+            ) listed
+        """
+        params: list[Any] = []
+        if status is not None:
+            query += " WHERE status = ?"
+            params.append(status)
+        query += " ORDER BY part, seq"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(limit)
+        with self._reading() as cursor:
+            rows = cursor.execute(query, params).fetchall()
+        return [DocumentRow(*row) for row in rows]
+
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """Return everything stored for one document, or None if there is no such document.
+
+        Args:
+            doc_id: The document's id as stored (possibly ``"<id>~<hash8>"``).
+
+        Returns:
+            The extraction, equal to the one added (minus events whose id another document
+            already had).
+        """
+        with self._reading() as cursor:
+            found = cursor.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+            row = found.fetchone()
+            if row is None:
+                return None
+            names = [d[0] for d in found.description or ()]
+            record = dict(zip(names, row, strict=True))
+            parts = {
+                table: [
+                    json.loads(data)
+                    for (data,) in cursor.execute(
+                        f"SELECT data FROM {table} WHERE doc_id = ? ORDER BY ordinal", [doc_id]
+                    ).fetchall()
+                ]
+                for table in ("mentions", "events", "quotes", "facts")
+            }
+        document, date = codec.document_from_row(record)
+        return codec.extraction_from_dict(
+            {
+                "document": document.as_dict(),
+                "date": date.as_dict(),
+                "mentions": parts["mentions"],
+                "events": parts["events"],
+                "quotes": parts["quotes"],
+                "facts": parts["facts"],
+                "sentences": json.loads(record["sentences"]),
+            }
+        )
+
+    def events(self, query: EventQuery = EVERY_EVENT) -> list[Event]:
+        """Return the events that match a query, in its order, paged by its limit and offset.
+
+        Args:
+            query: Filters, order and page.
+
+        Returns:
+            The events, equal to those added.
+
+        Raises:
+            InputError: A query value cannot be used.
+        """
+        clause, params = sql.where(query)
+        paging, page_params = sql.page(query)
+        statement = (
+            f"SELECT e.data FROM events e WHERE {clause} ORDER BY {sql.order_by(query)} {paging}"
+        )
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params + page_params).fetchall()
+        return [codec.event_from_json(data) for (data,) in rows]
+
+    def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
+        """Return how many events match a query, ignoring its limit, offset and order.
+
+        Args:
+            query: Filters.
+
+        Returns:
+            The number of matching events.
+        """
+        clause, params = sql.where(query)
+        with self._reading() as cursor:
+            row = cursor.execute(f"SELECT count(*) FROM events e WHERE {clause}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def dyads(self, *, directed: bool = False, query: EventQuery | None = None) -> list[DyadRow]:
+        """Summarise events by pair of countries, most events first.
+
+        Args:
+            directed: Keep source → target apart instead of merging both directions.
+            query: Filters on the events summarised (factuality defaults to the counted ones).
+
+        Returns:
+            One row per dyad, sorted by events descending, then ``a`` and ``b``.
+        """
+        statement, params = sql.dyads(directed=directed, query=query or EVERY_EVENT)
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params).fetchall()
+        return [
+            DyadRow(
+                a=a,
+                b=b,
+                events=int(n),
+                verbal_coop=int(vc),
+                material_coop=int(mc),
+                verbal_conflict=int(vf),
+                material_conflict=int(mf),
+                goldstein_mean=float(mean),
+                goldstein_sum=float(total),
+                first=first,
+                last=last,
+                documents=int(docs),
+            )
+            for a, b, n, vc, mc, vf, mf, mean, total, first, last, docs in rows
+        ]
+
+    def rejections(self) -> list[Rejection]:
+        """Return every recorded rejection, in the order they were recorded."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT origin, reason, detail, doc_id FROM rejections ORDER BY seq"
+            ).fetchall()
+        return [
+            Rejection(origin=origin, reason=RejectReason(reason), detail=detail, doc_id=doc_id)
+            for origin, reason, detail, doc_id in rows
+        ]

@@ -1,0 +1,245 @@
+"""Numbered schema migrations, applied in order, each in its own transaction, at most once.
+
+A migration is never edited once released: change the schema by appending a new one. The SQL
+sticks to types and statements DuckDB and PostgreSQL share (VARCHAR, BIGINT, DOUBLE PRECISION,
+BOOLEAN, TIMESTAMP, sequences), and JSON is kept as text so no extension is needed.
+``migrate(connection)`` returns ``[1, 2]`` on a new database and ``[]`` afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from bilat.errors import StoreError
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: its version number, a short name and the statements it runs."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_CORE = (
+    """CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        applied_at TIMESTAMP NOT NULL
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS documents_seq",
+    """CREATE TABLE documents (
+        id VARCHAR PRIMARY KEY,
+        seq BIGINT NOT NULL DEFAULT nextval('documents_seq'),
+        content_hash VARCHAR NOT NULL UNIQUE,
+        title VARCHAR,
+        published VARCHAR,
+        published_source VARCHAR NOT NULL,
+        date_value VARCHAR,
+        date_earliest VARCHAR,
+        date_latest VARCHAR,
+        date_precision VARCHAR NOT NULL,
+        date_source VARCHAR NOT NULL,
+        date_evidence VARCHAR NOT NULL,
+        date_flags VARCHAR NOT NULL,
+        url VARCHAR,
+        origin VARCHAR,
+        outlet VARCHAR,
+        dateline VARCHAR,
+        text VARCHAR NOT NULL,
+        n_events INTEGER NOT NULL,
+        sentences VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    "CREATE SEQUENCE IF NOT EXISTS rejections_seq",
+    """CREATE TABLE rejections (
+        seq BIGINT NOT NULL DEFAULT nextval('rejections_seq'),
+        origin VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        detail VARCHAR NOT NULL,
+        doc_id VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        UNIQUE (origin, reason)
+    )""",
+    """CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        sentence VARCHAR NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        cameo VARCHAR NOT NULL,
+        root VARCHAR NOT NULL,
+        cameo_name VARCHAR NOT NULL,
+        source_code VARCHAR NOT NULL,
+        source_country VARCHAR,
+        source_sector VARCHAR,
+        source_name VARCHAR,
+        source_person VARCHAR,
+        target_code VARCHAR,
+        target_country VARCHAR,
+        target_sector VARCHAR,
+        target_name VARCHAR,
+        target_person VARCHAR,
+        goldstein DOUBLE PRECISION NOT NULL,
+        quad_class INTEGER NOT NULL,
+        plover_type VARCHAR,
+        plover_mode VARCHAR,
+        factuality VARCHAR NOT NULL,
+        confidence DOUBLE PRECISION NOT NULL,
+        rule VARCHAR NOT NULL,
+        trigger VARCHAR NOT NULL,
+        date VARCHAR,
+        date_precision VARCHAR NOT NULL,
+        date_effective VARCHAR,
+        place_name VARCHAR,
+        place_country VARCHAR,
+        place_lat DOUBLE PRECISION,
+        place_lon DOUBLE PRECISION,
+        reported_by_code VARCHAR,
+        "symmetric" BOOLEAN NOT NULL,
+        data VARCHAR NOT NULL
+    )""",
+    "CREATE INDEX events_doc_id ON events (doc_id)",
+    "CREATE INDEX events_countries ON events (source_country, target_country)",
+    "CREATE INDEX events_date ON events (date)",
+    "CREATE INDEX events_date_effective ON events (date_effective)",
+    """CREATE TABLE mentions (
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        actor_code VARCHAR NOT NULL,
+        actor_country VARCHAR,
+        kind VARCHAR NOT NULL,
+        how VARCHAR NOT NULL,
+        data VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    )""",
+    """CREATE TABLE quotes (
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        speaker_code VARCHAR,
+        speaker_text VARCHAR,
+        data VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    )""",
+    """CREATE TABLE facts (
+        doc_id VARCHAR NOT NULL,
+        ordinal INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,
+        value DOUBLE PRECISION NOT NULL,
+        unit VARCHAR,
+        event_id VARCHAR,
+        text VARCHAR NOT NULL,
+        data VARCHAR NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    )""",
+)
+
+_VERDICTS = (
+    """CREATE TABLE verdicts (
+        event_id VARCHAR PRIMARY KEY,
+        verdict VARCHAR NOT NULL,
+        note VARCHAR,
+        cameo VARCHAR,
+        source_code VARCHAR,
+        target_code VARCHAR,
+        created_at TIMESTAMP NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, rejections, events, mentions, quotes and facts", _CORE),
+    Migration(2, "verdicts on events", _VERDICTS),
+)
+"""Every migration, oldest first; the last version is the schema this bilat expects."""
+
+_ENSURE_TABLE = _CORE[0]
+
+
+def applied_versions(connection: duckdb.DuckDBPyConnection) -> list[int]:
+    """Return the migration versions a database has applied, oldest first.
+
+    Args:
+        connection: An open DuckDB connection.
+
+    Returns:
+        The versions; empty for a new database.
+    """
+    exists = connection.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+        ["schema_migrations"],
+    ).fetchone()
+    if not exists or not exists[0]:
+        return []
+    rows = connection.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def pending(
+    connection: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[Migration]:
+    """Return the migrations a database has not applied yet, in order.
+
+    Args:
+        connection: An open DuckDB connection.
+        migrations: The known migrations.
+
+    Returns:
+        Those still to run.
+    """
+    done = set(applied_versions(connection))
+    return sorted((m for m in migrations if m.version not in done), key=lambda m: m.version)
+
+
+def migrate(
+    connection: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] = MIGRATIONS
+) -> list[int]:
+    """Apply the migrations a database lacks, each in its own transaction; rerunning is a no-op.
+
+    Args:
+        connection: An open, writable DuckDB connection.
+        migrations: The migrations to bring the database to.
+
+    Returns:
+        The versions applied now, oldest first.
+
+    Raises:
+        StoreError: A migration failed; the database stays at the last version that succeeded.
+    """
+    connection.execute(_ENSURE_TABLE)
+    applied: list[int] = []
+    for migration in pending(connection, migrations):
+        connection.begin()
+        try:
+            for statement in migration.statements:
+                connection.execute(statement)
+            connection.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [migration.version, migration.name, datetime.now(UTC).replace(tzinfo=None)],
+            )
+            connection.commit()
+        except duckdb.Error as error:
+            connection.rollback()
+            raise StoreError(
+                f"schema migration {migration.version} ({migration.name}) failed: {error}; "
+                "the database is unchanged from version "
+                f"{applied[-1] if applied else max(applied_versions(connection), default=0)}: "
+                "restore a backup or report this as a bug"
+            ) from error
+        applied.append(migration.version)
+    return applied
