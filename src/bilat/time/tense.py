@@ -1,0 +1,71 @@
+"""Guess the tense of the clause around a time expression without a parser.
+
+The verb nearest to the expression usually governs it ("said Friday it will …": *said* is
+next to *Friday*), so the nearest tense marker wins; the whole sentence is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST = "past"
+PRESENT = "present"
+FUTURE = "future"
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|going to|is to|are to|(?:due|set|scheduled|slated|expected) to|"
+    r"plans? to|intends? to|to be (?:held|completed|paid)|would|payable|of record|effective|"
+    r"expires?|upcoming|next)\b",
+    re.IGNORECASE,
+)
+# "-ed" words are mostly past verbs in news prose; the exceptions listed are frequent
+# non-verbs that would otherwise pass for them.
+_NOT_PAST = frozenset(
+    {"need", "indeed", "united", "hundred", "red", "speed", "seed", "bed", "feed", "shed", "embed"}
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|met|held|made|took|gave|came|went|saw|left|began|"
+    r"fell|rose|sold|won|lost|paid|spent|ago|last|yesterday|earlier|[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+# A participle after a form of "be" is passive, and its tense is that of "be" ("will be paid").
+_PASSIVE_BE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
+_WINDOW = 80
+
+
+def _not_past(sentence: str, match: re.Match[str]) -> bool:
+    word = match.group(0).lower()
+    if word in _NOT_PAST:
+        return True
+    return word.endswith("ed") and _PASSIVE_BE.search(sentence[: match.start()]) is not None
+
+
+def guess_tense(sentence: str, span: tuple[int, int] | None = None) -> str | None:
+    """Return "past", "present" or "future" for the clause around a span, or None.
+
+    Args:
+        sentence: the sentence text.
+        span: character offsets of the time expression in the sentence; the whole sentence
+            when omitted.
+
+    Returns:
+        The tense of the nearest marker to the span, or None when the sentence has none.
+    """
+    start, end = span if span is not None else (0, len(sentence))
+    best: tuple[int, str] | None = None
+    for pattern, tense in ((_FUTURE, FUTURE), (_PAST, PAST), (_PRESENT, PRESENT)):
+        for match in pattern.finditer(sentence):
+            if tense == PAST and _not_past(sentence, match):
+                continue
+            if start <= match.start() < end:
+                # Words inside the expression ("last", "ago") describe it, not the clause.
+                continue
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if span is not None and distance > _WINDOW:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    if best is None and span is not None:
+        return guess_tense(sentence)
+    return best[1] if best else None
