@@ -31,7 +31,7 @@ from bilat.time.calendar_words import (
     safe_date,
     shift_years,
 )
-from bilat.time.tense import FUTURE, PAST, guess_tense
+from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,16 @@ class Anchor:
 Span = tuple[dt.date, dt.date, DatePrecision]
 """A resolved expression: first day, last day, precision."""
 
-_Resolver = Callable[[re.Match[str], Anchor, str | None], Span | None]
+
+@dataclass(frozen=True)
+class Clue:
+    """The tense an expression is read in, and whether it was guessed rather than given."""
+
+    tense: str | None
+    guessed: bool = False
+
+
+_Resolver = Callable[[re.Match[str], Anchor, Clue], Span | None]
 
 
 @dataclass(frozen=True)
@@ -111,22 +120,29 @@ def _year(year: int) -> Span:
 
 
 def _week(day: dt.date) -> Span:
-    # News counts weeks from Sunday: on a Sunday, "last week" is the week that ends that day.
-    day = day + dt.timedelta(days=1) if day.weekday() == 6 else day
     monday = day - dt.timedelta(days=day.weekday())
     return monday, monday + dt.timedelta(days=6), DatePrecision.RANGE
 
 
-def _pick(candidates: list[dt.date], anchor: dt.date, tense: str | None) -> dt.date:
-    """Choose among candidate days: past → latest not after, future → first not before."""
-    if tense == PAST:
-        before = [c for c in candidates if c <= anchor]
-        if before:
-            return max(before)
+def _pick(candidates: list[dt.date], anchor: dt.date, clue: Clue, *, near: int) -> dt.date:
+    """Choose among candidate days: past → latest not after, future → first not before.
+
+    A guessed or missing tense reads as past, except that a candidate at most ``near`` days
+    ahead wins: a report that names "Oct. 31" on 27 October means this Oct. 31, not last year's.
+    """
+    if clue.guessed or clue.tense is None:
+        ahead = [c for c in candidates if anchor < c <= anchor + dt.timedelta(days=near)]
+        if ahead:
+            return min(ahead)
+    tense = clue.tense or PAST
     if tense == FUTURE:
         after = [c for c in candidates if c >= anchor]
         if after:
             return min(after)
+    if tense == PAST:
+        before = [c for c in candidates if c <= anchor]
+        if before:
+            return max(before)
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
@@ -134,17 +150,17 @@ def _year_of(match: re.Match[str]) -> int:
     return int(match.group("y"))
 
 
-def _iso_day(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _iso_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     day = safe_date(int(match.group("y")), int(match.group("mo")), int(match.group("d")))
     return _day(day) if day else None
 
 
-def _full_day(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _full_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     day = safe_date(_year_of(match), month_number(match.group("m")), int(match.group("d")))
     return _day(day) if day else None
 
 
-def _month_day(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _month_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     month, number = month_number(match.group("m")), int(match.group("d"))
     if anchor.day is None:
         if anchor.year is None:
@@ -153,14 +169,14 @@ def _month_day(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span 
         return _day(day) if day else None
     years = (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)
     candidates = [d for d in (safe_date(y, month, number) for y in years) if d]
-    return _day(_pick(candidates, anchor.day, tense)) if candidates else None
+    return _day(_pick(candidates, anchor.day, clue, near=31)) if candidates else None
 
 
-def _month_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _month_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     return _month(_year_of(match), month_number(match.group("m")))
 
 
-def _month_relative_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _month_relative_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     if anchor.year is None:
         return None
     shift = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
@@ -171,7 +187,7 @@ def _month_relative_year(match: re.Match[str], anchor: Anchor, tense: str | None
 _AMBIGUOUS_MONTHS = frozenset({5, 3})
 
 
-def _month_name(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _month_name(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     month = month_number(match.group("m"))
     modifier = (match.group("mod") or "").lower()
     if anchor.month is None:
@@ -184,14 +200,14 @@ def _month_name(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span
     if modifier == "this":
         return _month(year, month)
     candidates = [dt.date(y, month, 1) for y in (year - 1, year, year + 1)]
-    return _month(*_ym(_pick(candidates, dt.date(year, current, 1), tense)))
+    return _month(*_ym(_pick(candidates, dt.date(year, current, 1), clue, near=62)))
 
 
 def _ym(day: dt.date) -> tuple[int, int]:
     return day.year, day.month
 
 
-def _year_range(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _year_range(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     first = int(match.group("y"))
     tail = match.group("y2")
     last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
@@ -207,7 +223,7 @@ def _spelled_year_value(text: str) -> int:
     return 1900 + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 
-def _spelled_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _spelled_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     year = _spelled_year_value(match.group("ys"))
     if match.groupdict().get("m"):
         return _month(year, month_number(match.group("m")))
@@ -217,13 +233,13 @@ def _spelled_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Sp
 _YEAR_SHIFTS = {"this": 0, "last": -1}
 
 
-def _anchor_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _anchor_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     if anchor.year is None:
         return None
     return _year(anchor.year + _YEAR_SHIFTS[match.lastgroup or "this"])
 
 
-def _bare_year(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _bare_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     return _year(_year_of(match))
 
 
@@ -241,14 +257,14 @@ _DAY_OFFSETS = {
 }
 
 
-def _day_word(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _day_word(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     if anchor.day is None:
         return None
     offset = _DAY_OFFSETS[" ".join(match.group("w").lower().split())]
     return _day(anchor.day + dt.timedelta(days=offset))
 
 
-def _weekday(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _weekday(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     if anchor.day is None:
         return None
     target = WEEKDAYS[match.group("wd")]
@@ -259,7 +275,9 @@ def _weekday(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | 
         return _day(anchor.day - dt.timedelta(days=back or 7))
     if modifier in ("next", "this coming"):
         return _day(anchor.day + dt.timedelta(days=forward or 7))
-    if tense == FUTURE or (modifier == "this" and tense != PAST):
+    tense = clue.tense
+    # A weekday in the present tense is a coming day: "the talks resume Monday".
+    if tense in (FUTURE, PRESENT) or (modifier == "this" and tense != PAST):
         return _day(anchor.day + dt.timedelta(days=forward))
     # Newswire names the publication day by its weekday, so a past "Monday" in a Monday
     # report is the same day.
@@ -277,7 +295,7 @@ _SHIFTS = {
 }
 
 
-def _relative_unit(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _relative_unit(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     shift = _SHIFTS[" ".join(match.group("rel").lower().split())]
     unit = match.group("unit").lower()
     if unit == "year":
@@ -291,7 +309,7 @@ def _relative_unit(match: re.Match[str], anchor: Anchor, tense: str | None) -> S
     return _week(anchor.day + dt.timedelta(days=7 * shift))
 
 
-def _ago(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _ago(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     count = count_value(match.group("n"))
     unit = match.group("unit").lower()
     if unit == "year":
@@ -305,7 +323,7 @@ def _ago(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None
     return _day(anchor.day - dt.timedelta(days=count))
 
 
-def _year_ago_day(match: re.Match[str], anchor: Anchor, tense: str | None) -> Span | None:
+def _year_ago_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     return _day(shift_years(anchor.day, -1)) if anchor.day else None
 
 
@@ -444,10 +462,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = (
     (
         "anchor-year",
         re.compile(
-            r"\b(?:(?P<this>(?:earlier |later )?in the year|(?:around |by |at )?(?:the end of the "
-            r"year|year[- ]end|year's end)|the (?:current |full )?(?:fiscal |calendar )?year"
-            r"(?!\s+(?:before|after|earlier|later|ago|that|when)))|(?P<last>a year earlier|"
-            r"year[- ](?:earlier|ago)))\b",
+            r"\b(?:(?P<last>a year earlier|year[- ](?:earlier|ago))|(?P<this>(?:earlier |later )?"
+            r"in the year|(?:around |by |at )?(?:the end of the year|year[- ]end|year's end)|"
+            r"the (?:current |full )?(?:fiscal |calendar )?year"
+            r"(?![- ](?:ago|earlier|end)\b)(?!\s+(?:before|after|earlier|later|ago|that|when))))\b",
             re.IGNORECASE,
         ),
         _anchor_year,
@@ -495,21 +513,19 @@ def _month_allowed(match: re.Match[str]) -> bool:
     return month_number(name) not in _AMBIGUOUS_MONTHS and len(name.rstrip(".")) > 3
 
 
-def resolve_expression(
-    expression: TimeExpression, *, anchor: Anchor, tense: str | None
-) -> EventDate:
+def resolve_expression(expression: TimeExpression, *, anchor: Anchor, clue: Clue) -> EventDate:
     """Resolve one expression against what is known of the document's date.
 
     Args:
         expression: an expression from :func:`find_time_expressions`.
         anchor: the document's day, month and year as far as known.
-        tense: "past", "present", "future" or None.
+        clue: the tense the expression is read in.
 
     Returns:
         The resolved date, or an UNKNOWN date keeping the expression when it needs a day the
         anchor does not give.
     """
-    span = _RESOLVERS[expression.rule](expression.match, anchor, tense)
+    span = _RESOLVERS[expression.rule](expression.match, anchor, clue)
     if span is None:
         return EventDate(
             None, DatePrecision.UNKNOWN, expression.text, expression.start, expression.end
@@ -559,9 +575,31 @@ def resolve_event_date(
     expression = expressions[0]
     if span is not None:
         expression = min(expressions, key=lambda e: (_distance(e, span), _PRIORITY[e.rule]))
-    if tense is None:
-        tense = guess_tense(sentence, (expression.start, expression.end))
-    return resolve_expression(expression, anchor=Anchor.of(doc_date), tense=tense)
+    if tense is not None:
+        clue = Clue(tense)
+    else:
+        lead = _lead_tense(sentence, expression)
+        guessed = guess_tense(sentence, (expression.start, expression.end))
+        clue = Clue(lead) if lead else Clue(guessed, guessed=True)
+    return resolve_expression(expression, anchor=Anchor.of(doc_date), clue=clue)
+
+
+_LEAD_WORD = re.compile(r"(\w+)\W*$")
+_FROM_BEFORE = re.compile(r"\bfrom\b[^;]{0,30}$", re.IGNORECASE)
+
+
+def _lead_tense(sentence: str, expression: TimeExpression) -> str | None:
+    """Return the tense a preposition before the expression implies ("by May" is ahead)."""
+    first = expression.text.split()[0].lower()
+    lead = _LEAD_WORD.search(sentence[: expression.start])
+    word = first if first in ("by", "until", "since") else (lead.group(1).lower() if lead else "")
+    if word in ("by", "until", "till"):
+        return FUTURE
+    if word == "to" and not _FROM_BEFORE.search(sentence[: expression.start]):
+        return FUTURE
+    if word == "since":
+        return PAST
+    return None
 
 
 def _distance(expression: TimeExpression, span: tuple[int, int]) -> int:

@@ -14,7 +14,7 @@ FUTURE = "future"
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|is to|are to|(?:due|set|scheduled|slated|expected) to|"
-    r"plans? to|intends? to|to be (?:held|completed|paid)|would|payable|of record|effective|"
+    r"plans? to|intends? to|expects? to|agreed to|to be (?:held|completed|paid)|would|payable|of record|effective|"
     r"expires?|upcoming|next)\b",
     re.IGNORECASE,
 )
@@ -25,7 +25,7 @@ _NOT_PAST = frozenset(
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|met|held|made|took|gave|came|went|saw|left|began|"
-    r"fell|rose|sold|won|lost|paid|spent|ago|last|yesterday|earlier|[a-z]{2,}ed)\b",
+    r"fell|rose|sold|bought|won|lost|paid|spent|ago|last|yesterday|earlier|[a-z]{2,}ed)\b",
     re.IGNORECASE,
 )
 # A participle after a form of "be" is passive, and its tense is that of "be" ("will be paid").
@@ -38,7 +38,7 @@ def _not_past(sentence: str, match: re.Match[str]) -> bool:
     word = match.group(0).lower()
     if word in _NOT_PAST:
         return True
-    return word.endswith("ed") and _PASSIVE_BE.search(sentence[: match.start()]) is not None
+    return _PASSIVE_BE.search(sentence[: match.start()]) is not None
 
 
 def guess_tense(sentence: str, span: tuple[int, int] | None = None) -> str | None:
