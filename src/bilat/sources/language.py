@@ -1,0 +1,97 @@
+"""Tell English text from other languages, offline and cheaply.
+
+Two tests: the share of letters in a non-Latin script (Arabic, Han, Cyrillic…), and the share of
+words that are common English function words (``knowledge/english_stopwords.txt``). A text low on
+English function words is rejected only when it has more function words of other languages
+(``knowledge/foreign_stopwords.txt``): tables of sports results or prices are poor in both, and
+are English. Short texts (headlines, captions) are judged by script alone, since a dozen words
+say little about language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+STOPWORDS_PATH = _KNOWLEDGE / "english_stopwords.txt"
+FOREIGN_STOPWORDS_PATH = _KNOWLEDGE / "foreign_stopwords.txt"
+
+MIN_WORDS = 20
+MIN_STOPWORD_SHARE = 0.15
+MAX_FOREIGN_SCRIPT_SHARE = 0.5
+_SAMPLE_CHARS = 20_000
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class LanguageVerdict:
+    """Whether a text reads as English, and why not when it does not."""
+
+    english: bool
+    reason: str = ""
+
+
+@functools.cache
+def load_wordlist(path: Path) -> frozenset[str]:
+    """Load a word list, one lower-case word a line, ``#`` for comments.
+
+    Args:
+        path: the word list, e.g. :data:`STOPWORDS_PATH`.
+
+    Returns:
+        The words.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _is_latin(ch: str) -> bool:
+    # Basic Latin through Latin Extended-B, IPA, and Latin Extended Additional.
+    code = ord(ch)
+    return code < 0x2B0 or 0x1E00 <= code <= 0x1EFF
+
+
+def _script_name(ch: str) -> str:
+    name = unicodedata.name(ch, "UNKNOWN")
+    return name.split()[0]
+
+
+def check_english(text: str) -> LanguageVerdict:
+    """Judge whether a text is English by script and by its share of English function words.
+
+    Args:
+        text: the document text.
+
+    Returns:
+        The verdict; when negative, ``reason`` says what was measured.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return LanguageVerdict(True)
+    non_latin = [ch for ch in letters if not _is_latin(ch)]
+    if len(non_latin) > MAX_FOREIGN_SCRIPT_SHARE * len(letters):
+        script = Counter(_script_name(ch) for ch in non_latin).most_common(1)[0][0]
+        share = len(non_latin) / len(letters)
+        return LanguageVerdict(False, f"{share:.0%} of its letters are in {script} script")
+    words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(sample)]
+    if len(words) < MIN_WORDS:
+        return LanguageVerdict(True)
+    english = load_wordlist(STOPWORDS_PATH)
+    share = sum(1 for w in words if w in english) / len(words)
+    if share >= MIN_STOPWORD_SHARE:
+        return LanguageVerdict(True)
+    foreign = load_wordlist(FOREIGN_STOPWORDS_PATH)
+    foreign_share = sum(1 for w in words if w in foreign) / len(words)
+    if foreign_share <= share:
+        return LanguageVerdict(True)
+    return LanguageVerdict(
+        False,
+        f"only {share:.0%} of its words are common English words (English prose has at least "
+        f"{MIN_STOPWORD_SHARE:.0%}) and {foreign_share:.0%} are function words of other languages",
+    )
