@@ -102,8 +102,8 @@ MENTION_COLUMNS = (
     "doc_id",
     "ordinal",
     "sentence_index",
-    "start",
-    "end",
+    "char_start",
+    "char_end",
     "text",
     "actor_code",
     "actor_country",
@@ -116,8 +116,8 @@ QUOTE_COLUMNS = (
     "doc_id",
     "ordinal",
     "sentence_index",
-    "start",
-    "end",
+    "char_start",
+    "char_end",
     "text",
     "speaker_code",
     "speaker_text",
@@ -204,7 +204,7 @@ def record_from_dict(cls: type[R], data: Mapping[str, Any]) -> R:
         return cls(**kwargs)
     except (TypeError, ValueError) as error:
         raise StoreError(
-            f"cannot rebuild a {cls.__name__} from stored data ({error}); the database was "
+            f"cannot rebuild {cls.__name__} from stored data ({error}); the database was "
             "written by an incompatible bilat version: re-ingest into a new database"
         ) from error
 

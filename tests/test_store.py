@@ -1,0 +1,490 @@
+"""Tests for the storage layer: add, round trips, queries, dyads, migrations and failures."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from bilat.errors import BilatError, InputError, KnowledgeError, StoreError
+from bilat.records import (
+    Actor,
+    DatePrecision,
+    DateSource,
+    Document,
+    DocumentDate,
+    Event,
+    Extraction,
+    Fact,
+    Factuality,
+    Mention,
+    Place,
+    Quote,
+    Rejection,
+    RejectReason,
+)
+from bilat.store import (
+    AddResult,
+    DocumentRow,
+    DuckDBStore,
+    DyadRow,
+    EventQuery,
+    Store,
+    codec,
+    open_store,
+)
+from bilat.store.migrations import MIGRATIONS, applied_versions, migrate
+
+ALL_FACTUALITY = tuple(f.value for f in Factuality)
+
+
+def actor(code: str | None, **extra: Any) -> Actor | None:
+    """Return an actor whose country is the code's first three letters, sector the rest."""
+    if code is None:
+        return None
+    return Actor(code=code, country=code[:3], sector=code[3:] or None, **extra)
+
+
+def make_event(
+    event_id: str,
+    doc_id: str,
+    source: str,
+    target: str | None,
+    *,
+    cameo: str = "042",
+    quad: int = 1,
+    goldstein: float = 1.0,
+    date: str | None = None,
+    factuality: Factuality = Factuality.ASSERTED,
+    sentence: str = "The two sides met.",
+    confidence: float = 0.5,
+    **extra: Any,
+) -> Event:
+    """Return an event with the given actors, code and date; the rest is filler."""
+    source_actor = actor(source)
+    assert source_actor is not None
+    return Event(
+        id=event_id,
+        doc_id=doc_id,
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        sentence_index=0,
+        cameo=cameo,
+        cameo_name=f"code {cameo}",
+        source=source_actor,
+        target=actor(target),
+        goldstein=goldstein,
+        quad_class=quad,
+        plover_type=None,
+        plover_mode=None,
+        factuality=factuality,
+        confidence=confidence,
+        rule="test-rule",
+        trigger="met",
+        trigger_start=4,
+        trigger_end=7,
+        date=date,
+        date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
+        **extra,
+    )
+
+
+def make_extraction(
+    doc_id: str, text: str, events: tuple[Event, ...], *, date: str | None = None, **extra: Any
+) -> Extraction:
+    """Return an extraction of a document dated ``date`` (or undated) holding ``events``."""
+    document = Document.from_text(text, doc_id=doc_id, title=f"Title {doc_id}", published=date)
+    if date:
+        doc_date = DocumentDate(date, date, date, DatePrecision.DAY, DateSource.METADATA, "meta")
+    else:
+        doc_date = DocumentDate.unknown()
+    return Extraction(document=document, date=doc_date, events=events, **extra)
+
+
+ISLAMABAD = Place("Islamabad", "PAK", 33.72, 73.04, how="sentence")
+A = make_event(
+    "A",
+    "d1",
+    "PAKGOV",
+    "USAGOV",
+    cameo="042",
+    goldstein=2.0,
+    date="2025-04-07",
+    sentence="The Pakistani minister met the American envoy on Monday.",
+    confidence=0.9,
+    place=ISLAMABAD,
+    symmetric=True,
+)
+B = make_event(
+    "B",
+    "d1",
+    "USAGOV",
+    "PAKGOV",
+    cameo="061",
+    quad=2,
+    goldstein=6.0,
+    date="2025-04-09",
+    factuality=Factuality.REPORTED,
+    confidence=0.8,
+    reported_by=actor("PAKMED", name="state radio"),
+)
+C = make_event(
+    "C", "d1", "PAKGOV", "USAGOV", cameo="112", quad=3, goldstein=-2.0, date="2025-04-08",
+    factuality=Factuality.NEGATED,
+)  # fmt: skip
+D = make_event("D", "d2", "CHNGOV", "PAKMIL", cameo="073", quad=2, goldstein=7.0, confidence=0.7)
+E = make_event(
+    "E", "d2", "INDMIL", "PAKMIL", cameo="190", quad=4, goldstein=-10.0, date="2025-05-07",
+    sentence="Indian jets struck targets across the border.", confidence=0.95,
+)  # fmt: skip
+F = make_event(
+    "F", "d2", "PAKGOV", None, cameo="010", goldstein=0.0, date="2025-01-01",
+    factuality=Factuality.HYPOTHETICAL,
+)  # fmt: skip
+G = make_event(
+    "G", "d3", "USAGOV", "CHNGOV", cameo="036", goldstein=4.0, factuality=Factuality.PLANNED
+)
+H = make_event("H", "d3", "PAKGOV", "PAKMIL", cameo="043", goldstein=3.0, date="2025-02-01",
+               confidence=0.6)  # fmt: skip
+
+D1 = make_extraction(
+    "d1",
+    "The Pakistani minister met the American envoy on Monday. Aid followed.",
+    (A, C, B),
+    date="2025-04-07",
+    mentions=(
+        Mention(4, 22, "Pakistani minister", Actor("PAKGOV", "PAK", "GOV"), "title", "gaz", 0),
+    ),
+    quotes=(Quote("d1", "We talked.", 60, 70, actor("PAKGOV"), "minister", 1),),
+    facts=(Fact("d1", "money", 5e8, "USD", None, "$500m", 61, 66, 1, event_id="B"),),
+    sentences=((0, 57), (58, 70)),
+)
+D2 = make_extraction("d2", "China and India acted near Pakistan.", (D, E, F), date="2024-11-02")
+D3 = make_extraction("d3", "Washington plans to visit Beijing.", (G, H))
+CORPUS = [D1, D2, D3]
+REJECTIONS = [
+    Rejection("empty.txt", RejectReason.EMPTY, "the file is empty; give it some text"),
+    Rejection("scan.pdf", RejectReason.BINARY, "PDF bytes; convert it to text first"),
+]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    """Return the store holding the three test documents and two rejections."""
+    store.add(CORPUS, REJECTIONS)
+    return store
+
+
+def ids(events: list[Event]) -> list[str]:
+    return [event.id for event in events]
+
+
+def test_store_add_counts_documents_events_and_rejections(store: Store) -> None:
+    assert store.add(CORPUS, REJECTIONS) == AddResult(added=3, skipped=0, events=8, rejected=2)
+
+
+def test_store_add_again_is_a_no_op(filled: Store) -> None:
+    assert filled.add(CORPUS, REJECTIONS) == AddResult(added=0, skipped=3, events=0, rejected=0)
+    assert filled.count_events(EventQuery(factuality=ALL_FACTUALITY)) == 8
+    assert len(filled.documents()) == 5
+
+
+def test_store_add_skips_a_duplicate_within_one_batch(store: Store) -> None:
+    assert store.add([D2, D2]) == AddResult(added=1, skipped=1, events=3, rejected=0)
+
+
+def test_store_add_does_not_repeat_a_rejection_for_the_same_origin_and_reason(
+    store: Store,
+) -> None:
+    again = Rejection("empty.txt", RejectReason.EMPTY, "other words")
+    other_reason = Rejection("empty.txt", RejectReason.UNREADABLE, "cannot read")
+    store.add([], REJECTIONS)
+    assert store.add([], [again, other_reason]) == AddResult(0, 0, 0, 1)
+    assert store.rejections() == [*REJECTIONS, other_reason]
+
+
+def test_store_add_renames_a_reused_id_with_different_text(filled: Store) -> None:
+    edited = make_extraction(
+        "d1", "A different text under the same id.", (make_event("A", "d1", "PAKGOV", "USAGOV"),)
+    )
+    new_id = "d1~" + edited.document.content_hash[:8]
+    assert filled.add([edited]) == AddResult(added=1, skipped=0, events=1, rejected=0)
+    stored = filled.extraction(new_id)
+    assert stored is not None
+    assert stored.document == dataclasses.replace(edited.document, id=new_id)
+    assert stored.events == (
+        dataclasses.replace(edited.events[0], id="A" + new_id[2:], doc_id=new_id),
+    )
+    assert filled.extraction("d1") == D1
+
+
+def test_store_known_hashes_returns_only_stored_ones(filled: Store) -> None:
+    hashes = [D1.document.content_hash, "f" * 64]
+    assert filled.known_hashes(hashes) == {D1.document.content_hash}
+
+
+def test_store_events_round_trip_exactly(filled: Store) -> None:
+    assert filled.events() == [D, H, A, B, E, G]
+    assert filled.events()[2] == A
+
+
+def test_store_extraction_round_trips_exactly(filled: Store) -> None:
+    assert filled.extraction("d1") == D1
+    assert filled.extraction("d3") == D3
+    assert filled.extraction("nope") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (EventQuery(dyad=("USA", "PAK")), ["A", "B"]),
+        (EventQuery(dyad=("PAK", "USA"), factuality=ALL_FACTUALITY), ["A", "C", "B"]),
+        (EventQuery(actor="PAK"), ["D", "H", "A", "B", "E"]),
+        (EventQuery(actor="PAKMIL"), ["D", "H", "E"]),
+        (EventQuery(source="USA"), ["B", "G"]),
+        (EventQuery(target="PAK"), ["D", "H", "B", "E"]),
+        (EventQuery(source="PAK", target="USA"), ["A"]),
+        (EventQuery(since="2025-04-08"), ["B", "E"]),
+        (EventQuery(until="2025-04-07"), ["D", "H", "A"]),
+        (EventQuery(since="2025-04-07", until="2025-04-09"), ["A", "B"]),
+        (EventQuery(since="2024-11-01", until="2024-11-30"), ["D"]),
+        (EventQuery(root="04"), ["H", "A"]),
+        (EventQuery(root="042"), ["A"]),
+        (EventQuery(quad_class=2), ["D", "B"]),
+        (EventQuery(factuality=("negated",)), ["C"]),
+        (EventQuery(factuality=("hypothetical", "negated")), ["F", "C"]),
+        (EventQuery(factuality=()), []),
+        (EventQuery(doc_id="d2"), ["D", "E"]),
+        (EventQuery(text="american ENVOY"), ["A"]),
+        (EventQuery(limit=2, offset=1), ["H", "A"]),
+        (EventQuery(offset=4), ["E", "G"]),
+        (EventQuery(limit=0), []),
+        (EventQuery(order="-date"), ["E", "B", "A", "H", "D", "G"]),
+        (EventQuery(order="goldstein"), ["E", "A", "H", "G", "B", "D"]),
+        (EventQuery(order="-goldstein"), ["D", "B", "G", "H", "A", "E"]),
+        (EventQuery(order="confidence"), ["G", "H", "D", "B", "A", "E"]),
+        (EventQuery(order="-confidence"), ["E", "A", "B", "D", "H", "G"]),
+    ],
+)
+def test_store_events_filters(filled: Store, query: EventQuery, expected: list[str]) -> None:
+    assert ids(filled.events(query)) == expected
+
+
+def test_store_count_events_ignores_limit_and_offset(filled: Store) -> None:
+    assert filled.count_events() == 6
+    assert filled.count_events(EventQuery(actor="PAK", limit=1, offset=3)) == 5
+    assert filled.count_events(EventQuery(factuality=ALL_FACTUALITY)) == 8
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        EventQuery(order="newest"),
+        EventQuery(factuality=("maybe",)),
+        EventQuery(limit=-1),
+        EventQuery(dyad=("PAK",)),  # type: ignore[arg-type]
+    ],
+)
+def test_store_events_rejects_bad_queries(filled: Store, query: EventQuery) -> None:
+    with pytest.raises(InputError):
+        filled.events(query)
+
+
+def test_store_dyads_undirected(filled: Store) -> None:
+    assert filled.dyads() == [
+        DyadRow("PAK", "USA", 2, 1, 1, 0, 0, 4.0, 8.0, "2025-04-07", "2025-04-09", 1),
+        DyadRow("CHN", "PAK", 1, 0, 1, 0, 0, 7.0, 7.0, "2024-11-02", "2024-11-02", 1),
+        DyadRow("CHN", "USA", 1, 1, 0, 0, 0, 4.0, 4.0, None, None, 1),
+        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1),
+    ]
+
+
+def test_store_dyads_directed(filled: Store) -> None:
+    rows = filled.dyads(directed=True)
+    assert [(row.a, row.b, row.events) for row in rows] == [
+        ("CHN", "PAK", 1),
+        ("IND", "PAK", 1),
+        ("PAK", "USA", 1),
+        ("USA", "CHN", 1),
+        ("USA", "PAK", 1),
+    ]
+
+
+def test_store_dyads_apply_query_filters(filled: Store) -> None:
+    assert filled.dyads(query=EventQuery(since="2025-04-08", limit=0)) == [
+        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1),
+        DyadRow("PAK", "USA", 1, 0, 1, 0, 0, 6.0, 6.0, "2025-04-09", "2025-04-09", 1),
+    ]
+
+
+def test_store_documents_lists_accepted_then_rejected(filled: Store) -> None:
+    assert filled.documents() == [
+        DocumentRow("d1", "Title d1", "2025-04-07", "day", "metadata", 3, "accepted", None, None,
+                    None),
+        DocumentRow("d2", "Title d2", "2024-11-02", "day", "metadata", 3, "accepted", None, None,
+                    None),
+        DocumentRow("d3", "Title d3", None, "unknown", "none", 2, "accepted", None, None, None),
+        DocumentRow(None, None, None, None, None, 0, "rejected", "empty", "empty.txt",
+                    "the file is empty; give it some text"),
+        DocumentRow(None, None, None, None, None, 0, "rejected", "binary", "scan.pdf",
+                    "PDF bytes; convert it to text first"),
+    ]  # fmt: skip
+
+
+def test_store_documents_filters_by_status_and_limit(filled: Store) -> None:
+    assert [row.origin for row in filled.documents(status="rejected")] == [
+        "empty.txt",
+        "scan.pdf",
+    ]
+    assert [row.id for row in filled.documents(status="accepted", limit=2)] == ["d1", "d2"]
+    with pytest.raises(InputError):
+        filled.documents(status="pending")
+
+
+def test_store_add_failure_leaves_nothing_written(store: Store) -> None:
+    bad_fact = Fact("d3", "money", "lots", None, None, "lots", 0, 4, 0)  # type: ignore[arg-type]
+    broken = dataclasses.replace(D3, facts=(bad_fact,))
+    with pytest.raises(StoreError, match="nothing was written"):
+        store.add([D1, D2, broken], REJECTIONS)
+    assert store.documents() == []
+    assert store.count_events(EventQuery(factuality=ALL_FACTUALITY)) == 0
+    assert store.add(CORPUS, REJECTIONS) == AddResult(added=3, skipped=0, events=8, rejected=2)
+
+
+def test_store_add_interrupted_after_first_insert_rolls_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not isinstance(store, DuckDBStore):
+        pytest.skip("patches a DuckDB internal")
+    original = DuckDBStore._insert_rows
+
+    def insert_then_fail(self: DuckDBStore, con: Any, batch: Any) -> None:
+        original(self, con, batch)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(DuckDBStore, "_insert_rows", insert_then_fail)
+    with pytest.raises(RuntimeError, match="power cut"):
+        store.add(CORPUS, REJECTIONS)
+    monkeypatch.undo()
+    assert store.documents() == []
+    assert store.known_hashes([D1.document.content_hash]) == set()
+    assert store.add(CORPUS) == AddResult(added=3, skipped=0, events=8, rejected=0)
+
+
+def test_store_migrations_run_once(tmp_path: Path) -> None:
+    path = tmp_path / "m.duckdb"
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con) == [1, 2]
+        assert migrate(con) == []
+        assert applied_versions(con) == [1, 2]
+
+
+def test_store_migrations_upgrade_an_old_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        assert migrate(con, MIGRATIONS[:1]) == [1]
+        con.execute(
+            "INSERT INTO rejections (origin, reason, detail, created_at)"
+            " VALUES ('a.txt', 'empty', 'nothing in it', now()::TIMESTAMP)"
+        )
+    with pytest.raises(StoreError, match=r"lacks schema migrations \[2\]"):
+        open_store(path, read_only=True)
+    with open_store(path) as store:
+        assert store.rejections() == [Rejection("a.txt", RejectReason.EMPTY, "nothing in it")]
+    with duckdb.connect(str(path)) as con:
+        assert applied_versions(con) == [1, 2]
+        assert con.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
+
+
+def test_store_read_only_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "ro.duckdb"
+    with open_store(path) as store:
+        store.add(CORPUS)
+    with open_store(path, read_only=True) as store:
+        assert store.count_events() == 6
+        with pytest.raises(StoreError, match="open it without read_only"):
+            store.add([])
+
+
+def test_store_locked_file_says_what_to_do(tmp_path: Path) -> None:
+    path = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]);"
+         " print('ready', flush=True); sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline() == "ready\n"
+        with pytest.raises(StoreError, match="another process is using it") as caught:
+            open_store(path)
+        assert "wait for it to finish, then retry" in str(caught.value)
+    finally:
+        holder.communicate("", timeout=30)
+
+
+def test_store_unwritable_file_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(database: str, read_only: bool = False) -> None:
+        raise duckdb.IOException(f'IO Error: Cannot open file "{database}": Permission denied')
+
+    monkeypatch.setattr(duckdb, "connect", refuse)
+    path = tmp_path / "x.duckdb"
+    with pytest.raises(StoreError) as caught:
+        open_store(path)
+    assert str(caught.value) == (
+        f"[E300] cannot open {str(path)!r} for writing: permission denied; open it read-only "
+        "(read_only=True, --read-only) or make the file and its directory writable"
+    )
+
+
+def test_store_missing_file_read_only(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="there is no database there"):
+        open_store(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_store_postgres_url_is_not_available_yet() -> None:
+    with pytest.raises(StoreError, match="PostgreSQL backend is not installed yet") as caught:
+        open_store("postgresql://user:secret@localhost/bilat")
+    assert "secret" not in str(caught.value)
+
+
+def test_store_closed_store_refuses_reads(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "c.duckdb")
+    store.close()
+    store.close()
+    with pytest.raises(StoreError, match="is closed"):
+        store.events()
+
+
+def test_codec_event_round_trips_through_dict() -> None:
+    assert codec.event_from_dict(A.as_dict()) == A
+    assert codec.event_from_dict(B.as_dict()) == B
+    assert codec.extraction_from_dict(D1.as_dict()) == D1
+
+
+def test_codec_keeps_floats_and_ignores_unknown_keys() -> None:
+    data = {**D.as_dict(), "goldstein": 7, "added_later": 1}
+    assert codec.event_from_dict(data) == D
+    assert isinstance(codec.event_from_dict(data).goldstein, float)
+
+
+def test_codec_missing_field_raises_store_error() -> None:
+    data = A.as_dict()
+    del data["cameo"]
+    with pytest.raises(StoreError, match="cannot rebuild Event from stored data"):
+        codec.event_from_dict(data)
+
+
+def test_errors_render_code_and_context() -> None:
+    assert str(StoreError("cannot open 'x'; retry")) == "[E300] cannot open 'x'; retry"
+    assert str(KnowledgeError("bad code", file="a.yaml", line=3)) == "[E200] a.yaml:3: bad code"
+    assert str(InputError("bad", code="E101")) == "[E101] bad"
+    assert isinstance(StoreError("x"), BilatError)
