@@ -1,0 +1,264 @@
+"""Resolve place names to coordinates offline, and find the place names in a text.
+
+    >>> geocoder = Geocoder.load()
+    >>> geocoder.geocode("Hyderabad", context=["PAK"]).country
+    'PAK'
+    >>> [(s, e, p.name) for s, e, p in geocoder.find_places("Talks in New York ended.")]
+    [(9, 17, 'New York City')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
+from bilat.records import Place
+
+# Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
+# same name ("Mexico"), a capital outranks a same-sized city, an alternate spelling counts less
+# than a city's own name, and a country of the article pulls its places ahead unless another
+# candidate is far larger (Paris, France still beats Paris, Texas in an American article).
+COUNTRY_BONUS = 1.0
+CAPITAL_BONUS = 1.0
+ALTERNATE_PENALTY = 1.0
+CONTEXT_BONUS = 1.5
+# The labels of named entities that can be places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose spans never hold a place of their own ("George Washington", "Americans").
+NON_PLACE_LABELS = frozenset({"PERSON", "NORP"})
+MAX_NAME_TOKENS = 6
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|&|[^\W\d_](?:[\w'’]|[-.](?=\w))*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+class Geocoder:
+    """Offline geocoder over the bundled gazetteer; build it once with :meth:`Geocoder.load`.
+
+        >>> Geocoder.load().geocode("the White House").name
+        'Washington'
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def load(cls) -> Geocoder:
+        """Return the process-wide geocoder, building the gazetteer on first use."""
+        return _load_geocoder()
+
+    def candidates(self, name: str) -> list[Name]:
+        """Return the gazetteer entries a written name can refer to, before ranking.
+
+        Args:
+            name: the name as written; it must be capitalised, and neither a common word nor
+                a nationality word.
+
+        Returns:
+            The matching names (entry, primary, acronym); empty when the name is not a place.
+        """
+        text = name.strip()
+        if text[:4].lower() == "the ":
+            text = text[4:].lstrip()
+        if not text or not (text[0].isupper() or text[0].isdigit()):
+            return []
+        key = name_key(text)
+        if key in self.gazetteer.stopwords:
+            return []
+        capitals = sum(c.isupper() for c in text.replace(".", ""))
+        return [
+            n
+            for n in self.gazetteer.index.get(key, [])
+            if (capitals >= 2 if n.acronym else len(key) >= 3)
+        ]
+
+    def geocode(self, name: str, *, context: Sequence[str] = ()) -> Place | None:
+        """Resolve one place name to a place, preferring places in the article's countries.
+
+        Args:
+            name: the name as written ("Hyderabad", "the White House", "KP").
+            context: ISO3 codes of the article's countries, most salient first.
+
+        Returns:
+            The place, with ``how`` saying why it was chosen, or None when the name is not a
+            known place (nationality words, common words, uncapitalised text).
+        """
+        found = self.candidates(name)
+        if not found:
+            return None
+        best = max(found, key=lambda n: _score(n, context))
+        entry = best.entry
+        if entry.country is not None and entry.country in context and len(found) > 1:
+            why = f"in context country {entry.country}"
+        elif len(found) > 1:
+            why = "most prominent of same-named places"
+        else:
+            why = "only match"
+        return _place(entry, f"gazetteer: {why}")
+
+    def country(self, iso3: str) -> Place | None:
+        """Return a country's representative point as a place, or None for an unknown code."""
+        entry = self.gazetteer.countries.get(iso3)
+        return None if entry is None else _place(entry, "country")
+
+    def find_places(
+        self,
+        text: str,
+        *,
+        start: int = 0,
+        end: int | None = None,
+        entities: Sequence[tuple[int, int, str]] = (),
+        context: Sequence[str] = (),
+    ) -> list[tuple[int, int, Place]]:
+        """Find and resolve the place names in ``text[start:end]``.
+
+        Args:
+            text: the whole text; offsets in and out are offsets into it.
+            start: where to start looking.
+            end: where to stop looking (default: the end of the text).
+            entities: named entities ``(start, end, label)``; GPE, LOC and FAC spans are
+                geocoded first, and no place is looked for inside PERSON or NORP spans.
+            context: ISO3 codes of the article's countries, most salient first.
+
+        Returns:
+            ``(start, end, place)`` for each place name, in text order, never overlapping.
+        """
+        stop = len(text) if end is None else end
+        found: list[tuple[int, int, Place]] = []
+        blocked: list[tuple[int, int]] = []
+        for ent_start, ent_end, label in entities:
+            if ent_start < start or ent_end > stop:
+                continue
+            if label in NON_PLACE_LABELS:
+                blocked.append((ent_start, ent_end))
+            elif label in PLACE_LABELS:
+                span_end = ent_start + len(_POSSESSIVE.sub("", text[ent_start:ent_end]))
+                place = self.geocode(text[ent_start:span_end], context=context)
+                if place is not None:
+                    found.append((ent_start, span_end, place))
+                    blocked.append((ent_start, ent_end))
+        for s, e, place in self._scan(text, start, stop, context):
+            if not any(s < b_end and b_start < e for b_start, b_end in blocked):
+                found.append((s, e, place))
+        return sorted(found, key=lambda item: item[0])
+
+    def infer_context(self, text: str) -> list[str]:
+        """Return the countries of the places a text names, most often named first.
+
+        Args:
+            text: an article.
+
+        Returns:
+            ISO3 codes ordered by how many place names fall in each (ties: first named first).
+        """
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for s, _, place in self.find_places(text):
+            if place.country is not None:
+                counts[place.country] += 1
+                first.setdefault(place.country, s)
+        return sorted(counts, key=lambda code: (-counts[code], first[code]))
+
+    def _scan(
+        self, text: str, start: int, stop: int, context: Sequence[str]
+    ) -> list[tuple[int, int, Place]]:
+        """Match capitalised word sequences against the gazetteer, longest first."""
+        connectors = self.gazetteer.connectors
+        tokens = [
+            (m.start(), m.start() + len(_POSSESSIVE.sub("", m.group())))
+            for m in _TOKEN.finditer(text, start, stop)
+        ]
+        found: list[tuple[int, int, Place]] = []
+        i = 0
+        while i < len(tokens):
+            if not text[tokens[i][0]].isupper():
+                i += 1
+                continue
+            run = i + 1
+            while (
+                run < len(tokens)
+                and run - i < MAX_NAME_TOKENS
+                and text[tokens[run - 1][1] : tokens[run][0]] == " "
+                and (
+                    text[tokens[run][0]].isupper()
+                    or text[tokens[run][0] : tokens[run][1]] in connectors
+                )
+            ):
+                run += 1
+            matched = 1
+            for last in range(run - 1, i - 1, -1):
+                last_word = text[tokens[last][0] : tokens[last][1]]
+                if last_word in connectors:
+                    continue
+                place = self.geocode(text[tokens[i][0] : tokens[last][1]], context=context)
+                if place is not None:
+                    found.append((tokens[i][0], tokens[last][1], place))
+                    matched = last - i + 1
+                    break
+            i += matched
+        return found
+
+
+def _score(name: Name, context: Sequence[str]) -> float:
+    entry = name.entry
+    score = math.log10(max(entry.population, 1))
+    if entry.feature == "country":
+        score += COUNTRY_BONUS
+    if entry.capital:
+        score += CAPITAL_BONUS
+    if not name.primary:
+        score -= ALTERNATE_PENALTY
+    if entry.country is not None and entry.country in context:
+        score += CONTEXT_BONUS / (list(context).index(entry.country) + 1)
+    return score
+
+
+def _place(entry: Entry, how: str) -> Place:
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        how=how,
+    )
+
+
+def with_how(place: Place, how: str) -> Place:
+    """Return the place with ``how`` replaced (the record is frozen)."""
+    return dataclasses.replace(place, how=how)
+
+
+@functools.lru_cache(maxsize=1)
+def _load_geocoder() -> Geocoder:
+    return Geocoder(build_gazetteer())
+
+
+def find_places(
+    text: str,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    entities: Sequence[tuple[int, int, str]] = (),
+    context: Sequence[str] = (),
+) -> list[tuple[int, int, Place]]:
+    """Find and resolve the place names in ``text[start:end]`` with the bundled gazetteer.
+
+    Args:
+        text: the whole text; offsets in and out are offsets into it.
+        start: where to start looking.
+        end: where to stop looking (default: the end of the text).
+        entities: named entities ``(start, end, label)`` from the NER, if any.
+        context: ISO3 codes of the article's countries, most salient first.
+
+    Returns:
+        ``(start, end, place)`` for each place name, in text order.
+    """
+    return Geocoder.load().find_places(
+        text, start=start, end=end, entities=entities, context=context
+    )
