@@ -1,0 +1,8 @@
+"""Facts (casualties, money, percentages, tariffs) and direct quotes found in plain text."""
+
+from __future__ import annotations
+
+from bilat.facts.extract import extract_facts
+from bilat.facts.quotes import QuoteSpan, find_quotes
+
+__all__ = ["QuoteSpan", "extract_facts", "find_quotes"]
