@@ -1,0 +1,139 @@
+"""Choose where an event happened: a place its own sentence puts it at, else the dateline city.
+
+    >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
+    'Beijing'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bilat.places.geocoder import Geocoder, with_how
+from bilat.records import Place
+
+# The words between a preposition and its place: "in the southwestern city of Quetta".
+_DETERMINERS = frozenset({"the", "a", "an"})
+_MAX_BETWEEN = 4
+_WORD = re.compile(r"[\w'’-]+")
+# "ISLAMABAD:", "KUALA LUMPUR, April 1", "BEIJING, Dec. 3 (Xinhua) --", "QUETTA (Dawn) -"
+_DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*)\s*(?:[,:(/–—-]|$)")
+# Clause boundaries: a place beyond one of these belongs to another clause than its preposition.
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
+
+_FEATURE_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
+
+
+def parse_dateline_place(dateline: str) -> Place | None:
+    """Resolve the city at the head of a dateline.
+
+    Args:
+        dateline: e.g. ``"ISLAMABAD:"``, ``"ISLAMABAD, April 1 (AFP) -"``,
+            ``"KUALA LUMPUR, April 1 , 1997 (AFP)"``.
+
+    Returns:
+        The place with ``how="dateline"``, or None when no known place heads the dateline.
+    """
+    match = _DATELINE.match(dateline)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if name.isupper():
+        # Datelines shout; the gazetteer is written in title case ("Dera Ismail Khan").
+        name = " ".join(word.capitalize() for word in name.split())
+    place = Geocoder.load().geocode(name)
+    return None if place is None else with_how(place, "dateline")
+
+
+def choose_event_place(
+    sentence: str,
+    sentence_start: int,
+    places: Sequence[tuple[int, int, Place]],
+    *,
+    dateline: Place | None,
+    trigger: str | None = None,
+) -> Place | None:
+    """Choose an event's place: one its sentence introduces with a locative, else the dateline.
+
+    A place counts when a locative preposition introduces it ("in Beijing", "near the border
+    town of Chaman"); "to" counts only for visits, that is when ``trigger`` is a visit lemma
+    ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"). A country name that modifies a following name ("at the Pakistan
+    Consulate in New York") is not the place. Among several, the one nearest the trigger wins,
+    else the most specific, else the first.
+
+    Args:
+        sentence: the event's sentence.
+        sentence_start: the sentence's offset in the text the places' offsets refer to.
+        places: ``(start, end, place)`` found in the text (as from ``find_places``).
+        dateline: the dateline's place, the fallback.
+        trigger: the lemma of the event's verb or noun, if known.
+
+    Returns:
+        The place with ``how`` saying why ("in-sentence 'in Beijing'", "dateline"), or None.
+    """
+    cues = Geocoder.load().gazetteer
+    prepositions = set(cues.locative)
+    visit = trigger is not None and trigger.lower() in cues.visit_triggers
+    if visit:
+        prepositions |= cues.destination
+    found: list[tuple[int, int, str, Place]] = []
+    for start, end, place in places:
+        s, e = start - sentence_start, end - sentence_start
+        if s < 0 or e > len(sentence):
+            continue
+        preposition = _introducing_preposition(sentence[:s], prepositions)
+        if preposition is None and visit and trigger is not None:
+            # "visited Kabul": the visited place is the verb's object.
+            previous = _WORD.findall(sentence[:s])[-1:]
+            if previous and previous[0].lower().startswith(trigger.lower()[:4]):
+                preposition = previous[0]
+        if preposition is None:
+            continue
+        if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
+            continue
+        found.append((s, e, preposition, place))
+    if found:
+        anchor = _trigger_offset(sentence, trigger)
+        if anchor is not None:
+            best = min(found, key=lambda f: (abs(f[0] - anchor), f[0]))
+        else:
+            best = min(found, key=lambda f: (_FEATURE_RANK.get(f[3].feature, 0), f[0]))
+        s, e, preposition, place = best
+        return with_how(place, f"in-sentence '{preposition} {sentence[s:e]}'")
+    if dateline is not None:
+        return with_how(dateline, "dateline")
+    return None
+
+
+def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
+    """Return the preposition that introduces a place preceded by ``before``, if any.
+
+    Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
+    Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta").
+    """
+    words = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 1) :]
+    for back in range(1, len(words) + 1):
+        word = words[-back]
+        if not word.islower():
+            return None
+        if word in prepositions:
+            between = words[len(words) - back + 1 :]
+            if not between or (
+                between[0] in _DETERMINERS and (len(between) <= 2 or between[-1] == "of")
+            ):
+                return word
+            return None
+    return None
+
+
+def _is_modifier(after: str, calendar: frozenset[str]) -> bool:
+    """Return whether a place name is followed by a capitalised name it modifies."""
+    match = re.match(r"\s([A-Z][\w-]*)", after)
+    return match is not None and match.group(1) not in calendar
+
+
+def _trigger_offset(sentence: str, trigger: str | None) -> int | None:
+    if not trigger:
+        return None
+    match = re.search(rf"\b{re.escape(trigger[:4])}\w*", sentence, flags=re.IGNORECASE)
+    return None if match is None else match.start()
