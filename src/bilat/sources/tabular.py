@@ -189,9 +189,7 @@ def read_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _malformed(
-                origin, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
-            )
+            yield _malformed(origin, f"not valid JSON ({exc}); fix or remove the line")
             continue
         if not isinstance(record, dict):
             yield _malformed(
@@ -217,9 +215,7 @@ def read_json(data: str, *, name: str, options: ReadOptions) -> Iterator[Documen
     try:
         parsed = json.loads(data)
     except json.JSONDecodeError as exc:
-        yield _malformed(
-            name, f"not valid JSON ({exc.msg} at line {exc.lineno}); fix the file or write JSONL"
-        )
+        yield _malformed(name, f"not valid JSON ({exc}); fix the file or write JSONL")
         return
     items = parsed if isinstance(parsed, list) else [parsed]
     for number, item in enumerate(items, start=1):
