@@ -1,3 +1,39 @@
-"""Dates: datelines, a document's date (with precision and evidence) and event dates."""
+"""Dates: datelines, a document's date (with precision and evidence) and event dates.
+
+Always imported as ``bilat.time``; it shadows nothing.
+
+    >>> from bilat.time import resolve_event_date
+"""
 
 from __future__ import annotations
+
+from bilat.time.dateline import Dateline, parse_dateline
+from bilat.time.document import TenureEvidence, resolve_document_date
+from bilat.time.expressions import (
+    Anchor,
+    Clue,
+    EventDate,
+    TimeExpression,
+    find_time_expressions,
+    resolve_event_date,
+    resolve_expression,
+)
+from bilat.time.relations import DiplomaticRelation, RelationsTable
+from bilat.time.tense import guess_tense
+
+__all__ = [
+    "Anchor",
+    "Clue",
+    "Dateline",
+    "DiplomaticRelation",
+    "EventDate",
+    "RelationsTable",
+    "TenureEvidence",
+    "TimeExpression",
+    "find_time_expressions",
+    "guess_tense",
+    "parse_dateline",
+    "resolve_document_date",
+    "resolve_event_date",
+    "resolve_expression",
+]

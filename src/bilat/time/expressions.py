@@ -219,7 +219,7 @@ def _year_range(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None
 def _spelled_year_value(text: str) -> int:
     words = text.lower().replace("-", " ").split()
     if words[0] == "two":
-        return 2000 + (_UNITS[words[-1]] if words[-1] in _UNITS else 0)
+        return 2000 + _UNITS.get(words[-1], 0)
     return 1900 + _TENS[words[1]] + (_UNITS[words[2]] if len(words) > 2 else 0)
 
 

@@ -14,8 +14,8 @@ FUTURE = "future"
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|going to|is to|are to|(?:due|set|scheduled|slated|expected) to|"
-    r"plans? to|intends? to|expects? to|agreed to|to be (?:held|completed|paid)|would|payable|of record|effective|"
-    r"expires?|upcoming|next)\b",
+    r"plans? to|intends? to|expects? to|agreed to|to be (?:held|completed|paid)|would|payable|"
+    r"of record|effective|expires?|upcoming|next)\b",
     re.IGNORECASE,
 )
 # "-ed" words are mostly past verbs in news prose; the exceptions listed are frequent

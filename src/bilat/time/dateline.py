@@ -1,0 +1,115 @@
+"""Read the dateline that opens a news report: the city, and the date when it gives one.
+
+>>> line = parse_dateline("BEIJING, Dec. 3 (Xinhua) -- China said ...", published="2024-12-03")
+>>> line.city, line.date
+('BEIJING', '2024-12-03')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bilat.records import DatePrecision, Record
+from bilat.time.calendar_words import MONTH, month_number, safe_date
+
+# A city in capitals ("KUALA LUMPUR", "ST. PETERSBURG"), optionally followed by a region in
+# title case ("LOS ANGELES, California").
+_CITY = (
+    r"(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))?"
+)
+_DATE = (
+    rf"(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\s*(?:,\s*(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,20})\))?"
+)
+_DASH = r"(?:\s*(?:--|[-–—:_])|[ \t]*$)"
+_AGENCY = r"\((?P<agency2>[A-Za-z][\w .&-]{0,20})\)"
+_DATELINE = re.compile(
+    rf"^[ \t]*(?P<raw>{_CITY}(?:,\s*{_DATE}{_DASH}|\s*{_AGENCY}{_DASH}|\s*:|\s+(?:--|[–—-])))"
+    r"[ \t]*",
+    re.MULTILINE,
+)
+_LINES = 4
+"""How many non-blank lines may come before the dateline (headline, standfirst)."""
+
+
+@dataclass(frozen=True)
+class Dateline(Record):
+    """A dateline: its city, its date when it gives one, and where the body starts.
+
+    ``date`` is a full ISO day only when the year is known (from the dateline or the published
+    date); a dateline with a month and day only keeps them in ``partial`` as ``--MM-DD``.
+    ``end`` is the offset in the text just after the dateline.
+    """
+
+    city: str
+    date: str | None
+    precision: DatePrecision
+    raw: str
+    end: int
+    partial: str | None = None
+    start: int = 0
+    agency: str | None = None
+
+
+def parse_dateline(text: str, *, published: str | None = None) -> Dateline | None:
+    """Return the dateline at the start of a report's body, or None when it has none.
+
+    Args:
+        text: the body (or a dateline string on its own); the first few lines are searched.
+        published: the document's ISO publication date, which gives the year to a dateline
+            that names only a month and day.
+
+    Returns:
+        The dateline, with a full date when the year is known, or only the month-day (in
+        ``partial``) when it is not; never an invented year.
+    """
+    limit = _head_end(text)
+    match = _DATELINE.search(text, 0, limit)
+    if match is None or not _is_city(match.group("city")):
+        return None
+    city = match.group("city").strip()
+    raw = match.group("raw").strip()
+    agency = match.group("agency") or match.group("agency2")
+    if not match.group("month"):
+        return Dateline(
+            city, None, DatePrecision.UNKNOWN, raw, match.end(), None, match.start(), agency
+        )
+    month, day = month_number(match.group("month")), int(match.group("day"))
+    partial = f"--{month:02d}-{day:02d}"
+    year = int(match.group("year")) if match.group("year") else _year_near(published, month)
+    full = safe_date(year, month, day) if year is not None else None
+    if full is None:
+        return Dateline(
+            city, None, DatePrecision.UNKNOWN, raw, match.end(), partial, match.start(), agency
+        )
+    return Dateline(
+        city, full.isoformat(), DatePrecision.DAY, raw, match.end(), partial, match.start(), agency
+    )
+
+
+def _head_end(text: str) -> int:
+    """Return the offset where the first few non-blank lines end."""
+    seen = 0
+    for line in re.finditer(r"[^\n]*\n?", text):
+        if line.group(0).strip():
+            seen += 1
+        if seen >= _LINES or not line.group(0):
+            return line.end()
+    return len(text)
+
+
+def _is_city(city: str) -> bool:
+    # Acronyms at a line start ("US:", "FO -") are not datelines; a city has 4+ letters.
+    return sum(ch.isalpha() for ch in city) >= 4
+
+
+def _year_near(published: str | None, month: int) -> int | None:
+    """Return the year of the published date, the previous one when the dateline's month is
+    later in the year than the publication (a 3 January story datelined 31 December)."""
+    if not published:
+        return None
+    day = dt.date.fromisoformat(published[:10])
+    return day.year - 1 if month - day.month > 6 else day.year

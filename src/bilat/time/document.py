@@ -1,0 +1,366 @@
+"""Date a document: from the user, its metadata, its dateline, a date line in its text, or by
+inference from what it says (office holders, anniversaries, past years and dates).
+
+Sources are tried best first (user > metadata > dateline > text > inferred). Inference
+intersects constraints into a range ``[earliest, latest]``; its precision is the finest that
+names the whole range, and ``evidence`` says which constraints made it.
+
+``DocumentDate.value`` is an ISO value at the date's precision: ``2025-04-07`` (day),
+``2022-06`` (month), ``2022`` (year); None for a wider range.
+
+    >>> doc = Document.from_text("Pakistan and the US celebrate 75 years of bilateral ties.")
+    >>> resolve_document_date(doc, relations=RelationsTable.load()).value
+    '2022'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilat.records import DatePrecision, DateSource, Document, DocumentDate
+from bilat.time.calendar_words import (
+    MONTH,
+    WEEKDAY,
+    WEEKDAYS,
+    iso_value,
+    month_end,
+    month_number,
+    precision_of_range,
+    safe_date,
+)
+from bilat.time.dateline import parse_dateline
+from bilat.time.relations import RelationsTable
+from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
+
+
+@dataclass(frozen=True)
+class TenureEvidence:
+    """A titled person the text names ("Deputy Prime Minister Ishaq Dar") and their tenure.
+
+    ``current`` is False for "former X": the document then dates from after the tenure ended.
+    """
+
+    person_id: str
+    name: str
+    office: str
+    title_text: str
+    start: dt.date
+    end: dt.date | None
+    current: bool = True
+
+
+@dataclass(frozen=True)
+class _Constraint:
+    earliest: dt.date | None
+    latest: dt.date | None
+    label: str
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_HEAD_CHARS = 600
+_FULL_DATE = (
+    rf"(?:(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})"
+    rf"|(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
+)
+_LABELLED_DATE = re.compile(
+    rf"\b(?:published|updated|posted|dated?|last modified)\s*(?:on\s*)?:?\s*{_FULL_DATE}\b",
+    re.IGNORECASE,
+)
+_LEADING_DATE = re.compile(rf"^\s*{_FULL_DATE}\s*(?:[—–|-]|$)", re.MULTILINE)
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)?\s+(?:(?:years?\s+of)|anniversary\s+of)\s+(?:the\s+)?"
+    r"(?:establishment\s+of\s+)?(?:(?:bilateral|diplomatic|friendly|close|strong|brotherly)\s+"
+    r"(?:and\s+)?)*(?:ties|relations|relationship|friendship)\b",
+    re.IGNORECASE,
+)
+# Years the text places in the past: after "in", "during", "since", … (optionally with a month).
+_PAST_YEAR = re.compile(
+    rf"\b(?:in|during|since|from|between|throughout)\s+(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:{MONTH}\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>\d{{2}}|\d{{4}}))?(?![\d,.]*\d)"
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?:on|since)\s+(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d)"
+)
+_MONTH_DAY_ADJ = re.compile(
+    rf"\b(?:the\s+)(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\s+(?:attacks?|attack|bombings?|blast|talks|meeting|summit|elections?|visit)\b"
+)
+_SPAN = re.compile(
+    rf"\bfrom\s+(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})\s+(?:to|until|till|through)\s+"
+    rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})\b"
+)
+_WEEKDAY = re.compile(rf"\bon\s+(?P<wd>{WEEKDAY})")
+_LEAD_TIME = dt.timedelta(days=30)
+"""How long before a coming visit a report announcing it is assumed to appear."""
+
+
+def resolve_document_date(
+    document: Document,
+    *,
+    evidence: Sequence[TenureEvidence] = (),
+    relations: RelationsTable | None = None,
+    today: dt.date | None = None,
+) -> DocumentDate:
+    """Return a document's date, how precise it is, where it came from, and any disagreement.
+
+    Args:
+        document: the document; ``published`` and ``date_source`` carry a user or metadata date.
+        evidence: titled persons the text names, with their tenures.
+        relations: the diplomatic-relations table for anniversaries; anniversaries are skipped
+            when None.
+        today: the latest possible date (pass ``date.today()``); no cap when None.
+
+    Returns:
+        The best date: user or metadata date, a dated dateline, a date line at the top of the
+        text, or an inferred range; :meth:`DocumentDate.unknown` when nothing dates it.
+    """
+    tenure = [_tenure_constraint(item) for item in evidence]
+    stated = _stated_date(document)
+    if stated is not None:
+        day, precision, source, how = stated
+        flags = tuple(
+            f"{source.value}-outside-tenure:{item.person_id}"
+            for item, bound in zip(evidence, tenure, strict=True)
+            if bound is not None and not _inside(day, bound)
+        )
+        latest = day if precision is DatePrecision.DAY else _period_end(day, precision)
+        return DocumentDate(
+            iso_value(day, precision),
+            day.isoformat(),
+            latest.isoformat(),
+            precision,
+            source,
+            how,
+            flags,
+        )
+    return _infer(document, evidence, tenure, relations, today)
+
+
+def _stated_date(document: Document) -> tuple[dt.date, DatePrecision, DateSource, str] | None:
+    """Return a date the document states: user, metadata, dateline, or a date line in its text."""
+    if document.published:
+        day, precision = _parse_published(document.published)
+        source = DateSource.USER if document.date_source is DateSource.USER else DateSource.METADATA
+        return day, precision, source, f"{source.value}: {document.published}"
+    line = parse_dateline(document.dateline) if document.dateline else None
+    line = line or parse_dateline(document.text)
+    if line is not None and line.date is not None:
+        return (
+            dt.date.fromisoformat(line.date),
+            DatePrecision.DAY,
+            DateSource.DATELINE,
+            f"dateline: {line.raw}",
+        )
+    head = document.text[:_HEAD_CHARS]
+    match = _LABELLED_DATE.search(head) or _LEADING_DATE.search(head)
+    if match is not None:
+        found = _full_date(match)
+        if found is not None:
+            return found, DatePrecision.DAY, DateSource.TEXT, f"text: {match.group(0).strip()}"
+    return None
+
+
+def _parse_published(value: str) -> tuple[dt.date, DatePrecision]:
+    text = value.strip()[:10]
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1), DatePrecision.YEAR
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date(int(text[:4]), int(text[5:]), 1), DatePrecision.MONTH
+    return dt.date.fromisoformat(text), DatePrecision.DAY
+
+
+def _period_end(day: dt.date, precision: DatePrecision) -> dt.date:
+    if precision is DatePrecision.MONTH:
+        return month_end(day.year, day.month)
+    return dt.date(day.year, 12, 31)
+
+
+def _full_date(match: re.Match[str]) -> dt.date | None:
+    if match.group("iy"):
+        return safe_date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+    if match.group("m1"):
+        return safe_date(
+            int(match.group("y1")), month_number(match.group("m1")), int(match.group("d1"))
+        )
+    return safe_date(
+        int(match.group("y2")), month_number(match.group("m2")), int(match.group("d2"))
+    )
+
+
+def _tenure_constraint(item: TenureEvidence) -> _Constraint | None:
+    if item.current:
+        return _Constraint(
+            item.start,
+            item.end,
+            f"tenure: {item.title_text} {item.name} ({item.start}..{item.end or ''})",
+        )
+    if item.end is None:
+        return None
+    return _Constraint(
+        item.end, None, f"former: {item.title_text} {item.name} (left office {item.end})"
+    )
+
+
+def _inside(day: dt.date, bound: _Constraint) -> bool:
+    return (bound.earliest is None or day >= bound.earliest) and (
+        bound.latest is None or day <= bound.latest
+    )
+
+
+def _infer(
+    document: Document,
+    evidence: Sequence[TenureEvidence],
+    tenure: list[_Constraint | None],
+    relations: RelationsTable | None,
+    today: dt.date | None,
+) -> DocumentDate:
+    flags: list[str] = []
+    constraints: list[_Constraint] = [c for c in tenure if c is not None]
+    flags += [
+        f"former-in-office:{e.person_id}"
+        for e, c in zip(evidence, tenure, strict=True)
+        if c is None
+    ]
+    text = document.text if not document.title else f"{document.title}\n{document.text}"
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    if relations is not None:
+        constraints += _anniversaries(sentences, text, relations)
+    constraints += _past_years(sentences)
+    if today is not None:
+        constraints.append(_Constraint(None, today, f"today: {today}"))
+    earliest, latest, used = _intersect(constraints, flags)
+    if earliest is not None and latest is not None and earliest.year == latest.year:
+        extra = _dates_in_year(sentences, earliest.year)
+        earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *extra], flags)
+        used += [label for label in more if label]
+    if earliest is not None and latest is not None and (latest - earliest).days < 7:
+        pinned = _weekday_pin(sentences, earliest, latest)
+        if pinned is not None:
+            earliest = latest = pinned
+            used.append(f"weekday: {pinned:%A}")
+    if not used:
+        return DocumentDate.unknown()
+    if earliest is None or latest is None:
+        precision = DatePrecision.RANGE
+        value = None
+    else:
+        precision = precision_of_range(earliest, latest)
+        value = None if precision is DatePrecision.RANGE else iso_value(earliest, precision)
+    return DocumentDate(
+        value,
+        earliest.isoformat() if earliest else None,
+        latest.isoformat() if latest else None,
+        precision,
+        DateSource.INFERRED,
+        "; ".join(used),
+        tuple(flags),
+    )
+
+
+def _intersect(
+    constraints: Sequence[_Constraint], flags: list[str]
+) -> tuple[dt.date | None, dt.date | None, list[str]]:
+    """Intersect constraints in order; one that would empty the range is dropped and flagged."""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    used: list[str] = []
+    for item in constraints:
+        low = max((d for d in (earliest, item.earliest) if d is not None), default=None)
+        high = min((d for d in (latest, item.latest) if d is not None), default=None)
+        if low is not None and high is not None and low > high:
+            flags.append(f"conflict: {item.label}")
+            continue
+        earliest, latest = low, high
+        if not item.label.startswith("today:"):
+            used.append(item.label)
+    return earliest, latest, used
+
+
+def _anniversaries(sentences: list[str], text: str, relations: RelationsTable) -> list[_Constraint]:
+    found: list[_Constraint] = []
+    for sentence in sentences:
+        for match in _ANNIVERSARY.finditer(sentence):
+            relation = relations.dyad_in(sentence, context=text)
+            if relation is None:
+                continue
+            year = relation.year + int(match.group("n"))
+            label = (
+                f"anniversary: {match.group('n')} years of {relation.label} ties "
+                f"(est. {relation.established[:4]}) ⇒ {year}"
+            )
+            found.append(_Constraint(dt.date(year, 1, 1), dt.date(year, 12, 31), label))
+            return found
+    return found
+
+
+def _past_years(sentences: list[str]) -> list[_Constraint]:
+    """Return 'on or after 1 January of the latest year the text puts in the past'."""
+    best: tuple[int, str] | None = None
+    for sentence in sentences:
+        for match in _PAST_YEAR.finditer(sentence):
+            if guess_tense(sentence, match.span()) == FUTURE:
+                continue
+            year = int(match.group("y"))
+            tail = match.group("y2")
+            if tail:
+                last = int(tail) if len(tail) == 4 else year // 100 * 100 + int(tail)
+                year = last if last > year else year
+            if best is None or year > best[0]:
+                best = (year, match.group(0).strip())
+    if best is None:
+        return []
+    return [
+        _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
+    ]
+
+
+def _dates_in_year(sentences: list[str], year: int) -> list[_Constraint]:
+    """Return constraints from month-day mentions once the year is known."""
+    found: list[_Constraint] = []
+    for sentence in sentences:
+        for match in _SPAN.finditer(sentence):
+            first = safe_date(year, month_number(match.group("m1")), int(match.group("d1")))
+            last_month = match.group("m2") or match.group("m1")
+            last = safe_date(year, month_number(last_month), int(match.group("d2")))
+            if first is None or last is None:
+                continue
+            tense = guess_tense(sentence, match.span())
+            text = match.group(0)
+            if tense == PAST:
+                found.append(_Constraint(last, None, f"past visit: '{text}' ⇒ on or after {last}"))
+            elif tense == PRESENT:
+                found.append(_Constraint(first, last, f"current visit: '{text}' ⇒ {first}..{last}"))
+            elif tense == FUTURE:
+                found.append(
+                    _Constraint(
+                        first - _LEAD_TIME, first, f"coming visit: '{text}' ⇒ before {first}"
+                    )
+                )
+        for pattern in (_MONTH_DAY, _MONTH_DAY_ADJ):
+            for match in pattern.finditer(sentence):
+                day = safe_date(year, month_number(match.group("m")), int(match.group("d")))
+                if day is None or guess_tense(sentence, match.span()) != PAST:
+                    continue
+                found.append(
+                    _Constraint(day, None, f"past date: '{match.group(0)}' ⇒ on or after {day}")
+                )
+    return found
+
+
+def _weekday_pin(sentences: list[str], earliest: dt.date, latest: dt.date) -> dt.date | None:
+    """Return the one day of a narrow range that has the weekday the text names, if any."""
+    for sentence in sentences:
+        match = _WEEKDAY.search(sentence)
+        if match is None or guess_tense(sentence, match.span()) == FUTURE:
+            continue
+        target = WEEKDAYS[match.group("wd")]
+        days = [
+            earliest + dt.timedelta(days=i)
+            for i in range((latest - earliest).days + 1)
+            if (earliest + dt.timedelta(days=i)).weekday() == target
+        ]
+        return days[0] if len(days) == 1 else None
+    return None
