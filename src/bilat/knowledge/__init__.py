@@ -20,6 +20,7 @@ from pathlib import Path
 from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import load_cameo, load_yaml_file
 from bilat.knowledge.schema import (
+    SECTIONS,
     CameoCode,
     Country,
     Office,
@@ -32,7 +33,7 @@ from bilat.knowledge.schema import (
 BUNDLED = Path(__file__).parent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Knowledge:
     """Everything bilat knows, indexed for lookup; build it with :meth:`Knowledge.load`."""
 
@@ -65,14 +66,25 @@ class Knowledge:
             raise KnowledgeError(f"unknown CAMEO code {code!r}; see cameo.tsv") from None
 
     def holders(self, office: str, country: str, on: dt.date) -> list[Person]:
-        """Return who held ``office`` for ``country`` on a date (several only when acting)."""
+        """Return who held ``office`` for ``country`` on a date (several only when acting).
+
+        An office and its national names count as one: the US ``secretary_of_state`` is
+        found for ``foreign_minister``, and the other way round.
+        """
+        names = self.same_office(office)
         found = []
         for person in self.people.values():
             for role in person.roles:
-                if role.office == office and role.country == country and _in_role(role, on):
+                if role.office in names and role.country == country and _in_role(role, on):
                     found.append(person)
                     break
         return found
+
+    def same_office(self, office: str) -> set[str]:
+        """Return an office id with every office that is a national name for the same post."""
+        base = self.offices[office].same_as if office in self.offices else None
+        root = base or office
+        return {root} | {o.id for o in self.offices.values() if o.same_as == root}
 
     def role_on(self, person: Person, on: dt.date | None) -> Role | None:
         """Return the most senior role a person held on a date (or their latest, undated)."""
@@ -108,6 +120,8 @@ def _load(dirs: tuple[str, ...]) -> Knowledge:
                 f"knowledge directory {folder} does not exist; fix knowledge_dirs in bilat.toml"
             )
         for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+            if folder == BUNDLED and not _is_actor_knowledge(path):
+                continue  # data of other stages (units, quotes, relations) lives here too
             sections = load_yaml_file(path)
             sources.append(str(path))
             for entry in sections.get("countries", []):
@@ -137,6 +151,11 @@ def _load(dirs: tuple[str, ...]) -> Knowledge:
         verb_files=tuple(verb_files),
         sources=tuple(sources),
     )
+
+
+def _is_actor_knowledge(path: Path) -> bool:
+    with path.open(encoding="utf-8") as handle:
+        return any(line.split(":")[0] in SECTIONS for line in handle if line[:1].isalpha())
 
 
 def _has_verbs(path: Path) -> bool:

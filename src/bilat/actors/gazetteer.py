@@ -1,0 +1,172 @@
+"""Find the words that name actors: countries, capitals, organisations, people, titles, sectors.
+
+The gazetteer, not the statistical NER, decides known actors: en_core_web_sm labels a bare
+surname as PERSON, GPE, ORG or nothing in the same article. Phrases are matched on lower case,
+then filtered by case: proper names must start with a capital, and all-capital abbreviations
+("US", "UN", "FM", "WHO") must match exactly, so "us" and "who" never become actors.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bilat.knowledge import Knowledge
+
+# kinds of gazetteer entries; the order is the preference when one phrase means several things
+KINDS = ("person", "org", "metonym", "title", "country", "adjective", "demonym", "sector", "group")
+
+# Plural nouns that stand for both parties of a relationship ("both sides", "the two countries").
+GROUP_NOUNS = ("sides", "countries", "nations", "leaders", "officials", "ministers", "governments",
+               "states", "neighbours", "neighbors", "parties", "delegations", "counterparts", "allies")
+GROUP_DETERMINERS = ("both", "the two", "the 2")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase may mean: its kind and the key of the knowledge entry."""
+
+    kind: str
+    key: str
+    sector: str | None = None
+    place_like: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A matched phrase in a document: token span and its possible meanings."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def kinds(self) -> set[str]:
+        """Return the kinds this piece may have."""
+        return {e.kind for e in self.entries}
+
+    def first(self, kind: str) -> Entry | None:
+        """Return the first meaning of the given kind, if any."""
+        return next((e for e in self.entries if e.kind == kind), None)
+
+
+class Gazetteer:
+    """A phrase matcher over every name bilat knows, built once per knowledge and pipeline."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrases: dict[str, list[Entry]] = {}
+        for phrase, entry in _phrases(knowledge):
+            phrase = phrase.strip()
+            if phrase:
+                phrases.setdefault(phrase, []).append(entry)
+        self.by_lower: dict[str, list[tuple[str, Entry]]] = {}
+        for phrase, entries in phrases.items():
+            for entry in entries:
+                self.by_lower.setdefault(phrase.lower(), []).append((phrase, entry))
+        tokenizer = nlp.tokenizer
+        for lower, variants in self.by_lower.items():
+            self.matcher.add(lower, [tokenizer(variants[0][0])])
+
+    def pieces(self, doc: Doc) -> list[Piece]:
+        """Return the longest non-overlapping actor phrases in a document, filtered by case."""
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if self._entries(span):
+                spans.append(span)
+        spans.extend(_group_spans(doc))
+        result = []
+        for span in filter_spans(spans):
+            entries = self._entries(span)
+            if entries:
+                result.append(Piece(span.start, span.end, tuple(entries)))
+        return result
+
+    def _entries(self, span: Span) -> list[Entry]:
+        if span.label_ == "GROUP" or _is_group(span):
+            return [Entry("group", span.text.lower())]
+        text = span.text
+        found = [
+            entry
+            for phrase, entry in self.by_lower.get(text.lower(), [])
+            if _case_ok(phrase, text, entry)
+        ]
+        found = list(dict.fromkeys(found))
+        found.sort(key=lambda e: KINDS.index(e.kind))
+        return found
+
+
+def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
+        return text == phrase
+    if entry.kind in ("title", "sector", "group"):
+        return True
+    return text[:1].isupper() or not text[:1].isalpha()
+
+
+def _is_group(span: Span) -> bool:
+    return span.label_ == "GROUP"
+
+
+def _group_spans(doc: Doc) -> Iterable[Span]:
+    """Yield "both sides", "the two countries", "both the leaders", "the two uneasy allies"."""
+    for token in doc:
+        if token.lower_ not in GROUP_NOUNS:
+            continue
+        for det in GROUP_DETERMINERS:
+            n = len(det.split())
+            for skip in (0, 1):
+                start = token.i - n - skip
+                if start < 0:
+                    continue
+                words = " ".join(t.lower_ for t in doc[start : start + n])
+                between = doc[start + n : token.i]
+                if words == det and all(t.pos_ in ("ADJ", "DET") for t in between):
+                    yield Span(doc, start, token.i + 1, label="GROUP")
+                    break
+            else:
+                continue
+            break
+
+
+def _phrases(kb: Knowledge) -> Iterable[tuple[str, Entry]]:
+    for country in kb.countries.values():
+        for name in [country.name, *country.names]:
+            yield name, Entry("country", country.code)
+            if name.lower().startswith("the "):
+                yield name[4:], Entry("country", country.code)
+        for adjective in country.adjectives:
+            yield adjective, Entry("adjective", country.code)
+        for demonym in country.demonyms:
+            yield demonym, Entry("demonym", country.code)
+        for metonym in country.metonyms:
+            entry = Entry("metonym", country.code, metonym.sector, metonym.place)
+            yield metonym.text, entry
+            if metonym.text.lower().startswith("the "):
+                yield metonym.text[4:], entry
+    for key, org in kb.organisations.items():
+        for name in [org.name, *org.aliases]:
+            yield name, Entry("org", key)
+    for person in kb.people.values():
+        for name in [person.name, *person.aliases]:
+            yield name, Entry("person", person.id)
+    for office in kb.offices.values():
+        for title in office.titles:
+            yield title, Entry("title", office.id, office.sector)
+    for sector in kb.sectors.values():
+        for word in sector.words:
+            yield word, Entry("sector", sector.code, sector.code)
+
+
+@functools.lru_cache(maxsize=4)
+def gazetteer_for(nlp: Language, knowledge: Knowledge) -> Gazetteer:
+    """Return the gazetteer for a pipeline and knowledge (built once per process)."""
+    return Gazetteer(nlp, knowledge)

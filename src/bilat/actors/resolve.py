@@ -1,0 +1,399 @@
+"""Turn gazetteer pieces into resolved actor mentions, at the document's date.
+
+Pieces next to each other form one mention ("Pakistan's Army Chief, General Asim Munir" →
+country + title + title + person = PAKMIL, Asim Munir). A title with a country resolves to who
+held the office on the document's date; with no date, the person is left open and the reason is
+given. Pronouns, bare titles ("the Under Secretary"), "his US counterpart" and "both sides" are
+carried to earlier mentions in the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from bilat.actors.gazetteer import Entry, Gazetteer, Piece
+from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import Person
+from bilat.records import Actor
+
+# words that may sit between the pieces of one mention
+JOINERS = {"'s", "’s", "'", "’", "the", "of", "(", ")", "-", "–"}
+MODIFIERS = {"acting", "interim", "caretaker", "former", "then", "top", "senior", "new",
+             "principal", "chief", "deputy", "visiting", "outgoing", "incoming", "federal"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+@dataclass
+class Found:
+    """A resolved (or deliberately unresolved) actor mention during resolution."""
+
+    start: int
+    end: int
+    actor: Actor | None
+    kind: str
+    how: str
+    individual: bool = False
+    office: str | None = None
+    pair: tuple[Actor, Actor] | None = None
+    pieces: list[Piece] = field(default_factory=list)
+    needs_antecedent: bool = False
+    former: bool = False
+
+    @property
+    def country(self) -> str | None:
+        """Return the mention's country, if resolved."""
+        return self.actor.country if self.actor else None
+
+
+@dataclass(frozen=True)
+class ResolveContext:
+    """What resolution needs besides the text: knowledge, the date (or range), home country."""
+
+    knowledge: Knowledge
+    on: dt.date | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    home: str | None = None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[Found]:
+    """Return every actor mention in a parsed document, resolved and linked by coreference.
+
+    Args:
+        doc: the parsed document.
+        gazetteer: the phrase matcher built from the same knowledge.
+        context: knowledge, the document's date and its home country.
+    """
+    pieces = gazetteer.pieces(doc)
+    pieces.extend(_unknown_names(doc, pieces))
+    pieces.sort(key=lambda p: p.start)
+    groups = _group(doc, pieces)
+    found = [_resolve(doc, group, context) for group in groups]
+    found.extend(_pronouns(doc, found))
+    found.sort(key=lambda f: f.start)
+    _corefer(doc, found, context)
+    return [f for f in found if f.actor is not None or f.kind == "name"]
+
+
+def _unknown_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:
+    covered = {i for p in pieces for i in range(p.start, p.end)}
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        tokens = [t for t in ent if t.i not in covered and not t.is_punct]
+        if not tokens or len(tokens) != len([t for t in ent if not t.is_punct]):
+            continue
+        if ent[0].lower_ in PRONOUNS or not ent.text[:1].isupper():
+            continue
+        extra.append(Piece(ent.start, ent.end, (Entry("name", ent.text),)))
+    return extra
+
+
+def _group(doc: Doc, pieces: list[Piece]) -> list[list[Piece]]:
+    groups: list[list[Piece]] = []
+    for piece in pieces:
+        if groups and _joins(doc, groups[-1], piece):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    return groups
+
+
+def _kind(piece: Piece) -> str:
+    return piece.entries[0].kind
+
+
+def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
+    last = group[-1]
+    gap = doc[last.end : piece.start]
+    if doc[last.start].sent.start != doc[piece.start].sent.start:
+        return False
+    kinds = {_kind(p) for p in group}
+    new = _kind(piece)
+    if "group" in kinds or new == "group":
+        return False
+    words = [t.lower_ for t in gap]
+    if len(words) > 3:
+        return False
+    if words == ["and"]:
+        return kinds == {"title"} and new == "title" and _followed_by_name(doc, piece, group)
+    if "," in words:
+        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi"
+        return (
+            words == [","]
+            and new in ("person", "name", "title")
+            and not kinds & {"person", "name"}
+            and bool(kinds & {"title", "country", "adjective"})
+            and (new != "title" or _followed_by_name(doc, piece, group))
+        )
+    if any(w not in JOINERS and w not in MODIFIERS for w in words):
+        return False
+    if "of" in words and not (kinds & {"title", "sector"} and new in ("country", "org")):
+        return False
+    countryish = {"country", "adjective", "demonym", "metonym"}
+    if new in countryish and kinds & (countryish | {"person", "org"}):
+        return False
+    if new in ("person", "name") and kinds & {"person", "name"}:
+        return False
+    return not (new == "org" and kinds & {"person", "org"})
+
+
+def _followed_by_name(doc: Doc, piece: Piece, group: list[Piece]) -> bool:
+    nxt = doc[piece.end] if piece.end < len(doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON" or nxt is not None and nxt.pos_ == "PROPN"
+
+
+def _pick(piece: Piece, kind: str) -> Entry | None:
+    return piece.first(kind)
+
+
+def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
+    kb = ctx.knowledge
+    start, end = group[0].start, group[-1].end
+    span = doc[start:end]
+    former = any(t.lower_ in ("former", "ex", "then") for t in doc[max(0, start - 2) : end])
+    first = {_kind(p): p for p in reversed(group)}
+    person_piece = first.get("person")
+    name_piece = first.get("name")
+    org_piece = first.get("org")
+    title_pieces = [p for p in group if _kind(p) == "title"]
+    country = _country_of(group)
+    sector_piece = first.get("sector")
+    metonym = next((e for p in group for e in p.entries if e.kind == "metonym"), None)
+    if person_piece is not None:
+        entry = _pick(person_piece, "person")
+        assert entry is not None
+        person = kb.people[entry.key]
+        office = title_pieces[-1].entries[0].key if title_pieces else None
+        actor = _person_actor(person, office, ctx, former)
+        return Found(start, end, actor, "person", f"known person {person.name!r}",
+                     individual=True, office=actor.office, pieces=group, former=former)
+    if org_piece is not None:
+        entry = _pick(org_piece, "org")
+        assert entry is not None
+        org = kb.organisations[entry.key]
+        actor = Actor(org.code, org.country, org.sector, name=org.name, organisation=org.name)
+        return Found(start, end, actor, "org", f"organisation {org.name!r}", pieces=group)
+    if title_pieces:
+        return _resolve_title(span, group, title_pieces, country, name_piece, ctx, former)
+    if name_piece is not None:
+        return Found(start, end, None, "name", "unknown name without a title",
+                     individual=True, pieces=group)
+    if metonym is not None:
+        sector = metonym.sector or "GOV"
+        actor = Actor(metonym.key + sector, metonym.key, sector, name=span.text)
+        kind = "capital" if metonym.place_like else "metonym"
+        return Found(start, end, actor, kind, f"metonym for {metonym.key} {sector}", pieces=group)
+    if country is not None:
+        sector = sector_piece.entries[0].key if sector_piece else None
+        code = country + (sector or "")
+        how = f"country {country}" + (f" with sector word ({sector})" if sector else "")
+        kind = "country" if sector is None else "sector"
+        return Found(start, end, Actor(code, country, sector, name=span.text), kind, how,
+                     pieces=group)
+    if sector_piece is not None:
+        sector = sector_piece.entries[0].key
+        if ctx.home and sector in INSTITUTIONAL and _definite(doc, start):
+            actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
+            return Found(start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article",
+                         pieces=group)
+        return Found(start, end, None, "sector", "sector word without a country", pieces=group)
+    return Found(start, end, None, "group", "both parties", pieces=group)
+
+
+def _definite(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ == "the" or doc[start].text[:1].isupper()
+
+
+def _country_of(group: list[Piece]) -> str | None:
+    for piece in group:
+        for entry in piece.entries:
+            if entry.kind in ("country", "adjective", "demonym", "metonym"):
+                return entry.key
+    return None
+
+
+def _person_actor(person: Person, office: str | None, ctx: ResolveContext, former: bool) -> Actor:
+    kb = ctx.knowledge
+    role = kb.role_on(person, ctx.on) if ctx.on else None
+    if role is None and office:
+        names = kb.same_office(office)
+        role = next((r for r in reversed(person.roles) if r.office in names), None)
+    if role is None and person.roles and ctx.on is None:
+        role = kb.role_on(person, None)
+    sector = kb.offices[role.office].sector if role else "GOV"
+    country = role.country if role else person.country
+    if len(country) != 3:
+        return Actor(country, country, None, name=person.name, person=person.name,
+                     person_id=person.id, office=role.office if role else None)
+    if former and role is None:
+        sector = "ELI"
+    return Actor(country + sector, country, sector, name=person.name, person=person.name,
+                 person_id=person.id, office=role.office if role else None)
+
+
+def _resolve_title(
+    span: Span,
+    group: list[Piece],
+    titles: list[Piece],
+    country: str | None,
+    name_piece: Piece | None,
+    ctx: ResolveContext,
+    former: bool,
+) -> Found:
+    kb = ctx.knowledge
+    office_id = _main_office(kb, titles)
+    office = kb.offices[office_id]
+    country = country or office.country
+    start, end = span.start, span.end
+    name = name_piece.entries[0].key if name_piece else None
+    if office_id == "counterpart":
+        actor = Actor(country + "GOV", country, "GOV", name=span.text) if country else None
+        return Found(start, end, actor, "counterpart", "counterpart", individual=True,
+                     pieces=group, needs_antecedent=True)
+    if country is None:
+        return Found(start, end, None, "title", f"title {office_id} without a country",
+                     individual=True, office=office_id, pieces=group, needs_antecedent=True)
+    sector = office.sector
+    person, why = (None, "")
+    if name is None and not former:
+        person, why = _holder(kb, office_id, country, ctx)
+    actor = Actor(
+        country + sector, country, sector, name=name or span.text,
+        person=person.name if person else None, person_id=person.id if person else None,
+        office=office_id,
+    )
+    how = f"title {office_id} of {country}" + (f": {why}" if why else "")
+    return Found(start, end, actor, "title", how, individual=office_id != "official",
+                 office=office_id, pieces=group, former=former)
+
+
+def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
+    offices = [t.entries[0].key for t in titles]
+    return min(offices, key=lambda o: kb.offices[o].rank)
+
+
+def _holder(kb: Knowledge, office: str, country: str, ctx: ResolveContext) -> tuple[Person | None, str]:
+    if ctx.on is not None:
+        found = kb.holders(office, country, ctx.on)
+        if len(found) == 1:
+            return found[0], f"held by {found[0].name} on {ctx.on}"
+        return None, f"{len(found)} holders on {ctx.on}"
+    if ctx.earliest and ctx.latest:
+        a = kb.holders(office, country, ctx.earliest)
+        b = kb.holders(office, country, ctx.latest)
+        if len(a) == 1 and a == b:
+            return a[0], f"held by {a[0].name} throughout {ctx.earliest}..{ctx.latest}"
+        return None, "the document's date range spans more than one holder"
+    return None, "document date unknown, holder not guessed"
+
+
+def _pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+    covered = {i for f in found for i in range(f.start, f.end)}
+    return [
+        Found(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
+        for t in doc
+        if t.lower_ in PRONOUNS and t.i not in covered and t.pos_ == "PRON"
+    ]
+
+
+def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
+    kb = ctx.knowledge
+    names: dict[str, Found] = {}
+    for index, mention in enumerate(found):
+        earlier = [f for f in found[:index] if f.actor is not None]
+        if mention.kind == "name":
+            _link_name(mention, names, earlier)
+            continue
+        if mention.kind == "group":
+            mention.pair = _last_pair(doc, mention, earlier)
+            if mention.pair:
+                mention.actor = mention.pair[0]
+                mention.how = f"both parties: {mention.pair[0].code} and {mention.pair[1].code}"
+            continue
+        if not mention.needs_antecedent:
+            continue
+        if mention.kind == "pronoun":
+            antecedent = next((f for f in reversed(earlier) if f.individual and f.actor), None)
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.office = antecedent.office
+                mention.how = f"pronoun → {antecedent.actor.name or antecedent.actor.code}"
+        elif mention.kind == "counterpart":
+            _resolve_counterpart(doc, mention, found, ctx)
+        elif mention.kind == "title" and mention.office:
+            same = kb.same_office(mention.office)
+            antecedent = next(
+                (f for f in reversed(earlier)
+                 if f.individual and f.actor and (f.office in same or mention.office == "minister"
+                                                  and f.office is not None)),
+                None,
+            )
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.how = f"title → earlier {antecedent.actor.name or antecedent.actor.code}"
+            elif ctx.home:
+                office = kb.offices[mention.office]
+                person, why = _holder(kb, mention.office, ctx.home, ctx)
+                mention.actor = Actor(ctx.home + office.sector, ctx.home, office.sector,
+                                      name=doc[mention.start : mention.end].text,
+                                      person=person.name if person else None,
+                                      person_id=person.id if person else None,
+                                      office=mention.office)
+                mention.how = f"title in a {ctx.home} article: {why}"
+    for mention in found:
+        if mention.actor is None and mention.kind == "name" and mention.start in names:
+            pass
+
+
+def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) -> None:
+    text = mention.pieces[0].entries[0].key if mention.pieces else ""
+    for other in reversed(earlier):
+        if other.actor and other.actor.name and other.actor.name != text and (
+            other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text]
+        ):
+            mention.actor = other.actor
+            mention.how = f"surname of {other.actor.name}"
+            mention.office = other.office
+            return
+    names[text] = mention
+
+
+def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: ResolveContext) -> None:
+    kb = ctx.knowledge
+    owner = next(
+        (f for f in found if f.end <= mention.start and f.kind == "pronoun"
+         and mention.start - f.end <= 2 and f.actor is not None),
+        None,
+    )
+    if mention.actor is None or owner is None or owner.office is None:
+        return
+    country = mention.actor.country
+    assert country is not None
+    person, why = _holder(kb, owner.office, country, ctx)
+    mention.actor = replace(
+        mention.actor, person=person.name if person else None,
+        person_id=person.id if person else None, office=owner.office,
+    )
+    mention.office = owner.office
+    mention.how = f"counterpart of {owner.actor.name if owner.actor else '?'} in {country}: {why}"
+
+
+def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, Actor] | None:
+    sent_start = doc[mention.start].sent.start
+    window = [f for f in earlier if f.actor and f.actor.country
+              and doc[f.start].sent.start >= max(0, sent_start - 400)]
+    seen: list[Actor] = []
+    for f in reversed(window):
+        assert f.actor is not None
+        if f.kind == "group" or f.actor.country in [a.country for a in seen]:
+            continue
+        seen.append(f.actor)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None

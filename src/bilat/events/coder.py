@@ -1,0 +1,408 @@
+"""Code events from the dependency parse: trigger → pattern → source, target, factuality.
+
+bilat codes an event only when a pattern matches and both roles resolve to actors; every
+trigger tried leaves an :class:`Attempt` saying why it was or was not coded, which is what
+``bilat explain`` prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from bilat.actors.resolve import Found
+from bilat.events.factuality import factuality
+from bilat.events.patterns import Pattern, PatternSet
+from bilat.knowledge import Knowledge
+from bilat.records import Actor, Factuality
+
+SPEECH = {"say", "tell", "state", "add", "note", "announce", "claim", "assert", "stress",
+          "reveal", "remark", "insist", "explain"}
+RELATIVE = {"who", "which", "that", "whom"}
+PREPOSITIONS = {"with", "to", "on", "against", "from", "between", "in", "at", "for", "into",
+                "towards", "toward", "upon", "over", "of", "by", "about"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event found in a sentence, before dates, places and ids are attached."""
+
+    sentence: Span
+    sentence_index: int
+    pattern: Pattern
+    code: str
+    trigger: Token
+    source: Actor
+    target: Actor
+    factuality: Factuality
+    factuality_reason: str
+    confidence: float
+    reported_by: Actor | None
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One trigger tried against one pattern, and what came of it."""
+
+    sentence_index: int
+    trigger: str
+    trigger_index: int
+    pattern: str
+    coded: bool
+    reason: str
+
+
+class Coder:
+    """Apply a pattern set to parsed sentences with resolved mentions."""
+
+    def __init__(self, patterns: PatternSet, knowledge: Knowledge) -> None:
+        self.patterns = patterns
+        self.knowledge = knowledge
+
+    def code(self, doc: Doc, mentions: list[Found]) -> tuple[list[Candidate], list[Attempt]]:
+        """Return the events in a document and every attempt made.
+
+        Args:
+            doc: the parsed document.
+            mentions: its resolved actor mentions.
+        """
+        index: dict[int, Found] = {}
+        for mention in mentions:
+            if mention.actor is None:
+                continue
+            for i in range(mention.start, mention.end):
+                index.setdefault(i, mention)
+        candidates: list[Candidate] = []
+        attempts: list[Attempt] = []
+        for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
+            if not any(i in index for i in range(sentence.start, sentence.end)):
+                continue
+            claimed: set[int] = set()
+            for token in sentence:
+                if token.i in claimed:
+                    continue
+                found, tried = self._trigger(token, sentence, number, index)
+                attempts.extend(tried)
+                if found:
+                    claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
+                candidates.extend(found)
+        return _dedup(candidates), attempts
+
+    def _trigger(
+        self, token: Token, sentence: Span, number: int, index: dict[int, Found]
+    ) -> tuple[list[Candidate], list[Attempt]]:
+        if token.pos_ in ("VERB", "AUX"):
+            patterns = self.patterns.for_verb(token.lemma_.lower())
+            nominal = False
+        elif token.pos_ in ("NOUN", "PROPN"):
+            patterns = self.patterns.for_noun(token.lemma_.lower())
+            nominal = True
+        else:
+            return [], []
+        attempts: list[Attempt] = []
+        for pattern in patterns:
+            ok, why = _constraints(token, pattern)
+            if not ok:
+                attempts.append(Attempt(number, token.text, token.i, pattern.id, False, why))
+                continue
+            found, reason = self._roles(token, pattern, sentence, number, index, nominal)
+            attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
+            if found:
+                return found, attempts
+        return [], attempts
+
+    def _roles(
+        self, token: Token, pattern: Pattern, sentence: Span, number: int,
+        index: dict[int, Found], nominal: bool,
+    ) -> tuple[list[Candidate], str]:
+        sources, passive_target = _sources(token, index, nominal)
+        if not sources:
+            return [], "no source resolved"
+        targets = _targets(token, pattern, index, exclude=sources)
+        if passive_target is not None and not targets:
+            targets = [passive_target]
+        source_actors = _expand(sources)
+        pairs: list[tuple[Actor, Actor, bool]] = []
+        if targets:
+            for source in source_actors:
+                for target in _expand(targets, avoid=source):
+                    pairs.append((source, target, pattern.symmetric))
+        elif len(source_actors) >= 2 and pattern.symmetric:
+            pairs.append((source_actors[0], source_actors[1], True))
+        if not pairs:
+            return [], "no target resolved"
+        fact, fact_reason = factuality(token, pattern.code)
+        code = pattern.code
+        if fact == Factuality.PLANNED and code.startswith("04"):
+            code = "036"
+        reporter = _reporter(token, index, sources)
+        out = []
+        for source, target, symmetric in pairs:
+            if not _distinct(source, target):
+                continue
+            confidence = _confidence(pattern, sources + targets, nominal)
+            out.append(Candidate(sentence, number, pattern, code, token, source, target, fact,
+                                 fact_reason, confidence, reporter, symmetric))
+        if not out:
+            return [], "source and target are the same actor"
+        matched = " ".join(t.text for t in _trigger_words(token, pattern))
+        return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
+    if pattern.objects:
+        objects = _objects(token)
+        if not any(_phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
+                   for o in objects):
+            return False, f"object is not one of {list(pattern.objects)[:4]}"
+    if pattern.particles:
+        parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+        if not parts & set(pattern.particles):
+            return False, f"needs particle {list(pattern.particles)}"
+    if pattern.complements:
+        comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+        for obj in _objects(token):
+            comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
+            comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
+        if not any(c.lemma_.lower() in pattern.complements for c in comps):
+            return False, f"needs a complement among {list(pattern.complements)[:4]}"
+    if pattern.modifiers:
+        mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+        if not mods & set(pattern.modifiers):
+            return False, f"needs a modifier among {list(pattern.modifiers)[:4]}"
+    return True, ""
+
+
+def _objects(token: Token) -> list[Token]:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objects.extend(g for g in prep.children if g.dep_ == "pobj")
+    for obj in list(objects):
+        objects.extend(c for c in obj.children if c.dep_ == "conj")
+    return objects
+
+
+def _phrase_lemma(token: Token) -> str:
+    mods = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")
+            and c.i == token.i - 1]
+    return " ".join([*mods, token.lemma_.lower()])
+
+
+def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
+    words = [token]
+    if pattern.objects:
+        words.extend(o for o in _objects(token)
+                     if o.lemma_.lower() in pattern.objects or _phrase_lemma(o) in pattern.objects)
+    words.extend(c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in pattern.target)
+    return sorted(words[:4], key=lambda t: t.i)
+
+
+def _mention(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
+    if token.i in index:
+        return index[token.i]
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
+            return index[child.i]
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
+                    return verb.head, False
+                return child, child.dep_ == "nsubjpass"
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+            return verb.head, False
+        break
+    return None, False
+
+
+def _sources(token: Token, index: dict[int, Found], nominal: bool) -> tuple[list[Found], Found | None]:
+    if nominal:
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in index:
+                found = index[child.i]
+                if found.kind == "pronoun":
+                    later = _clause_subject(token, index)
+                    if later is not None and later.start > token.i:
+                        return [later], None
+                return [found], None
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "between"):
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                if pobj and pobj[0].i in index:
+                    found = index[pobj[0].i]
+                    conj = [index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index]
+                    if child.lower_ == "between" and conj:
+                        return [found, *conj], None
+                    return [found], None
+        subject = _clause_subject(token, index)
+        return ([subject] if subject else []), None
+    subject, passive = _subject(token)
+    if subject is None:
+        return [], None
+    found = _mention(subject, index)
+    if passive:
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        by = _mention(pobj, index) if pobj is not None else None
+        if by is None:
+            return [], None
+        return [by], found
+    if found is None:
+        return [], None
+    sources = [found]
+    for conj in subject.children:
+        if conj.dep_ == "conj" and _mention(conj, index):
+            other = _mention(conj, index)
+            assert other is not None
+            sources.append(other)
+    return sources, None
+
+
+def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            subject, passive = _subject(head)
+            if subject is None or passive:
+                return None
+            return _mention(subject, index)
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
+def _targets(token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
+    anchors = [token, *(o for o in _objects(token) if o.dep_ != "nsubjpass")]
+    for slot in pattern.target:
+        found: list[Found] = []
+        if slot == "dobj":
+            for obj in (c for c in token.children if c.dep_ in ("dobj", "attr", "dative")):
+                found.extend(_with_conj(obj, index))
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        found.extend(_with_conj(pobj, index))
+        elif slot in ("xcomp", "any"):
+            found.extend(_in_subtree(token, index, exclude))
+        elif slot == "place":
+            for prep in (c for anchor in anchors for c in anchor.children if c.dep_ == "prep"
+                         and c.lower_ in ("in", "to", "at")):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    m = _mention(pobj, index)
+                    if m and m.kind in ("country", "capital"):
+                        found.append(m)
+        else:
+            for anchor in anchors:
+                for prep in (c for c in anchor.children if c.dep_ in ("prep", "agent", "dative")
+                             and c.lower_ == slot):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        found.extend(_with_conj(pobj, index))
+        found = [f for f in found if all(f is not e for e in exclude)]
+        if found:
+            return found
+    return []
+
+
+def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
+    result = []
+    first = _mention(token, index)
+    if first:
+        result.append(first)
+    for conj in token.children:
+        if conj.dep_ == "conj":
+            other = _mention(conj, index)
+            if other and other is not first:
+                result.append(other)
+    return result
+
+
+def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
+    skip = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
+            for t in c.subtree}
+    seen: list[Found] = []
+    for t in token.subtree:
+        if t.i in skip or t.i not in index or t is token:
+            continue
+        found = index[t.i]
+        if found not in seen and all(found is not e for e in exclude):
+            seen.append(found)
+    return seen
+
+
+def _expand(found: Iterable[Found], avoid: Actor | None = None) -> list[Actor]:
+    actors: list[Actor] = []
+    for mention in found:
+        if mention.pair:
+            a, b = mention.pair
+            if avoid is not None:
+                other = b if a.country == avoid.country else a if b.country == avoid.country else None
+                if other is not None:
+                    actors.append(other)
+                    continue
+            actors.extend([a, b])
+        elif mention.actor is not None:
+            actors.append(mention.actor)
+    return actors
+
+
+def _distinct(source: Actor, target: Actor) -> bool:
+    if source.country is None or target.country is None:
+        return False
+    if source.country != target.country:
+        return True
+    return source.code != target.code and source.code != source.country and target.code != target.country
+
+
+def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
+    head = token
+    for _ in range(4):
+        if head.dep_ != "ccomp" or head.head is head:
+            head = head.head if head.dep_ in ("conj", "xcomp") else head
+            if head.dep_ != "ccomp":
+                return None
+        head = head.head
+        if head.lemma_ in SPEECH:
+            subject, _passive = _subject(head)
+            found = _mention(subject, index) if subject is not None else None
+            if found and found.actor and all(found.actor != s.actor for s in sources):
+                return found.actor
+            return None
+    return None
+
+
+def _confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
+    score = 0.55 + 0.1 * min(pattern.specificity, 2)
+    if any(a.kind in ("pronoun", "group", "counterpart") for a in actors):
+        score -= 0.1
+    if all(a.kind in ("person", "title", "org", "metonym") for a in actors):
+        score += 0.1
+    if nominal:
+        score -= 0.05
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _dedup(candidates: list[Candidate]) -> list[Candidate]:
+    best: dict[tuple[int, str, str, str], Candidate] = {}
+    for c in candidates:
+        key = (c.sentence_index, c.code[:2], c.source.code, c.target.code)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (c.sentence_index, c.trigger.i))
+
+
+def event_id(doc_id: str, start: int, end: int, code: str, source: str, target: str, at: int) -> str:
+    """Return a stable event id: a hash of where it is and what it says."""
+    raw = "|".join([doc_id, str(start), str(end), code, source, target, str(at)])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]

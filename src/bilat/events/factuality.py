@@ -1,0 +1,85 @@
+"""Decide whether the text asserts an event, plans it, negates it, reports it or supposes it.
+
+The field's peers code every "will", "would" and "said" as a fact. bilat labels each event from
+the trigger's own clause: a negation, a modal, a future auxiliary, a conditional, a question, a
+governing verb of intent or denial, or a hedge such as "reportedly".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bilat.records import Factuality
+
+FUTURE = {"will", "shall", "'ll", "wo"}
+MODAL = {"could", "may", "might", "would", "should", "can", "must", "ought"}
+INTENT = {"expect", "plan", "schedule", "set", "intend", "hope", "seek", "want", "aim", "prepare",
+          "propose", "due", "likely", "scheduled", "going", "wish", "try", "mull", "consider"}
+DENIAL = {"deny", "refuse", "reject", "decline", "fail"}
+HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+NEGATORS = {"not", "n't", "never", "no"}
+
+
+def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
+    """Return the factuality of an event triggered by ``trigger`` and why.
+
+    Args:
+        trigger: the verb or noun that triggered the event.
+        code: its CAMEO code (03x codes are intent themselves, so intent verbs do not make
+            them "planned").
+
+    Returns:
+        The label and a short reason for ``explain``.
+    """
+    intent_code = code.startswith("03")
+    chain = _clause_chain(trigger)
+    sentence = trigger.sent
+    if sentence.text.rstrip().endswith("?"):
+        return Factuality.HYPOTHETICAL, "question"
+    for depth, (token, via) in enumerate(chain):
+        children = list(token.children)
+        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")
+               for c in children):
+            return Factuality.NEGATED, f"negated at '{token.text}'"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return Factuality.HYPOTHETICAL, f"conditional at '{token.text}'"
+        if token.dep_ == "advcl" and any(c.lower_ == "if" for c in children):
+            return Factuality.HYPOTHETICAL, "conditional clause"
+        auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE:
+            return Factuality.PLANNED, f"future '{sorted(auxes & FUTURE)[0]}'"
+        if auxes & MODAL:
+            return Factuality.HYPOTHETICAL, f"modal '{sorted(auxes & MODAL)[0]}'"
+        if any(c.lower_ in HEDGES for c in children):
+            return Factuality.REPORTED, f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')"
+        if depth > 0 and via in ("xcomp", "dobj") and token.lemma_ in DENIAL:
+            return Factuality.NEGATED, f"under '{token.text}'"
+        if depth > 0 and via == "xcomp" and token.lemma_ in INTENT and not intent_code:
+            return Factuality.PLANNED, f"intent '{token.text}'"
+        if token.lemma_ in ("expect", "schedule", "set") and any(c.dep_ == "auxpass" for c in children):
+            if not intent_code:
+                return Factuality.PLANNED, f"'{token.text}' (expected)"
+    return Factuality.ASSERTED, "asserted"
+
+
+def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
+    """Return the trigger and the verbs that govern it through control or coordination.
+
+    Each token comes with the dependency that led up to it ("xcomp" for "plans to visit"),
+    so a denial governs its complement but not a coordinated verb ("denied … and called").
+    """
+    chain = [(trigger, "")]
+    token = trigger
+    if trigger.pos_ == "NOUN":
+        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+            token = token.head
+        if token is trigger or token.pos_ not in ("VERB", "AUX"):
+            return chain
+        chain.append((token, "dobj"))
+    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head is not token:
+        via = token.dep_
+        token = token.head
+        chain.append((token, via))
+        if len(chain) > 5:
+            break
+    return chain

@@ -1,0 +1,149 @@
+"""Verb and noun patterns that map a predicate and its arguments to a CAMEO code.
+
+A pattern in ``verbs.yaml``::
+
+    - id: 041-phone-call
+      code: "041"
+      verbs: [hold, have, make]        # lemma of the trigger verb
+      objects: [call, phone call]      # the verb's object must be one of these
+      target: [with, dobj]             # where the target is: slots tried in order
+      symmetric: true
+
+Slots: ``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
+(``with``, ``to``, ``on``, ``against``, ``from``, ``between``…) on the trigger or on its object
+noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
+Pakistan") and ``place`` (a country or capital the trigger happens in: "arrived in Beijing").
+Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
+of the clause they sit in.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from bilat.errors import KnowledgeError
+from bilat.knowledge.loader import Problem, _node_line
+
+SLOTS = {"dobj", "xcomp", "place", "iobj", "attr", "any"}
+
+
+class Pattern(BaseModel):
+    """One verb or noun pattern."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[0-9]{2,4}-[a-z0-9-]+$")
+    code: str = Field(pattern=r"^[0-9]{2,4}$")
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    complements: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    target: tuple[str, ...] = ("dobj",)
+    symmetric: bool = False
+    passive_source: bool = True
+    swap: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Pattern:
+        if not self.verbs and not self.nouns:
+            raise ValueError("a pattern needs verbs or nouns")
+        if not self.id.startswith(self.code[:2]):
+            raise ValueError(f"id {self.id!r} must start with its code's root {self.code[:2]}")
+        for slot in self.target:
+            if slot not in SLOTS and not slot.isalpha():
+                raise ValueError(f"unknown target slot {slot!r}")
+        return self
+
+    @property
+    def specificity(self) -> int:
+        """Return how narrow the pattern is: constrained patterns beat bare verbs."""
+        return 2 * bool(self.objects) + bool(self.particles) + bool(self.complements) + bool(
+            self.modifiers
+        )
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns indexed by trigger lemma."""
+
+    patterns: tuple[Pattern, ...]
+    by_verb: dict[str, tuple[Pattern, ...]]
+    by_noun: dict[str, tuple[Pattern, ...]]
+
+    def for_verb(self, lemma: str) -> tuple[Pattern, ...]:
+        """Return patterns whose trigger verb is this lemma."""
+        return self.by_verb.get(lemma, ())
+
+    def for_noun(self, lemma: str) -> tuple[Pattern, ...]:
+        """Return patterns whose trigger noun is this lemma."""
+        return self.by_noun.get(lemma, ())
+
+
+def check_patterns(text: str, path: str) -> list[Problem]:
+    """Return the problems in the ``verbs`` section of a YAML text."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    data = yaml.safe_load(text) or {}
+    items = data.get("verbs") or []
+    node = None
+    if isinstance(root, yaml.MappingNode):
+        node = next((v for k, v in root.value if k.value == "verbs"), None)
+    problems = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        item_node = node.value[index] if isinstance(node, yaml.SequenceNode) else root
+        try:
+            pattern = Pattern.model_validate(item)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = tuple(err["loc"])
+                where = ".".join(str(p) for p in loc) or "pattern"
+                problems.append(Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}"))
+            continue
+        if pattern.id in seen:
+            problems.append(Problem(path, item_node.start_mark.line + 1,
+                                    f"duplicate pattern id {pattern.id!r}"))
+        seen.add(pattern.id)
+    return problems
+
+
+@functools.lru_cache(maxsize=8)
+def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> PatternSet:
+    """Load and index patterns from YAML files; later files override ids of earlier ones.
+
+    Args:
+        paths: YAML files with a ``verbs`` section.
+        known_codes: the CAMEO codes a pattern may name.
+    """
+    by_id: dict[str, Pattern] = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        problems = check_patterns(text, str(path))
+        if problems:
+            raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
+        for item in yaml.safe_load(text).get("verbs") or []:
+            pattern = Pattern.model_validate(item)
+            if pattern.code not in known_codes:
+                raise KnowledgeError(
+                    f"pattern {pattern.id!r} names unknown CAMEO code {pattern.code}",
+                    file=str(path),
+                )
+            by_id[pattern.id] = pattern
+    patterns = tuple(by_id.values())
+    return PatternSet(patterns, _index(patterns, "verbs"), _index(patterns, "nouns"))
+
+
+def _index(patterns: Sequence[Pattern], field: str) -> dict[str, tuple[Pattern, ...]]:
+    index: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        for lemma in getattr(pattern, field):
+            index.setdefault(lemma, []).append(pattern)
+    return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}

@@ -1,0 +1,260 @@
+"""The one function every interface calls: ``extract(document) -> Extraction``.
+
+It runs the stages in order — parse, find actor names, date the document, resolve actors at
+that date, code events, date and place each event, find facts and quotes — and returns records.
+A :class:`Pipeline` holds what is loaded once (spaCy, knowledge, gazetteers) so the CLI, API,
+Spark job and tests share it.
+
+    >>> pipeline = Pipeline.load()
+    >>> result = pipeline.extract(Document.from_text("Pakistan condemned India.", doc_id="x"))
+    >>> [(e.source.code, e.cameo, e.target.code) for e in result.events]
+    [('PAK', '111', 'IND')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bilat.actors.gazetteer import Gazetteer, gazetteer_for
+from bilat.actors.resolve import Found, ResolveContext, find_mentions
+from bilat.events.coder import Attempt, Candidate, Coder, event_id
+from bilat.events.patterns import load_patterns
+from bilat.facts import extract_facts, find_quotes
+from bilat.knowledge import Knowledge
+from bilat.nlp import load_nlp, sentence_spans
+from bilat.places import Geocoder, choose_event_place, parse_dateline_place
+from bilat.records import (
+    Actor,
+    DatePrecision,
+    Document,
+    DocumentDate,
+    Event,
+    Extraction,
+    Fact,
+    Mention,
+    Place,
+    Quote,
+)
+from bilat.settings import Settings
+from bilat.time import TenureEvidence, resolve_document_date, resolve_event_date
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What ``bilat explain`` shows: the extraction plus every trigger tried and the parse."""
+
+    extraction: Extraction
+    attempts: tuple[Attempt, ...]
+    arcs: tuple[tuple[int, str, str, str, str], ...]
+
+
+class Pipeline:
+    """Everything loaded once for extraction: spaCy, knowledge, gazetteers and patterns."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+        self.nlp = nlp
+        self.knowledge = knowledge
+        self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
+        codes = frozenset(knowledge.cameo)
+        self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
+        self.geocoder = Geocoder.load()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None) -> Pipeline:
+        """Return the pipeline for these settings (built once per process and settings)."""
+        settings = settings or Settings()
+        return _pipeline(settings.model, settings.knowledge_dirs)
+
+    def extract(self, document: Document) -> Extraction:
+        """Return the actors, events, facts and quotes of one document."""
+        return self._run(document, self.nlp(document.text))[0]
+
+    def extract_many(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Extraction]:
+        """Yield the extraction of each document, parsing them in batches with ``nlp.pipe``."""
+        pairs = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._run(document, doc)[0]
+
+    def explain(self, document: Document) -> Explanation:
+        """Return the extraction with every pattern tried and the dependency arcs."""
+        doc = self.nlp(document.text)
+        extraction, attempts = self._run(document, doc)
+        arcs = tuple(
+            (i, t.text, t.dep_, t.head.text, t.lemma_)
+            for i, sent in enumerate(doc.sents)
+            for t in sent
+            if not t.is_space
+        )
+        return Explanation(extraction, tuple(attempts), arcs)
+
+    def _run(self, document: Document, doc: Doc) -> tuple[Extraction, list[Attempt]]:
+        spans = sentence_spans(doc)
+        dateline = parse_dateline_place(document.dateline) if document.dateline else None
+        doc_date = resolve_document_date(document, evidence=self._tenures(doc))
+        home = dateline.country if dateline else None
+        context = _context(doc_date, home, self.knowledge)
+        found = find_mentions(doc, self.gazetteer, context)
+        if home is None:
+            context = _context(doc_date, _main_country(found), self.knowledge)
+            found = find_mentions(doc, self.gazetteer, context)
+        candidates, attempts = self.coder.code(doc, found)
+        countries = [c for c in Counter(f.country for f in found if f.country).keys() if c]
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        places = self.geocoder.find_places(document.text, entities=entities, context=countries)
+        events = tuple(
+            self._event(document, c, doc_date, places, dateline) for c in candidates
+        )
+        facts, quotes = self._facts_quotes(document, spans, found, events, doc)
+        extraction = Extraction(
+            document=document,
+            date=doc_date,
+            mentions=tuple(_mention(doc, f) for f in found if f.actor is not None),
+            events=events,
+            quotes=quotes,
+            facts=facts,
+            sentences=tuple(spans),
+        )
+        return extraction, attempts
+
+    def _tenures(self, doc: Doc) -> list[TenureEvidence]:
+        """Find "Title Name" pairs whose tenure dates the text, before any date is known."""
+        context = ResolveContext(self.knowledge)
+        evidence = []
+        for mention in find_mentions(doc, self.gazetteer, context):
+            if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
+                continue
+            titles = [p for p in mention.pieces if p.entries[0].kind == "title"]
+            if not titles:
+                continue
+            person = self.knowledge.people[mention.actor.person_id]
+            offices = set().union(*(self.knowledge.same_office(t.entries[0].key) for t in titles))
+            for role in person.roles:
+                if role.office in offices:
+                    evidence.append(TenureEvidence(
+                        person_id=person.id, name=person.name, office=role.office,
+                        title_text=doc[mention.start : mention.end].text,
+                        start=role.start, end=role.end, current=not mention.former,
+                    ))
+        return evidence
+
+    def _event(
+        self, document: Document, c: Candidate, doc_date: DocumentDate,
+        places: list[tuple[int, int, Place]], dateline: Place | None,
+    ) -> Event:
+        sent = c.sentence
+        start, end = sent.start_char, sent.end_char
+        text = document.text[start:end].strip()
+        start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
+        end = start + len(text)
+        info = self.knowledge.cameo_code(c.code)
+        tense = "past" if c.trigger.tag_ in ("VBD", "VBN") else (
+            "future" if c.factuality.value == "planned" else None)
+        when = resolve_event_date(text, doc_date=doc_date, tense=tense,
+                                  span=(c.trigger.idx - start, c.trigger.idx - start + len(c.trigger)))
+        in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
+        place = choose_event_place(text, start, in_sentence, dateline=dateline, trigger=c.trigger.text)
+        return Event(
+            id=event_id(document.id, start, end, c.code, c.source.code, c.target.code, c.trigger.idx),
+            doc_id=document.id,
+            sentence=text,
+            sentence_start=start,
+            sentence_end=end,
+            sentence_index=c.sentence_index,
+            cameo=c.code,
+            cameo_name=info.name,
+            source=c.source,
+            target=c.target,
+            goldstein=info.goldstein,
+            quad_class=info.quad_class,
+            plover_type=info.plover_type,
+            plover_mode=info.plover_mode,
+            factuality=c.factuality,
+            confidence=c.confidence,
+            rule=c.pattern.id,
+            trigger=c.trigger.text,
+            trigger_start=c.trigger.idx,
+            trigger_end=c.trigger.idx + len(c.trigger),
+            date=when.value,
+            date_precision=when.precision,
+            place=place,
+            reported_by=c.reported_by,
+            symmetric=c.symmetric,
+        )
+
+    def _facts_quotes(
+        self, document: Document, spans: list[tuple[int, int]], found: list[Found],
+        events: tuple[Event, ...], doc: Doc,
+    ) -> tuple[tuple[Fact, ...], tuple[Quote, ...]]:
+        facts = []
+        for fact in extract_facts(document.text, spans, doc_id=document.id):
+            event = next((e for e in events if e.sentence_index == fact.sentence_index), None)
+            facts.append(fact if event is None else _with_event(fact, event.id))
+        quotes = []
+        for q in find_quotes(document.text, spans, doc_id=document.id):
+            speaker = _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
+            quotes.append(Quote(document.id, q.text, q.start, q.end, speaker, q.speaker_text,
+                                q.sentence_index))
+        return tuple(facts), tuple(quotes)
+
+
+def _with_event(fact: Fact, event: str) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, event_id=event)
+
+
+def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -> Actor | None:
+    if start is None or end is None:
+        return None
+    for mention in found:
+        span = doc[mention.start : mention.end]
+        if span.start_char < end and start < span.end_char and mention.actor is not None:
+            return mention.actor
+    return None
+
+
+def _mention(doc: Doc, found: Found) -> Mention:
+    span = doc[found.start : found.end]
+    assert found.actor is not None
+    return Mention(span.start_char, span.end_char, span.text, found.actor, found.kind, found.how,
+                   sentence_index=-1)
+
+
+def _context(doc_date: DocumentDate, home: str | None, knowledge: Knowledge) -> ResolveContext:
+    on = None
+    if doc_date.value and doc_date.precision == DatePrecision.DAY:
+        on = dt.date.fromisoformat(doc_date.value)
+    earliest = dt.date.fromisoformat(doc_date.earliest) if doc_date.earliest else None
+    latest = dt.date.fromisoformat(doc_date.latest) if doc_date.latest else None
+    return ResolveContext(knowledge, on=on, earliest=earliest, latest=latest, home=home)
+
+
+def _main_country(found: list[Found]) -> str | None:
+    counts = Counter(f.country for f in found if f.country and len(f.country) == 3
+                     and f.kind not in ("pronoun", "group"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(model: str, knowledge_dirs: tuple[str, ...]) -> Pipeline:
+    return Pipeline(load_nlp(model), Knowledge.load(knowledge_dirs))
+
+
+def extract(document: Document, settings: Settings | None = None) -> Extraction:
+    """Return everything bilat finds in one document.
+
+    Args:
+        document: the document to read (see :func:`bilat.sources.read_text`).
+        settings: the settings to use; defaults apply when omitted.
+
+    Returns:
+        The document's date, actor mentions, events, facts and quotes.
+    """
+    return Pipeline.load(settings).extract(document)
