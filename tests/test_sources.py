@@ -691,3 +691,22 @@ def test_language_check_can_be_turned_off() -> None:
 )
 def test_normalise_date(value: object, expected: str | None) -> None:
     assert normalise_date(value) == expected
+
+
+@pytest.mark.shared
+def test_seed_corpus_dates_and_datelines() -> None:
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared not present")
+    docs = list(read_inputs([seeds]))
+    assert [
+        (d.id[:3], d.title is not None, d.published, d.dateline)
+        for d in docs
+        if isinstance(d, Document)
+    ] == [
+        ("000", True, None, None),
+        ("001", True, None, None),
+        ("002", False, None, None),
+        ("003", False, "2025-04-07", "ISLAMABAD"),
+        ("004", False, None, None),
+    ]

@@ -46,6 +46,7 @@ _CHARSET_RE = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_ASCII = bytes(range(0x80))
 _MAX_CONTROL_SHARE = 0.10
 _MAX_NON_ASCII_FOR_CP1252 = 0.10
 
@@ -124,7 +125,7 @@ def _try(data: bytes, encoding: str) -> str | None:
 def _mostly_ascii(data: bytes) -> bool:
     if not data:
         return True
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data.translate(None, _ASCII))
     return high <= _MAX_NON_ASCII_FOR_CP1252 * len(data)
 
 
