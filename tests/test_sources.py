@@ -710,3 +710,20 @@ def test_seed_corpus_dates_and_datelines() -> None:
         ("003", False, "2025-04-07", "ISLAMABAD"),
         ("004", False, None, None),
     ]
+
+
+def test_permission_error_on_open_is_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text(ENGLISH, encoding="utf-8")
+
+    def deny(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert _one([path]) == Rejection(
+        origin=str(path),
+        reason=RejectReason.UNREADABLE,
+        detail="unreadable: permission denied; give bilat read access (chmod +r) or copy it",
+    )
