@@ -77,6 +77,14 @@ def _speakers(text: str) -> list[tuple[str, str | None]]:
             [("killed", 40.0, "people", None, "40 people", None)],
         ),
         ("No one was killed in the blast.", []),
+        ("The outbreak killed 550 chickens on the farm.", []),
+        (
+            "The strike killed 20 in Kurram and wounded 31 others.",
+            [
+                ("killed", 20.0, None, None, "20", None),
+                ("injured", 31.0, "others", None, "31 others", None),
+            ],
+        ),
         ("The two leaders met for three hours.", []),
     ],
 )
@@ -315,6 +323,10 @@ def test_find_quotes_speaker_after_quote_with_offsets() -> None:
         (
             "The ministry said China “will always stand with its friends”.",
             [("will always stand with its friends", "The ministry")],
+        ),
+        (
+            "“We expect a reply within days,” Amir Khan Muttaqi, the acting minister, said.",
+            [("We expect a reply within days", "Amir Khan Muttaqi")],
         ),
         (
             "“The border will stay closed until further notice.”",

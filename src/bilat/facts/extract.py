@@ -82,6 +82,11 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int]], *, doc_id: st
     return facts
 
 
+def _left(text: str, end: int, width: int = 80) -> str:
+    """Return the text just before ``end``: end-anchored patterns need only a short stretch."""
+    return text[max(0, end - width) : end]
+
+
 def _qualified(
     text: str, match: re.Match[str], body: int, patterns: FactPatterns
 ) -> tuple[tuple[int, int], str | None]:
@@ -90,7 +95,7 @@ def _qualified(
     if not qual:
         return match.span(), None
     qualifier = " ".join(qual.lower().split())
-    if qualifier == "over" and patterns.particle.search(text[: match.start()]):
+    if qualifier == "over" and patterns.particle.search(_left(text, match.start())):
         return (body, match.end()), None
     return match.span(), qualifier
 
@@ -142,7 +147,7 @@ def _money_detail(text: str, match: re.Match[str], patterns: FactPatterns) -> st
     after = patterns.money_detail_after.match(text[match.end() :])
     if after:
         return after.group("detail").lower()
-    before = patterns.money_detail_before.search(text[: match.start()])
+    before = patterns.money_detail_before.search(_left(text, match.start()))
     return before.group("detail").lower() if before else None
 
 
@@ -162,7 +167,7 @@ def _percents(sentence: _Sentence, patterns: FactPatterns, doc_id: str) -> list[
 def _is_tariff(text: str, match: re.Match[str], patterns: FactPatterns) -> bool:
     if patterns.tariff_after.match(text[match.end() :]):
         return True
-    before = patterns.tariff_before.search(text[: match.start()])
+    before = patterns.tariff_before.search(_left(text, match.start(), 240))
     if before is None:
         return False
     return len(before.group("gap").split()) <= patterns.units.tariff_window
@@ -212,6 +217,8 @@ def _counts(sentence: _Sentence, patterns: FactPatterns) -> list[_Count]:
         else:
             word = match.group("vague").lower()
             value, qualifier = float(vague[word]), word
+        if unit is None and _unknown_noun_follows(sentence.text, end, patterns):
+            continue
         count = _Count(start, end, value, qualifier, unit)
         count.kind = _direct_kind(sentence.text, count, patterns)
         count.direct = count.kind is not None
@@ -219,9 +226,15 @@ def _counts(sentence: _Sentence, patterns: FactPatterns) -> list[_Count]:
     return counts
 
 
+def _unknown_noun_follows(text: str, end: int, patterns: FactPatterns) -> bool:
+    """Tell whether a bare count is followed by a word that is not a known noun ("550 poultry")."""
+    follower = re.match(r"\s+([A-Za-z][\w'’-]*)", text[end : end + 40])
+    return follower is not None and follower.group(1).lower() not in patterns.followers
+
+
 def _direct_kind(text: str, count: _Count, patterns: FactPatterns) -> str | None:
     for pattern, chunk in (
-        (patterns.trigger_before, text[: count.start]),
+        (patterns.trigger_before, _left(text, count.start)),
         (patterns.trigger_after, text[count.end :]),
     ):
         match = pattern.search(chunk)

@@ -32,6 +32,7 @@ class FactPatterns:
     tariff_after: re.Pattern[str]
     count: re.Pattern[str]
     particle: re.Pattern[str]
+    followers: frozenset[str]
     trigger_before: re.Pattern[str]
     trigger_after: re.Pattern[str]
     kinds: tuple[str, ...]
@@ -108,6 +109,7 @@ def build_patterns(units: Units) -> FactPatterns:
         tariff_before=tariff_before,
         tariff_after=tariff_after,
         count=count,
+        followers=_followers(units),
         particle=re.compile(rf"\b(?i:{alternation(units.particle_verbs)})\s+$"),
         trigger_before=trigger_before,
         trigger_after=trigger_after,
@@ -116,6 +118,14 @@ def build_patterns(units: Units) -> FactPatterns:
         after_currency=after_currency,
         scales={k.lower(): v for k, v in units.scales.items()},
     )
+
+
+def _followers(units: Units) -> frozenset[str]:
+    """Return the lower-cased words that may follow a count that has no noun."""
+    words = [*units.count_followers, *units.unit_stop_words, *units.casualty_auxiliaries]
+    for phrases in units.casualties.values():
+        words.extend(phrase.split()[0] for phrase in phrases.after)
+    return frozenset(word.lower() for word in words)
 
 
 def _pairs(units: Units, side: str) -> list[tuple[int, int]]:

@@ -101,7 +101,8 @@ def _patterns() -> _QuotePatterns:
         after_verb_first=re.compile(rf"^\s*,?\s*(?:{verb})\s+{tail}"),
         after_source=re.compile(rf"^\s*,?\s*(?i:{source})\s+{tail}"),
         after_speaker_first=re.compile(
-            rf"^\s*,?\s*(?P<speaker>{_SPEAKER_CHARS}+?)\s+(?:{adverb}\s+)?(?:{verb})\b"
+            rf"^\s*,?\s*(?P<speaker>{_SPEAKER_CHARS}+?)(?:,[^,“”\"\n]{{1,80}},)?"
+            rf"\s+(?:{adverb}\s+)?(?:{verb})\b"
         ),
         before_verb=re.compile(
             rf"\s(?:{adverb}\s+)?(?:{verb})\b[^.;!?“”\"\n]{{0,60}}?\s*(?::|,|\bthat)\s*$"

@@ -70,6 +70,7 @@ class Units(_Model):
     casualty_auxiliaries: list[str]
     count_links: CountLinks
     unit_stop_words: list[str]
+    count_followers: list[str]
 
 
 class QuoteWords(_Model):
