@@ -31,7 +31,7 @@ from bilat.time.calendar_words import (
     safe_date,
     shift_years,
 )
-from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
+from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense_clue
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,11 @@ Span = tuple[dt.date, dt.date, DatePrecision]
 
 @dataclass(frozen=True)
 class Clue:
-    """The tense an expression is read in, and whether it was guessed rather than given."""
+    """The tense an expression is read in, and whether it is only a weak guess.
+
+    A weak guess (no marker, or only a word ending in "-ed") lets a date just ahead of the
+    document win over one a year back.
+    """
 
     tense: str | None
     guessed: bool = False
@@ -579,8 +583,8 @@ def resolve_event_date(
         clue = Clue(tense)
     else:
         lead = _lead_tense(sentence, expression)
-        guessed = guess_tense(sentence, (expression.start, expression.end))
-        clue = Clue(lead) if lead else Clue(guessed, guessed=True)
+        guessed, firm = guess_tense_clue(sentence, (expression.start, expression.end))
+        clue = Clue(lead) if lead else Clue(guessed, guessed=not firm)
     return resolve_expression(expression, anchor=Anchor.of(doc_date), clue=clue)
 
 

@@ -30,6 +30,7 @@ _PAST = re.compile(
 )
 # A participle after a form of "be" is passive, and its tense is that of "be" ("will be paid").
 _PASSIVE_BE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
+_WEAK_PAST = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
 _WINDOW = 80
 
@@ -46,26 +47,47 @@ def guess_tense(sentence: str, span: tuple[int, int] | None = None) -> str | Non
 
     Args:
         sentence: the sentence text.
-        span: character offsets of the time expression in the sentence; the whole sentence
-            when omitted.
+        span: character offsets of the time expression in the sentence; without it the
+            first marker in the sentence decides.
 
     Returns:
         The tense of the nearest marker to the span, or None when the sentence has none.
     """
-    start, end = span if span is not None else (0, len(sentence))
-    best: tuple[int, str] | None = None
+    return guess_tense_clue(sentence, span)[0]
+
+
+def guess_tense_clue(sentence: str, span: tuple[int, int] | None = None) -> tuple[str | None, bool]:
+    """Return the guessed tense and whether it rests on a firm marker.
+
+    Args:
+        sentence: the sentence text.
+        span: character offsets of the time expression, as for :func:`guess_tense`.
+
+    Returns:
+        The tense (or None) and True when an auxiliary or a known verb form near the span
+        shows it, not only words ending in "-ed" (which may be adjectives: "preferred").
+    """
+    start, end = span if span is not None else (0, 0)
+    found: list[tuple[int, str, bool]] = []
     for pattern, tense in ((_FUTURE, FUTURE), (_PAST, PAST), (_PRESENT, PRESENT)):
         for match in pattern.finditer(sentence):
             if tense == PAST and _not_past(sentence, match):
                 continue
-            if start <= match.start() < end:
+            if span is not None and start <= match.start() < end:
                 # Words inside the expression ("last", "ago") describe it, not the clause.
                 continue
-            distance = start - match.end() if match.end() <= start else match.start() - end
+            if span is None:
+                distance = match.start()
+            elif match.end() <= start:
+                distance = start - match.end()
+            else:
+                distance = match.start() - end
             if span is not None and distance > _WINDOW:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-    if best is None and span is not None:
-        return guess_tense(sentence)
-    return best[1] if best else None
+            weak = tense == PAST and _WEAK_PAST.fullmatch(match.group(0)) is not None
+            found.append((distance, tense, not weak))
+    if not found:
+        return guess_tense_clue(sentence) if span is not None else (None, False)
+    tense = min(found)[1]
+    # "was signed": the "-ed" word decides, but "was" makes the guess firm.
+    return tense, any(firm for _, other, firm in found if other == tense)
