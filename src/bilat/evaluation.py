@@ -1,0 +1,189 @@
+"""Score coded events against hand-coded gold events.
+
+The matching rules are those of the project's shared scorer, so ``bilat eval`` and
+``score_events.py`` agree: a gold row matches a system row in the same document when the gold
+text lies inside the system sentence (quotes, dashes, spaces and case folded), the CAMEO roots
+agree, and both actors' countries agree (either order for symmetric rows; a null gold actor
+accepts anything). Required rows are matched first; optional matches count neither way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                       "\u2014": "-", "\u2013": "-"})
+_ALIASES = {"ZAR": "COD", "ZAI": "COD", "IGOUNO": "UN", "UNO": "UN", "EEC": "EU", "EUR": "EU",
+            "IGOEU": "EU", "IGOEEC": "EU"}
+_ORGS = ("IAEA", "NATO", "UN", "EU")
+
+
+@dataclass(frozen=True)
+class Score:
+    """Precision, recall, F1, dyad recall and attribute accuracies of one evaluation."""
+
+    docs: int
+    gold_required: int
+    system: int
+    tp: int
+    fp: int
+    precision: float
+    recall: float
+    f1: float
+    dyad_recall: float
+    dated_matches: int
+    date_accuracy: float | None
+    placed_matches: int
+    place_accuracy: float | None
+    factuality_accuracy: float | None
+    nonasserted_matches: int
+    nonasserted_accuracy: float | None
+    missed: list[str]
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the score as plain data."""
+        return asdict(self)
+
+
+def fold(text: str) -> str:
+    """Fold curly quotes and dashes, collapse whitespace and lower-case."""
+    return re.sub(r"\s+", " ", text.translate(_FOLD)).strip().lower()
+
+
+def actor_country(actor: Any) -> str | None:
+    """Return the country (or organisation) part of an actor code or actor object."""
+    if actor is None:
+        return None
+    raw = (actor.get("country") or actor.get("code") or "") if isinstance(actor, dict) else str(actor)
+    code = raw.upper().strip()
+    if not code:
+        return None
+    for org in _ORGS:
+        if code.startswith(org) and not code.startswith("UNK"):
+            return org
+    if code.startswith("IGO"):
+        return _ALIASES.get(code, code)
+    return _ALIASES.get(code[:3], code[:3])
+
+
+def _actors_match(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+    gs, gt = actor_country(gold.get("source")), actor_country(gold.get("target"))
+    ss, st = actor_country(system.get("source")), actor_country(system.get("target"))
+
+    def same(g: str | None, s: str | None) -> bool:
+        return g is None or g == s
+
+    if same(gs, ss) and same(gt, st):
+        return True
+    return bool(gold.get("symmetric")) and same(gs, st) and same(gt, ss)
+
+
+def _root(code: Any) -> str:
+    return str(code or "")[:2]
+
+
+def _text_match(gold: dict[str, Any], sentence: str) -> bool:
+    text = fold(gold["text"])
+    return text in sentence or sentence in text
+
+
+def score_events(
+    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]], *, docs: Sequence[str] | None = None
+) -> Score:
+    """Score system events (export dicts) against gold rows.
+
+    Args:
+        gold: gold rows (``doc``, ``text``, ``codes``, ``source``, ``target``, ``required``…).
+        system: system rows as written by ``bilat export --format jsonl``.
+        docs: only score these document ids.
+    """
+    gold_docs = {g["doc"] for g in gold}
+    if docs:
+        gold_docs &= set(docs)
+    gold = [g for g in gold if g["doc"] in gold_docs]
+    system = [s for s in system if str(s.get("doc_id")) in gold_docs]
+    sentences = [fold(s.get("sentence") or "") for s in system]
+    order = sorted(range(len(gold)), key=lambda i: not gold[i]["required"])
+    used: set[int] = set()
+    matched: dict[int, int] = {}
+    for gi in order:
+        g = gold[gi]
+        roots = {_root(c) for c in g["codes"]}
+        for si, s in enumerate(system):
+            if si in used or str(s.get("doc_id")) != g["doc"] or not _text_match(g, sentences[si]):
+                continue
+            if _root(s.get("cameo")) in roots and _actors_match(g, s):
+                used.add(si)
+                matched[gi] = si
+                break
+    required = [i for i, g in enumerate(gold) if g["required"]]
+    tp = sum(1 for i in required if i in matched)
+    optional = sum(1 for i in matched if not gold[i]["required"])
+    fp = len(system) - tp - optional
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / len(required) if required else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    dyad_used: set[int] = set()
+    dyad_tp = 0
+    for gi in required:
+        for si, s in enumerate(system):
+            if si in dyad_used or str(s.get("doc_id")) != gold[gi]["doc"]:
+                continue
+            if _text_match(gold[gi], sentences[si]) and _actors_match(gold[gi], s):
+                dyad_used.add(si)
+                dyad_tp += 1
+                break
+    return Score(
+        docs=len(gold_docs), gold_required=len(required), system=len(system), tp=tp, fp=fp,
+        precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3),
+        dyad_recall=round(dyad_tp / len(required), 3) if required else 0.0,
+        **_attributes(gold, system, matched),
+        missed=[gold[i]["id"] for i in required if i not in matched],
+        false_positives=[_brief(s) for si, s in enumerate(system) if si not in used],
+    )
+
+
+def _attributes(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]],
+                matched: dict[int, int]) -> dict[str, Any]:
+    def ratio(ok: int, n: int) -> float | None:
+        return round(ok / n, 3) if n else None
+
+    dated = [(g, s) for g, s in matched.items() if gold[g].get("date")]
+    date_ok = sum(1 for g, s in dated if str(system[s].get("date") or "").startswith(gold[g]["date"]))
+    placed = [(g, s) for g, s in matched.items() if gold[g].get("place")]
+    place_ok = sum(1 for g, s in placed if _place_match(gold[g]["place"], system[s].get("place")))
+    fact = [(gold[g].get("factuality") or "asserted", system[s].get("factuality") or "asserted")
+            for g, s in matched.items()]
+    marked = [(a, b) for a, b in fact if a != "asserted"]
+    return {
+        "dated_matches": len(dated), "date_accuracy": ratio(date_ok, len(dated)),
+        "placed_matches": len(placed), "place_accuracy": ratio(place_ok, len(placed)),
+        "factuality_accuracy": ratio(sum(a == b for a, b in fact), len(fact)),
+        "nonasserted_matches": len(marked),
+        "nonasserted_accuracy": ratio(sum(a == b for a, b in marked), len(marked)),
+    }
+
+
+def _place_match(gold: str, system: Any) -> bool:
+    name = system.get("name") if isinstance(system, dict) else system
+    if not name:
+        return False
+    a, b = fold(gold), fold(str(name))
+    return a in b or b in a
+
+
+def _brief(row: dict[str, Any]) -> dict[str, Any]:
+    return {"doc_id": row.get("doc_id"), "sentence": row.get("sentence"), "cameo": row.get("cameo"),
+            "source": actor_country(row.get("source")), "target": actor_country(row.get("target"))}
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """Read gold rows from a JSONL file in the shared format."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
