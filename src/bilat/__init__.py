@@ -1,9 +1,9 @@
 """bilat: news reports in, a verified and queryable record of international events out.
 
-    >>> import bilat
-    >>> report = bilat.ingest(["examples"], settings=bilat.load_settings(db="bilat.duckdb"))
-    >>> with bilat.open_store("bilat.duckdb") as store:
-    ...     store.dyads()[:1]
+>>> import bilat
+>>> report = bilat.ingest(["examples"], settings=bilat.load_settings(db="bilat.duckdb"))
+>>> with bilat.open_store("bilat.duckdb") as store:
+...     store.dyads()[:1]
 """
 
 from __future__ import annotations

@@ -33,7 +33,9 @@ app.add_typer(knowledge_app, name="knowledge")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 
-DbOption = Annotated[str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")]
+DbOption = Annotated[
+    str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")
+]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
 
 
@@ -48,25 +50,45 @@ def ingest_cmd(
     text_field: Annotated[str, typer.Option(help="JSONL/CSV field with the text.")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL/CSV field with the id.")] = "id",
     date_field: Annotated[str, typer.Option(help="JSONL/CSV field with the date.")] = "published",
-    date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for every document; wins.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Largest document, in bytes of text.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date (YYYY-MM-DD) for every document; wins.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest document, in bytes of text.")
+    ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Read articles, code their events and store them (re-ingesting adds nothing)."""
     settings = _settings(db, max_bytes=max_bytes, batch_size=batch_size)
-    options = ReadOptions(text_field=text_field, id_field=id_field, date_field=date_field,
-                          date=date, max_bytes=settings.max_bytes)
+    options = ReadOptions(
+        text_field=text_field,
+        id_field=id_field,
+        date_field=date_field,
+        date=date,
+        max_bytes=settings.max_bytes,
+    )
     show = not quiet and err.is_terminal
-    with Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.fields[docs]} docs"),
-                  TextColumn("{task.fields[rate]} docs/s"), TextColumn("{task.fields[events]} events"),
-                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
+    with Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        TextColumn("{task.fields[docs]} docs"),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TextColumn("{task.fields[events]} events"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as bar:
         task = bar.add_task("ingest", total=None, docs=0, rate="0.0", events=0)
 
         def progress(report: IngestReport) -> None:
             elapsed = bar.tasks[0].elapsed or 1e-9
-            bar.update(task, docs=report.read, events=report.events,
-                       rate=f"{report.read / elapsed:.1f}")
+            bar.update(
+                task, docs=report.read, events=report.events, rate=f"{report.read / elapsed:.1f}"
+            )
 
         report = ingest(paths, settings=settings, options=options, progress=progress)
     if not quiet:
@@ -79,7 +101,12 @@ def _ingest_summary(report: IngestReport) -> None:
     table = Table(title="ingest")
     for name in ("read", "added", "skipped (already stored)", "rejected", "events"):
         table.add_column(name, justify="right")
-    table.add_row(*(str(v) for v in (report.read, report.added, report.skipped, report.rejected, report.events)))
+    table.add_row(
+        *(
+            str(v)
+            for v in (report.read, report.added, report.skipped, report.rejected, report.events)
+        )
+    )
     err.print(table)
     for rejection in report.rejections:
         err.print(f"rejected {rejection.origin}: {rejection.reason.value}: {rejection.detail}")
@@ -95,31 +122,63 @@ def docs_cmd(
     """List documents: id, title, date, date source, events, status and rejection reason."""
     with open_store(_settings(db).db, read_only=True) as store:
         rows = [r.__dict__ | {} for r in store.documents(status=status, limit=limit)]
-    _render(rows, fmt, ["id", "title", "published", "date_precision", "date_source", "n_events", "status", "reason"])
+    _render(
+        rows,
+        fmt,
+        [
+            "id",
+            "title",
+            "published",
+            "date_precision",
+            "date_source",
+            "n_events",
+            "status",
+            "reason",
+        ],
+    )
 
 
 @app.command("events")
 def events_cmd(
     db: DbOption = None,
-    dyad: Annotated[str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
     doc: Annotated[str | None, typer.Option(help="Only events of this document.")] = None,
-    all_factuality: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    all_factuality: Annotated[
+        bool, typer.Option("--all", help="Include negated and hypothetical events.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List coded events, filtered; negated and hypothetical ones only with --all."""
     query = EventQuery(
-        dyad=_pair(dyad), actor=actor, since=since, until=until, root=root, doc_id=doc, limit=limit,
-        factuality=("asserted", "planned", "reported", "negated", "hypothetical") if all_factuality else None,
+        dyad=_pair(dyad),
+        actor=actor,
+        since=since,
+        until=until,
+        root=root,
+        doc_id=doc,
+        limit=limit,
+        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
+        if all_factuality
+        else None,
     )
     with open_store(_settings(db).db, read_only=True) as store:
         events = store.events(query)
-    _render([_event_row(e) for e in events] if fmt in ("table", "csv") else [e.export_dict() for e in events],
-            fmt, ["date", "source", "cameo", "target", "goldstein", "factuality", "sentence"])
+    _render(
+        [_event_row(e) for e in events]
+        if fmt in ("table", "csv")
+        else [e.export_dict() for e in events],
+        fmt,
+        ["date", "source", "cameo", "target", "goldstein", "factuality", "sentence"],
+    )
 
 
 @app.command("dyads")
@@ -131,19 +190,41 @@ def dyads_cmd(
     """Summarise each pair of countries: events by quad class, Goldstein, first and last date."""
     with open_store(_settings(db).db, read_only=True) as store:
         rows = [r.__dict__ | {} for r in store.dyads(directed=directed)]
-    _render(rows, fmt, ["a", "b", "events", "verbal_coop", "material_coop", "verbal_conflict",
-                        "material_conflict", "goldstein_mean", "first", "last"])
+    _render(
+        rows,
+        fmt,
+        [
+            "a",
+            "b",
+            "events",
+            "verbal_coop",
+            "material_coop",
+            "verbal_conflict",
+            "material_conflict",
+            "goldstein_mean",
+            "first",
+            "last",
+        ],
+    )
 
 
 @app.command("export")
 def export_cmd(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or csv.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
-    all_factuality: Annotated[bool, typer.Option("--all", help="Include negated and hypothetical events.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+    all_factuality: Annotated[
+        bool, typer.Option("--all", help="Include negated and hypothetical events.")
+    ] = False,
 ) -> None:
     """Write every event in a research format (JSONL is what the shared scorer reads)."""
-    query = EventQuery(factuality=("asserted", "planned", "reported", "negated", "hypothetical")) if all_factuality else EventQuery()
+    query = (
+        EventQuery(factuality=("asserted", "planned", "reported", "negated", "hypothetical"))
+        if all_factuality
+        else EventQuery()
+    )
     with open_store(_settings(db).db, read_only=True) as store:
         events = store.events(query)
     rows: list[dict[str, Any]] = [e.export_dict() for e in events]
@@ -165,9 +246,17 @@ def eval_cmd(
     if not gold.exists():
         _fail(f"gold file {gold} does not exist")
     with open_store(_settings(db).db, read_only=True) as store:
-        system = [e.export_dict() for e in store.events(EventQuery(
-            factuality=("asserted", "planned", "reported", "negated", "hypothetical")))]
-    result = score_events(load_gold(gold), [s for s in system if s["factuality"] not in ("negated", "hypothetical")])
+        system = [
+            e.export_dict()
+            for e in store.events(
+                EventQuery(
+                    factuality=("asserted", "planned", "reported", "negated", "hypothetical")
+                )
+            )
+        ]
+    result = score_events(
+        load_gold(gold), [s for s in system if s["factuality"] not in ("negated", "hypothetical")]
+    )
     data = result.as_dict()
     if fmt == "json":
         out.print_json(json.dumps(data))
@@ -176,12 +265,17 @@ def eval_cmd(
         if key != "false_positives":
             out.print(f"{key}: {value}")
     for fp in result.false_positives:
-        out.print(f"false positive {fp['doc_id']}: {fp['source']} {fp['cameo']} {fp['target']} | {fp['sentence'][:100]}")
+        out.print(
+            f"false positive {fp['doc_id']}: {fp['source']} {fp['cameo']} {fp['target']} | {fp['sentence'][:100]}"
+        )
     out.print(f"P={result.precision} R={result.recall} F1={result.f1}")
 
 
 @app.command("show")
-def show_cmd(doc_id: Annotated[str, typer.Argument(help="Document id (see bilat docs).")], db: DbOption = None) -> None:
+def show_cmd(
+    doc_id: Annotated[str, typer.Argument(help="Document id (see bilat docs).")],
+    db: DbOption = None,
+) -> None:
     """Print an article with its actors and events marked up."""
     with open_store(_settings(db).db, read_only=True) as store:
         extraction = store.extraction(doc_id)
@@ -189,8 +283,10 @@ def show_cmd(doc_id: Annotated[str, typer.Argument(help="Document id (see bilat 
         _fail(f"no document {doc_id!r}; list ids with `bilat docs`")
     assert extraction is not None
     document = extraction.document
-    out.print(f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
-              f"{extraction.date.precision.value}, {extraction.date.source.value})")
+    out.print(
+        f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
+        f"{extraction.date.precision.value}, {extraction.date.source.value})"
+    )
     text = Text(document.text)
     for mention in extraction.mentions:
         text.stylize("bold cyan", mention.start, mention.end)
@@ -200,16 +296,25 @@ def show_cmd(doc_id: Annotated[str, typer.Argument(help="Document id (see bilat 
     out.print()
     for event in extraction.events:
         target = event.target.code if event.target else "-"
-        out.print(f"[{event.sentence_index}] {event.source.code} {event.cameo} {target} "
-                  f"({event.cameo_name}; {event.factuality.value}; {event.rule}; conf {event.confidence})")
+        out.print(
+            f"[{event.sentence_index}] {event.source.code} {event.cameo} {target} "
+            f"({event.cameo_name}; {event.factuality.value}; {event.rule}; conf {event.confidence})"
+        )
 
 
 def _event_row(event: Event) -> dict[str, Any]:
     return {
-        "id": event.id, "doc_id": event.doc_id, "date": event.date, "source": event.source.code,
-        "cameo": event.cameo, "target": event.target.code if event.target else None,
-        "goldstein": event.goldstein, "quad_class": event.quad_class, "factuality": event.factuality.value,
-        "confidence": event.confidence, "sentence": event.sentence,
+        "id": event.id,
+        "doc_id": event.doc_id,
+        "date": event.date,
+        "source": event.source.code,
+        "cameo": event.cameo,
+        "target": event.target.code if event.target else None,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "factuality": event.factuality.value,
+        "confidence": event.confidence,
+        "sentence": event.sentence,
     }
 
 
@@ -230,7 +335,9 @@ def _format(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | None)
     if fmt == "csv":
         buffer = io.StringIO()
         names = columns or (list(rows[0]) if rows else [])
-        writer = csv.DictWriter(buffer, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=names, extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
@@ -239,7 +346,9 @@ def _format(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | None)
 
 def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> None:
     if fmt != "table":
-        sys.stdout.write(_format(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns))
+        sys.stdout.write(
+            _format(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns)
+        )
         return
     table = Table(show_lines=False)
     for name in columns:
@@ -269,7 +378,9 @@ def serve_cmd(
     db: DbOption = None,
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
-    token: Annotated[str | None, typer.Option(envvar="BILAT_TOKEN", help="Bearer token that enables writes.")] = None,
+    token: Annotated[
+        str | None, typer.Option(envvar="BILAT_TOKEN", help="Bearer token that enables writes.")
+    ] = None,
 ) -> None:
     """Serve the REST API (and dashboard) over a database."""
     from bilat.api.app import serve
@@ -306,12 +417,16 @@ def explain_cmd(
             out.print(f"    {attempt.pattern} on '{attempt.trigger}': {mark} — {attempt.reason}")
         for event in (e for e in explanation.extraction.events if e.sentence_index == index):
             target = event.target.code if event.target else "-"
-            out.print(f"    EVENT {event.source.code} {event.cameo} {target} "
-                      f"[{event.factuality.value}] conf {event.confidence}")
+            out.print(
+                f"    EVENT {event.source.code} {event.cameo} {target} "
+                f"[{event.factuality.value}] conf {event.confidence}"
+            )
 
 
 @knowledge_app.command("check")
-def knowledge_check_cmd(files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")]) -> None:
+def knowledge_check_cmd(
+    files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")],
+) -> None:
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
     from bilat.knowledge.loader import check_file
 
@@ -335,11 +450,14 @@ def actors_cmd(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = "tab
     with open_store(_settings(db).db, read_only=True) as store:
         counts: dict[tuple[str, str], int] = {}
         for row in store.documents(status="accepted"):
-            extraction = store.extraction(row.id)
+            extraction = store.extraction(row.id) if row.id else None
             for m in extraction.mentions if extraction else ():
                 key = (m.actor.code, m.actor.person or m.actor.organisation or "")
                 counts[key] = counts.get(key, 0) + 1
-    rows = [{"code": c, "name": n, "mentions": k} for (c, n), k in sorted(counts.items(), key=lambda i: -i[1])]
+    rows = [
+        {"code": c, "name": n, "mentions": k}
+        for (c, n), k in sorted(counts.items(), key=lambda i: -i[1])
+    ]
     _render(rows, fmt, ["code", "name", "mentions"])
 
 
@@ -354,10 +472,12 @@ def actors_resolve_cmd(
 
     results = resolve_text(text, date=date, settings=_settings())
     if fmt == "json":
-        sys.stdout.write(json.dumps([r for r in results], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
         return
     if not results:
         out.print("no actor found")
     for r in results:
-        out.print(f"{r['text']} → {r['code']} (country {r['country']}, sector {r['sector']}, "
-                  f"person {r['person']}, office {r['office']}) — {r['how']}")
+        out.print(
+            f"{r['text']} → {r['code']} (country {r['country']}, sector {r['sector']}, "
+            f"person {r['person']}, office {r['office']}) — {r['how']}"
+        )

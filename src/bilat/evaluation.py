@@ -16,10 +16,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2014": "-", "\u2013": "-"})
-_ALIASES = {"ZAR": "COD", "ZAI": "COD", "IGOUNO": "UN", "UNO": "UN", "EEC": "EU", "EUR": "EU",
-            "IGOEU": "EU", "IGOEEC": "EU"}
+_FOLD = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"}
+)
+_ALIASES = {
+    "ZAR": "COD",
+    "ZAI": "COD",
+    "IGOUNO": "UN",
+    "UNO": "UN",
+    "EEC": "EU",
+    "EUR": "EU",
+    "IGOEU": "EU",
+    "IGOEEC": "EU",
+}
 _ORGS = ("IAEA", "NATO", "UN", "EU")
 
 
@@ -60,7 +69,9 @@ def actor_country(actor: Any) -> str | None:
     """Return the country (or organisation) part of an actor code or actor object."""
     if actor is None:
         return None
-    raw = (actor.get("country") or actor.get("code") or "") if isinstance(actor, dict) else str(actor)
+    raw = (
+        (actor.get("country") or actor.get("code") or "") if isinstance(actor, dict) else str(actor)
+    )
     code = raw.upper().strip()
     if not code:
         return None
@@ -94,7 +105,10 @@ def _text_match(gold: dict[str, Any], sentence: str) -> bool:
 
 
 def score_events(
-    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]], *, docs: Sequence[str] | None = None
+    gold: Sequence[dict[str, Any]],
+    system: Sequence[dict[str, Any]],
+    *,
+    docs: Sequence[str] | None = None,
 ) -> Score:
     """Score system events (export dicts) against gold rows.
 
@@ -140,8 +154,14 @@ def score_events(
                 dyad_tp += 1
                 break
     return Score(
-        docs=len(gold_docs), gold_required=len(required), system=len(system), tp=tp, fp=fp,
-        precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3),
+        docs=len(gold_docs),
+        gold_required=len(required),
+        system=len(system),
+        tp=tp,
+        fp=fp,
+        precision=round(precision, 3),
+        recall=round(recall, 3),
+        f1=round(f1, 3),
         dyad_recall=round(dyad_tp / len(required), 3) if required else 0.0,
         **_attributes(gold, system, matched),
         missed=[gold[i]["id"] for i in required if i not in matched],
@@ -149,21 +169,28 @@ def score_events(
     )
 
 
-def _attributes(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]],
-                matched: dict[int, int]) -> dict[str, Any]:
+def _attributes(
+    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]], matched: dict[int, int]
+) -> dict[str, Any]:
     def ratio(ok: int, n: int) -> float | None:
         return round(ok / n, 3) if n else None
 
     dated = [(g, s) for g, s in matched.items() if gold[g].get("date")]
-    date_ok = sum(1 for g, s in dated if str(system[s].get("date") or "").startswith(gold[g]["date"]))
+    date_ok = sum(
+        1 for g, s in dated if str(system[s].get("date") or "").startswith(gold[g]["date"])
+    )
     placed = [(g, s) for g, s in matched.items() if gold[g].get("place")]
     place_ok = sum(1 for g, s in placed if _place_match(gold[g]["place"], system[s].get("place")))
-    fact = [(gold[g].get("factuality") or "asserted", system[s].get("factuality") or "asserted")
-            for g, s in matched.items()]
+    fact = [
+        (gold[g].get("factuality") or "asserted", system[s].get("factuality") or "asserted")
+        for g, s in matched.items()
+    ]
     marked = [(a, b) for a, b in fact if a != "asserted"]
     return {
-        "dated_matches": len(dated), "date_accuracy": ratio(date_ok, len(dated)),
-        "placed_matches": len(placed), "place_accuracy": ratio(place_ok, len(placed)),
+        "dated_matches": len(dated),
+        "date_accuracy": ratio(date_ok, len(dated)),
+        "placed_matches": len(placed),
+        "place_accuracy": ratio(place_ok, len(placed)),
         "factuality_accuracy": ratio(sum(a == b for a, b in fact), len(fact)),
         "nonasserted_matches": len(marked),
         "nonasserted_accuracy": ratio(sum(a == b for a, b in marked), len(marked)),
@@ -179,8 +206,13 @@ def _place_match(gold: str, system: Any) -> bool:
 
 
 def _brief(row: dict[str, Any]) -> dict[str, Any]:
-    return {"doc_id": row.get("doc_id"), "sentence": row.get("sentence"), "cameo": row.get("cameo"),
-            "source": actor_country(row.get("source")), "target": actor_country(row.get("target"))}
+    return {
+        "doc_id": row.get("doc_id"),
+        "sentence": row.get("sentence"),
+        "cameo": row.get("cameo"),
+        "source": actor_country(row.get("source")),
+        "target": actor_country(row.get("target")),
+    }
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

@@ -76,7 +76,9 @@ class Pipeline:
         """Return the actors, events, facts and quotes of one document."""
         return self._run(document, self.nlp(document.text))[0]
 
-    def extract_many(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Extraction]:
+    def extract_many(
+        self, documents: Iterable[Document], *, batch_size: int = 16
+    ) -> Iterator[Extraction]:
         """Yield the extraction of each document, parsing them in batches with ``nlp.pipe``."""
         pairs = ((d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
@@ -105,12 +107,10 @@ class Pipeline:
             context = _context(doc_date, _main_country(found), self.knowledge)
             found = find_mentions(doc, self.gazetteer, context)
         candidates, attempts = self.coder.code(doc, found)
-        countries = [c for c in Counter(f.country for f in found if f.country).keys() if c]
+        countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)
-        events = tuple(
-            self._event(document, c, doc_date, places, dateline) for c in candidates
-        )
+        events = tuple(self._event(document, c, doc_date, places, dateline) for c in candidates)
         facts, quotes = self._facts_quotes(document, spans, found, events, doc)
         extraction = Extraction(
             document=document,
@@ -137,16 +137,26 @@ class Pipeline:
             offices = set().union(*(self.knowledge.same_office(t.entries[0].key) for t in titles))
             for role in person.roles:
                 if role.office in offices:
-                    evidence.append(TenureEvidence(
-                        person_id=person.id, name=person.name, office=role.office,
-                        title_text=doc[mention.start : mention.end].text,
-                        start=role.start, end=role.end, current=not mention.former,
-                    ))
+                    evidence.append(
+                        TenureEvidence(
+                            person_id=person.id,
+                            name=person.name,
+                            office=role.office,
+                            title_text=doc[mention.start : mention.end].text,
+                            start=role.start,
+                            end=role.end,
+                            current=not mention.former,
+                        )
+                    )
         return evidence
 
     def _event(
-        self, document: Document, c: Candidate, doc_date: DocumentDate,
-        places: list[tuple[int, int, Place]], dateline: Place | None,
+        self,
+        document: Document,
+        c: Candidate,
+        doc_date: DocumentDate,
+        places: list[tuple[int, int, Place]],
+        dateline: Place | None,
     ) -> Event:
         sent = c.sentence
         start, end = sent.start_char, sent.end_char
@@ -154,14 +164,25 @@ class Pipeline:
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
         info = self.knowledge.cameo_code(c.code)
-        tense = "past" if c.trigger.tag_ in ("VBD", "VBN") else (
-            "future" if c.factuality.value == "planned" else None)
-        when = resolve_event_date(text, doc_date=doc_date, tense=tense,
-                                  span=(c.trigger.idx - start, c.trigger.idx - start + len(c.trigger)))
+        tense = (
+            "past"
+            if c.trigger.tag_ in ("VBD", "VBN")
+            else ("future" if c.factuality.value == "planned" else None)
+        )
+        when = resolve_event_date(
+            text,
+            doc_date=doc_date,
+            tense=tense,
+            span=(c.trigger.idx - start, c.trigger.idx - start + len(c.trigger)),
+        )
         in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
-        place = choose_event_place(text, start, in_sentence, dateline=dateline, trigger=c.trigger.text)
+        place = choose_event_place(
+            text, start, in_sentence, dateline=dateline, trigger=c.trigger.text
+        )
         return Event(
-            id=event_id(document.id, start, end, c.code, c.source.code, c.target.code, c.trigger.idx),
+            id=event_id(
+                document.id, start, end, c.code, c.source.code, c.target.code, c.trigger.idx
+            ),
             doc_id=document.id,
             sentence=text,
             sentence_start=start,
@@ -189,8 +210,12 @@ class Pipeline:
         )
 
     def _facts_quotes(
-        self, document: Document, spans: list[tuple[int, int]], found: list[Found],
-        events: tuple[Event, ...], doc: Doc,
+        self,
+        document: Document,
+        spans: list[tuple[int, int]],
+        found: list[Found],
+        events: tuple[Event, ...],
+        doc: Doc,
     ) -> tuple[tuple[Fact, ...], tuple[Quote, ...]]:
         facts = []
         for fact in extract_facts(document.text, spans, doc_id=document.id):
@@ -198,9 +223,14 @@ class Pipeline:
             facts.append(fact if event is None else _with_event(fact, event.id))
         quotes = []
         for q in find_quotes(document.text, spans, doc_id=document.id):
-            speaker = _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
-            quotes.append(Quote(document.id, q.text, q.start, q.end, speaker, q.speaker_text,
-                                q.sentence_index))
+            speaker = (
+                _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
+            )
+            quotes.append(
+                Quote(
+                    document.id, q.text, q.start, q.end, speaker, q.speaker_text, q.sentence_index
+                )
+            )
         return tuple(facts), tuple(quotes)
 
 
@@ -223,8 +253,15 @@ def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -
 def _mention(doc: Doc, found: Found) -> Mention:
     span = doc[found.start : found.end]
     assert found.actor is not None
-    return Mention(span.start_char, span.end_char, span.text, found.actor, found.kind, found.how,
-                   sentence_index=-1)
+    return Mention(
+        span.start_char,
+        span.end_char,
+        span.text,
+        found.actor,
+        found.kind,
+        found.how,
+        sentence_index=-1,
+    )
 
 
 def _context(doc_date: DocumentDate, home: str | None, knowledge: Knowledge) -> ResolveContext:
@@ -237,8 +274,11 @@ def _context(doc_date: DocumentDate, home: str | None, knowledge: Knowledge) -> 
 
 
 def _main_country(found: list[Found]) -> str | None:
-    counts = Counter(f.country for f in found if f.country and len(f.country) == 3
-                     and f.kind not in ("pronoun", "group"))
+    counts = Counter(
+        f.country
+        for f in found
+        if f.country and len(f.country) == 3 and f.kind not in ("pronoun", "group")
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

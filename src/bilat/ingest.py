@@ -32,8 +32,11 @@ class IngestReport:
     def as_dict(self) -> dict[str, object]:
         """Return the report as plain data (rejections as dicts)."""
         return {
-            "read": self.read, "added": self.added, "skipped": self.skipped,
-            "rejected": self.rejected, "events": self.events,
+            "read": self.read,
+            "added": self.added,
+            "skipped": self.skipped,
+            "rejected": self.rejected,
+            "events": self.events,
             "rejections": [r.as_dict() for r in self.rejections],
         }
 
@@ -66,7 +69,9 @@ def ingest(
     own = store is None
     target = store if store is not None else open_store(settings.db)
     try:
-        return ingest_items(read_inputs(paths, options), target, settings=settings, progress=progress)
+        return ingest_items(
+            read_inputs(paths, options), target, settings=settings, progress=progress
+        )
     finally:
         if own:
             target.close()
@@ -115,7 +120,9 @@ def _filter(extraction: Extraction, minimum: float) -> Extraction:
         return extraction
     from dataclasses import replace
 
-    return replace(extraction, events=tuple(e for e in extraction.events if e.confidence >= minimum))
+    return replace(
+        extraction, events=tuple(e for e in extraction.events if e.confidence >= minimum)
+    )
 
 
 def _batches(

@@ -31,7 +31,11 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "bilat.duckdb", "Event database: a DuckDB file path (or postgresql://… URL)."),
-    Setting("knowledge_dirs", [], "Directories of your own knowledge YAML; they win over the bundled files."),
+    Setting(
+        "knowledge_dirs",
+        [],
+        "Directories of your own knowledge YAML; they win over the bundled files.",
+    ),
     Setting("max_bytes", 2_000_000, "Largest document accepted, in bytes of decoded text."),
     Setting("batch_size", 32, "Documents parsed and written per batch (one transaction each)."),
     Setting("workers", 1, "Processes used to parse documents during ingest."),
@@ -76,14 +80,18 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
     for setting in SETTINGS:
         raw = os.environ.get("BILAT_" + setting.name.upper())
         if raw is not None:
-            values[setting.name] = raw.split(os.pathsep) if setting.name == "knowledge_dirs" else raw
+            values[setting.name] = (
+                raw.split(os.pathsep) if setting.name == "knowledge_dirs" else raw
+            )
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings.model_validate(values)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(f"setting {where!r}: {err['msg']} (from {config} or BILAT_* env)") from exc
+        raise ConfigError(
+            f"setting {where!r}: {err['msg']} (from {config} or BILAT_* env)"
+        ) from exc
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -8,7 +8,9 @@ from typing import Any
 from bilat.settings import Settings
 
 
-def resolve_text(text: str, *, date: str | None = None, settings: Settings | None = None) -> list[dict[str, Any]]:
+def resolve_text(
+    text: str, *, date: str | None = None, settings: Settings | None = None
+) -> list[dict[str, Any]]:
     """Resolve every actor mention in a short text at a date.
 
     Args:
@@ -29,15 +31,17 @@ def resolve_text(text: str, *, date: str | None = None, settings: Settings | Non
     results = []
     for found in find_mentions(doc, pipeline.gazetteer, context):
         actor = found.actor
-        results.append({
-            "text": doc[found.start : found.end].text,
-            "code": actor.code if actor else None,
-            "country": actor.country if actor else None,
-            "sector": actor.sector if actor else None,
-            "person": actor.person if actor else None,
-            "office": actor.office if actor else None,
-            "how": found.how,
-        })
+        results.append(
+            {
+                "text": doc[found.start : found.end].text,
+                "code": actor.code if actor else None,
+                "country": actor.country if actor else None,
+                "sector": actor.sector if actor else None,
+                "person": actor.person if actor else None,
+                "office": actor.office if actor else None,
+                "how": found.how,
+            }
+        )
     return results
 
 

@@ -23,8 +23,22 @@ from bilat.knowledge import Knowledge
 KINDS = ("person", "org", "metonym", "title", "country", "adjective", "demonym", "sector", "group")
 
 # Plural nouns that stand for both parties of a relationship ("both sides", "the two countries").
-GROUP_NOUNS = ("sides", "countries", "nations", "leaders", "officials", "ministers", "governments",
-               "states", "neighbours", "neighbors", "parties", "delegations", "counterparts", "allies")
+GROUP_NOUNS = (
+    "sides",
+    "countries",
+    "nations",
+    "leaders",
+    "officials",
+    "ministers",
+    "governments",
+    "states",
+    "neighbours",
+    "neighbors",
+    "parties",
+    "delegations",
+    "counterparts",
+    "allies",
+)
 GROUP_DETERMINERS = ("both", "the two", "the 2")
 
 
@@ -77,7 +91,7 @@ class Gazetteer:
     def pieces(self, doc: Doc) -> list[Piece]:
         """Return the longest non-overlapping actor phrases in a document, filtered by case."""
         spans: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
+        for _match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             if self._entries(span):
                 spans.append(span)

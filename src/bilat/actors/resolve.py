@@ -21,8 +21,23 @@ from bilat.records import Actor
 
 # words that may sit between the pieces of one mention
 JOINERS = {"'s", "’s", "'", "’", "the", "of", "(", ")", "-", "–"}
-MODIFIERS = {"acting", "interim", "caretaker", "former", "then", "top", "senior", "new",
-             "principal", "chief", "deputy", "visiting", "outgoing", "incoming", "federal"}
+MODIFIERS = {
+    "acting",
+    "interim",
+    "caretaker",
+    "former",
+    "then",
+    "top",
+    "senior",
+    "new",
+    "principal",
+    "chief",
+    "deputy",
+    "visiting",
+    "outgoing",
+    "incoming",
+    "federal",
+}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -145,7 +160,9 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
 
 def _followed_by_name(doc: Doc, piece: Piece, group: list[Piece]) -> bool:
     nxt = doc[piece.end] if piece.end < len(doc) else None
-    return nxt is not None and nxt.ent_type_ == "PERSON" or nxt is not None and nxt.pos_ == "PROPN"
+    return (nxt is not None and nxt.ent_type_ == "PERSON") or (
+        nxt is not None and nxt.pos_ == "PROPN"
+    )
 
 
 def _pick(piece: Piece, kind: str) -> Entry | None:
@@ -171,8 +188,17 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         person = kb.people[entry.key]
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = _person_actor(person, office, ctx, former)
-        return Found(start, end, actor, "person", f"known person {person.name!r}",
-                     individual=True, office=actor.office, pieces=group, former=former)
+        return Found(
+            start,
+            end,
+            actor,
+            "person",
+            f"known person {person.name!r}",
+            individual=True,
+            office=actor.office,
+            pieces=group,
+            former=former,
+        )
     if org_piece is not None:
         entry = _pick(org_piece, "org")
         assert entry is not None
@@ -182,32 +208,36 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
     if title_pieces:
         return _resolve_title(span, group, title_pieces, country, name_piece, ctx, former)
     if name_piece is not None:
-        return Found(start, end, None, "name", "unknown name without a title",
-                     individual=True, pieces=group)
+        return Found(
+            start, end, None, "name", "unknown name without a title", individual=True, pieces=group
+        )
     if metonym is not None:
-        sector = metonym.sector or "GOV"
-        actor = Actor(metonym.key + sector, metonym.key, sector, name=span.text)
+        metonym_sector = metonym.sector or "GOV"
+        actor = Actor(metonym.key + metonym_sector, metonym.key, metonym_sector, name=span.text)
         kind = "capital" if metonym.place_like else "metonym"
-        return Found(start, end, actor, kind, f"metonym for {metonym.key} {sector}", pieces=group)
+        how = f"metonym for {metonym.key} {metonym_sector}"
+        return Found(start, end, actor, kind, how, pieces=group)
     if country is not None:
         sector = sector_piece.entries[0].key if sector_piece else None
         code = country + (sector or "")
         how = f"country {country}" + (f" with sector word ({sector})" if sector else "")
         kind = "country" if sector is None else "sector"
-        return Found(start, end, Actor(code, country, sector, name=span.text), kind, how,
-                     pieces=group)
+        return Found(
+            start, end, Actor(code, country, sector, name=span.text), kind, how, pieces=group
+        )
     if sector_piece is not None:
         sector = sector_piece.entries[0].key
         if ctx.home and sector in INSTITUTIONAL and _definite(doc, start):
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
-            return Found(start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article",
-                         pieces=group)
+            return Found(
+                start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article", pieces=group
+            )
         return Found(start, end, None, "sector", "sector word without a country", pieces=group)
     return Found(start, end, None, "group", "both parties", pieces=group)
 
 
 def _definite(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ == "the" or doc[start].text[:1].isupper()
+    return (start > 0 and doc[start - 1].lower_ == "the") or doc[start].text[:1].isupper()
 
 
 def _country_of(group: list[Piece]) -> str | None:
@@ -229,12 +259,26 @@ def _person_actor(person: Person, office: str | None, ctx: ResolveContext, forme
     sector = kb.offices[role.office].sector if role else "GOV"
     country = role.country if role else person.country
     if len(country) != 3:
-        return Actor(country, country, None, name=person.name, person=person.name,
-                     person_id=person.id, office=role.office if role else None)
+        return Actor(
+            country,
+            country,
+            None,
+            name=person.name,
+            person=person.name,
+            person_id=person.id,
+            office=role.office if role else None,
+        )
     if former and role is None:
         sector = "ELI"
-    return Actor(country + sector, country, sector, name=person.name, person=person.name,
-                 person_id=person.id, office=role.office if role else None)
+    return Actor(
+        country + sector,
+        country,
+        sector,
+        name=person.name,
+        person=person.name,
+        person_id=person.id,
+        office=role.office if role else None,
+    )
 
 
 def _resolve_title(
@@ -254,23 +298,53 @@ def _resolve_title(
     name = name_piece.entries[0].key if name_piece else None
     if office_id == "counterpart":
         actor = Actor(country + "GOV", country, "GOV", name=span.text) if country else None
-        return Found(start, end, actor, "counterpart", "counterpart", individual=True,
-                     pieces=group, needs_antecedent=True)
+        return Found(
+            start,
+            end,
+            actor,
+            "counterpart",
+            "counterpart",
+            individual=True,
+            pieces=group,
+            needs_antecedent=True,
+        )
     if country is None:
-        return Found(start, end, None, "title", f"title {office_id} without a country",
-                     individual=True, office=office_id, pieces=group, needs_antecedent=True)
+        return Found(
+            start,
+            end,
+            None,
+            "title",
+            f"title {office_id} without a country",
+            individual=True,
+            office=office_id,
+            pieces=group,
+            needs_antecedent=True,
+        )
     sector = office.sector
     person, why = (None, "")
     if name is None and not former:
         person, why = _holder(kb, office_id, country, ctx)
     actor = Actor(
-        country + sector, country, sector, name=name or span.text,
-        person=person.name if person else None, person_id=person.id if person else None,
+        country + sector,
+        country,
+        sector,
+        name=name or span.text,
+        person=person.name if person else None,
+        person_id=person.id if person else None,
         office=office_id,
     )
     how = f"title {office_id} of {country}" + (f": {why}" if why else "")
-    return Found(start, end, actor, "title", how, individual=office_id != "official",
-                 office=office_id, pieces=group, former=former)
+    return Found(
+        start,
+        end,
+        actor,
+        "title",
+        how,
+        individual=office_id != "official",
+        office=office_id,
+        pieces=group,
+        former=former,
+    )
 
 
 def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
@@ -278,7 +352,9 @@ def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
     return min(offices, key=lambda o: kb.offices[o].rank)
 
 
-def _holder(kb: Knowledge, office: str, country: str, ctx: ResolveContext) -> tuple[Person | None, str]:
+def _holder(
+    kb: Knowledge, office: str, country: str, ctx: ResolveContext
+) -> tuple[Person | None, str]:
     if ctx.on is not None:
         found = kb.holders(office, country, ctx.on)
         if len(found) == 1:
@@ -329,9 +405,15 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
         elif mention.kind == "title" and mention.office:
             same = kb.same_office(mention.office)
             antecedent = next(
-                (f for f in reversed(earlier)
-                 if f.individual and f.actor and (f.office in same or mention.office == "minister"
-                                                  and f.office is not None)),
+                (
+                    f
+                    for f in reversed(earlier)
+                    if f.individual
+                    and f.actor
+                    and (
+                        f.office in same or (mention.office == "minister" and f.office is not None)
+                    )
+                ),
                 None,
             )
             if antecedent is not None and antecedent.actor is not None:
@@ -340,22 +422,26 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             elif ctx.home:
                 office = kb.offices[mention.office]
                 person, why = _holder(kb, mention.office, ctx.home, ctx)
-                mention.actor = Actor(ctx.home + office.sector, ctx.home, office.sector,
-                                      name=doc[mention.start : mention.end].text,
-                                      person=person.name if person else None,
-                                      person_id=person.id if person else None,
-                                      office=mention.office)
+                mention.actor = Actor(
+                    ctx.home + office.sector,
+                    ctx.home,
+                    office.sector,
+                    name=doc[mention.start : mention.end].text,
+                    person=person.name if person else None,
+                    person_id=person.id if person else None,
+                    office=mention.office,
+                )
                 mention.how = f"title in a {ctx.home} article: {why}"
-    for mention in found:
-        if mention.actor is None and mention.kind == "name" and mention.start in names:
-            pass
 
 
 def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) -> None:
     text = mention.pieces[0].entries[0].key if mention.pieces else ""
     for other in reversed(earlier):
-        if other.actor and other.actor.name and other.actor.name != text and (
-            other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text]
+        if (
+            other.actor
+            and other.actor.name
+            and other.actor.name != text
+            and (other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text])
         ):
             mention.actor = other.actor
             mention.how = f"surname of {other.actor.name}"
@@ -367,8 +453,14 @@ def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) ->
 def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: ResolveContext) -> None:
     kb = ctx.knowledge
     owner = next(
-        (f for f in found if f.end <= mention.start and f.kind == "pronoun"
-         and mention.start - f.end <= 2 and f.actor is not None),
+        (
+            f
+            for f in found
+            if f.end <= mention.start
+            and f.kind == "pronoun"
+            and mention.start - f.end <= 2
+            and f.actor is not None
+        ),
         None,
     )
     if mention.actor is None or owner is None or owner.office is None:
@@ -377,8 +469,10 @@ def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: Reso
     assert country is not None
     person, why = _holder(kb, owner.office, country, ctx)
     mention.actor = replace(
-        mention.actor, person=person.name if person else None,
-        person_id=person.id if person else None, office=owner.office,
+        mention.actor,
+        person=person.name if person else None,
+        person_id=person.id if person else None,
+        office=owner.office,
     )
     mention.office = owner.office
     mention.how = f"counterpart of {owner.actor.name if owner.actor else '?'} in {country}: {why}"
@@ -386,8 +480,11 @@ def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: Reso
 
 def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, Actor] | None:
     sent_start = doc[mention.start].sent.start
-    window = [f for f in earlier if f.actor and f.actor.country
-              and doc[f.start].sent.start >= max(0, sent_start - 400)]
+    window = [
+        f
+        for f in earlier
+        if f.actor and f.actor.country and doc[f.start].sent.start >= max(0, sent_start - 400)
+    ]
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None

@@ -19,11 +19,41 @@ from bilat.events.patterns import Pattern, PatternSet
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
-SPEECH = {"say", "tell", "state", "add", "note", "announce", "claim", "assert", "stress",
-          "reveal", "remark", "insist", "explain"}
+SPEECH = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "note",
+    "announce",
+    "claim",
+    "assert",
+    "stress",
+    "reveal",
+    "remark",
+    "insist",
+    "explain",
+}
 RELATIVE = {"who", "which", "that", "whom"}
-PREPOSITIONS = {"with", "to", "on", "against", "from", "between", "in", "at", "for", "into",
-                "towards", "toward", "upon", "over", "of", "by", "about"}
+PREPOSITIONS = {
+    "with",
+    "to",
+    "on",
+    "against",
+    "from",
+    "between",
+    "in",
+    "at",
+    "for",
+    "into",
+    "towards",
+    "toward",
+    "upon",
+    "over",
+    "of",
+    "by",
+    "about",
+}
 
 
 @dataclass(frozen=True)
@@ -116,8 +146,13 @@ class Coder:
         return [], attempts
 
     def _roles(
-        self, token: Token, pattern: Pattern, sentence: Span, number: int,
-        index: dict[int, Found], nominal: bool,
+        self,
+        token: Token,
+        pattern: Pattern,
+        sentence: Span,
+        number: int,
+        index: dict[int, Found],
+        nominal: bool,
     ) -> tuple[list[Candidate], str]:
         sources, passive_target = _sources(token, index, nominal)
         if not sources:
@@ -145,8 +180,22 @@ class Coder:
             if not _distinct(source, target):
                 continue
             confidence = _confidence(pattern, sources + targets, nominal)
-            out.append(Candidate(sentence, number, pattern, code, token, source, target, fact,
-                                 fact_reason, confidence, reporter, symmetric))
+            out.append(
+                Candidate(
+                    sentence,
+                    number,
+                    pattern,
+                    code,
+                    token,
+                    source,
+                    target,
+                    fact,
+                    fact_reason,
+                    confidence,
+                    reporter,
+                    symmetric,
+                )
+            )
         if not out:
             return [], "source and target are the same actor"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
@@ -156,8 +205,10 @@ class Coder:
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.objects:
         objects = _objects(token)
-        if not any(_phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
-                   for o in objects):
+        if not any(
+            _phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
+            for o in objects
+        ):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
     if pattern.particles:
         parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
@@ -187,17 +238,25 @@ def _objects(token: Token) -> list[Token]:
 
 
 def _phrase_lemma(token: Token) -> str:
-    mods = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")
-            and c.i == token.i - 1]
+    mods = [
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod") and c.i == token.i - 1
+    ]
     return " ".join([*mods, token.lemma_.lower()])
 
 
 def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
     words = [token]
     if pattern.objects:
-        words.extend(o for o in _objects(token)
-                     if o.lemma_.lower() in pattern.objects or _phrase_lemma(o) in pattern.objects)
-    words.extend(c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in pattern.target)
+        words.extend(
+            o
+            for o in _objects(token)
+            if o.lemma_.lower() in pattern.objects or _phrase_lemma(o) in pattern.objects
+        )
+    words.extend(
+        c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in pattern.target
+    )
     return sorted(words[:4], key=lambda t: t.i)
 
 
@@ -227,7 +286,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _sources(token: Token, index: dict[int, Found], nominal: bool) -> tuple[list[Found], Found | None]:
+def _sources(
+    token: Token, index: dict[int, Found], nominal: bool
+) -> tuple[list[Found], Found | None]:
     if nominal:
         for child in token.children:
             if child.dep_ == "poss" and child.i in index:
@@ -242,26 +303,28 @@ def _sources(token: Token, index: dict[int, Found], nominal: bool) -> tuple[list
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj and pobj[0].i in index:
                     found = index[pobj[0].i]
-                    conj = [index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index]
+                    conj = [
+                        index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index
+                    ]
                     if child.lower_ == "between" and conj:
                         return [found, *conj], None
                     return [found], None
-        subject = _clause_subject(token, index)
-        return ([subject] if subject else []), None
+        clause = _clause_subject(token, index)
+        return ([clause] if clause else []), None
     subject, passive = _subject(token)
     if subject is None:
         return [], None
-    found = _mention(subject, index)
+    patient = _mention(subject, index)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        by = _mention(pobj, index) if pobj is not None else None
+        by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        by = _mention(by_token, index) if by_token is not None else None
         if by is None:
             return [], None
-        return [by], found
-    if found is None:
+        return [by], patient
+    if patient is None:
         return [], None
-    sources = [found]
+    sources = [patient]
     for conj in subject.children:
         if conj.dep_ == "conj" and _mention(conj, index):
             other = _mention(conj, index)
@@ -284,7 +347,9 @@ def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
     return None
 
 
-def _targets(token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
+def _targets(
+    token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]
+) -> list[Found]:
     anchors = [token, *(o for o in _objects(token) if o.dep_ != "nsubjpass")]
     for slot in pattern.target:
         found: list[Found] = []
@@ -297,16 +362,23 @@ def _targets(token: Token, pattern: Pattern, index: dict[int, Found], exclude: l
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":
-            for prep in (c for anchor in anchors for c in anchor.children if c.dep_ == "prep"
-                         and c.lower_ in ("in", "to", "at")):
+            for prep in (
+                c
+                for anchor in anchors
+                for c in anchor.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+            ):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     m = _mention(pobj, index)
                     if m and m.kind in ("country", "capital"):
                         found.append(m)
         else:
             for anchor in anchors:
-                for prep in (c for c in anchor.children if c.dep_ in ("prep", "agent", "dative")
-                             and c.lower_ == slot):
+                for prep in (
+                    c
+                    for c in anchor.children
+                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
+                ):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(_with_conj(pobj, index))
         found = [f for f in found if all(f is not e for e in exclude)]
@@ -329,8 +401,12 @@ def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
 
 
 def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
-    skip = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
-            for t in c.subtree}
+    skip = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
+        for t in c.subtree
+    }
     seen: list[Found] = []
     for t in token.subtree:
         if t.i in skip or t.i not in index or t is token:
@@ -347,7 +423,9 @@ def _expand(found: Iterable[Found], avoid: Actor | None = None) -> list[Actor]:
         if mention.pair:
             a, b = mention.pair
             if avoid is not None:
-                other = b if a.country == avoid.country else a if b.country == avoid.country else None
+                other = (
+                    b if a.country == avoid.country else a if b.country == avoid.country else None
+                )
                 if other is not None:
                     actors.append(other)
                     continue
@@ -362,7 +440,11 @@ def _distinct(source: Actor, target: Actor) -> bool:
         return False
     if source.country != target.country:
         return True
-    return source.code != target.code and source.code != source.country and target.code != target.country
+    return (
+        source.code != target.code
+        and source.code != source.country
+        and target.code != target.country
+    )
 
 
 def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
@@ -402,7 +484,9 @@ def _dedup(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (c.sentence_index, c.trigger.i))
 
 
-def event_id(doc_id: str, start: int, end: int, code: str, source: str, target: str, at: int) -> str:
+def event_id(
+    doc_id: str, start: int, end: int, code: str, source: str, target: str, at: int
+) -> str:
     """Return a stable event id: a hash of where it is and what it says."""
     raw = "|".join([doc_id, str(start), str(end), code, source, target, str(at)])
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]

@@ -13,8 +13,27 @@ from bilat.records import Factuality
 
 FUTURE = {"will", "shall", "'ll", "wo"}
 MODAL = {"could", "may", "might", "would", "should", "can", "must", "ought"}
-INTENT = {"expect", "plan", "schedule", "set", "intend", "hope", "seek", "want", "aim", "prepare",
-          "propose", "due", "likely", "scheduled", "going", "wish", "try", "mull", "consider"}
+INTENT = {
+    "expect",
+    "plan",
+    "schedule",
+    "set",
+    "intend",
+    "hope",
+    "seek",
+    "want",
+    "aim",
+    "prepare",
+    "propose",
+    "due",
+    "likely",
+    "scheduled",
+    "going",
+    "wish",
+    "try",
+    "mull",
+    "consider",
+}
 DENIAL = {"deny", "refuse", "reject", "decline", "fail"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
@@ -38,8 +57,10 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         return Factuality.HYPOTHETICAL, "question"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
-        if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det")
-               for c in children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det"))
+            for c in children
+        ):
             return Factuality.NEGATED, f"negated at '{token.text}'"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return Factuality.HYPOTHETICAL, f"conditional at '{token.text}'"
@@ -51,14 +72,17 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if auxes & MODAL:
             return Factuality.HYPOTHETICAL, f"modal '{sorted(auxes & MODAL)[0]}'"
         if any(c.lower_ in HEDGES for c in children):
-            return Factuality.REPORTED, f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')"
+            return (
+                Factuality.REPORTED,
+                f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')",
+            )
         if depth > 0 and via in ("xcomp", "dobj") and token.lemma_ in DENIAL:
             return Factuality.NEGATED, f"under '{token.text}'"
         if depth > 0 and via == "xcomp" and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
-        if token.lemma_ in ("expect", "schedule", "set") and any(c.dep_ == "auxpass" for c in children):
-            if not intent_code:
-                return Factuality.PLANNED, f"'{token.text}' (expected)"
+        expected = token.lemma_ in ("expect", "schedule", "set")
+        if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
+            return Factuality.PLANNED, f"'{token.text}' (expected)"
     return Factuality.ASSERTED, "asserted"
 
 

@@ -66,8 +66,11 @@ class Pattern(BaseModel):
     @property
     def specificity(self) -> int:
         """Return how narrow the pattern is: constrained patterns beat bare verbs."""
-        return 2 * bool(self.objects) + bool(self.particles) + bool(self.complements) + bool(
-            self.modifiers
+        return (
+            2 * bool(self.objects)
+            + bool(self.particles)
+            + bool(self.complements)
+            + bool(self.modifiers)
         )
 
 
@@ -93,13 +96,14 @@ def check_patterns(text: str, path: str) -> list[Problem]:
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     data = yaml.safe_load(text) or {}
     items = data.get("verbs") or []
-    node = None
+    node: yaml.Node | None = None
     if isinstance(root, yaml.MappingNode):
         node = next((v for k, v in root.value if k.value == "verbs"), None)
     problems = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         item_node = node.value[index] if isinstance(node, yaml.SequenceNode) else root
+        assert item_node is not None
         try:
             pattern = Pattern.model_validate(item)
         except ValidationError as exc:
@@ -109,8 +113,9 @@ def check_patterns(text: str, path: str) -> list[Problem]:
                 problems.append(Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}"))
             continue
         if pattern.id in seen:
-            problems.append(Problem(path, item_node.start_mark.line + 1,
-                                    f"duplicate pattern id {pattern.id!r}"))
+            problems.append(
+                Problem(path, item_node.start_mark.line + 1, f"duplicate pattern id {pattern.id!r}")
+            )
         seen.add(pattern.id)
     return problems
 

@@ -96,7 +96,9 @@ class Knowledge:
         current = [r for r in roles if _in_role(r, on)]
         if not current:
             return None
-        return min(current, key=lambda r: self.offices[r.office].rank if r.office in self.offices else 99)
+        return min(
+            current, key=lambda r: self.offices[r.office].rank if r.office in self.offices else 99
+        )
 
 
 def _in_role(role: Role, on: dt.date) -> bool:

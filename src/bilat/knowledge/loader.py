@@ -58,10 +58,9 @@ def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
                     line = k.start_mark.line + 1
                     child = v
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            if key < len(node.value):
-                child = node.value[key]
-                line = child.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+            line = child.start_mark.line + 1
         if child is None:
             break
         node = child

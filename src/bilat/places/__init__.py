@@ -1,8 +1,8 @@
 """Places: an offline gazetteer, a geocoder, toponym finding and the choice of an event's place.
 
-    >>> from bilat.places import Geocoder, parse_dateline_place
-    >>> Geocoder.load().geocode("Balochistan").country
-    'PAK'
+>>> from bilat.places import Geocoder, parse_dateline_place
+>>> Geocoder.load().geocode("Balochistan").country
+'PAK'
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Choose where an event happened: a place its own sentence puts it at, else the dateline city.
 
-    >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
-    'Beijing'
+>>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
+'Beijing'
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def choose_event_place(
         preposition = _introducing_preposition(sentence[:s], prepositions)
         if preposition is None and visit and trigger is not None:
             # "visited Kabul": the visited place is the verb's object.
-            previous = _WORD.findall(sentence[:s])[-1:]
+            previous: list[str] = _WORD.findall(sentence[:s])[-1:]
             if previous and previous[0].lower().startswith(trigger.lower()[:4]):
                 preposition = previous[0]
         if preposition is None:
@@ -111,7 +111,7 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
     Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta").
     """
-    words = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 1) :]
+    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 1) :]
     for back in range(1, len(words) + 1):
         word = words[-back]
         if not word.islower():

@@ -169,12 +169,7 @@ def _add_cities(builder: _Builder, cache: Any, capitals: dict[str, str]) -> list
         if entry.population < ALT_NAME_MIN_POPULATION:
             continue
         for alt in row.get("alternatenames", []):
-            if (
-                len(alt) >= 4
-                and alt[0].isupper()
-                and any(c.islower() for c in alt)
-                and _latin(alt)
-            ):
+            if len(alt) >= 4 and alt[0].isupper() and any(c.islower() for c in alt) and _latin(alt):
                 builder.add(alt, entry, primary=False)
     return cities
 
@@ -285,8 +280,11 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
 
     stop_rows = list(read_rows(knowledge / "places_stoplist.csv"))
     # The shared countries file lists "US" among adjectives too: a country's name stays a place.
-    country_keys = {key for key, names in builder.index.items() if any(
-        n.entry.feature == "country" for n in names)}
+    country_keys = {
+        key
+        for key, names in builder.index.items()
+        if any(n.entry.feature == "country" for n in names)
+    }
     stopwords = {name_key(r["text"]) for r in stop_rows} | (
         {name_key(n) for n in nationality} - country_keys
     )
@@ -301,4 +299,3 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         connectors=frozenset(r["word"] for r in cues if r["kind"] == "connector"),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
     )
-

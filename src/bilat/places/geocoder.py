@@ -1,10 +1,10 @@
 """Resolve place names to coordinates offline, and find the place names in a text.
 
-    >>> geocoder = Geocoder.load()
-    >>> geocoder.geocode("Hyderabad", context=["PAK"]).country
-    'PAK'
-    >>> [(s, e, p.name) for s, e, p in geocoder.find_places("Talks in New York ended.")]
-    [(9, 17, 'New York City')]
+>>> geocoder = Geocoder.load()
+>>> geocoder.geocode("Hyderabad", context=["PAK"]).country
+'PAK'
+>>> [(s, e, p.name) for s, e, p in geocoder.find_places("Talks in New York ended.")]
+[(9, 17, 'New York City')]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bilat.records import Place
 # candidate is far larger (Paris, France still beats Paris, Texas in an American article).
 COUNTRY_BONUS = 1.0
 CAPITAL_BONUS = 1.0
-ALTERNATE_PENALTY = 1.0
+ALTERNATE_PENALTY = 1.5
 CONTEXT_BONUS = 1.5
 # The labels of named entities that can be places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -40,8 +40,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 class Geocoder:
     """Offline geocoder over the bundled gazetteer; build it once with :meth:`Geocoder.load`.
 
-        >>> Geocoder.load().geocode("the White House").name
-        'Washington'
+    >>> Geocoder.load().geocode("the White House").name
+    'Washington'
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:

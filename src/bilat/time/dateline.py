@@ -14,23 +14,26 @@ from dataclasses import dataclass
 from bilat.records import DatePrecision, Record
 from bilat.time.calendar_words import MONTH, month_number, safe_date
 
-# A city in capitals ("KUALA LUMPUR", "ST. PETERSBURG"), optionally followed by a region in
-# title case ("LOS ANGELES, California").
+# A city in capitals ("KUALA LUMPUR", "ST. PETERSBURG"), optionally followed by a region
+# starting with a capital ("LOS ANGELES, California", "KIPUSHI, Zaire-Zambia border").
 _CITY = (
-    r"(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))?"
+    r"(?P<city>[A-Z][A-Z.'/\-]+(?:[ ]+[A-Z][A-Z.'/\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z'’\-]*(?:[ ][A-Za-z'’\-]+){0,3}))?"
 )
+# Wire datelines vary: "April 1 , 1997 (AFP)", "Dec 12 , 2005, 2005", "April 4 , 1997, (AFP)".
 _DATE = (
     rf"(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\s*(?:,\s*(?P<year>(?:19|20)\d\d))?"
-    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,20})\))?"
+    r"(?:\s*,\s*(?:19|20)\d\d)*(?:\s*,?\s*\((?P<agency>[A-Za-z][\w .&-]{0,20})\))?"
 )
 _DASH = r"(?:\s*(?:--|[-–—:_])|[ \t]*$)"
 _AGENCY = r"\((?P<agency2>[A-Za-z][\w .&-]{0,20})\)"
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<raw>{_CITY}(?:,\s*{_DATE}{_DASH}|\s*{_AGENCY}{_DASH}|\s*:|\s+(?:--|[–—-])))"
+    rf"^[ \t]*(?P<raw>{_CITY}(?:(?:[ ]*[,.]\s*|[ ]+){_DATE}{_DASH}|\s*{_AGENCY}{_DASH}|\s*:|\s+(?:--|[–—-])))"
     r"[ \t]*",
     re.MULTILINE,
 )
+# A dateline field may hold the date alone ("Dec 13 , 2005").
+_DATE_ONLY = re.compile(rf"^\s*(?P<raw>{_DATE}){_DASH}", re.MULTILINE)
 _LINES = 4
 """How many non-blank lines may come before the dateline (headline, standfirst)."""
 
@@ -68,11 +71,13 @@ def parse_dateline(text: str, *, published: str | None = None) -> Dateline | Non
     """
     limit = _head_end(text)
     match = _DATELINE.search(text, 0, limit)
-    if match is None or not _is_city(match.group("city")):
+    if match is None and "\n" not in text.strip():
+        match = _DATE_ONLY.match(text)
+    city = " ".join((match.groupdict().get("city") or "").split()) if match else ""
+    if match is None or not _is_city(city, dated=match.group("month") is not None):
         return None
-    city = match.group("city").strip()
     raw = match.group("raw").strip()
-    agency = match.group("agency") or match.group("agency2")
+    agency = match.group("agency") or match.groupdict().get("agency2")
     if not match.group("month"):
         return Dateline(
             city, None, DatePrecision.UNKNOWN, raw, match.end(), None, match.start(), agency
@@ -101,9 +106,11 @@ def _head_end(text: str) -> int:
     return len(text)
 
 
-def _is_city(city: str) -> bool:
-    # Acronyms at a line start ("US:", "FO -") are not datelines; a city has 4+ letters.
-    return sum(ch.isalpha() for ch in city) >= 4
+def _is_city(city: str, *, dated: bool) -> bool:
+    # Acronyms at a line start ("US:", "FO -") are not datelines: an undated city needs 4+
+    # letters; a dated line may have a short city ("GAO, Mali, April 7") or none at all.
+    letters = sum(ch.isalpha() for ch in city)
+    return letters >= 3 or (dated and letters == 0) if dated else letters >= 4
 
 
 def _year_near(published: str | None, month: int) -> int | None:
