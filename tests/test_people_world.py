@@ -139,6 +139,21 @@ def test_people_world_bare_surnames_are_unambiguous() -> None:
     assert shared == {}
 
 
+# Surnames that are common words or shared by many public figures; never bare aliases.
+AMBIGUOUS_SURNAMES = {
+    "abbott", "blair", "borne", "brown", "bush", "cameron", "cannon", "champagne", "clark",
+    "cleverly", "clinton", "cook", "cooper", "downer", "fox", "graham", "hague", "hammond",
+    "howard", "hunt", "johnson", "khan", "kim", "lee", "li", "major", "martin", "may",
+    "monti", "moon", "park", "singh", "smith", "straw", "struck", "truss", "tusk", "wang",
+    "wong",
+}  # fmt: skip
+
+
+def test_people_world_no_ambiguous_bare_surname() -> None:
+    bare = {alias.lower() for person in PEOPLE for alias in person.aliases if " " not in alias}
+    assert bare & AMBIGUOUS_SURNAMES == set()
+
+
 def test_people_world_aliases_are_not_duplicated_within_a_person() -> None:
     repeated = [p.id for p in PEOPLE if len(set(p.aliases)) != len(p.aliases)]
     assert repeated == []
