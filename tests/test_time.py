@@ -469,3 +469,38 @@ def test_evaluate_timebank_stays_above_floor() -> None:
     result = evaluate_timebank(folder)
     assert result["expressions"] == 654
     assert result["accuracy"] >= TIMEBANK_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("dateline", "city", "date"),
+    [
+        ("SEOUL. April 11 , 1997 (AFP)", "SEOUL", "1997-04-11"),
+        ("TOKYO April 13 , 1997 (AFP)", "TOKYO", "1997-04-13"),
+        ("GAO, Mali, April 7 , 1997 (AFP)", "GAO", "1997-04-07"),
+        ("OSLO, Dec 12 , 2005, 2005", "OSLO", "2005-12-12"),
+        ("MEXICO  CITY, Nov. 21 , 2006 (Xinhua)", "MEXICO CITY", "2006-11-21"),
+        ("Dec 13 , 2005", "", "2005-12-13"),
+    ],
+)
+def test_parse_dateline_wire_variants(dateline: str, city: str, date: str) -> None:
+    line = parse_dateline(dateline)
+    assert line is not None
+    assert (line.city, line.date) == (city, date)
+
+
+def test_resolve_document_date_year_less_dateline_takes_inferred_year(
+    relations: RelationsTable,
+) -> None:
+    doc = Document.from_text(
+        "BEIJING, Dec. 3 (Xinhua) -- China and Pakistan hail 70 years of diplomatic ties."
+    )
+    result = resolve_document_date(doc, relations=relations)
+    assert (result.value, result.precision, result.source) == (
+        "2021-12-03",
+        DatePrecision.DAY,
+        DateSource.INFERRED,
+    )
+    assert result.evidence == (
+        "dateline: BEIJING, Dec. 3 (Xinhua) -- + year 2021 from "
+        "anniversary: 70 years of CHN–PAK ties (est. 1951) ⇒ 2021"
+    )

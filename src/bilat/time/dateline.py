@@ -71,9 +71,13 @@ def parse_dateline(text: str, *, published: str | None = None) -> Dateline | Non
     """
     limit = _head_end(text)
     match = _DATELINE.search(text, 0, limit)
-    if match is None and "\n" not in text.strip():
+    if match is None:
+        # Only a dateline string on its own may lack the city ("Dec 13 , 2005").
         match = _DATE_ONLY.match(text)
+        match = match if match and match.end() >= len(text.rstrip()) else None
     city = " ".join((match.groupdict().get("city") or "").split()) if match else ""
+    # "SEOUL. April 11": the full stop separates; "D.C." keeps its own.
+    city = re.sub(r"(?<=[A-Z]{2})\.$", "", city)
     if match is None or not _is_city(city, dated=match.group("month") is not None):
         return None
     raw = match.group("raw").strip()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bilat.records import DatePrecision, DateSource, Document, DocumentDate
 from bilat.time.calendar_words import (
@@ -136,7 +136,31 @@ def resolve_document_date(
             how,
             flags,
         )
-    return _infer(document, evidence, tenure, relations, today)
+    inferred = _infer(document, evidence, tenure, relations, today)
+    return _with_dateline_day(document, inferred)
+
+
+def _with_dateline_day(document: Document, inferred: DocumentDate) -> DocumentDate:
+    """Give a year-less dateline ("BEIJING, Dec. 3") the year an inferred range fixes."""
+    line = parse_dateline(document.dateline) if document.dateline else None
+    line = line or parse_dateline(document.text)
+    if line is None or line.partial is None or not inferred.earliest or not inferred.latest:
+        return inferred
+    first = dt.date.fromisoformat(inferred.earliest)
+    last = dt.date.fromisoformat(inferred.latest)
+    if first.year != last.year:
+        return inferred
+    day = safe_date(first.year, int(line.partial[2:4]), int(line.partial[5:7]))
+    if day is None or not first <= day <= last:
+        return replace(inferred, flags=(*inferred.flags, f"dateline-outside-range:{line.partial}"))
+    return replace(
+        inferred,
+        value=day.isoformat(),
+        earliest=day.isoformat(),
+        latest=day.isoformat(),
+        precision=DatePrecision.DAY,
+        evidence=f"dateline: {line.raw} + year {first.year} from {inferred.evidence}",
+    )
 
 
 def _stated_date(document: Document) -> tuple[dt.date, DatePrecision, DateSource, str] | None:
