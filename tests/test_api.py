@@ -1,0 +1,603 @@
+"""Tests for the REST API: every endpoint and filter, the error shape and the security headers."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from bilat import __version__
+from bilat.api import create_app
+from bilat.errors import InputError, StoreError
+from bilat.records import (
+    Actor,
+    DatePrecision,
+    DateSource,
+    Document,
+    DocumentDate,
+    Event,
+    Extraction,
+    Fact,
+    Factuality,
+    Mention,
+    Place,
+    Quote,
+    Rejection,
+    RejectReason,
+)
+from bilat.store import EVERY_EVENT, EventQuery, open_store
+
+# Starlette deprecates its httpx-based test client in favour of a package not installed here;
+# the client works, so keep the notice from failing the run (filterwarnings = error).
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+def actor(code: str | None) -> Actor | None:
+    """Return an actor whose country is the code's first three letters, sector the rest."""
+    if code is None:
+        return None
+    return Actor(code=code, country=code[:3], sector=code[3:] or None)
+
+
+def make_event(
+    event_id: str,
+    doc_id: str,
+    source: str,
+    target: str | None,
+    *,
+    cameo: str,
+    quad: int,
+    goldstein: float,
+    date: str | None = None,
+    factuality: Factuality = Factuality.ASSERTED,
+    sentence: str = "The two delegations met.",
+    confidence: float = 0.5,
+    place: Place | None = None,
+) -> Event:
+    """Return an event with the given actors, code and date; the rest is filler."""
+    source_actor = actor(source)
+    assert source_actor is not None
+    return Event(
+        id=event_id,
+        doc_id=doc_id,
+        sentence=sentence,
+        sentence_start=0,
+        sentence_end=len(sentence),
+        sentence_index=0,
+        cameo=cameo,
+        cameo_name=f"code {cameo}",
+        source=source_actor,
+        target=actor(target),
+        goldstein=goldstein,
+        quad_class=quad,
+        plover_type=None,
+        plover_mode=None,
+        factuality=factuality,
+        confidence=confidence,
+        rule="test-rule",
+        trigger="met",
+        trigger_start=4,
+        trigger_end=7,
+        date=date,
+        date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
+        place=place,
+    )
+
+
+def make_extraction(
+    doc_id: str, text: str, events: tuple[Event, ...], *, date: str | None = None, **extra: Any
+) -> Extraction:
+    """Return an extraction of a document dated ``date`` (or undated) holding ``events``."""
+    document = Document.from_text(text, doc_id=doc_id, title=f"Title {doc_id}", published=date)
+    if date:
+        doc_date = DocumentDate(date, date, date, DatePrecision.DAY, DateSource.METADATA, "meta")
+    else:
+        doc_date = DocumentDate.unknown()
+    return Extraction(document=document, date=doc_date, events=events, **extra)
+
+
+KARACHI = Place("Karachi", "PAK", 24.86, 67.01, how="sentence")
+A = make_event(
+    "A", "d1", "PAKGOV", "USAGOV", cameo="042", quad=1, goldstein=2.0, date="2025-04-07",
+    sentence="The Pakistani minister hosted the American envoy.", confidence=0.9, place=KARACHI,
+)  # fmt: skip
+B = make_event(
+    "B", "d1", "USAGOV", "PAKGOV", cameo="061", quad=2, goldstein=6.0, date="2025-04-09",
+    factuality=Factuality.REPORTED, confidence=0.8,
+)  # fmt: skip
+C = make_event(
+    "C", "d1", "PAKGOV", "USAGOV", cameo="112", quad=3, goldstein=-2.0, date="2025-04-08",
+    factuality=Factuality.NEGATED,
+)  # fmt: skip
+D = make_event("D", "d2", "CHNGOV", "PAKMIL", cameo="073", quad=2, goldstein=7.0, confidence=0.7)
+E = make_event(
+    "E", "d2", "INDMIL", "PAKMIL", cameo="190", quad=4, goldstein=-10.0, date="2025-05-07",
+    sentence="Indian jets hit positions near the frontier.", confidence=0.95,
+)  # fmt: skip
+F = make_event(
+    "F", "d3", "USAGOV", "CHNGOV", cameo="036", quad=1, goldstein=4.0,
+    factuality=Factuality.PLANNED,
+)  # fmt: skip
+
+D1 = make_extraction(
+    "d1",
+    "The Pakistani minister hosted the American envoy. Grain shipments followed.",
+    (A, C, B),
+    date="2025-04-07",
+    mentions=(
+        Mention(4, 22, "Pakistani minister", Actor("PAKGOV", "PAK", "GOV"), "title", "gaz", 0),
+    ),
+    quotes=(Quote("d1", "We agreed.", 51, 61, actor("PAKGOV"), "minister", 1),),
+    facts=(Fact("d1", "money", 2e8, "USD", None, "$200m", 51, 56, 1, event_id="B"),),
+    sentences=((0, 50), (51, 75)),
+)
+D2 = make_extraction("d2", "Beijing and Delhi moved near Pakistan.", (D, E), date="2024-11-02")
+D3 = make_extraction("d3", "Washington intends to visit Beijing.", (F,))
+REJECTED = Rejection("blank.txt", RejectReason.EMPTY, "the file is empty; give it some text")
+
+ERROR_KEYS = {"ok", "error", "status"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return the path of a DuckDB store holding three documents and one rejection."""
+    path = tmp_path_factory.mktemp("api") / "bilat.duckdb"
+    with open_store(path) as store:
+        store.add([D1, D2, D3], [REJECTED])
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> Iterator[TestClient]:
+    """Yield a client of the API over the test store, closed afterwards."""
+    with TestClient(create_app(db)) as opened:
+        yield opened
+
+
+def get(client: TestClient, url: str, *, status: int = 200) -> Any:
+    """Return the JSON body of a GET after checking its status."""
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def ids(body: dict[str, Any]) -> list[str]:
+    return [event["id"] for event in body["events"]]
+
+
+def test_api_index_lists_endpoints_counts_and_dyads(client: TestClient) -> None:
+    body = get(client, "/")
+    assert body["counts"] == {
+        "documents": 3,
+        "rejected": 1,
+        "events": 5,
+        "events_all_factuality": 6,
+    }
+    assert body["endpoints"] == {
+        "events": "/api/events",
+        "event": "/api/events/{id}",
+        "dyads": "/api/dyads",
+        "documents": "/api/documents",
+        "document": "/api/documents/{id}",
+        "health": "/api/health",
+        "docs": "/docs",
+        "openapi": "/openapi.json",
+    }
+    assert (body["ok"], body["name"], body["version"]) == (True, "bilat", __version__)
+    assert [(row["a"], row["b"], row["events"]) for row in body["dyads"]] == [
+        ("PAK", "USA", 2),
+        ("CHN", "PAK", 1),
+        ("CHN", "USA", 1),
+        ("IND", "PAK", 1),
+    ]
+
+
+def test_api_events_default_page_is_counted_events_in_date_order(client: TestClient) -> None:
+    body = get(client, "/api/events")
+    assert body == {
+        "ok": True,
+        "total": 5,
+        "limit": 100,
+        "offset": 0,
+        "events": [e.export_dict() for e in (D, A, B, E, F)],
+    }
+
+
+def test_api_events_render_the_export_shape(client: TestClient) -> None:
+    assert get(client, "/api/events?q=hosted")["events"] == [
+        {
+            "id": "A",
+            "doc_id": "d1",
+            "sentence": "The Pakistani minister hosted the American envoy.",
+            "sentence_start": 0,
+            "sentence_end": 49,
+            "sentence_index": 0,
+            "cameo": "042",
+            "cameo_name": "code 042",
+            "source": {
+                "code": "PAKGOV",
+                "country": "PAK",
+                "sector": "GOV",
+                "name": None,
+                "person": None,
+                "person_id": None,
+                "office": None,
+                "organisation": None,
+            },
+            "target": {
+                "code": "USAGOV",
+                "country": "USA",
+                "sector": "GOV",
+                "name": None,
+                "person": None,
+                "person_id": None,
+                "office": None,
+                "organisation": None,
+            },
+            "goldstein": 2.0,
+            "quad_class": 1,
+            "plover_type": None,
+            "plover_mode": None,
+            "factuality": "asserted",
+            "confidence": 0.9,
+            "rule": "test-rule",
+            "trigger": "met",
+            "trigger_start": 4,
+            "trigger_end": 7,
+            "date": "2025-04-07",
+            "date_precision": "day",
+            "place": {
+                "name": "Karachi",
+                "country": "PAK",
+                "lat": 24.86,
+                "lon": 67.01,
+                "feature": "city",
+                "how": "sentence",
+            },
+            "reported_by": None,
+            "symmetric": False,
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "total"),
+    [
+        ("dyad=PAK,USA", ["A", "B"], 2),
+        ("dyad=usa,%20pak", ["A", "B"], 2),
+        ("dyad=CHN,USA", ["F"], 1),
+        ("actor=IND", ["E"], 1),
+        ("actor=PAK", ["D", "A", "B", "E"], 4),
+        ("source=PAK", ["A"], 1),
+        ("target=PAKMIL", ["D", "E"], 2),
+        ("since=2025-04-08", ["B", "E"], 2),
+        ("until=2025-04-07", ["D", "A"], 2),
+        ("since=2025-04-01&until=2025-04-30", ["A", "B"], 2),
+        ("root=04", ["A"], 1),
+        ("root=0", ["D", "A", "B", "F"], 4),
+        ("quad_class=4", ["E"], 1),
+        ("quad_class=2", ["D", "B"], 2),
+        ("factuality=negated", ["C"], 1),
+        ("factuality=reported,NEGATED", ["C", "B"], 2),
+        ("factuality=all", ["D", "A", "C", "B", "E", "F"], 6),
+        ("doc_id=d2", ["D", "E"], 2),
+        ("q=JETS", ["E"], 1),
+        ("q=nothing%20like%20this", [], 0),
+        ("order=-date", ["E", "B", "A", "D", "F"], 5),
+        ("order=-goldstein", ["D", "B", "F", "A", "E"], 5),
+        ("order=confidence", ["F", "D", "B", "A", "E"], 5),
+        ("limit=2&offset=1", ["A", "B"], 5),
+        ("limit=0", [], 5),
+        ("offset=4", ["F"], 5),
+        ("actor=&dyad=&since=&factuality=", ["D", "A", "B", "E", "F"], 5),
+        ("dyad=PAK,USA&factuality=all&order=-date", ["B", "C", "A"], 3),
+    ],
+)
+def test_api_events_filter(
+    client: TestClient, params: str, expected: list[str], total: int
+) -> None:
+    body = get(client, f"/api/events?{params}")
+    assert (ids(body), body["total"]) == (expected, total)
+
+
+def test_api_events_echo_limit_and_offset(client: TestClient) -> None:
+    body = get(client, "/api/events?limit=1000&offset=3")
+    assert (body["limit"], body["offset"], ids(body)) == (1000, 3, ["E", "F"])
+
+
+@pytest.mark.parametrize("event", [A, C, F], ids=["asserted", "negated", "planned"])
+def test_api_event_by_id_returns_it_whatever_its_factuality(
+    client: TestClient, event: Event
+) -> None:
+    assert get(client, f"/api/events/{event.id}") == {"ok": True, "event": event.export_dict()}
+
+
+def test_api_dyads_undirected(client: TestClient) -> None:
+    body = get(client, "/api/dyads")
+    assert body["directed"] is False
+    assert body["dyads"][0] == {
+        "a": "PAK",
+        "b": "USA",
+        "events": 2,
+        "verbal_coop": 1,
+        "material_coop": 1,
+        "verbal_conflict": 0,
+        "material_conflict": 0,
+        "goldstein_mean": 4.0,
+        "goldstein_sum": 8.0,
+        "first": "2025-04-07",
+        "last": "2025-04-09",
+        "documents": 1,
+    }
+    assert [(row["a"], row["b"]) for row in body["dyads"]] == [
+        ("PAK", "USA"),
+        ("CHN", "PAK"),
+        ("CHN", "USA"),
+        ("IND", "PAK"),
+    ]
+
+
+def test_api_dyads_directed(client: TestClient) -> None:
+    body = get(client, "/api/dyads?directed=true")
+    assert body["directed"] is True
+    assert [(row["a"], row["b"], row["events"]) for row in body["dyads"]] == [
+        ("CHN", "PAK", 1),
+        ("IND", "PAK", 1),
+        ("PAK", "USA", 1),
+        ("USA", "CHN", 1),
+        ("USA", "PAK", 1),
+    ]
+
+
+def accepted(doc_id: str, published: str | None, n_events: int) -> dict[str, Any]:
+    """Return the listing row of an accepted test document."""
+    return {
+        "id": doc_id,
+        "title": f"Title {doc_id}",
+        "published": published,
+        "date_precision": "day" if published else "unknown",
+        "date_source": "metadata" if published else "none",
+        "n_events": n_events,
+        "status": "accepted",
+        "reason": None,
+        "origin": None,
+        "detail": None,
+    }
+
+
+REJECTED_ROW = {
+    "id": None,
+    "title": None,
+    "published": None,
+    "date_precision": None,
+    "date_source": None,
+    "n_events": 0,
+    "status": "rejected",
+    "reason": "empty",
+    "origin": "blank.txt",
+    "detail": "the file is empty; give it some text",
+}
+ACCEPTED_ROWS = [accepted("d1", "2025-04-07", 3), accepted("d2", "2024-11-02", 2)]
+ACCEPTED_ROWS.append(accepted("d3", None, 1))
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("", [*ACCEPTED_ROWS, REJECTED_ROW]),
+        ("?status=accepted", ACCEPTED_ROWS),
+        ("?status=rejected", [REJECTED_ROW]),
+        ("?status=", [*ACCEPTED_ROWS, REJECTED_ROW]),
+        ("?limit=1", ACCEPTED_ROWS[:1]),
+    ],
+)
+def test_api_documents_list(client: TestClient, params: str, expected: list[Any]) -> None:
+    assert get(client, f"/api/documents{params}") == {"ok": True, "documents": expected}
+
+
+def test_api_document_returns_the_whole_extraction(client: TestClient) -> None:
+    body = get(client, "/api/documents/d1")
+    assert body == {"ok": True, **D1.as_dict()}
+    assert list(body) == [
+        "ok",
+        "document",
+        "date",
+        "mentions",
+        "events",
+        "quotes",
+        "facts",
+        "sentences",
+    ]
+
+
+def test_api_health(client: TestClient) -> None:
+    assert get(client, "/api/health") == {"ok": True, "version": __version__, "events": 6}
+
+
+def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
+    schema = get(client, "/openapi.json")
+    assert sorted(schema["paths"]) == [
+        "/",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/dyads",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/health",
+    ]
+    assert client.get("/docs").status_code == 200
+
+
+def test_api_error_shape_has_exactly_ok_error_status(client: TestClient) -> None:
+    response = client.get("/api/events/missing")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/json"
+    assert set(response.json()) == ERROR_KEYS
+    assert response.json() == {
+        "ok": False,
+        "error": "no event with id 'missing'; list events at /api/events to find ids",
+        "status": 404,
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "error"),
+    [
+        ("/api/documents/nowhere", 404,
+         "no document with id 'nowhere'; list documents at /api/documents"),
+        ("/api/nowhere", 404, "no endpoint at /api/nowhere; GET / lists the endpoints"),
+        ("/api/events?dyad=PAK", 422,
+         "invalid dyad 'PAK': give two country codes separated by a comma, e.g. dyad=PAK,USA"),
+        ("/api/events?dyad=PAK,USA,CHN", 422,
+         "invalid dyad 'PAK,USA,CHN': give two country codes separated by a comma, "
+         "e.g. dyad=PAK,USA"),
+        ("/api/events?dyad=PAK,U'SA", 422,
+         "invalid dyad \"PAK,U'SA\": give two country codes separated by a comma, "
+         "e.g. dyad=PAK,USA"),
+        ("/api/events?limit=1001", 422,
+         "invalid query parameter 'limit': Input should be less than or equal to 1000 "
+         "(got '1001'); correct the request (the parameters are listed at /docs)"),
+        ("/api/events?offset=-1", 422,
+         "invalid query parameter 'offset': Input should be greater than or equal to 0 "
+         "(got '-1'); correct the request (the parameters are listed at /docs)"),
+        ("/api/events?quad_class=five", 422,
+         "invalid query parameter 'quad_class': Input should be a valid integer, unable to "
+         "parse string as an integer (got 'five'); correct the request (the parameters are "
+         "listed at /docs)"),
+        ("/api/events?factuality=asserted,maybe", 422,
+         "invalid factuality 'maybe': use a comma list of asserted, planned, negated, "
+         "reported, hypothetical, or 'all'"),
+        ("/api/events?order=newest", 422,
+         "invalid order 'newest': use one of date, -date, goldstein, -goldstein, confidence, "
+         "-confidence"),
+        ("/api/events?since=last%20week", 422,
+         "invalid since 'last week': give an ISO date such as since=2025-04-07"),
+        ("/api/events?until=2025-13-01", 422,
+         "invalid until '2025-13-01': give an ISO date such as until=2025-04-07"),
+        ("/api/dyads?directed=perhaps", 422,
+         "invalid query parameter 'directed': Input should be a valid boolean, unable to "
+         "interpret input (got 'perhaps'); correct the request (the parameters are listed "
+         "at /docs)"),
+        ("/api/documents?status=pending", 422,
+         "invalid status 'pending': use accepted or rejected, or leave it out"),
+    ],
+)  # fmt: skip
+def test_api_errors_answer_one_shape(client: TestClient, url: str, status: int, error: str) -> None:
+    assert get(client, url, status=status) == {"ok": False, "error": error, "status": status}
+
+
+def test_api_post_is_not_allowed(client: TestClient) -> None:
+    response = client.post("/api/events")
+    assert response.status_code == 405
+    assert response.json() == {
+        "ok": False,
+        "error": "POST is not allowed on /api/events; this API answers GET requests only",
+        "status": 405,
+    }
+
+
+class FailingStore:
+    """A stand-in store whose every read raises the given exception."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
+        raise self.error
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def failing_app(db: str) -> Iterator[FastAPI]:
+    """Yield an app over the test store; tests swap its store for a failing one."""
+    app = create_app(db)
+    real = app.state.store
+    yield app
+    real.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        (StoreError("cannot read 'x.duckdb': disk gone; check the disk"), 503,
+         "[E300] cannot read 'x.duckdb': disk gone; check the disk"),
+        (InputError("bad value; send a good one"), 400, "[E100] bad value; send a good one"),
+        (RuntimeError("secret internals at line 12"), 500,
+         "internal error while answering GET /api/health; the server log has the details; "
+         "retry, and report the problem if it persists"),
+    ],
+)  # fmt: skip
+def test_api_exceptions_answer_one_shape_without_tracebacks(
+    failing_app: FastAPI, error: Exception, status: int, message: str
+) -> None:
+    failing_app.state.store = FailingStore(error)
+    with TestClient(failing_app, raise_server_exceptions=False) as failing:
+        response = failing.get("/api/health")
+    assert response.status_code == status
+    assert response.json() == {"ok": False, "error": message, "status": status}
+    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("GET", "/"),
+        ("GET", "/api/events"),
+        ("GET", "/api/events/A"),
+        ("GET", "/api/dyads"),
+        ("GET", "/api/documents"),
+        ("GET", "/api/documents/d1"),
+        ("GET", "/api/health"),
+        ("GET", "/openapi.json"),
+        ("GET", "/api/events/missing"),
+        ("GET", "/api/events?limit=x"),
+        ("GET", "/nowhere"),
+        ("POST", "/api/events"),
+    ],
+)
+def test_api_responses_carry_security_headers(client: TestClient, method: str, url: str) -> None:
+    response = client.request(method, url)
+    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_api_docs_page_allows_only_its_cdn(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.headers["content-security-policy"] == (
+        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+        "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+        "img-src 'self' data: https://fastapi.tiangolo.com"
+    )
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_api_cross_origin_requests_get_no_cors_grant(client: TestClient) -> None:
+    response = client.options(
+        "/api/events",
+        headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert response.status_code == 405
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_api_create_app_on_a_missing_file_raises_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="there is no database there"):
+        create_app(str(tmp_path / "absent.duckdb"))
+
+
+def test_api_create_app_keeps_the_token(db: str) -> None:
+    app = create_app(db, token="s3cret")
+    try:
+        assert app.state.token == "s3cret"
+    finally:
+        app.state.store.close()
