@@ -12,18 +12,18 @@ import re
 
 from bilat.records import DatePrecision
 
+
 # Month names as newswire writes them: full, or abbreviated with an optional full stop
 # ("Sept.", "Dec."). Title case only, so the verb "march" or modal "may" is not a month.
-_MONTH_FORMS: dict[str, int] = {}
-for _number in range(1, 13):
-    _full = _cal.month_name[_number]
-    _abbr = _cal.month_abbr[_number]
-    _MONTH_FORMS[_full] = _number
-    _MONTH_FORMS[_abbr] = _number
-    _MONTH_FORMS[_abbr + "."] = _number
-    _MONTH_FORMS[_full.upper()] = _number
-_MONTH_FORMS["Sept"] = 9
-_MONTH_FORMS["Sept."] = 9
+def _month_forms() -> dict[str, int]:
+    forms = {"Sept": 9, "Sept.": 9}
+    for number in range(1, 13):
+        full, abbr = _cal.month_name[number], _cal.month_abbr[number]
+        forms.update({full: number, abbr: number, abbr + ".": number, full.upper(): number})
+    return forms
+
+
+_MONTH_FORMS = _month_forms()
 
 MONTH = (
     r"(?:"

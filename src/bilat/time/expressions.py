@@ -68,15 +68,8 @@ class Anchor:
         if doc_date.earliest and doc_date.latest:
             first = dt.date.fromisoformat(doc_date.earliest)
             last = dt.date.fromisoformat(doc_date.latest)
-            month = (
-                (first.year, first.month)
-                if (first.year, first.month)
-                == (
-                    last.year,
-                    last.month,
-                )
-                else None
-            )
+            same_month = (first.year, first.month) == (last.year, last.month)
+            month = (first.year, first.month) if same_month else None
             return cls(None, month, first.year if first.year == last.year else None)
         return cls(None, None, None)
 
