@@ -504,3 +504,15 @@ def test_resolve_document_date_year_less_dateline_takes_inferred_year(
         "dateline: BEIJING, Dec. 3 (Xinhua) -- + year 2021 from "
         "anniversary: 70 years of CHN–PAK ties (est. 1951) ⇒ 2021"
     )
+
+
+def test_resolve_document_date_past_full_date_gives_lower_bound() -> None:
+    doc = Document.from_text(
+        "The ministers first met on 5 January 2025. They will meet again on March 3, 2026."
+    )
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest, result.evidence) == (
+        "2025-01-05",
+        None,
+        "past date: '5 January 2025' ⇒ on or after 2025-01-05",
+    )

@@ -253,6 +253,7 @@ def _infer(
     if relations is not None:
         constraints += _anniversaries(sentences, text, relations)
     constraints += _past_years(sentences)
+    constraints += _past_full_dates(sentences)
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
     earliest, latest, used = _intersect(constraints, flags)
@@ -339,6 +340,24 @@ def _past_years(sentences: list[str]) -> list[_Constraint]:
     return [
         _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
     ]
+
+
+_ANY_FULL_DATE = re.compile(rf"\b{_FULL_DATE}\b")
+
+
+def _past_full_dates(sentences: list[str]) -> list[_Constraint]:
+    """Return 'on or after the latest full date the text does not put in the future'."""
+    best: tuple[dt.date, str] | None = None
+    for sentence in sentences:
+        for match in _ANY_FULL_DATE.finditer(sentence):
+            day = _full_date(match)
+            if day is None or guess_tense(sentence, match.span()) == FUTURE:
+                continue
+            if best is None or day > best[0]:
+                best = (day, match.group(0))
+    if best is None:
+        return []
+    return [_Constraint(best[0], None, f"past date: '{best[1]}' ⇒ on or after {best[0]}")]
 
 
 def _dates_in_year(sentences: list[str], year: int) -> list[_Constraint]:
