@@ -66,6 +66,8 @@ class Gazetteer:
     visit_triggers: frozenset[str]
     # lower-case words allowed inside a multi-word name ("Isle of Man", "Jammu and Kashmir")
     connectors: frozenset[str]
+    # words that introduce a place: locative, destination and origin cues
+    cue_words: frozenset[str]
     # day and month names: a country name followed by one is not a modifier ("in Iran Monday")
     calendar: frozenset[str]
 
@@ -297,5 +299,8 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         destination=frozenset(r["word"] for r in cues if r["kind"] == "destination"),
         visit_triggers=frozenset(r["word"] for r in cues if r["kind"] == "visit_trigger"),
         connectors=frozenset(r["word"] for r in cues if r["kind"] == "connector"),
+        cue_words=frozenset(
+            r["word"] for r in cues if r["kind"] in {"locative", "destination", "origin"}
+        ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
     )

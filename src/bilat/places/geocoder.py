@@ -32,6 +32,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans never hold a place of their own ("George Washington", "Americans").
 NON_PLACE_LABELS = frozenset({"PERSON", "NORP"})
 MAX_NAME_TOKENS = 6
+# Population below which a city found by scanning running text needs support (see _plausible).
+SCAN_TOWN_POPULATION = 100_000
+SCAN_CITY_POPULATION = 1_000_000
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|&|[^\W\d_](?:[\w'’]|[-.](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -88,18 +91,21 @@ class Geocoder:
             The place, with ``how`` saying why it was chosen, or None when the name is not a
             known place (nationality words, common words, uncapitalised text).
         """
+        resolved = self._resolve(name, context)
+        return None if resolved is None else _place(*resolved)
+
+    def _resolve(self, name: str, context: Sequence[str]) -> tuple[Entry, str] | None:
         found = self.candidates(name)
         if not found:
             return None
-        best = max(found, key=lambda n: _score(n, context))
-        entry = best.entry
+        entry = max(found, key=lambda n: _score(n, context)).entry
         if entry.country is not None and entry.country in context and len(found) > 1:
             why = f"in context country {entry.country}"
         elif len(found) > 1:
             why = "most prominent of same-named places"
         else:
             why = "only match"
-        return _place(entry, f"gazetteer: {why}")
+        return entry, f"gazetteer: {why}"
 
     def country(self, iso3: str) -> Place | None:
         """Return a country's representative point as a place, or None for an unknown code."""
@@ -192,16 +198,44 @@ class Geocoder:
                 run += 1
             matched = 1
             for last in range(run - 1, i - 1, -1):
-                last_word = text[tokens[last][0] : tokens[last][1]]
-                if last_word in connectors:
+                if text[tokens[last][0] : tokens[last][1]] in connectors:
                     continue
-                place = self.geocode(text[tokens[i][0] : tokens[last][1]], context=context)
-                if place is not None:
-                    found.append((tokens[i][0], tokens[last][1], place))
+                first = i + int(text[tokens[i][0] : tokens[i][1]].lower() == "the")
+                resolved = self._resolve(text[tokens[i][0] : tokens[last][1]], context=context)
+                if resolved is not None and self._plausible(
+                    text, tokens, first, last, run, resolved[0]
+                ):
+                    found.append((tokens[first][0], tokens[last][1], _place(*resolved)))
                     matched = last - i + 1
                     break
             i += matched
         return found
+
+    def _plausible(
+        self,
+        text: str,
+        tokens: list[tuple[int, int]],
+        first: int,
+        last: int,
+        run: int,
+        entry: Entry,
+    ) -> bool:
+        """Tell whether a bare gazetteer match in running text is a place, not a person.
+
+        Small towns share names with people ("Dar", "Rubio", "Antony"): a town below
+        ``SCAN_TOWN_POPULATION`` counts only after a locative cue ("in", "near", "from"), and a
+        city below ``SCAN_CITY_POPULATION`` not at all inside a longer capitalised name
+        ("Marco Rubio", "Queen Elizabeth"). Countries, regions and capitals always count.
+        """
+        if entry.feature != "city" or entry.capital:
+            return True
+        previous = text[tokens[first - 1][0] : tokens[first - 1][1]] if first > 0 else ""
+        adjacent_before = first > 0 and text[tokens[first - 1][1] : tokens[first][0]] == " "
+        cued = previous.lower() in self.gazetteer.cue_words and adjacent_before
+        if entry.population < SCAN_TOWN_POPULATION and not cued:
+            return False
+        inside_name = last + 1 < run or (adjacent_before and previous[:1].isupper() and not cued)
+        return not (inside_name and entry.population < SCAN_CITY_POPULATION)
 
 
 def _score(name: Name, context: Sequence[str]) -> float:
