@@ -28,7 +28,7 @@ from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import load_patterns
 from bilat.facts import extract_facts, find_quotes
 from bilat.knowledge import Knowledge
-from bilat.nlp import load_nlp, sentence_spans
+from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.places import Geocoder, choose_event_place, parse_dateline_place
 from bilat.records import (
     Actor,
@@ -74,19 +74,25 @@ class Pipeline:
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
-        return self._run(document, self.nlp(document.text))[0]
+        return self._run(document, parse(self.nlp, document.text))[0]
 
     def extract_many(
         self, documents: Iterable[Document], *, batch_size: int = 16
     ) -> Iterator[Extraction]:
         """Yield the extraction of each document, parsing them in batches with ``nlp.pipe``."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self._run(document, doc)[0]
+        queue: list[Document] = []
+
+        def texts() -> Iterator[str]:
+            for document in documents:
+                queue.append(document)
+                yield document.text
+
+        for doc in parse_many(self.nlp, texts(), batch_size=batch_size * 8):
+            yield self._run(queue.pop(0), doc)[0]
 
     def explain(self, document: Document) -> Explanation:
         """Return the extraction with every pattern tried and the dependency arcs."""
-        doc = self.nlp(document.text)
+        doc = parse(self.nlp, document.text)
         extraction, attempts = self._run(document, doc)
         arcs = tuple(
             (i, t.text, t.dep_, t.head.text, t.lemma_)

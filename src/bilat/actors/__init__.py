@@ -23,10 +23,11 @@ def resolve_text(
     """
     from bilat.actors.resolve import ResolveContext, find_mentions
     from bilat.extract import Pipeline
+    from bilat.nlp import parse
 
     pipeline = Pipeline.load(settings)
     on = dt.date.fromisoformat(date) if date else None
-    doc = pipeline.nlp(text)
+    doc = parse(pipeline.nlp, text)
     context = ResolveContext(pipeline.knowledge, on=on)
     results = []
     for found in find_mentions(doc, pipeline.gazetteer, context):

@@ -303,11 +303,11 @@ def _sources(
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj and pobj[0].i in index:
                     found = index[pobj[0].i]
-                    conj = [
+                    others = [
                         index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index
                     ]
-                    if child.lower_ == "between" and conj:
-                        return [found, *conj], None
+                    if child.lower_ == "between" and others:
+                        return [found, *others], None
                     return [found], None
         clause = _clause_subject(token, index)
         return ([clause] if clause else []), None
@@ -354,7 +354,11 @@ def _targets(
     for slot in pattern.target:
         found: list[Found] = []
         if slot == "dobj":
-            for obj in (c for c in token.children if c.dep_ in ("dobj", "attr", "dative")):
+            for obj in (
+                c
+                for c in token.children
+                if c.dep_ in ("dobj", "attr", "dative") or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+            ):
                 found.extend(_with_conj(obj, index))
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):

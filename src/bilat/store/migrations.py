@@ -231,7 +231,7 @@ def migrate(
             connection.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.name, datetime.now(UTC).replace(tzinfo=None)],
-            )
+            ).fetchall()
             connection.commit()
         except duckdb.Error as error:
             connection.rollback()
