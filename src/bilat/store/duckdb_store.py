@@ -355,8 +355,9 @@ class DuckDBStore:
 
     @staticmethod
     def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
-        row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-        return int(row[0]) if row else 0
+        # fetchall, not fetchone: DuckDB refuses new work while a result is left half-read.
+        rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()
+        return int(rows[0][0])
 
     @staticmethod
     def _known(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
@@ -499,8 +500,10 @@ class DuckDBStore:
         """
         clause, params = sql.where(query)
         with self._reading() as cursor:
-            row = cursor.execute(f"SELECT count(*) FROM events e WHERE {clause}", params).fetchone()
-        return int(row[0]) if row else 0
+            rows = cursor.execute(
+                f"SELECT count(*) FROM events e WHERE {clause}", params
+            ).fetchall()
+        return int(rows[0][0])
 
     def dyads(self, *, directed: bool = False, query: EventQuery | None = None) -> list[DyadRow]:
         """Summarise events by pair of countries, most events first.

@@ -183,8 +183,8 @@ def applied_versions(connection: duckdb.DuckDBPyConnection) -> list[int]:
     exists = connection.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
         ["schema_migrations"],
-    ).fetchone()
-    if not exists or not exists[0]:
+    ).fetchall()
+    if not exists[0][0]:
         return []
     rows = connection.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
     return [int(row[0]) for row in rows]
