@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -468,6 +469,18 @@ def test_codec_event_round_trips_through_dict() -> None:
     assert codec.event_from_dict(A.as_dict()) == A
     assert codec.event_from_dict(B.as_dict()) == B
     assert codec.extraction_from_dict(D1.as_dict()) == D1
+
+
+def test_codec_to_json_matches_as_dict() -> None:
+    assert json.loads(codec.to_json(A)) == A.as_dict()
+    assert json.loads(codec.to_json(D1)) == D1.as_dict()
+
+
+def test_store_add_keeps_the_first_of_two_events_with_one_id(store: Store) -> None:
+    twin = make_event("D", "d9", "USAGOV", "CHNGOV", date="2025-03-03")
+    other = make_extraction("d9", "Another text with a clashing event id.", (twin,))
+    assert store.add([D2, other]) == AddResult(added=2, skipped=0, events=3, rejected=0)
+    assert store.events(EventQuery(root="0")) == [D]
 
 
 def test_codec_keeps_floats_and_ignores_unknown_keys() -> None:
