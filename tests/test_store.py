@@ -6,6 +6,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -401,6 +402,33 @@ def test_store_migrations_upgrade_an_old_database(tmp_path: Path) -> None:
     with duckdb.connect(str(path)) as con:
         assert applied_versions(con) == [1, 2]
         assert con.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
+
+
+def test_store_refuses_a_database_from_a_newer_bilat(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with duckdb.connect(str(path)) as con:
+        migrate(con)
+        con.execute("INSERT INTO schema_migrations VALUES (99, 'future', now()::TIMESTAMP)")
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"migrations \[99\] that this bilat does not know"):
+            open_store(path, read_only=read_only)
+
+
+def test_store_reads_from_threads_while_adding(filled: Store) -> None:
+    extra = [
+        make_extraction(
+            f"t{i}", f"Threaded text {i}.", (make_event(f"T{i}", f"t{i}", "PAKGOV", "CHNGOV"),)
+        )
+        for i in range(20)
+    ]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        reads = [pool.submit(filled.count_events) for _ in range(40)]
+        writes = [pool.submit(filled.add, [item]) for item in extra]
+        counts = [future.result() for future in reads]
+        added = [future.result().added for future in writes]
+    assert added == [1] * 20
+    assert all(6 <= count <= 26 for count in counts)
+    assert filled.count_events() == 26
 
 
 def test_store_read_only_refuses_writes(tmp_path: Path) -> None:

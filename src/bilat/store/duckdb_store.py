@@ -35,7 +35,7 @@ from bilat.store.codec import (
     QUOTE_COLUMNS,
     Row,
 )
-from bilat.store.migrations import migrate, pending
+from bilat.store.migrations import check_not_newer, migrate, pending
 
 MEMORY = ":memory:"
 
@@ -190,6 +190,7 @@ class DuckDBStore:
             migrate(self._con)
             return
         try:
+            check_not_newer(self._con)
             missing = pending(self._con)
         except duckdb.Error as error:
             raise StoreError(

@@ -190,6 +190,23 @@ def applied_versions(connection: duckdb.DuckDBPyConnection) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
+def check_not_newer(
+    connection: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] = MIGRATIONS
+) -> None:
+    """Refuse a database that a newer bilat has migrated beyond the versions known here.
+
+    Raises:
+        StoreError: The database holds migrations this bilat does not know.
+    """
+    known = {m.version for m in migrations}
+    unknown = [v for v in applied_versions(connection) if v not in known]
+    if unknown:
+        raise StoreError(
+            f"the database has schema migrations {unknown} that this bilat does not know; "
+            "it was written by a newer bilat: upgrade bilat (pip install -U bilat)"
+        )
+
+
 def pending(
     connection: duckdb.DuckDBPyConnection, migrations: Sequence[Migration] = MIGRATIONS
 ) -> list[Migration]:
@@ -222,6 +239,7 @@ def migrate(
         StoreError: A migration failed; the database stays at the last version that succeeded.
     """
     connection.execute(_ENSURE_TABLE)
+    check_not_newer(connection, migrations)
     applied: list[int] = []
     for migration in pending(connection, migrations):
         connection.begin()
