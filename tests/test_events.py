@@ -8,7 +8,9 @@ from bilat.extract import Pipeline
 from bilat.records import Document
 
 
-def _code(pipeline: Pipeline, text: str, date: str | None = None) -> list[tuple[str, str, str, str]]:
+def _code(
+    pipeline: Pipeline, text: str, date: str | None = None
+) -> list[tuple[str, str, str, str]]:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
     return [
         (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
@@ -38,10 +40,15 @@ def _code(pipeline: Pipeline, text: str, date: str | None = None) -> list[tuple[
         ),
         ("Germany praised France's role in the talks.", [("DEU", "051", "FRA", "asserted")]),
         ("Canada will meet Mexico next week.", [("CAN", "036", "MEX", "planned")]),
-        ("If Egypt attacks Libya, the region will suffer.", [("EGY", "180", "LBY", "hypothetical")]),
+        (
+            "If Egypt attacks Libya, the region will suffer.",
+            [("EGY", "180", "LBY", "hypothetical")],
+        ),
     ],
 )
-def test_coder_codes_sentence(pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+def test_coder_codes_sentence(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
     assert _code(pipeline, text) == expected
 
 

@@ -6,10 +6,11 @@ Errors become ``Error: …`` on stderr and a non-zero exit; nothing here holds l
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,8 +31,31 @@ from bilat.store import EventQuery, open_store
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 knowledge_app = typer.Typer(no_args_is_help=True, help="Check knowledge files.")
 app.add_typer(knowledge_app, name="knowledge")
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+
+
+class _Stream:
+    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing."""
+
+    def __init__(self, stderr: bool) -> None:
+        self.stderr = stderr
+
+    def _console(self) -> Console:
+        stream = sys.stderr if self.stderr else sys.stdout
+        return Console(file=stream, highlight=False, soft_wrap=True)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self._console().is_terminal
+
+    def print(self, *objects: Any) -> None:
+        self._console().print(*objects)
+
+    def print_json(self, data: str) -> None:
+        self._console().print_json(data)
+
+
+out = _Stream(stderr=False)
+err = _Stream(stderr=True)
 
 DbOption = Annotated[
     str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")
@@ -78,7 +102,7 @@ def ingest_cmd(
         TextColumn("{task.fields[rate]} docs/s"),
         TextColumn("{task.fields[events]} events"),
         TimeElapsedColumn(),
-        console=err,
+        console=err._console(),
         disable=not show,
         transient=True,
     ) as bar:
@@ -364,6 +388,19 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _guard(callback: Callable[..., None]) -> Callable[..., None]:
+    """Turn bilat's errors inside a command into ``Error: …`` and exit code 1."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            callback(*args, **kwargs)
+        except BilatError as exc:
+            _fail(str(exc))
+
+    return run
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the CLI; turn bilat's errors into ``Error: …`` and exit code 1."""
     try:
@@ -481,3 +518,9 @@ def actors_resolve_cmd(
             f"{r['text']} → {r['code']} (country {r['country']}, sector {r['sector']}, "
             f"person {r['person']}, office {r['office']}) — {r['how']}"
         )
+
+
+for _group in (app, knowledge_app, actors_app):
+    for _command in _group.registered_commands:
+        if _command.callback is not None:
+            _command.callback = _guard(_command.callback)

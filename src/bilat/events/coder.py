@@ -357,7 +357,9 @@ def _targets(
             for obj in (
                 c
                 for c in token.children
-                if c.dep_ in ("dobj", "attr", "dative") or c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                if c.dep_ in ("dobj", "attr", "dative")
+                or (c.dep_ == "npadvmod"
+                and c.pos_ == "PROPN")
             ):
                 found.extend(_with_conj(obj, index))
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):

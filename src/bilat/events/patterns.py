@@ -28,7 +28,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bilat.errors import KnowledgeError
-from bilat.knowledge.loader import Problem, _node_line
+from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
 SLOTS = {"dobj", "xcomp", "place", "iobj", "attr", "any"}
 
@@ -93,8 +93,8 @@ class PatternSet:
 
 def check_patterns(text: str, path: str) -> list[Problem]:
     """Return the problems in the ``verbs`` section of a YAML text."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    data = yaml.safe_load(text) or {}
+    root = yaml.compose(text, Loader=YamlLoader)
+    data = load_yaml(text) or {}
     items = data.get("verbs") or []
     node: yaml.Node | None = None
     if isinstance(root, yaml.MappingNode):
@@ -134,7 +134,7 @@ def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> Patte
         problems = check_patterns(text, str(path))
         if problems:
             raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
-        for item in yaml.safe_load(text).get("verbs") or []:
+        for item in load_yaml(text).get("verbs") or []:
             pattern = Pattern.model_validate(item)
             if pattern.code not in known_codes:
                 raise KnowledgeError(

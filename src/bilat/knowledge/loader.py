@@ -26,6 +26,22 @@ from bilat.knowledge.schema import (
     Sector,
 )
 
+
+class YamlLoader(yaml.SafeLoader):
+    """A safe loader that keeps dates as text, so pydantic validates them with a clear error."""
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text with :class:`YamlLoader`."""
+    return yaml.load(text, Loader=YamlLoader)
+
+
 SECTION_MODELS: dict[str, type[BaseModel]] = {
     "countries": Country,
     "sectors": Sector,
@@ -69,7 +85,7 @@ def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
 
 def _compose(text: str, path: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -90,7 +106,7 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
     root = _compose(text, path)
     if root is None:
         return
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         yield Problem(path, root.start_mark.line + 1, "top level must map section names to lists")
         return
@@ -144,7 +160,7 @@ def check_file(path: Path) -> list[Problem]:
             return []
         text = _read(path)
         problems = [p for p in iter_entries(text, str(path)) if isinstance(p, Problem)]
-        if "verbs" in (yaml.safe_load(text) or {}):
+        if "verbs" in (load_yaml(text) or {}):
             from bilat.events.patterns import check_patterns
 
             problems.extend(check_patterns(text, str(path)))

@@ -1,0 +1,29 @@
+"""The public API is what bilat/__init__.py exports, sorted and pinned."""
+
+from __future__ import annotations
+
+import bilat
+
+
+def test_exported_members_are_sorted_and_present() -> None:
+    assert bilat.__all__ == sorted(bilat.__all__)
+    assert all(hasattr(bilat, name) for name in bilat.__all__)
+    assert bilat.__all__ == [
+        "Actor",
+        "BilatError",
+        "Document",
+        "Event",
+        "EventQuery",
+        "Extraction",
+        "IngestReport",
+        "Pipeline",
+        "ReadOptions",
+        "Rejection",
+        "Settings",
+        "extract",
+        "ingest",
+        "load_settings",
+        "open_store",
+        "read_inputs",
+        "read_text",
+    ]
