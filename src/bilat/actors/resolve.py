@@ -227,7 +227,9 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         )
     if sector_piece is not None:
         sector = sector_piece.entries[0].key
-        if ctx.home and sector in INSTITUTIONAL and _definite(doc, start):
+        head = doc[end - 1]
+        modifier = head.dep_ in ("amod", "compound", "nmod") and head.head.i >= end
+        if ctx.home and sector in INSTITUTIONAL and _definite(doc, start) and not modifier:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
             return Found(
                 start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article", pieces=group

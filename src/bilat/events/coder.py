@@ -413,6 +413,11 @@ def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> 
         if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
         for t in c.subtree
     }
+    # places are where things happen, not who they happen to: "left behind in Afghanistan"
+    for t in token.subtree:
+        locative = t.lower_ in ("in", "at", "near", "inside", "across", "from")
+        if t.dep_ == "prep" and locative and any(g.dep_ == "pobj" for g in t.children):
+            skip.update(g.i for g in t.subtree)
     seen: list[Found] = []
     for t in token.subtree:
         if t.i in skip or t.i not in index or t is token:
@@ -484,7 +489,8 @@ def _confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:
     best: dict[tuple[int, str, str, str], Candidate] = {}
     for c in candidates:
-        key = (c.sentence_index, c.code[:2], c.source.code, c.target.code)
+        pair = sorted([c.source.code, c.target.code]) if c.symmetric else [c.source.code, c.target.code]
+        key = (c.sentence_index, c.code[:2], pair[0], pair[1])
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     return sorted(best.values(), key=lambda c: (c.sentence_index, c.trigger.i))
