@@ -43,7 +43,7 @@ from bilat.records import (
     Quote,
 )
 from bilat.settings import Settings
-from bilat.time import TenureEvidence, resolve_document_date, resolve_event_date
+from bilat.time import TenureEvidence, parse_dateline, resolve_document_date, resolve_event_date
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Pipeline:
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
-        return self._run(document, parse(self.nlp, document.text))[0]
+        return self._run(document, parse(self.nlp, mask_datelines(document.text)))[0]
 
     def extract_many(
         self, documents: Iterable[Document], *, batch_size: int = 16
@@ -85,14 +85,14 @@ class Pipeline:
         def texts() -> Iterator[str]:
             for document in documents:
                 queue.append(document)
-                yield document.text
+                yield mask_datelines(document.text)
 
         for doc in parse_many(self.nlp, texts(), batch_size=batch_size * 8):
             yield self._run(queue.pop(0), doc)[0]
 
     def explain(self, document: Document) -> Explanation:
         """Return the extraction with every pattern tried and the dependency arcs."""
-        doc = parse(self.nlp, document.text)
+        doc = parse(self.nlp, mask_datelines(document.text))
         extraction, attempts = self._run(document, doc)
         arcs = tuple(
             (i, t.text, t.dep_, t.head.text, t.lemma_)
@@ -238,6 +238,20 @@ class Pipeline:
                 )
             )
         return tuple(facts), tuple(quotes)
+
+
+def mask_datelines(text: str) -> str:
+    """Blank out a dateline ("ISLAMABAD, April 1 (AFP) -") at the start of any of the first lines.
+
+    The parser reads "ISLAMABAD – Pakistan and the US agreed" as one noun phrase; spaces of the
+    same length keep every character offset of the original text.
+    """
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines[:8]):
+        found = parse_dateline(line)
+        if found is not None and found.start == 0 and 0 < found.end < len(line):
+            lines[index] = " " * found.end + line[found.end :]
+    return "".join(lines)
 
 
 def _with_event(fact: Fact, event: str) -> Fact:

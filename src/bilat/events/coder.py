@@ -358,11 +358,11 @@ def _targets(
                 c
                 for c in token.children
                 if c.dep_ in ("dobj", "attr", "dative")
-                or (c.dep_ == "npadvmod"
-                and c.pos_ == "PROPN")
+                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
             ):
                 found.extend(_with_conj(obj, index))
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+                preps = ("of", "between", "with")
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(_with_conj(pobj, index))
         elif slot in ("xcomp", "any"):
@@ -386,10 +386,20 @@ def _targets(
                     if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
                 ):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                        found.extend(_with_conj(pobj, index))
+                        found.extend(_with_conj(pobj, index) or _deeper(pobj, index))
         found = [f for f in found if all(f is not e for e in exclude)]
         if found:
             return found
+    return []
+
+
+def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actor one "from"/"of" phrase further down: "on imports from Pakistan"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = _with_conj(pobj, index)
+            if found:
+                return found
     return []
 
 
@@ -489,7 +499,11 @@ def _confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:
     best: dict[tuple[int, str, str, str], Candidate] = {}
     for c in candidates:
-        pair = sorted([c.source.code, c.target.code]) if c.symmetric else [c.source.code, c.target.code]
+        pair = (
+            sorted([c.source.code, c.target.code])
+            if c.symmetric
+            else [c.source.code, c.target.code]
+        )
         key = (c.sentence_index, c.code[:2], pair[0], pair[1])
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
