@@ -1,0 +1,84 @@
+"""Actors of the seed articles' gold events: the right countries and the right people."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bilat.records import Document, Event
+from bilat.sources import read_inputs
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Measured on 2026-11-23; raise them when resolution improves, never lower them silently.
+FLOOR_COUNTRIES = 35
+FLOOR_PEOPLE = 26
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _right(event: Event, row: dict[str, Any], *, people: bool) -> bool:
+    pairs = [(event.source, event.target)]
+    if row.get("symmetric"):
+        pairs.append((event.target, event.source))
+    for source, target in pairs:
+        countries = (source.country, target.country) == (
+            _country(row["source"]),
+            _country(row["target"]),
+        )
+        persons = (source.person, target.person) == (row["source_person"], row["target_person"])
+        if countries and (persons or not people):
+            return True
+    return False
+
+
+def judge_seeds(shared: Path) -> list[tuple[dict[str, Any], str]]:
+    """Return each gold row with "people" (all right), "countries", "wrong" or "no event"."""
+    from bilat.extract import Pipeline
+
+    pipeline = Pipeline.load()
+    rows = [
+        json.loads(line)
+        for line in (shared / "gold" / "seeds.events.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    events: dict[str, list[Event]] = {}
+    for path in sorted((shared / "corpus" / "seeds").iterdir()):
+        for document in read_inputs([path]):
+            assert isinstance(document, Document), document
+            events[path.stem] = list(pipeline.extract(document).events)
+    judged = []
+    for row in rows:
+        near = [e for e in events[row["doc"]] if _normal(row["text"]) in _normal(e.sentence)]
+        if not near:
+            status = "no event"
+        elif any(_right(e, row, people=True) for e in near):
+            status = "people"
+        elif any(_right(e, row, people=False) for e in near):
+            status = "countries"
+        else:
+            status = "wrong"
+        judged.append((row, status))
+    return judged
+
+
+def test_actor_seeds_gold_rows_have_right_actors() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("../shared not present")
+    statuses = [status for _, status in judge_seeds(SHARED)]
+    countries = sum(1 for s in statuses if s in ("people", "countries"))
+    people = statuses.count("people")
+    assert len(statuses) == 60
+    assert countries >= FLOOR_COUNTRIES
+    assert people >= FLOOR_PEOPLE
