@@ -529,3 +529,9 @@ def test_errors_render_code_and_context() -> None:
     assert str(KnowledgeError("bad code", file="a.yaml", line=3)) == "[E200] a.yaml:3: bad code"
     assert str(InputError("bad", code="E101")) == "[E101] bad"
     assert isinstance(StoreError("x"), BilatError)
+
+
+
+def test_store_event_by_id(filled: Store) -> None:
+    assert filled.event(A.id) == A
+    assert filled.event("missing") is None

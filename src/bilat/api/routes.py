@@ -210,10 +210,9 @@ def events(
 @router.get("/api/events/{event_id}", summary="One event by id, whatever its factuality")
 def event(request: Request, event_id: str) -> dict[str, Any]:
     """Return one event, or 404."""
-    # The store has no lookup by id: scan every event (all factualities) for it.
-    for found in _store(request).events(EventQuery(factuality=ALL_FACTUALITY)):
-        if found.id == event_id:
-            return {"ok": True, "event": found.export_dict()}
+    found = _store(request).event(event_id)
+    if found is not None:
+        return {"ok": True, "event": found.export_dict()}
     raise HTTPException(
         status_code=404,
         detail=f"no event with id {event_id!r}; list events at /api/events to find ids",

@@ -154,6 +154,10 @@ class Store(Protocol):
         """Return the events that match a query, in its order, paged by its limit and offset."""
         ...
 
+    def event(self, event_id: str) -> Event | None:
+        """Return one event by its stable id, whatever its factuality, or None."""
+        ...
+
     def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
         """Return how many events match a query, ignoring its limit and offset."""
         ...

@@ -469,6 +469,12 @@ class DuckDBStore:
             }
         )
 
+    def event(self, event_id: str) -> Event | None:
+        """Return one event by its stable id, whatever its factuality, or None."""
+        with self._reading() as cursor:
+            rows = cursor.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchall()
+        return codec.event_from_json(rows[0][0]) if rows else None
+
     def events(self, query: EventQuery = EVERY_EVENT) -> list[Event]:
         """Return the events that match a query, in its order, paged by its limit and offset.
 
