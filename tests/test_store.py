@@ -531,7 +531,6 @@ def test_errors_render_code_and_context() -> None:
     assert isinstance(StoreError("x"), BilatError)
 
 
-
 def test_store_event_by_id(filled: Store) -> None:
     assert filled.event(A.id) == A
     assert filled.event("missing") is None
