@@ -132,13 +132,19 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def evaluate_conll(
-    path: Path, *, limit_docs: int | None = None, sample_size: int = 50, seed: int = 0
+    path: Path,
+    *,
+    limit_docs: int | None = None,
+    exclude_docs: frozenset[int] = frozenset(),
+    sample_size: int = 50,
+    seed: int = 0,
 ) -> dict[str, Any]:
     """Score bilat's actor mentions against the gold entity spans of a CoNLL-2003 file.
 
     Args:
         path: the CoNLL file (e.g. ``eng.testa``).
         limit_docs: read only the first N documents.
+        exclude_docs: indexes of documents to leave out (e.g. one that makes the coder hang).
         sample_size: how many resolved PER/ORG mentions to draw for hand judging.
         seed: seed of the random sample, so a rerun draws the same mentions.
 
@@ -152,6 +158,7 @@ def evaluate_conll(
     docs = read_conll(path)
     if limit_docs is not None:
         docs = docs[:limit_docs]
+    docs = [doc for doc in docs if doc.index not in exclude_docs]
     lookup = country_lookup()
     pipeline = Pipeline.load()
     loc_gold = loc_found = loc_judged = loc_right = loc_unjudged = 0
@@ -186,6 +193,7 @@ def evaluate_conll(
     sample = random.Random(seed).sample(resolved, min(sample_size, len(resolved)))
     return {
         "documents": len(docs),
+        "excluded": sorted(exclude_docs),
         "gold_spans": dict(totals),
         "loc": {
             "gold_country_or_capital": loc_gold,
