@@ -80,3 +80,8 @@ def test_coder_event_carries_provenance(pipeline: Pipeline) -> None:
         1,
     )
     assert (event.date, event.date_precision.value) == ("2025-03-03", "day")
+
+
+def test_coder_finishes_on_a_verbless_line(pipeline: Pipeline) -> None:
+    text = "Summary of the talks between India and Pakistan"
+    assert _code(pipeline, text) == [("IND", "040", "PAK", "asserted")]

@@ -277,10 +277,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
                 return child, child.dep_ == "nsubjpass"
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
-        if verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return verb.head, False
         break
     return None, False
@@ -341,7 +341,7 @@ def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
             if subject is None or passive:
                 return None
             return _mention(subject, index)
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None
@@ -430,7 +430,7 @@ def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> 
             skip.update(g.i for g in t.subtree)
     seen: list[Found] = []
     for t in token.subtree:
-        if t.i in skip or t.i not in index or t is token:
+        if t.i in skip or t.i not in index or t.i == token.i:
             continue
         found = index[t.i]
         if found not in seen and all(found is not e for e in exclude):
@@ -471,7 +471,7 @@ def _distinct(source: Actor, target: Actor) -> bool:
 def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
     head = token
     for _ in range(4):
-        if head.dep_ != "ccomp" or head.head is head:
+        if head.dep_ != "ccomp" or head.head.i == head.i:
             head = head.head if head.dep_ in ("conj", "xcomp") else head
             if head.dep_ != "ccomp":
                 return None

@@ -95,12 +95,12 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
     chain = [(trigger, "")]
     token = trigger
     if trigger.pos_ == "NOUN":
-        while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
-        if token is trigger or token.pos_ not in ("VERB", "AUX"):
+        if token.i == trigger.i or token.pos_ not in ("VERB", "AUX"):
             return chain
         chain.append((token, "dobj"))
-    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head.i != token.i:
         via = token.dep_
         token = token.head
         chain.append((token, via))
