@@ -99,6 +99,9 @@ class Gazetteer:
         result = []
         for span in filter_spans(spans):
             entries = self._entries(span)
+            if len(span) == 1 and span[0].pos_ == "ADJ":
+                # "an official visit", "military equipment": an adjective is not an actor title
+                entries = [e for e in entries if e.kind not in ("title", "sector")]
             if entries:
                 result.append(Piece(span.start, span.end, tuple(entries)))
         return result
@@ -121,6 +124,8 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
         return text == phrase
+    if len(letters) <= 3 and text.isupper():
+        return False  # "XI" (a cricket side) is not "Xi"
     if entry.kind in ("title", "sector", "group"):
         return True
     return text[:1].isupper() or not text[:1].isalpha()
