@@ -85,3 +85,22 @@ def test_coder_event_carries_provenance(pipeline: Pipeline) -> None:
 def test_coder_finishes_on_a_verbless_line(pipeline: Pipeline) -> None:
     text = "Summary of the talks between India and Pakistan"
     assert _code(pipeline, text) == [("IND", "040", "PAK", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials prepared for the upcoming visit by Kenya's President to Uganda.",
+            ("036", "planned"),
+        ),
+        ("Markets rose ahead of a trip to Chile by Peru's Foreign Minister.", ("036", "planned")),
+        (
+            "Diplomats prepared for a possible meeting between Serbia and Kosovo.",
+            ("040", "hypothetical"),
+        ),
+    ],
+)
+def test_coder_nominal_factuality(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
+    ((_, code, _, fact),) = _code(pipeline, text)
+    assert (code, fact) == expected

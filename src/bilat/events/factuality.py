@@ -34,7 +34,24 @@ INTENT = {
     "mull",
     "consider",
 }
-DENIAL = {"deny", "refuse", "reject", "decline", "fail"}
+DENIAL = {"deny", "refuse", "reject", "decline", "fail", "postpone", "cancel", "delay", "scrap"}
+# modifiers of a nominal trigger: "the upcoming visit", "a possible meeting"
+PLANNED_MODIFIERS = {
+    "upcoming",
+    "planned",
+    "expected",
+    "forthcoming",
+    "scheduled",
+    "proposed",
+    "future",
+    "next",
+    "impending",
+    "coming",
+    "prospective",
+    "anticipated",
+}
+POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
+PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -51,6 +68,20 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         The label and a short reason for ``explain``.
     """
     intent_code = code.startswith("03")
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods & POSSIBLE_MODIFIERS:
+            return (
+                Factuality.HYPOTHETICAL,
+                f"'{sorted(mods & POSSIBLE_MODIFIERS)[0]}' {trigger.text}",
+            )
+        if mods & PLANNED_MODIFIERS and not intent_code:
+            return Factuality.PLANNED, f"'{sorted(mods & PLANNED_MODIFIERS)[0]}' {trigger.text}"
+        governor = trigger.head
+        if trigger.dep_ == "pobj" and governor.dep_ in ("prep", "pcomp"):
+            word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
+            if word in PLANNED_PREPOSITIONS and not intent_code:
+                return Factuality.PLANNED, f"'{word}' {trigger.text}"
     chain = _clause_chain(trigger)
     sentence = trigger.sent
     if sentence.text.rstrip().endswith("?"):
