@@ -378,9 +378,17 @@ def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> Non
     for name in columns:
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        table.add_row(*(_cell(row.get(c)) for c in columns))
     out.print(table)
     out.print(f"{len(rows)} rows")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
 
 
 def _fail(message: str) -> None:
