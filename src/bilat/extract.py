@@ -105,13 +105,12 @@ class Pipeline:
     def _run(self, document: Document, doc: Doc) -> tuple[Extraction, list[Attempt]]:
         spans = sentence_spans(doc)
         dateline = parse_dateline_place(document.dateline) if document.dateline else None
-        doc_date = resolve_document_date(document, evidence=self._tenures(doc))
-        home = dateline.country if dateline else None
-        context = _context(doc_date, home, self.knowledge)
-        found = find_mentions(doc, self.gazetteer, context)
-        if home is None:
-            context = _context(doc_date, _main_country(found), self.knowledge)
-            found = find_mentions(doc, self.gazetteer, context)
+        # One pass without a date finds the "Title Name" pairs that date the document and the
+        # article's main country; the second resolves every mention at that date.
+        undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
+        doc_date = resolve_document_date(document, evidence=self._tenures(doc, undated))
+        home = dateline.country if dateline else _main_country(undated)
+        found = find_mentions(doc, self.gazetteer, _context(doc_date, home, self.knowledge))
         candidates, attempts = self.coder.code(doc, found)
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -129,11 +128,10 @@ class Pipeline:
         )
         return extraction, attempts
 
-    def _tenures(self, doc: Doc) -> list[TenureEvidence]:
-        """Find "Title Name" pairs whose tenure dates the text, before any date is known."""
-        context = ResolveContext(self.knowledge)
+    def _tenures(self, doc: Doc, mentions: list[Found]) -> list[TenureEvidence]:
+        """Find "Title Name" pairs among undated mentions whose tenures date the text."""
         evidence = []
-        for mention in find_mentions(doc, self.gazetteer, context):
+        for mention in mentions:
             if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
                 continue
             titles = [p for p in mention.pieces if p.entries[0].kind == "title"]

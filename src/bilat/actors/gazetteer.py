@@ -107,7 +107,7 @@ class Gazetteer:
         return result
 
     def _entries(self, span: Span) -> list[Entry]:
-        if span.label_ == "GROUP" or _is_group(span):
+        if span.label_ == "GROUP":
             return [Entry("group", span.text.lower())]
         text = span.text
         found = [
@@ -129,10 +129,6 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
     if entry.kind in ("title", "sector", "group"):
         return True
     return text[:1].isupper() or not text[:1].isalpha()
-
-
-def _is_group(span: Span) -> bool:
-    return span.label_ == "GROUP"
 
 
 def _group_spans(doc: Doc) -> Iterable[Span]:
