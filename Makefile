@@ -17,6 +17,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
 install-dev: $(BIN)/python
+	scripts/install-system-deps
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
