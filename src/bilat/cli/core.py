@@ -1,70 +1,35 @@
-"""The ``bilat`` command line: each command parses, calls one library function, renders.
-
-Errors become ``Error: …`` on stderr and a non-zero exit; nothing here holds logic of its own.
-"""
+"""The core commands: ingest, docs, events, dyads, export, eval, show, serve, explain, knowledge, actors."""
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
 import json
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from bilat.errors import BilatError
+from bilat.cli.common import (
+    DbOption,
+    FormatOption,
+    app,
+    err,
+    event_row,
+    fail,
+    format_rows,
+    knowledge_app,
+    out,
+    parse_pair,
+    render,
+    settings_for,
+)
 from bilat.evaluation import load_gold, score_events
 from bilat.ingest import IngestReport, ingest
-from bilat.records import Event
-from bilat.settings import Settings, load_settings
 from bilat.sources import ReadOptions
 from bilat.store import EventQuery, open_store
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-knowledge_app = typer.Typer(no_args_is_help=True, help="Check knowledge files.")
-app.add_typer(knowledge_app, name="knowledge")
-
-
-class _Stream:
-    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing."""
-
-    def __init__(self, stderr: bool) -> None:
-        self.stderr = stderr
-
-    def _console(self) -> Console:
-        stream = sys.stderr if self.stderr else sys.stdout
-        return Console(file=stream, highlight=False, soft_wrap=True)
-
-    @property
-    def is_terminal(self) -> bool:
-        return self._console().is_terminal
-
-    def print(self, *objects: Any) -> None:
-        self._console().print(*objects)
-
-    def print_json(self, data: str) -> None:
-        self._console().print_json(data)
-
-
-out = _Stream(stderr=False)
-err = _Stream(stderr=True)
-
-DbOption = Annotated[
-    str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")
-]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
-
-
-def _settings(db: str | None = None, **extra: Any) -> Settings:
-    return load_settings(db=db, **extra)
 
 
 @app.command("ingest")
@@ -86,7 +51,7 @@ def ingest_cmd(
     ] = False,
 ) -> None:
     """Read articles, code their events and store them (re-ingesting adds nothing)."""
-    settings = _settings(db, max_bytes=max_bytes, batch_size=batch_size)
+    settings = settings_for(db, max_bytes=max_bytes, batch_size=batch_size)
     options = ReadOptions(
         text_field=text_field,
         id_field=id_field,
@@ -118,7 +83,7 @@ def ingest_cmd(
     if not quiet:
         _ingest_summary(report)
     if report.added == 0 and report.skipped == 0:
-        _fail("no document was accepted; see the rejections above")
+        fail("no document was accepted; see the rejections above")
 
 
 def _ingest_summary(report: IngestReport) -> None:
@@ -144,9 +109,9 @@ def docs_cmd(
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
 ) -> None:
     """List documents: id, title, date, date source, events, status and rejection reason."""
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         rows = [r.__dict__ | {} for r in store.documents(status=status, limit=limit)]
-    _render(
+    render(
         rows,
         fmt,
         [
@@ -183,7 +148,7 @@ def events_cmd(
 ) -> None:
     """List coded events, filtered; negated and hypothetical ones only with --all."""
     query = EventQuery(
-        dyad=_pair(dyad),
+        dyad=parse_pair(dyad),
         actor=actor,
         since=since,
         until=until,
@@ -194,10 +159,10 @@ def events_cmd(
         if all_factuality
         else None,
     )
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         events = store.events(query)
-    _render(
-        [_event_row(e) for e in events]
+    render(
+        [event_row(e) for e in events]
         if fmt in ("table", "csv")
         else [e.export_dict() for e in events],
         fmt,
@@ -212,9 +177,9 @@ def dyads_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """Summarise each pair of countries: events by quad class, Goldstein, first and last date."""
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         rows = [r.__dict__ | {} for r in store.dyads(directed=directed)]
-    _render(
+    render(
         rows,
         fmt,
         [
@@ -249,10 +214,10 @@ def export_cmd(
         if all_factuality
         else EventQuery()
     )
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         events = store.events(query)
     rows: list[dict[str, Any]] = [e.export_dict() for e in events]
-    text = _format(rows if fmt != "csv" else [_event_row(e) for e in events], fmt, None)
+    text = format_rows(rows if fmt != "csv" else [event_row(e) for e in events], fmt, None)
     if output is None:
         sys.stdout.write(text)
     else:
@@ -268,8 +233,8 @@ def eval_cmd(
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
     if not gold.exists():
-        _fail(f"gold file {gold} does not exist")
-    with open_store(_settings(db).db, read_only=True) as store:
+        fail(f"gold file {gold} does not exist")
+    with open_store(settings_for(db).db, read_only=True) as store:
         system = [
             e.export_dict()
             for e in store.events(
@@ -301,10 +266,10 @@ def show_cmd(
     db: DbOption = None,
 ) -> None:
     """Print an article with its actors and events marked up."""
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         extraction = store.extraction(doc_id)
     if extraction is None:
-        _fail(f"no document {doc_id!r}; list ids with `bilat docs`")
+        fail(f"no document {doc_id!r}; list ids with `bilat docs`")
     assert extraction is not None
     document = extraction.document
     out.print(
@@ -326,98 +291,6 @@ def show_cmd(
         )
 
 
-def _event_row(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "doc_id": event.doc_id,
-        "date": event.date,
-        "source": event.source.code,
-        "cameo": event.cameo,
-        "target": event.target.code if event.target else None,
-        "goldstein": event.goldstein,
-        "quad_class": event.quad_class,
-        "factuality": event.factuality.value,
-        "confidence": event.confidence,
-        "sentence": event.sentence,
-    }
-
-
-def _pair(value: str | None) -> tuple[str, str] | None:
-    if value is None:
-        return None
-    parts = [p.strip().upper() for p in value.split(",") if p.strip()]
-    if len(parts) != 2:
-        _fail(f"--dyad needs two country codes like PAK,USA, got {value!r}")
-    return parts[0], parts[1]
-
-
-def _format(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | None) -> str:
-    if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        names = columns or (list(rows[0]) if rows else [])
-        writer = csv.DictWriter(
-            buffer, fieldnames=names, extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue()
-    raise BilatError(f"unknown format {fmt!r}; use table, json, jsonl or csv")
-
-
-def _render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> None:
-    if fmt != "table":
-        sys.stdout.write(
-            _format(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns)
-        )
-        return
-    table = Table(show_lines=False)
-    for name in columns:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    out.print(table)
-    out.print(f"{len(rows)} rows")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
-
-
-def _fail(message: str) -> None:
-    err.print(f"Error: {message}")
-    raise typer.Exit(1)
-
-
-def _guard(callback: Callable[..., None]) -> Callable[..., None]:
-    """Turn bilat's errors inside a command into ``Error: …`` and exit code 1."""
-
-    @functools.wraps(callback)
-    def run(*args: Any, **kwargs: Any) -> None:
-        try:
-            callback(*args, **kwargs)
-        except BilatError as exc:
-            _fail(str(exc))
-
-    return run
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Run the CLI; turn bilat's errors into ``Error: …`` and exit code 1."""
-    try:
-        app(args=list(argv) if argv is not None else None, standalone_mode=True)
-    except BilatError as exc:
-        err.print(f"Error: {exc}")
-        sys.exit(1)
-
-
 @app.command("serve")
 def serve_cmd(
     db: DbOption = None,
@@ -430,7 +303,7 @@ def serve_cmd(
     """Serve the REST API (and dashboard) over a database."""
     from bilat.api.app import serve
 
-    settings = _settings(db, host=host, port=port)
+    settings = settings_for(db, host=host, port=port)
     serve(settings.db, host=settings.host, port=settings.port, token=token)
 
 
@@ -443,11 +316,11 @@ def explain_cmd(
     """Show, sentence by sentence, the parse, the actors, the patterns tried and why."""
     from bilat.extract import Pipeline
 
-    settings = _settings(db)
+    settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         extraction = store.extraction(doc_id)
     if extraction is None:
-        _fail(f"no document {doc_id!r}; list ids with `bilat docs`")
+        fail(f"no document {doc_id!r}; list ids with `bilat docs`")
     assert extraction is not None
     explanation = Pipeline.load(settings).explain(extraction.document)
     for index, (start, end) in enumerate(explanation.extraction.sentences):
@@ -492,7 +365,7 @@ def actors_cmd(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = "tab
     """List the actors found in stored documents, with counts."""
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(_settings(db).db, read_only=True) as store:
+    with open_store(settings_for(db).db, read_only=True) as store:
         counts: dict[tuple[str, str], int] = {}
         for row in store.documents(status="accepted"):
             extraction = store.extraction(row.id) if row.id else None
@@ -503,7 +376,7 @@ def actors_cmd(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = "tab
         {"code": c, "name": n, "mentions": k}
         for (c, n), k in sorted(counts.items(), key=lambda i: -i[1])
     ]
-    _render(rows, fmt, ["code", "name", "mentions"])
+    render(rows, fmt, ["code", "name", "mentions"])
 
 
 @actors_app.command("resolve")
@@ -515,7 +388,7 @@ def actors_resolve_cmd(
     """Resolve a mention to its actor code, country, sector, person and office, and say why."""
     from bilat.actors import resolve_text
 
-    results = resolve_text(text, date=date, settings=_settings())
+    results = resolve_text(text, date=date, settings=settings_for())
     if fmt == "json":
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
         return
@@ -526,9 +399,3 @@ def actors_resolve_cmd(
             f"{r['text']} → {r['code']} (country {r['country']}, sector {r['sector']}, "
             f"person {r['person']}, office {r['office']}) — {r['how']}"
         )
-
-
-for _group in (app, knowledge_app, actors_app):
-    for _command in _group.registered_commands:
-        if _command.callback is not None:
-            _command.callback = _guard(_command.callback)

@@ -1,0 +1,149 @@
+"""What every ``bilat`` command shares: the Typer app, consoles, options and table rendering.
+
+Command modules (``bilat.cli.core``, and one module per area) register on :data:`app`;
+``bilat.cli`` imports them all. A command parses, calls one library function and renders with
+:func:`render`; errors go through :func:`fail`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from bilat.errors import BilatError
+from bilat.records import Event
+from bilat.settings import Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn news reports into coded international events, and query them by dyad.",
+)
+knowledge_app = typer.Typer(no_args_is_help=True, help="Check knowledge files.")
+app.add_typer(knowledge_app, name="knowledge")
+
+
+class _Stream:
+    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing."""
+
+    def __init__(self, stderr: bool) -> None:
+        self.stderr = stderr
+
+    def _console(self) -> Console:
+        stream = sys.stderr if self.stderr else sys.stdout
+        return Console(file=stream, highlight=False, soft_wrap=True)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self._console().is_terminal
+
+    def print(self, *objects: Any) -> None:
+        self._console().print(*objects)
+
+    def print_json(self, data: str) -> None:
+        self._console().print_json(data)
+
+
+out = _Stream(stderr=False)
+err = _Stream(stderr=True)
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
+
+
+def settings_for(db: str | None = None, **extra: Any) -> Settings:
+    return load_settings(db=db, **extra)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "doc_id": event.doc_id,
+        "date": event.date,
+        "source": event.source.code,
+        "cameo": event.cameo,
+        "target": event.target.code if event.target else None,
+        "goldstein": event.goldstein,
+        "quad_class": event.quad_class,
+        "factuality": event.factuality.value,
+        "confidence": event.confidence,
+        "sentence": event.sentence,
+    }
+
+
+def parse_pair(value: str | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = [p.strip().upper() for p in value.split(",") if p.strip()]
+    if len(parts) != 2:
+        fail(f"--dyad needs two country codes like PAK,USA, got {value!r}")
+    return parts[0], parts[1]
+
+
+def format_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | None) -> str:
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        names = columns or (list(rows[0]) if rows else [])
+        writer = csv.DictWriter(
+            buffer, fieldnames=names, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    raise BilatError(f"unknown format {fmt!r}; use table, json, jsonl or csv")
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    if fmt != "table":
+        sys.stdout.write(
+            format_rows(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns)
+        )
+        return
+    table = Table(show_lines=False)
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*(cell(row.get(c)) for c in columns))
+    out.print(table)
+    out.print(f"{len(rows)} rows")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def fail(message: str) -> None:
+    err.print(f"Error: {message}")
+    raise typer.Exit(1)
+
+
+def guard(callback: Callable[..., None]) -> Callable[..., None]:
+    """Turn bilat's errors inside a command into ``Error: …`` and exit code 1."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            callback(*args, **kwargs)
+        except BilatError as exc:
+            fail(str(exc))
+
+    return run
