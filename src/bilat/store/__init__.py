@@ -10,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilat.errors import StoreError
-from bilat.store.base import EVERY_EVENT, ORDERS, AddResult, DocumentRow, DyadRow, EventQuery, Store
+from bilat.store.base import (
+    EVERY_EVENT,
+    ORDERS,
+    AddResult,
+    DocumentRow,
+    DyadRow,
+    EventQuery,
+    FeedItemRow,
+    FeedRow,
+    Store,
+)
 from bilat.store.duckdb_store import MEMORY, DuckDBStore
 
 __all__ = [
@@ -21,6 +31,8 @@ __all__ = [
     "DuckDBStore",
     "DyadRow",
     "EventQuery",
+    "FeedItemRow",
+    "FeedRow",
     "Store",
     "open_store",
 ]
@@ -43,12 +55,9 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
     """
     text = str(url)
     if text.startswith(_POSTGRES_SCHEMES):
-        # The URL may carry a password: keep it out of the message.
-        raise StoreError(
-            "PostgreSQL backend is not installed yet; use a DuckDB file path such as "
-            "bilat.duckdb for now",
-            code="E301",
-        )
+        from bilat.store.postgres_store import PostgresStore
+
+        return PostgresStore(text, read_only=read_only)
     if text == MEMORY:
         return DuckDBStore(MEMORY, read_only=read_only)
     return DuckDBStore(Path(text).expanduser(), read_only=read_only)

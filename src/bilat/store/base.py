@@ -102,6 +102,40 @@ class DocumentRow:
     detail: str | None
 
 
+@dataclass(frozen=True)
+class FeedRow:
+    """One registered feed, its conditional-GET validators and how its last poll went.
+
+    ``last_success`` and ``last_error_at`` are ISO timestamps (UTC); ``last_error`` says why the
+    last failed poll failed, and stays set after a later success so the reason is not lost.
+    """
+
+    url: str
+    name: str
+    etag: str | None
+    last_modified: str | None
+    last_success: str | None
+    last_error: str | None
+    last_error_at: str | None
+    added_at: str
+
+
+@dataclass(frozen=True)
+class FeedItemRow:
+    """One item seen in a feed: its address, canonical address, text hash and document.
+
+    ``status`` is ``"ingested"`` (``doc_id`` set), ``"duplicate"`` (``doc_id`` of the document
+    it repeats) or ``"disallowed"`` (robots.txt forbids fetching it).
+    """
+
+    feed: str
+    url: str
+    canonical_url: str | None
+    content_hash: str | None
+    doc_id: str | None
+    status: str
+
+
 class Store(Protocol):
     """A place to keep documents, events and rejections; open one with :func:`open_store`.
 
@@ -180,6 +214,45 @@ class Store(Protocol):
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""
+        ...
+
+    def add_feed(self, url: str, name: str) -> bool:
+        """Register a feed (or rename a registered one); return True when it is new."""
+        ...
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a feed and its validators (its items stay); return True when it existed."""
+        ...
+
+    def feeds(self) -> list[FeedRow]:
+        """Return every registered feed, in the order they were added."""
+        ...
+
+    def record_feed_poll(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record a poll: on success the new validators, else the reason it failed."""
+        ...
+
+    def feed_items_known(self, values: Iterable[str]) -> set[str]:
+        """Return those of the given URLs or content hashes any feed item already has."""
+        ...
+
+    def add_feed_items(self, items: Sequence[FeedItemRow]) -> int:
+        """Record items seen in feeds (an item already recorded for its feed is kept)."""
+        ...
+
+    def fired_alert_keys(self, rule: str) -> set[str]:
+        """Return the cluster keys (cluster or event ids) an alert rule has fired for."""
+        ...
+
+    def record_fired_alerts(self, fired: Sequence[tuple[str, str, str]]) -> int:
+        """Record ``(rule, cluster_key, event_id)`` firings; return how many were new."""
         ...
 
     def close(self) -> None:

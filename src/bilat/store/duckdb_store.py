@@ -26,7 +26,15 @@ import pyarrow as pa
 from bilat.errors import InputError, StoreError
 from bilat.records import Event, Extraction, Rejection, RejectReason
 from bilat.store import codec, sql
-from bilat.store.base import EVERY_EVENT, AddResult, DocumentRow, DyadRow, EventQuery
+from bilat.store.base import (
+    EVERY_EVENT,
+    AddResult,
+    DocumentRow,
+    DyadRow,
+    EventQuery,
+    FeedItemRow,
+    FeedRow,
+)
 from bilat.store.codec import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -62,6 +70,10 @@ _INSERT_REJECTION = (
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
 
 
 def _open_error(error: duckdb.Error, url: str, *, read_only: bool) -> StoreError:
@@ -553,3 +565,122 @@ class DuckDBStore:
             Rejection(origin=origin, reason=RejectReason(reason), detail=detail, doc_id=doc_id)
             for origin, reason, detail, doc_id in rows
         ]
+
+    def _write_many(self, statement: str, rows: Sequence[Sequence[Any]], what: str) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to {what}",
+                url=self.url,
+            )
+        with self._lock:
+            self._check_open()
+            self._con.begin()
+            try:
+                for row in rows:
+                    self._con.execute(statement, list(row)).fetchall()
+                self._con.commit()
+            except duckdb.Error as error:
+                self._con.rollback()
+                raise StoreError(
+                    f"cannot {what} in {self.url!r}: {error}; nothing was written", url=self.url
+                ) from error
+
+    def add_feed(self, url: str, name: str) -> bool:
+        """Register a feed (or rename a registered one); return True when it is new."""
+        new = not any(feed.url == url for feed in self.feeds())
+        self._write_many(
+            "INSERT INTO feeds (url, name, added_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET name = excluded.name",
+            [(url, name, _now())],
+            "add a feed",
+        )
+        return new
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a feed and its validators (its items stay); return True when it existed."""
+        existed = any(feed.url == url for feed in self.feeds())
+        self._write_many("DELETE FROM feeds WHERE url = ?", [(url,)], "remove a feed")
+        return existed
+
+    def feeds(self) -> list[FeedRow]:
+        """Return every registered feed, in the order they were added."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT url, name, etag, last_modified, last_success, last_error, last_error_at,"
+                " added_at FROM feeds ORDER BY added_at, url"
+            ).fetchall()
+        return [
+            FeedRow(u, n, e, m, _stamp(s), err, _stamp(ea), str(_stamp(a)))
+            for u, n, e, m, s, err, ea, a in rows
+        ]
+
+    def record_feed_poll(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Record a poll: on success the new validators, else the reason it failed."""
+        if error is not None:
+            statement = "UPDATE feeds SET last_error = ?, last_error_at = ? WHERE url = ?"
+            params: tuple[Any, ...] = (error, _now(), url)
+        else:
+            statement = (
+                "UPDATE feeds SET etag = coalesce(?, etag),"
+                " last_modified = coalesce(?, last_modified), last_success = ? WHERE url = ?"
+            )
+            params = (etag, last_modified, _now(), url)
+        self._write_many(statement, [params], "record a feed poll")
+
+    def feed_items_known(self, values: Iterable[str]) -> set[str]:
+        """Return those of the given URLs or content hashes any feed item already has."""
+        wanted = sorted(set(values))
+        if not wanted:
+            return set()
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT url FROM feed_items WHERE list_contains(?, url)"
+                " UNION SELECT canonical_url FROM feed_items WHERE list_contains(?, canonical_url)"
+                " UNION SELECT content_hash FROM feed_items WHERE list_contains(?, content_hash)",
+                [wanted, wanted, wanted],
+            ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def add_feed_items(self, items: Sequence[FeedItemRow]) -> int:
+        """Record items seen in feeds (an item already recorded for its feed is kept)."""
+        before = self._table_size("feed_items")
+        self._write_many(
+            "INSERT INTO feed_items (feed, url, canonical_url, content_hash, doc_id, status,"
+            " seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (i.feed, i.url, i.canonical_url, i.content_hash, i.doc_id, i.status, _now())
+                for i in items
+            ],
+            "record feed items",
+        )
+        return self._table_size("feed_items") - before
+
+    def fired_alert_keys(self, rule: str) -> set[str]:
+        """Return the cluster keys (cluster or event ids) an alert rule has fired for."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT cluster_key FROM fired_alerts WHERE rule = ?", [rule]
+            ).fetchall()
+        return {str(row[0]) for row in rows}
+
+    def record_fired_alerts(self, fired: Sequence[tuple[str, str, str]]) -> int:
+        """Record ``(rule, cluster_key, event_id)`` firings; return how many were new."""
+        before = self._table_size("fired_alerts")
+        self._write_many(
+            "INSERT INTO fired_alerts (rule, cluster_key, event_id, fired_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(rule, key, event_id, _now()) for rule, key, event_id in fired],
+            "record fired alerts",
+        )
+        return self._table_size("fired_alerts") - before
+
+    def _table_size(self, table: str) -> int:
+        with self._reading() as cursor:
+            return self._count(cursor, table)

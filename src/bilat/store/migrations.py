@@ -162,9 +162,43 @@ _VERDICTS = (
     )""",
 )
 
+_MONITORING = (
+    """CREATE TABLE feeds (
+        url VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        etag VARCHAR,
+        last_modified VARCHAR,
+        last_success TIMESTAMP,
+        last_error VARCHAR,
+        last_error_at TIMESTAMP,
+        added_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE feed_items (
+        feed VARCHAR NOT NULL,
+        url VARCHAR NOT NULL,
+        canonical_url VARCHAR,
+        content_hash VARCHAR,
+        doc_id VARCHAR,
+        status VARCHAR NOT NULL,
+        seen_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, url)
+    )""",
+    "CREATE INDEX feed_items_url ON feed_items (url)",
+    "CREATE INDEX feed_items_canonical ON feed_items (canonical_url)",
+    "CREATE INDEX feed_items_hash ON feed_items (content_hash)",
+    """CREATE TABLE fired_alerts (
+        rule VARCHAR NOT NULL,
+        cluster_key VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        fired_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (rule, cluster_key)
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, rejections, events, mentions, quotes and facts", _CORE),
     Migration(2, "verdicts on events", _VERDICTS),
+    Migration(5, "feeds, feed items and fired alerts", _MONITORING),
 )
 """Every migration, oldest first; the last version is the schema this bilat expects."""
 
