@@ -44,6 +44,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
     Setting("host", "127.0.0.1", "Address `bilat serve` listens on."),
     Setting("port", 8000, "Port `bilat serve` listens on."),
+    Setting(
+        "user_agent",
+        "bilat-feed-reader/0.1 (+https://github.com/bilat)",
+        "User-Agent sent when fetching feeds, pages and robots.txt.",
+    ),
+    Setting("fetch_timeout", 20.0, "Seconds to wait for a feed or page before giving up."),
+    Setting("fetch_retries", 2, "Retries of a feed or page after a timeout or 5xx answer."),
+    Setting("fetch_backoff", 2.0, "Seconds before the first retry; doubled for each next one."),
+    Setting("host_delay", 1.0, "Least seconds between two requests to the same host."),
+    Setting("fetch_max_bytes", 5_000_000, "Largest feed or page downloaded, in bytes."),
+    Setting("watch_interval", "15m", "How often `bilat watch` polls feeds (e.g. 90s, 15m, 1h)."),
 )
 
 
@@ -62,6 +73,15 @@ class Settings(BaseModel):
     cluster_window_days: int = Field(default=1, ge=0)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
+    user_agent: str = Field(
+        default="bilat-feed-reader/0.1 (+https://github.com/bilat)", min_length=1
+    )
+    fetch_timeout: float = Field(default=20.0, gt=0)
+    fetch_retries: int = Field(default=2, ge=0, le=10)
+    fetch_backoff: float = Field(default=2.0, ge=0)
+    host_delay: float = Field(default=1.0, ge=0)
+    fetch_max_bytes: int = Field(default=5_000_000, gt=0)
+    watch_interval: str = Field(default="15m", pattern=r"^\d+(\.\d+)?[smhd]?$")
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
