@@ -236,7 +236,7 @@ class Store(Protocol):
         last_modified: str | None = None,
         error: str | None = None,
     ) -> None:
-        """Record a poll: on success the new validators, else the reason it failed."""
+        """Record a poll: on success its validators (None clears them), else why it failed."""
         ...
 
     def feed_items_known(self, values: Iterable[str]) -> set[str]:

@@ -622,14 +622,13 @@ class DuckDBStore:
         last_modified: str | None = None,
         error: str | None = None,
     ) -> None:
-        """Record a poll: on success the new validators, else the reason it failed."""
+        """Record a poll: on success its validators (None clears them), else why it failed."""
         if error is not None:
             statement = "UPDATE feeds SET last_error = ?, last_error_at = ? WHERE url = ?"
             params: tuple[Any, ...] = (error, _now(), url)
         else:
             statement = (
-                "UPDATE feeds SET etag = coalesce(?, etag),"
-                " last_modified = coalesce(?, last_modified), last_success = ? WHERE url = ?"
+                "UPDATE feeds SET etag = ?, last_modified = ?, last_success = ? WHERE url = ?"
             )
             params = (etag, last_modified, _now(), url)
         self._write_many(statement, [params], "record a feed poll")
