@@ -12,12 +12,13 @@ from collections.abc import Sequence
 import typer
 
 from bilat.cli import core as _core
+from bilat.cli import monitor as _monitor
 from bilat.cli.common import app, err, guard
 from bilat.errors import BilatError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_core,)
+_COMMAND_MODULES = (_core, _monitor)
 """Imported for the commands they register on ``app``."""
 
 
