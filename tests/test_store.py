@@ -362,15 +362,15 @@ def test_store_add_failure_leaves_nothing_written(store: Store) -> None:
 def test_store_add_interrupted_after_first_insert_rolls_back(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not isinstance(store, DuckDBStore):
-        pytest.skip("patches a DuckDB internal")
-    original = DuckDBStore._insert_rows
+    backend = type(store)
+    assert issubclass(backend, DuckDBStore)  # both backends share DuckDBStore's write path
+    original = backend._insert_rows
 
     def insert_then_fail(self: DuckDBStore, con: Any, batch: Any) -> None:
         original(self, con, batch)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(DuckDBStore, "_insert_rows", insert_then_fail)
+    monkeypatch.setattr(backend, "_insert_rows", insert_then_fail)
     with pytest.raises(RuntimeError, match="power cut"):
         store.add(CORPUS, REJECTIONS)
     monkeypatch.undo()
@@ -479,10 +479,12 @@ def test_store_missing_file_read_only(tmp_path: Path) -> None:
         open_store(tmp_path / "absent.duckdb", read_only=True)
 
 
-def test_store_postgres_url_is_not_available_yet() -> None:
-    with pytest.raises(StoreError, match="PostgreSQL backend is not installed yet") as caught:
-        open_store("postgresql://user:secret@localhost/bilat")
+def test_store_postgres_unreachable_server_says_what_to_check() -> None:
+    # Port 9 (discard) on 127.0.0.1 has no PostgreSQL server: the connection is refused at once.
+    with pytest.raises(StoreError, match="check that the server is running") as caught:
+        open_store("postgresql://user:secret@127.0.0.1:9/bilat")
     assert "secret" not in str(caught.value)
+    assert "user:***@127.0.0.1:9/bilat" in str(caught.value)
 
 
 def test_store_closed_store_refuses_reads(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilat.errors import StoreError
 from bilat.store.base import (
     EVERY_EVENT,
     ORDERS,
+    ActorRow,
     AddResult,
     DocumentRow,
     DyadRow,
@@ -26,6 +26,7 @@ from bilat.store.duckdb_store import MEMORY, DuckDBStore
 __all__ = [
     "EVERY_EVENT",
     "ORDERS",
+    "ActorRow",
     "AddResult",
     "DocumentRow",
     "DuckDBStore",
