@@ -2,7 +2,8 @@
 
 Each batch of documents is one transaction, so a killed ingest leaves whole documents or
 none; a document already stored (same content hash) is skipped before it is parsed, so
-re-running an ingest is cheap and adds nothing.
+re-running an ingest is cheap and adds nothing. Ctrl-C rolls back the batch in progress and
+raises :class:`IngestInterrupted`, whose message says how to resume.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
+from bilat.errors import BilatError
 from bilat.extract import Pipeline
 from bilat.records import Document, Extraction, Rejection
 from bilat.settings import Settings
@@ -20,7 +23,11 @@ from bilat.store import Store, open_store
 
 @dataclass
 class IngestReport:
-    """What one ingest did: documents read, added, skipped as known, rejected; events written."""
+    """What one ingest did: documents read, added, skipped as known, rejected; events written.
+
+    ``duplicates`` counts the added documents found to be near-duplicates of earlier ones;
+    ``merged`` the events that joined an earlier report's cluster.
+    """
 
     read: int = 0
     added: int = 0
@@ -28,6 +35,8 @@ class IngestReport:
     rejected: int = 0
     events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    duplicates: int = 0
+    merged: int = 0
 
     def as_dict(self) -> dict[str, object]:
         """Return the report as plain data (rejections as dicts)."""
@@ -38,10 +47,31 @@ class IngestReport:
             "rejected": self.rejected,
             "events": self.events,
             "rejections": [r.as_dict() for r in self.rejections],
+            "duplicates": self.duplicates,
+            "merged": self.merged,
         }
 
 
 Progress = Callable[[IngestReport], None]
+
+
+class IngestInterrupted(BilatError):
+    """Ctrl-C stopped an ingest; the batch in progress was rolled back, earlier ones are kept.
+
+    ``report`` holds the counts of the batches that were written before the interrupt.
+    """
+
+    default_code = "E010"
+
+    def __init__(self, report: IngestReport, *, db: str | None = None) -> None:
+        where = f" in {db!r}" if db else ""
+        super().__init__(
+            f"ingest interrupted: {report.added} documents and {report.events} events were "
+            f"stored{where} before the stop, and the batch in progress was rolled back; run "
+            "the same command again to resume (stored documents are skipped, nothing is "
+            "doubled)"
+        )
+        self.report = report
 
 
 def ingest(
@@ -63,6 +93,10 @@ def ingest(
 
     Returns:
         Counts of what was read, added, skipped and rejected, and the rejections.
+
+    Raises:
+        IngestInterrupted: Ctrl-C (SIGINT) stopped it; every finished batch is stored.
+        StoreError: the store cannot be opened or written (locked, read-only, disk full).
     """
     settings = settings or Settings()
     options = options or ReadOptions(max_bytes=settings.max_bytes)
@@ -72,6 +106,8 @@ def ingest(
         return ingest_items(
             read_inputs(paths, options), target, settings=settings, progress=progress
         )
+    except IngestInterrupted as stop:
+        raise IngestInterrupted(stop.report, db=getattr(target, "url", None)) from None
     finally:
         if own:
             target.close()
@@ -84,10 +120,45 @@ def ingest_items(
     settings: Settings | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Ingest already-read documents and rejections into an open store."""
+    """Ingest already-read documents and rejections into an open store.
+
+    Args:
+        items: documents and rejections, as :func:`bilat.sources.read_inputs` yields them.
+        store: the store to write to, one transaction per batch.
+        settings: settings (batch size, model, knowledge, minimum confidence).
+        progress: called after every batch with the running report.
+
+    Returns:
+        The counts of what was read, added, skipped and rejected.
+
+    Raises:
+        IngestInterrupted: Ctrl-C (SIGINT) stopped it; every finished batch is stored.
+    """
     settings = settings or Settings()
     pipeline = Pipeline.load(settings)
     report = IngestReport()
+    try:
+        _ingest_batches(items, store, pipeline, settings, report, progress)
+    except KeyboardInterrupt:
+        # The store rolled back the batch it was writing; say what is kept and how to go on.
+        raise IngestInterrupted(report) from None
+    return report
+
+
+def _ingest_batches(
+    items: Iterable[Document | Rejection],
+    store: Store,
+    pipeline: Pipeline,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    # Near-duplicates and clusters follow every batch, so a stopped ingest leaves them current.
+    dedup = Deduplicator(
+        store,
+        documents=DedupOptions(threshold=settings.dedup_threshold),
+        clusters=ClusterOptions(window_days=settings.cluster_window_days),
+    )
     for documents, rejections in _batches(items, settings.batch_size):
         report.read += len(documents) + len(rejections)
         known = store.known_hashes(d.content_hash for d in documents)
@@ -100,9 +171,11 @@ def ingest_items(
         report.events += result.events
         report.rejected += len(rejections)
         report.rejections.extend(rejections)
+        found = dedup.update()
+        report.duplicates += found.duplicates
+        report.merged += found.merged
         if progress is not None:
             progress(report)
-    return report
 
 
 def _unique(documents: list[Document]) -> list[Document]:

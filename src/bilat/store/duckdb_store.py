@@ -10,6 +10,7 @@ each take their own cursor so a thread pool can run them side by side.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import threading
@@ -70,6 +71,26 @@ _INSERT_REJECTION = (
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, unless the failed statement (a COMMIT on a full disk) already ended it."""
+    # Raising here would hide the error that made the write fail.
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
+
+
+def _write_hint(error: duckdb.Error) -> str:
+    """Return how to fix a failed write, for the failures a user can fix."""
+    text = str(error).lower()
+    if "no space left" in text or "disk is full" in text:
+        return (
+            "; the disk is full: free some space (or move the database to another disk with "
+            "--db) and run the same command again"
+        )
+    if "read-only" in text or "permission denied" in text:
+        return "; the file or its disk is read-only: make it writable or use another --db path"
+    return ""
 
 
 def _stamp(value: datetime | None) -> str | None:
@@ -278,11 +299,11 @@ class DuckDBStore:
                 result = self._write(con, extractions, rejections)
                 con.commit()
             except BaseException as error:
-                con.rollback()
+                _rollback(con)
                 if isinstance(error, duckdb.Error):
                     raise StoreError(
                         f"cannot add {len(extractions)} documents to {self.url!r}: {error}; "
-                        "nothing was written",
+                        f"nothing from this batch was written{_write_hint(error)}",
                         url=self.url,
                     ) from error
                 raise
