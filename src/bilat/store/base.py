@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
-from bilat.records import Event, Extraction, Rejection
+from bilat.records import Event, Extraction, Fact, Quote, Rejection
 
 ORDERS = ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence")
 """Accepted values of :attr:`EventQuery.order`; a leading ``-`` sorts descending."""
@@ -51,6 +51,104 @@ class EventQuery:
 
 EVERY_EVENT = EventQuery()
 """The query that matches every counted event, in date order."""
+
+PERIODS = ("week", "month", "quarter", "year")
+"""Accepted values of ``by`` in :meth:`Store.timeline`; weeks start on Monday (ISO weeks)."""
+
+
+@dataclass(frozen=True)
+class FactQuery:
+    """Which stored facts to return; every filter left at None matches all.
+
+    ``kind`` is a fact kind (``killed``, ``injured``, ``money``, ``percent``, ``tariff``…).
+    ``actor`` matches the source or target code of the fact's linked event by prefix, and
+    ``dyad`` its two countries in either direction; facts with no linked event match neither.
+    ``since``/``until`` are inclusive ISO dates compared with the fact's date (see
+    :class:`DatedFact`). ``text`` is a case-insensitive substring of the fact's text. Results
+    come in date order (undated last), then by document and position.
+
+        FactQuery(kind="killed", since="2024-01-01", limit=20)
+    """
+
+    doc_id: str | None = None
+    kind: str | None = None
+    actor: str | None = None
+    dyad: tuple[str, str] | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class QuoteQuery:
+    """Which stored quotes to return; every filter left at None matches all.
+
+    ``speaker`` matches the resolved speaker's actor code by prefix (``PAK`` matches
+    ``PAKGOV``); ``since``/``until`` are inclusive ISO dates compared with the quote's date (see
+    :class:`DatedQuote`);
+    ``text`` is a case-insensitive substring of the quote. Results come in date order (undated
+    last), then by document and position.
+
+        QuoteQuery(speaker="PAKGOV", limit=10)
+    """
+
+    doc_id: str | None = None
+    speaker: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+ALL_FACTS = FactQuery()
+"""The query that matches every stored fact."""
+
+ALL_QUOTES = QuoteQuery()
+"""The query that matches every stored quote."""
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    """A stored fact with its date and the actor codes of the event it belongs to, if any.
+
+    ``date`` is the linked event's date, else its document's placed date: the document's best
+    date, else the middle of its date range (the range's known end when it is open), else None.
+    """
+
+    fact: Fact
+    date: str | None
+    source: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class DatedQuote:
+    """A stored quote with its document's placed date (see :class:`DatedFact`), or None."""
+
+    quote: Quote
+    date: str | None
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """Counts by quad class and Goldstein totals of the events in one period.
+
+    ``period`` is the first day of the period (ISO). Events are placed by their own date, else
+    their document's best date, else the middle of their document's date range (its known end
+    when the range is open); events nothing dates are left out.
+    """
+
+    period: str
+    events: int
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_mean: float
+    goldstein_sum: float
 
 
 @dataclass(frozen=True)
@@ -209,6 +307,42 @@ class Store(Protocol):
 
         Returns:
             One row per dyad, sorted by events descending, then ``a`` and ``b``.
+        """
+        ...
+
+    def facts(self, query: FactQuery = ALL_FACTS) -> list[DatedFact]:
+        """Return the stored facts that match a query, in date order, paged.
+
+        Args:
+            query: Filters and page.
+
+        Returns:
+            The facts, equal to those added, with their dates and linked event's actors.
+        """
+        ...
+
+    def quotes(self, query: QuoteQuery = ALL_QUOTES) -> list[DatedQuote]:
+        """Return the stored quotes that match a query, in date order, paged.
+
+        Args:
+            query: Filters and page.
+
+        Returns:
+            The quotes, equal to those added, with their documents' dates.
+        """
+        ...
+
+    def timeline(self, query: EventQuery, by: str) -> list[TimelineRow]:
+        """Count a query's events per period, in SQL; periods without events are absent.
+
+        Args:
+            query: Filters on the events (factuality defaults to the counted ones); its
+                ``since``/``until`` compare with each event's placed date (see
+                :class:`TimelineRow`); limit, offset and order do not apply.
+            by: One of :data:`PERIODS`.
+
+        Returns:
+            One row per period holding events, oldest first.
         """
         ...
 

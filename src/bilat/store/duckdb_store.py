@@ -28,13 +28,20 @@ from bilat.errors import InputError, StoreError
 from bilat.records import Event, Extraction, Rejection, RejectReason
 from bilat.store import codec, sql
 from bilat.store.base import (
+    ALL_FACTS,
+    ALL_QUOTES,
     EVERY_EVENT,
     AddResult,
+    DatedFact,
+    DatedQuote,
     DocumentRow,
     DyadRow,
     EventQuery,
+    FactQuery,
     FeedItemRow,
     FeedRow,
+    QuoteQuery,
+    TimelineRow,
 )
 from bilat.store.codec import (
     DOCUMENT_COLUMNS,
@@ -574,6 +581,82 @@ class DuckDBStore:
                 documents=int(docs),
             )
             for a, b, n, vc, mc, vf, mf, mean, total, first, last, docs in rows
+        ]
+
+    def facts(self, query: FactQuery = ALL_FACTS) -> list[DatedFact]:
+        """Return the stored facts that match a query, in date order, paged.
+
+        Args:
+            query: Filters and page.
+
+        Returns:
+            The facts, equal to those added, with their dates and linked event's actors.
+
+        Raises:
+            InputError: A query value cannot be used.
+        """
+        statement, params = sql.facts(query)
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params).fetchall()
+        return [
+            DatedFact(
+                fact=codec.fact_from_dict(json.loads(data)),
+                date=date,
+                source=source,
+                target=target,
+            )
+            for data, date, source, target in rows
+        ]
+
+    def quotes(self, query: QuoteQuery = ALL_QUOTES) -> list[DatedQuote]:
+        """Return the stored quotes that match a query, in date order, paged.
+
+        Args:
+            query: Filters and page.
+
+        Returns:
+            The quotes, equal to those added, with their documents' dates.
+
+        Raises:
+            InputError: A query value cannot be used.
+        """
+        statement, params = sql.quotes(query)
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params).fetchall()
+        return [
+            DatedQuote(quote=codec.quote_from_dict(json.loads(data)), date=date)
+            for data, date in rows
+        ]
+
+    def timeline(self, query: EventQuery, by: str) -> list[TimelineRow]:
+        """Count a query's events per period, in SQL; periods without events are absent.
+
+        Args:
+            query: Filters on the events (factuality defaults to the counted ones); its
+                since/until compare with each event's placed date.
+            by: ``week``, ``month``, ``quarter`` or ``year``.
+
+        Returns:
+            One row per period holding events, oldest first.
+
+        Raises:
+            InputError: ``by`` is unknown or a filter value cannot be used.
+        """
+        statement, params = sql.timeline(query, by)
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params).fetchall()
+        return [
+            TimelineRow(
+                period=str(period),
+                events=int(n),
+                verbal_coop=int(vc),
+                material_coop=int(mc),
+                verbal_conflict=int(vf),
+                material_conflict=int(mf),
+                goldstein_mean=float(mean),
+                goldstein_sum=float(total),
+            )
+            for period, n, vc, mc, vf, mf, mean, total in rows
         ]
 
     def rejections(self) -> list[Rejection]:

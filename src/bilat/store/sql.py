@@ -6,11 +6,12 @@ as a ``?`` parameter (a backend whose driver uses another placeholder translates
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bilat.errors import InputError
 from bilat.records import COUNTED_FACTUALITY, Factuality
-from bilat.store.base import ORDERS, EventQuery
+from bilat.store.base import ORDERS, PERIODS, EventQuery, FactQuery, QuoteQuery
 
 COUNTED = tuple(sorted(f.value for f in COUNTED_FACTUALITY))
 
@@ -167,3 +168,173 @@ def dyads(*, directed: bool, query: EventQuery) -> tuple[str, list[Any]]:
         ORDER BY events DESC, a, b
     """
     return sql, params
+
+
+# A document's best date, else the middle of its date range, else the range's known end: an
+# article dated only "2022-04-27..2023-03-31" by its officials' tenures still lands in a year.
+PLACED_DOCUMENT_DATE = """coalesce(
+    d.date_value,
+    d.published,
+    CAST(CAST(d.date_earliest AS DATE) + CAST(floor(
+        (CAST(d.date_latest AS DATE) - CAST(d.date_earliest AS DATE)) / 2.0) AS INTEGER)
+        AS VARCHAR),
+    d.date_earliest,
+    d.date_latest
+)"""
+
+
+def _paging(limit: int | None, offset: int, origin: str) -> tuple[str, list[Any]]:
+    if (limit is not None and limit < 0) or offset < 0:
+        raise InputError(
+            f"limit and offset must be 0 or more, got limit={limit} offset={offset}",
+            origin=origin,
+        )
+    if limit is None:
+        return ("OFFSET ?", [offset]) if offset else ("", [])
+    return "LIMIT ? OFFSET ?", [limit, offset]
+
+
+def _dated(
+    clauses: list[str], params: list[Any], date: str, since: str | None, until: str | None
+) -> None:
+    if since is not None:
+        clauses.append(f"{date} >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append(f"{date} <= ?")
+        params.append(until)
+
+
+def facts(query: FactQuery) -> tuple[str, list[Any]]:
+    """Return the SELECT of stored facts matching a query, and its parameters.
+
+    Args:
+        query: Filters and page.
+
+    Returns:
+        A query whose rows are (fact JSON, date, linked event's source code, target code).
+
+    Raises:
+        InputError: The dyad is not two codes, or the limit or offset is negative.
+    """
+    date = f"coalesce(e.date_effective, {PLACED_DOCUMENT_DATE})"
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if query.doc_id is not None:
+        clauses.append("f.doc_id = ?")
+        params.append(query.doc_id)
+    if query.kind is not None:
+        clauses.append("f.kind = ?")
+        params.append(query.kind)
+    if query.actor is not None:
+        clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
+        params += [query.actor, query.actor]
+    if query.dyad is not None:
+        if len(query.dyad) != 2:
+            raise InputError(
+                f"a dyad is two country codes, got {query.dyad!r}; pass e.g. ('PAK', 'USA')",
+                origin="FactQuery.dyad",
+            )
+        a, b = query.dyad
+        clauses.append(
+            "((e.source_country = ? AND e.target_country = ?)"
+            " OR (e.source_country = ? AND e.target_country = ?))"
+        )
+        params += [a, b, b, a]
+    _dated(clauses, params, date, query.since, query.until)
+    if query.text is not None:
+        clauses.append("strpos(lower(f.text), lower(?)) > 0")
+        params.append(query.text)
+    paging, page_params = _paging(query.limit, query.offset, "FactQuery")
+    statement = f"""
+        SELECT f.data, {date} AS date, e.source_code, e.target_code
+        FROM facts f
+        JOIN documents d ON d.id = f.doc_id
+        LEFT JOIN events e ON e.id = f.event_id
+        WHERE {" AND ".join(clauses)}
+        ORDER BY date ASC NULLS LAST, d.seq, f.ordinal
+        {paging}
+    """
+    return statement, params + page_params
+
+
+def quotes(query: QuoteQuery) -> tuple[str, list[Any]]:
+    """Return the SELECT of stored quotes matching a query, and its parameters.
+
+    Args:
+        query: Filters and page.
+
+    Returns:
+        A query whose rows are (quote JSON, document date).
+
+    Raises:
+        InputError: The limit or offset is negative.
+    """
+    date = PLACED_DOCUMENT_DATE
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if query.doc_id is not None:
+        clauses.append("q.doc_id = ?")
+        params.append(query.doc_id)
+    if query.speaker is not None:
+        clauses.append("starts_with(q.speaker_code, ?)")
+        params.append(query.speaker)
+    _dated(clauses, params, date, query.since, query.until)
+    if query.text is not None:
+        clauses.append("strpos(lower(q.text), lower(?)) > 0")
+        params.append(query.text)
+    paging, page_params = _paging(query.limit, query.offset, "QuoteQuery")
+    statement = f"""
+        SELECT q.data, {date} AS date
+        FROM quotes q
+        JOIN documents d ON d.id = q.doc_id
+        WHERE {" AND ".join(clauses)}
+        ORDER BY date ASC NULLS LAST, d.seq, q.ordinal
+        {paging}
+    """
+    return statement, params + page_params
+
+
+def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
+    """Return the per-period event summary SELECT and its parameters.
+
+    Args:
+        query: Filters on the events; its since/until compare with each event's placed date.
+        by: One of :data:`~bilat.store.base.PERIODS`.
+
+    Returns:
+        A query whose rows are the :class:`~bilat.store.base.TimelineRow` fields in order.
+
+    Raises:
+        InputError: ``by`` is not a known period, or a filter value cannot be used.
+    """
+    if by not in PERIODS:
+        raise InputError(
+            f"unknown period {by!r}; use one of {', '.join(PERIODS)}", origin="timeline(by)"
+        )
+    clause, params = where(dataclasses.replace(query, since=None, until=None))
+    outer: list[str] = ["e.placed IS NOT NULL"]
+    outer_params: list[Any] = []
+    _dated(outer, outer_params, "e.placed", query.since, query.until)
+    # The placed date is computed once in a subquery aliased like the events table, so the
+    # shared event filters apply to it unchanged.
+    statement = f"""
+        SELECT CAST(CAST(date_trunc('{by}', CAST(e.placed AS DATE)) AS DATE) AS VARCHAR)
+                AS period,
+            count(*) AS events,
+            count(*) FILTER (WHERE e.quad_class = 1) AS verbal_coop,
+            count(*) FILTER (WHERE e.quad_class = 2) AS material_coop,
+            count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
+            count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
+            avg(e.goldstein) AS goldstein_mean,
+            sum(e.goldstein) AS goldstein_sum
+        FROM (
+            SELECT ev.*, coalesce(ev.date_effective, {PLACED_DOCUMENT_DATE}) AS placed
+            FROM events ev
+            LEFT JOIN documents d ON d.id = ev.doc_id
+        ) e
+        WHERE {clause} AND {" AND ".join(outer)}
+        GROUP BY 1
+        ORDER BY 1
+    """
+    return statement, params + outer_params
