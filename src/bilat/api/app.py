@@ -1,12 +1,14 @@
-"""Build and serve bilat's REST API over one store, opened read-only.
+"""Build and serve bilat's REST API and dashboard over one store.
 
     app = create_app("bilat.duckdb")
-    serve("bilat.duckdb", port=8000)
+    serve("bilat.duckdb", port=8000, token="s3cret")
 
-The app holds one read-only connection for its whole life: opening a DuckDB file costs about a
-tenth of a second, far more than a query, and the store hands each read its own cursor so the
-thread pool can run requests side by side. While the API runs, the file is locked against
-writers (`bilat ingest`); stop the server to ingest.
+The app holds one read-only handle for its whole life (opening a DuckDB file costs about a
+tenth of a second, far more than a query); each read takes its own cursor so the thread pool
+can run requests side by side. Writes (ingest, verdicts) are off unless a token is given, and
+then go through one writer that opens the file writable for each write
+(:class:`bilat.api.gate.StoreGate`). Everything the pages need, Plotly and the map's outlines
+included, is served by the app itself: the dashboard works offline.
 """
 
 from __future__ import annotations
@@ -15,21 +17,74 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import uvicorn
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat import __version__
-from bilat.api.responses import SecurityHeaders, install_error_handlers
-from bilat.api.routes import router
-from bilat.store import open_store
+from bilat.api import routes, writes
+from bilat.api.gate import StoreGate
+from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
+from bilat.settings import Settings, load_settings
+
+UPLOAD_OVERHEAD = 64 * 1024
+"""Bytes allowed in a request body beyond the article size limit, for form framing."""
 
 
-def create_app(db: str, *, token: str | None = None) -> FastAPI:
-    """Return the API over the store at ``db``, opened read-only now and closed at shutdown.
+class BodyLimit:
+    """ASGI middleware refusing request bodies larger than a limit with a 413 in the API shape.
+
+    Args:
+        app: The application to wrap.
+        limit: The most bytes a request body may have.
+    """
+
+    def __init__(self, app: ASGIApp, *, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def _refusal(self) -> str:
+        return (
+            f"the request body is larger than {self.limit} bytes; send a smaller article, or "
+            "raise max_bytes in bilat.toml and restart the server"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse at once when Content-Length is too large; count the bytes otherwise."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.limit:
+                await error_response(413, self._refusal())(scope, receive, send)
+                return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _BodyTooLarge(self._refusal())
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class _BodyTooLarge(Exception):
+    """A streamed request body went past the limit."""
+
+
+def create_app(db: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """Return the API and dashboard over the store at ``db``, opened read-only now.
 
     Args:
         db: The DuckDB file (or URL) to serve.
-        token: The secret that write endpoints will require; kept in ``app.state.token``
-            (this version has no write endpoints).
+        token: The secret write endpoints require as ``Authorization: Bearer <token>``; None
+            (or empty) leaves writes off.
+        settings: Settings for ingest through the API (size limit, model); default: loaded
+            from bilat.toml and the environment.
 
     Returns:
         The FastAPI application; its OpenAPI schema is at ``/openapi.json``, docs at ``/docs``.
@@ -37,40 +92,64 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     Raises:
         StoreError: The store cannot be opened read-only (missing, locked, not migrated).
     """
-    store = open_store(db, read_only=True)
+    from bilat.web import pages, static
+
+    settings = settings or load_settings(db=db)
+    gate = StoreGate(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            store.close()
+            gate.close()
 
     app = FastAPI(
         title="bilat",
         version=__version__,
-        description="Coded international events from news reports: read-only queries.",
+        description="Coded international events from news reports. Reads are open; writes "
+        "(ingest, verdicts) need the server's bearer token.",
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.store = store
-    app.state.token = token
+    app.state.gate = gate
+    app.state.token = token or None
+    app.state.settings = settings
     install_error_handlers(app)
+
+    async def on_too_large(request: Request, exc: Exception) -> JSONResponse:
+        return error_response(413, str(exc))
+
+    app.add_exception_handler(_BodyTooLarge, on_too_large)
+    app.add_middleware(BodyLimit, limit=settings.max_bytes + UPLOAD_OVERHEAD)
     app.add_middleware(SecurityHeaders)
-    app.include_router(router)
+    app.include_router(routes.router)
+    app.include_router(writes.router)
+    app.include_router(pages.router)
+    static.mount(app)
     return app
 
 
-def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the API with uvicorn until interrupted.
+def serve(
+    db: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    token: str | None = None,
+    settings: Settings | None = None,
+) -> None:
+    """Run the API and dashboard with uvicorn until interrupted.
 
     Args:
         db: The DuckDB file to serve.
         host: The interface to listen on; the default answers this machine only.
         port: The TCP port.
-        token: The secret write endpoints will require.
+        token: The secret write endpoints require; None leaves writes off.
+        settings: Settings for ingest through the API.
 
     Raises:
         StoreError: The store cannot be opened read-only.
     """
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="info")
+    app = create_app(db, token=token, settings=settings)
+    uvicorn.run(app, host=host, port=port, log_level="info")

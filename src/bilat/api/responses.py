@@ -21,17 +21,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat.errors import BilatError, InputError, StoreError
 
-CSP = "default-src 'self'"
-"""The Content-Security-Policy of every response except the interactive docs page."""
-
-# Swagger UI loads its script and stylesheet from a CDN and starts itself with an inline script;
-# the relaxed policy is limited to that page, which shows no stored data.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://fastapi.tiangolo.com"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
 )
-DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
+"""The Content-Security-Policy of every response: scripts only from bilat's own static files.
+
+Inline styles are allowed because Plotly sets them on the SVG it draws; inline scripts are not.
+"""
 
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
@@ -74,7 +72,6 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope.get("path") in DOCS_PATHS else CSP
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -84,8 +81,7 @@ class SecurityHeaders:
                     if name.decode("latin-1").lower() not in SECURITY_HEADERS
                 ]
                 for name, value in SECURITY_HEADERS.items():
-                    chosen = csp if name == "content-security-policy" else value
-                    headers.append((name.encode("latin-1"), chosen.encode("latin-1")))
+                    headers.append((name.encode("latin-1"), value.encode("latin-1")))
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -130,9 +126,12 @@ def _http_message(request: Request, exc: HTTPException) -> str:
     if exc.status_code == 404:
         if isinstance(exc.detail, str) and exc.detail not in ("", "Not Found"):
             return exc.detail
-        return f"no endpoint at {path}; GET / lists the endpoints"
+        return f"no endpoint at {path}; GET /api lists the endpoints"
     if exc.status_code == 405:
-        return f"{request.method} is not allowed on {path}; this API answers GET requests only"
+        return (
+            f"{request.method} is not allowed on {path}; /docs lists the methods each "
+            "endpoint accepts"
+        )
     return f"request to {path} failed with HTTP {exc.status_code}"
 
 

@@ -1,159 +1,79 @@
-"""The read-only endpoints: each parses its query, asks the store once and renders the rows.
+"""The read endpoints: each parses its query, asks the store once and renders the rows.
 
 Endpoints are plain ``def`` functions, so FastAPI runs them in its thread pool and the DuckDB
-reads never block the event loop.
+reads never block the event loop. Each read holds the gate's shared lock while it runs, so a
+write waits for it (see :mod:`bilat.api.gate`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from bilat import __version__
-from bilat.records import Factuality
+from bilat.api import analysis
+from bilat.api.detail import event_detail
+from bilat.api.gate import StoreGate
+from bilat.api.params import (
+    ALL_FACTUALITY,
+    MAX_LIMIT,
+    EventFilters,
+    blank_to_none,
+    event_query,
+    invalid,
+    parse_code,
+    parse_date,
+    parse_dyad,
+    parse_period,
+)
 from bilat.store import ORDERS, EventQuery, Store
+from bilat.store.base import FactQuery, QuoteQuery
 
 router = APIRouter()
 
-MAX_LIMIT = 1000
-"""The most events one page of ``/api/events`` returns."""
-
-ALL_FACTUALITY = tuple(f.value for f in Factuality)
-_CODE = re.compile(r"[A-Z0-9]{2,12}")
-
 ENDPOINTS = {
+    "dashboard": "/",
+    "index": "/api",
     "events": "/api/events",
     "event": "/api/events/{id}",
+    "verdict": "/api/events/{id}/verdict",
     "dyads": "/api/dyads",
+    "timeline": "/api/timeline",
+    "actors": "/api/actors",
+    "facts": "/api/facts",
+    "quotes": "/api/quotes",
     "documents": "/api/documents",
     "document": "/api/documents/{id}",
+    "ingest": "/api/ingest",
     "health": "/api/health",
     "docs": "/docs",
     "openapi": "/openapi.json",
 }
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
+def gate_of(request: Request) -> StoreGate:
+    """Return the app's store gate."""
+    gate: StoreGate = request.app.state.gate
+    return gate
 
 
-def _invalid(message: str) -> HTTPException:
-    return HTTPException(status_code=422, detail=message)
+@contextmanager
+def reading(request: Request) -> Iterator[Store]:
+    """Yield the read-only store for the duration of one request's reads."""
+    with gate_of(request).reading() as store:
+        yield store
 
 
-def _blank_to_none(value: str | None) -> str | None:
-    """Treat an empty parameter (as an HTML form sends it) as absent."""
-    if value is None or not value.strip():
-        return None
-    return value.strip()
-
-
-def parse_dyad(value: str | None) -> tuple[str, str] | None:
-    """Parse ``"PAK,USA"`` into two upper-case country codes.
-
-    Args:
-        value: The parameter as sent, or None.
-
-    Returns:
-        The pair, or None when the parameter is absent or blank.
-
-    Raises:
-        HTTPException: 422 when the value is not two codes separated by a comma.
-    """
-    text = _blank_to_none(value)
-    if text is None:
-        return None
-    parts = [part.strip().upper() for part in text.split(",")]
-    if len(parts) != 2 or not all(_CODE.fullmatch(part) for part in parts):
-        raise _invalid(
-            f"invalid dyad {value!r}: give two country codes separated by a comma, "
-            "e.g. dyad=PAK,USA"
-        )
-    return parts[0], parts[1]
-
-
-def parse_factuality(value: str | None) -> tuple[str, ...] | None:
-    """Parse a comma list of factuality values; ``all`` selects every one.
-
-    Args:
-        value: The parameter as sent, or None.
-
-    Returns:
-        The values, or None (the store's default: asserted, planned, reported).
-
-    Raises:
-        HTTPException: 422 when a value is unknown.
-    """
-    text = _blank_to_none(value)
-    if text is None:
-        return None
-    if text.lower() == "all":
-        return ALL_FACTUALITY
-    values = tuple(part.strip().lower() for part in text.split(",") if part.strip())
-    unknown = [part for part in values if part not in ALL_FACTUALITY]
-    if unknown:
-        raise _invalid(
-            f"invalid factuality {', '.join(map(repr, unknown))}: use a comma list of "
-            f"{', '.join(ALL_FACTUALITY)}, or 'all'"
-        )
-    return values
-
-
-def parse_date(name: str, value: str | None) -> str | None:
-    """Check an ISO date parameter and return it as ``YYYY-MM-DD``.
-
-    Raises:
-        HTTPException: 422 when the value is not a date.
-    """
-    text = _blank_to_none(value)
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise _invalid(
-            f"invalid {name} {value!r}: give an ISO date such as {name}=2025-04-07"
-        ) from None
-
-
-def _order(value: str) -> str:
-    if value not in ORDERS:
-        raise _invalid(f"invalid order {value!r}: use one of {', '.join(ORDERS)}")
-    return value
-
-
-def _plain(row: Any) -> dict[str, Any]:
+def plain(row: Any) -> dict[str, Any]:
+    """Return a dataclass row as a dict."""
     return dataclasses.asdict(row)
 
 
-@router.get("/", summary="Index: endpoints, counts and the dyad table")
-def index(request: Request) -> dict[str, Any]:
-    """Return the endpoints, how many documents and events are stored, and the dyads."""
-    store = _store(request)
-    documents = store.documents()
-    return {
-        "ok": True,
-        "name": "bilat",
-        "version": __version__,
-        "endpoints": ENDPOINTS,
-        "counts": {
-            "documents": sum(1 for row in documents if row.status == "accepted"),
-            "rejected": sum(1 for row in documents if row.status == "rejected"),
-            "events": store.count_events(),
-            "events_all_factuality": store.count_events(EventQuery(factuality=ALL_FACTUALITY)),
-        },
-        "dyads": [_plain(row) for row in store.dyads()],
-    }
-
-
-@router.get("/api/events", summary="Events matching filters, paged")
-def events(
-    request: Request,
+def event_filters(
     dyad: Annotated[
         str | None, Query(description="Two country codes, either direction: PAK,USA")
     ] = None,
@@ -173,50 +93,121 @@ def events(
             "or all. Default: asserted, planned, reported"
         ),
     ] = None,
+    verified: Annotated[
+        str | None,
+        Query(description="true: confirmed or corrected only; false: unverified only; any"),
+    ] = None,
     doc_id: Annotated[str | None, Query(description="Only this document's events")] = None,
     q: Annotated[str | None, Query(description="Case-insensitive text in the sentence")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
     order: Annotated[str, Query(description=f"One of {', '.join(ORDERS)}")] = "date",
-) -> dict[str, Any]:
-    """Return one page of the events that match the filters, and how many match in all."""
-    query = EventQuery(
-        dyad=parse_dyad(dyad),
-        actor=_blank_to_none(actor),
-        source=_blank_to_none(source),
-        target=_blank_to_none(target),
-        since=parse_date("since", since),
-        until=parse_date("until", until),
-        root=_blank_to_none(root),
+) -> EventFilters:
+    """Collect the event filters of a request (a FastAPI dependency)."""
+    return EventFilters(
+        dyad=dyad,
+        actor=actor,
+        source=source,
+        target=target,
+        since=since,
+        until=until,
+        root=root,
         quad_class=quad_class,
-        factuality=parse_factuality(factuality),
-        doc_id=_blank_to_none(doc_id),
-        text=_blank_to_none(q),
+        factuality=factuality,
+        verified=verified,
+        doc_id=doc_id,
+        q=q,
         limit=limit,
         offset=offset,
-        order=_order(order),
+        order=order,
     )
-    store = _store(request)
+
+
+Filters = Annotated[EventFilters, Depends(event_filters)]
+
+
+def index_data(store: Store) -> dict[str, Any]:
+    """Return the endpoints, how many documents and events are stored, and the dyads.
+
+    Args:
+        store: The store to count.
+
+    Returns:
+        The JSON body of ``/api``.
+    """
+    documents = store.documents()
+    return {
+        "ok": True,
+        "name": "bilat",
+        "version": __version__,
+        "endpoints": ENDPOINTS,
+        "counts": {
+            "documents": sum(1 for row in documents if row.status == "accepted"),
+            "rejected": sum(1 for row in documents if row.status == "rejected"),
+            "events": store.count_events(),
+            "events_all_factuality": store.count_events(EventQuery(factuality=ALL_FACTUALITY)),
+        },
+        "dyads": [plain(row) for row in store.dyads()],
+    }
+
+
+@router.get("/api", summary="Index: endpoints, counts and the dyad table")
+def index(request: Request) -> dict[str, Any]:
+    """Return the endpoints, how many documents and events are stored, and the dyads."""
+    with reading(request) as store:
+        return index_data(store)
+
+
+def events_data(store: Store, filters: EventFilters) -> dict[str, Any]:
+    """Return one page of the events matching the filters, and how many match in all.
+
+    Args:
+        store: The store to ask.
+        filters: The parameters as sent.
+
+    Returns:
+        The JSON body of ``/api/events``.
+
+    Raises:
+        HTTPException: 422 when a filter cannot be used.
+    """
+    query = event_query(filters)
     found = store.events(query)
     return {
         "ok": True,
         "total": store.count_events(query),
-        "limit": limit,
-        "offset": offset,
+        "limit": filters.limit,
+        "offset": filters.offset,
         "events": [event.export_dict() for event in found],
     }
 
 
-@router.get("/api/events/{event_id}", summary="One event by id, whatever its factuality")
-def event(request: Request, event_id: str) -> dict[str, Any]:
-    """Return one event, or 404."""
-    found = _store(request).event(event_id)
-    if found is not None:
-        return {"ok": True, "event": found.export_dict()}
-    raise HTTPException(
+@router.get("/api/events", summary="Events matching filters, paged")
+def events(request: Request, filters: Filters) -> dict[str, Any]:
+    """Return one page of the events that match the filters, and how many match in all."""
+    with reading(request) as store:
+        return events_data(store, filters)
+
+
+def no_event(event_id: str) -> HTTPException:
+    """Return the 404 for an unknown event id."""
+    return HTTPException(
         status_code=404,
         detail=f"no event with id {event_id!r}; list events at /api/events to find ids",
     )
+
+
+@router.get(
+    "/api/events/{event_id}",
+    summary="One event by id, whatever its factuality, with its document, mentions and rule",
+)
+def event(request: Request, event_id: str) -> dict[str, Any]:
+    """Return one event with the mentions of its sentence, its highlights and why it was coded."""
+    with reading(request) as store:
+        found = event_detail(store, event_id)
+    if found is None:
+        raise no_event(event_id)
+    return {"ok": True, **found}
 
 
 @router.get("/api/dyads", summary="Event counts and Goldstein totals per pair of countries")
@@ -225,8 +216,93 @@ def dyads(
     directed: Annotated[bool, Query(description="Keep source → target apart")] = False,
 ) -> dict[str, Any]:
     """Return the dyad table, most events first."""
-    rows = _store(request).dyads(directed=directed)
-    return {"ok": True, "directed": directed, "dyads": [_plain(row) for row in rows]}
+    with reading(request) as store:
+        rows = store.dyads(directed=directed)
+    return {"ok": True, "directed": directed, "dyads": [plain(row) for row in rows]}
+
+
+@router.get("/api/timeline", summary="Goldstein and quad counts between two countries per period")
+def timeline(
+    request: Request,
+    dyad: Annotated[str, Query(description="Two country codes: PAK,USA")],
+    by: Annotated[str, Query(description="week, month, quarter or year")] = "month",
+    since: Annotated[str | None, Query(description="First date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
+) -> dict[str, Any]:
+    """Return one row per period (zeros where nothing happened) and the trend in words."""
+    pair = parse_dyad(dyad)
+    if pair is None:
+        raise invalid("invalid dyad '': give two country codes, e.g. dyad=PAK,USA")
+    period = parse_period(by)
+    first, last = parse_date("since", since), parse_date("until", until)
+    with reading(request) as store:
+        return {"ok": True, **analysis.timeline_data(store, pair, period, first, last)}
+
+
+@router.get("/api/actors", summary="Actors with how many events they are source or target of")
+def actors(
+    request: Request,
+    filters: Filters,
+) -> dict[str, Any]:
+    """Return the actors of the events matching the filters, most events first."""
+    query = dataclasses.replace(event_query(filters), limit=None, offset=0)
+    with reading(request) as store:
+        rows = store.actors(query, limit=filters.limit)
+    return {"ok": True, "actors": [plain(row) for row in rows]}
+
+
+@router.get("/api/facts", summary="Numbers the articles report: casualties, money, percentages")
+def facts(
+    request: Request,
+    doc_id: Annotated[str | None, Query(description="Only this document's facts")] = None,
+    kind: Annotated[str | None, Query(description="casualty, money, percentage…")] = None,
+    actor: Annotated[str | None, Query(description="Actor code prefix of the linked event")] = None,
+    dyad: Annotated[str | None, Query(description="Dyad of the linked event: PAK,USA")] = None,
+    since: Annotated[str | None, Query(description="First date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
+    q: Annotated[str | None, Query(description="Text in the fact's words")] = None,
+    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Return the stored facts matching the filters."""
+    query = FactQuery(
+        doc_id=blank_to_none(doc_id),
+        kind=blank_to_none(kind),
+        actor=parse_code("actor", actor),
+        dyad=parse_dyad(dyad),
+        since=parse_date("since", since),
+        until=parse_date("until", until),
+        text=blank_to_none(q),
+        limit=limit,
+        offset=offset,
+    )
+    with reading(request) as store:
+        return {"ok": True, "facts": analysis.facts(store, query)}
+
+
+@router.get("/api/quotes", summary="Direct quotations and who said them")
+def quotes(
+    request: Request,
+    doc_id: Annotated[str | None, Query(description="Only this document's quotes")] = None,
+    speaker: Annotated[str | None, Query(description="Speaker code prefix: PAKGOV")] = None,
+    since: Annotated[str | None, Query(description="First date (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
+    q: Annotated[str | None, Query(description="Text in the quotation")] = None,
+    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Return the stored quotations matching the filters."""
+    query = QuoteQuery(
+        doc_id=blank_to_none(doc_id),
+        speaker=parse_code("speaker", speaker),
+        since=parse_date("since", since),
+        until=parse_date("until", until),
+        text=blank_to_none(q),
+        limit=limit,
+        offset=offset,
+    )
+    with reading(request) as store:
+        return {"ok": True, "quotes": analysis.quotes(store, query)}
 
 
 @router.get("/api/documents", summary="Stored documents and rejected inputs")
@@ -236,30 +312,40 @@ def documents(
     limit: Annotated[int | None, Query(ge=0)] = None,
 ) -> dict[str, Any]:
     """Return the documents (and rejected inputs), in the order they were stored."""
-    wanted = _blank_to_none(status)
+    wanted = blank_to_none(status)
     if wanted is not None and wanted not in ("accepted", "rejected"):
-        raise _invalid(f"invalid status {status!r}: use accepted or rejected, or leave it out")
-    rows = _store(request).documents(status=wanted, limit=limit)
-    return {"ok": True, "documents": [_plain(row) for row in rows]}
+        raise invalid(f"invalid status {status!r}: use accepted or rejected, or leave it out")
+    with reading(request) as store:
+        rows = store.documents(status=wanted, limit=limit)
+    return {"ok": True, "documents": [plain(row) for row in rows]}
+
+
+def no_document(doc_id: str) -> HTTPException:
+    """Return the 404 for an unknown document id."""
+    return HTTPException(
+        status_code=404,
+        detail=f"no document with id {doc_id!r}; list documents at /api/documents",
+    )
 
 
 @router.get("/api/documents/{doc_id:path}", summary="Everything stored for one document")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     """Return a document with its date, mentions, events, quotes and facts, or 404."""
-    extraction = _store(request).extraction(doc_id)
+    with reading(request) as store:
+        extraction = store.extraction(doc_id)
     if extraction is None:
-        raise HTTPException(
-            status_code=404,
-            detail=f"no document with id {doc_id!r}; list documents at /api/documents",
-        )
+        raise no_document(doc_id)
     return {"ok": True, **extraction.as_dict()}
 
 
 @router.get("/api/health", summary="Whether the API can read its store")
 def health(request: Request) -> dict[str, Any]:
-    """Return ok and the number of stored events when the store answers."""
+    """Return ok, the version, the number of stored events and whether writes are on."""
+    with reading(request) as store:
+        count = store.count_events(EventQuery(factuality=ALL_FACTUALITY))
     return {
         "ok": True,
         "version": __version__,
-        "events": _store(request).count_events(EventQuery(factuality=ALL_FACTUALITY)),
+        "events": count,
+        "writes": request.app.state.token is not None,
     }

@@ -1,0 +1,190 @@
+"""Everything the event page shows about one event: its sentence marked up, its document, why.
+
+detail = event_detail(store, "3f2a…")
+detail["highlights"]  # [{"start": 4, "end": 22, "role": "source"}, …] within the sentence
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bilat.records import Actor, Event, Extraction, Mention
+from bilat.store import Store
+
+ROLES = ("source", "trigger", "target")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text to mark, in the offsets of the text it belongs to."""
+
+    start: int
+    end: int
+    role: str
+    label: str = ""
+
+
+def _pick(
+    mentions: Sequence[Mention], actor: Actor | None, *, before: int | None
+) -> Mention | None:
+    """Choose the mention of an actor: same code, nearest the trigger on the expected side."""
+    if actor is None:
+        return None
+    same = [m for m in mentions if m.actor.code == actor.code] or [
+        m for m in mentions if actor.country and m.actor.country == actor.country
+    ]
+    if not same:
+        return None
+    if before is None:
+        return same[0]
+    preceding = [m for m in same if m.end <= before]
+    return preceding[-1] if preceding else same[0]
+
+
+def event_spans(event: Event, mentions: Sequence[Mention]) -> list[Span]:
+    """Return the source, trigger and target spans of an event, relative to its sentence.
+
+    Args:
+        event: The event.
+        mentions: The actor mentions of its document (document offsets).
+
+    Returns:
+        Non-overlapping spans, in order; an actor with no mention in the sentence is left out.
+    """
+    inside = [
+        m for m in mentions if event.sentence_start <= m.start and m.end <= event.sentence_end
+    ]
+    base = event.sentence_start
+    chosen: list[Span] = [
+        Span(event.trigger_start - base, event.trigger_end - base, "trigger", event.cameo_name)
+    ]
+    source = _pick(inside, event.source, before=event.trigger_start)
+    rest = [m for m in inside if m is not source]
+    target = _pick(rest, event.target, before=None)
+    for mention, role in ((source, "source"), (target, "target")):
+        if mention is not None:
+            chosen.append(Span(mention.start - base, mention.end - base, role, mention.actor.code))
+    return _non_overlapping(chosen, len(event.sentence))
+
+
+def _non_overlapping(spans: Sequence[Span], length: int) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < 0 or span.end > length or span.start >= span.end:
+            continue
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def document_spans(extraction: Extraction) -> list[Span]:
+    """Return the actor mentions and event triggers of a document, for marking it up.
+
+    Args:
+        extraction: The stored document.
+
+    Returns:
+        Non-overlapping spans in document offsets; triggers win over mentions they overlap.
+    """
+    spans = [
+        Span(e.trigger_start, e.trigger_end, "trigger", f"{e.cameo} {e.cameo_name}")
+        for e in extraction.events
+    ]
+    spans += [Span(m.start, m.end, "actor", m.actor.code) for m in extraction.mentions]
+    ordered = sorted(spans, key=lambda s: 0 if s.role == "trigger" else 1)
+    kept: list[Span] = []
+    for span in ordered:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return _non_overlapping(kept, len(extraction.document.text))
+
+
+def segments(text: str, spans: Sequence[Span]) -> list[tuple[str, Span | None]]:
+    """Cut a text into plain pieces and marked pieces.
+
+    Args:
+        text: The text.
+        spans: Non-overlapping spans, in order, in the text's offsets.
+
+    Returns:
+        ``(piece, span)`` pairs covering the whole text; ``span`` is None for plain pieces.
+    """
+    pieces: list[tuple[str, Span | None]] = []
+    at = 0
+    for span in spans:
+        if span.start > at:
+            pieces.append((text[at : span.start], None))
+        pieces.append((text[span.start : span.end], span))
+        at = span.end
+    if at < len(text):
+        pieces.append((text[at:], None))
+    return pieces
+
+
+def _verdict(store: Store, event_id: str) -> Any:
+    method = getattr(store, "verdict", None)
+    if method is None:
+        return None
+    found = method(event_id)
+    if found is None:
+        return None
+    as_dict = getattr(found, "as_dict", None)
+    return as_dict() if callable(as_dict) else found
+
+
+def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
+    """Return an event with its document, the mentions in its sentence, highlights and rule.
+
+    Args:
+        store: The store to read.
+        event_id: The event's stable id.
+
+    Returns:
+        ``{"event", "document", "mentions", "highlights", "explain", "verdict", "reports"}``,
+        or None when there is no such event.
+    """
+    event = store.event(event_id)
+    if event is None:
+        return None
+    extraction = store.extraction(event.doc_id)
+    mentions = extraction.mentions if extraction is not None else ()
+    document: dict[str, Any] = {"id": event.doc_id}
+    if extraction is not None:
+        doc = extraction.document
+        document = {
+            "id": doc.id,
+            "title": doc.title,
+            "published": extraction.date.value,
+            "url": doc.url,
+            "outlet": doc.outlet,
+            "origin": doc.origin,
+        }
+    return {
+        "event": event.export_dict(),
+        "document": document,
+        "mentions": [
+            m.as_dict()
+            for m in mentions
+            if event.sentence_start <= m.start and m.end <= event.sentence_end
+        ],
+        "highlights": [
+            {"start": s.start, "end": s.end, "role": s.role, "label": s.label}
+            for s in event_spans(event, mentions)
+        ],
+        "explain": {
+            "rule": event.rule,
+            "trigger": event.trigger,
+            "cameo": event.cameo,
+            "cameo_name": event.cameo_name,
+            "factuality": event.factuality.value,
+            "confidence": event.confidence,
+            "reported_by": event.reported_by.as_dict() if event.reported_by else None,
+            "sentence_index": event.sentence_index,
+            "command": f"bilat explain {event.doc_id} --sentence {event.sentence_index}",
+        },
+        "verdict": _verdict(store, event_id),
+        "reports": [document],
+    }

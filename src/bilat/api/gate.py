@@ -1,0 +1,175 @@
+"""One read-only store shared by every request, and one writer that has the file to itself.
+
+    gate = StoreGate("bilat.duckdb")
+    with gate.reading() as store:
+        store.count_events()
+    result = gate.write(lambda store: store.add(extractions))
+    gate.close()
+
+DuckDB lets one process hold a file either read-only or writable, never both at once, and a
+writable handle locks other processes out. So the gate keeps a read-only handle for the reads
+(other processes may read the file too) and, for each write, waits for the reads in flight to
+finish, closes the read-only handle, opens the file writable, runs the write, closes it and
+opens the read-only handle again. Writes queue on a single worker thread, so two writes never
+overlap and a slow one (parsing an uploaded article) never holds a request thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import TypeVar
+
+from bilat.errors import StoreError
+from bilat.store import Store, open_store
+
+T = TypeVar("T")
+
+StoreOpener = Callable[[str, bool], Store]
+"""Open the store at a URL, read-only when the flag is set."""
+
+
+def _open(url: str, read_only: bool) -> Store:
+    return open_store(url, read_only=read_only)
+
+
+class ReadWriteLock:
+    """A lock many readers may hold at once, or one writer alone; a waiting writer goes first.
+
+    lock = ReadWriteLock()
+    with lock.shared():
+        ...
+    with lock.exclusive():
+        ...
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """Hold the lock alongside other readers."""
+        with self._condition:
+            # Readers wait for queued writers too, so a stream of reads cannot starve a write.
+            while self._writing or self._writers_waiting:
+                self._condition.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._readers -= 1
+                if not self._readers:
+                    self._condition.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the lock alone, once the readers in flight are done."""
+        with self._condition:
+            self._writers_waiting += 1
+            try:
+                while self._writing or self._readers:
+                    self._condition.wait()
+            finally:
+                self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._writing = False
+                self._condition.notify_all()
+
+
+class StoreGate:
+    """Hand out the shared read-only store to readers and run writes one at a time.
+
+    Args:
+        url: The database the app serves.
+        opener: How to open it (tests pass their own); the default is :func:`open_store`.
+
+    Raises:
+        StoreError: The store cannot be opened read-only.
+    """
+
+    def __init__(self, url: str, *, opener: StoreOpener = _open) -> None:
+        self.url = url
+        self._opener = opener
+        self._lock = ReadWriteLock()
+        self._store: Store | None = opener(url, True)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-writer")
+
+    @property
+    def store(self) -> Store:
+        """Return the current read-only store (for reads that manage no lock themselves)."""
+        if self._store is None:
+            raise StoreError(
+                f"the store {self.url!r} is closed: the server is shutting down; retry later",
+                url=self.url,
+            )
+        return self._store
+
+    @store.setter
+    def store(self, value: Store) -> None:
+        self._store = value
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """Yield the read-only store, kept open until the block ends."""
+        with self._lock.shared():
+            yield self.store
+
+    def write(self, job: Callable[[Store], T]) -> T:
+        """Run ``job`` on the writable store in the writer thread and return its result.
+
+        Args:
+            job: The write; it gets the store opened writable, for this job only.
+
+        Returns:
+            What ``job`` returned.
+
+        Raises:
+            StoreError: The store cannot be opened writable (another process holds it).
+            Exception: Whatever ``job`` raised.
+        """
+        return self._writer.submit(self._run, job).result()
+
+    async def write_async(self, job: Callable[[Store], T]) -> T:
+        """Run ``job`` like :meth:`write`, awaiting it without blocking the event loop.
+
+        Args:
+            job: The write.
+
+        Returns:
+            What ``job`` returned.
+        """
+        return await asyncio.wrap_future(self._writer.submit(self._run, job))
+
+    def _run(self, job: Callable[[Store], T]) -> T:
+        with self._lock.exclusive():
+            self.store.close()
+            self._store = None
+            try:
+                writable = self._opener(self.url, False)
+            except BaseException:
+                self._store = self._opener(self.url, True)
+                raise
+            try:
+                return job(writable)
+            finally:
+                writable.close()
+                self._store = self._opener(self.url, True)
+
+    def close(self) -> None:
+        """Finish queued writes, then close the store; closing twice is harmless."""
+        self._writer.shutdown(wait=True)
+        with self._lock.exclusive():
+            if self._store is not None:
+                self._store.close()
+                self._store = None
