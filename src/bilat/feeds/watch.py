@@ -62,7 +62,8 @@ class FeedResult:
     """How one feed's poll went: ``ok``, ``not-modified`` or ``error`` (with the reason).
 
     ``entries`` counts the feed's items, ``new`` those read as new documents, ``duplicates``
-    those already known (by URL, canonical URL or text), ``failed`` the item failures' reasons.
+    those already known (by URL, canonical URL or text), ``failed`` the item failures' reasons,
+    ``retry`` the failures worth retrying next pass (timeouts, 5xx).
     """
 
     url: str
@@ -74,6 +75,7 @@ class FeedResult:
     duplicates: int = 0
     disallowed: int = 0
     failed: list[str] = field(default_factory=list)
+    retry: int = 0
 
 
 @dataclass
@@ -155,12 +157,12 @@ def poll(
         if result.url not in validators:
             continue
         etag, modified = validators[result.url]
-        if result.failed:
+        if result.retry:
             # Forget the validators so the next pass fetches the feed again and retries them.
-            store.record_feed_poll(result.url)
+            etag = modified = None
+        store.record_feed_poll(result.url, etag=etag, last_modified=modified)
+        if result.failed:
             store.record_feed_poll(result.url, error="; ".join(result.failed))
-        else:
-            store.record_feed_poll(result.url, etag=etag, last_modified=modified)
     return report
 
 
@@ -212,6 +214,8 @@ def _take_entry(state: _Pass, feed: FeedRow, entry: FeedEntry, result: FeedResul
         if error.permanent:
             state.remember(entry.url)
             record("failed")
+        else:
+            result.retry += 1
         return
     page = read_page(
         answer.body, url=answer.url, entry=entry, feed_name=feed.name, options=state.options
