@@ -201,6 +201,24 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
+class ActorRow:
+    """One actor code and how many matching events it takes part in, as source or target.
+
+    ``name`` is one of the names the actor was stored with (the largest, for determinism).
+    """
+
+    code: str
+    country: str | None
+    sector: str | None
+    name: str | None
+    events: int
+    as_source: int
+    as_target: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True)
 class FeedRow:
     """One registered feed, its conditional-GET validators and how its last poll went.
 
@@ -343,6 +361,21 @@ class Store(Protocol):
 
         Returns:
             One row per period holding events, oldest first.
+        """
+        ...
+
+    def actors(
+        self, query: EventQuery | None = None, *, limit: int | None = None
+    ) -> list[ActorRow]:
+        """Count the events each actor code takes part in, most events first.
+
+        Args:
+            query: Filters on the events counted (factuality defaults to the counted ones);
+                its limit, offset and order do not apply.
+            limit: At most this many actors.
+
+        Returns:
+            One row per actor code, sorted by events descending, then code.
         """
         ...
 

@@ -31,6 +31,7 @@ from bilat.store.base import (
     ALL_FACTS,
     ALL_QUOTES,
     EVERY_EVENT,
+    ActorRow,
     AddResult,
     DatedFact,
     DatedQuote,
@@ -658,6 +659,155 @@ class DuckDBStore:
             )
             for period, n, vc, mc, vf, mf, mean, total in rows
         ]
+
+    def actors(
+        self, query: EventQuery | None = None, *, limit: int | None = None
+    ) -> list[ActorRow]:
+        """Count the events each actor code takes part in, most events first.
+
+        Args:
+            query: Filters on the events counted (factuality defaults to the counted ones).
+            limit: At most this many actors.
+
+        Returns:
+            One row per actor code, sorted by events descending, then code.
+        """
+        statement, params = sql.actors(query or EVERY_EVENT, limit=limit)
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params).fetchall()
+        return [
+            ActorRow(
+                code=code,
+                country=country,
+                sector=sector,
+                name=name,
+                events=int(n),
+                as_source=int(sources),
+                as_target=int(targets),
+                first=first,
+                last=last,
+            )
+            for code, country, sector, name, n, sources, targets, first, last in rows
+        ]
+
+    def set_verdict(
+        self,
+        event_id: str,
+        verdict: str,
+        *,
+        note: str | None = None,
+        cameo: str | None = None,
+        source_code: str | None = None,
+        target_code: str | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> Verdict:
+        """Record an analyst's verdict on an event, replacing any earlier one.
+
+        See :meth:`bilat.store.base.Store.set_verdict`; ``knowledge`` (default: the bundled
+        knowledge) is where CAMEO and actor codes are checked.
+
+        Returns:
+            The verdict as stored.
+
+        Raises:
+            InputError: Unknown verdict, event, CAMEO or actor code, or corrections that do
+                not fit the verdict.
+            StoreError: The store is read-only or the write failed.
+        """
+        kind = parse_verdict(verdict)
+        kb = knowledge or Knowledge.load()
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to record verdicts",
+                url=self.url,
+            )
+        with self._lock:
+            self._check_open()
+            found = verdict_rows.machine_event(self._con, event_id)
+            if found is None:
+                raise InputError(
+                    f"no event with id {event_id!r}; list ids with `bilat events --format json`",
+                    origin="verdict",
+                )
+            machine, content_hash = found
+            corrections = {
+                "cameo": cameo or None,
+                "source_code": source_code.upper() if source_code else None,
+                "target_code": target_code.upper() if target_code else None,
+            }
+            judged = judge(machine, kind, knowledge=kb, **corrections)
+            record = Verdict(
+                event_id=event_id,
+                verdict=kind,
+                note=note,
+                anchor=anchor_of(machine, content_hash),
+                machine_cameo=machine.cameo,
+                machine_source=machine.source.code,
+                machine_target=machine.target.code if machine.target else None,
+                **corrections,
+            )
+            self._con.begin()
+            try:
+                verdict_rows.write(self._con, record, judged, now=_now())
+                verdict_rows.sync_event(self._con, event_id)
+                self._con.commit()
+            except duckdb.Error as error:
+                self._con.rollback()
+                raise StoreError(
+                    f"cannot record the verdict on {event_id!r} in {self.url!r}: {error}; "
+                    "nothing was written",
+                    url=self.url,
+                ) from error
+            return verdict_rows.read(self._con, event_id)[0]
+
+    def verdict(self, event_id: str) -> Verdict | None:
+        """Return the verdict on an event, or None if it has none."""
+        with self._reading() as cursor:
+            found = verdict_rows.read(cursor, event_id)
+        return found[0] if found else None
+
+    def verdicts(self) -> list[Verdict]:
+        """Return every verdict, oldest first (including those whose event is gone)."""
+        with self._reading() as cursor:
+            return verdict_rows.read(cursor)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
+
+        Re-adding the document (or a re-coded extraction of it) re-attaches the verdicts.
+
+        Args:
+            doc_id: The stored document id.
+
+        Returns:
+            True if a document was removed, False if there was none.
+
+        Raises:
+            StoreError: The store is read-only or the delete failed (nothing is removed).
+        """
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to remove documents",
+                url=self.url,
+            )
+        with self._lock:
+            self._check_open()
+            con = self._con
+            con.begin()
+            try:
+                gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
+                for table in ("facts", "quotes", "mentions", "events", "documents"):
+                    key = "id" if table == "documents" else "doc_id"
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
+                con.commit()
+            except duckdb.Error as error:
+                con.rollback()
+                raise StoreError(
+                    f"cannot remove document {doc_id!r} from {self.url!r}: {error}; "
+                    "nothing was removed",
+                    url=self.url,
+                ) from error
+        return bool(gone)
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""

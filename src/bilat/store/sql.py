@@ -338,3 +338,41 @@ def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
         ORDER BY 1
     """
     return statement, params + outer_params
+
+def actors(query: EventQuery, *, limit: int | None = None) -> tuple[str, list[Any]]:
+    """Return the actor summary SELECT and its parameters.
+
+    Args:
+        query: Filters on the events counted; its limit, offset and order do not apply.
+        limit: At most this many rows.
+
+    Returns:
+        A query whose rows are the :class:`~bilat.store.base.ActorRow` fields in order.
+    """
+    clause, params = where(query)
+    paging = ""
+    page_params: list[Any] = []
+    if limit is not None:
+        if limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit}", origin="actors(limit)")
+        paging = "LIMIT ?"
+        page_params = [limit]
+    statement = f"""
+        SELECT code, max(country), max(sector), max(name), count(*) AS n,
+            count(*) FILTER (WHERE role = 'source'), count(*) FILTER (WHERE role = 'target'),
+            min(placed), max(placed)
+        FROM (
+            SELECT e.source_code AS code, e.source_country AS country,
+                e.source_sector AS sector, e.source_name AS name, 'source' AS role,
+                e.date_effective AS placed
+            FROM events e WHERE {clause}
+            UNION ALL
+            SELECT e.target_code, e.target_country, e.target_sector, e.target_name, 'target',
+                e.date_effective
+            FROM events e WHERE e.target_code IS NOT NULL AND {clause}
+        ) involved
+        GROUP BY code
+        ORDER BY n DESC, code
+        {paging}
+    """
+    return statement, params + params + page_params
