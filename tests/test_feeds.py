@@ -66,7 +66,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         served = self.served
         served.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
         base = served.base
@@ -353,5 +353,8 @@ def test_feeds_registry_keeps_order() -> None:
     with open_store(":memory:") as store:
         store.add_feed("http://a/1", "one")
         store.add_feed("http://a/2", "two")
-        assert [(f.url, f.name) for f in store.feeds()] == [("http://a/1", "one"), ("http://a/2", "two")]
+        assert [(f.url, f.name) for f in store.feeds()] == [
+            ("http://a/1", "one"),
+            ("http://a/2", "two"),
+        ]
         assert isinstance(store.feeds()[0], FeedRow)
