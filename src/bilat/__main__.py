@@ -1,0 +1,5 @@
+"""``python -m bilat``: the same command line as the ``bilat`` script."""
+
+from bilat.cli import main
+
+main()
