@@ -1,0 +1,229 @@
+"""Find near-duplicate documents (reprints, lightly edited wire copies) with MinHash LSH.
+
+A document's signature is the MinHash of the word shingles of its normalised text (lower case,
+words only, so punctuation, case and line breaks do not matter). Signatures are kept in the
+store, so a :class:`DuplicateFinder` rebuilt from them in a later run still finds the original
+of a reprint ingested then.
+
+    finder = DuplicateFinder(DedupOptions(threshold=0.5))
+    first = finder.check("a", text_a)        # DocumentSignature(duplicate_of=None, ...)
+    second = finder.check("b", text_a + "!") # DocumentSignature(duplicate_of="a", ...)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from bilat.errors import InputError
+
+_WORD_RE = re.compile(r"\w+")
+# The affine32 scheme keeps hash values below 2**32, so four bytes each store them exactly;
+# naming it keeps stored signatures comparable if datasketch changes its default.
+_SCHEME = "affine32"
+_HASH_DTYPE = np.dtype("<u4")
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    """How near two texts must be to count as one document, and how signatures are made.
+
+    ``threshold`` is the estimated Jaccard similarity of word shingles from which a document is
+    a duplicate of an earlier one. Texts shorter than ``min_words`` are never called duplicates:
+    a few shared words say nothing about a reprint.
+
+        DedupOptions(threshold=0.6, shingle=3)
+    """
+
+    threshold: float = 0.5
+    shingle: int = 3
+    num_perm: int = 128
+    seed: int = 1
+    min_words: int = 40
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise InputError(
+                f"dedup threshold must be in (0, 1], got {self.threshold}; "
+                "0.5 finds lightly edited reprints",
+                origin="DedupOptions.threshold",
+            )
+        if self.shingle < 1 or self.num_perm < 16 or self.min_words < 1:
+            raise InputError(
+                f"shingle ({self.shingle}), num_perm ({self.num_perm}) and min_words "
+                f"({self.min_words}) must be at least 1, 16 and 1",
+                origin="DedupOptions",
+            )
+
+
+@dataclass(frozen=True)
+class DocumentSignature:
+    """A document's MinHash values and, when it is a near-duplicate, the original it copies.
+
+    ``hashvalues`` is empty for a text too short to sign; ``similarity`` is the estimated
+    Jaccard similarity to ``duplicate_of``.
+    """
+
+    doc_id: str
+    hashvalues: tuple[int, ...]
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def normalise(text: str) -> list[str]:
+    """Return the words of a text, case-folded and compatibility-normalised.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Its words in order, without punctuation or whitespace.
+    """
+    return _WORD_RE.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def shingles(words: list[str], size: int) -> set[bytes]:
+    """Return the distinct runs of ``size`` consecutive words, as bytes to hash.
+
+    Args:
+        words: Normalised words.
+        size: Words per shingle.
+
+    Returns:
+        The shingles; a text shorter than ``size`` gives one shingle of all its words.
+    """
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def encode_hashvalues(values: tuple[int, ...]) -> str:
+    """Return MinHash values as a compact hex string for storage."""
+    return np.asarray(values, dtype=_HASH_DTYPE).tobytes().hex()
+
+
+def decode_hashvalues(text: str) -> tuple[int, ...]:
+    """Return MinHash values from the hex string :func:`encode_hashvalues` made.
+
+    Raises:
+        InputError: The text is not a stored signature.
+    """
+    try:
+        raw = bytes.fromhex(text)
+    except ValueError as error:
+        raise InputError(
+            f"stored document signature is not hex ({error}); the signatures table is damaged",
+            origin="document_signatures",
+        ) from error
+    return tuple(int(v) for v in np.frombuffer(raw, dtype=_HASH_DTYPE))
+
+
+class DuplicateFinder:
+    """An LSH index of document signatures that names the original of each near-duplicate.
+
+    Documents are checked in the order they were stored; each is compared with every earlier
+    one, so the outcome does not depend on how documents were split into batches.
+
+        finder = DuplicateFinder(DedupOptions())
+        finder.load(stored)                # (doc_id, hashvalues, duplicate_of) from the store
+        signature = finder.check("doc-9", text)
+
+    Args:
+        options: Threshold and signature parameters.
+    """
+
+    def __init__(self, options: DedupOptions) -> None:
+        self.options = options
+        self._lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+        self._hashes: dict[str, MinHash] = {}
+        self._order: dict[str, int] = {}
+        self._original: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def load(self, stored: Iterable[tuple[str, tuple[int, ...], str | None]]) -> None:
+        """Index signatures already stored, oldest first.
+
+        Args:
+            stored: ``(doc_id, hashvalues, duplicate_of)`` for each signed document.
+        """
+        for doc_id, values, duplicate_of in stored:
+            if duplicate_of is not None:
+                self._original[doc_id] = duplicate_of
+            if values:
+                self._insert(doc_id, self._minhash(values))
+
+    def signature(self, text: str) -> tuple[int, ...]:
+        """Return the MinHash values of a text, or () when it is too short to sign.
+
+        Args:
+            text: The document's text.
+
+        Returns:
+            ``num_perm`` hash values.
+        """
+        words = normalise(text)
+        if len(words) < self.options.min_words:
+            return ()
+        minhash = MinHash(num_perm=self.options.num_perm, seed=self.options.seed, scheme=_SCHEME)
+        minhash.update_batch(sorted(shingles(words, self.options.shingle)))
+        return tuple(int(v) for v in minhash.hashvalues)
+
+    def check(self, doc_id: str, text: str) -> DocumentSignature:
+        """Sign a document, find the original it near-duplicates, and index it.
+
+        The most similar earlier document above the threshold wins (the earliest on a tie); when
+        that one is itself a copy, its original is named instead.
+
+        Args:
+            doc_id: The document's id.
+            text: Its text.
+
+        Returns:
+            Its signature, with ``duplicate_of`` set when it is a near-duplicate.
+        """
+        values = self.signature(text)
+        if not values:
+            return DocumentSignature(doc_id, values)
+        minhash = self._minhash(values)
+        best: tuple[float, int, str] | None = None
+        for candidate in self._lsh.query(minhash):
+            similarity = float(minhash.jaccard(self._hashes[candidate]))
+            if similarity < self.options.threshold:
+                continue
+            key = (-similarity, self._order[candidate], candidate)
+            if best is None or key < best:
+                best = key
+        self._insert(doc_id, minhash)
+        if best is None:
+            return DocumentSignature(doc_id, values)
+        original = self._original.get(best[2], best[2])
+        self._original[doc_id] = original
+        return DocumentSignature(doc_id, values, duplicate_of=original, similarity=-best[0])
+
+    def _minhash(self, values: tuple[int, ...]) -> MinHash:
+        if len(values) != self.options.num_perm:
+            raise InputError(
+                f"a stored signature has {len(values)} hash values but num_perm is "
+                f"{self.options.num_perm}; keep num_perm as the database was built with",
+                origin="DedupOptions.num_perm",
+            )
+        return MinHash(
+            num_perm=self.options.num_perm,
+            seed=self.options.seed,
+            hashvalues=np.asarray(values, dtype=np.uint32),
+            scheme=_SCHEME,
+        )
+
+    def _insert(self, doc_id: str, minhash: MinHash) -> None:
+        if doc_id in self._hashes:
+            return
+        self._order[doc_id] = len(self._order)
+        self._hashes[doc_id] = minhash
+        self._lsh.insert(doc_id, minhash)

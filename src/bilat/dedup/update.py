@@ -1,0 +1,124 @@
+"""Bring a store's dedup up to date: check new documents for reprints, then cluster new events.
+
+Ingest calls :meth:`Deduplicator.update` after every batch. It works only from what the store
+holds: documents not yet signed are checked in store order, then events not yet clustered are
+assigned in store order. A run stopped between the two steps, or between batches, resumes where
+it stopped, and the outcome does not depend on the batch size.
+
+    with open_store("bilat.duckdb") as store:
+        report = Deduplicator(store).update()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bilat.dedup.clusters import Clusterer, ClusterItem, ClusterOptions, parse_day
+from bilat.dedup.documents import (
+    DedupOptions,
+    DuplicateFinder,
+    decode_hashvalues,
+    encode_hashvalues,
+)
+from bilat.store import Store
+
+
+@dataclass(frozen=True)
+class DedupReport:
+    """What one update did: documents checked and found to be copies; events clustered.
+
+    ``merged`` counts the events that joined an earlier mention's cluster.
+    """
+
+    documents: int = 0
+    duplicates: int = 0
+    events: int = 0
+    merged: int = 0
+
+
+class Deduplicator:
+    """Keep near-duplicate links and event clusters of one store current, batch after batch.
+
+    The LSH index of signatures is read from the store on first use and kept in memory for the
+    following batches.
+
+    Args:
+        store: The open, writable store.
+        documents: Near-duplicate threshold and signature parameters.
+        clusters: Cluster window and similarity thresholds.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        documents: DedupOptions | None = None,
+        clusters: ClusterOptions | None = None,
+    ) -> None:
+        self.store = store
+        self.document_options = documents or DedupOptions()
+        self.cluster_options = clusters or ClusterOptions()
+        self._finder: DuplicateFinder | None = None
+
+    def update(self) -> DedupReport:
+        """Check unsigned documents for near-duplicates, then cluster unclustered events.
+
+        Returns:
+            What was checked and found.
+
+        Raises:
+            StoreError: The store cannot be read or written.
+        """
+        documents, duplicates = self._check_documents()
+        events, merged = self._cluster_events()
+        return DedupReport(documents=documents, duplicates=duplicates, events=events, merged=merged)
+
+    def _check_documents(self) -> tuple[int, int]:
+        pending = self.store.unsigned_documents()
+        if not pending:
+            return 0, 0
+        finder = self._load_finder()
+        rows = []
+        for doc_id, text in pending:
+            signature = finder.check(doc_id, text)
+            rows.append(
+                (
+                    doc_id,
+                    encode_hashvalues(signature.hashvalues),
+                    signature.duplicate_of,
+                    signature.similarity,
+                )
+            )
+        self.store.save_signatures(rows)
+        return len(rows), sum(1 for row in rows if row[2] is not None)
+
+    def _load_finder(self) -> DuplicateFinder:
+        if self._finder is None:
+            finder = DuplicateFinder(self.document_options)
+            finder.load(
+                (doc_id, decode_hashvalues(values), original)
+                for doc_id, values, original in self.store.signatures()
+            )
+            self._finder = finder
+        return self._finder
+
+    def _cluster_events(self) -> tuple[int, int]:
+        pending = self.store.unclustered_events()
+        if not pending:
+            return 0, 0
+        clusterer = Clusterer(self.cluster_options)
+        days = sorted(d for _, date in pending if (d := parse_day(date)) is not None)
+        if days:
+            # Earlier clusters a new mention may join were founded within the window of it.
+            window = dt.timedelta(days=self.cluster_options.window_days)
+            since, until = (days[0] - window).isoformat(), (days[-1] + window).isoformat()
+            clusterer.seed(
+                ClusterItem(event, date, cluster_id)
+                for event, date, cluster_id in self.store.clustered_events(since, until)
+            )
+        assignments = {
+            event.id: clusterer.assign(ClusterItem(event, date)) for event, date in pending
+        }
+        self.store.assign_clusters(assignments)
+        return len(assignments), sum(1 for e, c in assignments.items() if e != c)
