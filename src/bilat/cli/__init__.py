@@ -11,14 +11,17 @@ from collections.abc import Sequence
 
 import typer
 
+from bilat.cli import analytics as _analytics
 from bilat.cli import core as _core
 from bilat.cli import monitor as _monitor
+from bilat.cli import scale as _scale
+from bilat.cli import stores as _stores
 from bilat.cli.common import app, err, guard
 from bilat.errors import BilatError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_core, _monitor)
+_COMMAND_MODULES = (_analytics, _core, _monitor, _scale, _stores)
 """Imported for the commands they register on ``app``."""
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
@@ -28,7 +28,9 @@ class EventQuery:
     inclusive ISO dates compared with the event's date, or its document's date when the event has
     none. ``root`` matches CAMEO codes by prefix (``"04"`` or ``"042"``). ``factuality`` None means
     the counted ones (asserted, planned, reported). ``text`` is a case-insensitive substring of
-    the sentence. ``order`` is one of :data:`ORDERS`.
+    the sentence. ``order`` is one of :data:`ORDERS`. Each real-world event counts once: by
+    default only the first mention of each cluster of reports (its representative) matches, and
+    ``mentions=True`` matches every mention; events of near-duplicate documents never match.
 
         EventQuery(actor="PAK", root="04", since="2025-01-01", order="-date", limit=20)
     """
@@ -47,6 +49,7 @@ class EventQuery:
     limit: int | None = None
     offset: int = 0
     order: str = "date"
+    mentions: bool = False
 
 
 EVERY_EVENT = EventQuery()
@@ -149,6 +152,26 @@ class TimelineRow:
     material_conflict: int
     goldstein_mean: float
     goldstein_sum: float
+
+
+@dataclass(frozen=True)
+class ClusteredEvent:
+    """An event with the cluster of reports it belongs to, counted as GDELT does.
+
+    ``cluster_id`` is the id of the cluster's first mention (its representative); an event not
+    clustered yet is its own cluster of one. ``num_mentions`` counts the cluster's events,
+    ``num_articles`` its documents, ``num_sources`` its distinct outlets (a document with no
+    outlet counts as its own source); ``first_report``/``last_report`` are the earliest and
+    latest dates of those documents. Near-duplicate documents are not counted.
+    """
+
+    event: Event
+    cluster_id: str
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_report: str | None
+    last_report: str | None
 
 
 @dataclass(frozen=True)
@@ -381,6 +404,38 @@ class Store(Protocol):
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""
+        ...
+
+    def clusters(self, query: EventQuery = EVERY_EVENT) -> list[ClusteredEvent]:
+        """Return the events :meth:`events` returns, each with its cluster's id and counts."""
+        ...
+
+    def cluster_mentions(self, cluster_id: str) -> list[Event]:
+        """Return every mention of one cluster in store order (empty for an unknown id)."""
+        ...
+
+    def unsigned_documents(self) -> list[tuple[str, str]]:
+        """Return ``(doc_id, text)`` of documents not checked for near-duplicates, in store order."""
+        ...
+
+    def signatures(self) -> list[tuple[str, str, str | None]]:
+        """Return ``(doc_id, hashvalues, duplicate_of)`` of every checked document, in order."""
+        ...
+
+    def save_signatures(self, rows: Sequence[tuple[str, str, str | None, float | None]]) -> None:
+        """Store ``(doc_id, hashvalues, duplicate_of, similarity)`` for checked documents."""
+        ...
+
+    def unclustered_events(self) -> list[tuple[Event, str | None]]:
+        """Return ``(event, date)`` of checked, non-duplicate events not yet clustered, in order."""
+        ...
+
+    def clustered_events(self, since: str, until: str) -> list[tuple[Event, str | None, str]]:
+        """Return ``(event, date, cluster_id)`` of clusters first reported in a date range."""
+        ...
+
+    def assign_clusters(self, assignments: Mapping[str, str]) -> None:
+        """Set the cluster of events, given as event id → cluster id, in one transaction."""
         ...
 
     def add_feed(self, url: str, name: str) -> bool:

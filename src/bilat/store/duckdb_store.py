@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ from bilat.store.base import (
     EVERY_EVENT,
     ActorRow,
     AddResult,
+    ClusteredEvent,
     DatedFact,
     DatedQuote,
     DocumentRow,
@@ -819,6 +820,189 @@ class DuckDBStore:
             Rejection(origin=origin, reason=RejectReason(reason), detail=detail, doc_id=doc_id)
             for origin, reason, detail, doc_id in rows
         ]
+
+    def clusters(self, query: EventQuery = EVERY_EVENT) -> list[ClusteredEvent]:
+        """Return the events :meth:`events` returns, each with its cluster's id and counts.
+
+        Args:
+            query: Filters, order and page, as for :meth:`events`.
+
+        Returns:
+            One row per event: by default each cluster's representative, with ``mentions=True``
+            every mention (each carrying its cluster's counts).
+
+        Raises:
+            InputError: A query value cannot be used.
+        """
+        clause, params = sql.where(query)
+        paging, page_params = sql.page(query)
+        statement = f"""
+            WITH counts AS (
+                SELECT m.cluster_id, count(*) AS mentions, count(DISTINCT m.doc_id) AS articles,
+                    count(DISTINCT coalesce(md.outlet, 'document:' || md.id)) AS sources,
+                    min(coalesce(md.date_value, md.published)) AS first_report,
+                    max(coalesce(md.date_value, md.published)) AS last_report
+                FROM events m JOIN documents md ON md.id = m.doc_id
+                WHERE m.cluster_id IS NOT NULL AND md.duplicate_of IS NULL
+                GROUP BY m.cluster_id
+            )
+            SELECT e.data, coalesce(e.cluster_id, e.id), coalesce(c.mentions, 1),
+                coalesce(c.articles, 1), coalesce(c.sources, 1),
+                coalesce(c.first_report, ed.date_value, ed.published),
+                coalesce(c.last_report, ed.date_value, ed.published)
+            FROM events e
+            JOIN documents ed ON ed.id = e.doc_id
+            LEFT JOIN counts c ON c.cluster_id = e.cluster_id
+            WHERE {clause} ORDER BY {sql.order_by(query)} {paging}
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(statement, params + page_params).fetchall()
+        return [
+            ClusteredEvent(
+                event=codec.event_from_json(data),
+                cluster_id=str(cluster_id),
+                num_mentions=int(mentions),
+                num_articles=int(articles),
+                num_sources=int(sources),
+                first_report=first,
+                last_report=last,
+            )
+            for data, cluster_id, mentions, articles, sources, first, last in rows
+        ]
+
+    def cluster_mentions(self, cluster_id: str) -> list[Event]:
+        """Return every mention of one cluster in store order (empty for an unknown id)."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT e.data FROM events e JOIN documents d ON d.id = e.doc_id"
+                f" WHERE e.cluster_id = ? AND {sql.NOT_DUPLICATE} ORDER BY d.seq, e.ordinal",
+                [cluster_id],
+            ).fetchall()
+        return [codec.event_from_json(data) for (data,) in rows]
+
+    def unsigned_documents(self) -> list[tuple[str, str]]:
+        """Return ``(doc_id, text)`` of documents not checked for near-duplicates, in store order."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT d.id, d.text FROM documents d WHERE d.id NOT IN"
+                " (SELECT s.doc_id FROM document_signatures s) ORDER BY d.seq"
+            ).fetchall()
+        return [(str(doc_id), str(text)) for doc_id, text in rows]
+
+    def signatures(self) -> list[tuple[str, str, str | None]]:
+        """Return ``(doc_id, hashvalues, duplicate_of)`` of every checked document, in order."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT s.doc_id, s.hashvalues, d.duplicate_of FROM document_signatures s"
+                " JOIN documents d ON d.id = s.doc_id ORDER BY d.seq"
+            ).fetchall()
+        return [(str(doc_id), str(values), original) for doc_id, values, original in rows]
+
+    def save_signatures(self, rows: Sequence[tuple[str, str, str | None, float | None]]) -> None:
+        """Store ``(doc_id, hashvalues, duplicate_of, similarity)`` for checked documents.
+
+        Raises:
+            StoreError: The store is read-only or closed, or the write failed (nothing is kept).
+        """
+        if not rows:
+            return
+        now = _now()
+        steps: list[tuple[str, list[Any]]] = [
+            (
+                "INSERT INTO document_signatures (doc_id, hashvalues, created_at)"
+                " SELECT unnest(?), unnest(?), ? ON CONFLICT DO NOTHING",
+                [[r[0] for r in rows], [r[1] for r in rows], now],
+            )
+        ]
+        steps += [
+            (
+                "UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE id = ?",
+                [original, similarity, doc_id],
+            )
+            for doc_id, _, original, similarity in rows
+            if original is not None
+        ]
+        self._write_steps(steps, "store document signatures")
+
+    def unclustered_events(self) -> list[tuple[Event, str | None]]:
+        """Return ``(event, date)`` of checked, non-duplicate events not yet clustered, in order."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT e.data, e.date_effective FROM events e JOIN documents d ON d.id = e.doc_id"
+                " WHERE e.cluster_id IS NULL AND d.duplicate_of IS NULL"
+                " AND d.id IN (SELECT s.doc_id FROM document_signatures s)"
+                " ORDER BY d.seq, e.ordinal"
+            ).fetchall()
+        return [(codec.event_from_json(data), date) for data, date in rows]
+
+    def clustered_events(self, since: str, until: str) -> list[tuple[Event, str | None, str]]:
+        """Return ``(event, date, cluster_id)`` of clusters first reported in a date range.
+
+        Args:
+            since: First date (ISO) of the clusters' first mentions, inclusive.
+            until: Last date, inclusive.
+
+        Returns:
+            Every mention of those clusters, in the order they were clustered.
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT e.data, e.date_effective, e.cluster_id FROM events e"
+                " JOIN events f ON f.id = e.cluster_id JOIN documents d ON d.id = e.doc_id"
+                " WHERE f.date_effective >= ? AND f.date_effective <= ?"
+                " AND d.duplicate_of IS NULL ORDER BY d.seq, e.ordinal",
+                [since, until],
+            ).fetchall()
+        return [(codec.event_from_json(data), date, str(cid)) for data, date, cid in rows]
+
+    def assign_clusters(self, assignments: Mapping[str, str]) -> None:
+        """Set the cluster of events, given as event id → cluster id, in one transaction.
+
+        Raises:
+            StoreError: The store is read-only or closed, or the write failed (nothing is kept).
+        """
+        groups: dict[str, list[str]] = {}
+        for event_id, cluster_id in assignments.items():
+            groups.setdefault(cluster_id, []).append(event_id)
+        # Most events found their own cluster: one statement sets them all.
+        alone = sorted(e for e, c in assignments.items() if e == c)
+        steps: list[tuple[str, list[Any]]] = []
+        if alone:
+            steps.append(("UPDATE events SET cluster_id = id WHERE list_contains(?, id)", [alone]))
+        for cluster_id, members in sorted(groups.items()):
+            others = sorted(m for m in members if m != cluster_id)
+            if others:
+                steps.append(
+                    (
+                        "UPDATE events SET cluster_id = ? WHERE list_contains(?, id)",
+                        [cluster_id, others],
+                    )
+                )
+        self._write_steps(steps, "assign event clusters")
+
+    def _write_steps(self, steps: Sequence[tuple[str, list[Any]]], what: str) -> None:
+        if not steps:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to {what}",
+                url=self.url,
+            )
+        with self._lock:
+            self._check_open()
+            self._con.begin()
+            try:
+                for statement, params in steps:
+                    self._con.execute(statement, params).fetchall()
+                self._con.commit()
+            except BaseException as error:
+                self._con.rollback()
+                if isinstance(error, duckdb.Error):
+                    raise StoreError(
+                        f"cannot {what} in {self.url!r}: {error}; nothing was written",
+                        url=self.url,
+                    ) from error
+                raise
 
     def _write_many(self, statement: str, rows: Sequence[Sequence[Any]], what: str) -> None:
         if self.read_only:

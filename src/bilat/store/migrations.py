@@ -162,6 +162,34 @@ _VERDICTS = (
     )""",
 )
 
+_DEDUP = (
+    # duplicate_of names the original a near-duplicate document copies; its events stay stored
+    # but are left out of queries. A signature row marks a document as checked (the hash values
+    # are empty for a text too short to sign), so a later ingest finds reprints of it.
+    "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+    "ALTER TABLE documents ADD COLUMN duplicate_similarity DOUBLE PRECISION",
+    """CREATE TABLE document_signatures (
+        doc_id VARCHAR PRIMARY KEY,
+        hashvalues VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    )""",
+    # cluster_id is the id of the cluster's first mention (its representative); NULL until the
+    # event is clustered.
+    "ALTER TABLE events ADD COLUMN cluster_id VARCHAR",
+)
+
+# A verdict follows its event through re-coding by an anchor (content hash, sentence span,
+# trigger position) and remembers the machine's coding and the judged one (JSON).
+_VERDICT_ANCHORS = (
+    "ALTER TABLE verdicts ADD COLUMN anchor VARCHAR",
+    "ALTER TABLE verdicts ADD COLUMN machine_cameo VARCHAR",
+    "ALTER TABLE verdicts ADD COLUMN machine_source VARCHAR",
+    "ALTER TABLE verdicts ADD COLUMN machine_target VARCHAR",
+    "ALTER TABLE verdicts ADD COLUMN judged VARCHAR",
+    "ALTER TABLE verdicts ADD COLUMN updated_at TIMESTAMP",
+    "CREATE INDEX verdicts_anchor ON verdicts (anchor)",
+)
+
 _MONITORING = (
     """CREATE TABLE feeds (
         url VARCHAR PRIMARY KEY,
@@ -210,6 +238,7 @@ _VERDICT_ANCHORS = (
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, rejections, events, mentions, quotes and facts", _CORE),
     Migration(2, "verdicts on events", _VERDICTS),
+    Migration(3, "near-duplicate documents, signatures and event clusters", _DEDUP),
     Migration(4, "verdict anchors, machine and judged coding", _VERDICT_ANCHORS),
     Migration(5, "feeds, feed items and fired alerts", _MONITORING),
 )

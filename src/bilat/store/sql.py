@@ -41,6 +41,13 @@ def _factualities(values: tuple[str, ...]) -> list[str]:
     return result
 
 
+NOT_DUPLICATE = "e.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"
+"""Leaves out the events of near-duplicate documents: their original already reports them."""
+
+REPRESENTATIVE = "(e.cluster_id IS NULL OR e.cluster_id = e.id)"
+"""Keeps one mention per cluster (the first) and every event not clustered yet."""
+
+
 def where(query: EventQuery) -> tuple[str, list[Any]]:
     """Return the WHERE clause (without the keyword) and parameters selecting a query's events.
 
@@ -100,6 +107,9 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     if query.text is not None:
         clauses.append("strpos(lower(e.sentence), lower(?)) > 0")
         params.append(query.text)
+    clauses.append(NOT_DUPLICATE)
+    if not query.mentions:
+        clauses.append(REPRESENTATIVE)
     return " AND ".join(clauses), params
 
 

@@ -1,0 +1,187 @@
+"""Send to the parser only the lines that can hold an event; tokenize the rest.
+
+Parsing is the cost of extraction. The coder codes an event only when a trigger word (a verb or
+noun some pattern names) and two actors (or one "both sides" group) share a sentence, so a
+cheap first pass — the tokenizer, the actor gazetteer and a lemma screen — finds the lines that
+cannot hold one. Those lines get rule-based sentence boundaries and no tags, parse or entities;
+the other lines go through the full pipeline exactly as :func:`bilat.nlp.parse_many` would parse
+them, so the events found in them do not change.
+
+    >>> screen = Prefilter(nlp, gazetteer, patterns)
+    >>> docs = list(screen.parse_many(["Pakistan condemned India.\\n", "Markets fell.\\n"]))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import cast
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+from thinc.types import Ints2d
+
+from bilat.actors.gazetteer import Gazetteer
+from bilat.actors.resolve import PRONOUNS
+from bilat.events.patterns import PatternSet
+
+# The lemmatizer's part-of-speech tables that can turn a word form into a trigger lemma.
+_TRIGGER_POS = ("verb", "noun")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the first pass saw in one line: trigger words and actor-like mentions."""
+
+    triggers: int
+    actors: int
+    group: bool
+
+    @property
+    def candidate(self) -> bool:
+        """Return True when the line can hold an event (a trigger and two parties)."""
+        return self.triggers > 0 and (self.actors >= 2 or self.group)
+
+
+@dataclass
+class PrefilterStats:
+    """Lines and words seen by the first pass, and how many of them went to the parser."""
+
+    lines: int = 0
+    parsed_lines: int = 0
+    words: int = 0
+    parsed_words: int = 0
+
+    @property
+    def parsed_share(self) -> float:
+        """Return the share of words that went through the full pipeline."""
+        return self.parsed_words / self.words if self.words else 0.0
+
+
+class Prefilter:
+    """A cheap screen in front of the full spaCy pipeline, line by line."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, patterns: PatternSet) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        words = {w for lemma in patterns.by_verb for w in lemma.split()}
+        words |= {w for lemma in patterns.by_noun for w in lemma.replace("-", " ").split()}
+        words |= set(patterns.by_noun)
+        self.trigger_lemmas = frozenset(words)
+        self.stats = PrefilterStats()
+        self._sentencizer = Sentencizer()
+        self._root = nlp.vocab.strings.add("ROOT")
+        self._dep = nlp.vocab.strings.add("dep")
+        rules: dict[str, list[tuple[str, str]]] = {}
+        exceptions: dict[str, dict[str, list[str]]] = {}
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+            if lookups.has_table("lemma_rules"):
+                table = lookups.get_table("lemma_rules")
+                rules = {pos: [tuple(r) for r in table.get(pos, [])] for pos in _TRIGGER_POS}
+            if lookups.has_table("lemma_exc"):
+                table = lookups.get_table("lemma_exc")
+                exceptions = {pos: dict(table.get(pos, {})) for pos in _TRIGGER_POS}
+        self._rules = rules
+        self._exceptions = exceptions
+        self._is_trigger = functools.lru_cache(maxsize=65536)(self._trigger_form)
+
+    def _trigger_form(self, word: str) -> bool:
+        """Return True when some lemma the lemmatizer could give this word form is a trigger."""
+        if word in self.trigger_lemmas:
+            return True
+        for pos in _TRIGGER_POS:
+            for lemma in self._exceptions.get(pos, {}).get(word, ()):
+                if lemma in self.trigger_lemmas:
+                    return True
+            for old, new in self._rules.get(pos, ()):
+                if word.endswith(old) and word[: len(word) - len(old)] + new in self.trigger_lemmas:
+                    return True
+        return False
+
+    def screen(self, doc: Doc) -> Screen:
+        """Return what the first pass finds in a tokenized (unparsed) line.
+
+        Args:
+            doc: the line, tokenized only.
+
+        Returns:
+            Counts of trigger words and actor-like mentions (gazetteer phrases, pronouns).
+        """
+        triggers = sum(1 for t in doc if self._is_trigger(t.lower_))
+        if not triggers:
+            return Screen(0, 0, False)
+        pieces = self.gazetteer.pieces(doc)
+        covered = {i for p in pieces for i in range(p.start, p.end)}
+        pronouns = sum(1 for t in doc if t.lower_ in PRONOUNS and t.i not in covered)
+        group = any(e.kind == "group" for p in pieces for e in p.entries)
+        return Screen(triggers, len(pieces) + pronouns, group)
+
+    def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
+        """Parse the candidate lines of each text; yield one joined ``Doc`` per text, in order.
+
+        Args:
+            texts: the documents' texts.
+            batch_size: lines per ``nlp.pipe`` batch.
+
+        Returns:
+            One ``Doc`` per text whose offsets are those of the text; only candidate lines
+            carry tags, a dependency parse and entities.
+        """
+        # Each pending text is a list of line Docs; None marks a line still being parsed.
+        pending: list[list[Doc | None]] = []
+
+        def to_parse() -> Iterator[Doc]:
+            for text in texts:
+                lines: list[Doc | None] = []
+                pending.append(lines)
+                for line in text.splitlines(keepends=True) or [text]:
+                    doc = self.nlp.make_doc(line)
+                    words = sum(1 for t in doc if not t.is_space)
+                    self.stats.lines += 1
+                    self.stats.words += words
+                    if self.screen(doc).candidate:
+                        self.stats.parsed_lines += 1
+                        self.stats.parsed_words += words
+                        lines.append(None)
+                        yield doc
+                    else:
+                        lines.append(self._shallow(doc))
+
+        parsed: list[Doc] = []
+
+        def ready() -> Iterator[Doc]:
+            while pending and sum(1 for d in pending[0] if d is None) <= len(parsed):
+                lines = pending.pop(0)
+                joined = [d if d is not None else parsed.pop(0) for d in lines]
+                yield _join(joined)
+
+        for doc in self.nlp.pipe(to_parse(), batch_size=batch_size):
+            parsed.append(doc)
+            yield from ready()
+        yield from ready()
+
+    def _shallow(self, doc: Doc) -> Doc:
+        """Give an unparsed line sentence boundaries as a flat tree per sentence."""
+        self._sentencizer(doc)
+        heads = numpy.zeros((len(doc), 2), dtype="uint64")
+        for sent in doc.sents:
+            for token in sent:
+                # HEAD is stored as an offset to the head; the sentence's first token is root.
+                offset = sent.start - token.i
+                heads[token.i, 0] = numpy.uint64(offset % (1 << 64))
+                heads[token.i, 1] = self._root if offset == 0 else self._dep
+        doc.from_array([HEAD, DEP], cast(Ints2d, heads))
+        return doc
+
+
+def _join(docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    # Tokenized-only lines have no tensor; the parsed lines' tensors are not used downstream.
+    # spaCy's stub for from_docs lacks the exclude parameter its code has had since 3.3.
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
