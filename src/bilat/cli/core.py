@@ -84,6 +84,10 @@ def ingest_cmd(
         _ingest_summary(report)
     if report.added == 0 and report.skipped == 0:
         fail("no document was accepted; see the rejections above")
+    if report.added:
+        from bilat.cli.monitor import raise_alerts_for
+
+        raise_alerts_for(settings)
 
 
 def _ingest_summary(report: IngestReport) -> None:

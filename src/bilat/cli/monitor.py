@@ -8,13 +8,19 @@ from typing import Annotated
 
 import typer
 
+from bilat.alerts import load_rules, match_alerts, run_alerts
 from bilat.cli.common import DbOption, FormatOption, app, err, fail, out, render, settings_for
 from bilat.feeds import PollReport, feed_name_for, parse_interval, poll
 from bilat.settings import Settings
-from bilat.store import FeedRow, open_store
+from bilat.store import FeedRow, Store, open_store
 
 feeds_app = typer.Typer(no_args_is_help=True, help="Register the RSS/Atom feeds `watch` polls.")
 app.add_typer(feeds_app, name="feeds")
+alerts_app = typer.Typer(no_args_is_help=True, help="Alert rules from bilat.toml [[alerts]].")
+app.add_typer(alerts_app, name="alerts")
+ConfigOption = Annotated[
+    str | None, typer.Option("--config", help="Settings file with [[alerts]] (default bilat.toml).")
+]
 
 
 @feeds_app.command("add")
@@ -80,12 +86,47 @@ def _one_pass(settings: Settings, urls: list[str]) -> PollReport:
         if not feeds:
             fail("no feeds to watch; add one with `bilat feeds add URL` or pass URLs")
         report = poll(store, feeds, settings=settings)
-        _after_ingest(store, settings, report.doc_ids)
+        raise_alerts(store)
     return report
 
 
-def _after_ingest(store: object, settings: Settings, doc_ids: list[str]) -> None:
-    """Evaluate alert rules after new documents arrive (the rules module hooks in here)."""
+def raise_alerts(store: Store, config: str | None = None) -> None:
+    """Evaluate the alert rules after an ingest, deliver new alerts and report failures."""
+    rules = load_rules(config)
+    if not rules:
+        return
+    run = run_alerts(store, rules, stdout=sys.stdout)
+    for error in run.errors:
+        err.print(f"alert not delivered: {error}")
+    if run.alerts:
+        err.print(f"{len(run.alerts)} alerts raised, {run.recorded} delivered")
+
+
+def raise_alerts_for(settings: Settings) -> None:
+    """Open the store named by the settings and raise the configured alerts (for `ingest`)."""
+    if not load_rules():
+        return
+    with open_store(settings.db) as store:
+        raise_alerts(store)
+
+
+@alerts_app.command("test")
+def alerts_test_cmd(
+    db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = "table"
+) -> None:
+    """Dry-run the alert rules over the stored events: list matches, send nothing."""
+    rules = load_rules(config)
+    if not rules:
+        fail("no [[alerts]] rules found; add some to bilat.toml (see `bilat alerts --help`)")
+    with open_store(settings_for(db).db, read_only=True) as store:
+        fired = {rule.name: store.fired_alert_keys(rule.name) for rule in rules}
+        alerts = match_alerts(store, rules, fresh_only=False)
+    rows = [alert.payload() | {"fired": alert.cluster in fired[alert.rule]} for alert in alerts]
+    render(
+        rows,
+        fmt,
+        ["rule", "date", "source", "cameo", "target", "goldstein", "articles", "fired", "sentence"],
+    )
 
 
 @app.command("watch")

@@ -1,0 +1,112 @@
+"""Deliver one alert to one sink: a stream, a JSONL file, a webhook (POST JSON) or email (SMTP)."""
+
+from __future__ import annotations
+
+import json
+import smtplib
+import urllib.error
+import urllib.request
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any, TextIO
+
+from bilat.alerts.rules import EmailSink, JsonlSink, StdoutSink, WebhookSink
+from bilat.errors import BilatError
+
+
+class SinkError(BilatError):
+    """An alert could not be delivered to a sink; the message names the sink and the reason."""
+
+    default_code = "E600"
+
+
+def _email_body(payload: dict[str, Any]) -> str:
+    lines = [
+        f"Rule: {payload['rule']}",
+        f"Date: {payload['date'] or 'undated'}",
+        f"Event: {payload['source']} {payload['cameo_name']} ({payload['cameo']}) "
+        f"{payload['target'] or ''}".rstrip(),
+        f"Goldstein: {payload['goldstein']:g}   confidence: {payload['confidence']:.2f}   "
+        f"articles: {payload['articles']}",
+        "",
+        payload["sentence"],
+        "",
+        "Sources:",
+    ]
+    for source in payload["sources"]:
+        where = source["url"] or source["doc_id"]
+        lines.append(f"- {source['title'] or source['doc_id']}: {where}")
+    return "\n".join(lines) + "\n"
+
+
+def deliver(
+    payload: dict[str, Any],
+    headline: str,
+    sink: StdoutSink | JsonlSink | WebhookSink | EmailSink,
+    *,
+    stdout: TextIO | None = None,
+) -> None:
+    """Send one alert to one sink.
+
+    Args:
+        payload: The alert as JSON-ready data.
+        headline: A one-line summary (the email subject).
+        sink: Where to send it.
+        stdout: The stream ``stdout`` sinks write to (skipped when None).
+
+    Raises:
+        SinkError: The file, webhook or SMTP server refused or could not be reached.
+    """
+    line = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    if isinstance(sink, StdoutSink):
+        if stdout is not None:
+            stdout.write(line + "\n")
+    elif isinstance(sink, JsonlSink):
+        try:
+            with Path(sink.path).expanduser().open("a", encoding="utf-8") as handle:
+                handle.write(line + "\n")
+        except OSError as error:
+            raise SinkError(
+                f"cannot append alert to {sink.path}: {error}; check the path is writable"
+            ) from error
+    elif isinstance(sink, WebhookSink):
+        _post(sink, line.encode("utf-8"))
+    else:
+        _mail(sink, headline, _email_body(payload))
+
+
+def _post(sink: WebhookSink, body: bytes) -> None:
+    request = urllib.request.Request(
+        sink.url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", "User-Agent": "bilat-alerts/0.1"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=sink.timeout) as answer:
+            answer.read()
+    except urllib.error.HTTPError as error:
+        error.close()
+        raise SinkError(
+            f"webhook {sink.url} answered HTTP {error.code} {error.reason}; check the receiver"
+        ) from error
+    except (urllib.error.URLError, OSError) as error:
+        raise SinkError(
+            f"webhook {sink.url} unreachable ({error}); check the URL and that it is running"
+        ) from error
+
+
+def _mail(sink: EmailSink, subject: str, body: str) -> None:
+    message = EmailMessage()
+    message["From"] = sink.sender
+    message["To"] = ", ".join(sink.to)
+    message["Subject"] = subject
+    message.set_content(body)
+    try:
+        with smtplib.SMTP(sink.host, sink.port, timeout=sink.timeout) as smtp:
+            smtp.send_message(message)
+    except (smtplib.SMTPException, OSError) as error:
+        raise SinkError(
+            f"cannot send alert email via {sink.host}:{sink.port} ({error}); check the smtp "
+            "host, port and addresses"
+        ) from error
