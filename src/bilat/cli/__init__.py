@@ -12,7 +12,6 @@ from collections.abc import Sequence
 import typer
 
 from bilat.cli import analytics as _analytics
-from bilat.cli import analytics as _analytics
 from bilat.cli import core as _core
 from bilat.cli import monitor as _monitor
 from bilat.cli import scale as _scale
