@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,15 +13,11 @@ from fastapi import FastAPI
 
 from bilat import __version__
 from bilat.api import create_app
+from bilat.api.responses import CSP
 from bilat.errors import InputError, StoreError
 from bilat.records import (
     Actor,
-    DatePrecision,
-    DateSource,
-    Document,
-    DocumentDate,
     Event,
-    Extraction,
     Fact,
     Factuality,
     Mention,
@@ -30,6 +27,7 @@ from bilat.records import (
     RejectReason,
 )
 from bilat.store import EVERY_EVENT, EventQuery, open_store
+from conftest import actor, make_event, make_extraction
 
 # Starlette deprecates its httpx-based test client in favour of a package not installed here;
 # the client works, so keep the notice from failing the run (filterwarnings = error).
@@ -38,74 +36,14 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
-def actor(code: str | None) -> Actor | None:
-    """Return an actor whose country is the code's first three letters, sector the rest."""
-    if code is None:
-        return None
-    return Actor(code=code, country=code[:3], sector=code[3:] or None)
-
-
-def make_event(
-    event_id: str,
-    doc_id: str,
-    source: str,
-    target: str | None,
-    *,
-    cameo: str,
-    quad: int,
-    goldstein: float,
-    date: str | None = None,
-    factuality: Factuality = Factuality.ASSERTED,
-    sentence: str = "The two delegations met.",
-    confidence: float = 0.5,
-    place: Place | None = None,
-) -> Event:
-    """Return an event with the given actors, code and date; the rest is filler."""
-    source_actor = actor(source)
-    assert source_actor is not None
-    return Event(
-        id=event_id,
-        doc_id=doc_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        sentence_index=0,
-        cameo=cameo,
-        cameo_name=f"code {cameo}",
-        source=source_actor,
-        target=actor(target),
-        goldstein=goldstein,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=factuality,
-        confidence=confidence,
-        rule="test-rule",
-        trigger="met",
-        trigger_start=4,
-        trigger_end=7,
-        date=date,
-        date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
-        place=place,
-    )
-
-
-def make_extraction(
-    doc_id: str, text: str, events: tuple[Event, ...], *, date: str | None = None, **extra: Any
-) -> Extraction:
-    """Return an extraction of a document dated ``date`` (or undated) holding ``events``."""
-    document = Document.from_text(text, doc_id=doc_id, title=f"Title {doc_id}", published=date)
-    if date:
-        doc_date = DocumentDate(date, date, date, DatePrecision.DAY, DateSource.METADATA, "meta")
-    else:
-        doc_date = DocumentDate.unknown()
-    return Extraction(document=document, date=doc_date, events=events, **extra)
-
-
 KARACHI = Place("Karachi", "PAK", 24.86, 67.01, how="sentence")
-A = make_event(
-    "A", "d1", "PAKGOV", "USAGOV", cameo="042", quad=1, goldstein=2.0, date="2025-04-07",
-    sentence="The Pakistani minister hosted the American envoy.", confidence=0.9, place=KARACHI,
+A = dataclasses.replace(
+    make_event(
+        "A", "d1", "PAKGOV", "USAGOV", cameo="042", quad=1, goldstein=2.0, date="2025-04-07",
+        sentence="The Pakistani minister hosted the American envoy.", confidence=0.9,
+        place=KARACHI,
+    ),
+    trigger="hosted", trigger_start=23, trigger_end=29,
 )  # fmt: skip
 B = make_event(
     "B", "d1", "USAGOV", "PAKGOV", cameo="061", quad=2, goldstein=6.0, date="2025-04-09",
@@ -125,14 +63,14 @@ F = make_event(
     factuality=Factuality.PLANNED,
 )  # fmt: skip
 
+MINISTER = Mention(4, 22, "Pakistani minister", Actor("PAKGOV", "PAK", "GOV"), "title", "gaz", 0)
+ENVOY = Mention(34, 48, "American envoy", Actor("USAGOV", "USA", "GOV"), "title", "gaz", 0)
 D1 = make_extraction(
     "d1",
     "The Pakistani minister hosted the American envoy. Grain shipments followed.",
     (A, C, B),
     date="2025-04-07",
-    mentions=(
-        Mention(4, 22, "Pakistani minister", Actor("PAKGOV", "PAK", "GOV"), "title", "gaz", 0),
-    ),
+    mentions=(MINISTER, ENVOY),
     quotes=(Quote("d1", "We agreed.", 51, 61, actor("PAKGOV"), "minister", 1),),
     facts=(Fact("d1", "money", 2e8, "USD", None, "$200m", 51, 56, 1, event_id="B"),),
     sentences=((0, 50), (51, 75)),
@@ -172,7 +110,7 @@ def ids(body: dict[str, Any]) -> list[str]:
 
 
 def test_api_index_lists_endpoints_counts_and_dyads(client: TestClient) -> None:
-    body = get(client, "/")
+    body = get(client, "/api")
     assert body["counts"] == {
         "documents": 3,
         "rejected": 1,
@@ -180,11 +118,19 @@ def test_api_index_lists_endpoints_counts_and_dyads(client: TestClient) -> None:
         "events_all_factuality": 6,
     }
     assert body["endpoints"] == {
+        "dashboard": "/",
+        "index": "/api",
         "events": "/api/events",
         "event": "/api/events/{id}",
+        "verdict": "/api/events/{id}/verdict",
         "dyads": "/api/dyads",
+        "timeline": "/api/timeline",
+        "actors": "/api/actors",
+        "facts": "/api/facts",
+        "quotes": "/api/quotes",
         "documents": "/api/documents",
         "document": "/api/documents/{id}",
+        "ingest": "/api/ingest",
         "health": "/api/health",
         "docs": "/docs",
         "openapi": "/openapi.json",
@@ -247,9 +193,9 @@ def test_api_events_render_the_export_shape(client: TestClient) -> None:
             "factuality": "asserted",
             "confidence": 0.9,
             "rule": "test-rule",
-            "trigger": "met",
-            "trigger_start": 4,
-            "trigger_end": 7,
+            "trigger": "hosted",
+            "trigger_start": 23,
+            "trigger_end": 29,
             "date": "2025-04-07",
             "date_precision": "day",
             "place": {
@@ -315,7 +261,52 @@ def test_api_events_echo_limit_and_offset(client: TestClient) -> None:
 def test_api_event_by_id_returns_it_whatever_its_factuality(
     client: TestClient, event: Event
 ) -> None:
-    assert get(client, f"/api/events/{event.id}") == {"ok": True, "event": event.export_dict()}
+    assert get(client, f"/api/events/{event.id}")["event"] == event.export_dict()
+
+
+def test_api_event_by_id_carries_document_mentions_highlights_and_rule(
+    client: TestClient,
+) -> None:
+    body = get(client, "/api/events/A")
+    assert {k: v for k, v in body.items() if k != "event"} == {
+        "ok": True,
+        "document": {
+            "id": "d1",
+            "title": "Title d1",
+            "published": "2025-04-07",
+            "url": None,
+            "outlet": None,
+            "origin": None,
+        },
+        "mentions": [MINISTER.as_dict(), ENVOY.as_dict()],
+        "highlights": [
+            {"start": 4, "end": 22, "role": "source", "label": "PAKGOV"},
+            {"start": 23, "end": 29, "role": "trigger", "label": "code 042"},
+            {"start": 34, "end": 48, "role": "target", "label": "USAGOV"},
+        ],
+        "explain": {
+            "rule": "test-rule",
+            "trigger": "hosted",
+            "cameo": "042",
+            "cameo_name": "code 042",
+            "factuality": "asserted",
+            "confidence": 0.9,
+            "reported_by": None,
+            "sentence_index": 0,
+            "command": "bilat explain d1 --sentence 0",
+        },
+        "verdict": None,
+        "reports": [
+            {
+                "id": "d1",
+                "title": "Title d1",
+                "published": "2025-04-07",
+                "url": None,
+                "outlet": None,
+                "origin": None,
+            }
+        ],
+    }
 
 
 def test_api_dyads_undirected(client: TestClient) -> None:
@@ -417,21 +408,39 @@ def test_api_document_returns_the_whole_extraction(client: TestClient) -> None:
 
 
 def test_api_health(client: TestClient) -> None:
-    assert get(client, "/api/health") == {"ok": True, "version": __version__, "events": 6}
+    assert get(client, "/api/health") == {
+        "ok": True,
+        "version": __version__,
+        "events": 6,
+        "writes": False,
+    }
 
 
 def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
     schema = get(client, "/openapi.json")
     assert sorted(schema["paths"]) == [
-        "/",
+        "/api",
+        "/api/actors",
         "/api/documents",
         "/api/documents/{doc_id}",
         "/api/dyads",
         "/api/events",
         "/api/events/{event_id}",
+        "/api/events/{event_id}/verdict",
+        "/api/facts",
         "/api/health",
+        "/api/ingest",
+        "/api/quotes",
+        "/api/timeline",
     ]
-    assert client.get("/docs").status_code == 200
+
+
+def test_api_docs_page_is_self_hosted(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert "<code>/api/events</code>" in response.text
+    assert "http://" not in response.text
+    assert "https://" not in response.text
 
 
 def test_api_error_shape_has_exactly_ok_error_status(client: TestClient) -> None:
@@ -451,7 +460,7 @@ def test_api_error_shape_has_exactly_ok_error_status(client: TestClient) -> None
     [
         ("/api/documents/nowhere", 404,
          "no document with id 'nowhere'; list documents at /api/documents"),
-        ("/api/nowhere", 404, "no endpoint at /api/nowhere; GET / lists the endpoints"),
+        ("/api/nowhere", 404, "no endpoint at /api/nowhere; GET /api lists the endpoints"),
         ("/api/events?dyad=PAK", 422,
          "invalid dyad 'PAK': give two country codes separated by a comma, e.g. dyad=PAK,USA"),
         ("/api/events?dyad=PAK,USA,CHN", 422,
@@ -497,7 +506,8 @@ def test_api_post_is_not_allowed(client: TestClient) -> None:
     assert response.status_code == 405
     assert response.json() == {
         "ok": False,
-        "error": "POST is not allowed on /api/events; this API answers GET requests only",
+        "error": "POST is not allowed on /api/events; /docs lists the methods each endpoint "
+        "accepts",
         "status": 405,
     }
 
@@ -519,7 +529,7 @@ class FailingStore:
 def failing_app(db: str) -> Iterator[FastAPI]:
     """Yield an app over the test store; tests swap its store for a failing one."""
     app = create_app(db)
-    real = app.state.store
+    real = app.state.gate.store
     yield app
     real.close()
 
@@ -538,12 +548,12 @@ def failing_app(db: str) -> Iterator[FastAPI]:
 def test_api_exceptions_answer_one_shape_without_tracebacks(
     failing_app: FastAPI, error: Exception, status: int, message: str
 ) -> None:
-    failing_app.state.store = FailingStore(error)
+    failing_app.state.gate.store = FailingStore(error)
     with TestClient(failing_app, raise_server_exceptions=False) as failing:
         response = failing.get("/api/health")
     assert response.status_code == status
     assert response.json() == {"ok": False, "error": message, "status": status}
-    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert response.headers["content-security-policy"] == CSP
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
@@ -566,19 +576,17 @@ def test_api_exceptions_answer_one_shape_without_tracebacks(
 )
 def test_api_responses_carry_security_headers(client: TestClient, method: str, url: str) -> None:
     response = client.request(method, url)
-    assert response.headers["content-security-policy"] == "default-src 'self'"
+    assert response.headers["content-security-policy"] == CSP
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "access-control-allow-origin" not in response.headers
 
 
-def test_api_docs_page_allows_only_its_cdn(client: TestClient) -> None:
-    response = client.get("/docs")
-    assert response.headers["content-security-policy"] == (
-        "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-        "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-        "img-src 'self' data: https://fastapi.tiangolo.com"
+def test_api_csp_allows_no_inline_or_foreign_script() -> None:
+    assert CSP == (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        "form-action 'self'"
     )
-    assert response.headers["x-content-type-options"] == "nosniff"
 
 
 def test_api_cross_origin_requests_get_no_cors_grant(client: TestClient) -> None:
@@ -600,4 +608,4 @@ def test_api_create_app_keeps_the_token(db: str) -> None:
     try:
         assert app.state.token == "s3cret"
     finally:
-        app.state.store.close()
+        app.state.gate.close()

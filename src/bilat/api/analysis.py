@@ -6,34 +6,11 @@ only turns their records into plain data.
 
 from __future__ import annotations
 
-import dataclasses
-import enum
-import importlib
 from typing import Any
 
-from bilat.store import EventQuery, Store
+from bilat import analytics
+from bilat.store import Store
 from bilat.store.base import FactQuery, QuoteQuery
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, float) and value != value:  # NaN is not JSON
-        return None
-    return value
-
-
-def _analytics() -> Any:
-    try:
-        return importlib.import_module("bilat.analytics")
-    except ImportError:
-        return None
 
 
 def timeline_data(
@@ -49,23 +26,17 @@ def timeline_data(
         until: Last date, or None for the last event.
 
     Returns:
-        ``{"dyad", "by", "periods": [...], "sparkline", "trend"}``; ``trend`` holds the
-        slope and the sentence describing it, or None when bilat.analytics is not installed.
+        ``{"dyad", "by", "periods": [...], "sparkline", "trend"}``: one row per period (zeros
+        where nothing happened), the Goldstein means as a sparkline, and the trend with its
+        ``summary`` sentence.
     """
-    analytics = _analytics()
-    if analytics is None:
-        query = EventQuery(dyad=pair, since=since, until=until)
-        periods = _jsonable(store.timeline(query, by))
-        return {"dyad": list(pair), "by": by, "periods": periods, "sparkline": "", "trend": None}
     rows = analytics.timeline(store, pair[0], pair[1], by=by, since=since, until=until)
-    periods = _jsonable(list(rows))
-    means = [float(row.get("goldstein_mean") or 0.0) for row in periods]
     return {
         "dyad": list(pair),
         "by": by,
-        "periods": periods,
-        "sparkline": str(analytics.sparkline(means)) if means else "",
-        "trend": _jsonable(analytics.trend(rows)),
+        "periods": [row.as_dict() for row in rows],
+        "sparkline": analytics.sparkline([row.goldstein_mean for row in rows], low=-10, high=10),
+        "trend": analytics.trend(rows).as_dict(),
     }
 
 

@@ -51,7 +51,8 @@ def event_spans(event: Event, mentions: Sequence[Mention]) -> list[Span]:
         mentions: The actor mentions of its document (document offsets).
 
     Returns:
-        Non-overlapping spans, in order; an actor with no mention in the sentence is left out.
+        Non-overlapping spans, in order; an actor with no mention in the sentence is left out,
+        and a mention overlapping the trigger gives way to it.
     """
     inside = [
         m for m in mentions if event.sentence_start <= m.start and m.end <= event.sentence_end
@@ -70,14 +71,15 @@ def event_spans(event: Event, mentions: Sequence[Mention]) -> list[Span]:
 
 
 def _non_overlapping(spans: Sequence[Span], length: int) -> list[Span]:
+    """Keep the spans that fit the text and overlap no earlier one; return them in text order."""
     kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for span in spans:
         if span.start < 0 or span.end > length or span.start >= span.end:
             continue
-        if kept and span.start < kept[-1].end:
+        if any(span.start < k.end and k.start < span.end for k in kept):
             continue
         kept.append(span)
-    return kept
+    return sorted(kept, key=lambda s: s.start)
 
 
 def document_spans(extraction: Extraction) -> list[Span]:
@@ -94,12 +96,7 @@ def document_spans(extraction: Extraction) -> list[Span]:
         for e in extraction.events
     ]
     spans += [Span(m.start, m.end, "actor", m.actor.code) for m in extraction.mentions]
-    ordered = sorted(spans, key=lambda s: 0 if s.role == "trigger" else 1)
-    kept: list[Span] = []
-    for span in ordered:
-        if all(span.end <= k.start or span.start >= k.end for k in kept):
-            kept.append(span)
-    return _non_overlapping(kept, len(extraction.document.text))
+    return _non_overlapping(spans, len(extraction.document.text))
 
 
 def segments(text: str, spans: Sequence[Span]) -> list[tuple[str, Span | None]]:
