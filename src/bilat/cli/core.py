@@ -148,9 +148,15 @@ def events_cmd(
         bool, typer.Option("--all", help="Include negated and hypothetical events.")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    mentions: Annotated[
+        bool,
+        typer.Option(
+            "--mentions", help="Every report of each event, not one row per clustered event."
+        ),
+    ] = False,
     fmt: FormatOption = "table",
 ) -> None:
-    """List coded events, filtered; negated and hypothetical ones only with --all."""
+    """List events, one row per real-world event (--mentions: every report; --all: negated too)."""
     query = EventQuery(
         dyad=parse_pair(dyad),
         actor=actor,
@@ -162,15 +168,27 @@ def events_cmd(
         factuality=("asserted", "planned", "reported", "negated", "hypothetical")
         if all_factuality
         else None,
+        mentions=mentions,
     )
     with open_store(settings_for(db).db, read_only=True) as store:
-        events = store.events(query)
+        rows = store.clusters(query)
     render(
-        [event_row(e) for e in events]
-        if fmt in ("table", "csv")
-        else [e.export_dict() for e in events],
+        [
+            (event_row(r.event) if fmt in ("table", "csv") else r.event.export_dict())
+            | {
+                "cluster_id": r.cluster_id,
+                "mentions": r.num_mentions,
+                "articles": r.num_articles,
+                "sources": r.num_sources,
+                "first_report": r.first_report,
+                "last_report": r.last_report,
+            }
+            for r in rows
+        ],
         fmt,
-        ["date", "source", "cameo", "target", "goldstein", "factuality", "sentence"],
+        ["date", "source", "cameo", "target", "goldstein", "factuality"]
+        + (["cluster_id"] if mentions else ["articles", "sources"])
+        + ["sentence"],
     )
 
 
