@@ -20,15 +20,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
+from bilat.actors.home import home_country
 from bilat.actors.resolve import Found, ResolveContext, find_mentions
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import load_patterns
-from bilat.facts import extract_facts, find_quotes
+from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
+from bilat.nlp.prefilter import Prefilter
 from bilat.places import Geocoder, choose_event_place, parse_dateline_place
 from bilat.records import (
     Actor,
@@ -58,13 +60,15 @@ class Explanation:
 class Pipeline:
     """Everything loaded once for extraction: spaCy, knowledge, gazetteers and patterns."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge) -> None:
+    def __init__(self, nlp: Language, knowledge: Knowledge, *, prefilter: bool = True) -> None:
         self.nlp = nlp
         self.knowledge = knowledge
         self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
         codes = frozenset(knowledge.cameo)
         self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
         self.geocoder = Geocoder.load()
+        # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
+        self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> Pipeline:
@@ -74,7 +78,7 @@ class Pipeline:
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
-        return self._run(document, parse(self.nlp, mask_datelines(document.text)))[0]
+        return next(self.extract_many([document]))
 
     def extract_many(
         self, documents: Iterable[Document], *, batch_size: int = 16
@@ -87,7 +91,12 @@ class Pipeline:
                 queue.append(document)
                 yield mask_datelines(document.text)
 
-        for doc in parse_many(self.nlp, texts(), batch_size=batch_size * 8):
+        docs = (
+            self.prefilter.parse_many(texts(), batch_size=batch_size * 8)
+            if self.prefilter is not None
+            else parse_many(self.nlp, texts(), batch_size=batch_size * 8)
+        )
+        for doc in docs:
             yield self._run(queue.pop(0), doc)[0]
 
     def explain(self, document: Document) -> Explanation:
@@ -109,7 +118,7 @@ class Pipeline:
         # article's main country; the second resolves every mention at that date.
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
         doc_date = resolve_document_date(document, evidence=self._tenures(doc, undated))
-        home = dateline.country if dateline else _main_country(undated)
+        home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         found = find_mentions(doc, self.gazetteer, _context(doc_date, home, self.knowledge))
         candidates, attempts = self.coder.code(doc, found)
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
@@ -163,7 +172,7 @@ class Pipeline:
         dateline: Place | None,
     ) -> Event:
         sent = c.sentence
-        start, end = sent.start_char, sent.end_char
+        start, end = sent.start_char, _fragment_end(sent, document.text)
         text = document.text[start:end].strip()
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
@@ -226,10 +235,13 @@ class Pipeline:
             event = next((e for e in events if e.sentence_index == fact.sentence_index), None)
             facts.append(fact if event is None else _with_event(fact, event.id))
         quotes = []
+        named = [_mention(doc, f) for f in found if f.actor is not None]
         for q in find_quotes(document.text, spans, doc_id=document.id):
             speaker = (
                 _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
             )
+            if speaker is None:
+                speaker = pronoun_speaker(q, named)
             quotes.append(
                 Quote(
                     document.id, q.text, q.start, q.end, speaker, q.speaker_text, q.sentence_index
@@ -250,6 +262,28 @@ def mask_datelines(text: str) -> str:
         if found is not None and found.start == 0 and 0 < found.end < len(line):
             lines[index] = " " * found.end + line[found.end :]
     return "".join(lines)
+
+
+def _fragment_end(sent: Span, text: str) -> int:
+    """Return where a sentence really ends, taking in a verbless fragment the parser cut off.
+
+    "X called on Chief of Army Staff (COAS) General Y." comes out of the parser as two
+    sentences; the second, with no verb and on the same line, belongs to the first.
+    """
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return sent.end_char
+    following = doc[sent.end].sent
+    words = [t for t in following if not t.is_punct and not t.is_space]
+    same_line = "\n" not in text[sent.end_char : following.start_char]
+    if (
+        same_line
+        and 0 < len(words) <= 6
+        and all(t.pos_ not in ("VERB", "AUX") for t in following)
+        and words[0].text[:1].isupper()
+    ):
+        return following.end_char
+    return sent.end_char
 
 
 def _with_event(fact: Fact, event: str) -> Fact:
@@ -289,15 +323,6 @@ def _context(doc_date: DocumentDate, home: str | None, knowledge: Knowledge) -> 
     earliest = dt.date.fromisoformat(doc_date.earliest) if doc_date.earliest else None
     latest = dt.date.fromisoformat(doc_date.latest) if doc_date.latest else None
     return ResolveContext(knowledge, on=on, earliest=earliest, latest=latest, home=home)
-
-
-def _main_country(found: list[Found]) -> str | None:
-    counts = Counter(
-        f.country
-        for f in found
-        if f.country and len(f.country) == 3 and f.kind not in ("pronoun", "group")
-    )
-    return counts.most_common(1)[0][0] if counts else None
 
 
 @functools.lru_cache(maxsize=4)

@@ -39,6 +39,7 @@ MODIFIERS = {
     "federal",
 }
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PERSONAL_GROUPS = {"leaders", "officials", "ministers", "counterparts", "delegations"}
 INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
 
@@ -252,7 +253,20 @@ def _country_of(group: list[Piece]) -> str | None:
 
 def _person_actor(person: Person, office: str | None, ctx: ResolveContext, former: bool) -> Actor:
     kb = ctx.knowledge
-    role = kb.role_on(person, ctx.on) if ctx.on else None
+    role = None
+    if office and ctx.on:
+        # "Foreign Minister Ishaq Dar" acts as foreign minister even when he is also deputy PM
+        titled = kb.same_office(office)
+        role = next(
+            (
+                r
+                for r in person.roles
+                if r.office in titled and r.start <= ctx.on and (r.end is None or ctx.on <= r.end)
+            ),
+            None,
+        )
+    if role is None and ctx.on:
+        role = kb.role_on(person, ctx.on)
     if role is None and office:
         names = kb.same_office(office)
         role = next((r for r in reversed(person.roles) if r.office in names), None)
@@ -295,6 +309,9 @@ def _resolve_title(
     kb = ctx.knowledge
     office_id = _main_office(kb, titles)
     office = kb.offices[office_id]
+    # A bare title ("the Under Secretary") names someone introduced earlier before it names
+    # whoever held the office: coreference gets the first say.
+    implicit = country is None and office.country is not None and name_piece is None
     country = country or office.country
     start, end = span.start, span.end
     name = name_piece.entries[0].key if name_piece else None
@@ -345,6 +362,7 @@ def _resolve_title(
         individual=office_id != "official",
         office=office_id,
         pieces=group,
+        needs_antecedent=implicit,
         former=former,
     )
 
@@ -394,6 +412,8 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
                 mention.actor = mention.pair[0]
                 mention.how = f"both parties: {mention.pair[0].code} and {mention.pair[1].code}"
             continue
+        if mention.kind == "title" and _link_titled_name(mention, earlier):
+            continue
         if not mention.needs_antecedent:
             continue
         if mention.kind == "pronoun":
@@ -412,6 +432,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
                     for f in reversed(earlier)
                     if f.individual
                     and f.actor
+                    and (mention.actor is None or f.actor.country == mention.actor.country)
                     and (
                         f.office in same or (mention.office == "minister" and f.office is not None)
                     )
@@ -421,7 +442,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             if antecedent is not None and antecedent.actor is not None:
                 mention.actor = antecedent.actor
                 mention.how = f"title → earlier {antecedent.actor.name or antecedent.actor.code}"
-            elif ctx.home:
+            elif ctx.home and mention.actor is None:
                 office = kb.offices[mention.office]
                 person, why = _holder(kb, mention.office, ctx.home, ctx)
                 mention.actor = Actor(
@@ -434,6 +455,27 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
                     office=mention.office,
                 )
                 mention.how = f"title in a {ctx.home} article: {why}"
+
+
+def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
+    """Link "Under Secretary Bass" to the John Bass named earlier in the same country."""
+    name = next((p.entries[0].key for p in mention.pieces if _kind(p) == "name"), None)
+    if name is None or mention.actor is None or mention.actor.person is not None:
+        return False
+    surname = name.split()[-1]
+    for other in reversed(earlier):
+        actor = other.actor
+        if (
+            actor is not None
+            and actor.person is not None
+            and actor.country == mention.actor.country
+            and actor.person.split()[-1] == surname
+        ):
+            mention.actor = actor
+            mention.office = other.office
+            mention.how = f"titled surname of {actor.person}"
+            return True
+    return False
 
 
 def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) -> None:
@@ -487,12 +529,33 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
         for f in earlier
         if f.actor and f.actor.country and doc[f.start].sent.start >= max(0, sent_start - 400)
     ]
+    group = mention.pieces[0].entries[0].key if mention.pieces else ""
+    personal = group.split()[-1:] != [] and group.split()[-1] in PERSONAL_GROUPS
+    if personal:
+        # "both officials", "the two leaders": people, not the countries named in between
+        window = [f for f in window if f.individual and f.kind != "pronoun"]
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None
         if f.kind == "group" or f.actor.country in [a.country for a in seen]:
             continue
-        seen.append(f.actor)
+        seen.append(_principal(f.actor.country, window) if personal else f.actor)
         if len(seen) == 2:
             return seen[1], seen[0]
     return None
+
+
+def _principal(country: str | None, window: list[Found]) -> Actor:
+    """Return a country's main actor in a window: a known person, the most named, the latest."""
+    same = [f for f in window if f.actor is not None and f.actor.country == country]
+    names = [f.actor.person or f.actor.name for f in same if f.actor is not None]
+
+    def weight(item: tuple[int, Found]) -> tuple[bool, int, int]:
+        index, found = item
+        assert found.actor is not None
+        key = found.actor.person or found.actor.name
+        return (found.actor.person is not None, names.count(key), index)
+
+    best = max(enumerate(same), key=weight)[1]
+    assert best.actor is not None
+    return best.actor

@@ -115,7 +115,7 @@ class Coder:
             for token in sentence:
                 if token.i in claimed:
                     continue
-                found, tried = self._trigger(token, sentence, number, index)
+                found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
@@ -123,7 +123,12 @@ class Coder:
         return _dedup(candidates), attempts
 
     def _trigger(
-        self, token: Token, sentence: Span, number: int, index: dict[int, Found]
+        self,
+        token: Token,
+        sentence: Span,
+        number: int,
+        index: dict[int, Found],
+        prior: list[Candidate],
     ) -> tuple[list[Candidate], list[Attempt]]:
         if token.pos_ in ("VERB", "AUX"):
             patterns = self.patterns.for_verb(token.lemma_.lower())
@@ -139,7 +144,7 @@ class Coder:
             if not ok:
                 attempts.append(Attempt(number, token.text, token.i, pattern.id, False, why))
                 continue
-            found, reason = self._roles(token, pattern, sentence, number, index, nominal)
+            found, reason = self._roles(token, pattern, sentence, number, index, nominal, prior)
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
                 return found, attempts
@@ -153,13 +158,24 @@ class Coder:
         number: int,
         index: dict[int, Found],
         nominal: bool,
+        prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         sources, passive_target = _sources(token, index, nominal)
+        if pattern.source_kinds:
+            sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
-            return [], "no source resolved"
+            return [], "no source resolved" + (
+                f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
+            )
         targets = _targets(token, pattern, index, exclude=sources)
         if passive_target is not None and not targets:
             targets = [passive_target]
+        if pattern.target_kinds:
+            targets = [f for f in targets if f.kind in pattern.target_kinds]
+            if not targets:
+                return [], f"no target of kind {list(pattern.target_kinds)}"
+        if not targets and pattern.rebuts:
+            targets = _accuser(sources, prior, number)
         source_actors = _expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
@@ -225,7 +241,32 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):
             return False, f"needs a modifier among {list(pattern.modifiers)[:4]}"
+    if pattern.bare and _infinitive(token):
+        return False, "followed by a to-infinitive"
     return True, ""
+
+
+def _infinitive(token: Token) -> bool:
+    """Return whether a verb or its objects govern a to-infinitive ("called on X to act")."""
+    heads = [token, *_objects(token)]
+    return any(
+        c.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for head in heads
+        for c in head.children
+    )
+
+
+def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[Found]:
+    """Return the source of the latest accusation against a source, within two sentences."""
+    countries = {f.country for f in sources if f.country}
+    for earlier in reversed(prior):
+        if earlier.sentence_index < number - 2:
+            break
+        if earlier.code[:2] == "11" and earlier.target.country in countries:
+            actor = earlier.source
+            return [Found(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")]
+    return []
 
 
 def _objects(token: Token) -> list[Token]:
@@ -267,6 +308,9 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
             return index[child.i]
+    if token.dep_ == "csubj":
+        # the parser reads a leading "Acting Under Secretary Bass" as a clause
+        return next((index[t.i] for t in token.subtree if t.i in index), None)
     return None
 
 

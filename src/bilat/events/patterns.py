@@ -15,6 +15,13 @@ noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work close
 Pakistan") and ``place`` (a country or capital the trigger happens in: "arrived in Beijing").
 Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
 of the clause they sit in.
+
+Narrowing by argument type: ``source_kinds``/``target_kinds`` list the mention kinds a role
+may have (``person``, ``title``, ``counterpart``, ``country``, ``org``…: "called on the army
+chief" is a visit, "called on Pakistan" is not); ``bare: true`` refuses a trigger followed by a
+to-infinitive ("called on X to resign" is an appeal). ``rebuts: true`` lets a pattern with no
+target in its sentence answer whoever accused its source within the last two sentences ("X
+accused Y … Y denied the allegations").
 """
 
 from __future__ import annotations
@@ -50,6 +57,10 @@ class Pattern(BaseModel):
     symmetric: bool = False
     passive_source: bool = True
     swap: bool = False
+    source_kinds: tuple[str, ...] = ()
+    target_kinds: tuple[str, ...] = ()
+    bare: bool = False
+    rebuts: bool = False
     note: str | None = None
 
     @model_validator(mode="after")
@@ -71,6 +82,7 @@ class Pattern(BaseModel):
             + bool(self.particles)
             + bool(self.complements)
             + bool(self.modifiers)
+            + bool(self.target_kinds or self.source_kinds)
         )
 
 

@@ -1,0 +1,73 @@
+"""Guess an article's home country: the country whose officials it names without a flag.
+
+A newspaper introduces its own country's officials by title alone ("Foreign Minister Ishaq
+Dar", "Prime Minister Shehbaz Sharif") and foreign ones with a country word ("US Secretary of
+State Marco Rubio", "the Chinese Foreign Minister"). Counting mentions alone fails on articles
+about a visit, where the visitor's country is named as often as the host's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from bilat.actors.resolve import JOINERS, MODIFIERS, Found
+from bilat.knowledge import Knowledge
+
+COUNTRY_KINDS = {"country", "adjective", "demonym", "metonym"}
+
+
+def home_country(doc: Doc, found: list[Found], knowledge: Knowledge) -> str | None:
+    """Return the country an article is written from, or None when nothing points to one.
+
+    Args:
+        doc: the parsed document.
+        found: its mentions, resolved without a date.
+        knowledge: the people the mentions point to.
+
+    Returns:
+        The ISO3 code of the country whose known officials are introduced by title alone,
+        or else the country mentioned most often.
+    """
+    counts = Counter(
+        f.country
+        for f in found
+        if f.country and len(f.country) == 3 and f.kind not in ("pronoun", "group")
+    )
+    votes: Counter[str] = Counter()
+    introduced: set[str] = set()
+    for mention in found:
+        actor = mention.actor
+        if mention.kind != "person" or actor is None or actor.person_id is None:
+            continue
+        if actor.person_id in introduced:
+            continue
+        introduced.add(actor.person_id)
+        country = knowledge.people[actor.person_id].country
+        pieces = {p.entries[0].kind for p in mention.pieces}
+        if len(country) == 3 and not pieces & COUNTRY_KINDS and _titled(doc, mention, knowledge):
+            votes[country] += 1
+    if votes:
+        best = max(votes.values())
+        tied = [c for c, n in votes.items() if n == best]
+        return max(tied, key=lambda c: counts.get(c, 0))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _titled(doc: Doc, mention: Found, knowledge: Knowledge) -> bool:
+    """Return whether a person's mention carries words besides the name (a title)."""
+    assert mention.actor is not None
+    assert mention.actor.person_id is not None
+    person = knowledge.people[mention.actor.person_id]
+    own = {w.lower() for w in person.name.split()}
+    rest = [
+        t
+        for t in doc[mention.start : mention.end]
+        if t.lower_ not in own
+        and t.lower_ not in JOINERS
+        and t.lower_ not in MODIFIERS
+        and not t.is_punct
+        and len(t.text) > 2
+    ]
+    return bool(rest) and all(t.text[:1].isupper() for t in rest)
