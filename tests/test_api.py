@@ -26,6 +26,7 @@ from bilat.records import (
     Rejection,
     RejectReason,
 )
+from bilat.settings import Settings
 from bilat.store import EVERY_EVENT, EventQuery, open_store
 from conftest import actor, make_event, make_extraction
 
@@ -609,3 +610,294 @@ def test_api_create_app_keeps_the_token(db: str) -> None:
         assert app.state.token == "s3cret"
     finally:
         app.state.gate.close()
+
+
+def test_api_timeline_fills_periods_and_says_the_trend(client: TestClient) -> None:
+    assert get(client, "/api/timeline?dyad=usa,pak&by=month") == {
+        "ok": True,
+        "dyad": ["USA", "PAK"],
+        "by": "month",
+        "periods": [
+            {
+                "period": "2025-04",
+                "start": "2025-04-01",
+                "end": "2025-04-30",
+                "events": 2,
+                "verbal_coop": 1,
+                "material_coop": 1,
+                "verbal_conflict": 0,
+                "material_conflict": 0,
+                "goldstein_mean": 4.0,
+                "goldstein_sum": 8.0,
+            }
+        ],
+        "sparkline": "▆",
+        "trend": {
+            "periods": 1,
+            "slope": None,
+            "low": None,
+            "high": None,
+            "confidence": 0.95,
+            "direction": "unknown",
+            "change_points": [],
+            "summary": "too few periods to tell a trend (1 with events; 4 needed)",
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("/api/timeline", "invalid query parameter 'dyad': Field required; correct the "
+         "request (the parameters are listed at /docs)"),
+        ("/api/timeline?dyad=PAK,USA&by=day", "invalid by 'day': use one of week, month, "
+         "quarter, year"),
+        ("/api/actors?actor=PAK;DROP", "invalid actor 'PAK;DROP': give an actor or country "
+         "code such as PAKGOV"),
+        ("/api/events?verified=maybe", "invalid verified 'maybe': use true, false or any"),
+    ],
+)  # fmt: skip
+def test_api_new_endpoints_reject_bad_parameters(client: TestClient, url: str, error: str) -> None:
+    assert get(client, url, status=422) == {"ok": False, "error": error, "status": 422}
+
+
+def test_api_actors_of_a_dyad(client: TestClient) -> None:
+    assert get(client, "/api/actors?dyad=PAK,USA")["actors"] == [
+        {
+            "code": code,
+            "country": code[:3],
+            "sector": "GOV",
+            "name": None,
+            "events": 2,
+            "as_source": 1,
+            "as_target": 1,
+            "first": "2025-04-07",
+            "last": "2025-04-09",
+        }
+        for code in ("PAKGOV", "USAGOV")
+    ]
+
+
+def test_api_actors_ranked_and_limited(client: TestClient) -> None:
+    rows = get(client, "/api/actors?limit=2")["actors"]
+    assert [(r["code"], r["events"], r["as_source"], r["as_target"]) for r in rows] == [
+        ("USAGOV", 3, 2, 1),
+        ("CHNGOV", 2, 1, 1),
+    ]
+
+
+MONEY = {
+    "doc_id": "d1",
+    "kind": "money",
+    "value": 200000000.0,
+    "unit": "USD",
+    "qualifier": None,
+    "text": "$200m",
+    "start": 51,
+    "end": 56,
+    "sentence_index": 1,
+    "event_id": "B",
+    "detail": None,
+    "date": "2025-04-09",
+    "source": "USAGOV",
+    "target": "PAKGOV",
+}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [("", [MONEY]), ("?kind=money&dyad=PAK,USA", [MONEY]), ("?kind=killed", []),
+     ("?since=2025-05-01", [])],
+)  # fmt: skip
+def test_api_facts_filter(client: TestClient, params: str, expected: list[Any]) -> None:
+    assert get(client, f"/api/facts{params}") == {"ok": True, "facts": expected}
+
+
+WE_AGREED = {
+    "doc_id": "d1",
+    "text": "We agreed.",
+    "start": 51,
+    "end": 61,
+    "speaker": {
+        "code": "PAKGOV",
+        "country": "PAK",
+        "sector": "GOV",
+        "name": None,
+        "person": None,
+        "person_id": None,
+        "office": None,
+        "organisation": None,
+    },
+    "speaker_text": "minister",
+    "sentence_index": 1,
+    "date": "2025-04-07",
+}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [("", [WE_AGREED]), ("?speaker=pak", [WE_AGREED]), ("?speaker=USA", []), ("?q=AGREED",
+     [WE_AGREED]), ("?doc_id=d2", [])],
+)  # fmt: skip
+def test_api_quotes_filter(client: TestClient, params: str, expected: list[Any]) -> None:
+    assert get(client, f"/api/quotes{params}") == {"ok": True, "quotes": expected}
+
+
+TOKEN = "s3cret-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def writable(tmp_path: Path) -> Iterator[TestClient]:
+    """Yield a client of an app with writes on (token TOKEN) over a fresh copy of the store."""
+    path = tmp_path / "bilat.duckdb"
+    with open_store(path) as store:
+        store.add([D1, D2, D3], [REJECTED])
+    with TestClient(create_app(str(path), token=TOKEN)) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [("POST", "/api/events/A/verdict", {"verdict": "confirm"}),
+     ("POST", "/api/ingest", None)],
+)  # fmt: skip
+def test_api_writes_are_off_without_a_token(
+    client: TestClient, method: str, url: str, body: Any
+) -> None:
+    response = client.request(method, url, json=body)
+    assert (response.status_code, response.json()) == (
+        403,
+        {
+            "ok": False,
+            "error": "writes are off: start the server with a token (bilat serve --token "
+            "SECRET, or set BILAT_TOKEN) and send it as 'Authorization: Bearer SECRET'",
+            "status": 403,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"},
+     {"Authorization": TOKEN}],
+    ids=["none", "wrong", "basic", "bare"],
+)  # fmt: skip
+def test_api_writes_need_the_right_bearer_token(
+    writable: TestClient, headers: dict[str, str]
+) -> None:
+    response = writable.post("/api/events/A/verdict", json={"verdict": "confirm"}, headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.json()["error"] == (
+        "missing or wrong bearer token: send 'Authorization: Bearer <token>' with the token "
+        "the server was started with"
+    )
+
+
+def test_api_token_is_compared_in_constant_time() -> None:
+    source = (Path(__file__).resolve().parents[1] / "src/bilat/api/writes.py").read_text()
+    assert "hmac.compare_digest(" in source
+
+
+def test_api_verdict_is_stored_and_read_back(writable: TestClient) -> None:
+    response = writable.post(
+        "/api/events/A/verdict", json={"verdict": "confirm", "note": "two outlets"}, headers=AUTH
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["verdict"]["event_id"], body["verdict"]["verdict"]) == ("A", "confirm")
+    assert body["verdict"]["note"] == "two outlets"
+    assert get(writable, "/api/events/A")["verdict"]["verdict"] == "confirm"
+    assert ids(get(writable, "/api/events?verified=true")) == ["A"]
+    assert ids(get(writable, "/api/events?verified=false")) == ["D", "B", "E", "F"]
+
+
+def test_api_verdict_reject_hides_the_event(writable: TestClient) -> None:
+    response = writable.post("/api/events/B/verdict", json={"verdict": "reject"}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    assert ids(get(writable, "/api/events?dyad=PAK,USA")) == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("event_id", "body", "status", "error"),
+    [("nope", {"verdict": "confirm"}, 404,
+      "no event with id 'nope'; list events at /api/events to find ids"),
+     ("A", {"verdict": "maybe"}, 422, None),
+     ("A", {"verdict": "confirm", "extra": 1}, 422, None),
+     ("A", {"verdict": "correct", "source": "PAK GOV"}, 422,
+      "invalid source 'PAK GOV': give an actor or country code such as PAKGOV")],
+)  # fmt: skip
+def test_api_verdict_refuses_bad_requests(
+    writable: TestClient, event_id: str, body: Any, status: int, error: str | None
+) -> None:
+    response = writable.post(f"/api/events/{event_id}/verdict", json=body, headers=AUTH)
+    assert response.status_code == status
+    assert set(response.json()) == ERROR_KEYS
+    if error is not None:
+        assert response.json()["error"] == error
+
+
+def test_api_verdict_survives_removing_and_re_adding_the_document(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bilat.duckdb"
+    with open_store(path) as store:
+        store.add([D1])
+    with TestClient(create_app(str(path), token=TOKEN)) as writer:
+        saved = writer.post("/api/events/A/verdict", json={"verdict": "confirm"}, headers=AUTH)
+        assert saved.status_code == 200, saved.text
+    with open_store(path) as store:
+        assert store.remove_document("d1") is True
+        store.add([D1])
+    with TestClient(create_app(str(path))) as reader:
+        assert get(reader, "/api/events/A")["verdict"]["verdict"] == "confirm"
+
+
+def test_api_ingest_needs_text_or_file(writable: TestClient) -> None:
+    response = writable.post("/api/ingest", data={"text": "  "}, headers=AUTH)
+    assert (response.status_code, response.json()["error"]) == (
+        422,
+        "nothing to ingest: send the article as the form field 'text' or as a file upload "
+        "named 'file'",
+    )
+
+
+def test_api_ingest_refuses_a_body_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "bilat.duckdb"
+    open_store(path).close()
+    settings = Settings(db=str(path), max_bytes=1000)
+    with TestClient(create_app(str(path), token=TOKEN, settings=settings)) as small:
+        big = small.post("/api/ingest", data={"text": "x" * 100_000}, headers=AUTH)
+        upload = small.post("/api/ingest", files={"file": ("a.txt", b"y" * 2000)}, headers=AUTH)
+    assert big.status_code == 413
+    assert big.json()["error"].startswith("the request body is larger than 66536 bytes")
+    assert (upload.status_code, upload.json()["error"]) == (
+        413,
+        "the article is larger than the limit of 1000 bytes; split it, or raise max_bytes in "
+        "bilat.toml and restart the server",
+    )
+
+
+@pytest.mark.slow
+def test_api_ingest_text_then_upload_through_the_one_writer(writable: TestClient) -> None:
+    text = (
+        "Islamabad, 3 March 2025\n"
+        "Pakistan's foreign minister Ishaq Dar met the Chinese ambassador in Islamabad on "
+        "Monday to discuss the new rail line."
+    )
+    first = writable.post("/api/ingest", data={"text": text, "doc_id": "mine"}, headers=AUTH)
+    assert first.status_code == 200, first.text
+    assert {k: first.json()[k] for k in ("read", "added", "skipped", "rejected")} == {
+        "read": 1,
+        "added": 1,
+        "skipped": 0,
+        "rejected": 0,
+    }
+    again = writable.post("/api/ingest", files={"file": ("same.txt", text.encode())}, headers=AUTH)
+    assert {k: again.json()[k] for k in ("read", "added", "skipped")} == {
+        "read": 1,
+        "added": 0,
+        "skipped": 1,
+    }
+    assert get(writable, "/api/documents/mine")["document"]["id"] == "mine"

@@ -121,17 +121,6 @@ def segments(text: str, spans: Sequence[Span]) -> list[tuple[str, Span | None]]:
     return pieces
 
 
-def _verdict(store: Store, event_id: str) -> Any:
-    method = getattr(store, "verdict", None)
-    if method is None:
-        return None
-    found = method(event_id)
-    if found is None:
-        return None
-    as_dict = getattr(found, "as_dict", None)
-    return as_dict() if callable(as_dict) else found
-
-
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
     """Return an event with its document, the mentions in its sentence, highlights and rule.
 
@@ -182,6 +171,6 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
             "sentence_index": event.sentence_index,
             "command": f"bilat explain {event.doc_id} --sentence {event.sentence_index}",
         },
-        "verdict": _verdict(store, event_id),
+        "verdict": verdict.as_dict() if (verdict := store.verdict(event_id)) else None,
         "reports": [document],
     }

@@ -24,6 +24,7 @@ from bilat.records import Document, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs, read_text
 from bilat.store import Store
+from bilat.verdicts import Verdict
 
 router = APIRouter()
 
@@ -161,14 +162,8 @@ async def verdict(request: Request, event_id: str, body: VerdictBody, _: Writer)
         if store.event(event_id) is None:
             raise no_event(event_id)
 
-    def job(store: Store) -> Any:
-        setter = getattr(store, "set_verdict", None)
-        if setter is None:
-            raise HTTPException(
-                status_code=501,
-                detail="verdicts are not available in this bilat; upgrade bilat to record them",
-            )
-        return setter(
+    def job(store: Store) -> Verdict:
+        return store.set_verdict(
             event_id,
             body.verdict,
             note=blank_to_none(body.note),
@@ -178,11 +173,10 @@ async def verdict(request: Request, event_id: str, body: VerdictBody, _: Writer)
         )
 
     saved = await gate_of(request).write_async(job)
-    as_dict = getattr(saved, "as_dict", None)
     with reading(request) as store:
         detail = event_detail(store, event_id)
     return {
         "ok": True,
-        "verdict": as_dict() if callable(as_dict) else saved,
+        "verdict": saved.as_dict(),
         "event": detail["event"] if detail else None,
     }
