@@ -39,6 +39,12 @@ def _email_body(payload: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _subject(payload: dict[str, Any]) -> str:
+    # Short enough that mail clients never fold it.
+    target = f" {payload['target']}" if payload["target"] else ""
+    return f"[{payload['rule']}] {payload['source']} {payload['cameo']}{target} {payload['date']}"
+
+
 def deliver(
     payload: dict[str, Any],
     headline: str,
@@ -50,7 +56,7 @@ def deliver(
 
     Args:
         payload: The alert as JSON-ready data.
-        headline: A one-line summary (the email subject).
+        headline: A one-line summary (the first line of an email).
         sink: Where to send it.
         stdout: The stream ``stdout`` sinks write to (skipped when None).
 
@@ -72,7 +78,7 @@ def deliver(
     elif isinstance(sink, WebhookSink):
         _post(sink, line.encode("utf-8"))
     else:
-        _mail(sink, headline, _email_body(payload))
+        _mail(sink, _subject(payload), headline + "\n\n" + _email_body(payload))
 
 
 def _post(sink: WebhookSink, body: bytes) -> None:
