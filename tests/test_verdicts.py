@@ -21,7 +21,7 @@ from bilat.records import (
     Extraction,
     Factuality,
 )
-from bilat.store import DuckDBStore, EventQuery
+from bilat.store import EVERY_EVENT, DuckDBStore, EventQuery
 from bilat.verdicts import VerdictKind, actor_for_code, anchor_of
 
 TEXT = (
@@ -102,7 +102,7 @@ def store(tmp_path: Path) -> Iterator[DuckDBStore]:
         yield opened
 
 
-def _ids(store: DuckDBStore, query: EventQuery = EventQuery()) -> list[str]:
+def _ids(store: DuckDBStore, query: EventQuery = EVERY_EVENT) -> list[str]:
     return [e.id for e in store.events(query)]
 
 
@@ -129,7 +129,8 @@ def test_set_verdict_reject_hides_event_from_queries_counts_and_dyads(store: Duc
     assert _ids(store, EventQuery(include_rejected=True)) == [VISIT, ACCUSE]
     assert _ids(store, EventQuery(verified=True)) == []
     found = store.event(ACCUSE)
-    assert found is not None and found.cameo == "112"
+    assert found is not None
+    assert found.cameo == "112"
 
 
 def test_set_verdict_correct_shows_code_with_table_goldstein_and_keeps_machine(
@@ -146,7 +147,8 @@ def test_set_verdict_correct_shows_code_with_table_goldstein_and_keeps_machine(
     )
     assert (verdict.cameo, verdict.machine_cameo) == ("043", "042")
     extraction = store.extraction("doc1")
-    assert extraction is not None and extraction.events[0].cameo == "042"
+    assert extraction is not None
+    assert extraction.events[0].cameo == "042"
     assert _ids(store, EventQuery(root="043")) == [VISIT]
     assert _ids(store, EventQuery(root="042")) == []
 
@@ -154,7 +156,8 @@ def test_set_verdict_correct_shows_code_with_table_goldstein_and_keeps_machine(
 def test_set_verdict_correct_actor_moves_event_to_its_dyad(store: DuckDBStore) -> None:
     store.set_verdict(VISIT, "correct", target_code="chngov")
     event = store.event(VISIT)
-    assert event is not None and event.target == Actor("CHNGOV", "CHN", "GOV", name="Washington")
+    assert event is not None
+    assert event.target == Actor("CHNGOV", "CHN", "GOV", name="Washington")
     assert sorted((d.a, d.b, d.events) for d in store.dyads()) == [
         ("CHN", "PAK", 2),
     ]
@@ -165,7 +168,8 @@ def test_set_verdict_replaced_by_confirm_restores_machine_coding(store: DuckDBSt
     store.set_verdict(VISIT, "correct", cameo="043")
     store.set_verdict(VISIT, "confirm")
     event = store.event(VISIT)
-    assert event is not None and (event.cameo, event.goldstein) == ("042", 1.9)
+    assert event is not None
+    assert (event.cameo, event.goldstein) == ("042", 1.9)
     assert _ids(store, EventQuery(root="042")) == [VISIT]
     assert [v.verdict for v in store.verdicts()] == [VerdictKind.CONFIRM]
 
@@ -185,7 +189,12 @@ def test_set_verdict_invalid_raises_with_fix(
     store: DuckDBStore, verdict: str, fields: dict[str, str], message: str
 ) -> None:
     with pytest.raises(InputError, match=message):
-        store.set_verdict(VISIT, verdict, **fields)
+        store.set_verdict(
+            VISIT,
+            verdict,
+            cameo=fields.get("cameo"),
+            source_code=fields.get("source_code"),
+        )
     assert store.verdicts() == []
 
 
@@ -202,7 +211,8 @@ def test_verdict_survives_remove_and_re_add(store: DuckDBStore) -> None:
     store.add([_extraction()])
     assert _ids(store) == [VISIT]
     event = store.event(VISIT)
-    assert event is not None and event.cameo == "043"
+    assert event is not None
+    assert event.cameo == "043"
     assert [(v.event_id, v.verdict) for v in store.verdicts()] == [
         (VISIT, VerdictKind.CORRECT),
         (ACCUSE, VerdictKind.REJECT),
@@ -226,7 +236,8 @@ def test_verdict_follows_recoded_event_to_its_new_id(store: DuckDBStore) -> None
     assert store.verdict(VISIT) is None
     # The analyst confirmed a visit: the re-coded event shows the judged code, not the new one.
     event = store.event(new_id)
-    assert event is not None and (event.cameo, event.goldstein) == ("042", 1.9)
+    assert event is not None
+    assert (event.cameo, event.goldstein) == ("042", 1.9)
     assert _ids(store, EventQuery(verified=True)) == [new_id]
 
 

@@ -16,12 +16,13 @@ from bilat.cli import core as _core
 from bilat.cli import monitor as _monitor
 from bilat.cli import scale as _scale
 from bilat.cli import stores as _stores
+from bilat.cli import verify as _verify
 from bilat.cli.common import app, err, guard
 from bilat.errors import BilatError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_analytics, _core, _monitor, _scale, _stores)
+_COMMAND_MODULES = (_analytics, _core, _monitor, _scale, _stores, _verify)
 """Imported for the commands they register on ``app``."""
 
 

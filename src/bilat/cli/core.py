@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -19,7 +19,6 @@ from bilat.cli.common import (
     err,
     event_row,
     fail,
-    format_rows,
     knowledge_app,
     out,
     parse_pair,
@@ -46,12 +45,15 @@ def ingest_cmd(
         int | None, typer.Option(help="Largest document, in bytes of text.")
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes that parse documents (writes stay in one).")
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
 ) -> None:
     """Read articles, code their events and store them (re-ingesting adds nothing)."""
-    settings = settings_for(db, max_bytes=max_bytes, batch_size=batch_size)
+    settings = settings_for(db, max_bytes=max_bytes, batch_size=batch_size, workers=workers)
     options = ReadOptions(
         text_field=text_field,
         id_field=id_field,
@@ -222,29 +224,61 @@ def dyads_cmd(
 @app.command("export")
 def export_cmd(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or csv.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="csv, jsonl, json, parquet, gdelt or plover."),
+    ] = "jsonl",
+    what: Annotated[str, typer.Option(help="events, facts or quotes.")] = "events",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Only confirmed or corrected events.")
+    ] = False,
     all_factuality: Annotated[
         bool, typer.Option("--all", help="Include negated and hypothetical events.")
     ] = False,
+    dyad: Annotated[
+        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="GDELT: write a header row (GDELT's files have none).")
+    ] = False,
 ) -> None:
-    """Write every event in a research format (JSONL is what the shared scorer reads)."""
-    query = (
-        EventQuery(factuality=("asserted", "planned", "reported", "negated", "hypothetical"))
+    """Write events (or facts, quotes) in a research format; rejected events are left out."""
+    from bilat.exports import export_events, export_facts, export_quotes
+
+    query = EventQuery(
+        dyad=parse_pair(dyad),
+        actor=actor,
+        since=since,
+        until=until,
+        root=root,
+        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
         if all_factuality
-        else EventQuery()
+        else None,
     )
     with open_store(settings_for(db).db, read_only=True) as store:
-        events = store.events(query)
-    rows: list[dict[str, Any]] = [e.export_dict() for e in events]
-    text = format_rows(rows if fmt != "csv" else [event_row(e) for e in events], fmt, None)
+        if what == "events":
+            data = export_events(store, fmt, query, verified_only=verified_only, header=header)
+        elif what == "facts":
+            data = export_facts(store, fmt)
+        elif what == "quotes":
+            data = export_quotes(store, fmt)
+        else:
+            fail(f"--what takes events, facts or quotes, got {what!r}")
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {len(rows)} events to {output}")
+        output.write_bytes(data)
+        err.print(f"wrote {what} ({fmt}, {len(data)} bytes) to {output}")
 
 
 @app.command("eval")

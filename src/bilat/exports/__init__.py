@@ -1,0 +1,217 @@
+"""Research exports: events as CSV, JSONL, Parquet, GDELT 2.0 TSV or PLOVER JSONL; facts, quotes.
+
+The library side of ``bilat export``: each function reads from a store and returns the file's
+bytes, and :func:`to_dataframe` / :func:`to_arrow` give the same table to Python.
+
+    with open_store("bilat.duckdb", read_only=True) as store:
+        Path("events.parquet").write_bytes(export_events(store, "parquet", verified_only=True))
+        frame = to_dataframe(store.events(EventQuery(dyad=("PAK", "USA"))))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from bilat.errors import InputError
+from bilat.exports.gdelt import GDELT_COLUMNS, Counts, gdelt_bytes, gdelt_row, global_event_id
+from bilat.exports.plover import plover_bytes, plover_record
+from bilat.exports.records import fact_rows, quote_rows, rows_bytes
+from bilat.exports.table import (
+    COLUMNS,
+    SCHEMA,
+    csv_bytes,
+    event_row,
+    json_bytes,
+    jsonl_bytes,
+    parquet_bytes,
+    to_arrow,
+    to_dataframe,
+)
+from bilat.knowledge import Knowledge
+from bilat.records import Event
+from bilat.store import EVERY_EVENT, EventQuery, Store
+
+__all__ = [
+    "COLUMNS",
+    "EVENT_FORMATS",
+    "GDELT_COLUMNS",
+    "RECORD_FORMATS",
+    "SCHEMA",
+    "Counts",
+    "event_row",
+    "events_bytes",
+    "export_events",
+    "export_facts",
+    "export_quotes",
+    "fact_rows",
+    "gdelt_row",
+    "global_event_id",
+    "plover_record",
+    "quote_rows",
+    "to_arrow",
+    "to_dataframe",
+]
+
+EVENT_FORMATS = ("csv", "jsonl", "json", "parquet", "gdelt", "plover")
+"""Formats :func:`export_events` writes."""
+
+RECORD_FORMATS = ("csv", "jsonl", "parquet")
+"""Formats :func:`export_facts` and :func:`export_quotes` write."""
+
+
+def _check(fmt: str, formats: Sequence[str], what: str) -> None:
+    if fmt not in formats:
+        raise InputError(
+            f"cannot export {what} as {fmt!r}; use one of {', '.join(formats)}",
+            origin="export --format",
+        )
+
+
+def events_bytes(
+    events: Sequence[Event],
+    fmt: str,
+    *,
+    store: Store | None = None,
+    added: dt.datetime | None = None,
+    header: bool = False,
+    knowledge: Knowledge | None = None,
+) -> bytes:
+    """Return events in a format, with verdicts, counts and article addresses from a store.
+
+    Args:
+        events: The events (as the store reads them: corrections applied).
+        fmt: One of :data:`EVENT_FORMATS`.
+        store: Where verdicts, GDELT counts and articles' addresses and titles come from;
+            without one, no verdicts, counts of 1 and no addresses.
+        added: GDELT's ``DATEADDED`` (default now, UTC).
+        header: Give the GDELT file a header row (GDELT's own files have none).
+        knowledge: Country names for GDELT geography (default: the bundled knowledge).
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        InputError: The format is unknown.
+    """
+    _check(fmt, EVENT_FORMATS, "events")
+    verdicts = {v.event_id: v for v in store.verdicts()} if store is not None else {}
+    if fmt == "csv":
+        return csv_bytes(events, verdicts=verdicts)
+    if fmt == "jsonl":
+        return jsonl_bytes(events, verdicts=verdicts)
+    if fmt == "json":
+        return json_bytes(events, verdicts=verdicts)
+    if fmt == "parquet":
+        return parquet_bytes(events, verdicts=verdicts)
+    documents = _documents(store, {e.doc_id for e in events}) if store is not None else {}
+    if fmt == "plover":
+        return plover_bytes(events, verdicts=verdicts, documents=documents)
+    return gdelt_bytes(
+        events,
+        knowledge=knowledge,
+        counts=_counts(store, events) if store is not None else None,
+        source_urls={doc: url for doc, (url, _) in documents.items() if url},
+        added=added,
+        header=header,
+    )
+
+
+def export_events(
+    store: Store,
+    fmt: str = "jsonl",
+    query: EventQuery = EVERY_EVENT,
+    *,
+    verified_only: bool = False,
+    added: dt.datetime | None = None,
+    header: bool = False,
+) -> bytes:
+    """Return a query's events from a store in a research format.
+
+    Rejected events are never exported; corrected ones carry their corrections.
+
+    Args:
+        store: The open store.
+        fmt: ``csv``, ``jsonl`` (the shared scorer's shape), ``json`` (one array),
+            ``parquet``, ``gdelt`` (GDELT 2.0
+            event TSV, 61 columns) or ``plover`` (PLOVER JSONL).
+        query: Which events (default: every counted event, in date order).
+        verified_only: Only events a verdict confirmed or corrected.
+        added: GDELT's ``DATEADDED`` (default now, UTC).
+        header: Give the GDELT file a header row.
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        InputError: The format or a query value is not valid.
+    """
+    _check(fmt, EVENT_FORMATS, "events")
+    if verified_only:
+        query = dataclasses.replace(query, verified=True)
+    events = store.events(query)
+    return events_bytes(events, fmt, store=store, added=added, header=header)
+
+
+def _documents(store: Store, doc_ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for doc_id in sorted(doc_ids):
+        extraction = store.extraction(doc_id)
+        if extraction is not None:
+            doc = extraction.document
+            found[doc_id] = (doc.url or doc.origin, doc.title)
+    return found
+
+
+def _counts(store: Store, events: Sequence[Event]) -> dict[str, Counts]:
+    # Clustering (where the store has it) counts the reports of each event, as GDELT does.
+    clusters = getattr(store, "clusters", None)
+    if clusters is None:
+        return {}
+    wanted = {e.id for e in events}
+    query = EventQuery(
+        factuality=tuple({e.factuality.value for e in events}) or None,
+        mentions=True,
+        include_rejected=True,
+    )
+    return {
+        c.event.id: Counts(c.num_mentions, c.num_sources, c.num_articles)
+        for c in clusters(query)
+        if c.event.id in wanted
+    }
+
+
+def export_facts(store: Store, fmt: str = "jsonl") -> bytes:
+    """Return every stored fact (casualties, money, percentages…) as CSV, JSONL or Parquet.
+
+    Args:
+        store: The open store.
+        fmt: One of :data:`RECORD_FORMATS`.
+
+    Returns:
+        The file's bytes; rows have the fact's fields plus ``date``, ``source``, ``target``.
+
+    Raises:
+        InputError: The format is unknown.
+    """
+    _check(fmt, RECORD_FORMATS, "facts")
+    return rows_bytes(fact_rows(store), fmt)
+
+
+def export_quotes(store: Store, fmt: str = "jsonl") -> bytes:
+    """Return every stored quotation with its speaker as CSV, JSONL or Parquet.
+
+    Args:
+        store: The open store.
+        fmt: One of :data:`RECORD_FORMATS`.
+
+    Returns:
+        The file's bytes; rows have the quote's fields, the speaker's code, country and name,
+        and ``date``.
+
+    Raises:
+        InputError: The format is unknown.
+    """
+    _check(fmt, RECORD_FORMATS, "quotes")
+    return rows_bytes(quote_rows(store), fmt)

@@ -1,0 +1,254 @@
+"""Events as GDELT 2.0 event-table rows: 61 tab-separated columns in GDELT's order.
+
+GDELT's own files have no header row; pass ``header=True`` for one. Fields bilat has no
+counterpart for (ethnic and religion codes, tone, ADM codes below the country, feature ids of
+cities) are empty. ``GLOBALEVENTID`` is the first 15 hex digits of bilat's event id read as an
+integer, so it is stable and fits GDELT's 64-bit field. The country codes of the geography
+fields are FIPS 10-4, as in GDELT; actor country codes stay ISO3/CAMEO.
+
+    >>> len(GDELT_COLUMNS)
+    61
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bilat.knowledge import BUNDLED, Knowledge
+from bilat.records import Actor, Event, Place
+
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{name}" for name in _ACTOR),
+    *(f"Actor2{name}" for name in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{name}" for name in _GEO),
+    *(f"Actor2Geo_{name}" for name in _GEO),
+    *(f"ActionGeo_{name}" for name in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
+)
+"""The GDELT 2.0 event table's columns, in the order of its files and codebook."""
+
+# GDELT geography types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+_COUNTRY, _US_STATE, _US_CITY, _CITY, _STATE = 1, 2, 3, 4, 5
+_STATE_FEATURES = frozenset({"region", "state", "province", "adm1"})
+# Sentences this early in an article are its lead, which GDELT marks as root events.
+_LEAD_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many mentions, sources and articles report one event (GDELT's count fields)."""
+
+    mentions: int = 1
+    sources: int = 1
+    articles: int = 1
+
+
+@functools.cache
+def fips_codes() -> dict[str, str]:
+    """Return ISO3 → FIPS 10-4 country codes from the bundled ``fips_countries.csv``."""
+    return _read_csv(BUNDLED / "fips_countries.csv", "iso3", "fips")
+
+
+@functools.cache
+def _country_points() -> dict[str, tuple[str, str]]:
+    path = BUNDLED / "places_countries.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["code"]: (row["lat"], row["lon"]) for row in rows}
+
+
+def _read_csv(path: Path, key: str, value: str) -> dict[str, str]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row[key]: row[value] for row in rows}
+
+
+def global_event_id(event_id: str) -> int:
+    """Return a GDELT-style integer id for a bilat event id (its first 15 hex digits)."""
+    return int(event_id[:15], 16)
+
+
+def _date_fields(date: str | None) -> list[Any]:
+    if not date or len(date) < 4:
+        return ["", "", "", ""]
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 1
+    day = int(date[8:10]) if len(date) >= 10 else 1
+    ordinal = dt.date(year, month, day).timetuple().tm_yday
+    return [
+        f"{year:04d}{month:02d}{day:02d}",
+        f"{year:04d}{month:02d}",
+        f"{year:04d}",
+        f"{year + ordinal / 365:.4f}",
+    ]
+
+
+def _actor_fields(actor: Actor | None, knowledge: Knowledge) -> list[Any]:
+    if actor is None:
+        return [""] * len(_ACTOR)
+    code = actor.code
+    country = actor.country if actor.country in knowledge.countries else None
+    rest = code[3:] if country and code.startswith(country) else ""
+    group = ""
+    if actor.organisation or (actor.sector == "IGO" and not country):
+        # CAMEO writes international bodies as IGO + their own code (IGOUNO → UNO).
+        group = code[3:6] if code.startswith("IGO") else code[:3]
+    types = [rest[i : i + 3] for i in range(0, len(rest), 3)] if rest else []
+    if not types and actor.sector and actor.sector != "IGO":
+        types = [actor.sector]
+    types = [*types, "", "", ""][:3]
+    name = actor.person or actor.organisation or actor.name or ""
+    return [code, name, country or "", group, "", "", "", *types]
+
+
+def _country_geo(country: str | None, knowledge: Knowledge) -> list[Any]:
+    fips = fips_codes().get(country or "")
+    if not country or not fips:
+        return [""] * len(_GEO)
+    lat, lon = _country_points().get(country, ("", ""))
+    name = knowledge.countries[country].name if country in knowledge.countries else country
+    return [_COUNTRY, name, fips, fips, "", lat, lon, fips]
+
+
+def _place_geo(place: Place | None, knowledge: Knowledge) -> list[Any]:
+    if place is None:
+        return [""] * len(_GEO)
+    fips = fips_codes().get(place.country or "", "")
+    if place.feature == "country":
+        geo = _country_geo(place.country, knowledge)
+        if geo[0]:
+            geo[1] = place.name
+            geo[5] = "" if place.lat is None else place.lat
+            geo[6] = "" if place.lon is None else place.lon
+            return geo
+    state = place.feature in _STATE_FEATURES
+    if place.country == "USA":
+        kind = _US_STATE if state else _US_CITY
+    else:
+        kind = _STATE if state else _CITY
+    country = knowledge.countries.get(place.country or "")
+    full = place.name if country is None else f"{place.name}, {country.name}"
+    lat = "" if place.lat is None else place.lat
+    lon = "" if place.lon is None else place.lon
+    return [kind, full, fips, fips, "", lat, lon, ""]
+
+
+def _count(event: Event, counts: Counts | None, name: str) -> int:
+    # The clustering stage may give events GDELT-style counts; a lone report counts once.
+    value = getattr(event, f"num_{name}", None)
+    if isinstance(value, int):
+        return value
+    return getattr(counts, name) if counts else 1
+
+
+def gdelt_row(
+    event: Event,
+    *,
+    knowledge: Knowledge,
+    counts: Counts | None = None,
+    source_url: str = "",
+    added: dt.datetime,
+) -> list[Any]:
+    """Return one event as the 61 values of a GDELT 2.0 event row.
+
+    Args:
+        event: The event (corrections applied).
+        knowledge: Country names for the geography fields.
+        counts: Mentions, sources and articles reporting it (default 1 each).
+        source_url: The address of the article that reported it.
+        added: When it was added, for ``DATEADDED`` (YYYYMMDDHHMMSS).
+
+    Returns:
+        The values in :data:`GDELT_COLUMNS` order; unknown ones are empty strings.
+    """
+    root, base = event.cameo[:2], event.cameo[:3]
+    row: list[Any] = [global_event_id(event.id), *_date_fields(event.date)]
+    row += _actor_fields(event.source, knowledge)
+    row += _actor_fields(event.target, knowledge)
+    row += [1 if 0 <= event.sentence_index < _LEAD_SENTENCES else 0, event.cameo, base, root]
+    row += [event.quad_class, event.goldstein]
+    row += [_count(event, counts, n) for n in ("mentions", "sources", "articles")]
+    row += [""]
+    row += _country_geo(event.source.country, knowledge)
+    row += _country_geo(event.target.country if event.target else None, knowledge)
+    row += _place_geo(event.place, knowledge)
+    row += [added.strftime("%Y%m%d%H%M%S"), source_url]
+    return row
+
+
+def gdelt_bytes(
+    events: Sequence[Event],
+    *,
+    knowledge: Knowledge | None = None,
+    counts: Mapping[str, Counts] | None = None,
+    source_urls: Mapping[str, str] | None = None,
+    added: dt.datetime | None = None,
+    header: bool = False,
+) -> bytes:
+    """Return events as a GDELT 2.0 event file: tab-separated, no quoting, UTF-8.
+
+    Args:
+        events: The events.
+        knowledge: Country names (default: the bundled knowledge).
+        counts: GDELT counts by event id (default 1 each).
+        source_urls: The reporting article's address by document id.
+        added: The ``DATEADDED`` time (default now, UTC).
+        header: Write :data:`GDELT_COLUMNS` as a first line (GDELT's files have none).
+
+    Returns:
+        The file's bytes.
+    """
+    kb = knowledge or Knowledge.load()
+    when = added or dt.datetime.now(dt.UTC)
+    lines = ["\t".join(GDELT_COLUMNS)] if header else []
+    for event in events:
+        row = gdelt_row(
+            event,
+            knowledge=kb,
+            counts=(counts or {}).get(event.id),
+            source_url=(source_urls or {}).get(event.doc_id, ""),
+            added=when,
+        )
+        lines.append("\t".join(_clean(value) for value in row))
+    return "".join(line + "\n" for line in lines).encode("utf-8")
+
+
+def _clean(value: Any) -> str:
+    # GDELT files are unquoted: tabs and line breaks inside a value would split the row.
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
