@@ -910,7 +910,8 @@ class DuckDBStore:
         steps: list[tuple[str, list[Any]]] = [
             (
                 "INSERT INTO document_signatures (doc_id, hashvalues, created_at)"
-                " SELECT unnest(?), unnest(?), ? ON CONFLICT DO NOTHING",
+                " SELECT unnest(CAST(? AS VARCHAR[])), unnest(CAST(? AS VARCHAR[])), ?"
+                " ON CONFLICT DO NOTHING",
                 [[r[0] for r in rows], [r[1] for r in rows], now],
             )
         ]
