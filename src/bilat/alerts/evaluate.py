@@ -89,7 +89,17 @@ def _candidates(store: Store, rule: AlertRule) -> list[tuple[Event, str, int]]:
     return [(event, event.id, 1) for event in store.events(query)]
 
 
-def _sources(store: Store, event: Event, cluster: str) -> tuple[SourceLink, ...]:
+def event_sources(store: Store, event: Event, cluster: str) -> tuple[SourceLink, ...]:
+    """Return the documents reporting an event and the rest of its cluster, in store order.
+
+    Args:
+        store: An open store.
+        event: The event.
+        cluster: Its cluster id (its own id when unclustered).
+
+    Returns:
+        One link per document.
+    """
     doc_ids = [event.doc_id]
     mentions = getattr(store, "cluster_mentions", None)
     if callable(mentions) and cluster != event.id:
@@ -125,7 +135,7 @@ def match_alerts(
                 continue
             done.add(cluster)
             alerts.append(
-                Alert(rule.name, cluster, event, articles, _sources(store, event, cluster))
+                Alert(rule.name, cluster, event, articles, event_sources(store, event, cluster))
             )
     return alerts
 

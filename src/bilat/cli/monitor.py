@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from bilat.alerts import load_rules, match_alerts, run_alerts
-from bilat.cli.common import DbOption, FormatOption, app, err, fail, out, render, settings_for
+from bilat.brief import BriefScope, build_brief, html_to_pdf, to_html, to_markdown
+from bilat.cli.common import (
+    DbOption,
+    FormatOption,
+    app,
+    err,
+    fail,
+    out,
+    parse_pair,
+    render,
+    settings_for,
+)
 from bilat.feeds import PollReport, feed_name_for, parse_interval, poll
 from bilat.settings import Settings
 from bilat.store import FeedRow, Store, open_store
@@ -152,3 +164,33 @@ def watch_cmd(
     except KeyboardInterrupt:
         err.print("stopped")
         sys.exit(0)
+
+
+@app.command("brief")
+def brief_cmd(
+    dyad: Annotated[str | None, typer.Option(help="Two countries, e.g. PAK,USA.")] = None,
+    actor: Annotated[str | None, typer.Option(help="An actor code prefix, e.g. PAK.")] = None,
+    since: Annotated[str, typer.Option(help="A span (7d, 4w, 3m) or a first day.")] = "7d",
+    until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD); default today.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")] = "md",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write the brief for a dyad or actor: figures, trend, chart, top events, quotes."""
+    if fmt not in ("md", "html", "pdf"):
+        fail(f"unknown brief format {fmt!r}; use md, html or pdf")
+    if fmt == "pdf" and not output:
+        fail("a PDF brief needs a file: add -o brief.pdf")
+    scope = BriefScope.parse(dyad=parse_pair(dyad), actor=actor, since=since, until=until)
+    with open_store(settings_for(db).db, read_only=True) as store:
+        brief = build_brief(store, scope)
+    if fmt == "pdf" and output:
+        html_to_pdf(to_html(brief), Path(output))
+        err.print(f"wrote {output}")
+        return
+    text = to_markdown(brief) if fmt == "md" else to_html(brief)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
