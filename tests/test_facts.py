@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bilat.errors import KnowledgeError
-from bilat.facts import QuoteSpan, extract_facts, find_quotes
+from bilat.facts import QuoteSpan, extract_facts, find_quotes, pronoun_speaker
 from bilat.facts.vocabulary import load_units
-from bilat.records import Actor, Fact, Quote
+from bilat.records import Actor, Document, Fact, Mention, Quote
 
 Row = tuple[str, float, str | None, str | None, str, str | None]
 
@@ -163,6 +163,14 @@ def test_extract_facts_count_without_noun_after_passive() -> None:
             [("money", 2.5e12, "PKR", None, "Rs 2.5 trillion", None)],
         ),
         ("Spending hit Rs2.5tr.", [("money", 2.5e12, "PKR", None, "Rs2.5tr", None)]),
+        (
+            "Washington sold $7 billion worth of military equipment to the navy.",
+            [("money", 7e9, "USD", None, "$7 billion", "military equipment")],
+        ),
+        (
+            "The deal covers about $400 million worth of weapons.",
+            [("money", 4e8, "USD", "about", "about $400 million", "weapons")],
+        ),
         ("The EU pledged €300m for schools.", [("money", 3e8, "EUR", None, "€300m", None)]),
         ("Britain gave £5 million to the fund.", [("money", 5e6, "GBP", None, "£5 million", None)]),
         (
@@ -390,3 +398,54 @@ def test_examples_every_report_has_an_attributed_quote() -> None:
         text = report.read_text(encoding="utf-8")
         quotes = find_quotes(text, [], doc_id=report.stem)
         assert any(q.speaker_text for q in quotes), report.name
+
+
+DAR = Actor("PAKGOV", "PAK", "GOV", name="Ishaq Dar", person="Ishaq Dar", person_id="ishaq-dar")
+RUBIO = Actor("USAGOV", "USA", "GOV", name="Marco Rubio", person="Marco Rubio")
+PAKISTAN = Actor("PAK", "PAK")
+
+
+def test_pronoun_speaker_is_the_last_person_named_before_the_quote() -> None:
+    text = "Rubio phoned Dar in Pakistan. “We want this settled within days,” he said."
+    mentions = [
+        Mention(0, 5, "Rubio", RUBIO, "person", "known person", 0),
+        Mention(13, 16, "Dar", DAR, "person", "known person", 0),
+        Mention(20, 28, "Pakistan", PAKISTAN, "country", "gazetteer", 0),
+    ]
+    span = find_quotes(text, [(0, 29), (30, len(text))], doc_id="t")[0]
+    assert (span.text, span.speaker_text) == ("We want this settled within days", "he")
+    assert pronoun_speaker(span, mentions) == DAR
+
+
+def test_pronoun_speaker_ignores_names_inside_the_quote_and_names() -> None:
+    text = "Dar arrived. “Rubio and I agree on every point here,” he said."
+    mentions = [
+        Mention(0, 3, "Dar", DAR, "person", "known person", 0),
+        Mention(14, 19, "Rubio", RUBIO, "person", "known person", 1),
+    ]
+    span = find_quotes(text, [(0, 12), (13, len(text))], doc_id="t")[0]
+    assert pronoun_speaker(span, mentions) == DAR
+    named = QuoteSpan("Rubio and I agree on every point here", 14, 51, "Dar", 55, 58, 1)
+    assert pronoun_speaker(named, mentions) is None
+
+
+def test_pronoun_speaker_without_a_person_before_is_none() -> None:
+    text = "“We will keep talking to everyone,” she said."
+    span = find_quotes(text, [(0, len(text))], doc_id="t")[0]
+    assert pronoun_speaker(span, [Mention(40, 44, "x", DAR, "person", "known person", 0)]) is None
+
+
+def test_extract_resolves_he_said_to_the_last_named_person(pipeline: object) -> None:
+    from bilat.extract import Pipeline
+
+    assert isinstance(pipeline, Pipeline)
+    text = (
+        "US envoy Zalmay Khalilzad met Pakistani Foreign Minister Ishaq Dar on Monday.\n"
+        "“Our doors remain open to every partner in the region,” he said."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="q1", published="2025-03-03"))
+    assert [(q.speaker_text, q.speaker and q.speaker.code) for q in extraction.quotes] == [
+        ("he", "PAKGOV")
+    ]
+    assert extraction.quotes[0].speaker is not None
+    assert extraction.quotes[0].speaker.person == "Ishaq Dar"

@@ -85,7 +85,10 @@ def build_patterns(units: Units) -> FactPatterns:
     # Up to two proper or "-al" adjectives may sit between the amount and its noun
     # ("$5 billion Saudi investment package", "$20 million additional aid").
     adjective = r"(?:[A-Z][\w'’-]*|[a-z-]+al)"
-    money_detail_after = re.compile(rf"^\s+(?:{adjective}\s+){{0,2}}(?P<detail>(?i:{detail}))\b")
+    # "worth of" may precede the noun ("$7 billion worth of military equipment").
+    money_detail_after = re.compile(
+        rf"^\s+(?:worth\s+of\s+)?(?:{adjective}\s+){{0,2}}(?P<detail>(?i:{detail}))\b"
+    )
     money_detail_before = re.compile(rf"\b(?P<detail>(?i:{detail}))\s+(?i:of|worth)\s+$")
     signs = alternation(units.percent_signs)
     percent = re.compile(

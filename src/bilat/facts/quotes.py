@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.facts.vocabulary import QuoteWords, alternation, load_quote_words
-from bilat.records import Actor, Quote, Record
+from bilat.records import Actor, Mention, Quote, Record
 
 # A speaker never crosses clause punctuation, except the full stop of an initial ("S. Jaishankar").
 _SPEAKER_CHARS = r"(?:\b[A-Z]\.\s?|[^,.;:!?“”\"\n])"
@@ -173,6 +173,33 @@ def _continued(text: str, previous: QuoteSpan, open_at: int) -> tuple[str, int, 
     if "\n" in between or not re.fullmatch(r"[^“”\"]{0,40}", between):
         return None
     return previous.speaker_text, previous.speaker_start, previous.speaker_end
+
+
+def pronoun_speaker(span: QuoteSpan, mentions: Sequence[Mention]) -> Actor | None:
+    """Return the person a pronoun speaker ("he said") stands for: the last one named before.
+
+    Only named people count (mentions whose actor has a ``person``), and only those that end
+    before both the quote and its attribution, so names inside the quote are never chosen.
+
+    Args:
+        span: A quote whose ``speaker_text`` may be a pronoun (``speaker_pronouns`` in
+            ``knowledge/quotes.yaml``).
+        mentions: The document's actor mentions, with absolute character offsets.
+
+    Returns:
+        The actor of the last person named before the quote, or None when the speaker is not a
+        pronoun or no person was named before it.
+    """
+    words = _patterns().words
+    if span.speaker_text is None or span.speaker_start is None:
+        return None
+    if span.speaker_text.lower() not in {p.lower() for p in words.speaker_pronouns}:
+        return None
+    limit = min(span.start, span.speaker_start)
+    named = [
+        m for m in mentions if m.end <= limit and m.actor.person is not None and m.kind != "pronoun"
+    ]
+    return max(named, key=lambda m: m.end).actor if named else None
 
 
 def _quote_marks(text: str) -> list[tuple[int, int]]:

@@ -81,6 +81,7 @@ class QuoteWords(_Model):
     source_phrases: list[str]
     speaker_leading_words: list[str]
     speaker_trailing_words: list[str]
+    speaker_pronouns: list[str]
     min_words: int = Field(ge=1)
 
 
