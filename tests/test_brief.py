@@ -1,0 +1,269 @@
+"""Tests for the brief: exact figures on a small PAK–IND corpus, renderings, CLI and a browser.
+
+The corpus is written straight into a store (no parsing), so every figure is known exactly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from bilat.brief import BriefScope, build_brief, chart_svg, headline, html_to_pdf, to_html
+from bilat.cli import app
+from bilat.errors import InputError
+from bilat.records import (
+    Actor,
+    DatePrecision,
+    DateSource,
+    Document,
+    DocumentDate,
+    Event,
+    Extraction,
+    Fact,
+    Factuality,
+    Quote,
+)
+from bilat.store import Store, open_store
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+def _actor(code: str) -> Actor:
+    return Actor(code, code[:3], code[3:] or None)
+
+
+def _event(ident: str, date: str, pair: tuple[str, str], cameo: str, g: float, quad: int) -> Event:
+    return Event(
+        id=ident,
+        doc_id="d-" + date,
+        sentence=f"Report {ident}: {pair[0]} and {pair[1]} ({cameo}).",
+        sentence_start=0,
+        sentence_end=30,
+        sentence_index=0,
+        cameo=cameo,
+        cameo_name={"042": "Make a visit", "036": "Express intent to meet", "190": "Use force"}.get(
+            cameo, "Other"
+        ),
+        source=_actor(pair[0]),
+        target=_actor(pair[1]),
+        goldstein=g,
+        quad_class=quad,
+        plover_type=None,
+        plover_mode=None,
+        factuality=Factuality.ASSERTED,
+        confidence=0.8,
+        rule="test",
+        trigger="x",
+        trigger_start=0,
+        trigger_end=1,
+        date=date,
+        date_precision=DatePrecision.DAY,
+    )
+
+
+CORPUS = (
+    _event("h1", "2025-03-05", ("PAKGOV", "INDGOV"), "036", 4.0, 1),
+    _event("p1", "2025-04-10", ("PAKGOV", "INDGOV"), "042", 1.9, 1),
+    _event("p2", "2025-04-20", ("INDMIL", "PAKMIL"), "190", -10.0, 4),
+    _event("n1", "2025-05-05", ("PAKMIL", "INDMIL"), "190", -10.0, 4),
+    _event("n2", "2025-05-06", ("INDGOV", "PAKGOV"), "111", -2.0, 3),
+    _event("n3", "2025-05-12", ("PAKGOV", "INDGOV"), "036", 4.0, 1),
+    _event("n4", "2025-05-20", ("PAKREB", "INDMIL"), "180", -9.0, 4),
+    _event("n5", "2025-05-28", ("PAKGOV", "INDGOV"), "061", 6.4, 2),
+    _event("x1", "2025-05-15", ("PAKGOV", "CHNGOV"), "042", 1.9, 1),
+)
+
+
+def _extraction(event: Event) -> Extraction:
+    day = event.date or ""
+    document = Document.from_text(
+        f"A short report written for the brief tests about {event.id}.",
+        doc_id=event.doc_id,
+        title=f"Report of {day}",
+        url=f"https://news.test/{event.id}",
+        outlet="Test Desk",
+    )
+    date = DocumentDate(day, day, day, DatePrecision.DAY, DateSource.METADATA)
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    if event.id == "n4":
+        facts = (
+            Fact(event.doc_id, "killed", 3.0, None, None, "killed three guards", 0, 5, 0, "n4"),
+        )
+    if event.id == "n3":
+        speaker = Actor("PAKGOV", "PAK", "GOV")
+        quotes = (Quote(event.doc_id, "We are ready to talk", 0, 5, speaker, "the minister", 0),)
+    return Extraction(document, date, events=(event,), facts=facts, quotes=quotes)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Iterator[Store]:
+    """Yield a store holding the PAK–IND test corpus (and one PAK–CHN event)."""
+    with open_store(tmp_path / "brief.duckdb") as store:
+        store.add([_extraction(e) for e in CORPUS])
+        yield store
+
+
+SCOPE = BriefScope.parse(dyad=("PAK", "IND"), since="30d", until="2025-05-31")
+
+
+def test_scope_parse_spans_and_previous_period() -> None:
+    assert (
+        BriefScope(("PAK", "IND"), None, "2025-05-02", "2025-05-31", "2025-04-02", "2025-05-01")
+        == SCOPE
+    )
+    assert BriefScope.parse(actor="pak", since="2w", until="2025-05-31").since == "2025-05-18"
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"since": "7d"}, "a brief covers one dyad or one actor; pass exactly one"),
+        ({"actor": "PAK", "since": "soon"}, "since 'soon' is not a day"),
+    ],
+)
+def test_scope_parse_rejects_bad_input(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        BriefScope.parse(until="2025-05-31", **fields)
+    assert message in str(caught.value)
+
+
+def test_brief_headline_figures(corpus: Store) -> None:
+    brief = build_brief(corpus, SCOPE)
+    assert [(q.name, q.now, q.before) for q in brief.quads] == [
+        ("verbal cooperation", 1, 1),
+        ("material cooperation", 1, 0),
+        ("verbal conflict", 1, 0),
+        ("material conflict", 2, 1),
+    ]
+    assert (brief.goldstein_now, brief.goldstein_before) == (-2.12, -4.05)
+    assert headline(brief) == (
+        "5 events between 2025-05-02 and 2025-05-31 (2 in the 30 days before); "
+        "mean Goldstein -2.12 (before -4.05)."
+    )
+
+
+def test_brief_ranks_events_and_finds_newcomers(corpus: Store) -> None:
+    brief = build_brief(corpus, SCOPE)
+    assert [t.event.id for t in brief.top] == ["n1", "n4", "n5", "n3", "n2"]
+    assert [s.url for s in brief.top[0].sources] == ["https://news.test/n1"]
+    assert brief.new_actors == ("PAKREB",)
+    assert brief.first_contacts == (("INDMIL", "PAKREB"),)
+    assert [(f.fact.kind, f.fact.value, f.date) for f in brief.facts] == [
+        ("killed", 3.0, "2025-05-20")
+    ]
+    assert [(q.quote.text, q.date) for q in brief.quotes] == [
+        ("We are ready to talk", "2025-05-12")
+    ]
+
+
+def test_brief_series_by_week(corpus: Store) -> None:
+    brief = build_brief(corpus, SCOPE)
+    assert [(r.start, r.events, r.goldstein_mean) for r in brief.series] == [
+        ("2025-04-28", 0, None),
+        ("2025-05-05", 2, -6.0),
+        ("2025-05-12", 1, 4.0),
+        ("2025-05-19", 1, -9.0),
+        ("2025-05-26", 1, 6.4),
+    ]
+
+
+def test_chart_svg_is_inline_and_titled(corpus: Store) -> None:
+    svg = chart_svg(build_brief(corpus, SCOPE).series)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="220"')
+    assert svg.count("<rect ") == 10
+    assert "<polyline " in svg
+
+
+def test_cli_brief_html_is_self_contained(corpus: Store, tmp_path: Path) -> None:
+    db = str(getattr(corpus, "url", ""))
+    corpus.close()
+    out = tmp_path / "brief.html"
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            "--dyad",
+            "PAK,IND",
+            "--since",
+            "30d",
+            "--until",
+            "2025-05-31",
+            "--format",
+            "html",
+            "-o",
+            str(out),
+            "--db",
+            db,
+        ],
+    )
+    page = out.read_text(encoding="utf-8")
+    assert result.exit_code == 0, result.output
+    assert '<p id="headline">5 events between 2025-05-02 and 2025-05-31' in page
+    assert "<script" not in page
+    assert "http://cdn" not in page
+    assert "<link " not in page
+    assert '<a href="https://news.test/n1">Report of 2025-05-05</a>' in page
+
+
+def test_cli_brief_markdown_to_stdout(corpus: Store) -> None:
+    db = str(getattr(corpus, "url", ""))
+    corpus.close()
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            "--actor",
+            "PAKREB",
+            "--since",
+            "2025-05-01",
+            "--until",
+            "2025-05-31",
+            "--db",
+            db,
+        ],
+    )
+    assert result.output.splitlines()[:3] == [
+        "# Brief: actor PAKREB, 2025-05-01 to 2025-05-31",
+        "",
+        "1 events between 2025-05-01 and 2025-05-31 (0 in the 31 days before); "
+        "mean Goldstein -9.00 (before –).",
+    ]
+
+
+@pytest.mark.slow
+def test_browser_renders_html_and_pdf(corpus: Store, tmp_path: Path) -> None:
+    chromium, driver = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+    if not chromium.exists() or not driver.exists() or shutil.which("chromedriver") is None:
+        pytest.skip("chromium or chromedriver not installed")
+    webdriver = pytest.importorskip("selenium.webdriver")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = to_html(build_brief(corpus, SCOPE))
+    html_path = ARTIFACTS / "brief.html"
+    html_path.write_text(page, encoding="utf-8")
+    pdf = html_to_pdf(page, ARTIFACTS / "brief.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(chromium)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400"):
+        options.add_argument(flag)
+    service = webdriver.ChromeService(executable_path=str(driver))
+    browser = webdriver.Chrome(options=options, service=service)
+    try:
+        browser.get(html_path.as_uri())
+        found = browser.find_element("id", "headline").text
+        bars = browser.find_elements("css selector", "svg rect")
+        browser.save_screenshot(str(ARTIFACTS / "brief-html.png"))
+        browser.get(pdf.as_uri())
+        browser.save_screenshot(str(ARTIFACTS / "brief-pdf.png"))
+    finally:
+        browser.quit()
+    assert found.startswith("5 events between 2025-05-02 and 2025-05-31")
+    assert len(bars) == 10
+    assert (ARTIFACTS / "brief-html.png").stat().st_size > 10_000
+    assert (ARTIFACTS / "brief-pdf.png").stat().st_size > 1_000
