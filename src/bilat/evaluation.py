@@ -9,12 +9,17 @@ accepts anything). Required rows are matched first; optional matches count neith
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from bilat.records import Document
+from bilat.settings import Settings
 
 _FOLD = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"}
@@ -28,6 +33,10 @@ _ALIASES = {
     "EUR": "EU",
     "IGOEU": "EU",
     "IGOEEC": "EU",
+    # CAMEO's own country codes where they differ from ISO 3166 (PLOVER and PETRARCH gold)
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
 }
 _ORGS = ("IAEA", "NATO", "UN", "EU")
 
@@ -109,6 +118,7 @@ def score_events(
     system: Sequence[dict[str, Any]],
     *,
     docs: Sequence[str] | None = None,
+    empty_docs: Sequence[str] = (),
 ) -> Score:
     """Score system events (export dicts) against gold rows.
 
@@ -116,8 +126,10 @@ def score_events(
         gold: gold rows (``doc``, ``text``, ``codes``, ``source``, ``target``, ``required``…).
         system: system rows as written by ``bilat export --format jsonl``.
         docs: only score these document ids.
+        empty_docs: documents scored although no gold row names them (every event in them
+            is a false positive): sentences a gold set marks as holding no event.
     """
-    gold_docs = {g["doc"] for g in gold}
+    gold_docs = {g["doc"] for g in gold} | set(empty_docs)
     if docs:
         gold_docs &= set(docs)
     gold = [g for g in gold if g["doc"] in gold_docs]
@@ -219,3 +231,181 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     """Read gold rows from a JSONL file in the shared format."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """Sentences to code and the gold rows for them, read from a foreign gold format."""
+
+    documents: tuple[Document, ...]
+    rows: tuple[dict[str, Any], ...]
+
+    @property
+    def empty(self) -> tuple[str, ...]:
+        """Return the ids of documents the gold marks as holding no event."""
+        named = {r["doc"] for r in self.rows}
+        return tuple(d.id for d in self.documents if d.id not in named)
+
+
+GOLD_FORMATS = ("jsonl", "petr2", "plover")
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_NO_ACTOR = {"", "---", "IGO", "NGO", "IMG", "ISM", "NONE"}
+
+
+def read_petr2(path: Path) -> GoldSet:
+    """Read PETRARCH2's validation XML (``<Sentence>`` records with ``<EventCoding>``).
+
+    The file is not well-formed XML, so it is split on ``<Sentence `` as its authors advise.
+
+    Args:
+        path: e.g. ``../shared/gold/dev/PETR2_GSR_validation.xml``.
+
+    Returns:
+        One document per sentence (dated from its ``date`` attribute) and one gold row per
+        coded event; sentences coded ``noevents`` are documents with no row.
+    """
+    documents: list[Document] = []
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for chunk in path.read_text(encoding="utf-8").split("<Sentence ")[1:]:
+        head = dict(_ATTRIBUTE.findall(chunk.split(">", 1)[0]))
+        text_match = re.search(r"<Text>(.*?)</Text>", chunk, re.S)
+        if text_match is None or not head.get("id"):
+            continue
+        text = " ".join(text_match.group(1).split())
+        doc_id = head["id"]
+        while doc_id in seen:
+            doc_id += "+"
+        seen.add(doc_id)
+        raw_date = head.get("date", "")
+        published = (
+            f"{raw_date[:4]}-{raw_date[4:6]}-{raw_date[6:8]}"
+            if re.fullmatch(r"\d{8}", raw_date)
+            else None
+        )
+        documents.append(Document.from_text(text, doc_id=doc_id, published=published))
+        for number, coding in enumerate(re.findall(r"<EventCoding ([^>]*)>", chunk)):
+            fields = dict(_ATTRIBUTE.findall(coding))
+            if "eventcode" not in fields:
+                continue
+            rows.append(
+                _gold_row(
+                    doc_id,
+                    f"{doc_id}-{number}",
+                    text,
+                    fields.get("sourcecode"),
+                    fields.get("targetcode"),
+                    [fields["eventcode"]],
+                )
+            )
+    return GoldSet(tuple(documents), tuple(rows))
+
+
+def read_plover(path: Path) -> GoldSet:
+    """Read the PLOVER gold standard records (a JSON list of sentences with PLOVER events).
+
+    A PLOVER event type is scored as the CAMEO roots it covers (``plover_gsr_roots.csv``);
+    an actor coded only as a kind (IGO, NGO…) accepts any actor.
+
+    Args:
+        path: e.g. ``../shared/gold/dev/PLOVER_GSR_CAMEO.txt``.
+
+    Returns:
+        One document per record (dated from its ``date``) and one gold row per record.
+    """
+    roots = plover_roots()
+    documents: list[Document] = []
+    rows: list[dict[str, Any]] = []
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        event = str(record.get("event") or "")
+        text = " ".join(str(record.get("text") or "").split())
+        if event not in roots or not text:
+            continue
+        doc_id = str(record["id"])
+        documents.append(
+            Document.from_text(text, doc_id=doc_id, published=record.get("date") or None)
+        )
+        rows.append(
+            _gold_row(
+                doc_id,
+                doc_id,
+                text,
+                _first_code(record.get("source")),
+                _first_code(record.get("target")),
+                list(roots[event]),
+            )
+        )
+    return GoldSet(tuple(documents), tuple(rows))
+
+
+def plover_roots() -> dict[str, tuple[str, ...]]:
+    """Return the CAMEO roots each PLOVER event type (old and new names) covers."""
+    table = resources.files("bilat.knowledge").joinpath("plover_gsr_roots.csv")
+    with table.open(encoding="utf-8") as handle:
+        return {
+            row["plover_type"]: tuple(row["cameo_roots"].split()) for row in csv.DictReader(handle)
+        }
+
+
+def read_gold_set(path: Path, fmt: str) -> GoldSet:
+    """Read a gold file in one of :data:`GOLD_FORMATS` other than ``jsonl``.
+
+    Raises:
+        ValueError: the format is not ``petr2`` or ``plover``.
+    """
+    if fmt == "petr2":
+        return read_petr2(path)
+    if fmt == "plover":
+        return read_plover(path)
+    raise ValueError(f"unknown gold format {fmt!r}; use one of petr2, plover")
+
+
+def evaluate_gold_set(gold: GoldSet, settings: Settings | None = None) -> Score:
+    """Code a gold set's sentences in memory and score the events against its rows.
+
+    Args:
+        gold: documents and rows from :func:`read_petr2` or :func:`read_plover`.
+        settings: which model and knowledge to code with.
+
+    Returns:
+        The score; negated and hypothetical events are left out, as in ``bilat eval``.
+    """
+    from bilat.extract import Pipeline
+
+    pipeline = Pipeline.load(settings)
+    system = [
+        event.export_dict()
+        for extraction in pipeline.extract_many(gold.documents)
+        for event in extraction.events
+        if event.factuality.value not in ("negated", "hypothetical")
+    ]
+    return score_events(list(gold.rows), system, empty_docs=gold.empty)
+
+
+def _first_code(actors: Any) -> str | None:
+    if isinstance(actors, list) and actors and isinstance(actors[0], dict):
+        actors = actors[0].get("code")
+    return actors if isinstance(actors, str) else None
+
+
+def _gold_row(
+    doc: str, row_id: str, text: str, source: str | None, target: str | None, codes: list[str]
+) -> dict[str, Any]:
+    def actor(code: str | None) -> str | None:
+        return None if code is None or code.strip().upper() in _NO_ACTOR else code.strip()
+
+    return {
+        "doc": doc,
+        "id": row_id,
+        "text": text,
+        "source": actor(source),
+        "target": actor(target),
+        "codes": codes,
+        "source_person": None,
+        "target_person": None,
+        "date": None,
+        "place": None,
+        "factuality": None,
+        "symmetric": False,
+        "required": True,
+    }

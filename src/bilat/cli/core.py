@@ -25,7 +25,13 @@ from bilat.cli.common import (
     render,
     settings_for,
 )
-from bilat.evaluation import load_gold, score_events
+from bilat.evaluation import (
+    GOLD_FORMATS,
+    evaluate_gold_set,
+    load_gold,
+    read_gold_set,
+    score_events,
+)
 from bilat.ingest import IngestReport, ingest
 from bilat.sources import ReadOptions
 from bilat.store import EventQuery, open_store
@@ -286,22 +292,36 @@ def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold events JSONL (the shared format).")],
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    gold_format: Annotated[
+        str,
+        typer.Option(
+            "--gold-format",
+            help="jsonl (the shared format, scored against the store), or petr2 / plover: "
+            "the gold file's own sentences are coded in memory and scored (no store needed).",
+        ),
+    ] = "jsonl",
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
     if not gold.exists():
         fail(f"gold file {gold} does not exist")
-    with open_store(settings_for(db).db, read_only=True) as store:
-        system = [
-            e.export_dict()
-            for e in store.events(
-                EventQuery(
-                    factuality=("asserted", "planned", "reported", "negated", "hypothetical")
+    if gold_format not in GOLD_FORMATS:
+        fail(f"unknown --gold-format {gold_format!r}; use one of {', '.join(GOLD_FORMATS)}")
+    if gold_format != "jsonl":
+        result = evaluate_gold_set(read_gold_set(gold, gold_format), settings_for(db))
+    else:
+        with open_store(settings_for(db).db, read_only=True) as store:
+            system = [
+                e.export_dict()
+                for e in store.events(
+                    EventQuery(
+                        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
+                    )
                 )
-            )
-        ]
-    result = score_events(
-        load_gold(gold), [s for s in system if s["factuality"] not in ("negated", "hypothetical")]
-    )
+            ]
+        result = score_events(
+            load_gold(gold),
+            [s for s in system if s["factuality"] not in ("negated", "hypothetical")],
+        )
     data = result.as_dict()
     if fmt == "json":
         out.print_json(json.dumps(data))

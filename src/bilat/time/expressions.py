@@ -58,6 +58,7 @@ class Anchor:
     day: dt.date | None
     month: tuple[int, int] | None
     year: int | None
+    window: tuple[dt.date, dt.date] | None = None
 
     @classmethod
     def of(cls, doc_date: DocumentDate) -> Anchor:
@@ -70,7 +71,8 @@ class Anchor:
             last = dt.date.fromisoformat(doc_date.latest)
             same_month = (first.year, first.month) == (last.year, last.month)
             month = (first.year, first.month) if same_month else None
-            return cls(None, month, first.year if first.year == last.year else None)
+            year = first.year if first.year == last.year else None
+            return cls(None, month, year, (first, last))
         return cls(None, None, None)
 
 
@@ -161,12 +163,29 @@ def _month_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
     month, number = month_number(match.group("m")), int(match.group("d"))
     if anchor.day is None:
         if anchor.year is None:
-            return None
+            return _in_window(month, number, anchor.window)
         day = safe_date(anchor.year, month, number)
         return _day(day) if day else None
     years = (anchor.day.year - 1, anchor.day.year, anchor.day.year + 1)
     candidates = [d for d in (safe_date(y, month, number) for y in years) if d]
     return _day(_pick(candidates, anchor.day, clue, near=31)) if candidates else None
+
+
+def _in_window(month: int, number: int, window: tuple[dt.date, dt.date] | None) -> Span | None:
+    """Return "August 26" in a document dated only to a range spanning years, if one fits.
+
+    A day named without a year is near the document's date; when exactly one year puts it
+    inside a range of at most two years ("2024-03-22..2025-01-20"), that is the year meant.
+    """
+    if window is None or (window[1] - window[0]).days > 731:
+        return None
+    first, last = window
+    fits = [
+        d
+        for d in (safe_date(y, month, number) for y in range(first.year, last.year + 1))
+        if d and first <= d <= last
+    ]
+    return _day(fits[0]) if len(fits) == 1 else None
 
 
 def _month_year(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | None:
