@@ -49,6 +49,37 @@ def too_large(
     )
 
 
+def too_long(text: str, options: ReadOptions) -> str | None:
+    """Return why a text would take too long to parse, or None when it is within the bounds.
+
+    Args:
+        text: normalised text of one article.
+        options: the word and line limits.
+
+    Returns:
+        The rejection's detail (what is too long and how to fix it), or None.
+    """
+    words = len(text.split())
+    if words > options.max_words:
+        return (
+            f"too large: {words:,} words, over the limit of {options.max_words:,} words a "
+            "document; split it into separate articles or raise max_words"
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > options.max_line_chars:
+            return (
+                f"too large: line {number} has {len(line):,} characters without a line break, "
+                f"over the limit of {options.max_line_chars:,}; break it into paragraphs"
+            )
+        line_words = len(line.split())
+        if line_words > options.max_line_words:
+            return (
+                f"too large: line {number} has {line_words:,} words without a line break, "
+                f"over the limit of {options.max_line_words:,}; break it into paragraphs"
+            )
+    return None
+
+
 def build_document(
     text: str,
     *,
@@ -92,6 +123,11 @@ def build_document(
     size = len(text.encode("utf-8"))
     if size > options.max_bytes:
         return too_large(origin, options.max_bytes, size=size, doc_id=doc_id)
+    overlong = too_long(text, options)
+    if overlong is not None:
+        return Rejection(
+            origin=origin, reason=RejectReason.TOO_LARGE, detail=overlong, doc_id=doc_id
+        )
     if options.check_language:
         verdict = check_english(text)
         if not verdict.english:

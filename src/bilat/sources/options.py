@@ -12,6 +12,10 @@ class ReadOptions:
 
     The ``*_field`` names say which JSONL/CSV columns hold what. ``max_bytes`` caps the decoded
     text of one document (UTF-8 bytes); ``date`` (``YYYY-MM-DD``) overrides every document's date.
+    ``max_words`` and ``max_line_words``/``max_line_chars`` bound the time extraction may take:
+    parsing cost grows faster than the length of a line (the unit the parser sees), so a
+    document of 50,000 words, or a line of 5,000 words, is refused rather than left to run for
+    minutes.
 
         >>> ReadOptions(text_field="body", date="2025-04-07").date
         '2025-04-07'
@@ -25,12 +29,16 @@ class ReadOptions:
     dateline_field: str = "dateline"
     outlet_field: str = "source"
     max_bytes: int = 2_000_000
+    max_words: int = 50_000
+    max_line_words: int = 5_000
+    max_line_chars: int = 100_000
     date: str | None = None
     check_language: bool = True
 
     def __post_init__(self) -> None:
-        if self.max_bytes < 1:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
+        for name in ("max_bytes", "max_words", "max_line_words", "max_line_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be positive, got {getattr(self, name)}")
         if self.date is not None:
             try:
                 dt.date.fromisoformat(self.date)
