@@ -772,6 +772,23 @@ class DuckDBStore:
         with self._reading() as cursor:
             return verdict_rows.read(cursor)
 
+    def document_links(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Return each stored document's address (its URL, else its origin) and title.
+
+        Args:
+            doc_ids: Document ids; unknown ones are left out.
+
+        Returns:
+            ``(address, title)`` by document id.
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT id, coalesce(url, origin), title FROM documents"
+                " WHERE list_contains(?, id)",
+                [sorted(set(doc_ids))],
+            ).fetchall()
+        return {str(i): (address, title) for i, address, title in rows}
+
     def remove_document(self, doc_id: str) -> bool:
         """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
 
