@@ -100,8 +100,10 @@ def ingest(
     """
     settings = settings or Settings()
     options = options or ReadOptions(max_bytes=settings.max_bytes)
-    own = store is None
-    target = store if store is not None else open_store(settings.db)
+    try:
+        target = store if store is not None else open_store(settings.db)
+    except KeyboardInterrupt:
+        raise IngestInterrupted(IngestReport(), db=settings.db) from None
     try:
         return ingest_items(
             read_inputs(paths, options), target, settings=settings, progress=progress
@@ -109,7 +111,7 @@ def ingest(
     except IngestInterrupted as stop:
         raise IngestInterrupted(stop.report, db=getattr(target, "url", None)) from None
     finally:
-        if own:
+        if store is None:
             target.close()
 
 
@@ -135,9 +137,9 @@ def ingest_items(
         IngestInterrupted: Ctrl-C (SIGINT) stopped it; every finished batch is stored.
     """
     settings = settings or Settings()
-    pipeline = Pipeline.load(settings)
     report = IngestReport()
     try:
+        pipeline = Pipeline.load(settings)
         _ingest_batches(items, store, pipeline, settings, report, progress)
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
