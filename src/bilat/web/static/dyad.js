@@ -67,7 +67,7 @@ async function listPeriod(dyad, by, start) {
   const x = rows.map(periodStart);
   const traces = QUADS.map(([key, name, color]) => ({
     type: "bar", name: name, x: x, y: rows.map((row) => row[key] || 0),
-    marker: { color: color }, yaxis: "y2",
+    marker: { color: color, opacity: 0.55 }, yaxis: "y2",
   }));
   traces.push({
     type: "scatter", mode: "lines+markers", name: "Goldstein mean", x: x,
