@@ -10,6 +10,7 @@ Defaults ship here; a user's ``bilat.toml`` (in the working directory, or named 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,8 +100,10 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
     """
     values: dict[str, Any] = {}
     config = Path(path) if path else Path(os.environ.get("BILAT_CONFIG", "bilat.toml"))
+    from_file: set[str] = set()
     if config.exists():
         values.update(_read_toml(config))
+        from_file = set(values)
     elif path is not None:
         raise ConfigError(f"settings file {config} does not exist; check the path")
     for setting in SETTINGS:
@@ -109,30 +112,66 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             values[setting.name] = (
                 raw.split(os.pathsep) if setting.name == "knowledge_dirs" else raw
             )
-    values.update({k: v for k, v in overrides.items() if v is not None})
+            from_file.discard(setting.name)
+    given = {k: v for k, v in overrides.items() if v is not None}
+    values.update(given)
+    from_file -= set(given)
     try:
         return Settings.model_validate(values)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise ConfigError(
-            f"setting {where!r}: {err['msg']} (from {config} or BILAT_* env)"
-        ) from exc
+        name = str(err["loc"][0]) if err["loc"] else ""
+        line = _line_of(config, name) if name in from_file else None
+        origin = f"{config}:{line}" if line else f"{config} or BILAT_* env"
+        raise ConfigError(f"setting {where!r}: {err['msg']} (from {origin})", setting=name) from exc
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    """Return the line of a TOML file that sets ``key`` (or opens its table), if there is one."""
+    pattern = re.compile(
+        rf"""^\s*(?:["']?{re.escape(key)}["']?\s*=|\[\s*{re.escape(key)}\s*[\].])"""
+    )
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, text in enumerate(lines, start=1):
+        if pattern.match(text):
+            return number
+    return None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    raw = path.read_bytes()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: not UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line it names") from exc
+        at = re.search(r"at line (\d+)", str(exc))
+        where = f"{path}:{at.group(1)}" if at else str(path)
+        raise ConfigError(f"{where}: not valid TOML ({exc}); fix that line") from exc
     data.pop("alerts", None)
     known = {s.name for s in SETTINGS}
     unknown = sorted(set(data) - known)
     if unknown:
+        where = f"{path}:{_line_of(path, unknown[0]) or 1}"
         raise ConfigError(
-            f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}",
+            setting=unknown[0],
         )
     base = path.parent
+    dirs = data.get("knowledge_dirs", [])
+    if not isinstance(dirs, list) or not all(isinstance(d, str) for d in dirs):
+        raise ConfigError(
+            f"{path}:{_line_of(path, 'knowledge_dirs') or 1}: setting 'knowledge_dirs' must be "
+            'a list of folder paths, e.g. knowledge_dirs = ["my_knowledge"]',
+            setting="knowledge_dirs",
+        )
     if "knowledge_dirs" in data:
         data["knowledge_dirs"] = [str((base / d).resolve()) for d in data["knowledge_dirs"]]
     return data

@@ -37,9 +37,27 @@ YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str) -> Any:
-    """Parse YAML text with :class:`YamlLoader`."""
-    return yaml.load(text, Loader=YamlLoader)
+def load_yaml(text: str, path: str | None = None) -> Any:
+    """Parse YAML text with :class:`YamlLoader`.
+
+    Args:
+        text: the YAML source.
+        path: the file name to report in errors.
+
+    Raises:
+        KnowledgeError: the text is not plain YAML (``file:line``), e.g. it holds a tag such
+            as ``!!python/object`` that the safe loader refuses.
+    """
+    try:
+        return yaml.load(text, Loader=YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise KnowledgeError(
+            f"cannot read YAML ({exc.problem}); knowledge files hold plain mappings, lists "
+            "and text, without tags such as !!python/object",
+            file=path,
+            line=mark.line + 1 if mark else None,
+        ) from exc
 
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -106,7 +124,7 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
     root = _compose(text, path)
     if root is None:
         return
-    data = load_yaml(text)
+    data = load_yaml(text, path)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         yield Problem(path, root.start_mark.line + 1, "top level must map section names to lists")
         return
