@@ -57,3 +57,81 @@ def test_coreference_pronoun_and_surname(pipeline: Pipeline) -> None:
         ("Ishaq Dar", "040", "JPNGOV"),
         ("Ishaq Dar", "051", "JPN"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Islamabad condemned the raid.", None, ("PAKGOV", None)),
+        ("Beijing welcomed the step.", None, ("CHNGOV", None)),
+        ("the Pentagon", None, ("USAMIL", None)),
+        ("the TTP", None, ("PAKREB", None)),
+        ("the Balochistan Liberation Army", None, ("PAKREB", None)),
+        ("the IMF", None, ("IGOIMF", None)),
+        ("the UN Secretary-General", "2005-06-01", ("IGOUNO", "Kofi Annan")),
+        ("the UN Secretary-General", "2024-06-01", ("IGOUNO", "António Guterres")),
+        ("the NATO Secretary General", "2020-06-01", ("IGONATO", "Jens Stoltenberg")),
+        ("the NATO Secretary General", "2025-01-10", ("IGONATO", "Mark Rutte")),
+        ("Kofi Annan", None, ("IGOUNO", "Kofi Annan")),
+    ],
+)
+def test_resolve_metonyms_and_organisations(
+    text: str, date: str | None, expected: tuple[str, str | None]
+) -> None:
+    assert _first(text, date) == expected
+
+
+def test_resolve_titled_office_wins_over_seniority() -> None:
+    found = resolve_text("Foreign Minister Ishaq Dar phoned his US counterpart.", date="2025-04-07")
+    assert [(f["code"], f["person"], f["office"]) for f in found] == [
+        ("PAKGOV", "Ishaq Dar", "foreign_minister"),
+        ("PAKGOV", "Ishaq Dar", "foreign_minister"),
+        ("USAGOV", "Marco Rubio", "foreign_minister"),
+    ]
+
+
+def _actors(pipeline: Pipeline, text: str, date: str) -> list[tuple[str, str | None, str]]:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="a", published=date))
+    return [(m.text, m.actor.person, m.actor.code) for m in extraction.mentions]
+
+
+def test_coreference_bare_title_and_titled_surname_look_back(pipeline: Pipeline) -> None:
+    text = (
+        "Prime Minister Shehbaz Sharif received Acting Under Secretary of State John Bass. "
+        "Under Secretary Bass thanked Pakistan. The Under Secretary later left."
+    )
+    assert _actors(pipeline, text, "2024-09-10") == [
+        ("Prime Minister Shehbaz Sharif", "Shehbaz Sharif", "PAKGOV"),
+        ("Acting Under Secretary of State John Bass", "John Bass", "USAGOV"),
+        ("Under Secretary Bass", "John Bass", "USAGOV"),
+        ("Pakistan", None, "PAK"),
+        ("Under Secretary", "John Bass", "USAGOV"),
+    ]
+
+
+def test_coreference_both_officials_are_the_two_known_people(pipeline: Pipeline) -> None:
+    text = (
+        "Foreign Minister Ishaq Dar met US Secretary of State Marco Rubio. "
+        "The meeting was attended by Deputy Assistant Secretary Jane Roe. "
+        "Both officials discussed trade."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="b", published="2025-05-02"))
+    assert [(e.source.person, e.cameo, e.target.person) for e in extraction.events] == [
+        ("Ishaq Dar", "040", "Marco Rubio"),
+        ("Ishaq Dar", "040", "Marco Rubio"),
+    ]
+
+
+def test_home_country_is_where_officials_need_no_flag(pipeline: Pipeline) -> None:
+    # The US is named more often, but the Pakistani minister is introduced by title alone,
+    # so "the army chief" is Pakistan's.
+    text = (
+        "US Secretary of State Antony Blinken met Interior Minister Mohsin Naqvi. "
+        "The US and the US Congress praised the talks. Blinken also called on the army chief."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="h", published="2024-09-10"))
+    assert [(e.source.country, e.cameo, e.target.code) for e in extraction.events][-1] == (
+        "USA",
+        "042",
+        "PAKMIL",
+    )

@@ -104,3 +104,100 @@ def test_coder_finishes_on_a_verbless_line(pipeline: Pipeline) -> None:
 def test_coder_nominal_factuality(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
     ((_, code, _, fact),) = _code(pipeline, text)
     assert (code, fact) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru described its relationship with Chile as excellent.",
+            [("PER", "013", "CHL", "asserted")],
+        ),
+        ("Kenya urged Uganda to reopen the border.", [("KEN", "020", "UGA", "asserted")]),
+        ("Brazil pledged to work closely with Argentina.", [("BRA", "030", "ARG", "asserted")]),
+        (
+            "The Egyptian Foreign Minister held talks with his Jordanian counterpart.",
+            [("EGYGOV", "040", "JORGOV", "asserted")],
+        ),
+        ("Vietnam thanked Laos for its support.", [("VNM", "051", "LAO", "asserted")]),
+        (
+            "Chile and Peru conducted joint military exercises.",
+            [("CHL", "062", "PER", "asserted")],
+        ),
+        ("Japan provided humanitarian aid to Nepal.", [("JPN", "070", "NPL", "asserted")]),
+        ("Britain lifted sanctions on Libya.", [("GBR", "085", "LBY", "asserted")]),
+        ("Sweden will investigate Russia.", [("SWE", "090", "RUS", "planned")]),
+        ("Poland demanded an apology from Belarus.", [("POL", "100", "BLR", "asserted")]),
+        ("Ghana criticised Nigeria.", [("GHA", "111", "NGA", "asserted")]),
+        ("Serbia rejected the proposal of Croatia.", [("SRB", "120", "HRV", "asserted")]),
+        ("Syria threatened Turkey.", [("SYR", "130", "TUR", "asserted")]),
+        ("Pakistani lawyers protested against France.", [("PAK", "141", "FRA", "asserted")]),
+        ("Russia mobilised forces near Ukraine.", [("RUS", "150", "UKR", "asserted")]),
+        (
+            "The United States imposed sanctions on Venezuela.",
+            [("USA", "163", "VEN", "asserted")],
+        ),
+        (
+            "Iranian police arrested a British diplomat.",
+            [("IRNCOP", "173", "GBRGOV", "asserted")],
+        ),
+        ("Ethiopia attacked Eritrea.", [("ETH", "180", "ERI", "asserted")]),
+        ("Armenia clashed with Azerbaijan.", [("ARM", "190", "AZE", "asserted")]),
+        ("Serbian troops massacred Bosnians.", [("SRBMIL", "202", "BIH", "asserted")]),
+    ],
+)
+def test_coder_codes_each_root(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    """One sentence per CAMEO root family, 01 to 20."""
+    assert _code(pipeline, text, "2024-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Pakistani envoy called on the Chinese Foreign Minister.",
+            [("PAKGOV", "042", "CHNGOV", "asserted")],
+        ),
+        (
+            "Pakistan called on India to release the fishermen.",
+            [("PAK", "020", "IND", "asserted")],
+        ),
+        (
+            "The Nepali envoy called on the Indian Foreign Minister to reopen the border.",
+            [("NPLGOV", "020", "INDGOV", "asserted")],
+        ),
+    ],
+)
+def test_coder_call_on_is_visit_or_appeal_by_object(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _code(pipeline, text, "2024-06-01") == expected
+
+
+def test_coder_official_present_abroad_is_a_visit(pipeline: Pipeline) -> None:
+    text = "The Saudi Foreign Minister is in Tehran."
+    assert _code(pipeline, text, "2024-06-01") == [("SAUGOV", "042", "IRNGOV", "asserted")]
+
+
+def test_coder_country_present_somewhere_is_not_a_visit(pipeline: Pipeline) -> None:
+    assert _code(pipeline, "Oman is in Asia.", "2024-06-01") == []
+
+
+def test_coder_denial_answers_the_last_accuser(pipeline: Pipeline) -> None:
+    text = "India accused Pakistan of violating the truce. Pakistan denied the allegations."
+    assert _code(pipeline, text, "2024-06-01") == [
+        ("IND", "112", "PAK", "asserted"),
+        ("PAK", "016", "IND", "asserted"),
+    ]
+
+
+def test_coder_denial_without_accuser_codes_nothing(pipeline: Pipeline) -> None:
+    assert _code(pipeline, "Pakistan denied the allegations.", "2024-06-01") == []
+
+
+def test_coder_keeps_a_cut_off_fragment_in_the_event_sentence(pipeline: Pipeline) -> None:
+    text = "Kenya's envoy also called on Chief of Army Staff (COAS) General Ali Baraka."
+    extraction = pipeline.extract(Document.from_text(text, doc_id="f", published="2024-06-01"))
+    assert [(e.cameo, e.sentence) for e in extraction.events] == [("042", text)]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import Person
+from bilat.knowledge.schema import Organisation, Person
 from bilat.records import Actor
 
 # words that may sit between the pieces of one mention
@@ -205,6 +205,24 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         assert entry is not None
         org = kb.organisations[entry.key]
         actor = Actor(org.code, org.country, org.sector, name=org.name, organisation=org.name)
+        if title_pieces and org.country and org.country not in kb.countries:
+            # "the UN Secretary-General": the organisation's office holder at the date
+            office_id = _main_office(kb, title_pieces)
+            person, why = _holder(kb, office_id, org.country, ctx)
+            if person is None and office_id == "secretary_general":
+                # an organisation's chief is filed as its head_of_state
+                person, why = _holder(kb, "head_of_state", org.country, ctx)
+            actor = replace(
+                actor,
+                name=span.text,
+                person=person.name if person else None,
+                person_id=person.id if person else None,
+                office=office_id,
+            )
+            how = f"title {office_id} of {org.name}: {why}"
+            return Found(
+                start, end, actor, "title", how, individual=True, office=office_id, pieces=group
+            )
         return Found(start, end, actor, "org", f"organisation {org.name!r}", pieces=group)
     if title_pieces:
         return _resolve_title(span, group, title_pieces, country, name_piece, ctx, former)
@@ -237,6 +255,13 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             )
         return Found(start, end, None, "sector", "sector word without a country", pieces=group)
     return Found(start, end, None, "group", "both parties", pieces=group)
+
+
+def _organisation_of(kb: Knowledge, country: str) -> Organisation | None:
+    """Return the organisation whose own short code a role names ("UNO", "NATO"), if any."""
+    if country in kb.countries:
+        return None
+    return next((o for o in kb.organisations.values() if o.country == country), None)
 
 
 def _definite(doc: Doc, start: int) -> bool:
@@ -274,6 +299,18 @@ def _person_actor(person: Person, office: str | None, ctx: ResolveContext, forme
         role = kb.role_on(person, None)
     sector = kb.offices[role.office].sector if role else "GOV"
     country = role.country if role else person.country
+    igo = _organisation_of(kb, country)
+    if igo is not None:
+        # the UN Secretary-General acts for the UN, not for a country called "UNO"
+        return Actor(
+            igo.code,
+            igo.country,
+            igo.sector,
+            name=person.name,
+            person=person.name,
+            person_id=person.id,
+            office=role.office if role else None,
+        )
     if len(country) != 3:
         return Actor(
             country,
