@@ -208,15 +208,15 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         if title_pieces and org.country and org.country not in kb.countries:
             # "the UN Secretary-General": the organisation's office holder at the date
             office_id = _main_office(kb, title_pieces)
-            person, why = _holder(kb, office_id, org.country, ctx)
-            if person is None and office_id == "secretary_general":
+            chief, why = _holder(kb, office_id, org.country, ctx)
+            if chief is None and office_id == "secretary_general":
                 # an organisation's chief is filed as its head_of_state
-                person, why = _holder(kb, "head_of_state", org.country, ctx)
+                chief, why = _holder(kb, "head_of_state", org.country, ctx)
             actor = replace(
                 actor,
                 name=span.text,
-                person=person.name if person else None,
-                person_id=person.id if person else None,
+                person=chief.name if chief else None,
+                person_id=chief.id if chief else None,
                 office=office_id,
             )
             how = f"title {office_id} of {org.name}: {why}"
