@@ -275,7 +275,9 @@ def _fragment_end(sent: Span, text: str) -> int:
         return sent.end_char
     following = doc[sent.end].sent
     words = [t for t in following if not t.is_punct and not t.is_space]
-    same_line = "\n" not in text[sent.end_char : following.start_char]
+    # The parser keeps a line's closing newline inside the sentence: look from its last word.
+    last_word = sent.start_char + len(text[sent.start_char : sent.end_char].rstrip())
+    same_line = "\n" not in text[last_word : following.start_char]
     if (
         same_line
         and 0 < len(words) <= 6

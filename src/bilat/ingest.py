@@ -138,19 +138,23 @@ def ingest_items(
     """
     settings = settings or Settings()
     report = IngestReport()
+    pipeline: Pipeline | WorkerPool | None = None
     try:
-        pipeline = Pipeline.load(settings)
+        pipeline = Pipeline.load(settings) if settings.workers == 1 else WorkerPool(settings)
         _ingest_batches(items, store, pipeline, settings, report, progress)
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
         raise IngestInterrupted(report) from None
+    finally:
+        if isinstance(pipeline, WorkerPool):
+            pipeline.close()
     return report
 
 
 def _ingest_batches(
     items: Iterable[Document | Rejection],
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Pipeline | WorkerPool,
     settings: Settings,
     report: IngestReport,
     progress: Progress | None,
@@ -215,3 +219,47 @@ def _batches(
             documents, rejections = [], []
     if documents or rejections:
         yield documents, rejections
+
+
+class WorkerPool:
+    """Extract documents in worker processes, each loading the pipeline once; writes stay here.
+
+    pool = WorkerPool(Settings(workers=2))
+    extractions = list(pool.extract_many(documents))
+    pool.close()
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        import multiprocessing
+
+        self.settings = settings
+        # spawn, not fork: the parent holds an open database and spaCy's threads.
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(settings.workers, initializer=_load_worker, initargs=(settings,))
+
+    def extract_many(
+        self, documents: Iterable[Document], *, batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Yield the extraction of each document, in order, computed by the workers."""
+        documents = list(documents)
+        # Small chunks balance the workers; each chunk still parses with nlp.pipe.
+        size = max(1, min(8, -(-len(documents) // (2 * self.settings.workers))))
+        chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
+        for extractions in self._pool.imap(_extract_chunk, [(self.settings, c) for c in chunks]):
+            yield from extractions
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self._pool.close()
+        self._pool.join()
+
+
+def _load_worker(settings: Settings) -> None:
+    """Load the pipeline once in a worker process (``Pipeline.load`` caches it)."""
+    Pipeline.load(settings)
+
+
+def _extract_chunk(task: tuple[Settings, list[Document]]) -> list[Extraction]:
+    settings, documents = task
+    pipeline = Pipeline.load(settings)
+    return list(pipeline.extract_many(documents, batch_size=settings.batch_size))

@@ -65,7 +65,7 @@ def load_cmd(
 
     settings = settings_for(db)
     with open_store(settings.db) as store:
-        report = load_output(output, store, batch_size=settings.batch_size)
+        report = load_output(output, store, settings=settings)
     if fmt == "json":
         out.print_json(json.dumps(report.as_dict()))
         return

@@ -138,7 +138,7 @@ class Prefilter:
         def to_parse() -> Iterator[Doc]:
             for text in texts:
                 lines: list[Doc | None] = []
-                pending.append(lines)
+                candidates: list[Doc] = []
                 for line in text.splitlines(keepends=True) or [text]:
                     doc = self.nlp.make_doc(line)
                     words = sum(1 for t in doc if not t.is_space)
@@ -148,9 +148,13 @@ class Prefilter:
                         self.stats.parsed_lines += 1
                         self.stats.parsed_words += words
                         lines.append(None)
-                        yield doc
+                        candidates.append(doc)
                     else:
                         lines.append(self._shallow(doc))
+                # A text is queued whole before its lines are parsed, so a parsed line that
+                # comes back early is never joined to a text still being screened.
+                pending.append(lines)
+                yield from candidates
 
         parsed: list[Doc] = []
 
@@ -168,6 +172,10 @@ class Prefilter:
     def _shallow(self, doc: Doc) -> Doc:
         """Give an unparsed line sentence boundaries as a flat tree per sentence."""
         self._sentencizer(doc)
+        for token in doc[1:]:
+            # As the parser does, a line's closing whitespace stays with its last sentence.
+            if token.is_space:
+                token.is_sent_start = False
         heads = numpy.zeros((len(doc), 2), dtype="uint64")
         for sent in doc.sents:
             for token in sent:

@@ -17,7 +17,9 @@ it, and Spark reuses its Python workers) and runs the very same ``extract_many``
 from __future__ import annotations
 
 import json
+import os
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,7 +171,20 @@ def run_job(
     Raises:
         BilatError: pyspark is not installed, or the input cannot be read.
     """
-    settings = settings or Settings()
+    with warnings.catch_warnings():
+        # pyspark 4.3 warns that it is not tested with pandas 3; bilat passes it no pandas data.
+        warnings.filterwarnings("ignore", message="PySpark does not yet", category=FutureWarning)
+        return _run(input_path, output, master, settings or Settings(), options, partitions)
+
+
+def _run(
+    input_path: str,
+    output: str,
+    master: str | None,
+    settings: Settings,
+    options: ReadOptions | None,
+    partitions: int | None,
+) -> JobReport:
     options = options or ReadOptions(max_bytes=settings.max_bytes)
     spark = _session(master)
     try:
@@ -213,6 +228,11 @@ def _session(master: str | None) -> Any:
     # Executors must run the same interpreter (and so the same installed bilat) as the driver.
     builder = builder.config("spark.pyspark.python", sys.executable)
     builder = builder.config("spark.pyspark.driver.python", sys.executable)
+    # Spark may start the interpreter behind a virtualenv's symlink, outside the venv: hand the
+    # driver's import path to executors so bilat and spaCy import there too (a real cluster
+    # needs bilat installed on its workers, and this path then adds nothing harmful).
+    paths = [p for p in sys.path if p and Path(p).is_dir()]
+    builder = builder.config("spark.executorEnv.PYTHONPATH", os.pathsep.join(paths))
     builder = builder.config("spark.ui.enabled", "false")
     builder = builder.config("spark.python.worker.reuse", "true")
     return builder.getOrCreate()

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
 from bilat.records import Extraction, Rejection
+from bilat.settings import Settings
 from bilat.store import Store
 from bilat.store.codec import extraction_from_dict, rejection_from_dict
 
@@ -40,13 +42,18 @@ class LoadReport:
         }
 
 
-def load_output(output: str | Path, store: Store, *, batch_size: int = 64) -> LoadReport:
+def load_output(
+    output: str | Path, store: Store, *, settings: Settings | None = None
+) -> LoadReport:
     """Add the documents, events and rejections of a Spark job's output to a store.
+
+    Near-duplicate documents and event clusters are updated after every batch, as
+    ``bilat ingest`` does, so a loaded store equals an ingested one.
 
     Args:
         output: the directory ``bilat spark run`` wrote.
         store: an open, writable store.
-        batch_size: documents per transaction.
+        settings: batch size (documents per transaction) and dedup options.
 
     Returns:
         Counts of what was added and skipped.
@@ -59,15 +66,23 @@ def load_output(output: str | Path, store: Store, *, batch_size: int = 64) -> Lo
         raise BilatError(
             f"{root} has no documents/ directory; give the OUTPUT of `bilat spark run`"
         )
+    settings = settings or Settings()
+    dedup = Deduplicator(
+        store,
+        documents=DedupOptions(threshold=settings.dedup_threshold),
+        clusters=ClusterOptions(window_days=settings.cluster_window_days),
+    )
     report = LoadReport()
     rejections = [rejection_from_dict(json.loads(t)) for t in _texts(root / "rejections")]
     batch: list[Extraction] = []
     for text in _texts(root / "documents"):
         batch.append(extraction_from_dict(json.loads(text)))
-        if len(batch) >= batch_size:
+        if len(batch) >= settings.batch_size:
             _add(store, batch, [], report)
+            dedup.update()
             batch = []
     _add(store, batch, rejections, report)
+    dedup.update()
     return report
 
 

@@ -1,0 +1,93 @@
+"""The pre-filter parses only lines that can hold an event, and changes no event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.nlp.prefilter import Prefilter, Screen
+from bilat.records import Document
+from bilat.settings import Settings
+from bilat.sources import ReadOptions, read_inputs
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+TEXTS = [
+    "Markets were calm on Monday.\nPakistan condemned India over the shelling.\n\nRain fell.",
+    "The weather stayed dry.",
+    "Japan's foreign minister held talks with his Chinese counterpart in Beijing.\n"
+    "Both sides agreed to meet again.\nShares rose 2 percent.\nHe met them later.",
+]
+
+
+@pytest.fixture(scope="module")
+def prefilter() -> Prefilter:
+    pipeline = Pipeline.load(Settings())
+    assert pipeline.prefilter is not None
+    return Prefilter(pipeline.nlp, pipeline.gazetteer, pipeline.coder.patterns)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Pakistan condemned India over the shelling.", Screen(2, 2, False)),
+        ("Markets stayed calm on Monday.", Screen(0, 0, False)),
+        ("Both sides agreed to meet again.", Screen(2, 1, True)),
+        ("He met them later.", Screen(1, 1, False)),
+        ("China held talks.", Screen(2, 1, False)),
+    ],
+)
+def test_prefilter_screen_counts_triggers_and_actors(
+    prefilter: Prefilter, line: str, expected: Screen
+) -> None:
+    assert prefilter.screen(prefilter.nlp.make_doc(line)) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("condemned", True), ("held", True), ("talks", True), ("visits", True), ("rain", False)],
+)
+def test_prefilter_trigger_form_reads_inflections(
+    prefilter: Prefilter, word: str, expected: bool
+) -> None:
+    assert prefilter._trigger_form(word) is expected
+
+
+def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> None:
+    docs = list(prefilter.parse_many(TEXTS * 3, batch_size=1))
+    assert [d.text for d in docs] == TEXTS * 3
+    parsed = [[t.text for t in d if t.dep_ == "nsubj"] for d in docs[:3]]
+    assert parsed == [["Pakistan"], [], ["minister", "sides"]]
+
+
+def test_prefilter_parse_many_splits_unparsed_lines_into_sentences(prefilter: Prefilter) -> None:
+    doc = next(prefilter.parse_many(["Rain fell. Wind rose.\nPakistan condemned India."]))
+    assert [s.text.strip() for s in doc.sents] == [
+        "Rain fell.",
+        "Wind rose.",
+        "Pakistan condemned India.",
+    ]
+
+
+def test_prefilter_extract_many_equals_full_parse_events() -> None:
+    settings = Settings()
+    fast = Pipeline.load(settings)
+    full = Pipeline(fast.nlp, fast.knowledge, prefilter=False)
+    documents = [Document.from_text(t, doc_id=f"t{i}") for i, t in enumerate(TEXTS)]
+    expected = [[e.as_dict() for e in x.events] for x in full.extract_many(documents)]
+    assert [[e.as_dict() for e in x.events] for x in fast.extract_many(documents)] == expected
+    assert [len(e) for e in expected] == [1, 0, 3]
+
+
+@pytest.mark.slow
+def test_prefilter_loses_no_seed_events() -> None:
+    seeds = SHARED / "corpus" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared not present")
+    documents = [d for d in read_inputs([seeds], ReadOptions()) if isinstance(d, Document)]
+    fast = Pipeline.load(Settings())
+    full = Pipeline(fast.nlp, fast.knowledge, prefilter=False)
+    expected = sorted(e.id for x in full.extract_many(documents) for e in x.events)
+    assert sorted(e.id for x in fast.extract_many(documents) for e in x.events) == expected
