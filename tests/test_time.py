@@ -516,3 +516,24 @@ def test_resolve_document_date_past_full_date_gives_lower_bound() -> None:
         None,
         "past date: '5 January 2025' ⇒ on or after 2025-01-05",
     )
+
+
+def test_event_date_yearless_day_falls_in_the_one_year_of_a_range() -> None:
+    from bilat.records import DatePrecision, DateSource, DocumentDate
+    from bilat.time import resolve_event_date
+
+    doc_date = DocumentDate(
+        value=None,
+        earliest="2024-03-22",
+        latest="2025-01-20",
+        precision=DatePrecision.RANGE,
+        source=DateSource.INFERRED,
+        evidence="",
+        flags=(),
+    )
+    sentence = "Kenya condemned the October 3 raid."
+    found = resolve_event_date(sentence, doc_date=doc_date, tense="past")
+    assert (found.value, found.precision) == ("2024-10-03", DatePrecision.DAY)
+    sentence = "Kenya condemned the January 30 raid."
+    found = resolve_event_date(sentence, doc_date=doc_date, tense="past")
+    assert (found.value, found.precision) == (None, DatePrecision.UNKNOWN)
