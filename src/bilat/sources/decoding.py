@@ -1,8 +1,8 @@
 """Turn raw bytes into clean text: spot binary formats, guess the encoding, normalise.
 
-The order of guesses is: byte-order marks, strict UTF-8, UTF-16 without a BOM (told apart by
-where its NUL bytes fall), a declared HTML charset, then Windows-1252 for text that is mostly
-ASCII, then charset_normalizer, and last Latin-1, which never fails.
+The order of guesses is: byte-order marks, UTF-16 without a BOM (told apart by where its NUL
+bytes fall), strict UTF-8, a declared HTML charset, UTF-8 and Windows-1252 line by line for a
+file pasted together from both, then Windows-1252 for text that is mostly ASCII, then charset_normalizer, and last Latin-1, which never fails.
 """
 
 from __future__ import annotations
@@ -158,19 +158,23 @@ def _decode(data: bytes) -> Decoded:
         text = _try(data[size:], encoding)
         if text is not None:
             return Decoded(text, encoding)
-    text = _try(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
+    # UTF-16 before UTF-8: ASCII text in UTF-16 is also valid UTF-8, one NUL every other byte.
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         text = _try(data, utf16)
         if text is not None:
             return Decoded(text, utf16)
+    text = _try(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8")
     declared = _declared_charset(data)
     if declared is not None:
         text = _try(data, declared)
         if text is not None:
             return Decoded(text, declared)
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return Decoded(mixed, "utf-8+cp1252")
     # charset_normalizer labels short Western text cp1250 ("naïve" becomes "naďve"), so English
     # with a few accented letters or smart quotes is decoded as Windows-1252 before asking it.
     if _mostly_ascii(data):
@@ -184,6 +188,25 @@ def _decode(data: bytes) -> Decoded:
     if text is not None:
         return Decoded(text, "cp1252")
     return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """Decode line by line a file pasted together from UTF-8 and Windows-1252 pieces.
+
+    Returns None unless some lines are non-ASCII UTF-8 and others are not UTF-8 at all; then
+    each line is decoded on its own, so neither half turns into mojibake.
+    """
+    parts: list[str] = []
+    utf8_seen = failed = False
+    for line in data.splitlines(keepends=True):
+        text = _try(line, "utf-8")
+        if text is None:
+            failed = True
+            text = decode_line(line)
+        elif not line.isascii():
+            utf8_seen = True
+        parts.append(text)
+    return "".join(parts) if utf8_seen and failed else None
 
 
 def decode_line(data: bytes) -> str:

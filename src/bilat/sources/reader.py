@@ -45,8 +45,9 @@ TEXT_ORIGIN = "<text>"
 # room, since what counts is the decompressed size.
 FILE_FACTOR = 4
 GZIP_FACTOR = 5
-# A .json file is parsed whole, so it gets a file-level cap well above one article.
-JSON_FACTOR = 50
+# A .json file is parsed whole, so it gets a file-level cap above one article but small enough
+# that parsing it (several times its size in Python objects) stays in bounded memory.
+JSON_FACTOR = 10
 
 _TEXT = "text"
 _HTML = "html"

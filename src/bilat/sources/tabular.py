@@ -228,6 +228,17 @@ def read_json(data: str, *, name: str, options: ReadOptions) -> Iterator[Documen
         yield record_document(item, origin=origin, options=options)
 
 
+class _LineTooLong(Exception):
+    """Raised through the csv reader when a physical line is over the length cap."""
+
+
+def _bounded_lines(lines: Iterable[str | None]) -> Iterator[str]:
+    for line in lines:
+        if line is None:
+            raise _LineTooLong
+        yield line
+
+
 def _sniff_delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
@@ -263,7 +274,9 @@ def read_csv(
         return
     header = header.lstrip("\ufeff")
     delimiter = delimiter or _sniff_delimiter(header)
-    reader = csv.reader(itertools.chain([header], stream), delimiter=delimiter)
+    # Lines come through text_lines so that a 200 MB line is skipped, not read whole.
+    lines = _bounded_lines(text_lines(stream, field_limit))
+    reader = csv.reader(itertools.chain([header], lines), delimiter=delimiter)
     columns = next(reader)
     if options.text_field not in columns:
         yield _malformed(
@@ -278,6 +291,9 @@ def read_csv(
         try:
             row = next(reader)
         except StopIteration:
+            return
+        except _LineTooLong:
+            yield too_large(f"{name}:{start}", field_limit, what="line")
             return
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):
