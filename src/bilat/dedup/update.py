@@ -70,8 +70,10 @@ class Deduplicator:
         Raises:
             StoreError: The store cannot be read or written.
         """
-        documents, duplicates = self._check_documents()
-        events, merged = self._cluster_events()
+        # Another process writing the same database must not sign or cluster in between.
+        with self.store.exclusive():
+            documents, duplicates = self._check_documents()
+            events, merged = self._cluster_events()
         return DedupReport(documents=documents, duplicates=duplicates, events=events, merged=merged)
 
     def _check_documents(self) -> tuple[int, int]:

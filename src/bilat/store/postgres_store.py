@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Self
 
 import duckdb
@@ -178,6 +179,17 @@ class PostgresStore(DuckDBStore):
         except BaseException:
             raw.close()
             raise
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the writer lock across several calls, against other processes too."""
+        with self._lock:
+            self._check_open()
+            self._con.execute("SELECT pg_advisory_lock(?)", [_WRITER_LOCK]).fetchall()
+            try:
+                yield
+            finally:
+                self._con.execute("SELECT pg_advisory_unlock(?)", [_WRITER_LOCK]).fetchall()
 
     def _write(self, con: Any, extractions: Sequence[Any], rejections: Sequence[Any]) -> Any:
         # Inside add()'s transaction: a second writer waits here until the first commits, then
