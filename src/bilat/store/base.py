@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
@@ -475,6 +476,14 @@ class Store(Protocol):
 
     def record_fired_alerts(self, fired: Sequence[tuple[str, str, str]]) -> int:
         """Record ``(rule, cluster_key, event_id)`` firings; return how many were new."""
+        ...
+
+    def exclusive(self) -> AbstractContextManager[None]:
+        """Hold the store's writer lock across several calls (one writer across processes).
+
+        Dedup and clustering read, decide and write in several steps; two ``bilat ingest``
+        processes on one PostgreSQL database must not interleave them.
+        """
         ...
 
     def close(self) -> None:

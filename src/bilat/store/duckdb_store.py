@@ -265,6 +265,13 @@ class DuckDBStore:
                 self._con.close()
 
     @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the writer lock across several calls; DuckDB admits one writing process anyway."""
+        with self._lock:
+            self._check_open()
+            yield
+
+    @contextmanager
     def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self._lock:
             self._check_open()
