@@ -70,7 +70,7 @@ def test_txt_headline_and_date_line() -> None:
         doc_id="headline_date",
         title="Ministers agree to widen trade links",
         published="2024-11-05",
-        date_source=DateSource.METADATA,
+        date_source=DateSource.TEXT,
         origin=str(path),
         dateline="ISLAMABAD",
     )
@@ -88,7 +88,7 @@ def test_txt_date_token_at_start_of_caption_line() -> None:
         doc_id="caption_date",
         title=None,
         published="2025-02-14",
-        date_source=DateSource.METADATA,
+        date_source=DateSource.TEXT,
         origin=str(path),
         dateline="BEIJING, Feb. 13 (Xinhua)",
     )
@@ -598,7 +598,13 @@ def test_stdin_text() -> None:
     items = list(read_inputs(["-"], stdin=stream))
     text = f"Talks resume\n{ENGLISH}"
     assert items == [
-        Document.from_text(text, title="Talks resume", published="2024-05-06", origin="<stdin>")
+        Document.from_text(
+            text,
+            title="Talks resume",
+            published="2024-05-06",
+            date_source=DateSource.TEXT,
+            origin="<stdin>",
+        )
     ]
 
 

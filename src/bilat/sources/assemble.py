@@ -93,6 +93,7 @@ def build_document(
     dateline: str | None = None,
     detect_dateline: bool = True,
     what: str = "file",
+    published_in_text: bool = False,
 ) -> Document | Rejection:
     """Normalise text, check it is non-empty, small enough and English, and make the Document.
 
@@ -108,6 +109,8 @@ def build_document(
         dateline: wire dateline, when known.
         detect_dateline: look for a dateline at the start of the text when none is given.
         what: what the text came from, for messages ("file", "record", "page").
+        published_in_text: the date was read from a ``date`` line in the text itself, not
+            from metadata beside it.
 
     Returns:
         The document, or the rejection saying why there is none.
@@ -142,7 +145,9 @@ def build_document(
             )
     if dateline is None and detect_dateline:
         dateline = find_dateline(text.lstrip().split("\n", 1)[0])
-    date_source = DateSource.METADATA if published else DateSource.NONE
+    date_source = DateSource.NONE
+    if published:
+        date_source = DateSource.TEXT if published_in_text else DateSource.METADATA
     if options.date is not None:
         published, date_source = options.date, DateSource.USER
     return Document.from_text(

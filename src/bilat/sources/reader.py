@@ -382,6 +382,7 @@ def document_from_text(
         published=article.published,
         dateline=article.dateline,
         detect_dateline=False,
+        published_in_text=True,
     )
 
 

@@ -167,7 +167,8 @@ def _stated_date(document: Document) -> tuple[dt.date, DatePrecision, DateSource
     """Return a date the document states: user, metadata, dateline, or a date line in its text."""
     if document.published:
         day, precision = _parse_published(document.published)
-        source = DateSource.USER if document.date_source is DateSource.USER else DateSource.METADATA
+        stated = (DateSource.USER, DateSource.TEXT)
+        source = document.date_source if document.date_source in stated else DateSource.METADATA
         return day, precision, source, f"{source.value}: {document.published}"
     line = parse_dateline(document.dateline) if document.dateline else None
     line = line or parse_dateline(document.text)
