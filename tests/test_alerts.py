@@ -6,12 +6,16 @@ webhook receiver and SMTP server run on 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import http.server
 import io
 import json
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +24,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from bilat.alerts import AlertRule, match_alerts, parse_rules, run_alerts
+from bilat.alerts import AlertRule, EmailSink, match_alerts, parse_rules, run_alerts
 from bilat.cli import app
 from bilat.errors import ConfigError
 from bilat.records import Actor, Document, DocumentDate, Event, Extraction, Factuality
@@ -203,7 +207,7 @@ def test_webhook_down_retries_next_run(
     down = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": dead}])])
     up = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": url}])])
     assert (down.recorded, len(down.errors), up.recorded, len(received)) == (0, 1, 1, 1)
-    assert down.errors[0].startswith(f"webhook {dead} unreachable (")
+    assert down.errors[0].startswith(f"alert rule 'r', webhook sink: webhook {dead} unreachable (")
 
 
 def test_email_sink_sends_through_smtp(filled: Store) -> None:
@@ -239,6 +243,191 @@ def test_email_sink_sends_through_smtp(filled: Store) -> None:
     assert "Sentence of e1.\n\nSources:\n- Border clash: http://n/1\n" in body.decode().replace(
         "\r\n", "\n"
     )
+
+
+class _Inbox:
+    """An aiosmtpd handler and authenticator that keeps messages and the logins it accepted."""
+
+    def __init__(self) -> None:
+        self.messages: list[bytes] = []
+        self.logins: list[str] = []
+
+    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
+        self.messages.append(envelope.content)
+        return "250 OK"
+
+    def __call__(
+        self, server: object, session: object, envelope: object, mechanism: str, data: Any
+    ) -> Any:
+        from aiosmtpd.smtp import AuthResult
+
+        ok = (data.login, data.password) == (b"desk", b"s3cret")
+        if ok:
+            self.logins.append(data.login.decode())
+        return AuthResult(success=ok, handled=False)
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """Return a certificate and key for 127.0.0.1 made with the openssl command."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@contextlib.contextmanager
+def _smtp_server(inbox: _Inbox, **kwargs: Any) -> Iterator[int]:
+    """Run an aiosmtpd server on 127.0.0.1 and yield its port."""
+    controller_module = pytest.importorskip("aiosmtpd.controller")
+    port = _free_port()
+    controller = controller_module.Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=inbox,
+        auth_exclude_mechanism=["LOGIN"],
+        **kwargs,
+    )
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
+def _mail_rule(port: int, **sink: Any) -> AlertRule:
+    fields = {"type": "email", "host": "127.0.0.1", "port": port, "from": "b@t.example"}
+    return _rule(roots=["19"], sinks=[fields | {"to": ["d@t.example"]} | sink])
+
+
+def test_email_sink_logs_in_with_password_from_env(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BILAT_TEST_SMTP_PASSWORD", "s3cret")
+    inbox = _Inbox()
+    with _smtp_server(inbox, auth_require_tls=False) as port:
+        rule = _mail_rule(port, username="desk", password_env="BILAT_TEST_SMTP_PASSWORD")
+        run = run_alerts(filled, [rule])
+    assert (run.recorded, run.errors, inbox.logins, len(inbox.messages)) == (1, [], ["desk"], 1)
+
+
+def test_email_sink_wrong_password_names_rule_and_variable(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BILAT_TEST_SMTP_PASSWORD", "wrong")
+    inbox = _Inbox()
+    with _smtp_server(inbox, auth_require_tls=False) as port:
+        rule = _mail_rule(port, username="desk", password_env="BILAT_TEST_SMTP_PASSWORD")
+        run = run_alerts(filled, [rule])
+    assert (run.recorded, inbox.messages) == (0, [])
+    assert run.errors == [
+        f"alert rule 'r', email sink: email server 127.0.0.1:{port} (none) refused the login "
+        "of 'desk' (535); check username and the password in BILAT_TEST_SMTP_PASSWORD"
+    ]
+
+
+def test_email_sink_missing_password_variable_is_an_error(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BILAT_TEST_SMTP_PASSWORD", raising=False)
+    rule = _mail_rule(1, username="desk", password_env="BILAT_TEST_SMTP_PASSWORD")
+    run = run_alerts(filled, [rule])
+    assert run.errors == [
+        "alert rule 'r', email sink: email login as 'desk' needs a password in the environment "
+        "variable BILAT_TEST_SMTP_PASSWORD, which is not set; export it before running bilat"
+    ]
+
+
+def test_email_sink_starttls_with_login(
+    filled: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    monkeypatch.setenv("BILAT_TEST_SMTP_PASSWORD", "s3cret")
+    inbox = _Inbox()
+    with _smtp_server(inbox, tls_context=context, require_starttls=True) as port:
+        rule = _mail_rule(
+            port,
+            security="starttls",
+            ca_file=str(cert),
+            username="desk",
+            password_env="BILAT_TEST_SMTP_PASSWORD",
+        )
+        run = run_alerts(filled, [rule])
+    assert (run.recorded, run.errors, inbox.logins, len(inbox.messages)) == (1, [], ["desk"], 1)
+
+
+def test_email_sink_implicit_tls(filled: Store, tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    inbox = _Inbox()
+    with _smtp_server(inbox, ssl_context=context) as port:
+        run = run_alerts(filled, [_mail_rule(port, security="tls", ca_file=str(cert))])
+    assert (run.recorded, run.errors, len(inbox.messages)) == (1, [], 1)
+
+
+def test_email_sink_untrusted_certificate_fails_clearly(filled: Store, tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    inbox = _Inbox()
+    with _smtp_server(inbox, ssl_context=context) as port:
+        run = run_alerts(filled, [_mail_rule(port, security="tls")])
+    assert (run.recorded, inbox.messages) == (0, [])
+    assert run.errors[0].startswith(
+        f"alert rule 'r', email sink: TLS with email server 127.0.0.1:{port} (tls) failed ("
+    )
+    assert run.errors[0].endswith("check security and port, or trust its certificate with ca_file")
+
+
+def test_email_sink_refuses_password_in_settings() -> None:
+    table = (
+        '[[alerts]]\nname = "m"\n'
+        'sinks = [{ type = "email", host = "h", from = "a@b", to = ["c@d"], password = "x" }]\n'
+    )
+    with pytest.raises(ConfigError) as caught:
+        parse_rules(table, source="bilat.toml")
+    assert "a password may not be written in bilat.toml; put it in an environment variable" in (
+        str(caught.value)
+    )
+
+
+def test_email_sink_usual_ports() -> None:
+    rule = parse_rules(
+        '[[alerts]]\nname = "m"\nsinks = [\n'
+        '  { type = "email", host = "h", from = "a@b", to = ["c@d"] },\n'
+        '  { type = "email", host = "h", from = "a@b", to = ["c@d"], security = "starttls" },\n'
+        '  { type = "email", host = "h", from = "a@b", to = ["c@d"], security = "tls" },\n'
+        "]\n"
+    )[0]
+    assert [s.smtp_port for s in rule.sinks if isinstance(s, EmailSink)] == [25, 587, 465]
 
 
 TOML = """\
@@ -286,7 +475,11 @@ def test_parse_rules_reads_sinks() -> None:
     assert rule.sinks[0].model_dump() == {
         "type": "email",
         "host": "mail",
-        "port": 25,
+        "port": None,
+        "security": "none",
+        "username": None,
+        "password_env": None,
+        "ca_file": None,
         "sender": "a@b.c",
         "to": ("d@e.f",),
         "timeout": 10.0,

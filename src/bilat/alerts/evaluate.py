@@ -165,7 +165,8 @@ def run_alerts(
             try:
                 deliver(alert.payload(), alert.headline(), sink, stdout=stdout)
             except SinkError as error:
-                failures.append(error.message)
+                # Name the rule and sink: a user with many rules must know which to fix.
+                failures.append(f"alert rule {alert.rule!r}, {sink.type} sink: {error.message}")
         if failures:
             run.errors.extend(failures)
         else:

@@ -49,15 +49,49 @@ class WebhookSink(_Strict):
     timeout: float = Field(default=10.0, gt=0)
 
 
+_SMTP_PORTS = {"none": 25, "starttls": 587, "tls": 465}
+
+
 class EmailSink(_Strict):
-    """Send each alert as an email through an SMTP server."""
+    """Send each alert as an email through an SMTP server, optionally over TLS with a login.
+
+    ``security`` is ``"none"`` (plain SMTP, port 25), ``"starttls"`` (upgrade, port 587) or
+    ``"tls"`` (implicit TLS, port 465); ``port`` overrides the usual port. ``username`` logs in
+    with the password read from the environment variable named by ``password_env``: passwords
+    never live in ``bilat.toml``. ``ca_file`` trusts a private CA (PEM) on top of the system's.
+    """
 
     type: Literal["email"]
     host: str = Field(min_length=1)
-    port: int = Field(default=25, gt=0, lt=65536)
+    port: int | None = Field(default=None, gt=0, lt=65536)
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str | None = Field(default=None, min_length=1)
+    password_env: str | None = Field(default=None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    ca_file: str | None = Field(default=None, min_length=1)
     sender: str = Field(alias="from", min_length=3)
     to: tuple[str, ...] = Field(min_length=1)
     timeout: float = Field(default=10.0, gt=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_password(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "password" in data:
+            raise ValueError(
+                "a password may not be written in bilat.toml; put it in an environment "
+                "variable and name that variable in password_env"
+            )
+        return data
+
+    @model_validator(mode="after")
+    def _login_complete(self) -> EmailSink:
+        if (self.username is None) != (self.password_env is None):
+            raise ValueError("give username and password_env together (or neither)")
+        return self
+
+    @property
+    def smtp_port(self) -> int:
+        """Return the port to connect to: ``port``, or the usual one for ``security``."""
+        return self.port or _SMTP_PORTS[self.security]
 
 
 Sink = Annotated[StdoutSink | JsonlSink | WebhookSink | EmailSink, Field(discriminator="type")]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import smtplib
+import ssl
 import urllib.error
 import urllib.request
 from email.message import EmailMessage
@@ -102,17 +104,74 @@ def _post(sink: WebhookSink, body: bytes) -> None:
         ) from error
 
 
+def _password(sink: EmailSink) -> str | None:
+    """Return the SMTP password from the environment variable the sink names."""
+    if sink.password_env is None:
+        return None
+    password = os.environ.get(sink.password_env)
+    if not password:
+        raise SinkError(
+            f"email login as {sink.username!r} needs a password in the environment variable "
+            f"{sink.password_env}, which is not set; export it before running bilat"
+        )
+    return password
+
+
+def _tls_context(sink: EmailSink) -> ssl.SSLContext:
+    try:
+        return ssl.create_default_context(cafile=sink.ca_file)
+    except (OSError, ssl.SSLError) as error:
+        raise SinkError(
+            f"cannot read the CA file {sink.ca_file} ({error}); give a PEM certificate file"
+        ) from error
+
+
+def _connect(sink: EmailSink) -> smtplib.SMTP:
+    """Open an SMTP connection secured as the sink asks (plain, STARTTLS or implicit TLS)."""
+    if sink.security == "tls":
+        return smtplib.SMTP_SSL(
+            sink.host, sink.smtp_port, timeout=sink.timeout, context=_tls_context(sink)
+        )
+    smtp = smtplib.SMTP(sink.host, sink.smtp_port, timeout=sink.timeout)
+    if sink.security == "starttls":
+        try:
+            smtp.starttls(context=_tls_context(sink))
+        except BaseException:
+            smtp.close()
+            raise
+    return smtp
+
+
 def _mail(sink: EmailSink, subject: str, body: str) -> None:
     message = EmailMessage()
     message["From"] = sink.sender
     message["To"] = ", ".join(sink.to)
     message["Subject"] = subject
     message.set_content(body)
+    password = _password(sink)
+    where = f"{sink.host}:{sink.smtp_port} ({sink.security})"
     try:
-        with smtplib.SMTP(sink.host, sink.port, timeout=sink.timeout) as smtp:
+        with _connect(sink) as smtp:
+            if sink.username is not None and password is not None:
+                smtp.login(sink.username, password)
             smtp.send_message(message)
+    except smtplib.SMTPAuthenticationError as error:
+        raise SinkError(
+            f"email server {where} refused the login of {sink.username!r} ({error.smtp_code}); "
+            f"check username and the password in {sink.password_env}"
+        ) from error
+    except smtplib.SMTPNotSupportedError as error:
+        raise SinkError(
+            f"email server {where}: {error}; check the security setting "
+            "(none, starttls or tls) and the port"
+        ) from error
+    except ssl.SSLError as error:
+        raise SinkError(
+            f"TLS with email server {where} failed ({error}); check security and port, or "
+            "trust its certificate with ca_file"
+        ) from error
     except (smtplib.SMTPException, OSError) as error:
         raise SinkError(
-            f"cannot send alert email via {sink.host}:{sink.port} ({error}); check the smtp "
-            "host, port and addresses"
+            f"cannot send alert email via {where} ({error}); check the smtp host, port, "
+            "security and addresses"
         ) from error
