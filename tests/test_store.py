@@ -300,10 +300,10 @@ def test_store_events_rejects_bad_queries(filled: Store, query: EventQuery) -> N
 
 def test_store_dyads_undirected(filled: Store) -> None:
     assert filled.dyads() == [
-        DyadRow("PAK", "USA", 2, 1, 1, 0, 0, 4.0, 8.0, "2025-04-07", "2025-04-09", 1),
-        DyadRow("CHN", "PAK", 1, 0, 1, 0, 0, 7.0, 7.0, "2024-11-02", "2024-11-02", 1),
-        DyadRow("CHN", "USA", 1, 1, 0, 0, 0, 4.0, 4.0, None, None, 1),
-        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1),
+        DyadRow("PAK", "USA", 2, 1, 1, 0, 0, 4.0, 8.0, "2025-04-07", "2025-04-09", 1, 1),
+        DyadRow("CHN", "PAK", 1, 0, 1, 0, 0, 7.0, 7.0, "2024-11-02", "2024-11-02", 1, 1),
+        DyadRow("CHN", "USA", 1, 1, 0, 0, 0, 4.0, 4.0, None, None, 1, 1),
+        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1, 1),
     ]
 
 
@@ -320,17 +320,17 @@ def test_store_dyads_directed(filled: Store) -> None:
 
 def test_store_dyads_apply_query_filters(filled: Store) -> None:
     assert filled.dyads(query=EventQuery(since="2025-04-08", limit=0)) == [
-        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1),
-        DyadRow("PAK", "USA", 1, 0, 1, 0, 0, 6.0, 6.0, "2025-04-09", "2025-04-09", 1),
+        DyadRow("IND", "PAK", 1, 0, 0, 0, 1, -10.0, -10.0, "2025-05-07", "2025-05-07", 1, 1),
+        DyadRow("PAK", "USA", 1, 0, 1, 0, 0, 6.0, 6.0, "2025-04-09", "2025-04-09", 1, 1),
     ]
 
 
 def test_store_documents_lists_accepted_then_rejected(filled: Store) -> None:
     assert filled.documents() == [
         DocumentRow("d1", "Title d1", "2025-04-07", "day", "metadata", 3, "accepted", None, None,
-                    None),
+                    None, "2025-04-07", "2025-04-07"),
         DocumentRow("d2", "Title d2", "2024-11-02", "day", "metadata", 3, "accepted", None, None,
-                    None),
+                    None, "2024-11-02", "2024-11-02"),
         DocumentRow("d3", "Title d3", None, "unknown", "none", 2, "accepted", None, None, None),
         DocumentRow(None, None, None, None, None, 0, "rejected", "empty", "empty.txt",
                     "the file is empty; give it some text"),

@@ -219,7 +219,12 @@ class Place(Record):
 
 @dataclass(frozen=True)
 class Event(Record):
-    """One coded event: who did what to whom, when, where, how sure, and where it says so."""
+    """One coded event: who did what to whom, when, where, how sure, and where it says so.
+
+    ``cluster_id`` and the ``num_*`` counts describe the cluster of reports the event belongs
+    to (GDELT's NumMentions, NumArticles, NumSources); the store fills them when it reads the
+    event, and an event not clustered yet has no cluster id and counts of 1.
+    """
 
     id: str
     doc_id: str
@@ -246,6 +251,10 @@ class Event(Record):
     place: Place | None = None
     reported_by: Actor | None = None
     symmetric: bool = False
+    cluster_id: str | None = None
+    num_mentions: int = 1
+    num_articles: int = 1
+    num_sources: int = 1
 
     def export_dict(self) -> dict[str, Any]:
         """Return the event in the JSONL export shape read by the shared scorer."""

@@ -18,6 +18,13 @@ from bilat.errors import InputError
 from bilat.exports.gdelt import GDELT_COLUMNS, Counts, gdelt_bytes, gdelt_row, global_event_id
 from bilat.exports.plover import plover_bytes, plover_record
 from bilat.exports.records import fact_rows, quote_rows, rows_bytes
+from bilat.exports.stream import (
+    DOWNLOAD_FORMATS,
+    MEDIA_TYPES,
+    check_download,
+    export_filename,
+    write_export,
+)
 from bilat.exports.table import (
     COLUMNS,
     SCHEMA,
@@ -35,15 +42,19 @@ from bilat.store import EVERY_EVENT, EventQuery, Store
 
 __all__ = [
     "COLUMNS",
+    "DOWNLOAD_FORMATS",
     "EVENT_FORMATS",
     "GDELT_COLUMNS",
+    "MEDIA_TYPES",
     "RECORD_FORMATS",
     "SCHEMA",
     "Counts",
+    "check_download",
     "event_row",
     "events_bytes",
     "export_events",
     "export_facts",
+    "export_filename",
     "export_quotes",
     "fact_rows",
     "gdelt_row",
@@ -52,6 +63,7 @@ __all__ = [
     "quote_rows",
     "to_arrow",
     "to_dataframe",
+    "write_export",
 ]
 
 EVENT_FORMATS = ("csv", "jsonl", "json", "parquet", "gdelt", "plover")
@@ -83,11 +95,11 @@ def events_bytes(
     Args:
         events: The events (as the store reads them: corrections applied).
         fmt: One of :data:`EVENT_FORMATS`.
-        store: Where verdicts, GDELT counts and articles' addresses and titles come from;
-            without one, no verdicts, counts of 1 and no addresses.
+        store: Where verdicts and articles' addresses and titles come from; without one, no
+            verdicts and no addresses. GDELT counts are the events' own cluster counts.
         added: GDELT's ``DATEADDED`` (default now, UTC).
         header: Give the GDELT file a header row (GDELT's own files have none).
-        knowledge: Country names for GDELT geography (default: the bundled knowledge).
+        knowledge: Country names for GDELT geography (default: the bundled ones).
 
     Returns:
         The file's bytes.
@@ -111,7 +123,6 @@ def events_bytes(
     return gdelt_bytes(
         events,
         knowledge=knowledge,
-        counts=_counts(store, events) if store is not None else None,
         source_urls={doc: url for doc, (url, _) in documents.items() if url},
         added=added,
         header=header,
@@ -167,24 +178,6 @@ def _documents(store: Store, doc_ids: set[str]) -> dict[str, tuple[str | None, s
             doc = extraction.document
             found[doc_id] = (doc.url or doc.origin, doc.title)
     return found
-
-
-def _counts(store: Store, events: Sequence[Event]) -> dict[str, Counts]:
-    # Clustering (where the store has it) counts the reports of each event, as GDELT does.
-    clusters = getattr(store, "clusters", None)
-    if clusters is None:
-        return {}
-    wanted = {e.id for e in events}
-    query = EventQuery(
-        factuality=tuple({e.factuality.value for e in events}) or None,
-        mentions=True,
-        include_rejected=True,
-    )
-    return {
-        c.event.id: Counts(c.num_mentions, c.num_sources, c.num_articles)
-        for c in clusters(query)
-        if c.event.id in wanted
-    }
 
 
 def export_facts(store: Store, fmt: str = "jsonl") -> bytes:

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from bilat.knowledge import BUNDLED, Knowledge
+from bilat.knowledge.loader import YamlLoader
 from bilat.records import Actor, Event, Place
 
 _ACTOR = (
@@ -119,11 +122,11 @@ def _date_fields(date: str | None) -> list[Any]:
     ]
 
 
-def _actor_fields(actor: Actor | None, knowledge: Knowledge) -> list[Any]:
+def _actor_fields(actor: Actor | None, names: Mapping[str, str]) -> list[Any]:
     if actor is None:
         return [""] * len(_ACTOR)
     code = actor.code
-    country = actor.country if actor.country in knowledge.countries else None
+    country = actor.country if actor.country in names else None
     rest = code[3:] if country and code.startswith(country) else ""
     group = ""
     if actor.organisation or (actor.sector == "IGO" and not country):
@@ -137,21 +140,21 @@ def _actor_fields(actor: Actor | None, knowledge: Knowledge) -> list[Any]:
     return [code, name, country or "", group, "", "", "", *types]
 
 
-def _country_geo(country: str | None, knowledge: Knowledge) -> list[Any]:
+def _country_geo(country: str | None, names: Mapping[str, str]) -> list[Any]:
     fips = fips_codes().get(country or "")
     if not country or not fips:
         return [""] * len(_GEO)
     lat, lon = _country_points().get(country, ("", ""))
-    name = knowledge.countries[country].name if country in knowledge.countries else country
+    name = names.get(country, country)
     return [_COUNTRY, name, fips, fips, "", lat, lon, fips]
 
 
-def _place_geo(place: Place | None, knowledge: Knowledge) -> list[Any]:
+def _place_geo(place: Place | None, names: Mapping[str, str]) -> list[Any]:
     if place is None:
         return [""] * len(_GEO)
     fips = fips_codes().get(place.country or "", "")
     if place.feature == "country":
-        geo = _country_geo(place.country, knowledge)
+        geo = _country_geo(place.country, names)
         if geo[0]:
             geo[1] = place.name
             geo[5] = "" if place.lat is None else place.lat
@@ -162,25 +165,58 @@ def _place_geo(place: Place | None, knowledge: Knowledge) -> list[Any]:
         kind = _US_STATE if state else _US_CITY
     else:
         kind = _STATE if state else _CITY
-    country = knowledge.countries.get(place.country or "")
-    full = place.name if country is None else f"{place.name}, {country.name}"
+    country = names.get(place.country or "")
+    full = place.name if country is None else f"{place.name}, {country}"
     lat = "" if place.lat is None else place.lat
     lon = "" if place.lon is None else place.lon
     return [kind, full, fips, fips, "", lat, lon, ""]
 
 
-def _count(event: Event, counts: Counts | None, name: str) -> int:
-    # The clustering stage may give events GDELT-style counts; a lone report counts once.
-    value = getattr(event, f"num_{name}", None)
-    if isinstance(value, int):
-        return value
-    return getattr(counts, name) if counts else 1
+def _counts_of(event: Event, counts: Counts | None) -> list[int]:
+    # Counts given by the caller win; otherwise the event's own, which the store reads from
+    # the event's cluster of reports (1 each for a lone report).
+    if counts is not None:
+        return [counts.mentions, counts.sources, counts.articles]
+    return [event.num_mentions, event.num_sources, event.num_articles]
+
+
+@functools.cache
+def _bundled_country_names() -> dict[str, str]:
+    """Return ISO3 → country name from the bundled ``countries.yaml`` alone.
+
+    Loading the whole knowledge base (people, offices, verbs, validated) takes seconds; the
+    geography fields need only the names, and libyaml reads this one file in ~0.1 s.
+    """
+    loader: Any = getattr(yaml, "CSafeLoader", YamlLoader)
+
+    class _Loader(loader):  # type: ignore[misc]
+        pass
+
+    # Keep dates as text, as the knowledge loader does.
+    _Loader.yaml_implicit_resolvers = YamlLoader.yaml_implicit_resolvers
+    text = (BUNDLED / "countries.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader)
+    return {str(entry["code"]): str(entry["name"]) for entry in data["countries"]}
+
+
+def country_names(knowledge: Knowledge | None = None) -> dict[str, str]:
+    """Return ISO3 → country name, from a knowledge base or (fast) the bundled countries file.
+
+    Args:
+        knowledge: A loaded knowledge base, e.g. one with the user's knowledge directories.
+
+    Returns:
+        The names by code.
+    """
+    if knowledge is None:
+        return _bundled_country_names()
+    return {code: country.name for code, country in knowledge.countries.items()}
 
 
 def gdelt_row(
     event: Event,
     *,
-    knowledge: Knowledge,
+    knowledge: Knowledge | None = None,
     counts: Counts | None = None,
     source_url: str = "",
     added: dt.datetime,
@@ -189,26 +225,32 @@ def gdelt_row(
 
     Args:
         event: The event (corrections applied).
-        knowledge: Country names for the geography fields.
-        counts: Mentions, sources and articles reporting it (default 1 each).
+        knowledge: Country names for the geography fields (default: the bundled ones).
+        counts: Mentions, sources and articles reporting it (default: the event's own).
         source_url: The address of the article that reported it.
         added: When it was added, for ``DATEADDED`` (YYYYMMDDHHMMSS).
 
     Returns:
         The values in :data:`GDELT_COLUMNS` order; unknown ones are empty strings.
     """
+    return _row(event, country_names(knowledge), counts, source_url, added.strftime("%Y%m%d%H%M%S"))
+
+
+def _row(
+    event: Event, names: Mapping[str, str], counts: Counts | None, source_url: str, added: str
+) -> list[Any]:
     root, base = event.cameo[:2], event.cameo[:3]
     row: list[Any] = [global_event_id(event.id), *_date_fields(event.date)]
-    row += _actor_fields(event.source, knowledge)
-    row += _actor_fields(event.target, knowledge)
+    row += _actor_fields(event.source, names)
+    row += _actor_fields(event.target, names)
     row += [1 if 0 <= event.sentence_index < _LEAD_SENTENCES else 0, event.cameo, base, root]
     row += [event.quad_class, event.goldstein]
-    row += [_count(event, counts, n) for n in ("mentions", "sources", "articles")]
+    row += _counts_of(event, counts)
     row += [""]
-    row += _country_geo(event.source.country, knowledge)
-    row += _country_geo(event.target.country if event.target else None, knowledge)
-    row += _place_geo(event.place, knowledge)
-    row += [added.strftime("%Y%m%d%H%M%S"), source_url]
+    row += _country_geo(event.source.country, names)
+    row += _country_geo(event.target.country if event.target else None, names)
+    row += _place_geo(event.place, names)
+    row += [added, source_url]
     return row
 
 
@@ -225,8 +267,8 @@ def gdelt_bytes(
 
     Args:
         events: The events.
-        knowledge: Country names (default: the bundled knowledge).
-        counts: GDELT counts by event id (default 1 each).
+        knowledge: Country names (default: the bundled ones).
+        counts: GDELT counts by event id (default: each event's own cluster counts).
         source_urls: The reporting article's address by document id.
         added: The ``DATEADDED`` time (default now, UTC).
         header: Write :data:`GDELT_COLUMNS` as a first line (GDELT's files have none).
@@ -234,17 +276,13 @@ def gdelt_bytes(
     Returns:
         The file's bytes.
     """
-    kb = knowledge or Knowledge.load()
-    when = added or dt.datetime.now(dt.UTC)
+    names = country_names(knowledge)
+    stamp = (added or dt.datetime.now(dt.UTC)).strftime("%Y%m%d%H%M%S")
+    found_counts = counts or {}
+    urls = source_urls or {}
     lines = ["\t".join(GDELT_COLUMNS)] if header else []
     for event in events:
-        row = gdelt_row(
-            event,
-            knowledge=kb,
-            counts=(counts or {}).get(event.id),
-            source_url=(source_urls or {}).get(event.doc_id, ""),
-            added=when,
-        )
+        row = _row(event, names, found_counts.get(event.id), urls.get(event.doc_id, ""), stamp)
         lines.append("\t".join(_clean(value) for value in row))
     return "".join(line + "\n" for line in lines).encode("utf-8")
 

@@ -3,7 +3,8 @@
 The first eleven columns are those ``bilat export --format csv`` always wrote (id, doc_id, date,
 source, cameo, target, goldstein, quad_class, factuality, confidence, sentence); the rest add
 what researchers filter on. Corrected events show their corrected coding; ``verdict`` is
-``confirm``, ``correct``, ``reject`` or empty.
+``confirm``, ``correct``, ``reject`` or empty; the last four columns are the event's cluster of
+reports and its GDELT-style counts.
 
     >>> to_arrow([]).num_rows
     0
@@ -67,6 +68,10 @@ SCHEMA = pa.schema(
         ("symmetric", pa.bool_()),
         ("verdict", pa.string()),
         ("verdict_note", pa.string()),
+        ("cluster_id", pa.string()),
+        ("num_mentions", pa.int64()),
+        ("num_articles", pa.int64()),
+        ("num_sources", pa.int64()),
     ]
 )
 """The columns and types of an exported event table."""
@@ -126,6 +131,10 @@ def event_row(event: Event, verdict: Verdict | None = None) -> dict[str, Any]:
         "symmetric": event.symmetric,
         "verdict": verdict.verdict.value if verdict else None,
         "verdict_note": verdict.note if verdict else None,
+        "cluster_id": event.cluster_id,
+        "num_mentions": event.num_mentions,
+        "num_articles": event.num_articles,
+        "num_sources": event.num_sources,
     }
 
 

@@ -187,7 +187,12 @@ class AddResult:
 
 @dataclass(frozen=True)
 class DyadRow:
-    """Counts, Goldstein totals and date span of the events between two countries."""
+    """Counts, Goldstein totals and date span of the events between two countries.
+
+    ``events`` counts clusters (each real-world event once); ``documents`` counts the articles
+    of those events' first mentions, ``sources`` the distinct outlets over every article that
+    reports them (a document with no outlet is its own source; near-duplicates not counted).
+    """
 
     a: str
     b: str
@@ -201,6 +206,7 @@ class DyadRow:
     first: str | None
     last: str | None
     documents: int
+    sources: int
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,38 @@ _INSERT_REJECTION = (
 )
 
 
+# GDELT-style counts of the clusters in a page of events, counted as Store.clusters counts them.
+_CLUSTER_COUNTS = """
+    SELECT m.cluster_id, count(*), count(DISTINCT m.doc_id),
+        count(DISTINCT coalesce(md.outlet, 'document:' || md.id))
+    FROM events m JOIN documents md ON md.id = m.doc_id
+    WHERE list_contains(?, m.cluster_id) AND md.duplicate_of IS NULL
+    GROUP BY m.cluster_id
+"""
+
+
+def _with_clusters(
+    cursor: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str | None]]
+) -> list[Event]:
+    """Decode ``(data, cluster_id)`` event rows, giving each its cluster's id and counts."""
+    wanted = sorted({cluster for _, cluster in rows if cluster is not None})
+    counts: dict[str, tuple[int, int, int]] = {}
+    if wanted:
+        found = cursor.execute(_CLUSTER_COUNTS, [wanted]).fetchall()
+        counts = {str(c): (int(n), int(a), int(s)) for c, n, a, s in found}
+    events = []
+    for data, cluster in rows:
+        fields = json.loads(data)
+        # Set before decoding: dataclasses.replace afterwards doubles the cost of a read.
+        mentions, articles, sources = counts.get(cluster, (1, 1, 1)) if cluster else (1, 1, 1)
+        fields["cluster_id"] = cluster
+        fields["num_mentions"] = mentions
+        fields["num_articles"] = articles
+        fields["num_sources"] = sources
+        events.append(codec.event_from_dict(fields))
+    return events
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -521,8 +553,11 @@ class DuckDBStore:
     def event(self, event_id: str) -> Event | None:
         """Return one event by its stable id, whatever its factuality, or None."""
         with self._reading() as cursor:
-            rows = cursor.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchall()
-        return codec.event_from_json(rows[0][0]) if rows else None
+            rows = cursor.execute(
+                "SELECT data, cluster_id FROM events WHERE id = ?", [event_id]
+            ).fetchall()
+            found = _with_clusters(cursor, rows)
+        return found[0] if found else None
 
     def events(self, query: EventQuery = EVERY_EVENT) -> list[Event]:
         """Return the events that match a query, in its order, paged by its limit and offset.
@@ -539,11 +574,12 @@ class DuckDBStore:
         clause, params = sql.where(query)
         paging, page_params = sql.page(query)
         statement = (
-            f"SELECT e.data FROM events e WHERE {clause} ORDER BY {sql.order_by(query)} {paging}"
+            f"SELECT e.data, e.cluster_id FROM events e WHERE {clause}"
+            f" ORDER BY {sql.order_by(query)} {paging}"
         )
         with self._reading() as cursor:
             rows = cursor.execute(statement, params + page_params).fetchall()
-        return [codec.event_from_json(data) for (data,) in rows]
+            return _with_clusters(cursor, rows)
 
     def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
         """Return how many events match a query, ignoring its limit, offset and order.
@@ -588,8 +624,9 @@ class DuckDBStore:
                 first=first,
                 last=last,
                 documents=int(docs),
+                sources=int(sources),
             )
-            for a, b, n, vc, mc, vf, mf, mean, total, first, last, docs in rows
+            for a, b, n, vc, mc, vf, mf, mean, total, first, last, docs, sources in rows
         ]
 
     def facts(self, query: FactQuery = ALL_FACTS) -> list[DatedFact]:

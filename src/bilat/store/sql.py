@@ -159,23 +159,46 @@ def dyads(*, directed: bool, query: EventQuery) -> tuple[str, list[Any]]:
     else:
         a = "least(e.source_country, e.target_country)"
         b = "greatest(e.source_country, e.target_country)"
+    # Outlets are counted over every article of the dyad's clusters, not only first mentions.
     sql = f"""
-        SELECT {a} AS a, {b} AS b,
-            count(*) AS events,
-            count(*) FILTER (WHERE e.quad_class = 1) AS verbal_coop,
-            count(*) FILTER (WHERE e.quad_class = 2) AS material_coop,
-            count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,
-            count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,
-            avg(e.goldstein) AS goldstein_mean,
-            sum(e.goldstein) AS goldstein_sum,
-            min(e.date_effective) AS first_date,
-            max(e.date_effective) AS last_date,
-            count(DISTINCT e.doc_id) AS documents
-        FROM events e
-        WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
-            AND e.source_country <> e.target_country AND {clause}
-        GROUP BY 1, 2
-        ORDER BY events DESC, a, b
+        WITH picked AS (
+            SELECT {a} AS a, {b} AS b, e.id, e.doc_id, e.cluster_id, e.quad_class,
+                e.goldstein, e.date_effective
+            FROM events e
+            WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+                AND e.source_country <> e.target_country AND {clause}
+        ),
+        reporting AS (
+            SELECT p.a, p.b, p.doc_id FROM picked p
+            UNION
+            SELECT p.a, p.b, m.doc_id FROM picked p JOIN events m ON m.cluster_id = p.cluster_id
+        ),
+        outlets AS (
+            SELECT r.a, r.b, count(DISTINCT coalesce(d.outlet, 'document:' || d.id)) AS sources
+            FROM reporting r JOIN documents d ON d.id = r.doc_id
+            WHERE d.duplicate_of IS NULL
+            GROUP BY r.a, r.b
+        ),
+        summary AS (
+            SELECT a, b,
+                count(*) AS events,
+                count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
+                count(*) FILTER (WHERE quad_class = 2) AS material_coop,
+                count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+                avg(goldstein) AS goldstein_mean,
+                sum(goldstein) AS goldstein_sum,
+                min(date_effective) AS first_date,
+                max(date_effective) AS last_date,
+                count(DISTINCT doc_id) AS documents
+            FROM picked
+            GROUP BY a, b
+        )
+        SELECT s.a, s.b, s.events, s.verbal_coop, s.material_coop, s.verbal_conflict,
+            s.material_conflict, s.goldstein_mean, s.goldstein_sum, s.first_date, s.last_date,
+            s.documents, coalesce(o.sources, 0) AS sources
+        FROM summary s LEFT JOIN outlets o ON o.a = s.a AND o.b = s.b
+        ORDER BY s.events DESC, s.a, s.b
     """
     return sql, params
 
