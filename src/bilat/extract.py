@@ -147,20 +147,26 @@ class Pipeline:
             if not titles:
                 continue
             person = self.knowledge.people[mention.actor.person_id]
-            offices = set().union(*(self.knowledge.same_office(t.entries[0].key) for t in titles))
-            for role in person.roles:
-                if role.office in offices:
-                    evidence.append(
-                        TenureEvidence(
-                            person_id=person.id,
-                            name=person.name,
-                            office=role.office,
-                            title_text=doc[mention.start : mention.end].text,
-                            start=role.start,
-                            end=role.end,
-                            current=not mention.former,
-                        )
+            # Each title holds at the date (their spans intersect); several terms under one
+            # title (a second term, a renamed post held concurrently) date the text only to
+            # the whole span they cover: picking one term would be a guess.
+            for title in titles:
+                offices = self.knowledge.same_office(title.entries[0].key)
+                roles = [role for role in person.roles if role.office in offices]
+                if not roles:
+                    continue
+                ends = [role.end for role in roles]
+                evidence.append(
+                    TenureEvidence(
+                        person_id=person.id,
+                        name=person.name,
+                        office=roles[0].office,
+                        title_text=doc[mention.start : mention.end].text,
+                        start=min(role.start for role in roles),
+                        end=None if None in ends else max(e for e in ends if e is not None),
+                        current=not mention.former,
                     )
+                )
         return evidence
 
     def _event(

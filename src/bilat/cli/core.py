@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -34,7 +35,7 @@ from bilat.evaluation import (
 )
 from bilat.ingest import IngestReport, ingest
 from bilat.sources import ReadOptions
-from bilat.store import EventQuery, open_store
+from bilat.store import DocumentRow, EventQuery, open_store
 
 
 @app.command("ingest")
@@ -122,14 +123,14 @@ def docs_cmd(
 ) -> None:
     """List documents: id, title, date, date source, events, status and rejection reason."""
     with open_store(settings_for(db).db, read_only=True) as store:
-        rows = [r.__dict__ | {} for r in store.documents(status=status, limit=limit)]
+        rows = [_document_listing(r) for r in store.documents(status=status, limit=limit)]
     render(
         rows,
         fmt,
         [
             "id",
             "title",
-            "published",
+            "date",
             "date_precision",
             "date_source",
             "n_events",
@@ -137,6 +138,14 @@ def docs_cmd(
             "reason",
         ],
     )
+
+
+def _document_listing(row: DocumentRow) -> dict[str, Any]:
+    """A document row with ``date``: the day, or the range ``earliest..latest`` it lies in."""
+    date = row.published
+    if row.date_precision == "range" or (date is None and row.earliest):
+        date = f"{row.earliest or ''}..{row.latest or ''}"
+    return {**dataclasses.asdict(row), "date": date}
 
 
 @app.command("events")

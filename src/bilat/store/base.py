@@ -228,6 +228,8 @@ class DocumentRow:
     reason: str | None
     origin: str | None
     detail: str | None
+    earliest: str | None = None
+    latest: str | None = None
 
 
 @dataclass(frozen=True)
