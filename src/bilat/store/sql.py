@@ -110,7 +110,24 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     clauses.append(NOT_DUPLICATE)
     if not query.mentions:
         clauses.append(REPRESENTATIVE)
+    _verdict_clauses(query, clauses, params)
     return " AND ".join(clauses), params
+
+
+def _verdict_clauses(query: EventQuery, clauses: list[str], params: list[Any]) -> None:
+    # Rejected events are out of every default result, count and dyad summary.
+    if query.verified is True:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict IN (?, ?))"
+        )
+        params += ["confirm", "correct"]
+    elif query.verified is False:
+        clauses.append("NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id)")
+    elif not query.include_rejected:
+        clauses.append(
+            "NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict = ?)"
+        )
+        params.append("reject")
 
 
 def order_by(query: EventQuery) -> str:
@@ -371,6 +388,7 @@ def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
         ORDER BY 1
     """
     return statement, params + outer_params
+
 
 def actors(query: EventQuery, *, limit: int | None = None) -> tuple[str, list[Any]]:
     """Return the actor summary SELECT and its parameters.
