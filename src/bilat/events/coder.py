@@ -35,6 +35,25 @@ SPEECH = {
     "explain",
 }
 RELATIVE = {"who", "which", "that", "whom"}
+# verbs whose object, not their subject, does what the infinitive says: "urged X to act"
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "appeal",
+    "press",
+    "encourage",
+    "persuade",
+    "tell",
+    "order",
+    "allow",
+    "invite",
+    "help",
+    "want",
+    "expect",
+    "force",
+    "pressure",
+}
 PREPOSITIONS = {
     "with",
     "to",
@@ -130,6 +149,10 @@ class Coder:
         index: dict[int, Found],
         prior: list[Candidate],
     ) -> tuple[list[Candidate], list[Attempt]]:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "amod":
+            # a participle describing a noun ("the visiting Kenyan President") is not a
+            # clause: its subject is the noun it modifies, not the sentence's subject
+            return [], []
         if token.pos_ in ("VERB", "AUX"):
             patterns = self.patterns.for_verb(token.lemma_.lower())
             nominal = False
@@ -148,6 +171,8 @@ class Coder:
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
                 return found, attempts
+            if pattern.exclusive:
+                break
         return [], attempts
 
     def _roles(
@@ -322,6 +347,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                     return verb.head, False
                 return child, child.dep_ == "nsubjpass"
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ != "conj" and _object_controlled(verb):
+                return None, False
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
@@ -375,6 +402,23 @@ def _sources(
             assert other is not None
             sources.append(other)
     return sources, None
+
+
+def _object_controlled(verb: Token) -> bool:
+    """Return whether an infinitive's doer is its governor's object ("urged X to back Y")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in OBJECT_CONTROL:
+        return False
+    # "wants to visit" keeps its subject; "wants Pakistan to act" does not
+    return any(
+        c.i < verb.i
+        and (
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+        )
+        for c in head.children
+    )
 
 
 def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
@@ -469,7 +513,7 @@ def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> 
     }
     # places are where things happen, not who they happen to: "left behind in Afghanistan"
     for t in token.subtree:
-        locative = t.lower_ in ("in", "at", "near", "inside", "across", "from")
+        locative = t.lower_ in ("in", "at", "near", "inside", "across", "from", "before", "after")
         if t.dep_ == "prep" and locative and any(g.dep_ == "pobj" for g in t.children):
             skip.update(g.i for g in t.subtree)
     seen: list[Found] = []

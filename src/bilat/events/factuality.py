@@ -34,7 +34,64 @@ INTENT = {
     "mull",
     "consider",
 }
-DENIAL = {"deny", "refuse", "reject", "decline", "fail", "postpone", "cancel", "delay", "scrap"}
+DENIAL = {
+    "deny",
+    "refuse",
+    "reject",
+    "decline",
+    "fail",
+    "postpone",
+    "cancel",
+    "delay",
+    "scrap",
+    # stopping something also means it is not happening now: "froze the talks"
+    "freeze",
+    "suspend",
+    "halt",
+    "boycott",
+    "abandon",
+    "stall",
+}
+# nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
+# cooperate", "keenness to mediate", "a coalition to fight", "a vote imposing sanctions"
+INTENT_NOUNS = {
+    "readiness",
+    "willingness",
+    "keenness",
+    "eagerness",
+    "desire",
+    "wish",
+    "intention",
+    "intent",
+    "plan",
+    "proposal",
+    "offer",
+    "bid",
+    "effort",
+    "attempt",
+    "move",
+    "call",
+    "coalition",
+    "vote",
+    "resolution",
+    "draft",
+    "motion",
+    "bill",
+    "threat",
+    "determination",
+    "commitment",
+    "pledge",
+    "promise",
+    "decision",
+    "agreement",
+    "deal",
+    "mission",
+    "way",
+    "chance",
+    "opportunity",
+    "need",
+    "right",
+}
 # modifiers of a nominal trigger: "the upcoming visit", "a possible meeting"
 PLANNED_MODIFIERS = {
     "upcoming",
@@ -82,6 +139,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
             if word in PLANNED_PREPOSITIONS and not intent_code:
                 return Factuality.PLANNED, f"'{word}' {trigger.text}"
+    noun = _intent_noun(trigger)
+    if noun is not None and not intent_code:
+        return Factuality.PLANNED, f"intent '{noun.text}'"
     chain = _clause_chain(trigger)
     sentence = trigger.sent
     if sentence.text.rstrip().endswith("?"):
@@ -109,12 +169,28 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             )
         if depth > 0 and via in ("xcomp", "dobj") and token.lemma_ in DENIAL:
             return Factuality.NEGATED, f"under '{token.text}'"
-        if depth > 0 and via == "xcomp" and token.lemma_ in INTENT and not intent_code:
+        if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
     return Factuality.ASSERTED, "asserted"
+
+
+def _intent_noun(trigger: Token) -> Token | None:
+    """Return the noun of intent a verb trigger complements ("readiness to cooperate")."""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.dep_ not in ("acl", "xcomp", "relcl"):
+        return None
+    head = trigger.head
+    if head.i == trigger.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if trigger.dep_ == "relcl":
+        return None
+    to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    participle = trigger.tag_ == "VBG"
+    if (to_infinitive or participle) and head.lemma_.lower() in INTENT_NOUNS:
+        return head
+    return None
 
 
 def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
@@ -131,10 +207,20 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
         if token.i == trigger.i or token.pos_ not in ("VERB", "AUX"):
             return chain
         chain.append((token, "dobj"))
-    while token.dep_ in ("xcomp", "conj", "acomp", "pcomp") and token.head.i != token.i:
+    while _governed(token) and token.head.i != token.i:
         via = token.dep_
         token = token.head
         chain.append((token, via))
         if len(chain) > 5:
             break
     return chain
+
+
+def _governed(token: Token) -> bool:
+    """Return whether a verb's factuality comes from the verb above it."""
+    if token.dep_ in ("xcomp", "conj", "acomp", "pcomp"):
+        return True
+    # an infinitive clause: "expected the talks to start" (start is a ccomp of expected)
+    return token.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )

@@ -21,7 +21,9 @@ may have (``person``, ``title``, ``counterpart``, ``country``, ``org``…: "call
 chief" is a visit, "called on Pakistan" is not); ``bare: true`` refuses a trigger followed by a
 to-infinitive ("called on X to resign" is an appeal). ``rebuts: true`` lets a pattern with no
 target in its sentence answer whoever accused its source within the last two sentences ("X
-accused Y … Y denied the allegations").
+accused Y … Y denied the allegations"). ``exclusive: true`` stops a pattern whose constraints
+hold but whose roles do not resolve from handing the trigger to a looser pattern ("condemned
+the bombing" with no bomber named is not a condemnation of the victims).
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ class Pattern(BaseModel):
     target_kinds: tuple[str, ...] = ()
     bare: bool = False
     rebuts: bool = False
+    exclusive: bool = False
     note: str | None = None
 
     @model_validator(mode="after")

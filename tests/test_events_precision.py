@@ -1,0 +1,111 @@
+"""Precision rules from the hand-judged newswire sample: one case per rule, exact events."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.records import Document
+
+
+def _code(
+    pipeline: Pipeline, text: str, date: str | None = None
+) -> list[tuple[str, str, str, str]]:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
+    return [
+        (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
+        for e in extraction.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of intent makes its infinitive planned
+        (
+            "The statement stressed Peru's readiness to cooperate with Chile.",
+            [("PER", "061", "CHL", "planned")],
+        ),
+        # an infinitive clause under "expected" is planned, even as a ccomp
+        (
+            "Kenya expected the talks between Uganda and Tanzania to resume soon.",
+            [("UGA", "036", "TZA", "planned")],
+        ),
+        # freezing talks means they are not going on
+        (
+            "Sweden decided to freeze its talks with Norway.",
+            [("SWE", "040", "NOR", "negated")],
+        ),
+        # a condemned act blames whoever the "by" phrase names
+        (
+            "Chile condemned the bombing by Peru.",
+            [("CHL", "111", "PER", "asserted")],
+        ),
+        # a "before" phrase is where, not whom: the threat is against Iran
+        (
+            "The IAEA threatened to take Iran before the UN Security Council.",
+            [("IGOIAEA", "130", "IRN", "asserted")],
+        ),
+        # offering support is political backing, not aid
+        (
+            "Norway offered support to Finland.",
+            [("NOR", "050", "FIN", "asserted")],
+        ),
+    ],
+)
+def test_precision_rule_codes_sentence(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _code(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the victims of a condemned act are not its target
+        "Chile condemned the bombing that killed ten Peruvians.",
+        "Ghana condemned the assassination of a Togolese minister.",
+        # reaching a deal or landing passengers is not an arrival
+        "Egypt reached a deal with Hamas on Tuesday.",
+        "Italian helicopters landed the Albanian president near the port.",
+        # hosting a conference is not hosting the organisation that holds it
+        "Kuwait is hosting the OPEC conference this week.",
+        # the participle describes the visitor; the sentence's subject does not visit
+        "Chinese President Hu Jintao told the visiting Kenyan President Mwai Kibaki that trade would grow.",
+        # the doer of an infinitive under "appealed to X" is X, not the speaker
+        "Britain appealed to the world to back the Lebanese government.",
+    ],
+)
+def test_precision_rule_drops_sentence(pipeline: Pipeline, text: str) -> None:
+    assert _code(pipeline, text, "2006-11-03") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Netanyahu met Albright in Jerusalem.",
+            "1997-09-10",
+            [("ISRGOV", "040", "USAGOV", "asserted")],
+        ),
+        (
+            "Gingrich criticised China.",
+            "1997-03-26",
+            [("USALEG", "111", "CHN", "asserted")],
+        ),
+        (
+            "Ruggiero praised Japan.",
+            "1998-05-18",
+            [("IGOWTO", "051", "JPN", "asserted")],
+        ),
+        (
+            "Mubarak telephoned Arafat.",
+            "1998-02-01",
+            [("EGYGOV", "041", "PSEGOV", "asserted")],
+        ),
+    ],
+)
+def test_precision_office_holders_of_the_1990s_resolve(
+    pipeline: Pipeline, text: str, date: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _code(pipeline, text, date) == expected
