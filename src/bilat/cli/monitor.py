@@ -22,7 +22,9 @@ from bilat.cli.common import (
     render,
     settings_for,
 )
+from bilat.errors import BilatError, ConfigError
 from bilat.feeds import PollReport, feed_name_for, parse_interval, poll
+from bilat.ingest import IngestInterrupted
 from bilat.settings import Settings
 from bilat.store import FeedRow, Store, open_store
 
@@ -147,6 +149,10 @@ def watch_cmd(
         list[str] | None, typer.Argument(help="Feeds to poll (registered if new); default all.")
     ] = None,
     once: Annotated[bool, typer.Option("--once", help="Poll once and stop.")] = False,
+    cycles: Annotated[
+        int | None,
+        typer.Option(min=1, help="Stop after this many polls (default: run until Ctrl-C)."),
+    ] = None,
     interval: Annotated[
         str | None, typer.Option(help="Time between polls, e.g. 15m (setting watch_interval).")
     ] = None,
@@ -155,15 +161,38 @@ def watch_cmd(
     """Poll feeds, ingest new articles and raise alerts; repeat every interval until stopped."""
     settings = settings_for(db)
     seconds = parse_interval(interval or settings.watch_interval)
+    limit = 1 if once else cycles
+    done = added = 0
     try:
-        while True:
-            _show_poll(_one_pass(settings, list(urls or [])))
-            if once:
-                return
-            time.sleep(seconds)
+        while limit is None or done < limit:
+            if done:
+                time.sleep(seconds)
+            try:
+                report = _one_pass(settings, list(urls or []))
+            except IngestInterrupted:
+                raise KeyboardInterrupt from None
+            except BilatError as error:
+                # One failed pass (a locked store, a full disk) must not end a long watch;
+                # only a single pass reports it as the command's error.
+                if limit == 1 or isinstance(error, ConfigError):
+                    raise
+                err.print(f"pass {done + 1} failed: {error}; trying again in {seconds:g}s")
+            else:
+                _show_poll(report)
+                added += report.added
+            done += 1
     except KeyboardInterrupt:
-        err.print("stopped")
-        sys.exit(0)
+        err.print(
+            f"stopped by Ctrl-C after {_count(done, 'poll')}, {_count(added, 'document')} "
+            "added; what was stored stays, and the next watch goes on from there"
+        )
+        return
+    if limit != 1:
+        err.print(f"finished {_count(done, 'poll')}, {_count(added, 'document')} added")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @app.command("brief")
