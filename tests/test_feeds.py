@@ -7,6 +7,7 @@ these tests (tests/fixtures/feeds); nothing touches the network.
 from __future__ import annotations
 
 import http.server
+import json
 import socket
 import threading
 import time
@@ -21,17 +22,20 @@ from bilat.cli import app
 from bilat.feeds import (
     FeedEntry,
     FeedFormatError,
+    FeedStats,
     Fetcher,
     FetchError,
     FetchOptions,
+    feed_stats,
     parse_feed,
     parse_interval,
     poll,
     read_page,
 )
+from bilat.records import Rejection, RejectReason
 from bilat.settings import Settings
 from bilat.sources import ReadOptions
-from bilat.store import FeedRow, open_store
+from bilat.store import FeedItemRow, FeedRow, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -358,3 +362,54 @@ def test_feeds_registry_keeps_order() -> None:
             ("http://a/2", "two"),
         ]
         assert isinstance(store.feeds()[0], FeedRow)
+
+
+def test_feed_stats_counts_items_by_outcome_and_reason() -> None:
+    items = [
+        ("one", "http://a/1", "ingested", "d1"),
+        ("one", "http://a/2", "ingested", None),
+        ("one", "http://a/3", "duplicate", "d1"),
+        ("one", "http://a/4", "rejected", None),
+        ("one", "http://a/5", "failed", None),
+        ("two", "http://b/1", "disallowed", None),
+    ]
+    with open_store(":memory:") as store:
+        store.add_feed("http://a/feed", "one")
+        store.add(
+            [],
+            [
+                Rejection("http://a/2", RejectReason.NOT_ENGLISH, "not English"),
+                Rejection("http://a/4", RejectReason.TOO_LARGE, "too large"),
+            ],
+        )
+        store.add_feed_items([FeedItemRow(f, u, None, None, d, s) for f, u, s, d in items])
+        stats = feed_stats(store)
+    assert {
+        name: (s.seen, s.added, s.duplicates, dict(s.rejected)) for name, s in stats.items()
+    } == {
+        "one": (5, 1, 1, {"fetch_failed": 1, "not_english": 1, "too_large": 1}),
+        "two": (1, 0, 0, {"robots_txt": 1}),
+    }
+    assert stats["one"].rejected_summary() == "3 (fetch_failed 1, not_english 1, too_large 1)"
+    assert FeedStats("none").rejected_summary() == "0"
+
+
+@pytest.mark.slow
+def test_cli_feeds_list_shows_counts_and_last_poll(served: Served, tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    with open_store(settings.db) as store:
+        store.add_feed(served.base + "/feeds/news.rss", "Frontier Desk")
+        store.add_feed(served.base + "/feeds/error.rss", "Error Feed")
+        poll(store, store.feeds(), settings=settings)
+    result = CliRunner().invoke(app, ["feeds", "list", "--db", settings.db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    counts = [(r["name"], r["seen"], r["added"], r["duplicates"], r["rejected"]) for r in rows]
+    assert counts == [
+        ("Frontier Desk", 4, 2, 0, {"fetch_failed": 1, "robots_txt": 1}),
+        ("Error Feed", 0, 0, 0, {}),
+    ]
+    assert [r["last_success"] is not None for r in rows] == [True, False]
+    assert rows[1]["last_error"] == (
+        f"cannot fetch {served.base}/feeds/error.rss: HTTP 500 Internal Server Error"
+    )

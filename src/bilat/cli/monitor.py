@@ -23,7 +23,7 @@ from bilat.cli.common import (
     settings_for,
 )
 from bilat.errors import BilatError, ConfigError
-from bilat.feeds import PollReport, feed_name_for, parse_interval, poll
+from bilat.feeds import FeedStats, PollReport, feed_name_for, feed_stats, parse_interval, poll
 from bilat.ingest import IngestInterrupted
 from bilat.settings import Settings
 from bilat.store import FeedRow, Store, open_store
@@ -55,10 +55,29 @@ def feeds_add_cmd(
 
 @feeds_app.command("list")
 def feeds_list_cmd(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """List feeds with their last successful poll and last error."""
+    """List feeds: items seen, documents added, rejections by reason, last success and error."""
     with open_store(settings_for(db).db) as store:
-        rows = [feed.__dict__ | {} for feed in store.feeds()]
-    render(rows, fmt, ["name", "url", "last_success", "last_error", "last_error_at"])
+        feeds = store.feeds()
+        stats = feed_stats(store)
+    rows = []
+    for feed in feeds:
+        counts = stats.get(feed.name, FeedStats(feed.name))
+        # JSON keeps the reasons as a mapping; a table shows them in words.
+        rejected = dict(counts.rejected) if fmt != "table" else counts.rejected_summary()
+        rows.append(
+            {
+                "name": feed.name,
+                "url": feed.url,
+                "seen": counts.seen,
+                "added": counts.added,
+                "duplicates": counts.duplicates,
+                "rejected": rejected,
+                "last_success": feed.last_success,
+                "last_error": feed.last_error,
+                "last_error_at": feed.last_error_at,
+            }
+        )
+    render(rows, fmt, list(rows[0]) if rows else ["name", "url"])
 
 
 @feeds_app.command("remove")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bilat.feeds.fetch import Clock, Fetcher, FetchError, FetchOptions, Response, SystemClock
 from bilat.feeds.parse import FeedEntry, FeedFormatError, canonical_url, parse_feed, read_page
+from bilat.feeds.stats import FeedStats, feed_stats
 from bilat.feeds.watch import FeedResult, PollReport, feed_name_for, parse_interval, poll
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "FeedEntry",
     "FeedFormatError",
     "FeedResult",
+    "FeedStats",
     "FetchError",
     "FetchOptions",
     "Fetcher",
@@ -24,6 +26,7 @@ __all__ = [
     "SystemClock",
     "canonical_url",
     "feed_name_for",
+    "feed_stats",
     "parse_feed",
     "parse_interval",
     "poll",

@@ -486,6 +486,10 @@ class Store(Protocol):
         """Record ``(rule, cluster_key, event_id)`` firings; return how many were new."""
         ...
 
+    def feed_item_counts(self) -> list[tuple[str, str, str | None, int]]:
+        """Return ``(feed, item status, rejection reason or None, items)`` over all feed items."""
+        ...
+
     def exclusive(self) -> AbstractContextManager[None]:
         """Hold the store's writer lock across several calls (one writer across processes).
 

@@ -1181,6 +1181,16 @@ class DuckDBStore:
         )
         return self._table_size("fired_alerts") - before
 
+    def feed_item_counts(self) -> list[tuple[str, str, str | None, int]]:
+        """Return ``(feed, item status, rejection reason or None, items)`` over all feed items."""
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT i.feed, i.status, r.reason, count(*) FROM feed_items i"
+                " LEFT JOIN rejections r ON r.origin = i.url"
+                " GROUP BY i.feed, i.status, r.reason ORDER BY i.feed, i.status, r.reason"
+            ).fetchall()
+        return [(str(f), str(s), None if r is None else str(r), int(n)) for f, s, r, n in rows]
+
     def _table_size(self, table: str) -> int:
         with self._reading() as cursor:
             return self._count(cursor, table)
