@@ -131,6 +131,7 @@ def test_api_index_lists_endpoints_counts_and_dyads(client: TestClient) -> None:
         "quotes": "/api/quotes",
         "documents": "/api/documents",
         "document": "/api/documents/{id}",
+        "export": "/api/export",
         "ingest": "/api/ingest",
         "health": "/api/health",
         "docs": "/docs",
@@ -209,6 +210,10 @@ def test_api_events_render_the_export_shape(client: TestClient) -> None:
             },
             "reported_by": None,
             "symmetric": False,
+            "cluster_id": None,
+            "num_mentions": 1,
+            "num_articles": 1,
+            "num_sources": 1,
         }
     ]
 
@@ -305,6 +310,8 @@ def test_api_event_by_id_carries_document_mentions_highlights_and_rule(
                 "url": None,
                 "outlet": None,
                 "origin": None,
+                "event_id": "A",
+                "sentence": "The Pakistani minister hosted the American envoy.",
             }
         ],
     }
@@ -326,6 +333,7 @@ def test_api_dyads_undirected(client: TestClient) -> None:
         "first": "2025-04-07",
         "last": "2025-04-09",
         "documents": 1,
+        "sources": 1,
     }
     assert [(row["a"], row["b"]) for row in body["dyads"]] == [
         ("PAK", "USA"),
@@ -428,6 +436,7 @@ def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
         "/api/events",
         "/api/events/{event_id}",
         "/api/events/{event_id}/verdict",
+        "/api/export",
         "/api/facts",
         "/api/health",
         "/api/ingest",

@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat import __version__
-from bilat.api import routes, writes
+from bilat.api import downloads, routes, writes
 from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.settings import Settings, load_settings
@@ -125,6 +125,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     app.add_middleware(BodyLimit, limit=settings.max_bytes + UPLOAD_OVERHEAD)
     app.add_middleware(SecurityHeaders)
     app.include_router(routes.router)
+    app.include_router(downloads.router)
     app.include_router(writes.router)
     app.include_router(pages.router)
     static.mount(app)

@@ -172,5 +172,58 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:
             "command": f"bilat explain {event.doc_id} --sentence {event.sentence_index}",
         },
         "verdict": verdict.as_dict() if (verdict := store.verdict(event_id)) else None,
-        "reports": [document],
+        "reports": reporting_articles(store, event, document),
     }
+
+
+def reporting_articles(
+    store: Store, event: Event, document: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Return every article that reports an event: its cluster's mentions, in store order.
+
+    Args:
+        store: The store to read.
+        event: The event, as the store reads it (with its ``cluster_id``).
+        document: The event's own document card, when the caller has it already.
+
+    Returns:
+        One dict per mention: the document's ``id``, ``title``, ``published``, ``url``,
+        ``outlet``, ``origin``, and the mention's ``event_id`` and ``sentence``. An event not
+        clustered yet is reported by its own article only; near-duplicates are left out.
+    """
+    mentions = store.cluster_mentions(event.cluster_id) if event.cluster_id else []
+    if not any(m.id == event.id for m in mentions):
+        mentions = [event, *mentions]
+    cards = _cards(store, {m.doc_id for m in mentions})
+    if document is not None:
+        cards.setdefault(event.doc_id, document)
+    return [
+        {
+            **cards.get(m.doc_id, {"id": m.doc_id}),
+            "event_id": m.id,
+            "sentence": m.sentence,
+        }
+        for m in mentions
+    ]
+
+
+def _cards(store: Store, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+    # One query where the backend offers it; reading whole extractions costs ~30 ms a document.
+    cards = getattr(store, "document_cards", None)
+    if cards is not None:
+        found: dict[str, dict[str, Any]] = cards(doc_ids)
+        return found
+    result: dict[str, dict[str, Any]] = {}
+    for doc_id in sorted(doc_ids):
+        extraction = store.extraction(doc_id)
+        if extraction is not None:
+            doc = extraction.document
+            result[doc_id] = {
+                "id": doc.id,
+                "title": doc.title,
+                "published": extraction.date.value,
+                "url": doc.url,
+                "outlet": doc.outlet,
+                "origin": doc.origin,
+            }
+    return result

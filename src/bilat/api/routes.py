@@ -48,6 +48,7 @@ ENDPOINTS = {
     "quotes": "/api/quotes",
     "documents": "/api/documents",
     "document": "/api/documents/{id}",
+    "export": "/api/export",
     "ingest": "/api/ingest",
     "health": "/api/health",
     "docs": "/docs",

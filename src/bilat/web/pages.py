@@ -156,7 +156,16 @@ def event_list(request: Request, filters: Filters, format: Format = None) -> Res
         data = events_data(store, filters)
     if as_json:
         return JSONResponse(data)
-    return render_page("events.html", request, title="Events", data=data, filters=filters.echo())
+    # A download holds every matching event, not only this page.
+    download = {k: v for k, v in filters.echo().items() if k not in ("limit", "offset")}
+    return render_page(
+        "events.html",
+        request,
+        title="Events",
+        data=data,
+        filters=filters.echo(),
+        download=download,
+    )
 
 
 @router.get("/events/{event_id}", response_model=None)
