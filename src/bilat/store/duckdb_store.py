@@ -834,6 +834,25 @@ class DuckDBStore:
             ).fetchall()
         return {str(i): (address, title) for i, address, title in rows}
 
+    def document_cards(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
+        """Return what an event page lists of each reporting article, in one query.
+
+        Args:
+            doc_ids: Document ids; unknown ones are left out.
+
+        Returns:
+            By document id: ``id``, ``title``, ``published`` (the best date), ``url``,
+            ``outlet`` and ``origin``.
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT id, title, date_value, url, outlet, origin FROM documents"
+                " WHERE list_contains(?, id)",
+                [sorted(set(doc_ids))],
+            ).fetchall()
+        keys = ("id", "title", "published", "url", "outlet", "origin")
+        return {str(row[0]): dict(zip(keys, row, strict=True)) for row in rows}
+
     def remove_document(self, doc_id: str) -> bool:
         """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
 
