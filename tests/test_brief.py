@@ -228,8 +228,12 @@ def test_cli_brief_markdown_to_stdout(corpus: Store) -> None:
             db,
         ],
     )
-    assert result.output.splitlines()[:3] == [
-        "# Brief: actor PAKREB, 2025-05-01 to 2025-05-31",
+    assert result.output.splitlines()[:5] == [
+        "# Brief: Pakistan rebels (actor PAKREB)",
+        "",
+        "*1 May 2025 to 31 May 2025, compared with 31 March 2025 to 30 April 2025. Events coded "
+        "by bilat from news reports; Goldstein scores run from −10 (most conflictual) to +10 "
+        "(most cooperative).*",
         "",
         "1 events between 2025-05-01 and 2025-05-31 (0 in the 31 days before); "
         "mean Goldstein -9.00 (before –).",
@@ -267,3 +271,37 @@ def test_browser_renders_html_and_pdf(corpus: Store, tmp_path: Path) -> None:
     assert len(bars) == 10
     assert (ARTIFACTS / "brief-html.png").stat().st_size > 10_000
     assert (ARTIFACTS / "brief-pdf.png").stat().st_size > 1_000
+
+
+def test_cli_brief_dyad_html_names_actors_for_readers(corpus: Store) -> None:
+    db = str(getattr(corpus, "url", ""))
+    corpus.close()
+    args = ["brief", "--dyad", "PAK,IND", "--since", "30d", "--until", "2025-05-31"]
+    result = CliRunner().invoke(app, [*args, "--format", "html", "--db", db])
+    assert result.exit_code == 0, result.output
+    page = result.stdout
+    assert "<h1>Brief: Pakistan and India (PAK–IND)</h1>" in page
+    assert (
+        '<p class="meta">2 May 2025 to 31 May 2025, compared with 2 April 2025 to 1 May 2025.'
+        in (page)
+    )
+    assert page.index('id="headline"') < page.index("<table")
+    assert "Pakistan government (PAKGOV) → India government (INDGOV)" in page
+    assert "PAKGOV →" not in page
+
+
+def test_actor_names_spell_codes() -> None:
+    from bilat.brief.names import ActorNames
+    from bilat.knowledge import Knowledge
+
+    names = ActorNames(Knowledge.load())
+    assert [names.code(c) for c in ("PAKGOV", "INDMIL", "USA", "XYZ", "PAKQQQ")] == [
+        "PAKGOV (Pakistan government)",
+        "INDMIL (India military)",
+        "USA (United States)",
+        "XYZ",
+        "PAKQQQ",
+    ]
+    dar = Actor("PAKGOV", "PAK", "GOV", person="Ishaq Dar")
+    assert names.actor(dar) == "Ishaq Dar, Pakistan government (PAKGOV)"
+    assert names.scope(None, "PAK") == "Pakistan"

@@ -7,6 +7,9 @@ import html
 
 from bilat.analytics import TimelinePeriod
 from bilat.brief.build import Brief, TopEvent
+from bilat.brief.names import ActorNames
+from bilat.knowledge import Knowledge
+from bilat.records import Actor
 
 _COOP, _CONFLICT, _LINE = "#2f7d4f", "#b3362b", "#1f4e8c"
 
@@ -37,28 +40,65 @@ def _days(brief: Brief) -> int:
     return (dt.date.fromisoformat(brief.scope.until) - start).days + 1
 
 
-def _event_line(item: TopEvent) -> str:
-    event = item.event
-    target = f" → {event.target.code}" if event.target else ""
+def _day_words(day: str) -> str:
+    date = dt.date.fromisoformat(day)
+    return f"{date.day} {date:%B %Y}"
+
+
+def _title(brief: Brief, names: ActorNames) -> str:
+    scope = brief.scope
+    return f"Brief: {names.scope(scope.dyad, scope.actor)} ({scope.label})"
+
+
+def _period(brief: Brief) -> str:
+    scope = brief.scope
     return (
-        f"{event.date or 'undated'} · {event.source.code}{target} · {event.cameo_name} "
+        f"{_day_words(scope.since)} to {_day_words(scope.until)}, compared with "
+        f"{_day_words(scope.previous_since)} to {_day_words(scope.previous_until)}"
+    )
+
+
+_ABOUT = (
+    "Events coded by bilat from news reports; Goldstein scores run from −10 (most conflictual) "
+    "to +10 (most cooperative)."
+)
+
+
+def _names(names: ActorNames | None) -> ActorNames:
+    return names or ActorNames(Knowledge.load())
+
+
+def _speaker(names: ActorNames, text: str | None, actor: Actor | None) -> str:
+    if text:
+        return text
+    return names.actor(actor) if actor is not None else ""
+
+
+def _event_line(item: TopEvent, names: ActorNames) -> str:
+    event = item.event
+    target = f" → {names.actor(event.target)}" if event.target else ""
+    return (
+        f"{event.date or 'undated'} · {names.actor(event.source)}{target} · {event.cameo_name} "
         f"({event.cameo}) · Goldstein {event.goldstein:+g} · {item.articles} article"
         f"{'s' if item.articles != 1 else ''} · confidence {event.confidence:.2f}"
     )
 
 
-def to_markdown(brief: Brief) -> str:
+def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
     """Return the brief as Markdown.
 
     Args:
         brief: The brief.
+        names: How actor codes are spelt out (the bundled knowledge by default).
 
     Returns:
         Markdown text ending in a newline.
     """
-    scope = brief.scope
+    names = _names(names)
     lines = [
-        f"# Brief: {scope.label}, {scope.since} to {scope.until}",
+        f"# {_title(brief, names)}",
+        "",
+        f"*{_period(brief)}. {_ABOUT}*",
         "",
         headline(brief),
         "",
@@ -87,7 +127,7 @@ def to_markdown(brief: Brief) -> str:
         )
     lines += ["", "## Most important events", ""]
     for item in brief.top:
-        lines.append(f"- {_event_line(item)}")
+        lines.append(f"- {_event_line(item, names)}")
         lines.append(f"  > {item.event.sentence}")
         links = [
             f"[{s.title or s.doc_id}]({s.url})" if s.url else s.title or s.doc_id
@@ -98,8 +138,8 @@ def to_markdown(brief: Brief) -> str:
     if not brief.top:
         lines.append("No events in this period.")
     lines += ["", "## New actors and first-time contacts", ""]
-    lines.append(f"New actors: {', '.join(brief.new_actors) or 'none'}.")
-    contacts = ", ".join(f"{a}–{b}" for a, b in brief.first_contacts)
+    lines.append(f"New actors: {', '.join(map(names.code, brief.new_actors)) or 'none'}.")
+    contacts = _contacts(brief, names)
     lines.append(f"First-time contacts: {contacts or 'none'}.")
     lines += ["", "## Casualties, money and other figures", ""]
     for dated in brief.facts:
@@ -112,9 +152,7 @@ def to_markdown(brief: Brief) -> str:
         lines.append("None reported.")
     lines += ["", "## Notable quotes", ""]
     for quoted in brief.quotes:
-        who = quoted.quote.speaker_text or (
-            quoted.quote.speaker.code if quoted.quote.speaker else ""
-        )
+        who = _speaker(names, quoted.quote.speaker_text, quoted.quote.speaker)
         lines.append(f"- “{quoted.quote.text}” — {who} ({quoted.date or 'undated'})")
     if not brief.quotes:
         lines.append("None.")
@@ -191,16 +229,22 @@ li { margin-bottom: .7rem; } .trend { background: #f4f6fa; padding: .5rem .8rem;
 """
 
 
-def to_html(brief: Brief) -> str:
+def _contacts(brief: Brief, names: ActorNames) -> str:
+    return ", ".join(f"{names.code(a)} – {names.code(b)}" for a, b in brief.first_contacts)
+
+
+def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
     """Return the brief as one self-contained HTML page (styles and chart inline).
 
     Args:
         brief: The brief.
+        names: How actor codes are spelt out (the bundled knowledge by default).
 
     Returns:
         The HTML document.
     """
     e = html.escape
+    names = _names(names)
     scope = brief.scope
     rows = "".join(
         f'<tr><td>{e(q.name)}</td><td class="n">{q.now}</td><td class="n">{q.before}</td>'
@@ -221,7 +265,7 @@ def to_html(brief: Brief) -> str:
             for s in item.sources
         )
         events.append(
-            f"<li><strong>{e(_event_line(item))}</strong>"
+            f"<li><strong>{e(_event_line(item, names))}</strong>"
             f"<blockquote>{e(item.event.sentence)}</blockquote>"
             + (f'<span class="meta">Sources: {links}</span>' if links else "")
             + "</li>"
@@ -233,20 +277,18 @@ def to_html(brief: Brief) -> str:
     )
     quotes = "".join(
         f"<li>“{e(d.quote.text)}” — "
-        f"{e(d.quote.speaker_text or (d.quote.speaker.code if d.quote.speaker else ''))} "
+        f"{e(_speaker(names, d.quote.speaker_text, d.quote.speaker))} "
         f"({e(d.date or 'undated')})</li>"
         for d in brief.quotes
     )
-    contacts = ", ".join(f"{a}–{b}" for a, b in brief.first_contacts) or "none"
+    contacts = _contacts(brief, names) or "none"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>Brief: {e(scope.label)}, {scope.since} to {scope.until}</title>
+<title>{e(_title(brief, names))}, {scope.since} to {scope.until}</title>
 <style>{_CSS}</style></head>
 <body>
-<h1>Brief: {e(scope.label)}</h1>
-<p class="meta">{scope.since} to {scope.until}, compared with {scope.previous_since} to
-{scope.previous_until}. Events coded by bilat from news reports; Goldstein scores run from −10
-(most conflictual) to +10 (most cooperative).</p>
+<h1>{e(_title(brief, names))}</h1>
+<p class="meta">{e(_period(brief))}. {e(_ABOUT)}</p>
 <p id="headline">{e(headline(brief))}</p>
 <p class="trend"><strong>Trend:</strong> {e(brief.trend)}</p>
 <table id="figures"><tr><th>Events</th><th class="n">This period</th><th class="n">Previous</th>
@@ -256,7 +298,7 @@ def to_html(brief: Brief) -> str:
 <h2>Most important events</h2>
 <ol id="top-events">{"".join(events) or "<li>No events in this period.</li>"}</ol>
 <h2>New actors and first-time contacts</h2>
-<p>New actors: {e(", ".join(brief.new_actors) or "none")}.</p>
+<p>New actors: {e(", ".join(map(names.code, brief.new_actors)) or "none")}.</p>
 <p>First-time contacts: {e(contacts)}.</p>
 <h2>Casualties, money and other figures</h2>
 <ul>{facts or "<li>None reported.</li>"}</ul>
