@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from bilat.alerts import AlertRule, EmailSink, load_rules
 from bilat.cli import app
+from bilat.settings import SETTINGS, load_settings
 
 ARTICLES = {
     "/news/water": (
@@ -100,7 +102,7 @@ def site() -> Iterator[_Site]:
         served.server.server_close()
 
 
-SETTINGS = """\
+DESK_TOML = """\
 db = "bilat.duckdb"
 host_delay = 0
 fetch_retries = 0
@@ -117,7 +119,7 @@ sinks = [{ type = "stdout" }, { type = "jsonl", path = "alerts.jsonl" }]
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Return a working folder holding a bilat.toml with one alert rule, made current."""
-    (tmp_path / "bilat.toml").write_text(SETTINGS, encoding="utf-8")
+    (tmp_path / "bilat.toml").write_text(DESK_TOML, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("BILAT_CONFIG", raising=False)
     monkeypatch.delenv("BILAT_DB", raising=False)
@@ -193,3 +195,25 @@ def test_ingest_raises_alert_once(desk: Path) -> None:
     assert (_alert_lines(again.stdout), _alert_lines(later.stdout)) == ([], [])
     assert first.stderr.splitlines()[-1] == "1 alerts raised, 1 delivered"
     assert _alert_lines((desk / "alerts.jsonl").read_text(encoding="utf-8")) == expected
+
+
+MONITORING_EXTRA = ("host_delay", "watch_interval")
+
+
+def test_monitoring_doc_example_loads_and_documents_every_setting(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "monitoring.md").read_text("utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = tmp_path / "bilat.toml"
+    config.write_text(example, encoding="utf-8")
+    settings = load_settings(config)
+    rules = load_rules(config)
+    assert (settings.watch_interval, settings.fetch_retries) == ("15m", 2)
+    assert [r.name for r in rules] == ["pak-afg-fighting", "pakmil-conflict"]
+    mail = rules[1].sinks[0]
+    assert isinstance(mail, EmailSink)
+    assert (mail.smtp_port, mail.password_env) == (587, "BILAT_SMTP_PASSWORD")
+    monitoring = [s for s in SETTINGS if s.name == "user_agent" or "fetch" in s.name]
+    for setting in [*monitoring, *(s for s in SETTINGS if s.name in MONITORING_EXTRA)]:
+        assert f"| `{setting.name}` |" in doc
+    for field_name in AlertRule.model_fields:
+        assert f"`{field_name}`" in doc
