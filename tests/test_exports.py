@@ -25,9 +25,11 @@ from bilat.exports import (
     global_event_id,
     plover_record,
     to_dataframe,
+    write_export,
 )
 from bilat.records import Fact, Place, Quote
 from bilat.store import DuckDBStore
+from conftest import make_event, make_extraction
 from test_verdicts import ACCUSE, VISIT, _extraction
 
 ADDED = dt.datetime(2025, 3, 4, 5, 6, 7)
@@ -296,3 +298,130 @@ def test_to_dataframe_keeps_integer_columns(store: DuckDBStore) -> None:
     frame = to_dataframe(store.events())
     assert (str(frame["quad_class"].dtype), frame["quad_class"].tolist()) == ("Int64", [1, 3])
     assert frame["target"].tolist() == ["USAGOV", "PAKMIL"]
+
+
+# One meeting reported by three outlets' articles (Dawn twice), plus a near-duplicate copy of
+# the second article that must not count, and an unclustered event in the first article.
+MEETING = "Pakistan's minister met the US envoy in Islamabad."
+CLUSTER_DOCS = (
+    ("c1", "Dawn", "aa01", "2025-04-07"),
+    ("c2", "Reuters", "bb02", "2025-04-07"),
+    ("c3", "Dawn", "cc03", "2025-04-08"),
+    ("c4", "AP", "dd04", "2025-04-08"),
+)
+LONE = "ee05"
+
+
+def _clustered_store(path: Path) -> None:
+    extractions = []
+    for doc_id, outlet, event_id, date in CLUSTER_DOCS:
+        events = [make_event(event_id, doc_id, "PAKGOV", "USAGOV", date=date, sentence=MEETING)]
+        if doc_id == "c1":
+            events.append(
+                make_event(LONE, "c1", "CHNGOV", "PAKGOV", cameo="057", quad=2, date="2025-04-08")
+            )
+        extraction = make_extraction(
+            doc_id, f"{MEETING} Report {doc_id}.", tuple(events), date=date
+        )
+        document = dataclasses.replace(
+            extraction.document, outlet=outlet, url=f"https://example.org/{doc_id}"
+        )
+        extractions.append(dataclasses.replace(extraction, document=document))
+    with DuckDBStore(path) as store:
+        store.add(extractions)
+        store.save_signatures([("c4", "sig", "c2", 0.97)])
+        store.assign_clusters({"aa01": "aa01", "bb02": "aa01", "cc03": "aa01", LONE: LONE})
+
+
+@pytest.fixture
+def clustered(tmp_path: Path) -> Iterator[DuckDBStore]:
+    path = tmp_path / "clustered.duckdb"
+    _clustered_store(path)
+    with DuckDBStore(path) as opened:
+        yield opened
+
+
+def test_store_events_carry_cluster_counts(clustered: DuckDBStore) -> None:
+    assert [
+        (e.id, e.cluster_id, e.num_mentions, e.num_articles, e.num_sources)
+        for e in clustered.events()
+    ] == [("aa01", "aa01", 3, 3, 2), (LONE, LONE, 1, 1, 1)]
+
+
+def test_store_event_by_id_carries_cluster_counts_of_a_later_mention(
+    clustered: DuckDBStore,
+) -> None:
+    event = clustered.event("cc03")
+    assert event is not None
+    assert (event.cluster_id, event.num_mentions, event.num_articles, event.num_sources) == (
+        "aa01",
+        3,
+        3,
+        2,
+    )
+
+
+def test_store_dyads_count_clusters_and_outlets(clustered: DuckDBStore) -> None:
+    assert [(d.a, d.b, d.events, d.documents, d.sources) for d in clustered.dyads()] == [
+        ("CHN", "PAK", 1, 1, 1),
+        ("PAK", "USA", 1, 1, 2),
+    ]
+
+
+def test_export_gdelt_counts_come_from_the_cluster(clustered: DuckDBStore) -> None:
+    data = export_events(clustered, "gdelt", added=ADDED)
+    back = pd.read_csv(io.BytesIO(data), sep="\t", header=None, names=GDELT_COLUMNS, dtype=str)
+    assert back[["EventCode", "NumMentions", "NumSources", "NumArticles", "SOURCEURL"]].to_dict(
+        "records"
+    ) == [
+        {
+            "EventCode": "042",
+            "NumMentions": "3",
+            "NumSources": "2",
+            "NumArticles": "3",
+            "SOURCEURL": "https://example.org/c1",
+        },
+        {
+            "EventCode": "057",
+            "NumMentions": "1",
+            "NumSources": "1",
+            "NumArticles": "1",
+            "SOURCEURL": "https://example.org/c1",
+        },
+    ]
+
+
+def test_export_csv_has_cluster_columns(clustered: DuckDBStore) -> None:
+    back = pd.read_csv(io.BytesIO(export_events(clustered, "csv")), dtype=str)
+    assert back[["id", "cluster_id", "num_mentions", "num_articles", "num_sources"]].to_dict(
+        "records"
+    ) == [
+        {"id": "aa01", "cluster_id": "aa01", "num_mentions": "3", "num_articles": "3",
+         "num_sources": "2"},
+        {"id": LONE, "cluster_id": LONE, "num_mentions": "1", "num_articles": "1",
+         "num_sources": "1"},
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("page_size", [1, 2, 5000])
+def test_write_export_pages_give_the_whole_file(clustered: DuckDBStore, page_size: int) -> None:
+    for fmt in ("csv", "jsonl", "gdelt", "plover"):
+        out = io.BytesIO()
+        written = write_export(clustered, out, fmt=fmt, page_size=page_size, added=ADDED)
+        assert written == 2
+        assert out.getvalue() == export_events(clustered, fmt, added=ADDED), fmt
+
+
+def test_write_export_parquet_reads_back_in_duckdb(clustered: DuckDBStore, tmp_path: Path) -> None:
+    path = tmp_path / "paged.parquet"
+    with path.open("wb") as out:
+        write_export(clustered, out, fmt="parquet", page_size=1)
+    rows = duckdb.execute(f"SELECT id, num_sources FROM '{path}' ORDER BY id").fetchall()
+    assert rows == [("aa01", 2), (LONE, 1)]
+
+
+def test_gdelt_country_names_match_the_knowledge_base() -> None:
+    from bilat.exports.gdelt import country_names
+    from bilat.knowledge import Knowledge
+
+    assert country_names() == country_names(Knowledge.load())
