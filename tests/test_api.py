@@ -910,3 +910,143 @@ def test_api_ingest_text_then_upload_through_the_one_writer(writable: TestClient
         "skipped": 1,
     }
     assert get(writable, "/api/documents/mine")["document"]["id"] == "mine"
+
+
+@pytest.fixture(scope="module")
+def clustered_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """Yield a client over a store where three articles from two outlets report one meeting."""
+    from test_exports import _clustered_store
+
+    path = tmp_path_factory.mktemp("clusters") / "bilat.duckdb"
+    _clustered_store(path)
+    with TestClient(create_app(str(path))) as opened:
+        yield opened
+
+
+def test_api_event_detail_lists_every_reporting_article(clustered_client: TestClient) -> None:
+    body = get(clustered_client, "/api/events/aa01")
+    assert [(r["id"], r["outlet"], r["published"], r["event_id"]) for r in body["reports"]] == [
+        ("c1", "Dawn", "2025-04-07", "aa01"),
+        ("c2", "Reuters", "2025-04-07", "bb02"),
+        ("c3", "Dawn", "2025-04-08", "cc03"),
+    ]
+    assert body["reports"][1]["url"] == "https://example.org/c2"
+    assert body["reports"][1]["sentence"] == "Pakistan's minister met the US envoy in Islamabad."
+
+
+def test_api_events_rows_carry_cluster_counts(clustered_client: TestClient) -> None:
+    rows = get(clustered_client, "/api/events")["events"]
+    assert [(r["id"], r["num_mentions"], r["num_articles"], r["num_sources"]) for r in rows] == [
+        ("aa01", 3, 3, 2),
+        ("ee05", 1, 1, 1),
+    ]
+
+
+def test_api_dyads_count_outlets(clustered_client: TestClient) -> None:
+    rows = get(clustered_client, "/api/dyads")["dyads"]
+    assert [(r["a"], r["b"], r["events"], r["sources"]) for r in rows] == [
+        ("CHN", "PAK", 1, 1),
+        ("PAK", "USA", 1, 2),
+    ]
+
+
+def _download(client: TestClient, url: str, media: str, filename: str) -> bytes:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == media
+    assert response.headers["content-disposition"] == f'attachment; filename="{filename}"'
+    return response.content
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media", "filename"),
+    [
+        ("csv", "text/csv; charset=utf-8", "bilat-events.csv"),
+        ("jsonl", "application/x-ndjson", "bilat-events.jsonl"),
+        ("parquet", "application/vnd.apache.parquet", "bilat-events.parquet"),
+        ("gdelt", "text/tab-separated-values; charset=utf-8", "bilat-events.gdelt.tsv"),
+        ("plover", "application/x-ndjson", "bilat-events.plover.jsonl"),
+    ],
+)
+def test_api_export_events_round_trip(
+    clustered_client: TestClient, tmp_path: Path, fmt: str, media: str, filename: str
+) -> None:
+    import duckdb
+    import pandas as pd
+
+    data = _download(clustered_client, f"/api/export?format={fmt}&what=events", media, filename)
+    path = tmp_path / filename
+    path.write_bytes(data)
+    if fmt == "gdelt":
+        frame = pd.read_csv(path, sep="\t", header=None, dtype=str)
+        assert [(row[0], row[26], row[31]) for row in frame.itertuples(index=False)] == [
+            (str(int("aa01", 16)), "042", "3"),
+            (str(int("ee05", 16)), "057", "1"),
+        ]
+        return
+    if fmt == "csv":
+        rows = duckdb.execute(
+            f"SELECT id, num_sources FROM read_csv('{path}', all_varchar = true)"
+        ).fetchall()
+        assert rows == [("aa01", "2"), ("ee05", "1")]
+    elif fmt == "parquet":
+        assert pd.read_parquet(path)[["id", "num_articles"]].values.tolist() == [
+            ["aa01", 3],
+            ["ee05", 1],
+        ]
+    else:
+        frame = pd.read_json(path, lines=True, dtype=False)
+        assert len(frame) == 2
+
+
+def test_api_export_applies_filters_and_limit(clustered_client: TestClient) -> None:
+    data = _download(
+        clustered_client,
+        "/api/export?format=jsonl&dyad=PAK,CHN",
+        "application/x-ndjson",
+        "bilat-events.jsonl",
+    )
+    assert [line[:13] for line in data.decode().splitlines()] == ['{"id": "ee05"']
+    data = _download(
+        clustered_client, "/api/export?format=csv&limit=1", "text/csv; charset=utf-8",
+        "bilat-events.csv",
+    )  # fmt: skip
+    assert len(data.decode().splitlines()) == 2
+
+
+def test_api_export_verified_only_is_empty_without_verdicts(clustered_client: TestClient) -> None:
+    data = _download(
+        clustered_client,
+        "/api/export?format=jsonl&verified_only=true",
+        "application/x-ndjson",
+        "bilat-events.jsonl",
+    )
+    assert data == b""
+
+
+@pytest.mark.parametrize("what", ["facts", "quotes"])
+def test_api_export_facts_and_quotes_as_parquet(client: TestClient, what: str) -> None:
+    import io
+
+    import pandas as pd
+
+    data = _download(
+        client,
+        f"/api/export?format=parquet&what={what}",
+        "application/vnd.apache.parquet",
+        f"bilat-{what}.parquet",
+    )
+    assert len(pd.read_parquet(io.BytesIO(data))) >= 1
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/export?format=xml", "[E100] cannot export events as 'xml'; use one of csv, jsonl, parquet, gdelt, plover"),
+        ("/api/export?format=gdelt&what=facts", "[E100] cannot export facts as 'gdelt'; use one of csv, jsonl, parquet"),
+        ("/api/export?what=people", "[E100] cannot export 'people'; use one of events, facts, quotes"),
+    ],
+)  # fmt: skip
+def test_api_export_refuses_unknown_formats(client: TestClient, url: str, message: str) -> None:
+    body = get(client, url, status=422)
+    assert (body["ok"], body["error"]) == (False, message)
