@@ -368,6 +368,8 @@ def accepted(doc_id: str, published: str | None, n_events: int) -> dict[str, Any
         "reason": None,
         "origin": None,
         "detail": None,
+        "earliest": published,
+        "latest": published,
     }
 
 
@@ -382,6 +384,8 @@ REJECTED_ROW = {
     "reason": "empty",
     "origin": "blank.txt",
     "detail": "the file is empty; give it some text",
+    "earliest": None,
+    "latest": None,
 }
 ACCEPTED_ROWS = [accepted("d1", "2025-04-07", 3), accepted("d2", "2024-11-02", 2)]
 ACCEPTED_ROWS.append(accepted("d3", None, 1))
