@@ -168,3 +168,36 @@ def test_dashboard_assets_reference_no_other_host() -> None:
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text, path.name
         assert "https://" not in text, path.name
+
+
+@pytest.fixture(scope="module")
+def clustered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    from test_exports import _clustered_store
+
+    path = tmp_path_factory.mktemp("clusters") / "bilat.duckdb"
+    _clustered_store(path)
+    with TestClient(create_app(str(path))) as opened:
+        yield opened
+
+
+def test_dashboard_event_page_lists_all_reporting_articles(clustered: TestClient) -> None:
+    page = html(clustered, "/events/aa01")
+    assert "<h2>All reporting articles</h2>" in page
+    assert "3 mentions in 3 articles from 2 sources." in page
+    assert [page.count(f'href="/documents/{doc}"') for doc in ("c1", "c2", "c3", "c4")] == [
+        1,
+        1,
+        1,
+        0,
+    ]
+    assert '<a href="https://example.org/c2" rel="noopener noreferrer">original</a>' in page
+
+
+def test_dashboard_event_list_and_dyad_page_link_downloads(clustered: TestClient) -> None:
+    page = html(clustered, "/events?dyad=PAK,USA&limit=1")
+    assert (
+        'href="/api/export?format=gdelt&amp;what=events&amp;dyad=PAK%2CUSA&amp;order=date" download'
+        in page
+    )
+    page = html(clustered, "/dyads/PAK/USA")
+    assert 'href="/api/export?format=parquet&amp;what=events&amp;dyad=PAK,USA" download' in page
