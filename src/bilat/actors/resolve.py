@@ -15,8 +15,14 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span
 
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
+from bilat.actors.names import (
+    COUNTRYISH,
+    inside_organisation_name,
+    person_actor,
+    surname_not_in_office,
+)
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import Organisation, Person
+from bilat.knowledge.schema import Person
 from bilat.records import Actor
 
 # words that may sit between the pieces of one mention
@@ -183,12 +189,21 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
     country = _country_of(group)
     sector_piece = first.get("sector")
     metonym = next((e for p in group for e in p.entries if e.kind == "metonym"), None)
+    named = [p for p in group if _kind(p) in COUNTRYISH]
+    if any(inside_organisation_name(doc, p.start, p.end) for p in named):
+        return Found(start, end, None, "organisation name", "country word in a name", pieces=group)
     if person_piece is not None:
         entry = _pick(person_piece, "person")
         assert entry is not None
         person = kb.people[entry.key]
+        on = (ctx.on, ctx.earliest, ctx.latest)
+        why = surname_not_in_office(doc, person_piece, person, kb, on, titled=bool(title_pieces))
+        if why is not None:
+            text = doc[person_piece.start : person_piece.end].text
+            piece = Piece(person_piece.start, person_piece.end, (Entry("name", text),))
+            return Found(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
-        actor = _person_actor(person, office, ctx, former)
+        actor = person_actor(person, office, kb, on=ctx.on, former=former)
         return Found(
             start,
             end,
@@ -257,13 +272,6 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
     return Found(start, end, None, "group", "both parties", pieces=group)
 
 
-def _organisation_of(kb: Knowledge, country: str) -> Organisation | None:
-    """Return the organisation whose own short code a role names ("UNO", "NATO"), if any."""
-    if country in kb.countries:
-        return None
-    return next((o for o in kb.organisations.values() if o.country == country), None)
-
-
 def _definite(doc: Doc, start: int) -> bool:
     return (start > 0 and doc[start - 1].lower_ == "the") or doc[start].text[:1].isupper()
 
@@ -274,64 +282,6 @@ def _country_of(group: list[Piece]) -> str | None:
             if entry.kind in ("country", "adjective", "demonym", "metonym"):
                 return entry.key
     return None
-
-
-def _person_actor(person: Person, office: str | None, ctx: ResolveContext, former: bool) -> Actor:
-    kb = ctx.knowledge
-    role = None
-    if office and ctx.on:
-        # "Foreign Minister Ishaq Dar" acts as foreign minister even when he is also deputy PM
-        titled = kb.same_office(office)
-        role = next(
-            (
-                r
-                for r in person.roles
-                if r.office in titled and r.start <= ctx.on and (r.end is None or ctx.on <= r.end)
-            ),
-            None,
-        )
-    if role is None and ctx.on:
-        role = kb.role_on(person, ctx.on)
-    if role is None and office:
-        names = kb.same_office(office)
-        role = next((r for r in reversed(person.roles) if r.office in names), None)
-    if role is None and person.roles and ctx.on is None:
-        role = kb.role_on(person, None)
-    sector = kb.offices[role.office].sector if role else "GOV"
-    country = role.country if role else person.country
-    igo = _organisation_of(kb, country)
-    if igo is not None:
-        # the UN Secretary-General acts for the UN, not for a country called "UNO"
-        return Actor(
-            igo.code,
-            igo.country,
-            igo.sector,
-            name=person.name,
-            person=person.name,
-            person_id=person.id,
-            office=role.office if role else None,
-        )
-    if len(country) != 3:
-        return Actor(
-            country,
-            country,
-            None,
-            name=person.name,
-            person=person.name,
-            person_id=person.id,
-            office=role.office if role else None,
-        )
-    if former and role is None:
-        sector = "ELI"
-    return Actor(
-        country + sector,
-        country,
-        sector,
-        name=person.name,
-        person=person.name,
-        person_id=person.id,
-        office=role.office if role else None,
-    )
 
 
 def _resolve_title(

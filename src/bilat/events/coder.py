@@ -8,13 +8,13 @@ trigger tried leaves an :class:`Attempt` saying why it was or was not coded, whi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import Found
 from bilat.events.factuality import factuality
+from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
@@ -201,11 +201,11 @@ class Coder:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
             targets = _accuser(sources, prior, number)
-        source_actors = _expand(sources)
+        source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
             for source in source_actors:
-                for target in _expand(targets, avoid=source):
+                for target in expand(targets, avoid=source):
                     pairs.append((source, target, pattern.symmetric))
         elif len(source_actors) >= 2 and pattern.symmetric:
             pairs.append((source_actors[0], source_actors[1], True))
@@ -218,9 +218,9 @@ class Coder:
         reporter = _reporter(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
-            if not _distinct(source, target):
+            if not distinct(source, target):
                 continue
-            confidence = _confidence(pattern, sources + targets, nominal)
+            score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
                     sentence,
@@ -232,13 +232,13 @@ class Coder:
                     target,
                     fact,
                     fact_reason,
-                    confidence,
+                    score,
                     reporter,
                     symmetric,
                 )
             )
         if not out:
-            return [], "source and target are the same actor"
+            return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
 
@@ -526,36 +526,6 @@ def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> 
     return seen
 
 
-def _expand(found: Iterable[Found], avoid: Actor | None = None) -> list[Actor]:
-    actors: list[Actor] = []
-    for mention in found:
-        if mention.pair:
-            a, b = mention.pair
-            if avoid is not None:
-                other = (
-                    b if a.country == avoid.country else a if b.country == avoid.country else None
-                )
-                if other is not None:
-                    actors.append(other)
-                    continue
-            actors.extend([a, b])
-        elif mention.actor is not None:
-            actors.append(mention.actor)
-    return actors
-
-
-def _distinct(source: Actor, target: Actor) -> bool:
-    if source.country is None or target.country is None:
-        return False
-    if source.country != target.country:
-        return True
-    return (
-        source.code != target.code
-        and source.code != source.country
-        and target.code != target.country
-    )
-
-
 def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
     head = token
     for _ in range(4):
@@ -571,17 +541,6 @@ def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Ac
                 return found.actor
             return None
     return None
-
-
-def _confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
-    score = 0.55 + 0.1 * min(pattern.specificity, 2)
-    if any(a.kind in ("pronoun", "group", "counterpart") for a in actors):
-        score -= 0.1
-    if all(a.kind in ("person", "title", "org", "metonym") for a in actors):
-        score += 0.1
-    if nominal:
-        score -= 0.05
-    return round(max(0.05, min(0.95, score)), 2)
 
 
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:

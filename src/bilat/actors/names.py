@@ -1,0 +1,223 @@
+"""Tell actors from names that only look like them: bare surnames and organisation names.
+
+Two rules keep a name from resolving to the wrong actor:
+
+- a bare surname ("Dutton", with no first name and no title) names a known person only if that
+  person held a role at the document's date; a different first name before it ("Bryan Dutton")
+  names someone else;
+- a capitalised name that contains a country word and ends in an organisation head noun ("Iraq
+  Study Group", "Korea Electric Power Company"), or opens with a club prefix ("Real Madrid"), is
+  an organisation, not the country's government.
+
+The head nouns and prefixes are data, in ``knowledge/actor_rules.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from bilat.actors.gazetteer import Piece
+from bilat.errors import KnowledgeError
+from bilat.knowledge import Knowledge
+from bilat.knowledge.loader import load_yaml
+from bilat.knowledge.schema import Organisation, Person
+from bilat.records import Actor
+
+RULES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "actor_rules.yaml"
+COUNTRYISH = ("country", "adjective", "demonym", "metonym")
+# how many capitalised words may follow a country word before the head noun
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    """The word lists of ``actor_rules.yaml``."""
+
+    organisation_heads: frozenset[str]
+    organisation_prefixes: frozenset[str]
+    domestic_challengers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def actor_rules() -> ActorRules:
+    """Return the bundled actor rules, read once.
+
+    Returns:
+        The head nouns, club prefixes and domestic challenger sectors.
+    """
+    data = load_yaml(RULES_PATH.read_text(encoding="utf-8"), str(RULES_PATH)) or {}
+    lists: dict[str, frozenset[str]] = {}
+    for key in ("organisation_heads", "organisation_prefixes", "domestic_challengers"):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise KnowledgeError(
+                f"{RULES_PATH}: '{key}' must be a list of words; fix the file or reinstall bilat"
+            )
+        lists[key] = frozenset(value)
+    return ActorRules(**lists)
+
+
+def inside_organisation_name(doc: Doc, start: int, end: int) -> bool:
+    """Return whether the country word at ``doc[start:end]`` is part of an organisation's name.
+
+    Args:
+        doc: the parsed document.
+        start: first token of the country, capital or demonym.
+        end: token after it.
+
+    Returns:
+        True for "Iraq Study Group" and "Real Madrid", False for "the Iraq government".
+    """
+    rules = actor_rules()
+    if start > 0 and doc[start - 1].text in rules.organisation_prefixes:
+        return True
+    last_head = False
+    for token in doc[end : end + MAX_NAME_WORDS]:
+        if not (token.is_title or token.is_upper) or not token.is_alpha:
+            break
+        last_head = token.text in rules.organisation_heads
+        if last_head and not _continues(doc, token.i + 1):
+            return True
+    return last_head
+
+
+def _continues(doc: Doc, i: int) -> bool:
+    """Return whether a capitalised name goes on after token ``i - 1``."""
+    return i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha
+
+
+def surname_not_in_office(
+    doc: Doc,
+    piece: Piece,
+    person: Person,
+    knowledge: Knowledge,
+    dates: tuple[dt.date | None, dt.date | None, dt.date | None],
+    *,
+    titled: bool,
+) -> str | None:
+    """Return why a one-word match of a known person's name does not name them, or None.
+
+    Args:
+        doc: the parsed document.
+        piece: the matched name.
+        person: the known person the name matched.
+        knowledge: the knowledge the person comes from.
+        dates: the document's date, and the earliest and latest of an undated one's range.
+        titled: whether a title stands beside the name ("Foreign Minister Dar"), which names
+            the person whatever the date.
+
+    Returns:
+        A reason for ``explain`` when the name must stay unresolved, else None.
+    """
+    span = doc[piece.start : piece.end]
+    if len(span) != 1 or span.text.lower() == person.name.lower():
+        return None
+    before = doc[piece.start - 1] if piece.start > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and before.is_alpha
+        and before.pos_ == "PROPN"
+        and before.text not in person.name.split()
+        and before.ent_type_ == "PERSON"
+    ):
+        return f"'{before.text} {span.text}' is not {person.name}"
+    on, earliest, latest = dates
+    known = [on] if on is not None else [d for d in (earliest, latest) if d is not None]
+    if titled or not known or not person.roles:
+        return None
+    if any(knowledge.role_on(person, d) is not None for d in known):
+        return None
+    return f"bare surname '{span.text}': {person.name} held no role on {known[0]}"
+
+
+def organisation_of(kb: Knowledge, country: str) -> Organisation | None:
+    """Return the organisation whose own short code a role names ("UNO", "NATO"), if any.
+
+    Args:
+        kb: the knowledge.
+        country: the country code of a role.
+
+    Returns:
+        The organisation, or None for a real country.
+    """
+    if country in kb.countries:
+        return None
+    return next((o for o in kb.organisations.values() if o.country == country), None)
+
+
+def person_actor(
+    person: Person, office: str | None, knowledge: Knowledge, *, on: dt.date | None, former: bool
+) -> Actor:
+    """Return the actor a known person is acting as at a date.
+
+    Args:
+        person: the known person.
+        office: the office a title beside the name gives ("Foreign Minister Dar"), if any.
+        knowledge: the knowledge the person comes from.
+        on: the document's date, if known.
+        former: whether the text calls the person former.
+
+    Returns:
+        The person's actor: their country and sector in the role held at the date.
+    """
+    kb = knowledge
+    role = None
+    if office and on:
+        # "Foreign Minister Ishaq Dar" acts as foreign minister even when he is also deputy PM
+        titled = kb.same_office(office)
+        role = next(
+            (
+                r
+                for r in person.roles
+                if r.office in titled and r.start <= on and (r.end is None or on <= r.end)
+            ),
+            None,
+        )
+    if role is None and on:
+        role = kb.role_on(person, on)
+    if role is None and office:
+        names = kb.same_office(office)
+        role = next((r for r in reversed(person.roles) if r.office in names), None)
+    if role is None and person.roles and on is None:
+        role = kb.role_on(person, None)
+    sector = kb.offices[role.office].sector if role else "GOV"
+    country = role.country if role else person.country
+    igo = organisation_of(kb, country)
+    if igo is not None:
+        # the UN Secretary-General acts for the UN, not for a country called "UNO"
+        return Actor(
+            igo.code,
+            igo.country,
+            igo.sector,
+            name=person.name,
+            person=person.name,
+            person_id=person.id,
+            office=role.office if role else None,
+        )
+    if len(country) != 3:
+        return Actor(
+            country,
+            country,
+            None,
+            name=person.name,
+            person=person.name,
+            person_id=person.id,
+            office=role.office if role else None,
+        )
+    if former and role is None:
+        sector = "ELI"
+    return Actor(
+        country + sector,
+        country,
+        sector,
+        name=person.name,
+        person=person.name,
+        person_id=person.id,
+        office=role.office if role else None,
+    )

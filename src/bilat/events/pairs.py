@@ -1,0 +1,88 @@
+"""Which actors make an event: "both sides" expanded, same-country pairs, confidence.
+
+A pattern gives mentions for the source and the target; these rules turn them into the pairs of
+actors an event is coded between, and score how sure the coder is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bilat.actors.names import actor_rules
+from bilat.actors.resolve import Found
+from bilat.events.patterns import Pattern
+from bilat.records import Actor
+
+
+def expand(found: Iterable[Found], avoid: Actor | None = None) -> list[Actor]:
+    """Return the actors of mentions, a "both sides" mention giving the side that is not ``avoid``.
+
+    Args:
+        found: resolved mentions.
+        avoid: the other role's actor, whose country a pair should not repeat.
+
+    Returns:
+        The actors, in mention order.
+    """
+    actors: list[Actor] = []
+    for mention in found:
+        if mention.pair:
+            a, b = mention.pair
+            if avoid is not None:
+                other = (
+                    b if a.country == avoid.country else a if b.country == avoid.country else None
+                )
+                if other is not None:
+                    actors.append(other)
+                    continue
+            actors.extend([a, b])
+        elif mention.actor is not None:
+            actors.append(mention.actor)
+    return actors
+
+
+def distinct(source: Actor, target: Actor) -> bool:
+    """Return whether a source and a target make an event between two actors.
+
+    Actors of two countries always do. Two actors of one country do only when one of them
+    stands outside or against the state (a sector in ``domestic_challengers`` of
+    ``actor_rules.yaml``) and the other is of another sector: CAMEO codes such domestic
+    events ("the army attacked rebels"), but a minister meeting his own country's troops or
+    police is internal business, not an event between actors.
+
+    Args:
+        source: the source actor.
+        target: the target actor.
+
+    Returns:
+        True when the pair is coded.
+    """
+    if source.country is None or target.country is None:
+        return False
+    if source.country != target.country:
+        return True
+    if source.code in (source.country, target.code) or target.code == target.country:
+        return False
+    challengers = actor_rules().domestic_challengers
+    return source.sector != target.sector and bool({source.sector, target.sector} & challengers)
+
+
+def confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
+    """Return an event's confidence from how narrow its pattern and how direct its actors are.
+
+    Args:
+        pattern: the pattern that matched.
+        actors: the source and target mentions.
+        nominal: whether the trigger is a noun.
+
+    Returns:
+        A score between 0.05 and 0.95.
+    """
+    score = 0.55 + 0.1 * min(pattern.specificity, 2)
+    if any(a.kind in ("pronoun", "group", "counterpart") for a in actors):
+        score -= 0.1
+    if all(a.kind in ("person", "title", "org", "metonym") for a in actors):
+        score += 0.1
+    if nominal:
+        score -= 0.05
+    return round(max(0.05, min(0.95, score)), 2)
