@@ -218,7 +218,8 @@ def test_crash_safety_sigint_stops_cleanly_and_says_how_to_resume(
     assert process.returncode == 1
     message = " ".join(stderr.split())
     assert "Error: [E010] ingest interrupted:" in message
-    assert "run the same command again to resume" in message
+    assert "stored in" in message
+    assert "before the stop, in whole batches; run the same command again to resume" in message
     assert "Traceback" not in stderr
     assert_consistent(snapshot(db), clean)
     run_ingest(corpus, db, batch_size=8)

@@ -2,15 +2,20 @@
 
 Each batch of documents is one transaction, so a killed ingest leaves whole documents or
 none; a document already stored (same content hash) is skipped before it is parsed, so
-re-running an ingest is cheap and adds nothing. Ctrl-C rolls back the batch in progress and
-raises :class:`IngestInterrupted`, whose message says how to resume.
+re-running an ingest is cheap and adds nothing. Ctrl-C lets the batch in progress finish and
+then raises :class:`IngestInterrupted`, whose message says how to resume; a second Ctrl-C stops
+at once, rolling that batch back.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
@@ -56,7 +61,7 @@ Progress = Callable[[IngestReport], None]
 
 
 class IngestInterrupted(BilatError):
-    """Ctrl-C stopped an ingest; the batch in progress was rolled back, earlier ones are kept.
+    """Ctrl-C stopped an ingest between batches (or, pressed twice, within one, rolled back).
 
     ``report`` holds the counts of the batches that were written before the interrupt.
     """
@@ -67,9 +72,8 @@ class IngestInterrupted(BilatError):
         where = f" in {db!r}" if db else ""
         super().__init__(
             f"ingest interrupted: {report.added} documents and {report.events} events were "
-            f"stored{where} before the stop, and the batch in progress was rolled back; run "
-            "the same command again to resume (stored documents are skipped, nothing is "
-            "doubled)"
+            f"stored{where} before the stop, in whole batches; run the same command again to "
+            "resume (stored documents are skipped, nothing is doubled)"
         )
         self.report = report
 
@@ -140,8 +144,9 @@ def ingest_items(
     report = IngestReport()
     pipeline: Pipeline | WorkerPool | None = None
     try:
-        pipeline = Pipeline.load(settings) if settings.workers == 1 else WorkerPool(settings)
-        _ingest_batches(items, store, pipeline, settings, report, progress)
+        with _deferred_interrupt() as stopping:
+            pipeline = Pipeline.load(settings) if settings.workers == 1 else WorkerPool(settings)
+            _ingest_batches(items, store, pipeline, settings, report, progress, stopping)
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
         raise IngestInterrupted(report) from None
@@ -158,6 +163,7 @@ def _ingest_batches(
     settings: Settings,
     report: IngestReport,
     progress: Progress | None,
+    stopping: Callable[[], bool],
 ) -> None:
     # Near-duplicates and clusters follow every batch, so a stopped ingest leaves them current.
     dedup = Deduplicator(
@@ -166,6 +172,8 @@ def _ingest_batches(
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
     )
     for documents, rejections in _batches(items, settings.batch_size):
+        if stopping():
+            raise KeyboardInterrupt
         report.read += len(documents) + len(rejections)
         known = store.known_hashes(d.content_hash for d in documents)
         fresh = _unique([d for d in documents if d.content_hash not in known])
@@ -182,6 +190,38 @@ def _ingest_batches(
         report.merged += found.merged
         if progress is not None:
             progress(report)
+        if stopping():
+            raise KeyboardInterrupt
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
+    """Turn the first Ctrl-C into a request to stop after the batch in progress.
+
+    DuckDB turns a signal that arrives mid-query into an error of its own, so the first
+    Ctrl-C only raises a flag that the batch loop reads between batches; a second one
+    interrupts at once. Only the main thread may set signal handlers, and a handler other
+    than Python's default (a server's) is left alone: then Ctrl-C interrupts as usual.
+
+    Yields:
+        A function telling whether a stop was asked for.
+    """
+    default = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if threading.current_thread() is not threading.main_thread() or not default:
+        yield lambda: False
+        return
+    asked = threading.Event()
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if asked.is_set():
+            raise KeyboardInterrupt
+        asked.set()
+
+    signal.signal(signal.SIGINT, handler)
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _unique(documents: list[Document]) -> list[Document]:
