@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from bilat.records import Event, Extraction, Fact, Quote, Rejection
+from bilat.verdicts import Verdict
 
 ORDERS = ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence")
 """Accepted values of :attr:`EventQuery.order`; a leading ``-`` sorts descending."""
@@ -32,6 +33,8 @@ class EventQuery:
     the sentence. ``order`` is one of :data:`ORDERS`. Each real-world event counts once: by
     default only the first mention of each cluster of reports (its representative) matches, and
     ``mentions=True`` matches every mention; events of near-duplicate documents never match.
+    ``verified`` True keeps only events a verdict confirmed or corrected, False only events
+    without a verdict; events a verdict rejected never match unless ``include_rejected``.
 
         EventQuery(actor="PAK", root="04", since="2025-01-01", order="-date", limit=20)
     """
@@ -51,6 +54,8 @@ class EventQuery:
     offset: int = 0
     order: str = "date"
     mentions: bool = False
+    verified: bool | None = None
+    include_rejected: bool = False
 
 
 EVERY_EVENT = EventQuery()
@@ -445,6 +450,64 @@ class Store(Protocol):
 
     def assign_clusters(self, assignments: Mapping[str, str]) -> None:
         """Set the cluster of events, given as event id → cluster id, in one transaction."""
+        ...
+
+    def set_verdict(
+        self,
+        event_id: str,
+        verdict: str,
+        *,
+        note: str | None = None,
+        cameo: str | None = None,
+        source_code: str | None = None,
+        target_code: str | None = None,
+    ) -> Verdict:
+        """Record an analyst's verdict on an event, replacing any earlier one.
+
+        ``confirm`` verifies the event as coded; ``reject`` hides it from queries, counts and
+        exports; ``correct`` needs at least one of ``cameo``, ``source_code``, ``target_code``,
+        and the event is then read with the corrected code (its Goldstein, quad class and PLOVER
+        type from the CAMEO table) and actors; the machine's coding stays in the stored data
+        and in the verdict's ``machine_*`` fields. The verdict follows the event through
+        re-ingest and re-coding (see :func:`bilat.verdicts.anchor_of`).
+
+        Args:
+            event_id: The event's stable id.
+            verdict: ``"confirm"``, ``"reject"`` or ``"correct"``.
+            note: The analyst's note.
+            cameo: The right CAMEO code (correct only).
+            source_code: The right source actor code, e.g. ``PAKMIL`` (correct only).
+            target_code: The right target actor code (correct only).
+
+        Returns:
+            The verdict as stored.
+
+        Raises:
+            InputError: Unknown verdict, event, CAMEO or actor code, or corrections that do
+                not fit the verdict.
+            StoreError: The store is read-only or the write failed.
+        """
+        ...
+
+    def verdict(self, event_id: str) -> Verdict | None:
+        """Return the verdict on an event, or None if it has none."""
+        ...
+
+    def verdicts(self) -> list[Verdict]:
+        """Return every verdict, oldest first (including those whose event is gone)."""
+        ...
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
+
+        Re-adding the document (or a re-coded extraction of it) re-attaches the verdicts.
+
+        Args:
+            doc_id: The stored document id.
+
+        Returns:
+            True if a document was removed, False if there was none.
+        """
         ...
 
     def add_feed(self, url: str, name: str) -> bool:

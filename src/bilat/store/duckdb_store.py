@@ -25,8 +25,10 @@ import duckdb
 import pyarrow as pa
 
 from bilat.errors import InputError, StoreError
+from bilat.knowledge import Knowledge
 from bilat.records import Event, Extraction, Rejection, RejectReason
 from bilat.store import codec, sql
+from bilat.store import verdicts as verdict_rows
 from bilat.store.base import (
     ALL_FACTS,
     ALL_QUOTES,
@@ -54,6 +56,7 @@ from bilat.store.codec import (
     Row,
 )
 from bilat.store.migrations import check_not_newer, migrate, pending
+from bilat.verdicts import Verdict, anchor_of, apply_judgement, judge, parse_verdict
 
 MEMORY = ":memory:"
 
@@ -76,6 +79,14 @@ _INSERT_REJECTION = (
     "INSERT INTO rejections (origin, reason, detail, doc_id, created_at)"
     " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
+
+
+def _judged(cursor: duckdb.DuckDBPyConnection, events: list[Event]) -> list[Event]:
+    """Show events as analysts judged them: corrected code and actors where a verdict says."""
+    judged = verdict_rows.judged_for(cursor, [e.id for e in events])
+    if not judged:
+        return events
+    return [apply_judgement(e, *judged[e.id]) if e.id in judged else e for e in events]
 
 
 # GDELT-style counts of the clusters in a page of events, counted as Store.clusters counts them.
@@ -205,6 +216,7 @@ class _Batch:
     facts: list[Row] = dataclasses.field(default_factory=list)
     skipped: int = 0
     event_ids: set[str] = dataclasses.field(default_factory=set)
+    anchors: dict[str, list[Event]] = dataclasses.field(default_factory=dict)
 
     def take(self, extraction: Extraction, *, ingested_at: datetime) -> None:
         """Add the rows of one extraction."""
@@ -217,6 +229,7 @@ class _Batch:
             self.event_ids.add(event.id)
             date = codec.effective_date(event, extraction.date, doc)
             self.events.append(codec.event_row(event, ordinal=ordinal, date_effective=date))
+            self.anchors.setdefault(anchor_of(event, doc.content_hash), []).append(event)
         for ordinal, mention in enumerate(extraction.mentions):
             self.mentions.append(codec.mention_row(mention, doc_id=doc.id, ordinal=ordinal))
         for ordinal, quote in enumerate(extraction.quotes):
@@ -386,6 +399,7 @@ class DuckDBStore:
         events_before = self._count(con, "events")
         rejections_before = self._count(con, "rejections")
         self._insert_rows(con, batch)
+        verdict_rows.reattach(con, batch.anchors, batch.event_ids)
         if rejections:
             con.executemany(
                 _INSERT_REJECTION,
@@ -557,7 +571,7 @@ class DuckDBStore:
             rows = cursor.execute(
                 "SELECT data, cluster_id FROM events WHERE id = ?", [event_id]
             ).fetchall()
-            found = _with_clusters(cursor, rows)
+            found = _judged(cursor, _with_clusters(cursor, rows))
         return found[0] if found else None
 
     def events(self, query: EventQuery = EVERY_EVENT) -> list[Event]:
@@ -580,7 +594,7 @@ class DuckDBStore:
         )
         with self._reading() as cursor:
             rows = cursor.execute(statement, params + page_params).fetchall()
-            return _with_clusters(cursor, rows)
+            return _judged(cursor, _with_clusters(cursor, rows))
 
     def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
         """Return how many events match a query, ignoring its limit, offset and order.

@@ -223,18 +223,6 @@ _MONITORING = (
     )""",
 )
 
-# A verdict follows its event through re-coding by an anchor (content hash, sentence span,
-# trigger position) and remembers the machine's coding and the judged one (JSON).
-_VERDICT_ANCHORS = (
-    "ALTER TABLE verdicts ADD COLUMN anchor VARCHAR",
-    "ALTER TABLE verdicts ADD COLUMN machine_cameo VARCHAR",
-    "ALTER TABLE verdicts ADD COLUMN machine_source VARCHAR",
-    "ALTER TABLE verdicts ADD COLUMN machine_target VARCHAR",
-    "ALTER TABLE verdicts ADD COLUMN judged VARCHAR",
-    "ALTER TABLE verdicts ADD COLUMN updated_at TIMESTAMP",
-    "CREATE INDEX verdicts_anchor ON verdicts (anchor)",
-)
-
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, rejections, events, mentions, quotes and facts", _CORE),
     Migration(2, "verdicts on events", _VERDICTS),
