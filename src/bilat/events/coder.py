@@ -268,6 +268,8 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
             return False, f"needs a modifier among {list(pattern.modifiers)[:4]}"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
+    if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False, "has a direct object: carrying someone somewhere is not travelling"
     return True, ""
 
 

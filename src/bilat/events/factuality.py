@@ -92,6 +92,29 @@ INTENT_NOUNS = {
     "need",
     "right",
 }
+# nouns a nominal trigger is the prospect of: "paved the way for talks", "openness to dialogue",
+# "the prospect of a visit", "calls for negotiations"
+PROSPECT_NOUNS = INTENT_NOUNS | {
+    "openness",
+    "path",
+    "road",
+    "prospect",
+    "hope",
+    "appetite",
+    "preparation",
+    "groundwork",
+    "stage",
+    "condition",
+    "precondition",
+    "push",
+    "demand",
+    "request",
+    "invitation",
+    "preparedness",
+}
+PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
+# phrasal verbs of postponing or stopping: "put off the talks", "called off the visit"
+DENIAL_PHRASAL = {("put", "off"), ("call", "off"), ("break", "off"), ("push", "back")}
 # modifiers of a nominal trigger: "the upcoming visit", "a possible meeting"
 PLANNED_MODIFIERS = {
     "upcoming",
@@ -139,6 +162,14 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
             if word in PLANNED_PREPOSITIONS and not intent_code:
                 return Factuality.PLANNED, f"'{word}' {trigger.text}"
+            prospect = _prospect_head(governor)
+            if (
+                governor.lower_ in PROSPECT_PREPOSITIONS
+                and prospect.pos_ == "NOUN"
+                and prospect.lemma_.lower() in PROSPECT_NOUNS
+                and not intent_code
+            ):
+                return Factuality.PLANNED, f"prospect '{prospect.text} {governor.text}'"
     noun = _intent_noun(trigger)
     if noun is not None and not intent_code:
         return Factuality.PLANNED, f"intent '{noun.text}'"
@@ -148,6 +179,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         return Factuality.HYPOTHETICAL, "question"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
+        if token.dep_ == "advcl" and _to_infinitive(token) and not intent_code:
+            # a purpose ("met him to discuss trade") says what was meant to happen
+            return Factuality.PLANNED, f"purpose 'to {token.text}'"
         if any(
             c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod", "det"))
             for c in children
@@ -160,6 +194,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
         if auxes & FUTURE:
             return Factuality.PLANNED, f"future '{sorted(auxes & FUTURE)[0]}'"
+        if "would" in auxes and _future_in_the_past(token):
+            return Factuality.PLANNED, f"'would {token.text}' of a plan"
         if auxes & MODAL:
             return Factuality.HYPOTHETICAL, f"modal '{sorted(auxes & MODAL)[0]}'"
         if any(c.lower_ in HEDGES for c in children):
@@ -167,7 +203,7 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
                 Factuality.REPORTED,
                 f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')",
             )
-        if depth > 0 and via in ("xcomp", "dobj") and token.lemma_ in DENIAL:
+        if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
         if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
@@ -224,3 +260,48 @@ def _governed(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _denies(verb: Token) -> bool:
+    """Return whether a verb denies, stops or postpones what it governs ("put off the talks")."""
+    if verb.lemma_ in DENIAL:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return any((verb.lemma_, p) in DENIAL_PHRASAL for p in particles)
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """Return whether "would" marks a plan ("would meet next week to discuss") not a supposition.
+
+    A "would" clause with a time, a purpose or a reporting verb above it tells of a plan; one
+    with an "if" clause, or with none of these, stays hypothetical.
+    """
+    children = list(verb.children)
+    if any(
+        c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+        for c in children
+    ):
+        return False
+    timed = any(t.ent_type_ in ("DATE", "TIME") for c in children for t in c.subtree)
+    purpose = any(c.dep_ == "advcl" and _to_infinitive(c) for c in children)
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "announce", "tell", "confirm")
+    return timed or purpose or reported
+
+
+def _prospect_head(prep: Token) -> Token:
+    """Return the noun a preposition completes, also when the parser hangs it on the verb.
+
+    "expressed openness to dialogue" attaches "to" to "expressed"; the object before it is
+    what the preposition completes.
+    """
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+        if obj is not None:
+            return obj
+    return head

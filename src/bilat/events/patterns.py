@@ -19,7 +19,8 @@ of the clause they sit in.
 Narrowing by argument type: ``source_kinds``/``target_kinds`` list the mention kinds a role
 may have (``person``, ``title``, ``counterpart``, ``country``, ``org``…: "called on the army
 chief" is a visit, "called on Pakistan" is not); ``bare: true`` refuses a trigger followed by a
-to-infinitive ("called on X to resign" is an appeal). ``rebuts: true`` lets a pattern with no
+to-infinitive ("called on X to resign" is an appeal); ``intransitive: true`` refuses a trigger
+with a direct object ("flew 100 refugees to Jordan" is transport, not a trip). ``rebuts: true`` lets a pattern with no
 target in its sentence answer whoever accused its source within the last two sentences ("X
 accused Y … Y denied the allegations"). ``exclusive: true`` stops a pattern whose constraints
 hold but whose roles do not resolve from handing the trigger to a looser pattern ("condemned
@@ -62,6 +63,7 @@ class Pattern(BaseModel):
     source_kinds: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
     bare: bool = False
+    intransitive: bool = False
     rebuts: bool = False
     exclusive: bool = False
     note: str | None = None
@@ -86,6 +88,7 @@ class Pattern(BaseModel):
             + bool(self.complements)
             + bool(self.modifiers)
             + bool(self.target_kinds or self.source_kinds)
+            + self.intransitive
         )
 
 
