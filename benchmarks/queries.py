@@ -158,7 +158,7 @@ def _time(run: Callable[[], object], runs: int) -> tuple[float, float, int]:
         began = time.perf_counter()
         result = run()
         samples.append((time.perf_counter() - began) * 1000)
-        size = len(result) if isinstance(result, list) else 0
+        size = len(result) if isinstance(result, list) else 1
     samples.sort()
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
     return statistics.median(samples), p95, size
@@ -182,12 +182,58 @@ def time_queries(store: Store, runs: int) -> dict[str, tuple[float, float, int]]
     return {name: _time(run, runs) for name, run in queries.items()}
 
 
+PREAGGREGATE = """
+    CREATE OR REPLACE TABLE bench_dyad_month AS
+    SELECT least(e.source_country, e.target_country) AS a,
+        greatest(e.source_country, e.target_country) AS b,
+        substr(e.date_effective, 1, 7) AS month, e.quad_class, count(*) AS n,
+        sum(e.goldstein) AS goldstein_sum, min(e.date_effective) AS first_date,
+        max(e.date_effective) AS last_date
+    FROM events e
+    WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+        AND e.source_country <> e.target_country
+        AND e.factuality IN ('asserted', 'planned', 'reported')
+    GROUP BY ALL
+"""
+PREAGGREGATED = {
+    "pre-aggregate: dyad table": """
+        SELECT a, b, sum(n) AS events, sum(n) FILTER (WHERE quad_class = 1),
+            sum(n) FILTER (WHERE quad_class = 4), sum(goldstein_sum) / sum(n),
+            min(first_date), max(last_date)
+        FROM bench_dyad_month GROUP BY a, b ORDER BY events DESC, a, b""",
+    "pre-aggregate: timeline PAK-USA by month": """
+        SELECT month, sum(n), sum(goldstein_sum) / sum(n) FROM bench_dyad_month
+        WHERE a = 'PAK' AND b = 'USA' GROUP BY month ORDER BY month""",
+}
+
+
+def time_preaggregate(path: Path, runs: int) -> dict[str, tuple[float, float, int]]:
+    """Build a dyad-by-month summary table in a DuckDB file and time queries served from it.
+
+    This measures what a pre-aggregate would give; the store does not keep one (yet).
+    """
+    con = duckdb.connect(str(path))
+    began = time.perf_counter()
+    con.execute(PREAGGREGATE)
+    rows = con.execute("SELECT count(*) FROM bench_dyad_month").fetchone()
+    print(f"pre-aggregate built in {time.perf_counter() - began:.1f} s, {rows} rows")
+    result = {
+        name: _time(lambda q=query: con.execute(q).fetchall(), runs)
+        for name, query in PREAGGREGATED.items()
+    }
+    con.close()
+    return result
+
+
 def main() -> None:
     """Fill the store if needed, then time each query and print p50/p95."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", default="/tmp/bilat_bench_10m.duckdb")
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--preaggregate", action="store_true", help="Also time a dyad-by-month summary table."
+    )
     args = parser.parse_args()
     if "://" not in args.db and not Path(args.db).exists():
         began = time.perf_counter()
@@ -196,6 +242,9 @@ def main() -> None:
     with open_store(args.db, read_only=True) as store:
         print(f"{store.count_events(EventQuery(factuality=('asserted', 'negated')))} events")
         for name, (p50, p95, size) in time_queries(store, args.runs).items():
+            print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({size} rows)", flush=True)
+    if args.preaggregate and "://" not in args.db:
+        for name, (p50, p95, size) in time_preaggregate(Path(args.db), args.runs).items():
             print(f"{name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms ({size} rows)", flush=True)
 
 

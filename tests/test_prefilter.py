@@ -52,7 +52,7 @@ def test_prefilter_screen_counts_triggers_and_actors(
 def test_prefilter_trigger_form_reads_inflections(
     prefilter: Prefilter, word: str, expected: bool
 ) -> None:
-    assert prefilter._trigger_form(word) is expected
+    assert prefilter.is_trigger_form(word) is expected
 
 
 def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> None:

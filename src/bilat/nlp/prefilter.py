@@ -29,8 +29,8 @@ from bilat.actors.gazetteer import Gazetteer
 from bilat.actors.resolve import PRONOUNS
 from bilat.events.patterns import PatternSet
 
-# The lemmatizer's part-of-speech tables that can turn a word form into a trigger lemma.
-_TRIGGER_POS = ("verb", "noun")
+# The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
+_TRIGGER_POS = ("verb", "noun", "adj")
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,18 @@ class Screen:
     triggers: int
     actors: int
     group: bool
+    rebuts: bool = False
 
     @property
     def candidate(self) -> bool:
-        """Return True when the line can hold an event (a trigger and two parties)."""
-        return self.triggers > 0 and (self.actors >= 2 or self.group)
+        """Return True when the line can hold an event (a trigger and two parties).
+
+        A denial ("X rejected the charges") may take its target from an earlier sentence, so
+        one actor is enough next to a trigger of a rebutting pattern.
+        """
+        if self.triggers == 0:
+            return False
+        return self.actors >= 2 or self.group or (self.rebuts and self.actors >= 1)
 
 
 @dataclass
@@ -68,10 +75,6 @@ class Prefilter:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, patterns: PatternSet) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
-        words = {w for lemma in patterns.by_verb for w in lemma.split()}
-        words |= {w for lemma in patterns.by_noun for w in lemma.replace("-", " ").split()}
-        words |= set(patterns.by_noun)
-        self.trigger_lemmas = frozenset(words)
         self.stats = PrefilterStats()
         self._sentencizer = Sentencizer()
         self._root = nlp.vocab.strings.add("ROOT")
@@ -88,38 +91,57 @@ class Prefilter:
                 exceptions = {pos: dict(table.get(pos, {})) for pos in _TRIGGER_POS}
         self._rules = rules
         self._exceptions = exceptions
-        self._is_trigger = functools.lru_cache(maxsize=65536)(self._trigger_form)
+        self._lemmas = functools.lru_cache(maxsize=65536)(self._possible_lemmas)
+        self._needs = _requirements(patterns)
+        self.trigger_lemmas = frozenset(self._needs)
 
-    def _trigger_form(self, word: str) -> bool:
-        """Return True when some lemma the lemmatizer could give this word form is a trigger."""
-        if word in self.trigger_lemmas:
-            return True
+    def _possible_lemmas(self, word: str) -> frozenset[str]:
+        """Return every lemma the lemmatizer could give this word form as a verb or noun."""
+        found = {word}
         for pos in _TRIGGER_POS:
-            for lemma in self._exceptions.get(pos, {}).get(word, ()):
-                if lemma in self.trigger_lemmas:
-                    return True
+            found.update(self._exceptions.get(pos, {}).get(word, ()))
             for old, new in self._rules.get(pos, ()):
-                if word.endswith(old) and word[: len(word) - len(old)] + new in self.trigger_lemmas:
-                    return True
-        return False
+                if word.endswith(old):
+                    found.add(word[: len(word) - len(old)] + new)
+        return frozenset(found)
+
+    def is_trigger_form(self, word: str) -> bool:
+        """Return True when some lemma this (lower-case) word form may have is a trigger."""
+        return bool(self._lemmas(word) & self.trigger_lemmas)
 
     def screen(self, doc: Doc) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) line.
+
+        A trigger word counts only when one of its patterns could match: the particles,
+        objects, complements and modifiers the pattern needs are words of the line.
 
         Args:
             doc: the line, tokenized only.
 
         Returns:
-            Counts of trigger words and actor-like mentions (gazetteer phrases, pronouns).
+            Counts of live trigger words and actor-like mentions (gazetteer phrases, pronouns).
         """
-        triggers = sum(1 for t in doc if self._is_trigger(t.lower_))
+        lemmas = [self._lemmas(t.lower_) for t in doc]
+        line: set[str] = set().union(*lemmas) if lemmas else set()
+        triggers = 0
+        rebuts = False
+        for forms in lemmas:
+            live = [
+                rebut
+                for lemma in forms & self.trigger_lemmas
+                for needs, rebut in self._needs[lemma]
+                if all(need & line for need in needs)
+            ]
+            if live:
+                triggers += 1
+                rebuts = rebuts or any(live)
         if not triggers:
             return Screen(0, 0, False)
         pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
         pronouns = sum(1 for t in doc if t.lower_ in PRONOUNS and t.i not in covered)
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        return Screen(triggers, len(pieces) + pronouns, group)
+        return Screen(triggers, len(pieces) + pronouns, group, rebuts)
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate lines of each text; yield one joined ``Doc`` per text, in order.
@@ -193,3 +215,35 @@ def _join(docs: list[Doc]) -> Doc:
     # Tokenized-only lines have no tensor; the parsed lines' tensors are not used downstream.
     # spaCy's stub for from_docs lacks the exclude parameter its code has had since 3.3.
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
+
+
+Needs = tuple[tuple[frozenset[str], ...], bool]
+
+
+def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
+    """Map each trigger lemma to its patterns' word requirements and whether they rebut.
+
+    A requirement is a set of lemmas of which one must be in the line: the pattern's particles,
+    the head words of its objects, its complements or its modifiers. A multi-word noun
+    ("phone call") is indexed under each of its words, with no requirement.
+    """
+    needs: dict[str, list[Needs]] = {}
+    for pattern in patterns.patterns:
+        sets = tuple(
+            frozenset(w for phrase in group for w in phrase.replace("-", " ").split()[-1:])
+            for group in (
+                pattern.objects,
+                pattern.particles,
+                pattern.complements,
+                pattern.modifiers,
+            )
+            if group
+        )
+        for lemma in pattern.verbs + pattern.nouns:
+            words = lemma.replace("-", " ").split()
+            if len(words) == 1:
+                needs.setdefault(lemma, []).append((sets, pattern.rebuts))
+            else:
+                for word in [lemma, *words]:
+                    needs.setdefault(word, []).append(((), pattern.rebuts))
+    return needs
