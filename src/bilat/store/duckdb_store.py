@@ -812,7 +812,7 @@ class DuckDBStore:
                 verdict_rows.sync_event(self._con, event_id)
                 self._con.commit()
             except duckdb.Error as error:
-                self._con.rollback()
+                _rollback(self._con)
                 raise StoreError(
                     f"cannot record the verdict on {event_id!r} in {self.url!r}: {error}; "
                     "nothing was written",
@@ -897,7 +897,7 @@ class DuckDBStore:
                     con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
                 con.commit()
             except duckdb.Error as error:
-                con.rollback()
+                _rollback(con)
                 raise StoreError(
                     f"cannot remove document {doc_id!r} from {self.url!r}: {error}; "
                     "nothing was removed",
@@ -1092,7 +1092,7 @@ class DuckDBStore:
                     self._con.execute(statement, params).fetchall()
                 self._con.commit()
             except BaseException as error:
-                self._con.rollback()
+                _rollback(self._con)
                 if isinstance(error, duckdb.Error):
                     raise StoreError(
                         f"cannot {what} in {self.url!r}: {error}; nothing was written",
@@ -1114,7 +1114,7 @@ class DuckDBStore:
                     self._con.execute(statement, list(row)).fetchall()
                 self._con.commit()
             except duckdb.Error as error:
-                self._con.rollback()
+                _rollback(self._con)
                 raise StoreError(
                     f"cannot {what} in {self.url!r}: {error}; nothing was written", url=self.url
                 ) from error
