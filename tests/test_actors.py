@@ -52,7 +52,9 @@ def test_coreference_pronoun_and_surname(pipeline: Pipeline) -> None:
         "Dar later thanked Japan."
     )
     extraction = pipeline.extract(Document.from_text(text, doc_id="c", published="2025-02-03"))
-    assert [(e.source.person, e.cameo, e.target.code) for e in extraction.events] == [
+    assert [
+        (e.source.person, e.cameo, e.target.code if e.target else None) for e in extraction.events
+    ] == [
         ("Ishaq Dar", "042", "JPNGOV"),
         ("Ishaq Dar", "040", "JPNGOV"),
         ("Ishaq Dar", "051", "JPN"),
@@ -116,7 +118,9 @@ def test_coreference_both_officials_are_the_two_known_people(pipeline: Pipeline)
         "Both officials discussed trade."
     )
     extraction = pipeline.extract(Document.from_text(text, doc_id="b", published="2025-05-02"))
-    assert [(e.source.person, e.cameo, e.target.person) for e in extraction.events] == [
+    assert [
+        (e.source.person, e.cameo, e.target.person if e.target else None) for e in extraction.events
+    ] == [
         ("Ishaq Dar", "040", "Marco Rubio"),
         ("Ishaq Dar", "040", "Marco Rubio"),
     ]
@@ -130,8 +134,49 @@ def test_home_country_is_where_officials_need_no_flag(pipeline: Pipeline) -> Non
         "The US and the US Congress praised the talks. Blinken also called on the army chief."
     )
     extraction = pipeline.extract(Document.from_text(text, doc_id="h", published="2024-09-10"))
-    assert [(e.source.country, e.cameo, e.target.code) for e in extraction.events][-1] == (
+    assert [
+        (e.source.country, e.cameo, e.target.code if e.target else None) for e in extraction.events
+    ][-1] == (
         "USA",
         "042",
         "PAKMIL",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's head noun after a country word: the name is the organisation's
+        ("The Korea Electric Power Company said so.", []),
+        ("Israel Radio said so.", []),
+        # a club prefix before a capital
+        ("Real Madrid won.", []),
+        # a title after a possessive is still the country's
+        ("Israel's Prime Minister spoke.", [("ISRGOV", "Benjamin Netanyahu")]),
+    ],
+)
+def test_actors_country_word_in_organisation_name_is_unresolved(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = resolve_text(text, date="1997-06-10")
+    assert [(f["code"], f["person"]) for f in found if f["code"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # in office at the date: the surname names the person
+        ("Albright spoke.", "1997-06-10", [("USAGOV", "Madeleine Albright")]),
+        # no role at the date: left open, with the reason
+        ("Dutton spoke.", "1997-06-10", [(None, None)]),
+    ],
+)
+def test_actors_bare_surname_needs_a_role_at_the_date(
+    text: str, date: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(f["code"], f["person"]) for f in resolve_text(text, date=date)] == expected
+
+
+def test_actors_bare_surname_reason_names_the_date() -> None:
+    found = resolve_text("Dutton spoke.", date="1997-06-10")
+    assert found[0]["how"] == "bare surname 'Dutton': Peter Dutton held no role on 1997-06-10"

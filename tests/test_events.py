@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bilat.events.pairs import distinct
 from bilat.extract import Pipeline
-from bilat.records import Document
+from bilat.records import Actor, Document
 
 
 def _code(
@@ -201,3 +202,21 @@ def test_coder_keeps_a_cut_off_fragment_in_the_event_sentence(pipeline: Pipeline
     text = "Kenya's envoy also called on Chief of Army Staff (COAS) General Ali Baraka."
     extraction = pipeline.extract(Document.from_text(text, doc_id="f", published="2024-06-01"))
     assert [(e.cameo, e.sentence) for e in extraction.events] == [("042", text)]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        (Actor("USAGOV", "USA", "GOV"), Actor("CHNGOV", "CHN", "GOV"), True),
+        (Actor("USAGOV", "USA", "GOV"), Actor("USAMIL", "USA", "MIL"), False),
+        (Actor("IRQGOV", "IRQ", "GOV"), Actor("IRQCOP", "IRQ", "COP"), False),
+        (Actor("LKAMIL", "LKA", "MIL"), Actor("LKAREB", "LKA", "REB"), True),
+        (Actor("LKACOP", "LKA", "COP"), Actor("LKAOPP", "LKA", "OPP"), True),
+        (Actor("LKAREB", "LKA", "REB"), Actor("LKAREB", "LKA", "REB"), False),
+        (Actor("LKA", "LKA", None), Actor("LKAREB", "LKA", "REB"), False),
+    ],
+)
+def test_events_distinct_keeps_same_country_pairs_only_with_a_challenger(
+    source: Actor, target: Actor, expected: bool
+) -> None:
+    assert distinct(source, target) is expected

@@ -109,3 +109,81 @@ def test_precision_office_holders_of_the_1990s_resolve(
     pipeline: Pipeline, text: str, date: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert _code(pipeline, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare surname of a person with no role at the date is someone else
+        "Dutton met Chinese officials in Beijing.",
+        # a different first name before a known surname names another person
+        "Major-General Bryan Dutton met Chinese officials in Beijing.",
+        # state bodies of one country meeting each other are not an event between actors
+        "US Defense Secretary William Cohen met US troops in Bosnia.",
+        "The Iraqi interior minister met Iraqi police in Baghdad.",
+        # flying people somewhere is transport, not a trip by the one who flies them
+        "Saudi Arabia flew 100 Iraqis to Jordan.",
+        # a country word inside an organisation's name is not the country
+        "The Iraq Study Group criticised Iran.",
+        "Real Madrid's president met the Spanish prime minister.",
+    ],
+)
+def test_precision_round2_drops_sentence(pipeline: Pipeline, text: str) -> None:
+    assert _code(pipeline, text, "1997-06-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government and rebels of one country: a domestic conflict event CAMEO codes
+        (
+            "The Peruvian army attacked Peruvian rebels.",
+            [("PERMIL", "180", "PERREB", "asserted")],
+        ),
+        # travelling with no object is still a trip
+        (
+            "The Chinese premier flew to Japan on Monday.",
+            [("CHNGOV", "042", "JPN", "asserted")],
+        ),
+        # "would" with a time and a purpose tells of a plan; the purpose itself is planned
+        (
+            "President Bill Clinton would meet Chinese President Jiang Zemin next week to"
+            " discuss trade.",
+            [("USAGOV", "036", "CHNGOV", "planned")],
+        ),
+        # "would" under a condition stays hypothetical
+        (
+            "President Bill Clinton would meet Chinese President Jiang Zemin if China agreed.",
+            [("USAGOV", "040", "CHNGOV", "hypothetical")],
+        ),
+        # paving the way for talks is not holding them
+        (
+            "The accord paved the way for talks between Israel and Syria.",
+            [("ISR", "036", "SYR", "planned")],
+        ),
+        # openness to dialogue is an intent, even when "to" hangs on the verb
+        (
+            "India expressed openness to dialogue with Pakistan.",
+            [("IND", "036", "PAK", "planned")],
+        ),
+        # postponed talks are not going on, in the active and the passive
+        (
+            "Israel put off talks with Syria.",
+            [("ISR", "040", "SYR", "negated")],
+        ),
+        (
+            "The talks between Israel and Syria were put off.",
+            [("ISR", "040", "SYR", "negated")],
+        ),
+    ],
+)
+def test_precision_round2_codes_sentence(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _code(pipeline, text, "1997-06-10") == expected
+
+
+def test_precision_round2_surname_in_office_resolves(pipeline: Pipeline) -> None:
+    assert _code(pipeline, "Albright met Chinese officials in Beijing.", "1997-06-10") == [
+        ("USAGOV", "040", "CHNGOV", "asserted")
+    ]
