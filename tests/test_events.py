@@ -199,7 +199,8 @@ def test_coder_denial_without_accuser_codes_nothing(pipeline: Pipeline) -> None:
 
 
 def test_coder_keeps_a_cut_off_fragment_in_the_event_sentence(pipeline: Pipeline) -> None:
-    text = "Kenya's envoy also called on Chief of Army Staff (COAS) General Ali Baraka."
+    # the army chief is Pakistan's: a Kenyan envoy calling on Kenya's own army is domestic
+    text = "Kenya's envoy also called on Pakistan's Chief of Army Staff (COAS) General Ali Baraka."
     extraction = pipeline.extract(Document.from_text(text, doc_id="f", published="2024-06-01"))
     assert [(e.cameo, e.sentence) for e in extraction.events] == [("042", text)]
 
