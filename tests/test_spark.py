@@ -82,7 +82,7 @@ def test_input_format_names_jsonl_and_parquet(tmp_path: Path) -> None:
 
 
 def test_load_output_rejects_a_directory_without_documents(tmp_path: Path) -> None:
-    with open_store(":memory:") as store, pytest.raises(BilatError, match="no documents/"):
+    with open_store(":memory:") as store, pytest.raises(BilatError, match="no kind=document/"):
         load_output(tmp_path, store)
 
 

@@ -62,9 +62,9 @@ def load_output(
         BilatError: the directory holds no ``documents/`` Parquet from a bilat job.
     """
     root = Path(output)
-    if not (root / "documents").is_dir():
+    if not (root / "kind=document").is_dir():
         raise BilatError(
-            f"{root} has no documents/ directory; give the OUTPUT of `bilat spark run`"
+            f"{root} has no kind=document/ directory; give the OUTPUT of `bilat spark run`"
         )
     settings = settings or Settings()
     dedup = Deduplicator(
@@ -73,9 +73,9 @@ def load_output(
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
     )
     report = LoadReport()
-    rejections = [rejection_from_dict(json.loads(t)) for t in _texts(root / "rejections")]
+    rejections = [rejection_from_dict(json.loads(t)) for t in _texts(root / "kind=rejection")]
     batch: list[Extraction] = []
-    for text in _texts(root / "documents"):
+    for text in _texts(root / "kind=document"):
         batch.append(extraction_from_dict(json.loads(text)))
         if len(batch) >= settings.batch_size:
             _add(store, batch, [], report)
