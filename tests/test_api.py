@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -617,8 +618,11 @@ def test_api_create_app_on_a_missing_file_raises_store_error(tmp_path: Path) -> 
         create_app(str(tmp_path / "absent.duckdb"))
 
 
-def test_api_create_app_keeps_the_token(db: str) -> None:
-    app = create_app(db, token="s3cret")
+def test_api_create_app_keeps_the_token(db: str, tmp_path: Path) -> None:
+    # A server with writes enabled holds its file writable: give it a copy of its own.
+    own = tmp_path / "own.duckdb"
+    shutil.copyfile(db, own)
+    app = create_app(str(own), token="s3cret")
     try:
         assert app.state.token == "s3cret"
     finally:

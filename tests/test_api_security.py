@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,8 +144,9 @@ def _fill(path: str) -> str:
     )
 
 
-def _counts(db: str) -> tuple[int, int, int]:
-    with open_store(db, read_only=True) as store:
+def _counts(app: FastAPI) -> tuple[int, int, int]:
+    # The app holds the file writable (its writes are on): read through its own handle.
+    with app.state.gate.reading() as store:
         docs = len(store.documents())
         events = len(store.events(EVERY_EVENT))
         verdict = store.verdict("E1")
@@ -235,7 +237,7 @@ def test_api_security_json_keeps_text_exact_and_is_json(client: TestClient) -> N
     assert response.json()["event"]["sentence"] == HOSTILE.sentence
 
 
-def test_api_security_writes_need_the_token(client: TestClient, db: str) -> None:
+def test_api_security_writes_need_the_token(app: FastAPI, client: TestClient) -> None:
     body = {"verdict": "reject", "note": "no"}
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
         response = client.post("/api/events/E2/verdict", json=body, headers=headers)
@@ -243,12 +245,14 @@ def test_api_security_writes_need_the_token(client: TestClient, db: str) -> None
         assert response.json()["ok"] is False
     response = client.post("/api/ingest", data={"text": "Pakistan met India."})
     assert response.status_code == 401
-    with open_store(db, read_only=True) as store:
+    with app.state.gate.reading() as store:
         assert store.verdict("E2") is None
 
 
-def test_api_security_writes_are_off_without_a_configured_token(db: str) -> None:
-    with TestClient(create_app(db, settings=SETTINGS)) as plain:
+def test_api_security_writes_are_off_without_a_configured_token(db: str, tmp_path: Path) -> None:
+    own = tmp_path / "own.duckdb"  # the module's app holds the shared file writable
+    shutil.copyfile(db, own)
+    with TestClient(create_app(str(own), settings=SETTINGS)) as plain:
         response = plain.post(
             "/api/events/E2/verdict",
             json={"verdict": "reject"},
@@ -290,9 +294,9 @@ def test_api_security_cors_is_closed_by_default(client: TestClient) -> None:
     assert "access-control-allow-credentials" not in preflight.headers
 
 
-def test_api_security_hostile_store_is_intact_after_the_attacks(db: str) -> None:
+def test_api_security_hostile_store_is_intact_after_the_attacks(app: FastAPI, db: str) -> None:
     assert Path(db).exists()
-    docs, events, verdicts = _counts(db)
+    docs, events, verdicts = _counts(app)
     assert docs >= 2
     assert events >= 2
     assert verdicts == 1

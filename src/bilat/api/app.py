@@ -95,7 +95,8 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     from bilat.web import pages, static
 
     settings = settings or load_settings(db=db)
-    gate = StoreGate(db)
+    # With writes enabled, one writable handle serves reads and writes (see StoreGate).
+    gate = StoreGate(db, writable=token is not None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -12,6 +12,12 @@ writable handle locks other processes out. So the gate keeps a read-only handle 
 finish, closes the read-only handle, opens the file writable, runs the write, closes it and
 opens the read-only handle again. Writes queue on a single worker thread, so two writes never
 overlap and a slow one (parsing an uploaded article) never holds a request thread.
+
+Reopening costs about half a second a write, too slow for analysts confirming events one after
+another. A server started with writes enabled (``writable=True``: a token is set) therefore
+opens the store writable once and keeps it: reads and the writer thread share that one handle
+(DuckDB isolates a reader from a transaction in progress), at the price of keeping other
+processes out of the file while the server runs.
 """
 
 from __future__ import annotations
@@ -92,17 +98,20 @@ class StoreGate:
 
     Args:
         url: The database the app serves.
+        writable: Keep one writable handle for reads and writes instead of a read-only one
+            reopened writable for each write.
         opener: How to open it (tests pass their own); the default is :func:`open_store`.
 
     Raises:
         StoreError: The store cannot be opened read-only.
     """
 
-    def __init__(self, url: str, *, opener: StoreOpener = _open) -> None:
+    def __init__(self, url: str, *, writable: bool = False, opener: StoreOpener = _open) -> None:
         self.url = url
+        self.writable = writable
         self._opener = opener
         self._lock = ReadWriteLock()
-        self._store: Store | None = opener(url, True)
+        self._store: Store | None = opener(url, not writable)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bilat-writer")
 
     @property
@@ -152,6 +161,9 @@ class StoreGate:
         return await asyncio.wrap_future(self._writer.submit(self._run, job))
 
     def _run(self, job: Callable[[Store], T]) -> T:
+        if self.writable:
+            with self._lock.shared():
+                return job(self.store)
         with self._lock.exclusive():
             self.store.close()
             self._store = None
