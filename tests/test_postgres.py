@@ -70,7 +70,7 @@ def test_postgres_migrate_copies_a_duckdb_store_with_its_verdicts(
         store.set_verdict(first.id, "confirm", note="checked against the ministry's readout")
         store.set_verdict(second.id, "reject")
         expected_verdicts = [(v.event_id, v.verdict, v.note) for v in store.verdicts()]
-        expected = _snapshot(source)
+    expected = _snapshot(source)
 
     command = [sys.executable, "-m", "bilat", "migrate", "--from", source, "--to", postgres_url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
