@@ -352,7 +352,7 @@ def test_store_documents_filters_by_status_and_limit(filled: Store) -> None:
 def test_store_add_failure_leaves_nothing_written(store: Store) -> None:
     bad_fact = Fact("d3", "money", "lots", None, None, "lots", 0, 4, 0)  # type: ignore[arg-type]
     broken = dataclasses.replace(D3, facts=(bad_fact,))
-    with pytest.raises(StoreError, match="nothing (from this batch )?was written"):
+    with pytest.raises(StoreError, match=r"nothing (from this batch )?was written"):
         store.add([D1, D2, broken], REJECTIONS)
     assert store.documents() == []
     assert store.count_events(EventQuery(factuality=ALL_FACTUALITY)) == 0

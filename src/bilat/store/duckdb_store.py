@@ -842,8 +842,7 @@ class DuckDBStore:
         """
         with self._reading() as cursor:
             rows = cursor.execute(
-                "SELECT id, coalesce(url, origin), title FROM documents"
-                " WHERE list_contains(?, id)",
+                "SELECT id, coalesce(url, origin), title FROM documents WHERE list_contains(?, id)",
                 [sorted(set(doc_ids))],
             ).fetchall()
         return {str(i): (address, title) for i, address, title in rows}
