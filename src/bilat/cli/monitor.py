@@ -30,7 +30,9 @@ from bilat.store import FeedRow, Store, open_store
 
 feeds_app = typer.Typer(no_args_is_help=True, help="Register the RSS/Atom feeds `watch` polls.")
 app.add_typer(feeds_app, name="feeds")
-alerts_app = typer.Typer(no_args_is_help=True, help="Alert rules from bilat.toml [[alerts]].")
+alerts_app = typer.Typer(
+    no_args_is_help=True, help="Alert rules from the alerts tables of bilat.toml."
+)
 app.add_typer(alerts_app, name="alerts")
 ConfigOption = Annotated[
     str | None, typer.Option("--config", help="Settings file with [[alerts]] (default bilat.toml).")
