@@ -187,6 +187,16 @@ def test_store_timeline_weeks_start_on_monday(filled: Store) -> None:
     ]
 
 
+def test_store_timeline_places_a_year_only_date_in_years_alone(store: Store) -> None:
+    sentence_year = _event("y1", "y", "PAKGOV", "USAGOV", goldstein=3.0, date="2021")
+    month_only = _event("m1", "y", "USAGOV", "PAKGOV", goldstein=5.0, date="2021-05")
+    store.add([_extraction("y", (sentence_year, month_only))])
+    query = EventQuery(dyad=("PAK", "USA"))
+    assert [(r.period, r.events) for r in store.timeline(query, "year")] == [("2021-01-01", 2)]
+    assert [(r.period, r.events) for r in store.timeline(query, "month")] == [("2021-05-01", 1)]
+    assert store.timeline(query, "week") == []
+
+
 def test_store_timeline_rejects_unknown_period(filled: Store) -> None:
     with pytest.raises(InputError, match="unknown period 'day'"):
         filled.timeline(EventQuery(), "day")

@@ -233,6 +233,14 @@ PLACED_DOCUMENT_DATE = """coalesce(
 )"""
 
 
+# Event dates come as YYYY, YYYY-MM or YYYY-MM-DD; a period needs at least this much of one.
+_PLACED_LENGTH = {"year": 4, "quarter": 7, "month": 7, "week": 10}
+_PLACED_DAY = (
+    "CASE length(e.placed) WHEN 4 THEN e.placed || '-01-01' "
+    "WHEN 7 THEN e.placed || '-01' ELSE substr(e.placed, 1, 10) END"
+)
+
+
 def _paging(limit: int | None, offset: int, origin: str) -> tuple[str, list[Any]]:
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError(
@@ -363,13 +371,14 @@ def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
             f"unknown period {by!r}; use one of {', '.join(PERIODS)}", origin="timeline(by)"
         )
     clause, params = where(dataclasses.replace(query, since=None, until=None))
-    outer: list[str] = ["e.placed IS NOT NULL"]
+    # An event dated only to a year has no month: it counts in year timelines, not finer ones.
+    outer: list[str] = [f"length(e.placed) >= {_PLACED_LENGTH[by]}"]
     outer_params: list[Any] = []
     _dated(outer, outer_params, "e.placed", query.since, query.until)
     # The placed date is computed once in a subquery aliased like the events table, so the
     # shared event filters apply to it unchanged.
     statement = f"""
-        SELECT CAST(CAST(date_trunc('{by}', CAST(e.placed AS DATE)) AS DATE) AS VARCHAR)
+        SELECT CAST(CAST(date_trunc('{by}', CAST({_PLACED_DAY} AS DATE)) AS DATE) AS VARCHAR)
                 AS period,
             count(*) AS events,
             count(*) FILTER (WHERE e.quad_class = 1) AS verbal_coop,
