@@ -16,12 +16,7 @@ import pytest
 from bilat.errors import BilatError, InputError, KnowledgeError, StoreError
 from bilat.records import (
     Actor,
-    DatePrecision,
-    DateSource,
-    Document,
-    DocumentDate,
     Event,
-    Extraction,
     Fact,
     Factuality,
     Mention,
@@ -41,72 +36,9 @@ from bilat.store import (
     open_store,
 )
 from bilat.store.migrations import MIGRATIONS, applied_versions, migrate
+from conftest import actor, make_event, make_extraction
 
 ALL_FACTUALITY = tuple(f.value for f in Factuality)
-
-
-def actor(code: str | None, **extra: Any) -> Actor | None:
-    """Return an actor whose country is the code's first three letters, sector the rest."""
-    if code is None:
-        return None
-    return Actor(code=code, country=code[:3], sector=code[3:] or None, **extra)
-
-
-def make_event(
-    event_id: str,
-    doc_id: str,
-    source: str,
-    target: str | None,
-    *,
-    cameo: str = "042",
-    quad: int = 1,
-    goldstein: float = 1.0,
-    date: str | None = None,
-    factuality: Factuality = Factuality.ASSERTED,
-    sentence: str = "The two sides met.",
-    confidence: float = 0.5,
-    **extra: Any,
-) -> Event:
-    """Return an event with the given actors, code and date; the rest is filler."""
-    source_actor = actor(source)
-    assert source_actor is not None
-    return Event(
-        id=event_id,
-        doc_id=doc_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        sentence_index=0,
-        cameo=cameo,
-        cameo_name=f"code {cameo}",
-        source=source_actor,
-        target=actor(target),
-        goldstein=goldstein,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=factuality,
-        confidence=confidence,
-        rule="test-rule",
-        trigger="met",
-        trigger_start=4,
-        trigger_end=7,
-        date=date,
-        date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
-        **extra,
-    )
-
-
-def make_extraction(
-    doc_id: str, text: str, events: tuple[Event, ...], *, date: str | None = None, **extra: Any
-) -> Extraction:
-    """Return an extraction of a document dated ``date`` (or undated) holding ``events``."""
-    document = Document.from_text(text, doc_id=doc_id, title=f"Title {doc_id}", published=date)
-    if date:
-        doc_date = DocumentDate(date, date, date, DatePrecision.DAY, DateSource.METADATA, "meta")
-    else:
-        doc_date = DocumentDate.unknown()
-    return Extraction(document=document, date=doc_date, events=events, **extra)
 
 
 ISLAMABAD = Place("Islamabad", "PAK", 33.72, 73.04, how="sentence")
