@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,11 +99,18 @@ def test_spark_run_equals_local_ingest_event_for_event(tmp_path: Path) -> None:
     report = ingest([source], settings=Settings(db=str(local_db)))
     assert report.added == 200
 
-    runner = CliRunner()
-    result = runner.invoke(
-        app, ["spark", "run", str(source), str(tmp_path / "out"), "--master", "local[2]", "-q"]
+    # In its own process, as a user runs it: py4j's gateway threads end with that process
+    # instead of outliving the test inside pytest.
+    command = [sys.executable, "-m", "bilat", "spark", "run", str(source), str(tmp_path / "out")]
+    result = subprocess.run(
+        [*command, "--master", "local[2]", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
     )
-    assert result.exit_code == 0, result.output
+    assert result.returncode == 0, result.stderr
+    runner = CliRunner()
     spark_db = tmp_path / "spark.duckdb"
     loaded = runner.invoke(app, ["load", str(tmp_path / "out"), "--db", str(spark_db)])
     assert loaded.exit_code == 0, loaded.output
