@@ -63,17 +63,7 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if query.dyad is not None:
-        if len(query.dyad) != 2:
-            raise InputError(
-                f"a dyad is two country codes, got {query.dyad!r}; pass e.g. ('PAK', 'USA')",
-                origin="EventQuery.dyad",
-            )
-        a, b = query.dyad
-        clauses.append(
-            "((e.source_country = ? AND e.target_country = ?)"
-            " OR (e.source_country = ? AND e.target_country = ?))"
-        )
-        params += [a, b, b, a]
+        _dyad(query.dyad, "EventQuery.dyad", clauses, params)
     if query.actor is not None:
         clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
         params += [query.actor, query.actor]
@@ -241,6 +231,21 @@ _PLACED_DAY = (
 )
 
 
+def _dyad(dyad: tuple[str, ...], origin: str, clauses: list[str], params: list[Any]) -> None:
+    """Add the clause matching events between two countries, in either direction."""
+    if len(dyad) != 2:
+        raise InputError(
+            f"a dyad is two country codes, got {dyad!r}; pass e.g. ('PAK', 'USA')",
+            origin=origin,
+        )
+    a, b = dyad
+    clauses.append(
+        "((e.source_country = ? AND e.target_country = ?)"
+        " OR (e.source_country = ? AND e.target_country = ?))"
+    )
+    params += [a, b, b, a]
+
+
 def _paging(limit: int | None, offset: int, origin: str) -> tuple[str, list[Any]]:
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError(
@@ -288,17 +293,7 @@ def facts(query: FactQuery) -> tuple[str, list[Any]]:
         clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
         params += [query.actor, query.actor]
     if query.dyad is not None:
-        if len(query.dyad) != 2:
-            raise InputError(
-                f"a dyad is two country codes, got {query.dyad!r}; pass e.g. ('PAK', 'USA')",
-                origin="FactQuery.dyad",
-            )
-        a, b = query.dyad
-        clauses.append(
-            "((e.source_country = ? AND e.target_country = ?)"
-            " OR (e.source_country = ? AND e.target_country = ?))"
-        )
-        params += [a, b, b, a]
+        _dyad(query.dyad, "FactQuery.dyad", clauses, params)
     _dated(clauses, params, date, query.since, query.until)
     if query.text is not None:
         clauses.append("strpos(lower(f.text), lower(?)) > 0")
