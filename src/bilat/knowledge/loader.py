@@ -27,8 +27,52 @@ from bilat.knowledge.schema import (
 )
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A YAML mapping names the same key twice; ``line`` and ``first_line`` are 1-based."""
+
+    def __init__(self, key: object, node: yaml.Node, first: yaml.Node) -> None:
+        self.key = key
+        self.line = node.start_mark.line + 1
+        self.first_line = first.start_mark.line + 1
+        super().__init__(
+            None,
+            None,
+            f"duplicate key {key!r} (first at line {self.first_line}); remove one",
+            node.start_mark,
+        )
+
+
 class YamlLoader(yaml.SafeLoader):
-    """A safe loader that keeps dates as text, so pydantic validates them with a clear error."""
+    """A safe loader that keeps dates as text and refuses a mapping with a duplicate key.
+
+    Plain PyYAML keeps the last of two equal keys, so a second ``end:`` in a tenure would
+    silently replace the first; here it raises :class:`DuplicateKeyError` instead.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Build a mapping after checking that no key appears twice in it.
+
+        Args:
+            node: the mapping node.
+            deep: construct nested values at once rather than lazily.
+
+        Returns:
+            The constructed mapping.
+        """
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, _ in node.value:
+                # Keys brought in by a ``<<`` merge may be overridden on purpose, so only the
+                # keys written in this mapping itself are compared.
+                if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(
+                    key_node, yaml.ScalarNode
+                ):
+                    continue
+                key = self.construct_object(key_node)
+                if key in seen:
+                    raise DuplicateKeyError(key, key_node, seen[key])
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
 
 
 YamlLoader.yaml_implicit_resolvers = {
@@ -46,10 +90,13 @@ def load_yaml(text: str, path: str | None = None) -> Any:
 
     Raises:
         KnowledgeError: the text is not plain YAML (``file:line``), e.g. it holds a tag such
-            as ``!!python/object`` that the safe loader refuses.
+            as ``!!python/object`` that the safe loader refuses, or a mapping names one key
+            twice (the line of the second, with the line of the first in the message).
     """
     try:
         return yaml.load(text, Loader=YamlLoader)
+    except DuplicateKeyError as exc:
+        raise KnowledgeError(exc.problem or "duplicate key", file=path, line=exc.line) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise KnowledgeError(
