@@ -168,7 +168,9 @@ def _ingest_batches(
     # Near-duplicates and clusters follow every batch, so a stopped ingest leaves them current.
     dedup = Deduplicator(
         store,
-        documents=DedupOptions(threshold=settings.dedup_threshold),
+        documents=DedupOptions(
+            threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
+        ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
     )
     for documents, rejections in _batches(items, settings.batch_size):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bilat.errors import ConfigError
 
@@ -48,6 +48,11 @@ SETTINGS: tuple[Setting, ...] = (
         0.5,
         "Word-shingle similarity (0-1) from which a document is a near-duplicate of an earlier one.",
     ),
+    Setting(
+        "dedup_max_days",
+        2,
+        "Most days between a near-duplicate and its original; none = no limit (as for undated).",
+    ),
     Setting("host", "127.0.0.1", "Address `bilat serve` listens on."),
     Setting("port", 8000, "Port `bilat serve` listens on."),
     Setting(
@@ -78,6 +83,7 @@ class Settings(BaseModel):
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     cluster_window_days: int = Field(default=1, ge=0)
     dedup_threshold: float = Field(default=0.5, gt=0, le=1)
+    dedup_max_days: int | None = Field(default=2, ge=0)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, gt=0, lt=65536)
     user_agent: str = Field(
@@ -89,6 +95,14 @@ class Settings(BaseModel):
     host_delay: float = Field(default=1.0, ge=0)
     fetch_max_bytes: int = Field(default=5_000_000, gt=0)
     watch_interval: str = Field(default="15m", pattern=r"^\d+(\.\d+)?[smhd]?$")
+
+    @field_validator("dedup_max_days", mode="before")
+    @classmethod
+    def _no_day_limit(cls, value: Any) -> Any:
+        # TOML and the environment have no null, so the word "none" stands for no limit.
+        if isinstance(value, str) and value.strip().lower() == "none":
+            return None
+        return value
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:

@@ -3,7 +3,8 @@
 Ingest calls :meth:`Deduplicator.update` after every batch. It works only from what the store
 holds: documents not yet signed are checked in store order, then events not yet clustered are
 assigned in store order. A run stopped between the two steps, or between batches, resumes where
-it stopped, and the outcome does not depend on the batch size.
+it stopped, and the outcome does not depend on the batch size. Each document's stored best date
+is what the near-duplicate date limit (``DedupOptions.max_days``) compares.
 
     with open_store("bilat.duckdb") as store:
         report = Deduplicator(store).update()
@@ -45,7 +46,7 @@ class Deduplicator:
 
     Args:
         store: The open, writable store.
-        documents: Near-duplicate threshold and signature parameters.
+        documents: Near-duplicate threshold, date limit and signature parameters.
         clusters: Cluster window and similarity thresholds.
     """
 
@@ -81,9 +82,10 @@ class Deduplicator:
         if not pending:
             return 0, 0
         finder = self._load_finder()
+        dates = self._document_dates([doc_id for doc_id, _ in pending])
         rows = []
         for doc_id, text in pending:
-            signature = finder.check(doc_id, text)
+            signature = finder.check(doc_id, text, date=dates.get(doc_id))
             rows.append(
                 (
                     doc_id,
@@ -98,12 +100,31 @@ class Deduplicator:
     def _load_finder(self) -> DuplicateFinder:
         if self._finder is None:
             finder = DuplicateFinder(self.document_options)
+            stored = self.store.signatures()
             finder.load(
-                (doc_id, decode_hashvalues(values), original)
-                for doc_id, values, original in self.store.signatures()
+                (
+                    (doc_id, decode_hashvalues(values), original)
+                    for doc_id, values, original in stored
+                ),
+                dates=self._document_dates([doc_id for doc_id, _, _ in stored]),
             )
             self._finder = finder
         return self._finder
+
+    def _document_dates(self, doc_ids: list[str]) -> dict[str, str | None]:
+        if self.document_options.max_days is None or not doc_ids:
+            return {}
+        # One query where the backend offers it; other backends list their documents once.
+        cards = getattr(self.store, "document_cards", None)
+        if cards is not None:
+            found: dict[str, dict[str, str | None]] = cards(doc_ids)
+            return {doc_id: card.get("published") for doc_id, card in found.items()}
+        wanted = set(doc_ids)
+        return {
+            row.id: row.published
+            for row in self.store.documents(status="accepted")
+            if row.id is not None and row.id in wanted
+        }
 
     def _cluster_events(self) -> tuple[int, int]:
         pending = self.store.unclustered_events()

@@ -69,7 +69,9 @@ def load_output(
     settings = settings or Settings()
     dedup = Deduplicator(
         store,
-        documents=DedupOptions(threshold=settings.dedup_threshold),
+        documents=DedupOptions(
+            threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
+        ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
     )
     report = LoadReport()
