@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ import pyarrow as pa
 from bilat.errors import InputError, StoreError
 from bilat.knowledge import Knowledge
 from bilat.records import Event, Extraction, Rejection, RejectReason
-from bilat.store import codec, sql
+from bilat.store import codec, sql, summary
 from bilat.store import verdicts as verdict_rows
 from bilat.store.base import (
     ALL_FACTS,
@@ -252,6 +252,9 @@ class DuckDBStore:
         StoreError: The file is locked, unwritable, missing (read-only) or not a bilat database.
     """
 
+    _summary_reads = True
+    """Answer counts, timelines and the dyad table from the summary tables when they can."""
+
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.url = str(path)
         self.read_only = read_only
@@ -400,6 +403,7 @@ class DuckDBStore:
         rejections_before = self._count(con, "rejections")
         self._insert_rows(con, batch)
         verdict_rows.reattach(con, batch.anchors, batch.event_ids)
+        summary.add_documents(con, [str(row[0]) for row in batch.documents])
         if rejections:
             con.executemany(
                 _INSERT_REJECTION,
@@ -607,6 +611,9 @@ class DuckDBStore:
         """
         clause, params = sql.where(query)
         with self._reading() as cursor:
+            counted = summary.count_events(cursor, query) if self._summary_reads else None
+            if counted is not None:
+                return counted
             rows = cursor.execute(
                 f"SELECT count(*) FROM events e WHERE {clause}", params
             ).fetchall()
@@ -624,7 +631,13 @@ class DuckDBStore:
         """
         statement, params = sql.dyads(directed=directed, query=query or EVERY_EVENT)
         with self._reading() as cursor:
-            rows = cursor.execute(statement, params).fetchall()
+            rows = (
+                summary.dyads(cursor, directed=directed, query=query or EVERY_EVENT)
+                if self._summary_reads
+                else None
+            )
+            if rows is None:
+                rows = cursor.execute(statement, params).fetchall()
         return [
             DyadRow(
                 a=a,
@@ -705,7 +718,9 @@ class DuckDBStore:
         """
         statement, params = sql.timeline(query, by)
         with self._reading() as cursor:
-            rows = cursor.execute(statement, params).fetchall()
+            rows = summary.timeline(cursor, query, by) if self._summary_reads else None
+            if rows is None:
+                rows = cursor.execute(statement, params).fetchall()
         return [
             TimelineRow(
                 period=str(period),
@@ -808,8 +823,9 @@ class DuckDBStore:
             )
             self._con.begin()
             try:
-                verdict_rows.write(self._con, record, judged, now=_now())
-                verdict_rows.sync_event(self._con, event_id)
+                with summary.maintained(self._con, event_ids=[event_id]):
+                    verdict_rows.write(self._con, record, judged, now=_now())
+                    verdict_rows.sync_event(self._con, event_id)
                 self._con.commit()
             except duckdb.Error as error:
                 _rollback(self._con)
@@ -891,9 +907,10 @@ class DuckDBStore:
             con.begin()
             try:
                 gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
-                for table in ("facts", "quotes", "mentions", "events", "documents"):
-                    key = "id" if table == "documents" else "doc_id"
-                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
+                with summary.maintained(con, doc_ids=[doc_id]):
+                    for table in ("facts", "quotes", "mentions", "events", "documents"):
+                        key = "id" if table == "documents" else "doc_id"
+                        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
                 con.commit()
             except duckdb.Error as error:
                 _rollback(con)
@@ -1017,7 +1034,8 @@ class DuckDBStore:
             for doc_id, _, original, similarity in rows
             if original is not None
         ]
-        self._write_steps(steps, "store document signatures")
+        marked = [r[0] for r in rows if r[2] is not None]
+        self._write_steps(steps, "store document signatures", doc_ids=marked)
 
     def unclustered_events(self) -> list[tuple[Event, str | None]]:
         """Return ``(event, date)`` of checked, non-duplicate events not yet clustered, in order."""
@@ -1073,9 +1091,17 @@ class DuckDBStore:
                         [cluster_id, others],
                     )
                 )
-        self._write_steps(steps, "assign event clusters")
+        touched = set(assignments) | set(assignments.values())
+        self._write_steps(steps, "assign event clusters", event_ids=touched)
 
-    def _write_steps(self, steps: Sequence[tuple[str, list[Any]]], what: str) -> None:
+    def _write_steps(
+        self,
+        steps: Sequence[tuple[str, list[Any]]],
+        what: str,
+        *,
+        event_ids: Collection[str] = (),
+        doc_ids: Collection[str] = (),
+    ) -> None:
         if not steps:
             return
         if self.read_only:
@@ -1087,8 +1113,10 @@ class DuckDBStore:
             self._check_open()
             self._con.begin()
             try:
-                for statement, params in steps:
-                    self._con.execute(statement, params).fetchall()
+                # The summary rows of the events and documents the steps change follow them.
+                with summary.maintained(self._con, event_ids=event_ids, doc_ids=doc_ids):
+                    for statement, params in steps:
+                        self._con.execute(statement, params).fetchall()
                 self._con.commit()
             except BaseException as error:
                 _rollback(self._con)

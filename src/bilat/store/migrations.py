@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from bilat.errors import StoreError
+from bilat.store import summary
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "near-duplicate documents, signatures and event clusters", _DEDUP),
     Migration(4, "verdict anchors, machine and judged coding", _VERDICT_ANCHORS),
     Migration(5, "feeds, feed items and fired alerts", _MONITORING),
+    Migration(
+        6,
+        "event summary for dyad tables and timelines",
+        summary.CREATE_TABLES + summary.FILL,
+    ),
 )
 """Every migration, oldest first; the last version is the schema this bilat expects."""
 
