@@ -7,8 +7,9 @@ Line numbers come from the YAML node tree, so a user who mistypes a date in thei
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from bilat.knowledge.schema import (
     Person,
     Sector,
 )
+
+BUNDLED_DIR = Path(__file__).parent
 
 
 class DuplicateKeyError(yaml.constructor.ConstructorError):
@@ -115,17 +118,30 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
 }
 
+# The fields that identify an entry within its section: the knowledge base keeps one entry per
+# key, so a second entry with the same key in one file would silently replace the first.
+ENTRY_KEYS: dict[str, tuple[str, ...]] = {
+    "countries": ("code",),
+    "sectors": ("code",),
+    "offices": ("id",),
+    "people": ("id",),
+    "organisations": ("code", "name"),
+}
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a knowledge file."""
+    """One thing wrong in a knowledge file; a ``warning`` is suspicious but still loads."""
 
     path: str
     line: int
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        if self.severity == "error":
+            return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
 def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
@@ -168,6 +184,15 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
         text: the YAML source.
         path: the file name to report in problems.
     """
+    for item in _entry_nodes(text, path):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            section, entry, node = item
+            yield section, entry, node.start_mark.line + 1
+
+
+def _entry_nodes(text: str, path: str) -> Iterator[tuple[str, Any, yaml.Node] | Problem]:
     root = _compose(text, path)
     if root is None:
         return
@@ -189,6 +214,7 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
         if not isinstance(items, list) or not isinstance(value_node, yaml.SequenceNode):
             yield Problem(path, line, f"section {section!r} must be a list of entries")
             continue
+        first_lines: dict[tuple[str, ...], int] = {}
         for index, item in enumerate(items):
             item_node = value_node.value[index]
             try:
@@ -199,7 +225,20 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
                     where = ".".join(str(p) for p in loc) or "entry"
                     yield Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}")
                 continue
-            yield section, entry, item_node.start_mark.line + 1
+            entry_line = item_node.start_mark.line + 1
+            key = tuple(str(getattr(entry, name)) for name in ENTRY_KEYS[section])
+            if key in first_lines:
+                fields = zip(ENTRY_KEYS[section], key, strict=True)
+                named = " and ".join(f"{name} {value!r}" for name, value in fields)
+                yield Problem(
+                    path,
+                    entry_line,
+                    f"duplicate {section} entry with {named} (first at line {first_lines[key]}); "
+                    "remove one or merge them",
+                )
+                continue
+            first_lines[key] = entry_line
+            yield section, entry, item_node
 
 
 def load_yaml_file(path: Path) -> dict[str, list[Any]]:
@@ -232,6 +271,112 @@ def check_file(path: Path) -> list[Problem]:
         return problems
     except KnowledgeError as exc:
         return [Problem(str(path), exc.line or 1, exc.message)]
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A person as loaded, with where each of their names is written."""
+
+    person: Person
+    path: str
+    # casefolded name → (line, the name as written)
+    names: dict[str, tuple[int, str]]
+    checked: bool
+
+
+def check_aliases(paths: Sequence[Path]) -> list[Problem]:
+    """Warn where a name in these files also names another person in office at the same time.
+
+    The bundled people files are read first (as :meth:`Knowledge.load` does), so a user's file
+    is checked against them; a bundled file given in ``paths`` is checked, not read twice.
+
+    Args:
+        paths: knowledge files to check; files without a ``people`` section are skipped.
+
+    Returns:
+        One warning per clash, at the line of the name in the later file.
+    """
+    given = {p.resolve() for p in paths}
+    bundled = [p for p in sorted(BUNDLED_DIR.glob("people*.yaml")) if p.resolve() not in given]
+    return alias_clashes(paths, context=bundled)
+
+
+def alias_clashes(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> list[Problem]:
+    """Warn where one name or alias names two people who held office in one country at once.
+
+    Gazetteer matching ignores case and takes the first person a name belongs to, so a shared
+    alias silently picks one of two office holders; a shared surname of people in office at
+    different dates or in different countries is left alone (resolution tells them apart).
+    A later entry with the id of an earlier one replaces it, as user files override the bundle.
+
+    Args:
+        paths: people files to check, in load order.
+        context: files loaded before them whose people count in clashes but are not reported.
+
+    Returns:
+        Warnings, each at the line of the shared name in the later of the two entries.
+    """
+    people: dict[str, _Named] = {}
+    for path, checked in [*((p, False) for p in context), *((p, True) for p in paths)]:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            items = list(_entry_nodes(_read(path), str(path)))
+        except KnowledgeError:
+            continue  # check_file reports a file that cannot be read
+        for item in items:
+            if isinstance(item, Problem) or item[0] != "people":
+                continue
+            person, node = item[1], item[2]
+            names = {person.name.casefold(): (_node_line(node, ("name",)), person.name)}
+            for index, alias in enumerate(person.aliases):
+                names.setdefault(alias.casefold(), (_node_line(node, ("aliases", index)), alias))
+            people.pop(person.id, None)  # a replaced entry moves to its new place in the order
+            people[person.id] = _Named(person, str(path), names, checked)
+    owners: dict[str, list[_Named]] = {}
+    for named in people.values():
+        for text in named.names:
+            owners.setdefault(text, []).append(named)
+    problems = []
+    for text, holders in owners.items():
+        for index, later in enumerate(holders):
+            for earlier in holders[:index]:
+                shared = _shared_tenure(earlier.person, later.person)
+                if shared is None or not (later.checked or earlier.checked):
+                    continue
+                reported = later if later.checked else earlier
+                other = earlier if reported is later else later
+                country, day = shared
+                line, written = reported.names[text]
+                problems.append(
+                    Problem(
+                        reported.path,
+                        line,
+                        f"{written!r} names both {reported.person.id!r} and {other.person.id!r} "
+                        f"({other.path}:{other.names[text][0]}), both in office in {country} on "
+                        f"{day}; make the alias longer or drop it from one of them",
+                        severity="warning",
+                    )
+                )
+    return problems
+
+
+def _shared_tenure(a: Person, b: Person) -> tuple[str, dt.date] | None:
+    """Return the first country and day on which both people held an office there, if any."""
+    days = []
+    for ra in a.roles:
+        for rb in b.roles:
+            if ra.country != rb.country:
+                continue
+            start = max(ra.start, rb.start)
+            end = min(ra.end or dt.date.max, rb.end or dt.date.max)
+            # a handover (one leaves the day the other arrives) is not a shared tenure
+            if start < end:
+                days.append((start, ra.country))
+    if not days:
+        return None
+    start, country = min(days)
+    return country, start
 
 
 def load_cameo(path: Path) -> list[CameoCode]:
