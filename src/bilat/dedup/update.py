@@ -24,6 +24,10 @@ from bilat.dedup.documents import (
 )
 from bilat.store import Store
 
+# document_cards searches the id list for every stored row: quick for a batch of ids, while a
+# whole store's worth (the first run, or a store opened again) is cheaper as one listing.
+_CARDS_AT_MOST = 1000
+
 
 @dataclass(frozen=True)
 class DedupReport:
@@ -114,9 +118,8 @@ class Deduplicator:
     def _document_dates(self, doc_ids: list[str]) -> dict[str, str | None]:
         if self.document_options.max_days is None or not doc_ids:
             return {}
-        # One query where the backend offers it; other backends list their documents once.
         cards = getattr(self.store, "document_cards", None)
-        if cards is not None:
+        if cards is not None and len(doc_ids) <= _CARDS_AT_MOST:
             found: dict[str, dict[str, str | None]] = cards(doc_ids)
             return {doc_id: card.get("published") for doc_id, card in found.items()}
         wanted = set(doc_ids)
