@@ -1,7 +1,9 @@
 """Read knowledge YAML files, validate every entry, and report errors as ``file:line``.
 
 Line numbers come from the YAML node tree, so a user who mistypes a date in their own
-``people.yaml`` is told where: ``people.yaml:14: roles.0.start: invalid date``.
+``people.yaml`` is told where: ``people.yaml:14: roles.0.start: invalid date``. A key written
+twice in one mapping, or two entries with one id in one section, is an error naming both lines,
+not a silent override: ``people.yaml:20: duplicate key 'end' (first at line 19); remove one``.
 """
 
 from __future__ import annotations
