@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -119,7 +119,8 @@ class Pipeline:
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
         doc_date = resolve_document_date(document, evidence=self._tenures(doc, undated))
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
-        found = find_mentions(doc, self.gazetteer, _context(doc_date, home, self.knowledge))
+        context = _context(doc_date, home, self.knowledge, self._locator(home))
+        found = find_mentions(doc, self.gazetteer, context)
         candidates, attempts = self.coder.code(doc, found)
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -136,6 +137,16 @@ class Pipeline:
             sentences=tuple(spans),
         )
         return extraction, attempts
+
+    def _locator(self, home: str | None) -> Callable[[str], str | None]:
+        """Return a place name's country, preferring places in the article's home country."""
+        context = [home] if home else []
+
+        def locate(name: str) -> str | None:
+            place = self.geocoder.geocode(name, context=context)
+            return place.country if place is not None else None
+
+        return locate
 
     def _tenures(self, doc: Doc, mentions: list[Found]) -> list[TenureEvidence]:
         """Find "Title Name" pairs among undated mentions whose tenures date the text."""
@@ -324,13 +335,20 @@ def _mention(doc: Doc, found: Found) -> Mention:
     )
 
 
-def _context(doc_date: DocumentDate, home: str | None, knowledge: Knowledge) -> ResolveContext:
+def _context(
+    doc_date: DocumentDate,
+    home: str | None,
+    knowledge: Knowledge,
+    locate: Callable[[str], str | None] | None = None,
+) -> ResolveContext:
     on = None
     if doc_date.value and doc_date.precision == DatePrecision.DAY:
         on = dt.date.fromisoformat(doc_date.value)
     earliest = dt.date.fromisoformat(doc_date.earliest) if doc_date.earliest else None
     latest = dt.date.fromisoformat(doc_date.latest) if doc_date.latest else None
-    return ResolveContext(knowledge, on=on, earliest=earliest, latest=latest, home=home)
+    return ResolveContext(
+        knowledge, on=on, earliest=earliest, latest=latest, home=home, locate=locate
+    )
 
 
 @functools.lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bilat.knowledge import Knowledge
@@ -100,11 +100,26 @@ class Gazetteer:
         for span in filter_spans(spans):
             entries = self._entries(span)
             if len(span) == 1 and span[0].pos_ == "ADJ":
-                # "an official visit", "military equipment": an adjective is not an actor title
-                entries = [e for e in entries if e.kind not in ("title", "sector")]
+                # "an official visit", "military equipment": an adjective is not an actor title,
+                # but in "terrorist attacks" it names who attacked
+                entries = [
+                    e
+                    for e in entries
+                    if e.kind not in ("title", "sector") or self._names_doer(span[0], e)
+                ]
             if entries:
                 result.append(Piece(span.start, span.end, tuple(entries)))
         return result
+
+    def _names_doer(self, adjective: Token, entry: Entry) -> bool:
+        sector = self.knowledge.sectors.get(entry.key) if entry.kind == "sector" else None
+        noun = adjective.head
+        return (
+            sector is not None
+            and adjective.dep_ == "amod"
+            and noun.i > adjective.i
+            and noun.lemma_.lower() in sector.acts
+        )
 
     def _entries(self, span: Span) -> list[Entry]:
         if span.label_ == "GROUP":

@@ -10,6 +10,7 @@ carried to earlier mentions in the same document.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -80,6 +81,8 @@ class ResolveContext:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     home: str | None = None
+    locate: Callable[[str], str | None] | None = None
+    """The country (ISO3) of a place name, for "militants in Quetta"; None disables it."""
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[Found]:
@@ -263,6 +266,12 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         sector = sector_piece.entries[0].key
         head = doc[end - 1]
         modifier = head.dep_ in ("amod", "compound", "nmod") and head.head.i >= end
+        located = _located(doc, start, end, ctx) if kb.sectors[sector].located else None
+        if located is not None:
+            place, where = located
+            actor = Actor(where + sector, where, sector, name=span.text)
+            how = f"'{span.text}' placed in {place} ({where})"
+            return Found(start, end, actor, "sector", how, pieces=group)
         if ctx.home and sector in INSTITUTIONAL and _definite(doc, start) and not modifier:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
             return Found(
@@ -270,6 +279,42 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             )
         return Found(start, end, None, "sector", "sector word without a country", pieces=group)
     return Found(start, end, None, "group", "both parties", pieces=group)
+
+
+_PLACING = {"in", "near", "across", "inside", "at"}
+
+
+def _located(doc: Doc, start: int, end: int, ctx: ResolveContext) -> tuple[str, str] | None:
+    """Return (place, country) a bare sector word is attached to by a preposition of place.
+
+    "militants in Quetta" (the word's own phrase), "terrorist attacks in Balochistan" (the
+    noun the word modifies) and "militants attacked a post in Quetta" (the verb whose subject
+    or object it is) qualify; a place elsewhere in the sentence does not.
+    """
+    if ctx.locate is None:
+        return None
+    head = doc[end - 1]
+    nouns = [head]
+    if head.dep_ in ("amod", "compound") and head.head.i >= end:
+        nouns.append(head.head)
+    if nouns[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and nouns[-1].head.pos_ == "VERB":
+        # "Militants attacked a post in Quetta": the clause happens where its subject is
+        nouns.append(nouns[-1].head)
+    for noun in nouns:
+        # "rebels from Syria" are Syrian wherever they fight; a clause's "from" is a source
+        placing = _PLACING | {"from"} if noun is head else _PLACING
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in placing:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    continue
+                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+                name = ent.text if ent is not None else obj.text
+                country = ctx.locate(name)
+                if country is not None:
+                    return name, country
+    return None
 
 
 def _definite(doc: Doc, start: int) -> bool:
@@ -498,15 +543,37 @@ def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: Reso
         return
     country = mention.actor.country
     assert country is not None
-    person, why = _holder(kb, owner.office, country, ctx)
+    # A deputy prime minister who is also foreign minister has no US counterpart as deputy
+    # prime minister, but has one as foreign minister: try each post the owner holds.
+    office, person, why = owner.office, None, ""
+    for candidate in _offices_held(kb, owner, ctx):
+        holder, reason = _holder(kb, candidate, country, ctx)
+        if not why:
+            office, why = candidate, reason
+        if holder is not None:
+            office, person, why = candidate, holder, reason
+            break
     mention.actor = replace(
         mention.actor,
         person=person.name if person else None,
         person_id=person.id if person else None,
-        office=owner.office,
+        office=office,
     )
-    mention.office = owner.office
+    mention.office = office
     mention.how = f"counterpart of {owner.actor.name if owner.actor else '?'} in {country}: {why}"
+
+
+def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]:
+    """Return the owner's office in the text first, then the person's other posts at the date."""
+    assert owner.office is not None
+    offices = [owner.office]
+    person = kb.people.get(owner.actor.person_id or "") if owner.actor else None
+    if person is None or ctx.on is None:
+        return offices
+    on = ctx.on
+    held = [r.office for r in person.roles if r.start <= on and (r.end is None or on <= r.end)]
+    held.sort(key=lambda o: kb.offices[o].rank if o in kb.offices else 99)
+    return offices + [o for o in held if o not in offices]
 
 
 def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, Actor] | None:

@@ -322,8 +322,11 @@ def eval_cmd(
             system = [
                 e.export_dict()
                 for e in store.events(
+                    # Gold is coded sentence by sentence: every mention of a clustered event
+                    # is scored in its own sentence, not only the cluster's first.
                     EventQuery(
-                        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
+                        factuality=("asserted", "planned", "reported", "negated", "hypothetical"),
+                        mentions=True,
                     )
                 )
             ]

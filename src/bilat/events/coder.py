@@ -204,8 +204,15 @@ class Coder:
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
+            seen: set[frozenset[str | None]] = set()
             for source in source_actors:
                 for target in expand(targets, avoid=source):
+                    # "Both leaders … of both countries": one event between the two, not one
+                    # each way
+                    countries = frozenset((source.country, target.country))
+                    if any(f.pair for f in sources) and countries in seen:
+                        continue
+                    seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
         elif len(source_actors) >= 2 and pattern.symmetric:
             pairs.append((source_actors[0], source_actors[1], True))
@@ -382,6 +389,10 @@ def _sources(
                     if child.lower_ == "between" and others:
                         return [found, *others], None
                     return [found], None
+        # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i in index:
+                return [index[child.i]], None
         clause = _clause_subject(token, index)
         return ([clause] if clause else []), None
     subject, passive = _subject(token)
@@ -455,6 +466,13 @@ def _targets(
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(_with_conj(pobj, index))
+        elif slot == "doer":
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                found.extend(
+                    index[c.i]
+                    for c in obj.children
+                    if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
+                )
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":

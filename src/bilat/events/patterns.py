@@ -12,7 +12,9 @@ A pattern in ``verbs.yaml``::
 Slots: ``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
 (``with``, ``to``, ``on``, ``against``, ``from``, ``between``…) on the trigger or on its object
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
-Pakistan") and ``place`` (a country or capital the trigger happens in: "arrived in Beijing").
+Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
+``doer`` (who did the deed the object names: "condemned the terrorist attacks", "Israel's
+strikes"; not "the killing of a minister", whose "of" is the victim).
 Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
 of the clause they sit in.
 
@@ -40,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
-SLOTS = {"dobj", "xcomp", "place", "iobj", "attr", "any"}
+SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any"}
 
 
 class Pattern(BaseModel):

@@ -54,6 +54,11 @@ class Sector(_Entry):
     code: str = Field(pattern=r"^[A-Z]{3}$")
     name: str
     words: list[str] = []
+    located: bool = False
+    """A bare word of this sector ("militants in Quetta") belongs to the country it is in."""
+    acts: list[str] = []
+    """Nouns that a sector adjective makes the sector's deed: in "terrorist attacks" the
+    adjective names who attacked, while "military equipment" names no actor."""
 
 
 class Office(_Entry):
