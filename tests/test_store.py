@@ -314,7 +314,7 @@ def test_store_add_interrupted_after_first_insert_rolls_back(
 def test_store_migrations_run_once(tmp_path: Path) -> None:
     path = tmp_path / "m.duckdb"
     with duckdb.connect(str(path)) as con:
-        assert migrate(con) == [1, 2, 3, 4, 5]
+        assert migrate(con) == [1, 2, 3, 4, 5, 6]
         assert migrate(con) == []
         assert applied_versions(con) == [m.version for m in MIGRATIONS]
 
@@ -327,12 +327,12 @@ def test_store_migrations_upgrade_an_old_database(tmp_path: Path) -> None:
             "INSERT INTO rejections (origin, reason, detail, created_at)"
             " VALUES ('a.txt', 'empty', 'nothing in it', now()::TIMESTAMP)"
         )
-    with pytest.raises(StoreError, match=r"lacks schema migrations \[2, 3, 4, 5\]"):
+    with pytest.raises(StoreError, match=r"lacks schema migrations \[2, 3, 4, 5, 6\]"):
         open_store(path, read_only=True)
     with open_store(path) as store:
         assert store.rejections() == [Rejection("a.txt", RejectReason.EMPTY, "nothing in it")]
     with duckdb.connect(str(path)) as con:
-        assert applied_versions(con) == [1, 2, 3, 4, 5]
+        assert applied_versions(con) == [1, 2, 3, 4, 5, 6]
         assert con.execute("SELECT count(*) FROM verdicts").fetchone() == (0,)
 
 
