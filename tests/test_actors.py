@@ -180,3 +180,75 @@ def test_actors_bare_surname_needs_a_role_at_the_date(
 def test_actors_bare_surname_reason_names_the_date() -> None:
     found = resolve_text("Dutton spoke.", date="1997-06-10")
     assert found[0]["how"] == "bare surname 'Dutton': Peter Dutton held no role on 1997-06-10"
+
+
+def test_counterpart_found_through_the_owners_other_post(pipeline: Pipeline) -> None:
+    # A deputy prime minister has no US counterpart as such; as foreign minister he does.
+    text = (
+        "Deputy Prime Minister Ishaq Dar spoke to reporters. "
+        "Dar later discussed trade with his US counterpart."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="c", published="2025-03-10"))
+    counterpart = next(m for m in extraction.mentions if m.kind == "counterpart")
+    assert (counterpart.actor.code, counterpart.actor.person, counterpart.actor.office) == (
+        "USAGOV",
+        "Marco Rubio",
+        "foreign_minister",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Militants attacked a police post in Quetta.",
+            [("Militants", None, "PAKREB"), ("police", None, "PAKCOP")],
+        ),
+        (
+            "Protesters in Dhaka denounced India.",
+            [("Protesters", None, "BGDOPP"), ("India", None, "IND")],
+        ),
+        (
+            "Rebels from Syria attacked Turkish troops in Iraq.",
+            [
+                ("Rebels", None, "SYRREB"),
+                ("Syria", None, "SYR"),
+                ("Turkish troops", None, "TURMIL"),
+                ("Iraq", None, "IRQ"),
+            ],
+        ),
+        ("Unknown gunmen and militants fired shots.", []),
+    ],
+)
+def test_located_sector_word_takes_the_country_of_its_place(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert [a for a in _actors(pipeline, text, "2024-08-28") if a[0] != "Dhaka"] == expected
+
+
+def test_sector_adjective_names_the_doer_of_an_attack_only(pipeline: Pipeline) -> None:
+    text = (
+        "The United States condemned the terrorist attacks in Balochistan. "
+        "Pakistan bought military equipment in Texas."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-08-28"))
+    assert [(m.text, m.actor.code) for m in extraction.mentions] == [
+        ("United States", "USA"),
+        ("terrorist", "PAKREB"),
+        ("Pakistan", "PAK"),
+    ]
+    assert [
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in extraction.events
+    ] == [("USA", "111", "PAKREB")]
+
+
+def test_both_leaders_of_both_countries_make_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "Prime Minister Shehbaz Sharif met Secretary of State Marco Rubio. "
+        "Both leaders agreed to work together to advance the interests of both countries."
+    )
+    extraction = pipeline.extract(Document.from_text(text, doc_id="b", published="2025-05-01"))
+    second = [e for e in extraction.events if e.sentence.startswith("Both leaders")]
+    assert [(e.source.person, e.cameo, e.target.code if e.target else None) for e in second] == [
+        ("Shehbaz Sharif", "030", "USAGOV")
+    ]
