@@ -310,3 +310,11 @@ def test_bundled_data_files_have_no_duplicate_keys() -> None:
 
 def test_bundled_people_share_no_alias_in_office() -> None:
     assert check_aliases(sorted(BUNDLED.glob("people*.yaml"))) == []
+
+
+def test_cli_knowledge_check_prints_alias_warning_and_passes(tmp_path: Path) -> None:
+    path = _write(tmp_path, SHARED_ALIAS)
+    result = CliRunner().invoke(app, ["knowledge", "check", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].startswith(f"{path}:10: warning: 'Kasi' names both")
+    assert result.stdout.splitlines()[-1] == "ok: 1 file(s) valid"

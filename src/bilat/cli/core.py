@@ -434,13 +434,16 @@ def knowledge_check_cmd(
     files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")],
 ) -> None:
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
-    from bilat.knowledge.loader import check_file
+    from bilat.knowledge.loader import check_aliases, check_file
 
     problems = [p for f in files for p in check_file(f)]
     for problem in problems:
         out.print(str(problem))
     if problems:
         raise typer.Exit(1)
+    # One name for two people in office at once is legal but makes resolution guess: warn.
+    for warning in check_aliases(files):
+        out.print(str(warning))
     out.print(f"ok: {len(files)} file(s) valid")
 
 
