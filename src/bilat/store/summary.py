@@ -1,6 +1,6 @@
 """Pre-aggregated event counts the store keeps exact, so dyad tables and timelines stay fast.
 
-Two tables, created and filled by migration 6, hold what the default queries count (events not
+Three tables, created and filled by migration 6, hold what the default queries count (events not
 in a near-duplicate document, each cluster's representative, not rejected by a verdict):
 
 - ``event_summary``: one row per source and target country, source and target code prefix
@@ -10,9 +10,11 @@ in a near-duplicate document, each cluster's representative, not rejected by a v
 - ``event_reports``: per dyad (directed and undirected) and outlet, the distinct documents of
   the dyad's counted events and the distinct reporting documents (every article of the dyad's
   clusters), so ``documents`` and ``sources`` of the dyad table are sums, not distinct counts.
+- ``event_dyads``: ``event_summary`` rolled up to two different, known countries, quad class,
+  factuality and dated, the few thousand rows the dyad table reads.
 
 Every row carries ``pair``, the unordered pair of countries (``"PAK|USA"``, ``""`` for none).
-Writes keep both tables exact in the writer's transaction: :func:`add_documents` folds in the
+Writes keep the tables exact in the writer's transaction: :func:`add_documents` folds in the
 rows of new documents; :func:`maintained` recomputes the pairs a write touches, before and after.
 The readers (:func:`count_events`, :func:`timeline`, :func:`dyads`) answer from the tables only
 when the answer is the raw SQL's, and return None otherwise so the caller runs the raw query.
@@ -88,6 +90,19 @@ CREATE_TABLES = (
         reporting BIGINT NOT NULL
     )""",
     "CREATE INDEX event_reports_pair ON event_reports (pair)",
+    """CREATE TABLE event_dyads (
+        pair VARCHAR NOT NULL,
+        source_country VARCHAR NOT NULL,
+        target_country VARCHAR NOT NULL,
+        quad_class INTEGER NOT NULL,
+        factuality VARCHAR NOT NULL,
+        dated BOOLEAN NOT NULL,
+        events BIGINT NOT NULL,
+        goldstein_sum DOUBLE PRECISION NOT NULL,
+        first_placed VARCHAR,
+        last_placed VARCHAR
+    )""",
+    "CREATE INDEX event_dyads_pair ON event_dyads (pair)",
 )
 """The statements that create the summary tables (run by migration 6)."""
 
@@ -152,11 +167,36 @@ def _insert(table: str, key: Sequence[str], values: Sequence[str], select: str) 
 _SUMMARY_VALUES = ("events", "goldstein_sum", "first_placed", "last_placed")
 _REPORTS_VALUES = ("documents", "reporting")
 
+DYADS_KEY = ("pair", "source_country", "target_country", "quad_class", "factuality", "dated")
+
+
+def _dyads_select(restriction: str) -> str:
+    """Return the SELECT rolling ``event_summary`` rows up to ``event_dyads`` rows."""
+    return f"""
+        SELECT {", ".join(DYADS_KEY)}, sum(events), sum(goldstein_sum), min(first_placed),
+            max(last_placed)
+        FROM event_summary
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+            AND source_country <> target_country{restriction}
+        GROUP BY {", ".join(DYADS_KEY)}
+    """
+
+
 FILL = (
     _insert("event_summary", SUMMARY_KEY, _SUMMARY_VALUES, _summary_select("")),
     _insert("event_reports", REPORTS_KEY, _REPORTS_VALUES, _reports_select("")),
+    _insert("event_dyads", DYADS_KEY, _SUMMARY_VALUES, _dyads_select("")),
 )
 """The statements that fill empty summary tables from every stored event (run by migration 6)."""
+
+REBUILD = (
+    "DELETE FROM event_summary",
+    "DELETE FROM event_reports",
+    "DELETE FROM event_dyads",
+    *FILL,
+)
+"""The statements that recompute the tables from every event, after rows were written to the
+events or documents tables around the store (a bulk load in SQL); they take no parameters."""
 
 # The country filter lets PostgreSQL use the events_countries index before the exact pair test.
 _IN_PAIRS = (
@@ -187,6 +227,18 @@ def refresh(con: Cursor, pairs: Collection[str]) -> None:
     ):
         con.execute(f"DELETE FROM {table} WHERE list_contains(?, pair)", [wanted]).fetchall()
         con.execute(_insert(table, key, values, select), _pair_params(wanted)).fetchall()
+    _roll_up(con, wanted)
+
+
+def _roll_up(con: Cursor, pairs: list[str]) -> None:
+    """Recompute the ``event_dyads`` rows of some pairs from their ``event_summary`` rows."""
+    con.execute("DELETE FROM event_dyads WHERE list_contains(?, pair)", [pairs]).fetchall()
+    con.execute(
+        _insert(
+            "event_dyads", DYADS_KEY, _SUMMARY_VALUES, _dyads_select(" AND list_contains(?, pair)")
+        ),
+        [pairs],
+    ).fetchall()
 
 
 def pairs_of(
@@ -302,6 +354,7 @@ def add_documents(con: Cursor, doc_ids: Collection[str]) -> None:
         ]
         for statement, params in steps:
             con.execute(statement, params).fetchall()
+    _roll_up(con, pairs)
 
 
 def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
@@ -495,10 +548,8 @@ def dyads(con: Cursor, *, directed: bool, query: EventQuery) -> list[tuple[Any, 
                 sum(e.goldstein_sum) AS goldstein_sum,
                 min(e.first_placed) FILTER (WHERE e.dated) AS first_date,
                 max(e.last_placed) FILTER (WHERE e.dated) AS last_date
-            FROM event_summary e
-            WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL
-                AND e.source_country <> e.target_country
-                AND e.factuality IN ({_COUNTED_FACTUALITY})
+            FROM event_dyads e
+            WHERE e.factuality IN ({_COUNTED_FACTUALITY})
             GROUP BY 1, 2
         ),
         reported AS (
