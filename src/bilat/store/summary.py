@@ -126,6 +126,7 @@ def _summary_select(restriction: str) -> str:
         ) e
         WHERE {COUNTED_BY_DEFAULT}{restriction}
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+        ORDER BY 1
     """
 
 
@@ -198,17 +199,25 @@ REBUILD = (
 """The statements that recompute the tables from every event, after rows were written to the
 events or documents tables around the store (a bulk load in SQL); they take no parameters."""
 
-# The country filter lets PostgreSQL use the events_countries index before the exact pair test.
-_IN_PAIRS = (
-    " AND (list_contains(?, e.source_country) OR e.source_country IS NULL)"
-    f" AND {PAIR} IN (SELECT unnest(CAST(? AS VARCHAR[])))"
-)
-_IN_DOCUMENTS = " AND list_contains(?, e.doc_id)"
+
+def _marks(values: Sequence[Any]) -> str:
+    """Return ``?, ?, …`` for a list of values.
+
+    Constant lists, unlike ``list_contains``, let DuckDB skip row groups by their min/max and
+    PostgreSQL use an index.
+    """
+    return ", ".join("?" for _ in values)
 
 
-def _pair_params(pairs: Sequence[str]) -> list[Any]:
+def _in_pairs(pairs: Sequence[str]) -> tuple[str, list[Any]]:
+    """Return the clause keeping the events of some pairs (and its parameters)."""
     countries = sorted({c for pair in pairs for c in pair.split("|") if c})
-    return [countries, list(pairs)]
+    # The country test can use the events_countries index; the pair test makes it exact.
+    clause = (
+        f" AND (e.source_country IN ({_marks(countries) or 'NULL'}) OR e.source_country IS NULL)"
+        f" AND {PAIR} IN ({_marks(pairs)})"
+    )
+    return clause, [*countries, *pairs]
 
 
 def refresh(con: Cursor, pairs: Collection[str]) -> None:
@@ -221,24 +230,22 @@ def refresh(con: Cursor, pairs: Collection[str]) -> None:
     wanted = sorted(pairs)
     if not wanted:
         return
+    restriction, params = _in_pairs(wanted)
     for table, key, values, select in (
-        ("event_summary", SUMMARY_KEY, _SUMMARY_VALUES, _summary_select(_IN_PAIRS)),
-        ("event_reports", REPORTS_KEY, _REPORTS_VALUES, _reports_select(_IN_PAIRS)),
+        ("event_summary", SUMMARY_KEY, _SUMMARY_VALUES, _summary_select(restriction)),
+        ("event_reports", REPORTS_KEY, _REPORTS_VALUES, _reports_select(restriction)),
     ):
-        con.execute(f"DELETE FROM {table} WHERE list_contains(?, pair)", [wanted]).fetchall()
-        con.execute(_insert(table, key, values, select), _pair_params(wanted)).fetchall()
+        con.execute(f"DELETE FROM {table} WHERE pair IN ({_marks(wanted)})", wanted).fetchall()
+        con.execute(_insert(table, key, values, select), params).fetchall()
     _roll_up(con, wanted)
 
 
 def _roll_up(con: Cursor, pairs: list[str]) -> None:
     """Recompute the ``event_dyads`` rows of some pairs from their ``event_summary`` rows."""
-    con.execute("DELETE FROM event_dyads WHERE list_contains(?, pair)", [pairs]).fetchall()
-    con.execute(
-        _insert(
-            "event_dyads", DYADS_KEY, _SUMMARY_VALUES, _dyads_select(" AND list_contains(?, pair)")
-        ),
-        [pairs],
-    ).fetchall()
+    marks = _marks(pairs)
+    con.execute(f"DELETE FROM event_dyads WHERE pair IN ({marks})", pairs).fetchall()
+    select = _dyads_select(f" AND pair IN ({marks})")
+    con.execute(_insert("event_dyads", DYADS_KEY, _SUMMARY_VALUES, select), pairs).fetchall()
 
 
 def pairs_of(
@@ -257,27 +264,26 @@ def pairs_of(
     Returns:
         Pair keys as :data:`PAIR` makes them.
     """
-    if not event_ids and not doc_ids:
-        return set()
-    rows = con.execute(
-        f"""
-        WITH touched AS (
-            SELECT ev.id, ev.cluster_id FROM events ev
-            WHERE list_contains(?, ev.id) OR list_contains(?, ev.doc_id)
-        ),
-        clusters AS (
-            SELECT cluster_id AS id FROM touched WHERE cluster_id IS NOT NULL
-            UNION
-            SELECT id FROM touched
-        )
-        SELECT DISTINCT {PAIR} FROM events e
-        WHERE e.id IN (SELECT id FROM touched)
-            OR e.id IN (SELECT id FROM clusters)
-            OR e.cluster_id IN (SELECT id FROM clusters)
-        """,
-        [sorted(event_ids), sorted(doc_ids)],
-    ).fetchall()
-    return {str(row[0]) for row in rows}
+    touched: list[tuple[Any, ...]] = []
+    for column, values in (("id", sorted(event_ids)), ("doc_id", sorted(doc_ids))):
+        if values:
+            touched += con.execute(
+                f"SELECT e.id, e.cluster_id, {PAIR} FROM events e"
+                f" WHERE e.{column} IN ({_marks(values)})",
+                values,
+            ).fetchall()
+    pairs = {str(pair) for _, _, pair in touched}
+    clusters = sorted(
+        {str(c) for _, c, _ in touched if c is not None} | {str(i) for i, *_ in touched}
+    )
+    if clusters:
+        found = con.execute(
+            f"SELECT DISTINCT {PAIR} FROM events e WHERE e.cluster_id IN ({_marks(clusters)})"
+            f" OR e.id IN ({_marks(clusters)})",
+            clusters + clusters,
+        ).fetchall()
+        pairs |= {str(row[0]) for row in found}
+    return pairs
 
 
 @contextmanager
@@ -312,25 +318,27 @@ def add_documents(con: Cursor, doc_ids: Collection[str]) -> None:
     wanted = sorted(doc_ids)
     if not wanted:
         return
+    in_documents = f" AND e.doc_id IN ({_marks(wanted)})"
     found = con.execute(
-        f"SELECT DISTINCT {PAIR} FROM events e WHERE list_contains(?, e.doc_id)", [wanted]
+        f"SELECT DISTINCT {PAIR} FROM events e WHERE TRUE{in_documents}", wanted
     ).fetchall()
     pairs = sorted(str(row[0]) for row in found)
     if not pairs:
         return
+    in_pairs = f"pair IN ({_marks(pairs)})"
     for table, key, values, select, merged in (
         (
             "event_summary",
             SUMMARY_KEY,
             _SUMMARY_VALUES,
-            _summary_select(_IN_DOCUMENTS),
+            _summary_select(in_documents),
             "sum(events), sum(goldstein_sum), min(first_placed), max(last_placed)",
         ),
         (
             "event_reports",
             REPORTS_KEY,
             _REPORTS_VALUES,
-            _reports_select(_IN_DOCUMENTS),
+            _reports_select(in_documents),
             "sum(documents), sum(reporting)",
         ),
     ):
@@ -338,13 +346,12 @@ def add_documents(con: Cursor, doc_ids: Collection[str]) -> None:
         keys = ", ".join(key)
         steps: list[tuple[str, list[Any]]] = [
             (f"CREATE TEMP TABLE {_MERGE} AS SELECT {columns} FROM {table} WHERE FALSE", []),
-            (_insert(_MERGE, key, values, select), [wanted]),
+            (_insert(_MERGE, key, values, select), wanted),
             (
-                f"INSERT INTO {_MERGE} ({columns}) SELECT {columns} FROM {table}"
-                " WHERE list_contains(?, pair)",
-                [pairs],
+                f"INSERT INTO {_MERGE} ({columns}) SELECT {columns} FROM {table} WHERE {in_pairs}",
+                pairs,
             ),
-            (f"DELETE FROM {table} WHERE list_contains(?, pair)", [pairs]),
+            (f"DELETE FROM {table} WHERE {in_pairs}", pairs),
             (
                 f"INSERT INTO {table} ({columns}) SELECT {keys}, {merged} FROM {_MERGE}"
                 f" GROUP BY {keys}",
@@ -382,11 +389,14 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
                 origin="EventQuery.dyad",
             )
         a, b = query.dyad
+        # The pair narrows the rows read (the table is filled in pair order); the countries
+        # keep the match exact.
         clauses.append(
-            "((e.source_country = ? AND e.target_country = ?)"
+            "e.pair = least(?, ?) || '|' || greatest(?, ?)"
+            " AND ((e.source_country = ? AND e.target_country = ?)"
             " OR (e.source_country = ? AND e.target_country = ?))"
         )
-        params += [a, b, b, a]
+        params += [a, b, a, b, a, b, b, a]
     if query.actor is not None:
         clauses.append("(starts_with(e.source_prefix, ?) OR starts_with(e.target_prefix, ?))")
         params += [query.actor, query.actor]
