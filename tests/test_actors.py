@@ -252,3 +252,28 @@ def test_both_leaders_of_both_countries_make_one_event(pipeline: Pipeline) -> No
     assert [(e.source.person, e.cameo, e.target.code if e.target else None) for e in second] == [
         ("Shehbaz Sharif", "030", "USAGOV")
     ]
+
+
+def test_coreference_feminine_pronoun_skips_known_men(pipeline: Pipeline) -> None:
+    text = (
+        "Secretary of State Antony Blinken met Ishaq Dar. "
+        "Officials discussed the case of Mariam Tahir. Pakistan sought her release."
+    )
+    pronouns = [a for a in _actors(pipeline, text, "2024-06-01") if a[0] == "her"]
+    assert pronouns == []
+
+
+def test_coreference_headline_both_sides_points_forward(pipeline: Pipeline) -> None:
+    text = (
+        "Both sides agree to expand trade ties\n"
+        "Pakistan and the United States agreed on Monday to expand trade."
+    )
+    assert _actors(pipeline, text, "2024-03-04")[0] == ("Both sides", None, "PAK")
+    extraction = pipeline.extract(Document.from_text(text, doc_id="h", published="2024-03-04"))
+    assert [
+        (e.sentence_index, e.source.code, e.target.code if e.target else None)
+        for e in extraction.events
+    ] == [
+        (0, "PAK", "USA"),
+        (1, "PAK", "USA"),
+    ]

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
 from bilat.actors.names import (
@@ -287,9 +287,9 @@ _PLACING = {"in", "near", "across", "inside", "at"}
 def _located(doc: Doc, start: int, end: int, ctx: ResolveContext) -> tuple[str, str] | None:
     """Return (place, country) a bare sector word is attached to by a preposition of place.
 
-    "militants in Quetta" (the word's own phrase), "terrorist attacks in Balochistan" (the
-    noun the word modifies) and "militants attacked a post in Quetta" (the verb whose subject
-    or object it is) qualify; a place elsewhere in the sentence does not.
+    "militants in Quetta" and "rebels from Syria" (the word's own phrase), "terrorist attacks
+    in Balochistan" (the noun the word modifies), and "militants attacked a post in Quetta"
+    (the clause whose subject or object it is, when its places are all in one country) qualify.
     """
     if ctx.locate is None:
         return None
@@ -297,24 +297,52 @@ def _located(doc: Doc, start: int, end: int, ctx: ResolveContext) -> tuple[str, 
     nouns = [head]
     if head.dep_ in ("amod", "compound") and head.head.i >= end:
         nouns.append(head.head)
-    if nouns[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and nouns[-1].head.pos_ == "VERB":
-        # "Militants attacked a post in Quetta": the clause happens where its subject is
-        nouns.append(nouns[-1].head)
     for noun in nouns:
-        # "rebels from Syria" are Syrian wherever they fight; a clause's "from" is a source
+        # "rebels from Syria" are Syrian wherever they fight
         placing = _PLACING | {"from"} if noun is head else _PLACING
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ not in placing:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.ent_type_ not in ("GPE", "LOC", "FAC"):
-                    continue
-                ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-                name = ent.text if ent is not None else obj.text
-                country = ctx.locate(name)
-                if country is not None:
-                    return name, country
+        places = _places_under(doc, [p for p in noun.children if p.lower_ in placing], ctx)
+        if places:
+            return places[0]
+    # "Militants attacked a post in Quetta", "killing civilians and police in Quetta": the
+    # clause happens where its places are, if they agree on one country
+    argument = nouns[-1]
+    while argument.dep_ == "conj":
+        argument = argument.head
+    if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.head.pos_ == "VERB":
+        verb = argument.head
+        preps = [t for t in verb.subtree if t.lower_ in _PLACING and _same_clause(t, verb)]
+        places = _places_under(doc, preps, ctx)
+        if places and len({country for _, country in places}) == 1:
+            return places[0]
     return None
+
+
+def _same_clause(token: Token, verb: Token) -> bool:
+    """Tell whether a token belongs to the verb's own clause, not to a clause under it."""
+    while token.i != verb.i:
+        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"):
+            return False
+        token = token.head
+    return True
+
+
+def _places_under(doc: Doc, preps: list[Token], ctx: ResolveContext) -> list[tuple[str, str]]:
+    assert ctx.locate is not None
+    found = []
+    for prep in preps:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not (
+                obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
+            ):
+                continue
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+            name = ent.text if ent is not None else obj.text
+            country = ctx.locate(name)
+            if country is not None:
+                found.append((name, country))
+    return found
 
 
 def _definite(doc: Doc, start: int) -> bool:
@@ -439,7 +467,9 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             _link_name(mention, names, earlier)
             continue
         if mention.kind == "group":
-            mention.pair = _last_pair(doc, mention, earlier)
+            mention.pair = _last_pair(doc, mention, earlier) or _headline_pair(
+                doc, mention, found[index + 1 :]
+            )
             if mention.pair:
                 mention.actor = mention.pair[0]
                 mention.how = f"both parties: {mention.pair[0].code} and {mention.pair[1].code}"
@@ -449,7 +479,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
         if not mention.needs_antecedent:
             continue
         if mention.kind == "pronoun":
-            antecedent = next((f for f in reversed(earlier) if f.individual and f.actor), None)
+            antecedent = _antecedent(doc[mention.start].lower_, found[:index], kb)
             if antecedent is not None and antecedent.actor is not None:
                 mention.actor = antecedent.actor
                 mention.office = antecedent.office
@@ -487,6 +517,31 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
                     office=mention.office,
                 )
                 mention.how = f"title in a {ctx.home} article: {why}"
+
+
+FEMININE = {"she", "her", "hers"}
+
+
+def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | None:
+    """Return the nearest earlier person a pronoun can refer to, or None.
+
+    A known person of the other gender is passed over ("her release" after a sentence about
+    Antony Blinken); the search stops at a person bilat cannot resolve, who is as likely the
+    referent as anyone named before them.
+    """
+    feminine = pronoun in FEMININE
+    for found in reversed(before):
+        if not found.individual:
+            continue
+        if found.actor is None:
+            if found.kind == "name":
+                return None
+            continue
+        person = kb.people.get(found.actor.person_id or "")
+        if person is not None and person.female != feminine:
+            continue
+        return found
+    return None
 
 
 def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
@@ -596,6 +651,29 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
         seen.append(_principal(f.actor.country, window) if personal else f.actor)
         if len(seen) == 2:
             return seen[1], seen[0]
+    return None
+
+
+def _headline_pair(doc: Doc, mention: Found, later: list[Found]) -> tuple[Actor, Actor] | None:
+    """Return the two countries a headline's "both sides" are, from the next two sentences.
+
+    Only in a document's first sentence (its headline or lede) does "both sides" point
+    forward; elsewhere it needs an antecedent.
+    """
+    sentences = list(doc.sents)
+    if not sentences or mention.start >= sentences[0].end or len(sentences) < 2:
+        return None
+    until = sentences[min(2, len(sentences) - 1)].end
+    seen: list[Actor] = []
+    for f in later:
+        if f.start >= until:
+            break
+        if f.actor is None or f.kind in ("group", "pronoun") or f.actor.country is None:
+            continue
+        if f.actor.country not in [a.country for a in seen]:
+            seen.append(f.actor)
+        if len(seen) == 2:
+            return seen[0], seen[1]
     return None
 
 

@@ -103,6 +103,8 @@ class Person(_Entry):
     aliases: list[str] = []
     country: str
     roles: list[Role] = []
+    female: bool = False
+    """Marked for women, so "she" and "her" find them and "he" and "his" do not."""
 
 
 class Organisation(_Entry):
