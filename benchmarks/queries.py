@@ -203,10 +203,10 @@ def fill_postgresql(url: str, events: int) -> None:
                 target_code, target_country, target_sector, goldstein, quad_class, factuality,
                 confidence, rule, trigger, date, date_precision, date_effective, "symmetric",
                 data)
-            SELECT 'e' || r, 'd' || (r / 10), r % 10, 0, 'Synthetic sentence.', 0, 20,
+            SELECT 'e' || r, 'd' || (r / 10), r %% 10, 0, 'Synthetic sentence.', 0, 20,
                 c.code, substr(c.code, 1, 2), 'synthetic', s.iso || 'GOV', s.iso, 'GOV',
                 t.iso || 'GOV', t.iso, 'GOV', c.g, c.quad,
-                CASE WHEN r % 20 = 0 THEN 'negated' ELSE 'asserted' END, 0.9, 'synthetic', 'met',
+                CASE WHEN r %% 20 = 0 THEN 'negated' ELSE 'asserted' END, 0.9, 'synthetic', 'met',
                 dd, 'day', dd, FALSE, p.data
             FROM (
                 SELECT r,
@@ -215,7 +215,7 @@ def fill_postgresql(url: str, events: int) -> None:
                     CAST(floor(40 * pow(random(), 2)) AS INTEGER) AS si,
                     CAST(floor(40 * random()) AS INTEGER) AS ti,
                     CAST(floor(%s * random()) AS INTEGER) AS ci,
-                    CAST(r % 1000 AS INTEGER) AS pk
+                    CAST(r %% 1000 AS INTEGER) AS pk
                 FROM generate_series(0, %s - 1) AS r
             ) g
             JOIN countries s ON s.i = g.si
