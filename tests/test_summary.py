@@ -7,8 +7,10 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, TypeVar
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,7 +26,7 @@ from bilat.records import (
     Extraction,
     Factuality,
 )
-from bilat.store import EventQuery, Store, summary
+from bilat.store import EventQuery, Store, open_store, summary
 from bilat.store.base import DyadRow, TimelineRow
 from bilat.store.duckdb_store import DuckDBStore
 from conftest import make_event, make_extraction
@@ -366,3 +368,20 @@ def test_summary_answers_equal_raw_sql(store: Store, plan: Plan) -> None:
             store.dyads(directed=directed),
             _raw(store, partial(store.dyads, directed=directed)),
         )
+
+
+def test_summary_migration_fills_a_store_made_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        _fill(store)
+    with duckdb.connect(str(path)) as con:
+        for table in ("event_summary", "event_reports", "event_dyads"):
+            con.execute(f"DROP TABLE {table}")
+        con.execute("DELETE FROM schema_migrations WHERE version = 6")
+    with open_store(path) as store:
+        assert _served(lambda: _dyads(store)) == [
+            ("PAK", "USA", 3, 2, 2),
+            ("AFG", "PAK", 1, 1, 1),
+            ("CHN", "PAK", 1, 1, 1),
+        ]
+        assert _served(lambda: store.count_events(EventQuery(actor="PAK"))) == 5
