@@ -277,3 +277,12 @@ def test_coreference_headline_both_sides_points_forward(pipeline: Pipeline) -> N
         (0, "PAK", "USA"),
         (1, "PAK", "USA"),
     ]
+
+
+def test_coreference_pronouns_follow_gender(pipeline: Pipeline) -> None:
+    text = (
+        "Secretary of State Hillary Clinton arrived in Islamabad. Ishaq Dar met reporters. "
+        "She said Pakistan mattered. He agreed."
+    )
+    pronouns = [a for a in _actors(pipeline, text, "2011-10-20") if a[0] in ("She", "He")]
+    assert pronouns == [("She", "Hillary Clinton", "USAGOV"), ("He", "Ishaq Dar", "PAKGOV")]

@@ -294,6 +294,9 @@ def _located(doc: Doc, start: int, end: int, ctx: ResolveContext) -> tuple[str, 
     if ctx.locate is None:
         return None
     head = doc[end - 1]
+    if any(c.ent_type_ in ("NORP", "GPE") for c in head.lefts):
+        # "Burundian Hutu rebels": a nationality names them, where they are does not
+        return None
     nouns = [head]
     if head.dep_ in ("amod", "compound") and head.head.i >= end:
         nouns.append(head.head)
@@ -310,20 +313,14 @@ def _located(doc: Doc, start: int, end: int, ctx: ResolveContext) -> tuple[str, 
         argument = argument.head
     if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.head.pos_ == "VERB":
         verb = argument.head
-        preps = [t for t in verb.subtree if t.lower_ in _PLACING and _same_clause(t, verb)]
+        # the verb's own place phrases and its objects' (with their conjuncts), no deeper
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        holders += [c for h in holders[1:] for c in h.children if c.dep_ == "conj"]
+        preps = [c for h in holders for c in h.children if c.lower_ in _PLACING]
         places = _places_under(doc, preps, ctx)
         if places and len({country for _, country in places}) == 1:
             return places[0]
     return None
-
-
-def _same_clause(token: Token, verb: Token) -> bool:
-    """Tell whether a token belongs to the verb's own clause, not to a clause under it."""
-    while token.i != verb.i:
-        if token.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"):
-            return False
-        token = token.head
-    return True
 
 
 def _places_under(doc: Doc, preps: list[Token], ctx: ResolveContext) -> list[tuple[str, str]]:
