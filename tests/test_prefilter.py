@@ -9,7 +9,7 @@ import pytest
 from bilat.extract import Pipeline
 from bilat.nlp.prefilter import Prefilter, Screen
 from bilat.records import Document
-from bilat.settings import Settings
+from bilat.settings import Settings, load_settings
 from bilat.sources import ReadOptions, read_inputs
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -91,3 +91,12 @@ def test_prefilter_loses_no_seed_events() -> None:
     full = Pipeline(fast.nlp, fast.knowledge, prefilter=False)
     expected = sorted(e.id for x in full.extract_many(documents) for e in x.events)
     assert sorted(e.id for x in fast.extract_many(documents) for e in x.events) == expected
+
+
+def test_prefilter_setting_off_parses_every_line(tmp_path: Path) -> None:
+    path = tmp_path / "bilat.toml"
+    path.write_text("prefilter = false\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.prefilter is False
+    assert Pipeline.load(settings).prefilter is None
+    assert Pipeline.load(Settings()).prefilter is not None

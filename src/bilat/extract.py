@@ -74,7 +74,7 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         """Return the pipeline for these settings (built once per process and settings)."""
         settings = settings or Settings()
-        return _pipeline(settings.model, settings.knowledge_dirs)
+        return _pipeline(settings.model, settings.knowledge_dirs, settings.prefilter)
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
@@ -352,8 +352,8 @@ def _context(
 
 
 @functools.lru_cache(maxsize=4)
-def _pipeline(model: str, knowledge_dirs: tuple[str, ...]) -> Pipeline:
-    return Pipeline(load_nlp(model), Knowledge.load(knowledge_dirs))
+def _pipeline(model: str, knowledge_dirs: tuple[str, ...], prefilter: bool = True) -> Pipeline:
+    return Pipeline(load_nlp(model), Knowledge.load(knowledge_dirs), prefilter=prefilter)
 
 
 def extract(document: Document, settings: Settings | None = None) -> Extraction:

