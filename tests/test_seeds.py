@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from bilat.cli import app
 from bilat.evaluation import load_gold, score_events
 
-FLOORS = {"precision": 0.7, "recall": 0.7}
+FLOORS = {"precision": 0.88, "recall": 0.95}  # measured 0.907 and 0.975 on 2026-11-23
 
 
 def test_seeds_eval_matches_shared_scorer(shared: Path, tmp_path: Path) -> None:
@@ -24,7 +24,7 @@ def test_seeds_eval_matches_shared_scorer(shared: Path, tmp_path: Path) -> None:
         == 0
     )
     out = tmp_path / "events.jsonl"
-    assert runner.invoke(app, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", db, "--mentions", "-o", str(out)]).exit_code == 0
     spec = importlib.util.spec_from_file_location(
         "score_events", shared / "tools" / "score_events.py"
     )

@@ -265,6 +265,12 @@ def export_cmd(
     header: Annotated[
         bool, typer.Option("--header", help="GDELT: write a header row (GDELT's files have none).")
     ] = False,
+    mentions: Annotated[
+        bool,
+        typer.Option(
+            "--mentions", help="Every report of a clustered event, not only its first (per sentence)."
+        ),
+    ] = False,
 ) -> None:
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
@@ -278,6 +284,7 @@ def export_cmd(
         factuality=("asserted", "planned", "reported", "negated", "hypothetical")
         if all_factuality
         else None,
+        mentions=mentions,
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         if what == "events":
