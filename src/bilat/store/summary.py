@@ -253,8 +253,9 @@ def pairs_of(
 ) -> set[str]:
     """Return the country pairs whose summary rows depend on some events, as stored now.
 
-    A cluster ties its mentions together: which one counts, and which articles report it, so
-    the pairs of every event sharing a cluster with the given events are included.
+    An event counts in its own pair; as a cluster member its article also reports its
+    cluster's representative, so the representative's pair depends on it too. (The other
+    members of a cluster never count themselves, whatever happens to one of them.)
 
     Args:
         con: A connection (inside the writer's transaction when about to write).
@@ -268,19 +269,14 @@ def pairs_of(
     for column, values in (("id", sorted(event_ids)), ("doc_id", sorted(doc_ids))):
         if values:
             touched += con.execute(
-                f"SELECT e.id, e.cluster_id, {PAIR} FROM events e"
-                f" WHERE e.{column} IN ({_marks(values)})",
+                f"SELECT e.cluster_id, {PAIR} FROM events e WHERE e.{column} IN ({_marks(values)})",
                 values,
             ).fetchall()
-    pairs = {str(pair) for _, _, pair in touched}
-    clusters = sorted(
-        {str(c) for _, c, _ in touched if c is not None} | {str(i) for i, *_ in touched}
-    )
+    pairs = {str(pair) for _, pair in touched}
+    clusters = sorted({str(cluster) for cluster, _ in touched if cluster is not None})
     if clusters:
         found = con.execute(
-            f"SELECT DISTINCT {PAIR} FROM events e WHERE e.cluster_id IN ({_marks(clusters)})"
-            f" OR e.id IN ({_marks(clusters)})",
-            clusters + clusters,
+            f"SELECT DISTINCT {PAIR} FROM events e WHERE e.id IN ({_marks(clusters)})", clusters
         ).fetchall()
         pairs |= {str(row[0]) for row in found}
     return pairs
@@ -364,6 +360,14 @@ def add_documents(con: Cursor, doc_ids: Collection[str]) -> None:
     _roll_up(con, pairs)
 
 
+def _prefix(role: str, value: str) -> str:
+    """Return the clause matching a code prefix of at most three letters on the stored prefix."""
+    # A three-letter value starts a stored prefix only by being it: equality is cheaper.
+    if len(value) == 3:
+        return f"e.{role}_prefix = ?"
+    return f"starts_with(e.{role}_prefix, ?)"
+
+
 def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
     """Return the summary clauses equal to a query's non-date filters, or None if none are."""
     if (
@@ -398,13 +402,14 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
         )
         params += [a, b, a, b, a, b, b, a]
     if query.actor is not None:
-        clauses.append("(starts_with(e.source_prefix, ?) OR starts_with(e.target_prefix, ?))")
+        source, target = _prefix("source", query.actor), _prefix("target", query.actor)
+        clauses.append(f"({source} OR {target})")
         params += [query.actor, query.actor]
     if query.source is not None:
-        clauses.append("starts_with(e.source_prefix, ?)")
+        clauses.append(_prefix("source", query.source))
         params.append(query.source)
     if query.target is not None:
-        clauses.append("starts_with(e.target_prefix, ?)")
+        clauses.append(_prefix("target", query.target))
         params.append(query.target)
     if query.quad_class is not None:
         clauses.append("e.quad_class = ?")
