@@ -211,13 +211,22 @@ def _marks(values: Sequence[Any]) -> str:
 
 def _in_pairs(pairs: Sequence[str]) -> tuple[str, list[Any]]:
     """Return the clause keeping the events of some pairs (and its parameters)."""
-    countries = sorted({c for pair in pairs for c in pair.split("|") if c})
-    # The country test can use the events_countries index; the pair test makes it exact.
-    clause = (
-        f" AND (e.source_country IN ({_marks(countries) or 'NULL'}) OR e.source_country IS NULL)"
-        f" AND {PAIR} IN ({_marks(pairs)})"
-    )
-    return clause, [*countries, *pairs]
+    # Both orientations of each pair can use the events_countries index; the pair test keeps
+    # the match exact whatever the empty-string and NULL countries do.
+    tests: list[str] = []
+    params: list[Any] = []
+    for pair in pairs:
+        a, b = pair.split("|")
+        for first, second in ((a, b), (b, a)):
+            tests.append(f"({_country('source', first)} AND {_country('target', second)})")
+            params += [c for c in (first, second) if c]
+    return f" AND ({' OR '.join(tests)}) AND {PAIR} IN ({_marks(pairs)})", [*params, *pairs]
+
+
+def _country(role: str, code: str) -> str:
+    if code:
+        return f"e.{role}_country = ?"
+    return f"(e.{role}_country IS NULL OR e.{role}_country = '')"
 
 
 def refresh(con: Cursor, pairs: Collection[str]) -> None:
