@@ -286,3 +286,16 @@ def test_coreference_pronouns_follow_gender(pipeline: Pipeline) -> None:
     )
     pronouns = [a for a in _actors(pipeline, text, "2011-10-20") if a[0] in ("She", "He")]
     assert pronouns == [("She", "Hillary Clinton", "USAGOV"), ("He", "Ishaq Dar", "PAKGOV")]
+
+
+def test_coreference_headline_official_named_in_the_lede(pipeline: Pipeline) -> None:
+    text = (
+        "- US official vows to keep working with Pakistan\n"
+        "- Talks cover trade\n"
+        "Acting Under Secretary of State John Bass said on Tuesday that Washington valued ties "
+        "with Islamabad and would keep working with Pakistan on trade and security.\n"
+        "Pakistan thanked officials of the United States."
+    )
+    actors = _actors(pipeline, text, "2024-09-10")
+    assert actors[0] == ("US official", "John Bass", "USAGOV")
+    assert ("officials of the United States", None, "USAGOV") in actors

@@ -473,6 +473,8 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             continue
         if mention.kind == "title" and _link_titled_name(mention, earlier):
             continue
+        if mention.kind == "title" and _headline_person(doc, mention, found[index + 1 :]):
+            continue
         if not mention.needs_antecedent:
             continue
         if mention.kind == "pronoun":
@@ -652,15 +654,15 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
 
 
 def _headline_pair(doc: Doc, mention: Found, later: list[Found]) -> tuple[Actor, Actor] | None:
-    """Return the two countries a headline's "both sides" are, from the next two sentences.
+    """Return the two countries a headline's "both sides" are, from the lede's sentences.
 
-    Only in a document's first sentence (its headline or lede) does "both sides" point
-    forward; elsewhere it needs an antecedent.
+    Only in a document's headline lines does "both sides" point forward; elsewhere it needs an
+    antecedent.
     """
-    sentences = list(doc.sents)
-    if not sentences or mention.start >= sentences[0].end or len(sentences) < 2:
+    window = _headline_window(doc)
+    if window is None or mention.start >= window[0]:
         return None
-    until = sentences[min(2, len(sentences) - 1)].end
+    until = window[1]
     seen: list[Actor] = []
     for f in later:
         if f.start >= until:
@@ -672,6 +674,66 @@ def _headline_pair(doc: Doc, mention: Found, later: list[Found]) -> tuple[Actor,
         if len(seen) == 2:
             return seen[0], seen[1]
     return None
+
+
+_HEADLINE_TOKENS = 16
+
+
+def _headline_window(doc: Doc) -> tuple[int, int] | None:
+    """Return where a document's headline lines end and where its lede's second sentence ends.
+
+    The headline is the first sentence, with any further short lines before the body
+    ("- Both sides discuss trade" bullets); the lede is the next two sentences. None for a
+    document of one sentence.
+    """
+    sentences = list(doc.sents)
+    if len(sentences) < 2:
+        return None
+    body = 1
+    while body < len(sentences) - 1:
+        sent = sentences[body]
+        line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
+        if not line_start or len(sent) >= _HEADLINE_TOKENS:
+            break
+        body += 1
+    until = sentences[min(body + 1, len(sentences) - 1)].end
+    return sentences[body].start, until
+
+
+def _headline_person(doc: Doc, mention: Found, later: list[Found]) -> bool:
+    """Name a headline's unnamed official ("US official vows …") after the lede's person.
+
+    Only a singular title without a person in a document's headline lines looks forward, and
+    only to the first known person of the same country in the lede's two sentences.
+    """
+    actor = mention.actor
+    if actor is None or actor.person is not None or actor.country is None:
+        return False
+    titles = [p for p in mention.pieces if _kind(p) == "title"]
+    if not titles or doc[titles[-1].end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # "officials" are several people
+    window = _headline_window(doc)
+    if window is None or mention.start >= window[0]:
+        return False
+    until = window[1]
+    lede = next(
+        (
+            f
+            for f in later
+            if f.start < until
+            and f.kind in ("person", "title")
+            and f.actor is not None
+            and f.actor.person is not None
+            and f.actor.country == actor.country
+        ),
+        None,
+    )
+    if lede is None or lede.actor is None:
+        return False
+    mention.actor = lede.actor
+    mention.office = lede.office
+    mention.how = f"headline official → {lede.actor.person} named below"
+    return True
 
 
 def _principal(country: str | None, window: list[Found]) -> Actor:

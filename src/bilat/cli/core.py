@@ -268,7 +268,8 @@ def export_cmd(
     mentions: Annotated[
         bool,
         typer.Option(
-            "--mentions", help="Every report of a clustered event, not only its first (per sentence)."
+            "--mentions",
+            help="Every report of a clustered event, not only its first (per sentence).",
         ),
     ] = False,
 ) -> None:
