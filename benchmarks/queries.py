@@ -340,6 +340,10 @@ def main() -> None:
     elif not Path(args.db).exists():
         fill_duckdb(Path(args.db), args.events)
         print(f"filled {args.db} with {args.events} events in {time.perf_counter() - began:.0f} s")
+    else:
+        # A file filled before the summary tables existed gets them here (migration 6).
+        open_store(args.db).close()
+        print(f"opened {args.db} for migrations in {time.perf_counter() - began:.1f} s")
     with open_store(args.db, read_only=not args.writes) as store:
         print(f"{store.count_events(EventQuery(factuality=('asserted', 'negated')))} events")
         modes = [("", True), ("raw SQL: ", False)] if args.raw else [("", True)]
