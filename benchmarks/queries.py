@@ -193,7 +193,7 @@ def fill_postgresql(url: str, events: int) -> None:
             SELECT 'd' || r, md5('d' || r), d, 'metadata', d, 'day', 'metadata', '[]', '[]',
                 'synthetic', 10, '[]', now()
             FROM (SELECT r, CAST(DATE '1995-01-01' + CAST(r * 11000 / %s AS INTEGER) AS VARCHAR)
-                    AS d FROM generate_series(0, %s - 1) AS r) g""",
+                    AS d FROM generate_series(CAST(0 AS BIGINT), %s - 1) AS r) g""",
             [documents, documents],
         )
         con.execute("SELECT setseed(0.42)")
@@ -216,7 +216,7 @@ def fill_postgresql(url: str, events: int) -> None:
                     CAST(floor(40 * random()) AS INTEGER) AS ti,
                     CAST(floor(%s * random()) AS INTEGER) AS ci,
                     CAST(r %% 1000 AS INTEGER) AS pk
-                FROM generate_series(0, %s - 1) AS r
+                FROM generate_series(CAST(0 AS BIGINT), %s - 1) AS r
             ) g
             JOIN countries s ON s.i = g.si
             JOIN countries t ON t.i = g.ti
