@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -335,6 +335,35 @@ class DuckDBStore:
         if self._closed:
             raise StoreError(f"the store {self.url!r} is closed; open it again", url=self.url)
 
+    def _writable(self, action: str) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"{self.url!r} is open read-only; open it without read_only to {action}",
+                url=self.url,
+            )
+
+    @contextmanager
+    def _transaction(
+        self, failure: Callable[[duckdb.Error], str]
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Run a block in one transaction under the writer lock; roll back on any error.
+
+        A database error becomes a :class:`StoreError` whose message is ``failure(error)``;
+        anything else (an interrupt, a bug) is re-raised after the rollback.
+        """
+        with self._lock:
+            self._check_open()
+            con = self._con
+            con.begin()
+            try:
+                yield con
+                con.commit()
+            except BaseException as error:
+                _rollback(con)
+                if isinstance(error, duckdb.Error):
+                    raise StoreError(failure(error), url=self.url) from error
+                raise
+
     def add(
         self, extractions: Sequence[Extraction], rejections: Sequence[Rejection] = ()
     ) -> AddResult:
@@ -350,28 +379,16 @@ class DuckDBStore:
         Raises:
             StoreError: The store is read-only or closed, or the write failed (nothing is kept).
         """
-        if self.read_only:
-            raise StoreError(
-                f"{self.url!r} is open read-only; open it without read_only to add documents",
-                url=self.url,
+        self._writable("add documents")
+
+        def failed(error: duckdb.Error) -> str:
+            return (
+                f"cannot add {len(extractions)} documents to {self.url!r}: {error}; "
+                f"nothing from this batch was written{_write_hint(error)}"
             )
-        with self._lock:
-            self._check_open()
-            con = self._con
-            con.begin()
-            try:
-                result = self._write(con, extractions, rejections)
-                con.commit()
-            except BaseException as error:
-                _rollback(con)
-                if isinstance(error, duckdb.Error):
-                    raise StoreError(
-                        f"cannot add {len(extractions)} documents to {self.url!r}: {error}; "
-                        f"nothing from this batch was written{_write_hint(error)}",
-                        url=self.url,
-                    ) from error
-                raise
-        return result
+
+        with self._transaction(failed) as con:
+            return self._write(con, extractions, rejections)
 
     def _write(
         self,
@@ -791,11 +808,7 @@ class DuckDBStore:
         """
         kind = parse_verdict(verdict)
         kb = knowledge or Knowledge.load()
-        if self.read_only:
-            raise StoreError(
-                f"{self.url!r} is open read-only; open it without read_only to record verdicts",
-                url=self.url,
-            )
+        self._writable("record verdicts")
         with self._lock:
             self._check_open()
             found = verdict_rows.machine_event(self._con, event_id)
@@ -821,19 +834,17 @@ class DuckDBStore:
                 machine_target=machine.target.code if machine.target else None,
                 **corrections,
             )
-            self._con.begin()
-            try:
-                with summary.maintained(self._con, event_ids=[event_id]):
-                    verdict_rows.write(self._con, record, judged, now=_now())
-                    verdict_rows.sync_event(self._con, event_id)
-                self._con.commit()
-            except duckdb.Error as error:
-                _rollback(self._con)
-                raise StoreError(
-                    f"cannot record the verdict on {event_id!r} in {self.url!r}: {error}; "
-                    "nothing was written",
-                    url=self.url,
-                ) from error
+            with (
+                self._transaction(
+                    lambda error: (
+                        f"cannot record the verdict on {event_id!r} in {self.url!r}: "
+                        f"{error}; nothing was written"
+                    )
+                ) as con,
+                summary.maintained(con, event_ids=[event_id]),
+            ):
+                verdict_rows.write(con, record, judged, now=_now())
+                verdict_rows.sync_event(con, event_id)
             return verdict_rows.read(self._con, event_id)[0]
 
     def verdict(self, event_id: str) -> Verdict | None:
@@ -896,29 +907,17 @@ class DuckDBStore:
         Raises:
             StoreError: The store is read-only or the delete failed (nothing is removed).
         """
-        if self.read_only:
-            raise StoreError(
-                f"{self.url!r} is open read-only; open it without read_only to remove documents",
-                url=self.url,
+        self._writable("remove documents")
+        with self._transaction(
+            lambda error: (
+                f"cannot remove document {doc_id!r} from {self.url!r}: {error}; nothing was removed"
             )
-        with self._lock:
-            self._check_open()
-            con = self._con
-            con.begin()
-            try:
-                gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
-                with summary.maintained(con, doc_ids=[doc_id]):
-                    for table in ("facts", "quotes", "mentions", "events", "documents"):
-                        key = "id" if table == "documents" else "doc_id"
-                        con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
-                con.commit()
-            except duckdb.Error as error:
-                _rollback(con)
-                raise StoreError(
-                    f"cannot remove document {doc_id!r} from {self.url!r}: {error}; "
-                    "nothing was removed",
-                    url=self.url,
-                ) from error
+        ) as con:
+            gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
+            with summary.maintained(con, doc_ids=[doc_id]):
+                for table in ("facts", "quotes", "mentions", "events", "documents"):
+                    key = "id" if table == "documents" else "doc_id"
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
         return bool(gone)
 
     def rejections(self) -> list[Rejection]:
@@ -1104,47 +1103,23 @@ class DuckDBStore:
     ) -> None:
         if not steps:
             return
-        if self.read_only:
-            raise StoreError(
-                f"{self.url!r} is open read-only; open it without read_only to {what}",
-                url=self.url,
-            )
-        with self._lock:
-            self._check_open()
-            self._con.begin()
-            try:
-                # The summary rows of the events and documents the steps change follow them.
-                with summary.maintained(self._con, event_ids=event_ids, doc_ids=doc_ids):
-                    for statement, params in steps:
-                        self._con.execute(statement, params).fetchall()
-                self._con.commit()
-            except BaseException as error:
-                _rollback(self._con)
-                if isinstance(error, duckdb.Error):
-                    raise StoreError(
-                        f"cannot {what} in {self.url!r}: {error}; nothing was written",
-                        url=self.url,
-                    ) from error
-                raise
+        self._writable(what)
+        with (
+            self._transaction(self._nothing_written(what)) as con,
+            # The summary rows of the events and documents the steps change follow them.
+            summary.maintained(con, event_ids=event_ids, doc_ids=doc_ids),
+        ):
+            for statement, params in steps:
+                con.execute(statement, params).fetchall()
 
     def _write_many(self, statement: str, rows: Sequence[Sequence[Any]], what: str) -> None:
-        if self.read_only:
-            raise StoreError(
-                f"{self.url!r} is open read-only; open it without read_only to {what}",
-                url=self.url,
-            )
-        with self._lock:
-            self._check_open()
-            self._con.begin()
-            try:
-                for row in rows:
-                    self._con.execute(statement, list(row)).fetchall()
-                self._con.commit()
-            except duckdb.Error as error:
-                _rollback(self._con)
-                raise StoreError(
-                    f"cannot {what} in {self.url!r}: {error}; nothing was written", url=self.url
-                ) from error
+        self._writable(what)
+        with self._transaction(self._nothing_written(what)) as con:
+            for row in rows:
+                con.execute(statement, list(row)).fetchall()
+
+    def _nothing_written(self, what: str) -> Callable[[duckdb.Error], str]:
+        return lambda error: f"cannot {what} in {self.url!r}: {error}; nothing was written"
 
     def add_feed(self, url: str, name: str) -> bool:
         """Register a feed (or rename a registered one); return True when it is new."""
