@@ -115,7 +115,14 @@ def start_ingest(corpus: Path, db: Path, *, batch_size: int) -> subprocess.Popen
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "BILAT_CONFIG": str(db.parent / "absent.toml")},
+        # A test run started in the background (nohup, `cmd &` in a script) ignores SIGINT,
+        # and a child inherits that; the ingest must see Ctrl-C as a user's terminal sends it.
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_ingest(corpus: Path, db: Path, *, batch_size: int) -> float:
