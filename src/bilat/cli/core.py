@@ -99,6 +99,30 @@ def ingest_cmd(
         raise_alerts_for(settings)
 
 
+EVERY_FACTUALITY = ("asserted", "planned", "reported", "negated", "hypothetical")
+
+
+def _event_query(
+    dyad: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    root: str | None,
+    all_factuality: bool,
+    mentions: bool,
+) -> EventQuery:
+    """Return the query of the event filters `bilat events` and `bilat export` share."""
+    return EventQuery(
+        dyad=parse_pair(dyad),
+        actor=actor,
+        since=since,
+        until=until,
+        root=root,
+        factuality=EVERY_FACTUALITY if all_factuality else None,
+        mentions=mentions,
+    )
+
+
 def _ingest_summary(report: IngestReport) -> None:
     table = Table(title="ingest")
     for name in ("read", "added", "skipped (already stored)", "rejected", "events"):
@@ -174,18 +198,10 @@ def events_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """List events, one row per real-world event (--mentions: every report; --all: negated too)."""
-    query = EventQuery(
-        dyad=parse_pair(dyad),
-        actor=actor,
-        since=since,
-        until=until,
-        root=root,
+    query = dataclasses.replace(
+        _event_query(dyad, actor, since, until, root, all_factuality, mentions),
         doc_id=doc,
         limit=limit,
-        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
-        if all_factuality
-        else None,
-        mentions=mentions,
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
@@ -276,17 +292,7 @@ def export_cmd(
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
 
-    query = EventQuery(
-        dyad=parse_pair(dyad),
-        actor=actor,
-        since=since,
-        until=until,
-        root=root,
-        factuality=("asserted", "planned", "reported", "negated", "hypothetical")
-        if all_factuality
-        else None,
-        mentions=mentions,
-    )
+    query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
     with open_store(settings_for(db).db, read_only=True) as store:
         if what == "events":
             data = export_events(store, fmt, query, verified_only=verified_only, header=header)
@@ -333,7 +339,7 @@ def eval_cmd(
                     # Gold is coded sentence by sentence: every mention of a clustered event
                     # is scored in its own sentence, not only the cluster's first.
                     EventQuery(
-                        factuality=("asserted", "planned", "reported", "negated", "hypothetical"),
+                        factuality=EVERY_FACTUALITY,
                         mentions=True,
                     )
                 )
