@@ -140,14 +140,7 @@ def page(query: EventQuery) -> tuple[str, list[Any]]:
     Raises:
         InputError: The limit or offset is negative.
     """
-    if (query.limit is not None and query.limit < 0) or query.offset < 0:
-        raise InputError(
-            f"limit and offset must be 0 or more, got limit={query.limit} offset={query.offset}",
-            origin="EventQuery",
-        )
-    if query.limit is None:
-        return ("OFFSET ?", [query.offset]) if query.offset else ("", [])
-    return "LIMIT ? OFFSET ?", [query.limit, query.offset]
+    return _paging(query.limit, query.offset, "EventQuery")
 
 
 def dyads(*, directed: bool, query: EventQuery) -> tuple[str, list[Any]]:
