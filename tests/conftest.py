@@ -79,6 +79,15 @@ def shared() -> Path:
     return SHARED
 
 
+def coded(pipeline: Any, text: str, date: str | None = None) -> list[tuple[str, str, str, str]]:
+    """Return (source code, CAMEO, target code or "", factuality) of each event of a text."""
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
+    return [
+        (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
+        for e in extraction.events
+    ]
+
+
 def actor(code: str | None, **extra: Any) -> Actor | None:
     """Return an actor whose country is the code's first three letters, sector the rest."""
     if code is None:

@@ -7,16 +7,7 @@ import pytest
 from bilat.events.pairs import distinct
 from bilat.extract import Pipeline
 from bilat.records import Actor, Document
-
-
-def _code(
-    pipeline: Pipeline, text: str, date: str | None = None
-) -> list[tuple[str, str, str, str]]:
-    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
-    return [
-        (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
-        for e in extraction.events
-    ]
+from conftest import coded
 
 
 @pytest.mark.parametrize(
@@ -50,7 +41,7 @@ def _code(
 def test_coder_codes_sentence(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _code(pipeline, text) == expected
+    assert coded(pipeline, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -62,7 +53,7 @@ def test_coder_codes_sentence(
     ],
 )
 def test_coder_codes_nothing_without_two_actors(pipeline: Pipeline, text: str) -> None:
-    assert _code(pipeline, text) == []
+    assert coded(pipeline, text) == []
 
 
 def test_coder_event_carries_provenance(pipeline: Pipeline) -> None:
@@ -85,7 +76,7 @@ def test_coder_event_carries_provenance(pipeline: Pipeline) -> None:
 
 def test_coder_finishes_on_a_verbless_line(pipeline: Pipeline) -> None:
     text = "Summary of the talks between India and Pakistan"
-    assert _code(pipeline, text) == [("IND", "040", "PAK", "asserted")]
+    assert coded(pipeline, text) == [("IND", "040", "PAK", "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -103,7 +94,7 @@ def test_coder_finishes_on_a_verbless_line(pipeline: Pipeline) -> None:
     ],
 )
 def test_coder_nominal_factuality(pipeline: Pipeline, text: str, expected: tuple[str, str]) -> None:
-    ((_, code, _, fact),) = _code(pipeline, text)
+    ((_, code, _, fact),) = coded(pipeline, text)
     assert (code, fact) == expected
 
 
@@ -151,7 +142,7 @@ def test_coder_codes_each_root(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     """One sentence per CAMEO root family, 01 to 20."""
-    assert _code(pipeline, text, "2024-06-01") == expected
+    assert coded(pipeline, text, "2024-06-01") == expected
 
 
 @pytest.mark.parametrize(
@@ -174,28 +165,28 @@ def test_coder_codes_each_root(
 def test_coder_call_on_is_visit_or_appeal_by_object(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _code(pipeline, text, "2024-06-01") == expected
+    assert coded(pipeline, text, "2024-06-01") == expected
 
 
 def test_coder_official_present_abroad_is_a_visit(pipeline: Pipeline) -> None:
     text = "The Saudi Foreign Minister is in Tehran."
-    assert _code(pipeline, text, "2024-06-01") == [("SAUGOV", "042", "IRNGOV", "asserted")]
+    assert coded(pipeline, text, "2024-06-01") == [("SAUGOV", "042", "IRNGOV", "asserted")]
 
 
 def test_coder_country_present_somewhere_is_not_a_visit(pipeline: Pipeline) -> None:
-    assert _code(pipeline, "Oman is in Asia.", "2024-06-01") == []
+    assert coded(pipeline, "Oman is in Asia.", "2024-06-01") == []
 
 
 def test_coder_denial_answers_the_last_accuser(pipeline: Pipeline) -> None:
     text = "India accused Pakistan of violating the truce. Pakistan denied the allegations."
-    assert _code(pipeline, text, "2024-06-01") == [
+    assert coded(pipeline, text, "2024-06-01") == [
         ("IND", "112", "PAK", "asserted"),
         ("PAK", "016", "IND", "asserted"),
     ]
 
 
 def test_coder_denial_without_accuser_codes_nothing(pipeline: Pipeline) -> None:
-    assert _code(pipeline, "Pakistan denied the allegations.", "2024-06-01") == []
+    assert coded(pipeline, "Pakistan denied the allegations.", "2024-06-01") == []
 
 
 def test_coder_keeps_a_cut_off_fragment_in_the_event_sentence(pipeline: Pipeline) -> None:

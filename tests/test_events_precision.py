@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilat.extract import Pipeline
-from bilat.records import Document
-
-
-def _code(
-    pipeline: Pipeline, text: str, date: str | None = None
-) -> list[tuple[str, str, str, str]]:
-    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
-    return [
-        (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
-        for e in extraction.events
-    ]
+from conftest import coded
 
 
 @pytest.mark.parametrize(
@@ -56,7 +46,7 @@ def _code(
 def test_precision_rule_codes_sentence(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _code(pipeline, text) == expected
+    assert coded(pipeline, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,7 +67,7 @@ def test_precision_rule_codes_sentence(
     ],
 )
 def test_precision_rule_drops_sentence(pipeline: Pipeline, text: str) -> None:
-    assert _code(pipeline, text, "2006-11-03") == []
+    assert coded(pipeline, text, "2006-11-03") == []
 
 
 @pytest.mark.parametrize(
@@ -108,7 +98,7 @@ def test_precision_rule_drops_sentence(pipeline: Pipeline, text: str) -> None:
 def test_precision_office_holders_of_the_1990s_resolve(
     pipeline: Pipeline, text: str, date: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _code(pipeline, text, date) == expected
+    assert coded(pipeline, text, date) == expected
 
 
 @pytest.mark.parametrize(
@@ -129,7 +119,7 @@ def test_precision_office_holders_of_the_1990s_resolve(
     ],
 )
 def test_precision_round2_drops_sentence(pipeline: Pipeline, text: str) -> None:
-    assert _code(pipeline, text, "1997-06-10") == []
+    assert coded(pipeline, text, "1997-06-10") == []
 
 
 @pytest.mark.parametrize(
@@ -180,10 +170,10 @@ def test_precision_round2_drops_sentence(pipeline: Pipeline, text: str) -> None:
 def test_precision_round2_codes_sentence(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _code(pipeline, text, "1997-06-10") == expected
+    assert coded(pipeline, text, "1997-06-10") == expected
 
 
 def test_precision_round2_surname_in_office_resolves(pipeline: Pipeline) -> None:
-    assert _code(pipeline, "Albright met Chinese officials in Beijing.", "1997-06-10") == [
+    assert coded(pipeline, "Albright met Chinese officials in Beijing.", "1997-06-10") == [
         ("USAGOV", "040", "CHNGOV", "asserted")
     ]
