@@ -458,6 +458,7 @@ def _pronouns(doc: Doc, found: list[Found]) -> list[Found]:
 def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
     kb = ctx.knowledge
     names: dict[str, Found] = {}
+    headline = _headline_window(doc)
     for index, mention in enumerate(found):
         earlier = [f for f in found[:index] if f.actor is not None]
         if mention.kind == "name":
@@ -465,7 +466,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             continue
         if mention.kind == "group":
             mention.pair = _last_pair(doc, mention, earlier) or _headline_pair(
-                doc, mention, found[index + 1 :]
+                mention, found[index + 1 :], headline
             )
             if mention.pair:
                 mention.actor = mention.pair[0]
@@ -473,7 +474,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             continue
         if mention.kind == "title" and _link_titled_name(mention, earlier):
             continue
-        if mention.kind == "title" and _headline_person(doc, mention, found[index + 1 :]):
+        if mention.kind == "title" and _headline_person(doc, mention, found[index + 1 :], headline):
             continue
         if not mention.needs_antecedent:
             continue
@@ -624,9 +625,7 @@ def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]
     person = kb.people.get(owner.actor.person_id or "") if owner.actor else None
     if person is None or ctx.on is None:
         return offices
-    on = ctx.on
-    held = [r.office for r in person.roles if r.start <= on and (r.end is None or on <= r.end)]
-    held.sort(key=lambda o: kb.offices[o].rank if o in kb.offices else 99)
+    held = [role.office for role in kb.roles_on(person, ctx.on)]
     return offices + [o for o in held if o not in offices]
 
 
@@ -653,13 +652,14 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
     return None
 
 
-def _headline_pair(doc: Doc, mention: Found, later: list[Found]) -> tuple[Actor, Actor] | None:
+def _headline_pair(
+    mention: Found, later: list[Found], window: tuple[int, int] | None
+) -> tuple[Actor, Actor] | None:
     """Return the two countries a headline's "both sides" are, from the lede's sentences.
 
-    Only in a document's headline lines does "both sides" point forward; elsewhere it needs an
-    antecedent.
+    Only in a document's headline lines (``window``, from :func:`_headline_window`) does "both
+    sides" point forward; elsewhere it needs an antecedent.
     """
-    window = _headline_window(doc)
     if window is None or mention.start >= window[0]:
         return None
     until = window[1]
@@ -700,7 +700,9 @@ def _headline_window(doc: Doc) -> tuple[int, int] | None:
     return sentences[body].start, until
 
 
-def _headline_person(doc: Doc, mention: Found, later: list[Found]) -> bool:
+def _headline_person(
+    doc: Doc, mention: Found, later: list[Found], window: tuple[int, int] | None
+) -> bool:
     """Name a headline's unnamed official ("US official vows …") after the lede's person.
 
     Only a singular title without a person in a document's headline lines looks forward, and
@@ -712,7 +714,6 @@ def _headline_person(doc: Doc, mention: Found, later: list[Found]) -> bool:
     titles = [p for p in mention.pieces if _kind(p) == "title"]
     if not titles or doc[titles[-1].end - 1].tag_ in ("NNS", "NNPS"):
         return False  # "officials" are several people
-    window = _headline_window(doc)
     if window is None or mention.start >= window[0]:
         return False
     until = window[1]

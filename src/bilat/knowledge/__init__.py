@@ -88,15 +88,15 @@ class Knowledge:
 
     def role_on(self, person: Person, on: dt.date | None) -> Role | None:
         """Return the most senior role a person held on a date (or their latest, undated)."""
-        roles = list(person.roles)
-        if not roles:
-            return None
         if on is None:
-            return max(roles, key=lambda r: r.start)
-        current = [r for r in roles if _in_role(r, on)]
-        if not current:
-            return None
-        return min(
+            return max(person.roles, key=lambda r: r.start, default=None)
+        current = self.roles_on(person, on)
+        return current[0] if current else None
+
+    def roles_on(self, person: Person, on: dt.date) -> list[Role]:
+        """Return the roles a person held on a date, most senior first."""
+        current = [r for r in person.roles if _in_role(r, on)]
+        return sorted(
             current, key=lambda r: self.offices[r.office].rank if r.office in self.offices else 99
         )
 
