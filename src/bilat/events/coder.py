@@ -204,13 +204,13 @@ class Coder:
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
+            # "Both leaders … of both countries": one event between the two, not one each way
+            grouped = any(f.pair for f in sources)
             seen: set[frozenset[str | None]] = set()
             for source in source_actors:
                 for target in expand(targets, avoid=source):
-                    # "Both leaders … of both countries": one event between the two, not one
-                    # each way
                     countries = frozenset((source.country, target.country))
-                    if any(f.pair for f in sources) and countries in seen:
+                    if grouped and countries in seen:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
@@ -390,9 +390,9 @@ def _sources(
                         return [found, *others], None
                     return [found], None
         # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i in index:
-                return [index[child.i]], None
+        doers = _doers(token, index)
+        if doers:
+            return doers[:1], None
         clause = _clause_subject(token, index)
         return ([clause] if clause else []), None
     subject, passive = _subject(token)
@@ -468,11 +468,7 @@ def _targets(
                         found.extend(_with_conj(pobj, index))
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
-                found.extend(
-                    index[c.i]
-                    for c in obj.children
-                    if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
-                )
+                found.extend(_doers(obj, index))
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":
@@ -499,6 +495,15 @@ def _targets(
         if found:
             return found
     return []
+
+
+def _doers(noun: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
+    return [
+        index[c.i]
+        for c in noun.children
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
+    ]
 
 
 def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
