@@ -27,7 +27,6 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from bilat.errors import InputError
 from bilat.store import sql
 from bilat.store.base import EVERY_EVENT, EventQuery
 
@@ -396,11 +395,8 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
     clauses: list[str] = []
     params: list[Any] = []
     if query.dyad is not None:
-        if len(query.dyad) != 2:
-            raise InputError(
-                f"a dyad is two country codes, got {query.dyad!r}; pass e.g. ('PAK', 'USA')",
-                origin="EventQuery.dyad",
-            )
+        # sql.where, which every caller runs first, refused any other shape with its message
+        assert len(query.dyad) == 2, query.dyad
         a, b = query.dyad
         # The pair narrows the rows read (the table is filled in pair order); the countries
         # keep the match exact.
