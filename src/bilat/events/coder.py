@@ -54,6 +54,34 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# nouns that stand for the people of the phrase after them: "the leaders of A and B",
+# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
+GROUP_HEADS = {
+    "group",
+    "number",
+    "member",
+    "delegation",
+    "leader",
+    "head",
+    "team",
+    "representative",
+    "negotiator",
+    "official",
+    "envoy",
+    "diplomat",
+    "president",
+    "minister",
+    "government",
+    "force",
+    "troop",
+    "soldier",
+    "dozen",
+    "hundred",
+    "thousand",
+    "both",
+    "each",
+    "all",
+}
 PREPOSITIONS = {
     "with",
     "to",
@@ -136,6 +164,11 @@ class Coder:
                     continue
                 found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
+                if found and _purpose_of(token, candidates):
+                    pairs = {frozenset((c.source.code, c.target.code)) for c in candidates}
+                    found = [
+                        c for c in found if frozenset((c.source.code, c.target.code)) not in pairs
+                    ]
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
                 candidates.extend(found)
@@ -214,7 +247,13 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
-        elif len(source_actors) >= 2 and pattern.symmetric:
+        elif (
+            len(source_actors) >= 2
+            and pattern.symmetric
+            and (nominal or not _partner_phrase(token, pattern))
+        ):
+            # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
+            # a with-phrase names another partner ("A and B signed deals with C")
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
@@ -248,6 +287,31 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _partner_phrase(token: Token, pattern: Pattern) -> bool:
+    """Return whether a target preposition of the pattern names someone bilat did not resolve."""
+    anchors = [token, *_objects(token)]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in pattern.target
+        and any(t.pos_ == "PROPN" for t in c.subtree)
+        for a in anchors
+        for c in a.children
+    )
+
+
+def _purpose_of(token: Token, candidates: list[Candidate]) -> bool:
+    """Return whether a trigger is the purpose of an event already coded between the same sides.
+
+    "Delegations will meet … to sign agreements": the signing is what the meeting is for, one
+    event, not a second one between the same two actors.
+    """
+    if token.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return False
+    return any(c.trigger.i == token.head.i for c in candidates)
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
@@ -342,6 +406,13 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
             return index[child.i]
+    if token.lemma_.lower() in GROUP_HEADS:
+        # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                inner = _mention(pobj, index)
+                if inner is not None:
+                    return inner
     if token.dep_ == "csubj":
         # the parser reads a leading "Acting Under Secretary Bass" as a clause
         return next((index[t.i] for t in token.subtree if t.i in index), None)
@@ -408,13 +479,38 @@ def _sources(
         return [by], patient
     if patient is None:
         return [], None
-    sources = [patient]
-    for conj in subject.children:
-        if conj.dep_ == "conj" and _mention(conj, index):
-            other = _mention(conj, index)
-            assert other is not None
-            sources.append(other)
-    return sources, None
+    return _phrase_actors(subject, patient, index), None
+
+
+def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
+
+    "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
+    of Ukraine and Russia" and "delegations from Israel and the UAE" (a group noun's of/from
+    phrase) each name two actors.
+    """
+    found = [first]
+    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    for noun in heads:
+        own = _mention(noun, index)
+        if own is not None and all(own is not f for f in found):
+            found.append(own)
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i in index:
+                        other = index[conj.i]
+                        if all(other is not f for f in found):
+                            found.append(other)
+        if noun.lemma_.lower() in GROUP_HEADS:
+            for prep in (
+                c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            ):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    for other in _with_conj(pobj, index):
+                        if all(other is not f for f in found):
+                            found.append(other)
+    return found
 
 
 def _object_controlled(verb: Token) -> bool:
