@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bilat.records import Document
 from conftest import coded
 
 
@@ -60,3 +61,25 @@ def test_arguments_roles(pipeline: Any, text: str, expected: list[tuple[str, ...
 )
 def test_arguments_expletive_it_names_no_one(pipeline: Any, text: str) -> None:
     assert coded(pipeline, "Ghana recalled its envoy. " + text, "2024-05-06") == []
+
+
+def test_arguments_place_of_a_deed_is_not_its_doer(pipeline: Any) -> None:
+    text = "Canada thanked Mexico for arresting a suspect in the Kabul airport bombing that killed 13 Canadians."
+    assert coded(pipeline, text, "2025-03-05") == [("CAN", "051", "MEX", "asserted")]
+
+
+def test_arguments_subject_is_not_both_sides(pipeline: Any) -> None:
+    assert (
+        coded(pipeline, "Norway and Chile urged both sides to show restraint.", "2025-03-05") == []
+    )
+
+
+def test_arguments_headline_restated_by_the_lede_is_one_event(pipeline: Any) -> None:
+    text = (
+        "Chile rolls over $1 billion loan to Peru\n"
+        "SANTIAGO: Chile has agreed to roll over a $1 billion loan to Peru for a year, officials said.\n"
+    )
+    events = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-01-24")).events
+    assert [(e.sentence_index, e.source.code, e.cameo, e.target.code) for e in events] == [
+        (1, "CHL", "071", "PER")
+    ]

@@ -690,10 +690,17 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
     if personal:
         # "both officials", "the two leaders": people, not the countries named in between
         window = [f for f in window if f.individual and f.kind != "pronoun"]
+    # "Saudi Arabia and Qatar urged both sides …": the clause's own subject is not a side
+    verb = doc[mention.start]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
+        range(mention.start, mention.end)
+    )
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None
-        if f.kind == "group" or f.actor.country in [a.country for a in seen]:
+        if f.kind == "group" or f.actor.country in [a.country for a in seen] or f.start in own:
             continue
         seen.append(_principal(f.actor.country, window) if personal else f.actor)
         if len(seen) == 2:

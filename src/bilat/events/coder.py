@@ -82,6 +82,22 @@ GROUP_HEADS = {
     "each",
     "all",
 }
+# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
+DEED_NOUNS = {
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "strike",
+    "airstrike",
+    "raid",
+    "shooting",
+    "assault",
+    "ambush",
+    "killing",
+    "massacre",
+    "shelling",
+}
 PREPOSITIONS = {
     "with",
     "to",
@@ -172,7 +188,7 @@ class Coder:
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
                 candidates.extend(found)
-        return _dedup(candidates), attempts
+        return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
         self,
@@ -403,8 +419,11 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
     """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
     if token.i in index:
         return index[token.i]
+    deed = token.lemma_.lower() in DEED_NOUNS
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
+            if deed and child.dep_ != "poss" and index[child.i].kind == "capital":
+                continue  # "the Kabul airport bombing" happened in Kabul, not by its government
             return index[child.i]
     if token.lemma_.lower() in GROUP_HEADS:
         # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
@@ -662,6 +681,33 @@ def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Ac
                 return found.actor
             return None
     return None
+
+
+def _restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a headline's events that the lede's first sentences report again.
+
+    "China rolls over loan to Pakistan" above "BEIJING: China has agreed to roll over …" is one
+    event; the lede's copy is kept, with its dateline, date and full sentence.
+    """
+    first = next((s for s in doc.sents if s.text.strip()), None)
+    if first is None or not _is_headline(doc, first):
+        return candidates
+    number = next(i for i, s in enumerate(x for x in doc.sents if x.text.strip()) if s == first)
+
+    def key(c: Candidate) -> tuple[str, frozenset[str | None]]:
+        return c.code[:2], frozenset((c.source.country, c.target.country))
+
+    lede = {key(c) for c in candidates if number < c.sentence_index <= number + 3}
+    return [c for c in candidates if c.sentence_index != number or key(c) not in lede]
+
+
+def _is_headline(doc: Doc, sentence: Span) -> bool:
+    """Return whether a sentence is a headline line: alone on its line, no closing full stop."""
+    text = sentence.text.rstrip()
+    end = sentence.start_char + len(text)
+    after = doc.text[end : end + 1]
+    closing = text.rstrip("\"'”’")
+    return bool(closing) and closing[-1] not in ".!?" and (after.startswith("\n") or not after)
 
 
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:
