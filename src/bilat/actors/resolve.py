@@ -151,12 +151,13 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
     if words == ["and"]:
         return kinds == {"title"} and new == "title" and _followed_by_name(doc, piece, group)
     if "," in words:
-        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi"
+        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi";
+        # a bare country is not ("the presidents of Russia and Ukraine, Putin and Zelensky")
         return (
             words == [","]
             and new in ("person", "name", "title")
             and not kinds & {"person", "name"}
-            and bool(kinds & {"title", "country", "adjective"})
+            and bool(kinds & {"title", "adjective"} or (kinds & {"country"} and len(group) > 1))
             and (new != "title" or _followed_by_name(doc, piece, group))
         )
     if any(w not in JOINERS and w not in MODIFIERS for w in words):
