@@ -211,6 +211,12 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             return Found(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = person_actor(person, office, kb, on=ctx.on, former=former)
+        org_entry = _pick(org_piece, "org") if org_piece is not None else None
+        if org_entry is not None and ctx.on is not None and kb.role_on(person, ctx.on) is None:
+            # "the EU's Michel Barnier": out of any known office, a person acts for the
+            # organisation the text attaches them to, not for their country
+            org = kb.organisations[org_entry.key]
+            actor = replace(actor, code=org.code, country=org.country, sector=org.sector)
         return Found(
             start,
             end,

@@ -98,6 +98,22 @@ DEED_NOUNS = {
     "massacre",
     "shelling",
 }
+# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
+LIGHT_VERBS = {
+    "implement",
+    "observe",
+    "hold",
+    "establish",
+    "restore",
+    "resume",
+    "reach",
+    "conclude",
+    "honour",
+    "honor",
+    "respect",
+    "maintain",
+    "declare",
+}
 PREPOSITIONS = {
     "with",
     "to",
@@ -385,6 +401,10 @@ def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[
 
 def _objects(token: Token) -> list[Token]:
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
+    # object of a light verb under the trigger
+    for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
+        objects.extend(g for g in light.children if g.dep_ == "dobj")
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
     for obj in list(objects):
@@ -479,6 +499,18 @@ def _sources(
                     if child.lower_ == "between" and others:
                         return [found, *others], None
                     return [found], None
+        # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
+        participants = ("lead", "attend", "hold", "chair", "co-chair")
+        for acl in (
+            c
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
+        ):
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    first = _mention(pobj, index)
+                    if first is not None:
+                        return _phrase_actors(pobj, first, index), None
         # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
         doers = _doers(token, index)
         if doers:
@@ -493,9 +525,9 @@ def _sources(
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         by = _mention(by_token, index) if by_token is not None else None
-        if by is None:
+        if by is None or by_token is None:
             return [], None
-        return [by], patient
+        return _phrase_actors(by_token, by, index), patient
     if patient is None:
         return [], None
     return _phrase_actors(subject, patient, index), None
@@ -606,6 +638,11 @@ def _targets(
                 ):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(_with_conj(pobj, index) or _deeper(pobj, index))
+                    # "with Turkey and the UN clearing the way": the parser hangs the
+                    # partners under a clause as its subject
+                    for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
+                        for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
+                            found.extend(_with_conj(subj, index))
         found = [f for f in found if all(f is not e for e in exclude)]
         if found:
             return found
