@@ -507,10 +507,10 @@ def _sources(
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
         ):
             for agent in (c for c in acl.children if c.dep_ == "agent"):
-                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
-                    first = _mention(pobj, index)
+                for by_obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    first = _mention(by_obj, index)
                     if first is not None:
-                        return _phrase_actors(pobj, first, index), None
+                        return _phrase_actors(by_obj, first, index), None
         # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
         doers = _doers(token, index)
         if doers:
@@ -524,8 +524,10 @@ def _sources(
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        by = _mention(by_token, index) if by_token is not None else None
-        if by is None or by_token is None:
+        if by_token is None:
+            return [], None
+        by = _mention(by_token, index)
+        if by is None:
             return [], None
         return _phrase_actors(by_token, by, index), patient
     if patient is None:
