@@ -506,8 +506,8 @@ def _sources(
             for c in token.children
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
         ):
-            for agent in (c for c in acl.children if c.dep_ == "agent"):
-                for by_obj in (g for g in agent.children if g.dep_ == "pobj"):
+            for by_phrase in (c for c in acl.children if c.dep_ == "agent"):
+                for by_obj in (g for g in by_phrase.children if g.dep_ == "pobj"):
                     first = _mention(by_obj, index)
                     if first is not None:
                         return _phrase_actors(by_obj, first, index), None
