@@ -114,6 +114,8 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
+SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 PREPOSITIONS = {
     "with",
     "to",
@@ -472,6 +474,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return verb.head, False
+        if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
+            # "India responded by reaffirming …": the doer of the by-clause is the subject's;
+            # not so "thanked Pakistan for helping", whose helper is the object
+            verb = verb.head.head
+            continue
         break
     return None, False
 
@@ -484,9 +491,9 @@ def _sources(
             if child.dep_ == "poss" and child.i in index:
                 found = index[child.i]
                 if found.kind == "pronoun":
-                    later = _clause_subject(token, index)
-                    if later is not None and later.start > token.i:
-                        return [later], None
+                    clause = _clause_subject(token, index)
+                    if clause is not None and clause[1].start > token.i:
+                        return [clause[1]], None
                 return [found], None
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "between"):
@@ -516,7 +523,7 @@ def _sources(
         if doers:
             return doers[:1], None
         clause = _clause_subject(token, index)
-        return ([clause] if clause else []), None
+        return (_phrase_actors(*clause, index) if clause else []), None
     subject, passive = _subject(token)
     if subject is None:
         return [], None
@@ -583,14 +590,15 @@ def _object_controlled(verb: Token) -> bool:
     )
 
 
-def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
+def _clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found] | None:
     head = token.head
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
             subject, passive = _subject(head)
             if subject is None or passive:
                 return None
-            return _mention(subject, index)
+            found = _mention(subject, index)
+            return (subject, found) if found is not None else None
         if head.head.i == head.i:
             break
         head = head.head
