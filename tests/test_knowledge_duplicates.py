@@ -290,6 +290,7 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "people_world.yaml",
         "sectors.yaml",
         "verbs.yaml",
+        "verbs_conflict.yaml",
         "verbs_cooperation.yaml",
     ]
     assert [str(p) for f in actor_files for p in check_file(f)] == []
