@@ -92,6 +92,16 @@ def test_people_recent_single_holder_offices_do_not_overlap() -> None:
         ("the Azerbaijani foreign minister", "2021-01-01", ("AZEGOV", "Jeyhun Bayramov")),
         ("Lukashenko", "2021-06-01", ("BLRGOV", "Alexander Lukashenko")),
         ("Tsikhanouskaya", "2021-06-01", ("BLROPP", "Sviatlana Tsikhanouskaya")),
+        ("the Israeli president", "2022-05-01", ("ISRGOV", "Isaac Herzog")),
+        ("the Israeli defence minister", "2021-01-01", ("ISRGOV", "Benny Gantz")),
+        ("the Israeli prime minister", "2021-10-01", ("ISRGOV", "Naftali Bennett")),
+        ("the Egyptian foreign minister", "2020-01-01", ("EGYGOV", "Sameh Shoukry")),
+        ("Sisi", "2019-01-01", ("EGYGOV", "Abdel Fattah el-Sisi")),
+        ("the Jordanian foreign minister", "2023-01-01", ("JORGOV", "Ayman Safadi")),
+        ("Nasrallah", "2020-01-01", ("LBNREB", "Hassan Nasrallah")),
+        ("the Syrian foreign minister", "2025-03-01", ("SYRGOV", "Asaad al-Shaibani")),
+        ("the Iraqi prime minister", "2021-01-01", ("IRQGOV", "Mustafa al-Kadhimi")),
+        ("the Kuwaiti Emir", "2022-01-01", ("KWTGOV", "Nawaf Al-Ahmad Al-Jaber Al-Sabah")),
     ],
 )
 def test_people_recent_resolve_at_date(
