@@ -101,6 +101,13 @@ def test_people_recent_single_holder_offices_do_not_overlap() -> None:
         ("Nasrallah", "2020-01-01", ("LBNREB", "Hassan Nasrallah")),
         ("the Syrian foreign minister", "2025-03-01", ("SYRGOV", "Asaad al-Shaibani")),
         ("the Iraqi prime minister", "2021-01-01", ("IRQGOV", "Mustafa al-Kadhimi")),
+        ("Abiy Ahmed", "2021-01-01", ("ETHGOV", "Abiy Ahmed")),
+        ("Hemedti", "2024-01-01", ("SDNREB", "Mohamed Hamdan Dagalo")),
+        ("Hemedti", "2020-01-01", ("SDNGOV", "Mohamed Hamdan Dagalo")),
+        ("General Burhan", "2024-01-01", ("SDNGOV", "Abdel Fattah al-Burhan")),
+        ("the Somali president", "2020-01-01", ("SOMGOV", "Mohamed Abdullahi Mohamed")),
+        ("the Nigerian president", "2024-01-01", ("NGAGOV", "Bola Tinubu")),
+        ("the Moroccan foreign minister", "2022-01-01", ("MARGOV", "Nasser Bourita")),
         ("the Kuwaiti Emir", "2022-01-01", ("KWTGOV", "Nawaf Al-Ahmad Al-Jaber Al-Sabah")),
     ],
 )
