@@ -286,6 +286,7 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "organisations.yaml",
         "people_core.yaml",
         "people_igo.yaml",
+        "people_recent.yaml",
         "people_regional.yaml",
         "people_world.yaml",
         "sectors.yaml",
