@@ -291,7 +291,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The United States refused to lift sanctions on Iran.",
         [
             ("USA", "1244", "IRN", "asserted", "1244-refuse-lift-sanctions"),
-            ("USA", "085", "IRN", "negated", "085-ease-sanctions"),
         ],
     ),
     (
@@ -354,7 +353,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Venezuela threatened to annex the region of Guyana.",
         [
             ("VEN", "1382", "GUY", "asserted", "1382-threaten-occupation"),
-            ("VEN", "192", "GUY", "asserted", "192-annex"),
         ],
     ),
     (
@@ -372,7 +370,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Morocco threatened to sever ties with Germany.",
         [
             ("MAR", "1313", "DEU", "asserted", "1313-threaten-to-break-ties"),
-            ("MAR", "161", "DEU", "asserted", "161-downgrade"),
         ],
     ),
     (
@@ -380,7 +377,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The United States threatened to withhold aid to Egypt.",
         [
             ("USA", "1311", "EGY", "asserted", "1311-threaten-aid"),
-            ("USA", "166", "EGY", "asserted", "166-suspend-aid"),
         ],
     ),
     (
@@ -388,7 +384,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Iran threatened to quit talks with Britain.",
         [
             ("IRN", "134", "GBR", "asserted", "134-threaten-walk-out"),
-            ("IRN", "164", "GBR", "asserted", "164-halt-talks"),
         ],
     ),
     (
@@ -769,7 +764,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Iran plotted to kill an American official.",
         [
             ("IRN", "185", "USAGOV", "asserted", "185-attempt-assassination"),
-            ("IRN", "193", "USAGOV", "asserted", "193-kill"),
         ],
     ),
     (

@@ -198,14 +198,9 @@ class Coder:
                     continue
                 found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
-                if found and _purpose_of(token, candidates):
-                    pairs = {frozenset((c.source.code, c.target.code)) for c in candidates}
-                    found = [
-                        c for c in found if frozenset((c.source.code, c.target.code)) not in pairs
-                    ]
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend(found)
+                candidates.extend(c for c in found if not _purpose_of(c, candidates))
         return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
@@ -335,17 +330,23 @@ def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     )
 
 
-def _purpose_of(token: Token, candidates: list[Candidate]) -> bool:
-    """Return whether a trigger is the purpose of an event already coded between the same sides.
+def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """Return whether an event is what an event already coded between the same sides is about.
 
-    "Delegations will meet … to sign agreements": the signing is what the meeting is for, one
-    event, not a second one between the same two actors.
+    "Delegations will meet … to sign agreements" (the signing is what the meeting is for),
+    "threatened to sever ties", "refused to lift sanctions": one event, the governing one, not
+    a second one between the same two countries.
     """
+    token = candidate.trigger
     if token.dep_ not in ("advcl", "xcomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
         return False
-    return any(c.trigger.i == token.head.i for c in candidates)
+    sides = frozenset((candidate.source.country, candidate.target.country))
+    return any(
+        c.trigger.i == token.head.i and frozenset((c.source.country, c.target.country)) == sides
+        for c in candidates
+    )
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
