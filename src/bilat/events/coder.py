@@ -54,6 +54,9 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
+# where "X was told to leave" is someone's order
+RAISING = {"expect", "want", "help", "allow"}
 # nouns that stand for the people of the phrase after them: "the leaders of A and B",
 # "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
 GROUP_HEADS = {
@@ -462,15 +465,24 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
+    raised = False
     for _ in range(6):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
-                return child, child.dep_ == "nsubjpass"
+                # "Raisi is scheduled to hold meetings": the passive subject of the governing
+                # verb is the active subject of its infinitive
+                return child, child.dep_ == "nsubjpass" and not raised
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
+            if verb.dep_ == "xcomp":
+                if verb.head.lemma_ in OBJECT_CONTROL - RAISING and any(
+                    c.dep_ == "nsubjpass" for c in verb.head.children
+                ):
+                    return None, False  # "India was told to withdraw": an order, not a deed
+                raised = True
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
