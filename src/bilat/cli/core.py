@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -323,6 +324,13 @@ def eval_cmd(
             "the gold file's own sentences are coded in memory and scored (no store needed).",
         ),
     ] = "jsonl",
+    docs: Annotated[
+        str | None,
+        typer.Option(
+            "--docs",
+            help="Score only documents whose id matches this pattern (fnmatch, e.g. 'sa*').",
+        ),
+    ] = None,
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
     if not gold.exists():
@@ -344,9 +352,15 @@ def eval_cmd(
                     )
                 )
             ]
+        rows = load_gold(gold)
+        if docs is not None:
+            rows = [g for g in rows if fnmatch.fnmatchcase(str(g["doc"]), docs)]
+            if not rows:
+                fail(
+                    f"no gold document matches --docs {docs!r}; gold ids look like {gold_ids(gold)}"
+                )
         result = score_events(
-            load_gold(gold),
-            [s for s in system if s["factuality"] not in ("negated", "hypothetical")],
+            rows, [s for s in system if s["factuality"] not in ("negated", "hypothetical")]
         )
     data = result.as_dict()
     if fmt == "json":
@@ -360,6 +374,12 @@ def eval_cmd(
             f"false positive {fp['doc_id']}: {fp['source']} {fp['cameo']} {fp['target']} | {fp['sentence'][:100]}"
         )
     out.print(f"P={result.precision} R={result.recall} F1={result.f1}")
+
+
+def gold_ids(gold: Path) -> str:
+    """Return the first few document ids of a gold file, for an error message."""
+    ids = sorted({str(g["doc"]) for g in load_gold(gold)})
+    return ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
 
 
 @app.command("show")
