@@ -126,6 +126,10 @@ def test_people_recent_single_holder_offices_do_not_overlap() -> None:
         ("Tedros", "2020-03-11", ("IGOWHO", "Tedros Adhanom Ghebreyesus")),
         ("Michel Barnier", "2019-01-01", ("IGOEU", "Michel Barnier")),
         ("Stoltenberg", "2022-03-01", ("IGONATO", "Jens Stoltenberg")),
+        ("the Dutch prime minister", "2025-01-01", ("NLDGOV", "Dick Schoof")),
+        ("the Spanish foreign minister", "2023-01-01", ("ESPGOV", "José Manuel Albares")),
+        ("the Finnish president", "2023-01-01", ("FINGOV", "Sauli Niinistö")),
+        ("the Greek prime minister", "2021-01-01", ("GRCGOV", "Kyriakos Mitsotakis")),
         ("the Kuwaiti Emir", "2022-01-01", ("KWTGOV", "Nawaf Al-Ahmad Al-Jaber Al-Sabah")),
     ],
 )
