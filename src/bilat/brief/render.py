@@ -45,6 +45,14 @@ def _day_words(day: str) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def uncharted_note(brief: Brief) -> str:
+    """Return the sentence saying how many events are dated too coarsely for the chart."""
+    coarse = "a month or a year" if brief.by == "week" else "a year"
+    if brief.uncharted == 1:
+        return f"1 event dated only to {coarse} is not in the chart."
+    return f"{brief.uncharted} events dated only to {coarse} are not in the chart."
+
+
 def _title(brief: Brief, names: ActorNames) -> str:
     scope = brief.scope
     return f"Brief: {names.scope(scope.dyad, scope.actor)} ({scope.label})"
@@ -115,8 +123,14 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
         f"| **all** | **{brief.events_now}** | **{brief.events_before}** | "
         f"**{_change(brief.events_now, brief.events_before)}** |"
     )
-    lines += ["", "## Week by week", "", "| Week | Events | Cooperation | Conflict | Goldstein |"]
-    lines.append("|---|---:|---:|---:|---:|")
+    unit = brief.by.capitalize()
+    lines += ["", f"## {unit} by {brief.by}", ""]
+    if brief.uncharted:
+        lines += [uncharted_note(brief), ""]
+    lines += [
+        f"| {unit} | Events | Cooperation | Conflict | Goldstein |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for row in brief.series:
         coop, conflict = (
             row.verbal_coop + row.material_coop,
@@ -159,11 +173,14 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def chart_svg(series: tuple[TimelinePeriod, ...], *, width: int = 640, height: int = 220) -> str:
-    """Return an inline SVG chart: cooperation and conflict events per week, Goldstein line.
+def chart_svg(
+    series: tuple[TimelinePeriod, ...], *, by: str = "week", width: int = 640, height: int = 220
+) -> str:
+    """Return an inline SVG chart: cooperation and conflict events per period, Goldstein line.
 
     Args:
-        series: Weekly rows, oldest first.
+        series: One row per period, oldest first.
+        by: The period of a row (``week``, ``month``, ``quarter``), named in the title.
         width: Width in pixels.
         height: Height in pixels.
 
@@ -182,7 +199,7 @@ def chart_svg(series: tuple[TimelinePeriod, ...], *, width: int = 640, height: i
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">',
-        '<title id="chart-title">Events per week: cooperation (green), conflict (red), '
+        f'<title id="chart-title">Events per {by}: cooperation (green), conflict (red), '
         "mean Goldstein (blue line, −10 to +10)</title>",
         f'<line x1="{pad}" y1="{pad + plot_h}" x2="{width - pad}" y2="{pad + plot_h}" stroke="#888"/>',
         f'<text x="4" y="{pad + 4}" font-size="11">{most}</text>',
@@ -293,8 +310,9 @@ def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
 <p class="trend"><strong>Trend:</strong> {e(brief.trend)}</p>
 <table id="figures"><tr><th>Events</th><th class="n">This period</th><th class="n">Previous</th>
 <th class="n">Change</th></tr>{rows}</table>
-<h2>Week by week</h2>
-{chart_svg(brief.series)}
+<h2>{brief.by.capitalize()} by {brief.by}</h2>
+{chart_svg(brief.series, by=brief.by)}
+{f'<p class="meta" id="uncharted">{e(uncharted_note(brief))}</p>' if brief.uncharted else ""}
 <h2>Most important events</h2>
 <ol id="top-events">{"".join(events) or "<li>No events in this period.</li>"}</ol>
 <h2>New actors and first-time contacts</h2>
