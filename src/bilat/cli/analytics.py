@@ -110,7 +110,10 @@ def facts_cmd(
     db: DbOption = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="killed, injured, abducted, arrested, money, percent, tariff."),
+        typer.Option(
+            help="casualties (killed, injured, abducted, arrested), one of those, money, "
+            "percent or tariff."
+        ),
     ] = None,
     doc: Annotated[str | None, typer.Option(help="Only facts of this document.")] = None,
     actor: Annotated[
@@ -123,9 +126,11 @@ def facts_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """List the numbers reports give: casualties, money, percentages and tariffs."""
+    from bilat.facts.kinds import resolve_kind
+
     query = FactQuery(
         doc_id=doc,
-        kind=kind,
+        kind=resolve_kind(kind) if kind is not None else None,
         actor=actor,
         since=since,
         until=until,

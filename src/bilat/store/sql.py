@@ -300,8 +300,9 @@ def facts(query: FactQuery) -> tuple[str, list[Any]]:
         clauses.append("f.doc_id = ?")
         params.append(query.doc_id)
     if query.kind is not None:
-        clauses.append("f.kind = ?")
-        params.append(query.kind)
+        kinds = (query.kind,) if isinstance(query.kind, str) else query.kind
+        clauses.append(f"f.kind IN ({', '.join('?' for _ in kinds)})" if kinds else "FALSE")
+        params += kinds
     if query.actor is not None:
         clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
         params += [query.actor, query.actor]
