@@ -33,14 +33,19 @@ app.add_typer(knowledge_app, name="knowledge")
 
 
 class _Stream:
-    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing."""
+    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing.
+
+    Strings print as they are: messages and table cells hold user text, file names and hints
+    such as ``[[alerts]]`` or ``bilat[spark]``, which rich markup would swallow. Styled output
+    passes a :class:`rich.text.Text`.
+    """
 
     def __init__(self, stderr: bool) -> None:
         self.stderr = stderr
 
     def _console(self) -> Console:
         stream = sys.stderr if self.stderr else sys.stdout
-        return Console(file=stream, highlight=False, soft_wrap=True)
+        return Console(file=stream, highlight=False, soft_wrap=True, markup=False)
 
     @property
     def is_terminal(self) -> bool:

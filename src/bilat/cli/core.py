@@ -375,8 +375,11 @@ def show_cmd(
     assert extraction is not None
     document = extraction.document
     out.print(
-        f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
-        f"{extraction.date.precision.value}, {extraction.date.source.value})"
+        Text.assemble(
+            (document.title or document.id, "bold"),
+            f"  ({extraction.date.value or 'undated'}, "
+            f"{extraction.date.precision.value}, {extraction.date.source.value})",
+        )
     )
     text = Text(document.text)
     for mention in extraction.mentions:
@@ -428,7 +431,7 @@ def explain_cmd(
     for index, (start, end) in enumerate(explanation.extraction.sentences):
         if sentence is not None and index != sentence:
             continue
-        out.print(f"[bold][{index}][/bold] {extraction.document.text[start:end]}")
+        out.print(Text.assemble((f"[{index}]", "bold"), " ", extraction.document.text[start:end]))
         mentions = [m for m in explanation.extraction.mentions if start <= m.start < end]
         for m in mentions:
             out.print(f"    actor '{m.text}' → {m.actor.code} ({m.kind}: {m.how})")

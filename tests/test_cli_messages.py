@@ -1,0 +1,47 @@
+"""The CLI prints messages and table cells as written: square brackets are text, not markup."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilat.cli import app
+from bilat.store import open_store
+from conftest import make_event, make_extraction
+
+
+def test_alerts_test_without_rules_names_the_alerts_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["alerts", "test", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: no [[alerts]] rules found; add some to bilat.toml (see `bilat alerts --help`)\n"
+    )
+
+
+def test_spark_hint_keeps_the_extra_in_brackets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": "a", "text": "India condemned Pakistan."}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["spark", "run", str(docs), str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: [E000] the Spark job needs pyspark; install it with `pip install 'bilat[spark]'`\n"
+    )
+
+
+def test_table_cells_keep_square_brackets(tmp_path: Path) -> None:
+    db = tmp_path / "b.duckdb"
+    event = make_event("e1", "d[1]", "PAKGOV", "INDGOV", date="2025-01-02", sentence="[b]Hi[/b]")
+    with open_store(db) as store:
+        store.add([make_extraction("d[1]", "[b]Hi[/b] there.", (event,), date="2025-01-02")])
+    result = CliRunner().invoke(app, ["events", "--db", str(db)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "[b]Hi[/b]" in result.stdout
