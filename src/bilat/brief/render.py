@@ -28,11 +28,15 @@ def headline(brief: Brief) -> str:
     """Return the brief's first sentence: how many events, against how many before."""
     scope = brief.scope
     return (
-        f"{brief.events_now} events between {scope.since} and {scope.until} "
-        f"({brief.events_before} in the {_days(brief)} days before); "
+        f"{_count(brief.events_now, 'event')} between {scope.since} and {scope.until} "
+        f"({brief.events_before} in the {_count(_days(brief), 'day')} before); "
         f"mean Goldstein {_goldstein(brief.goldstein_now)} "
         f"(before {_goldstein(brief.goldstein_before)})."
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _days(brief: Brief) -> int:
@@ -173,6 +177,19 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+MAX_TICKS = 12
+"""The most period labels a chart's time axis carries; the others are skipped evenly."""
+
+
+def _tick(row: TimelinePeriod, by: str) -> str:
+    """Return a period's axis label: a week by its Monday, months and quarters by name."""
+    if by == "week":
+        return dt.date.fromisoformat(row.start).strftime("%d %b")
+    if by == "month":
+        return dt.date.fromisoformat(row.start).strftime("%b %Y")
+    return row.period
+
+
 def chart_svg(
     series: tuple[TimelinePeriod, ...], *, by: str = "week", width: int = 640, height: int = 220
 ) -> str:
@@ -196,6 +213,7 @@ def chart_svg(
     )
     step = (width - 2 * pad) / max(len(series), 1)
     bar = max(step / 2 - 2, 1)
+    every = -(-len(series) // MAX_TICKS)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">',
@@ -216,10 +234,11 @@ def chart_svg(
                 f'<rect x="{x + offset:.1f}" y="{pad + plot_h - h:.1f}" width="{bar:.1f}" '
                 f'height="{h:.1f}" fill="{colour}"><title>{html.escape(row.period)}: {count}</title></rect>'
             )
-        parts.append(
-            f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle">'
-            f"{html.escape(row.start[5:])}</text>"
-        )
+        if i % every == 0:
+            parts.append(
+                f'<text class="tick" x="{x + step / 2:.1f}" y="{height - 8}" font-size="10" '
+                f'text-anchor="middle">{html.escape(_tick(row, by))}</text>'
+            )
         if row.goldstein_mean is not None:
             y = pad + plot_h * (10 - row.goldstein_mean) / 20
             points.append(f"{x + step / 2:.1f},{y:.1f}")
