@@ -324,19 +324,28 @@ def _ticks(svg: str) -> list[str]:
             "2025-01-01",
             "2025-12-31",
             "month",
-            [f"{m} 2025" for m in MONTHS],
+            [f"{m} 2025" for m in MONTHS[::2]],
         ),
         (
             "2024-01-01",
             "2025-12-31",
             "month",
-            [f"{m} {y}" for y in (2024, 2025) for m in MONTHS[::2]],
+            [f"{m} {y}" for y in (2024, 2025) for m in MONTHS[::3]],
         ),
         (
             "2020-01-01",
             "2025-12-31",
             "quarter",
-            [f"{y}-Q{q}" for y in range(2020, 2026) for q in (1, 3)],
+            [
+                "2020-Q1",
+                "2020-Q4",
+                "2021-Q3",
+                "2022-Q2",
+                "2023-Q1",
+                "2023-Q4",
+                "2024-Q3",
+                "2025-Q2",
+            ],
         ),
     ],
 )
@@ -349,7 +358,7 @@ def test_brief_chart_period_and_ticks_follow_the_span(
     assert f"Events per {by}:" in chart_svg(brief.series, by=brief.by)
 
 
-def test_chart_svg_labels_at_most_twelve_of_eighty_weeks() -> None:
+def test_chart_svg_labels_twelve_of_eighty_weeks() -> None:
     series = tuple(fill_periods([], "2024-01-01", "2025-07-13", "week"))
     assert len(series) == 80
     ticks = _ticks(chart_svg(series))

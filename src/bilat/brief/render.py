@@ -213,15 +213,18 @@ def chart_svg(
     )
     step = (width - 2 * pad) / max(len(series), 1)
     bar = max(step / 2 - 2, 1)
-    every = -(-len(series) // MAX_TICKS)
+    # As many labels as fit side by side (about 6 px a character at 10 px), at most MAX_TICKS.
+    longest = max((len(_tick(row, by)) for row in series), default=1)
+    fit = max(int((width - 2 * pad) // (longest * 6 + 8)), 1)
+    every = -(-len(series) // min(MAX_TICKS, fit))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">',
+        f'viewBox="0 0 {width} {height}" id="brief-chart" role="img" aria-labelledby="chart-title">',
         f'<title id="chart-title">Events per {by}: cooperation (green), conflict (red), '
         "mean Goldstein (blue line, −10 to +10)</title>",
         f'<line x1="{pad}" y1="{pad + plot_h}" x2="{width - pad}" y2="{pad + plot_h}" stroke="#888"/>',
-        f'<text x="4" y="{pad + 4}" font-size="11">{most}</text>',
-        f'<text x="4" y="{pad + plot_h}" font-size="11">0</text>',
+        f'<text class="count" x="4" y="{pad + 4}" font-size="11">{most}</text>',
+        f'<text class="count" x="4" y="{pad + plot_h}" font-size="11">0</text>',
     ]
     points = []
     for i, row in enumerate(series):
