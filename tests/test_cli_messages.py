@@ -45,3 +45,48 @@ def test_table_cells_keep_square_brackets(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["events", "--db", str(db)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "[b]Hi[/b]" in result.stdout
+
+
+@pytest.fixture
+def dyads_db(tmp_path: Path) -> str:
+    """Return a store with two PAK–USA events (one month-dated) and one IND–PAK event."""
+    events = (
+        make_event("e1", "d", "PAKGOV", "USAGOV", date="2025-01-02", goldstein=1.9),
+        make_event("e2", "d", "USAGOV", "PAKGOV", date="2025-03", quad=3, goldstein=-2.0),
+        make_event("e3", "d", "INDGOV", "PAKGOV", date="2025-02-11", quad=4, goldstein=-10.0),
+    )
+    db = tmp_path / "dyads.duckdb"
+    with open_store(db) as store:
+        store.add([make_extraction("d", "Three short reports.", events, date="2025-01-02")])
+    return str(db)
+
+
+def test_dyads_in_80_columns_uses_short_headers_and_a_legend(dyads_db: str) -> None:
+    result = CliRunner().invoke(app, ["dyads", "--db", dyads_db], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert [line.rstrip() for line in result.stdout.splitlines()] == [
+        "a    b    events  vcoop  mcoop  vconf  mconf    gold  first       last",
+        "─" * 76,
+        "PAK  USA       2      1      0      1      0   -0.05  2025-01-02  2025-03",
+        "IND  PAK       1      0      0      0      1  -10.00  2025-02-11  2025-02-11",
+        "vcoop = verbal_coop; mcoop = material_coop; vconf = verbal_conflict; mconf =",
+        "material_conflict; gold = goldstein_mean",
+        "2 rows",
+    ]
+
+
+def test_dyads_in_a_wide_terminal_keeps_full_headers(dyads_db: str) -> None:
+    result = CliRunner().invoke(app, ["dyads", "--db", dyads_db], env={"COLUMNS": "160"})
+    header = result.stdout.splitlines()[1]
+    assert header.split("┃")[1:-1] == [
+        " a   ",
+        " b   ",
+        " events ",
+        " verbal_coop ",
+        " material_coop ",
+        " verbal_conflict ",
+        " material_conflict ",
+        " goldstein_mean ",
+        " first      ",
+        " last       ",
+    ]

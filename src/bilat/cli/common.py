@@ -12,10 +12,12 @@ import functools
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -50,6 +52,10 @@ class _Stream:
     @property
     def is_terminal(self) -> bool:
         return self._console().is_terminal
+
+    @property
+    def width(self) -> int:
+        return self._console().width
 
     def print(self, *objects: Any) -> None:
         self._console().print(*objects)
@@ -113,19 +119,50 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | N
     raise BilatError(f"unknown format {fmt!r}; use table, json, jsonl or csv")
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: list[str],
+    *,
+    short: Mapping[str, str] | None = None,
+) -> None:
+    """Write rows as a table (compact on a narrow terminal) or as JSON, JSON lines or CSV.
+
+    Args:
+        rows: One dict per row.
+        fmt: ``table``, ``json``, ``jsonl`` or ``csv``.
+        columns: The table's columns (CSV keeps every key of the rows).
+        short: Short headers, by column, for a terminal too narrow for the bordered table;
+            a legend spells them out.
+    """
     if fmt != "table":
         sys.stdout.write(
             format_rows(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns)
         )
         return
-    table = Table(show_lines=False)
+    width = out.width
+    texts = [[cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(name), *(len(t[i]) for t in texts)]) for i, name in enumerate(columns)]
+    # A bordered table takes 3 characters a column plus 1; the compact one 1 between columns.
+    narrow = sum(widths) + 3 * len(columns) + 1 > width
+    shortened = {c: h for c, h in (short or {}).items() if narrow and c in columns}
+    table = (
+        Table(box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False, show_edge=False)
+        if narrow
+        else Table(show_lines=False)
+    )
     for name in columns:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(cell(row.get(c)) for c in columns))
+        numeric = bool(rows) and all(isinstance(r.get(name), int | float) for r in rows)
+        table.add_column(
+            shortened.get(name, name), overflow="fold", justify="right" if numeric else "left"
+        )
+    for text in texts:
+        table.add_row(*text)
     out.print(table)
-    out.print(f"{len(rows)} rows")
+    if shortened:
+        legend = "; ".join(f"{h} = {c}" for c, h in shortened.items())
+        out.print(textwrap.fill(legend, width))
+    out.print(f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}")
 
 
 def cell(value: Any) -> str:

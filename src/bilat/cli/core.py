@@ -225,6 +225,16 @@ def events_cmd(
     )
 
 
+DYAD_HEADERS = {
+    "verbal_coop": "vcoop",
+    "material_coop": "mcoop",
+    "verbal_conflict": "vconf",
+    "material_conflict": "mconf",
+    "goldstein_mean": "gold",
+}
+"""The dyad table's headers in a narrow terminal."""
+
+
 @app.command("dyads")
 def dyads_cmd(
     db: DbOption = None,
@@ -249,6 +259,7 @@ def dyads_cmd(
             "first",
             "last",
         ],
+        short=DYAD_HEADERS,
     )
 
 
