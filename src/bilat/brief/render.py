@@ -8,8 +8,9 @@ import html
 from bilat.analytics import TimelinePeriod
 from bilat.brief.build import Brief, TopEvent
 from bilat.brief.names import ActorNames
+from bilat.facts.quotes import speaker_label
 from bilat.knowledge import Knowledge
-from bilat.records import Actor
+from bilat.records import Quote
 
 _COOP, _CONFLICT, _LINE = "#2f7d4f", "#b3362b", "#1f4e8c"
 
@@ -80,10 +81,11 @@ def _names(names: ActorNames | None) -> ActorNames:
     return names or ActorNames(Knowledge.load())
 
 
-def _speaker(names: ActorNames, text: str | None, actor: Actor | None) -> str:
-    if text:
-        return text
-    return names.actor(actor) if actor is not None else ""
+def _speaker(names: ActorNames, quote: Quote) -> str:
+    label = speaker_label(quote)
+    if quote.speaker is not None and label != quote.speaker_text:
+        return names.actor(quote.speaker)
+    return label
 
 
 def _event_line(item: TopEvent, names: ActorNames) -> str:
@@ -170,7 +172,7 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
         lines.append("None reported.")
     lines += ["", "## Notable quotes", ""]
     for quoted in brief.quotes:
-        who = _speaker(names, quoted.quote.speaker_text, quoted.quote.speaker)
+        who = _speaker(names, quoted.quote)
         lines.append(f"- “{quoted.quote.text}” — {who} ({quoted.date or 'undated'})")
     if not brief.quotes:
         lines.append("None.")
@@ -315,9 +317,7 @@ def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
         for d in brief.facts
     )
     quotes = "".join(
-        f"<li>“{e(d.quote.text)}” — "
-        f"{e(_speaker(names, d.quote.speaker_text, d.quote.speaker))} "
-        f"({e(d.date or 'undated')})</li>"
+        f"<li>“{e(d.quote.text)}” — {e(_speaker(names, d.quote))} ({e(d.date or 'undated')})</li>"
         for d in brief.quotes
     )
     contacts = _contacts(brief, names) or "none"

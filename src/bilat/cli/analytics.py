@@ -146,7 +146,7 @@ def facts_cmd(
     )
 
 
-def _quote_row(item: DatedQuote) -> dict[str, Any]:
+def _quote_row(item: DatedQuote, said_by: str) -> dict[str, Any]:
     quote = item.quote
     speaker = quote.speaker
     return {
@@ -155,6 +155,7 @@ def _quote_row(item: DatedQuote) -> dict[str, Any]:
         "speaker": speaker.code if speaker else None,
         "speaker_name": speaker.name if speaker else None,
         "speaker_text": quote.speaker_text,
+        "said_by": said_by,
         "text": quote.text,
         "start": quote.start,
         "end": quote.end,
@@ -175,13 +176,15 @@ def quotes_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """List direct quotes with the actor who said them."""
+    from bilat.facts.quotes import speaker_label
+
     query = QuoteQuery(
         doc_id=doc, speaker=speaker, since=since, until=until, text=text, limit=limit
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         found = store.quotes(query)
     render(
-        [_quote_row(item) for item in found],
+        [_quote_row(item, speaker_label(item.quote)) for item in found],
         fmt,
-        ["doc_id", "date", "speaker", "speaker_text", "text"],
+        ["doc_id", "date", "speaker", "said_by", "text"],
     )
