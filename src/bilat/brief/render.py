@@ -267,6 +267,8 @@ table { border-collapse: collapse; margin: .6rem 0; } td, th { padding: .2rem .7
 td.n, th.n { text-align: right; } .meta { color: #555; font-size: .9rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .7rem; border-left: 3px solid #bbb; color: #333; }
 li { margin-bottom: .7rem; } .trend { background: #f4f6fa; padding: .5rem .8rem; }
+svg { max-width: 100%; height: auto; } td { overflow-wrap: break-word; }
+@media (max-width: 30rem) { body { margin: 1rem auto; } td, th { padding: .2rem .35rem; } }
 """
 
 
@@ -323,6 +325,7 @@ def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
     contacts = _contacts(brief, names) or "none"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(_title(brief, names))}, {scope.since} to {scope.until}</title>
 <style>{_CSS}</style></head>
 <body>
