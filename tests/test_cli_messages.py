@@ -90,3 +90,41 @@ def test_dyads_in_a_wide_terminal_keeps_full_headers(dyads_db: str) -> None:
         " first      ",
         " last       ",
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["events", "--dyad", "PAK,XXX"],
+            "no stored event involves the country 'XXX'; countries in the store: IND, PAK, USA",
+        ),
+        (
+            ["timeline", "PKA", "USA"],
+            "no stored event involves the country 'PKA'; countries in the store: IND, PAK, USA",
+        ),
+        (
+            ["events", "--actor", "PAKMIL"],
+            "no stored actor code starts with 'PAKMIL'; countries in the store: IND, PAK, USA "
+            "(`bilat actors` lists every code)",
+        ),
+        (
+            ["quotes", "--speaker", "CHN"],
+            "no stored actor code starts with 'CHN'; countries in the store: IND, PAK, USA "
+            "(`bilat actors` lists every code)",
+        ),
+    ],
+)
+def test_unknown_codes_are_errors_naming_the_stored_countries(
+    dyads_db: str, args: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(app, [*args, "--db", dyads_db])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+
+
+def test_known_codes_with_nothing_in_the_period_list_no_rows(dyads_db: str) -> None:
+    args = ["events", "--dyad", "PAK,USA", "--since", "2026-01-01", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--db", dyads_db])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "[]\n"

@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from bilat.analytics import TimelinePeriod, Trend, sparkline, timeline, trend
-from bilat.cli.common import DbOption, FormatOption, app, fail, out, render, settings_for
+from bilat.cli.common import (
+    DbOption,
+    FormatOption,
+    app,
+    check_codes,
+    fail,
+    out,
+    render,
+    settings_for,
+)
 from bilat.store import open_store
 from bilat.store.base import DatedFact, DatedQuote, FactQuery, QuoteQuery
 
@@ -72,6 +81,8 @@ def timeline_cmd(
     a, b = a.upper(), b.upper()
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = timeline(store, a, b, by=by, since=since, until=until, directed=directed)
+        if not any(row.events for row in rows):
+            check_codes(store, countries=(a, b))
     result = trend(rows)
     if fmt == "json":
         sys.stdout.write(json.dumps(timeline_json(a, b, by, rows, result), ensure_ascii=False))
@@ -139,6 +150,8 @@ def facts_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         found = store.facts(query)
+        if not found:
+            check_codes(store, prefixes=[actor.upper()] if actor else [])
     render(
         [_fact_row(item) for item in found],
         fmt,
@@ -183,6 +196,8 @@ def quotes_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         found = store.quotes(query)
+        if not found:
+            check_codes(store, prefixes=[speaker.upper()] if speaker else [])
     render(
         [_quote_row(item, speaker_label(item.quote)) for item in found],
         fmt,

@@ -22,8 +22,9 @@ from rich.console import Console
 from rich.table import Table
 
 from bilat.errors import BilatError
-from bilat.records import Event
+from bilat.records import Event, Factuality
 from bilat.settings import Settings, load_settings
+from bilat.store import EventQuery, Store
 
 app = typer.Typer(
     add_completion=False,
@@ -163,6 +164,40 @@ def render(
         legend = "; ".join(f"{h} = {c}" for c, h in shortened.items())
         out.print(textwrap.fill(legend, width))
     out.print(f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}")
+
+
+def check_codes(
+    store: Store, *, countries: Sequence[str] = (), prefixes: Sequence[str] = ()
+) -> None:
+    """Fail, naming what the store holds, when a country or actor code matches no stored actor.
+
+    Called when a filtered list came back empty, so that a typo ("PKA") is told apart from a
+    quiet period; an empty store has nothing to compare with and passes.
+
+    Args:
+        store: The open store.
+        countries: Country codes given as filters (``--dyad``, timeline arguments).
+        prefixes: Actor code prefixes given as filters (``--actor``, ``--speaker``).
+    """
+    if not countries and not prefixes:
+        return
+    rows = store.actors(EventQuery(factuality=tuple(f.value for f in Factuality)))
+    if not rows:
+        return
+    stored = sorted({row.country for row in rows if row.country})
+    for code in countries:
+        if code not in stored:
+            fail(
+                f"no stored event involves the country {code!r}; countries in the store: "
+                f"{', '.join(stored) or 'none'}"
+            )
+    codes = sorted({row.code for row in rows})
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in codes):
+            fail(
+                f"no stored actor code starts with {prefix!r}; countries in the store: "
+                f"{', '.join(stored) or 'none'} (`bilat actors` lists every code)"
+            )
 
 
 def cell(value: Any) -> str:

@@ -17,6 +17,7 @@ from bilat.cli.common import (
     DbOption,
     FormatOption,
     app,
+    check_codes,
     err,
     event_row,
     fail,
@@ -205,6 +206,10 @@ def events_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
+        if not rows:
+            check_codes(
+                store, countries=query.dyad or (), prefixes=[query.actor] if query.actor else []
+            )
     render(
         [
             (event_row(r.event) if fmt in ("table", "csv") else r.event.export_dict())
