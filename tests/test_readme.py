@@ -24,8 +24,6 @@ from bilat.store import EventQuery, open_store
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
-pytestmark = pytest.mark.slow
-
 # Commands the test cannot run offline or in bounded time, and why; each must stay in README.
 SKIPPED = {
     "bilat watch --interval 15m": "polls the network until stopped",
@@ -214,6 +212,7 @@ def _runs() -> Iterator[tuple[str, str]]:
 RUNS = list(_runs())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("command", "run"), RUNS, ids=[run for _, run in RUNS])
 def test_readme_command_runs_on_the_examples(
     command: str,
