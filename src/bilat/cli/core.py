@@ -18,6 +18,7 @@ from bilat.cli.common import (
     DbOption,
     FormatOption,
     app,
+    check_codes,
     err,
     event_row,
     fail,
@@ -206,6 +207,10 @@ def events_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
+        if not rows:
+            check_codes(
+                store, countries=query.dyad or (), prefixes=[query.actor] if query.actor else []
+            )
     render(
         [
             (event_row(r.event) if fmt in ("table", "csv") else r.event.export_dict())
@@ -224,6 +229,16 @@ def events_cmd(
         + (["cluster_id"] if mentions else ["articles", "sources"])
         + ["sentence"],
     )
+
+
+DYAD_HEADERS = {
+    "verbal_coop": "vcoop",
+    "material_coop": "mcoop",
+    "verbal_conflict": "vconf",
+    "material_conflict": "mconf",
+    "goldstein_mean": "gold",
+}
+"""The dyad table's headers in a narrow terminal."""
 
 
 @app.command("dyads")
@@ -250,6 +265,7 @@ def dyads_cmd(
             "first",
             "last",
         ],
+        short=DYAD_HEADERS,
     )
 
 
@@ -395,8 +411,11 @@ def show_cmd(
     assert extraction is not None
     document = extraction.document
     out.print(
-        f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
-        f"{extraction.date.precision.value}, {extraction.date.source.value})"
+        Text.assemble(
+            (document.title or document.id, "bold"),
+            f"  ({extraction.date.value or 'undated'}, "
+            f"{extraction.date.precision.value}, {extraction.date.source.value})",
+        )
     )
     text = Text(document.text)
     for mention in extraction.mentions:
@@ -448,7 +467,7 @@ def explain_cmd(
     for index, (start, end) in enumerate(explanation.extraction.sentences):
         if sentence is not None and index != sentence:
             continue
-        out.print(f"[bold][{index}][/bold] {extraction.document.text[start:end]}")
+        out.print(Text.assemble((f"[{index}]", "bold"), " ", extraction.document.text[start:end]))
         mentions = [m for m in explanation.extraction.mentions if start <= m.start < end]
         for m in mentions:
             out.print(f"    actor '{m.text}' → {m.actor.code} ({m.kind}: {m.how})")
