@@ -138,8 +138,7 @@ def test_config_errors_cli_prints_the_error_and_exits_1(
             [
                 (
                     2,
-                    "unknown section 'secters'; expected one of: countries, offices, "
-                    "organisations, people, sectors, verbs",
+                    "unknown section 'secters'; did you mean 'sectors'?",
                 )
             ],
         ),
