@@ -248,17 +248,19 @@ class Pipeline:
         doc: Doc,
     ) -> tuple[tuple[Fact, ...], tuple[Quote, ...]]:
         facts = []
-        for fact in extract_facts(document.text, spans, doc_id=document.id):
+        for fact in extract_facts(
+            document.text, spans, doc_id=document.id, knowledge=self.knowledge
+        ):
             event = next((e for e in events if e.sentence_index == fact.sentence_index), None)
             facts.append(fact if event is None else _with_event(fact, event.id))
         quotes = []
         named = [_mention(doc, f) for f in found if f.actor is not None]
-        for q in find_quotes(document.text, spans, doc_id=document.id):
+        for q in find_quotes(document.text, spans, doc_id=document.id, knowledge=self.knowledge):
             speaker = (
                 _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
             )
             if speaker is None:
-                speaker = pronoun_speaker(q, named)
+                speaker = pronoun_speaker(q, named, knowledge=self.knowledge)
             quotes.append(
                 Quote(
                     document.id, q.text, q.start, q.end, speaker, q.speaker_text, q.sentence_index
