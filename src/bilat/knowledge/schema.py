@@ -247,11 +247,16 @@ class QuoteWords(_Entry):
 
 
 class ActorRules(_Entry):
-    """The word lists of ``actor_rules.yaml``: organisation names and domestic challengers."""
+    """The actor resolver's word lists, the sections of ``actor_rules.yaml``."""
 
     organisation_heads: frozenset[str]
     organisation_prefixes: frozenset[str]
     domestic_challengers: frozenset[str]
+    title_modifiers: frozenset[str]
+    group_nouns: frozenset[str]
+    group_determiners: tuple[str, ...]
+    personal_groups: frozenset[str]
+    institutional_sectors: frozenset[str]
 
 
 class TableRow(BaseModel):
@@ -375,6 +380,11 @@ SECTIONS: dict[str, Section] = {
     "organisation_heads": _words("actor_rules.yaml"),
     "organisation_prefixes": _words("actor_rules.yaml"),
     "domestic_challengers": _words("actor_rules.yaml"),
+    "title_modifiers": _words("actor_rules.yaml"),
+    "group_nouns": _words("actor_rules.yaml"),
+    "group_determiners": _words("actor_rules.yaml"),
+    "personal_groups": _words("actor_rules.yaml"),
+    "institutional_sectors": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
