@@ -74,7 +74,9 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         """Return the pipeline for these settings (built once per process and settings)."""
         settings = settings or Settings()
-        return _pipeline(settings.model, settings.knowledge_dirs, settings.prefilter)
+        return _pipeline(
+            settings.model, settings.knowledge_dirs, settings.prefilter, settings.cache_dir
+        )
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
@@ -354,8 +356,11 @@ def _context(
 
 
 @functools.lru_cache(maxsize=4)
-def _pipeline(model: str, knowledge_dirs: tuple[str, ...], prefilter: bool = True) -> Pipeline:
-    return Pipeline(load_nlp(model), Knowledge.load(knowledge_dirs), prefilter=prefilter)
+def _pipeline(
+    model: str, knowledge_dirs: tuple[str, ...], prefilter: bool = True, cache_dir: str = ""
+) -> Pipeline:
+    knowledge = Knowledge.load(knowledge_dirs, cache_dir=cache_dir or None)
+    return Pipeline(load_nlp(model), knowledge, prefilter=prefilter)
 
 
 def extract(document: Document, settings: Settings | None = None) -> Extraction:

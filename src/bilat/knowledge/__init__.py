@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilat.errors import KnowledgeError
 from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, default_cache_dir, discover
@@ -39,6 +39,9 @@ from bilat.knowledge.schema import (
     Sector,
     Units,
 )
+
+if TYPE_CHECKING:
+    from bilat.settings import Settings
 
 BUNDLED = Path(__file__).parent
 
@@ -275,6 +278,15 @@ def _load(dirs: tuple[str, ...], cache_dir: str) -> Knowledge:
     return knowledge
 
 
+def knowledge_for(settings: Settings) -> Knowledge:
+    """Return the knowledge of these settings: their ``knowledge_dirs`` and ``cache_dir``.
+
+    Args:
+        settings: the settings.
+    """
+    return Knowledge.load(settings.knowledge_dirs, cache_dir=settings.cache_dir or None)
+
+
 def knowledge_files(dirs: Sequence[str | Path] = ()) -> list[Path]:
     """Return every knowledge file: the bundled ones, then those of each user directory.
 
@@ -297,4 +309,4 @@ def _check_references(people: dict[str, Person], offices: dict[str, Office]) -> 
                 )
 
 
-__all__ = ["BUNDLED", "Knowledge", "knowledge_files"]
+__all__ = ["BUNDLED", "Knowledge", "knowledge_files", "knowledge_for"]
