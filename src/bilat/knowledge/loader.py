@@ -212,7 +212,7 @@ def entry_key(section: str, entry: Any) -> tuple[str, ...]:
     values = []
     for name in SECTIONS[section].key:
         value = getattr(entry, name)
-        values.append("+".join(sorted(value)) if isinstance(value, tuple) else str(value))
+        values.append("–".join(sorted(value)) if isinstance(value, tuple) else str(value))
     return tuple(values)
 
 
