@@ -66,7 +66,7 @@ class Pipeline:
         self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
         codes = frozenset(knowledge.cameo)
         self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
-        self.geocoder = Geocoder.load()
+        self.geocoder = Geocoder.load(knowledge)
         # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 

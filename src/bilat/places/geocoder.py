@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from bilat.knowledge import Knowledge
 from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
 from bilat.records import Place
 
@@ -51,9 +52,13 @@ class Geocoder:
         self.gazetteer = gazetteer
 
     @classmethod
-    def load(cls) -> Geocoder:
-        """Return the process-wide geocoder, building the gazetteer on first use."""
-        return _load_geocoder()
+    def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
+        """Return the geocoder of a knowledge base, building its gazetteer on first use.
+
+        Args:
+            knowledge: whose place tables to index (the bundled knowledge by default).
+        """
+        return _load_geocoder(knowledge or Knowledge.load())
 
     def candidates(self, name: str) -> list[Name]:
         """Return the gazetteer entries a written name can refer to, before ranking.
@@ -268,9 +273,9 @@ def with_how(place: Place, how: str) -> Place:
     return dataclasses.replace(place, how=how)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_geocoder() -> Geocoder:
-    return Geocoder(build_gazetteer())
+@functools.lru_cache(maxsize=2)
+def _load_geocoder(knowledge: Knowledge) -> Geocoder:
+    return Geocoder(build_gazetteer(knowledge))
 
 
 def find_places(
