@@ -18,6 +18,7 @@ from bilat.knowledge import BUNDLED, Knowledge, knowledge_files
 from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, discover
 from bilat.knowledge.files import Problem
 from bilat.knowledge.loader import check_file
+from bilat.places import Geocoder
 
 # A fictional person, so that no bundled entry can be what a test finds.
 PERSON = """people:
@@ -91,7 +92,7 @@ def test_registry_corrupt_cache_file_is_rebuilt(tmp_path: Path) -> None:
     assert knowledge.cameo["042"].name == "Make a visit"
     assert (knowledge.cache.hits, knowledge.cache.misses) == (0, 1)
     with target.open("rb") as handle:
-        assert sorted(pickle.load(handle)) == ["cameo"]
+        assert sorted(pickle.load(handle)["value"]) == ["cameo"]
     assert _fresh(tmp_path).cameo == knowledge.cameo
 
 
@@ -180,7 +181,27 @@ def test_registry_cache_dir_setting(value: str, expected: Path | None) -> None:
     assert cache_dir_from(value) == expected
 
 
+@pytest.mark.slow
 def test_cli_knowledge_check_without_files_checks_every_file() -> None:
     result = CliRunner().invoke(app, ["knowledge", "check"])
     assert result.exit_code == 0, result.output
     assert result.output == f"ok: {len(knowledge_files())} file(s) valid\n"
+
+
+@pytest.mark.slow
+def test_registry_geocoder_index_is_cached_and_follows_user_places(tmp_path: Path) -> None:
+    cache, mine = tmp_path / "cache", tmp_path / "mine"
+    mine.mkdir()
+    (mine / "places_aliases.csv").write_text(
+        "alias,place,country\nQasr-e-Nilofar,Islamabad,PAK\n", encoding="utf-8"
+    )
+    first = _fresh(cache, mine)
+    found = Geocoder.load(first).geocode("Qasr-e-Nilofar")
+    assert (found.name, found.country) == ("Islamabad", "PAK") if found else found
+    assert first.cache.hits == 0
+    again = _fresh(cache, mine)
+    found = Geocoder.load(again).geocode("Qasr-e-Nilofar")
+    assert (found.name, found.country) == ("Islamabad", "PAK") if found else found
+    # One hit, the index itself: not even the place tables were read again.
+    assert (again.cache.hits, again.cache.misses) == (1, 0)
+    assert Geocoder.load(_fresh(None)).geocode("Qasr-e-Nilofar") is None

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bilat.errors import KnowledgeError
 from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, default_cache_dir, discover
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from bilat.settings import Settings
 
 BUNDLED = Path(__file__).parent
+T = TypeVar("T")
 
 
 class Knowledge:
@@ -89,6 +90,30 @@ class Knowledge:
     def cache(self) -> FileCache:
         """Return the compiled-file cache (its ``hits`` and ``misses`` say what was reused)."""
         return self._cache
+
+    def derived(
+        self, name: str, sections: Sequence[str], inputs: Sequence[str], build: Callable[[], T]
+    ) -> T:
+        """Return an object a stage builds from some sections, cached with the knowledge.
+
+        The cache key holds the content of every file with one of ``sections``, so a changed
+        place table rebuilds the geocoder's index; ``inputs`` adds what else it depends on.
+
+        Args:
+            name: what the object is, e.g. ``"gazetteer"``.
+            sections: the sections it is built from.
+            inputs: the versions of the code and data that build it.
+            build: a function of no arguments returning the object (it must pickle).
+
+        Returns:
+            The object.
+        """
+        files = [
+            f"{s.path.name}:{s.digest}"
+            for s in self._sources
+            if not s.sections or s.sections & set(sections)
+        ]
+        return self._cache.derived(name, [*inputs, *files], build)
 
     def section(self, name: str) -> Any:
         """Return one section merged over every file that holds it (see :class:`Section`).

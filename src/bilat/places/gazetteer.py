@@ -177,6 +177,17 @@ def _team_country_names(countries: Iterable[Country]) -> tuple[dict[str, list[st
     return names, nationality
 
 
+PLACE_SECTIONS = (
+    "countries",
+    "places_countries",
+    "places_regions",
+    "places_aliases",
+    "places_stoplist",
+    "places_cues",
+)
+"""The knowledge sections the gazetteer is built from."""
+
+
 def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
     """Load every place source and index it by name (slow: call it once, see ``Geocoder.load``).
 

