@@ -205,3 +205,26 @@ def test_registry_geocoder_index_is_cached_and_follows_user_places(tmp_path: Pat
     # One hit, the index itself: not even the place tables were read again.
     assert (again.cache.hits, again.cache.misses) == (1, 0)
     assert Geocoder.load(_fresh(None)).geocode("Qasr-e-Nilofar") is None
+
+
+def test_registry_finds_every_file_with_a_verbs_section(tmp_path: Path) -> None:
+    (tmp_path / "my_verbs.yaml").write_text(
+        'verbs:\n  - {id: 042-tour, code: "042", verbs: [tour], target: [dobj]}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "people.yaml").write_text(PERSON.format(name="Rehan Kasi"), encoding="utf-8")
+    knowledge = _fresh(None, tmp_path)
+    bundled = [s.path for s in discover([BUNDLED]) if "verbs" in s.sections]
+    assert [p.name for p in bundled if p.name == "verbs.yaml"] == ["verbs.yaml"]
+    assert knowledge.verb_files == (*bundled, tmp_path / "my_verbs.yaml")
+
+
+def test_registry_prunes_cached_files_unused_for_a_month(tmp_path: Path) -> None:
+    old = tmp_path / ("0" * 64 + ".pickle")
+    old.write_bytes(pickle.dumps({"value": {}}))
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    knowledge = _fresh(tmp_path)
+    knowledge.section("relations")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        FileCache(tmp_path).key(_source("relations.yaml")) + ".pickle"
+    ]

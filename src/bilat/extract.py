@@ -15,18 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
 from bilat.actors.resolve import Found, ResolveContext, find_mentions
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
-from bilat.events.patterns import load_patterns
+from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
@@ -64,8 +67,7 @@ class Pipeline:
         self.nlp = nlp
         self.knowledge = knowledge
         self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
-        codes = frozenset(knowledge.cameo)
-        self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
+        self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
         # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
@@ -269,6 +271,23 @@ class Pipeline:
                 )
             )
         return tuple(facts), tuple(quotes)
+
+
+def _patterns(knowledge: Knowledge) -> PatternSet:
+    """Return the coder's verb patterns, validated once and cached with the knowledge.
+
+    The cache key holds the verb files and the CAMEO table, and the source of the events
+    package, whose classes the patterns are.
+    """
+    code = hashlib.sha256()
+    for path in sorted(Path(patterns_module.__file__).parent.glob("*.py")):
+        code.update(path.read_bytes())
+    return knowledge.derived(
+        "patterns",
+        ("verbs", "cameo"),
+        [code.hexdigest()],
+        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+    )
 
 
 def mask_datelines(text: str) -> str:

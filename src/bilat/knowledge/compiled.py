@@ -18,6 +18,7 @@ is read with :mod:`pickle`, so it must not be writable by other users.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
@@ -27,6 +28,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +45,10 @@ T = TypeVar("T")
 
 YAML_SUFFIXES = (".yaml", ".yml")
 # A top-level key of a YAML file: what lazy loading uses to know which files hold a section.
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+_TOP_KEY = re.compile(r"^[\"']?([A-Za-z_][\w-]*)[\"']?\s*:", re.MULTILINE)
+# A cached file unused this long is pruned when another is written (each edit of a knowledge
+# file leaves the pickle of its old content behind).
+_KEEP_UNUSED_SECONDS = 30 * 24 * 3600
 _OFF = {"none", "off", "no", "false", "0"}
 
 
@@ -201,11 +206,13 @@ class FileCache:
             found = _read_pickle(target)
             if found is not None:
                 self.hits += 1
+                _touch(target)
                 return found["value"]
         self.misses += 1
         value = build()
         if target is not None:
             _write_pickle(target, {"value": value})
+            _prune(target.parent)
         return value
 
 
@@ -226,6 +233,23 @@ def _read_pickle(path: Path) -> dict[str, Any] | None:
         if enabled:
             gc.enable()
     return data if isinstance(data, dict) and "value" in data else None
+
+
+def _touch(path: Path) -> None:
+    # A read-only cache still serves; its files are only pruned sooner.
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _prune(directory: Path) -> None:
+    """Remove cached files unused for a month (another process may be reading: it rebuilds)."""
+    cutoff = time.time() - _KEEP_UNUSED_SECONDS
+    for path in directory.glob("*.pickle"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            continue
 
 
 def _write_pickle(path: Path, data: dict[str, Any]) -> None:
