@@ -27,12 +27,15 @@ import logging
 import os
 import pickle
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+
+import pydantic
 
 from bilat.errors import KnowledgeError
 from bilat.knowledge.files import raise_problems, read_text
@@ -80,7 +83,12 @@ def cache_dir_from(value: str | Path | None) -> Path | None:
         value: the ``cache_dir`` setting or ``BILAT_CACHE_DIR``.
     """
     if value is None or str(value) == "":
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        base = os.environ.get("XDG_CACHE_HOME")
+        if not base:
+            try:
+                base = str(Path.home() / ".cache")
+            except RuntimeError:  # no home directory: run without a cache
+                return None
         return Path(base) / "bilat" / "knowledge"
     if str(value).strip().lower() in _OFF:
         return None
@@ -151,7 +159,9 @@ def fingerprint() -> str:
         version = importlib.metadata.version("bilat")
     except importlib.metadata.PackageNotFoundError:
         version = "unknown"
-    digest = hashlib.sha256(version.encode())
+    # The pickles hold pydantic models: another pydantic or Python may lay them out otherwise.
+    versions = f"{version} pydantic {pydantic.VERSION} python {sys.version_info[:2]}"
+    digest = hashlib.sha256(versions.encode())
     here = Path(__file__).parent
     for name in ("schema.py", "loader.py", "tables.py", "compiled.py", "files.py"):
         digest.update((here / name).read_bytes())
