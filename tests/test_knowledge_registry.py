@@ -18,6 +18,7 @@ from bilat.knowledge import BUNDLED, Knowledge, knowledge_files
 from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, discover
 from bilat.knowledge.files import Problem
 from bilat.knowledge.loader import check_file
+from bilat.knowledge.schema import SECTIONS
 from bilat.places import Geocoder
 
 # A fictional person, so that no bundled entry can be what a test finds.
@@ -228,3 +229,9 @@ def test_registry_prunes_cached_files_unused_for_a_month(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         FileCache(tmp_path).key(_source("relations.yaml")) + ".pickle"
     ]
+
+
+def test_every_section_is_documented() -> None:
+    text = (Path(__file__).parents[1] / "docs" / "knowledge.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| `")]
+    assert rows == [f"`{name}`" for name in SECTIONS]

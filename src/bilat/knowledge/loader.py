@@ -224,7 +224,7 @@ def _unknown_section(section: str) -> str:
     elif close:
         hint = f"did you mean {close[0]!r}?"
     else:
-        hint = "the sections are listed in bilat.knowledge.schema.SECTIONS"
+        hint = "docs/knowledge.md lists every section"
     return f"unknown section {section!r}; {hint}"
 
 
