@@ -235,3 +235,18 @@ def test_every_section_is_documented() -> None:
     text = (Path(__file__).parents[1] / "docs" / "knowledge.md").read_text(encoding="utf-8")
     rows = [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| `")]
     assert rows == [f"`{name}`" for name in SECTIONS]
+
+
+def test_registry_unknown_office_is_reported_at_the_person(tmp_path: Path) -> None:
+    path = tmp_path / "people.yaml"
+    path.write_text(
+        PERSON.format(name="Rehan Kasi").replace("foreign_minister", "grand_vizier"),
+        encoding="utf-8",
+    )
+    knowledge = _fresh(None, tmp_path)
+    with pytest.raises(KnowledgeError) as caught:
+        knowledge.people  # noqa: B018 - the check runs when people are first used
+    assert str(caught.value) == (
+        f"[E200] {path}:2: person 'rehan-kasi' has a role in unknown office 'grand_vizier'; "
+        "add the office to an offices section or fix the id"
+    )

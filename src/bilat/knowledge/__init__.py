@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bilat.errors import KnowledgeError
 from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, default_cache_dir, discover
-from bilat.knowledge.loader import entry_key
+from bilat.knowledge.loader import LINES, entry_key
 from bilat.knowledge.schema import (
     SECTIONS,
     ActorRules,
@@ -184,8 +184,28 @@ class Knowledge:
     def people(self) -> dict[str, Person]:
         """Return the people by id, each role checked against the offices."""
         people: dict[str, Person] = dict(self.section("people"))
-        _check_references(people, self.offices)
+        offices = self.offices
+        for person in people.values():
+            for role in person.roles:
+                if role.office not in offices:
+                    file, line = self._where("people", person.id)
+                    raise KnowledgeError(
+                        f"person {person.id!r} has a role in unknown office {role.office!r}; "
+                        "add the office to an offices section or fix the id",
+                        file=file,
+                        line=line,
+                    )
         return people
+
+    def _where(self, section: str, key: str) -> tuple[str | None, int | None]:
+        """Return the file and line of the entry that won for a key (the last one written)."""
+        for source in reversed(self._sources):
+            if source.sections and section not in source.sections:
+                continue
+            line = self._compiled(source).get(LINES, {}).get(section, {}).get(key)
+            if line is not None:
+                return str(source.path), line
+        return None, None
 
     @functools.cached_property
     def organisations(self) -> dict[str, Organisation]:
@@ -322,16 +342,6 @@ def knowledge_files(dirs: Sequence[str | Path] = ()) -> list[Path]:
         KnowledgeError: a directory does not exist.
     """
     return [s.path for s in discover([BUNDLED, *(Path(d) for d in dirs)])]
-
-
-def _check_references(people: dict[str, Person], offices: dict[str, Office]) -> None:
-    for person in people.values():
-        for role in person.roles:
-            if role.office not in offices:
-                raise KnowledgeError(
-                    f"person {person.id!r} has a role in unknown office {role.office!r}; "
-                    f"add the office to an offices section or fix the id"
-                )
 
 
 __all__ = ["BUNDLED", "Knowledge", "knowledge_files", "knowledge_for"]

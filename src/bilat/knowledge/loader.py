@@ -280,23 +280,32 @@ def _entry_nodes(text: str, path: str) -> Iterator[tuple[str, Any, yaml.Node] | 
             yield section, entry, item_node
 
 
+LINES = "_lines"
+"""The key of a compiled file's entry lines (no section is named so: names are identifiers)."""
+
+
 def load_yaml_file(path: Path) -> dict[str, Any]:
     """Load one knowledge file; raise :class:`KnowledgeError` listing every problem in it.
 
     Returns:
         Each section's validated content: a list of entries for an ``entries`` section, the
-        value itself for any other.
+        value itself for any other; and under :data:`LINES`, each entry's line by section and
+        key, so that a later check across files can still say where an entry is.
     """
     text = read_text(path)
     sections: dict[str, Any] = {}
+    lines: dict[str, dict[str, int]] = {}
     problems: list[Problem] = []
     for item in iter_entries(text, str(path)):
         if isinstance(item, Problem):
             problems.append(item)
         elif SECTIONS[item[0]].kind == "entries":
             sections.setdefault(item[0], []).append(item[1])
+            lines.setdefault(item[0], {})[":".join(entry_key(item[0], item[1]))] = item[2]
         else:
             sections[item[0]] = item[1]
+    if lines:
+        sections[LINES] = lines
     if problems:
         raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
     return sections
