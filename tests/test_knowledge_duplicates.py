@@ -280,6 +280,7 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "organisations.yaml",
         "people_core.yaml",
         "people_igo.yaml",
+        "people_recent.yaml",
         "people_regional.yaml",
         "people_world.yaml",
         "places_aliases.csv",
