@@ -1,4 +1,4 @@
-"""The cooperation lexicon (CAMEO roots 01-08): one sentence of our own per pattern."""
+"""The cooperation lexicon (CAMEO roots 01-08): sentences of our own for every pattern."""
 
 from __future__ import annotations
 
@@ -673,6 +673,47 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     ("061-resume-trade", "India resumed trade with Pakistan.", [("IND", "061", "PAK", "asserted")]),
     ("087-call-off", "Israel called off strikes on Iran.", [("ISR", "087", "IRN", "asserted")]),
+    (
+        "031-offer-deal",
+        "Britain offered a trade deal to Kenya.",
+        [("GBR", "031", "KEN", "asserted")],
+    ),
+    (
+        "046-lead-talks",
+        "The Indian colonel led the discussions with the Chinese commander.",
+        [("INDMIL", "046", "CHNMIL", "asserted")],
+    ),
+    (
+        "042-attend-abroad",
+        "The Turkish President attended the summit in Beijing.",
+        [("TURGOV", "042", "CHNGOV", "asserted")],
+    ),
+    ("043-play-host", "Qatar played host to Afghanistan.", [("QAT", "043", "AFG", "asserted")]),
+    (
+        "050-voice-support",
+        "Turkey voiced support for Azerbaijan.",
+        [("TUR", "050", "AZE", "asserted")],
+    ),
+    (
+        "0841-grant-amnesty",
+        "Belarus granted amnesty to Polish prisoners.",
+        [("BLR", "0841", "POL", "asserted")],
+    ),
+    (
+        "0874-retreat",
+        "Russian forces retreated from Kyiv.",
+        [("RUS", "0874", "UKRGOV", "asserted")],
+    ),
+    (
+        "0874-withdrawal-of-troops",
+        "The withdrawal of American troops from Afghanistan began.",
+        [("USAMIL", "0874", "AFG", "asserted")],
+    ),
+    (
+        "050-return-ambassador",
+        "Russia and the United States agreed to return ambassadors to their posts.",
+        [("RUS", "050", "USA", "asserted")],
+    ),
 ]
 
 
@@ -691,7 +732,7 @@ def test_lexicon_cooperation_codes_are_in_roots_01_to_08() -> None:
 
 
 def test_lexicon_cooperation_every_pattern_has_a_sentence() -> None:
-    assert sorted(case[0] for case in CASES) == sorted(_ids(COOPERATION))
+    assert sorted({case[0] for case in CASES}) == sorted(_ids(COOPERATION))
 
 
 @pytest.mark.parametrize(("pattern", "text", "expected"), CASES, ids=[c[0] for c in CASES])
