@@ -714,6 +714,41 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Russia and the United States agreed to return ambassadors to their posts.",
         [("RUS", "050", "USA", "asserted")],
     ),
+    (
+        "015-admit",
+        "Iran admitted shooting down the Ukrainian airliner.",
+        [("IRN", "015", "UKR", "asserted")],
+    ),
+    (
+        "025-urge-yield",
+        "Britain urged Argentina to compromise.",
+        [("GBR", "025", "ARG", "asserted")],
+    ),
+    (
+        "0313-pledge-judicial",
+        "Spain promised legal assistance to Peru.",
+        [("ESP", "0313", "PER", "asserted")],
+    ),
+    (
+        "0314-offer-intelligence",
+        "Britain offered intelligence to Ukraine.",
+        [("GBR", "0314", "UKR", "asserted")],
+    ),
+    (
+        "0333-pledge-humanitarian",
+        "Japan pledged humanitarian aid to Turkey.",
+        [("JPN", "0333", "TUR", "asserted")],
+    ),
+    (
+        "0354-offer-relief",
+        "The United States offered sanctions relief to Iran.",
+        [("USA", "0354", "IRN", "asserted")],
+    ),
+    (
+        "0356-offer-truce",
+        "Hamas offered a truce to Israel.",
+        [("PSEREB", "0356", "ISR", "asserted")],
+    ),
 ]
 
 
