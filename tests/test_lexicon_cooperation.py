@@ -749,6 +749,21 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Hamas offered a truce to Israel.",
         [("PSEREB", "0356", "ISR", "asserted")],
     ),
+    (
+        "042-embark-visit",
+        "The Indian Prime Minister embarked on a visit to Japan.",
+        [("INDGOV", "042", "JPN", "asserted")],
+    ),
+    (
+        "040-hold-summit",
+        "Japan held a summit with South Korea.",
+        [("JPN", "040", "KOR", "asserted")],
+    ),
+    (
+        "071-grant-money",
+        "China extended a credit line to Sri Lanka.",
+        [("CHN", "071", "LKA", "asserted")],
+    ),
 ]
 
 
