@@ -764,6 +764,27 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "China extended a credit line to Sri Lanka.",
         [("CHN", "071", "LKA", "asserted")],
     ),
+    ("020-make-appeal", "Sudan made an appeal to Egypt.", [("SDN", "020", "EGY", "asserted")]),
+    (
+        "051-express-satisfaction",
+        "India expressed satisfaction with Bhutan's cooperation.",
+        [("IND", "051", "BTN", "asserted")],
+    ),
+    (
+        "050-forge-partnership",
+        "Vietnam forged a strategic partnership with Australia.",
+        [("VNM", "050", "AUS", "asserted")],
+    ),
+    (
+        "057-renew-deal",
+        "Russia extended the grain deal with Ukraine.",
+        [("RUS", "057", "UKR", "asserted")],
+    ),
+    (
+        "064-share-evidence",
+        "France shared evidence with Belgium.",
+        [("FRA", "064", "BEL", "asserted")],
+    ),
 ]
 
 
