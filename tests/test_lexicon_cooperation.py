@@ -88,7 +88,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     (
         "0214-urge-share",
-        "Spain asked Morocco to share its findings.",
+        "Spain urged Morocco to share its findings.",
         [("ESP", "0214", "MAR", "asserted")],
     ),
     (
@@ -177,13 +177,8 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("EGY", "0211", "QAT", "asserted")],
     ),
     (
-        "0213-seek-extradition",
-        "Peru sought the extradition of the banker from Spain.",
-        [("PER", "0213", "ESP", "asserted")],
-    ),
-    (
         "0214-seek-information",
-        "Canada sought information from India.",
+        "Canada requested information from India.",
         [("CAN", "0214", "IND", "asserted")],
     ),
     (
@@ -618,7 +613,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("087-deescalate", "China and India will disengage.", [("CHN", "087", "IND", "planned")]),
     (
         "014-review-ties",
-        "Pakistan will review its ties with India.",
+        "Pakistan will reconsider its agreements with India.",
         [("PAK", "014", "IND", "planned")],
     ),
     (
@@ -712,7 +707,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     (
         "050-return-ambassador",
         "Russia and the United States agreed to return ambassadors to their posts.",
-        [("RUS", "050", "USA", "asserted")],
+        [("USA", "050", "RUS", "asserted")],
     ),
     (
         "015-admit",
