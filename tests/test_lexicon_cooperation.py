@@ -215,7 +215,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("030-assure", "Japan assured Vietnam.", [("JPN", "030", "VNM", "asserted")]),
     (
         "030-offer-cooperate",
-        "Finland offered to work with Estonia.",
+        "Finland offered to partner with Estonia.",
         [("FIN", "030", "EST", "asserted")],
     ),
     ("030-seek-ties", "Serbia seeks closer ties with China.", [("SRB", "030", "CHN", "asserted")]),
