@@ -466,6 +466,17 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("071-grant-money", "Japan gave $100 million to Ukraine.", [("JPN", "071", "UKR", "asserted")]),
     ("071-bankroll", "Qatar bankrolled Egypt.", [("QAT", "071", "EGY", "asserted")]),
     (
+        "071-receive-money",
+        "Peru received a $1 billion loan from Chile.",
+        [("CHL", "071", "PER", "asserted")],
+    ),
+    (
+        "070-receive-aid",
+        "Peru received humanitarian aid from Chile on Monday.",
+        [("CHL", "070", "PER", "asserted")],
+    ),
+    ("072-receive-arms", "Peru obtained drones from Chile.", [("CHL", "072", "PER", "asserted")]),
+    (
         "072-supply-with",
         "Britain supplied Ukraine with missiles.",
         [("GBR", "072", "UKR", "asserted")],

@@ -289,6 +289,9 @@ class Coder:
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
+        if pattern.swap:
+            # "received a loan from China": the giver named in the target slot is the source
+            pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
         fact, fact_reason = factuality(token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
