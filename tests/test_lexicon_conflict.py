@@ -1121,6 +1121,26 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Niger expelled American troops.",
         [("NER", "166", "USAMIL", "asserted", "166-expel-forces")],
     ),
+    (
+        "112-implicate",
+        "Iran implicated Israel.",
+        [("IRN", "112", "ISR", "asserted", "112-implicate")],
+    ),
+    (
+        "112-suspect",
+        "India suspects Pakistan of involvement.",
+        [("IND", "112", "PAK", "asserted", "112-suspect")],
+    ),
+    (
+        "141-hold-protest",
+        "Bangladeshi students held protests against India.",
+        [("BGDEDU", "141", "IND", "asserted", "141-hold-protest")],
+    ),
+    (
+        "163-hit-with-sanctions",
+        "The European Union hit Russia with sanctions.",
+        [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
+    ),
 ]
 
 
@@ -1153,7 +1173,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (215, 127)
+    assert (len(items), len(codes)) == (219, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
