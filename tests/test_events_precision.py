@@ -36,6 +36,11 @@ from conftest import coded
             "The IAEA threatened to take Iran before the UN Security Council.",
             [("IGOIAEA", "130", "IRN", "asserted")],
         ),
+        # reaching a deal is an agreement, not an arrival
+        (
+            "Egypt reached a deal with Hamas on Tuesday.",
+            [("EGY", "057", "PSEREB", "asserted")],
+        ),
         # offering support is political backing, not aid
         (
             "Norway offered support to Finland.",
@@ -55,8 +60,7 @@ def test_precision_rule_codes_sentence(
         # the victims of a condemned act are not its target
         "Chile condemned the bombing that killed ten Peruvians.",
         "Ghana condemned the assassination of a Togolese minister.",
-        # reaching a deal or landing passengers is not an arrival
-        "Egypt reached a deal with Hamas on Tuesday.",
+        # landing passengers is not an arrival
         "Italian helicopters landed the Albanian president near the port.",
         # hosting a conference is not hosting the organisation that holds it
         "Kuwait is hosting the OPEC conference this week.",

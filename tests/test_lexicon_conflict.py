@@ -289,10 +289,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1244-refuse-lift-sanctions",
         "The United States refused to lift sanctions on Iran.",
-        [
-            ("USA", "1244", "IRN", "asserted", "1244-refuse-lift-sanctions"),
-            ("USA", "085", "IRN", "negated", "085-ease-sanctions"),
-        ],
+        [("USA", "1244", "IRN", "asserted", "1244-refuse-lift-sanctions")],
     ),
     (
         "1246-refuse-deescalate",
@@ -352,10 +349,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1382-threaten-occupation",
         "Venezuela threatened to annex the region of Guyana.",
-        [
-            ("VEN", "1382", "GUY", "asserted", "1382-threaten-occupation"),
-            ("VEN", "192", "GUY", "asserted", "192-annex"),
-        ],
+        [("VEN", "1382", "GUY", "asserted", "1382-threaten-occupation")],
     ),
     (
         "1312-threaten-sanctions",
@@ -370,18 +364,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1313-threaten-to-break-ties",
         "Morocco threatened to sever ties with Germany.",
-        [
-            ("MAR", "1313", "DEU", "asserted", "1313-threaten-to-break-ties"),
-            ("MAR", "161", "DEU", "asserted", "161-downgrade"),
-        ],
+        [("MAR", "1313", "DEU", "asserted", "1313-threaten-to-break-ties")],
     ),
     (
         "1311-threaten-aid",
         "The United States threatened to withhold aid to Egypt.",
-        [
-            ("USA", "1311", "EGY", "asserted", "1311-threaten-aid"),
-            ("USA", "166", "EGY", "asserted", "166-suspend-aid"),
-        ],
+        [("USA", "1311", "EGY", "asserted", "1311-threaten-aid")],
     ),
     (
         "134-threaten-walk-out",
@@ -625,11 +613,6 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("IND", "160", "CAN", "asserted", "160-suspend-visas")],
     ),
     (
-        "160-review-ties",
-        "Argentina reviewed its ties with Israel.",
-        [("ARG", "160", "ISR", "asserted", "160-review-ties")],
-    ),
-    (
         "1711-seize-vessel",
         "Iran seized a British tanker.",
         [("IRN", "1711", "GBR", "asserted", "1711-seize-vessel")],
@@ -767,10 +750,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "185-attempt-assassination",
         "Iran plotted to kill an American official.",
-        [
-            ("IRN", "185", "USAGOV", "asserted", "185-attempt-assassination"),
-            ("IRN", "193", "USAGOV", "asserted", "193-kill"),
-        ],
+        [("IRN", "185", "USAGOV", "asserted", "185-attempt-assassination")],
     ),
     (
         "184-human-shields",
@@ -983,7 +963,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "1034-demand-protection",
-        "Bangladesh demanded security for its mission from India.",
+        "Bangladesh demanded protection from India.",
         [("BGD", "1034", "IND", "asserted", "1034-demand-protection")],
     ),
     (
@@ -1049,26 +1029,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "133-threaten-protest",
         "Armenian groups threatened to protest against Turkey.",
-        [
-            ("ARM", "133", "TUR", "asserted", "133-threaten-protest"),
-            ("ARM", "141", "TUR", "asserted", "141-demonstrate"),
-        ],
+        [("ARM", "133", "TUR", "asserted", "133-threaten-protest")],
     ),
     (
         "132-threaten-ban",
         "Russia threatened to ban American journalists.",
-        [
-            ("RUS", "132", "USAMED", "asserted", "132-threaten-ban"),
-            ("RUS", "1722", "USAMED", "asserted", "1722-ban-group"),
-        ],
+        [("RUS", "132", "USAMED", "asserted", "132-threaten-ban")],
     ),
     (
         "131-threaten-withdraw",
         "Turkey threatened to veto Sweden's membership.",
-        [
-            ("TUR", "131", "SWE", "asserted", "131-threaten-withdraw"),
-            ("TUR", "129", "SWE", "asserted", "129-veto"),
-        ],
+        [("TUR", "131", "SWE", "asserted", "131-threaten-withdraw")],
     ),
     (
         "142-hunger-strike",
@@ -1173,7 +1144,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (219, 127)
+    assert (len(items), len(codes)) == (218, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
