@@ -194,3 +194,19 @@ def test_arguments_conjoined_targets(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile demanded that Peru withdraw its troops from the border.",
+            [("CHL", "100", "PER", "asserted")],
+        ),
+        ("Chile alleged that Peru had sheltered the rebels.", [("CHL", "112", "PER", "asserted")]),
+    ],
+)
+def test_arguments_that_clause_subject(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -645,6 +645,12 @@ def _targets(
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 found.extend(_doers(obj, index))
+        elif slot == "that":
+            # "demanded that India withdraw", "alleged that Kabul sheltered them": the subject
+            # of the clause the trigger governs
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found.extend(_with_conj(subj, index))
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":

@@ -9,7 +9,8 @@ A pattern in ``verbs.yaml``::
       target: [with, dobj]             # where the target is: slots tried in order
       symmetric: true
 
-Slots: ``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
+Slots: ``that`` (the subject of a clause the trigger governs: "demanded that India withdraw"),
+``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
 (``with``, ``to``, ``on``, ``against``, ``from``, ``between``…) on the trigger or on its object
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
