@@ -7,7 +7,10 @@ The app holds one read-only handle for its whole life (opening a DuckDB file cos
 tenth of a second, far more than a query); each read takes its own cursor so the thread pool
 can run requests side by side. Writes (ingest, verdicts) are off unless a token is given, and
 then go through one writer that opens the file writable for each write
-(:class:`bilat.api.gate.StoreGate`). Everything the pages need, Plotly and the map's outlines
+(:class:`bilat.api.gate.StoreGate`). ``serve`` on a DuckDB file goes further: the server owns
+the file (kept writable, a lock file beside it) and other local processes hand their reads and
+writes to it (:mod:`bilat.live`), so ingests and feed watches run while the dashboard is up.
+Everything the pages need, Plotly and the map's outlines
 included, is served by the app itself: the dashboard works offline.
 """
 
@@ -22,9 +25,13 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat import __version__
-from bilat.api import downloads, routes, writes
+from bilat.api import downloads, live, routes, writes
 from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
+from bilat.errors import StoreError
+from bilat.live.lockfile import ServerLock
+from bilat.live.service import LiveService
+from bilat.live.watcher import FeedWatcher
 from bilat.settings import Settings, load_settings
 
 UPLOAD_OVERHEAD = 64 * 1024
@@ -72,11 +79,21 @@ class BodyLimit:
         await self.app(scope, counted, send)
 
 
+_POSTGRES = ("postgresql://", "postgres://")
+
+
 class _BodyTooLarge(Exception):
     """A streamed request body went past the limit."""
 
 
-def create_app(db: str, *, token: str | None = None, settings: Settings | None = None) -> FastAPI:
+def create_app(
+    db: str,
+    *,
+    token: str | None = None,
+    settings: Settings | None = None,
+    lock: ServerLock | None = None,
+    watch: float | None = None,
+) -> FastAPI:
     """Return the API and dashboard over the store at ``db``, opened read-only now.
 
     Args:
@@ -85,6 +102,9 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
             (or empty) leaves writes off.
         settings: Settings for ingest through the API (size limit, model); default: loaded
             from bilat.toml and the environment.
+        lock: Own the DuckDB file: keep it writable, write this lock file while serving and
+            run the store calls local processes hand over (see :mod:`bilat.live`).
+        watch: With ``lock``, poll the registered feeds every this many seconds.
 
     Returns:
         The FastAPI application; its OpenAPI schema is at ``/openapi.json``, docs at ``/docs``.
@@ -96,13 +116,27 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     settings = settings or load_settings(db=db)
     # With writes enabled, one writable handle serves reads and writes (see StoreGate).
-    gate = StoreGate(db, writable=token is not None)
+    gate = StoreGate(db, writable=token is not None or lock is not None)
+    service = LiveService(gate, token=lock.token) if lock is not None else None
+    watcher = (
+        FeedWatcher(service, settings, interval=watch)
+        if service is not None and watch is not None
+        else None
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         try:
+            if lock is not None:
+                lock.write()
+            if watcher is not None:
+                watcher.start()
             yield
         finally:
+            if watcher is not None:
+                watcher.stop()
+            if lock is not None:
+                lock.remove()
             gate.close()
 
     app = FastAPI(
@@ -117,6 +151,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     app.state.gate = gate
     app.state.token = token or None
     app.state.settings = settings
+    app.state.live = service
     install_error_handlers(app)
 
     async def on_too_large(request: Request, exc: Exception) -> JSONResponse:
@@ -128,6 +163,7 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
     app.include_router(routes.router)
     app.include_router(downloads.router)
     app.include_router(writes.router)
+    app.include_router(live.router)
     app.include_router(pages.router)
     static.mount(app)
     return app
@@ -140,8 +176,13 @@ def serve(
     port: int = 8000,
     token: str | None = None,
     settings: Settings | None = None,
+    watch: float | None = None,
 ) -> None:
     """Run the API and dashboard with uvicorn until interrupted.
+
+    A DuckDB file is owned by the server while it runs: other local processes (``bilat
+    ingest``, ``watch``, ``verify``, reads) hand their store calls to it (see
+    :mod:`bilat.live`).
 
     Args:
         db: The DuckDB file to serve.
@@ -149,9 +190,18 @@ def serve(
         port: The TCP port.
         token: The secret write endpoints require; None leaves writes off.
         settings: Settings for ingest through the API.
+        watch: Poll the registered feeds every this many seconds, in the server.
 
     Raises:
-        StoreError: The store cannot be opened read-only.
+        StoreError: The store cannot be opened, or a feed watch was asked of PostgreSQL.
     """
-    app = create_app(db, token=token, settings=settings)
+    owned = not db.startswith(_POSTGRES) and db != ":memory:"
+    lock = ServerLock.new(db, host=host, port=port) if owned else None
+    if watch is not None and lock is None:
+        raise StoreError(
+            "`bilat serve --watch` polls feeds into a DuckDB file; with PostgreSQL run "
+            "`bilat watch` beside the server instead",
+            url=db,
+        )
+    app = create_app(db, token=token, settings=settings, lock=lock, watch=watch)
     uvicorn.run(app, host=host, port=port, log_level="info")
