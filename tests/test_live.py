@@ -140,6 +140,20 @@ def test_live_lease_of_a_silent_holder_expires() -> None:
     lease.acquire("b")
 
 
+def test_live_lease_of_a_dead_client_is_broken_at_once() -> None:
+    lease = Lease()
+    lease.acquire(f"{2**22 + 17}-abc")
+    lease.wait_turn("b")
+    lease.acquire(f"{os.getpid()}-abc")
+    passed = threading.Event()
+    thread = threading.Thread(target=lambda: (lease.wait_turn("b"), passed.set()))
+    thread.start()
+    assert not passed.wait(0.3)
+    lease.release(f"{os.getpid()}-abc")
+    assert passed.wait(5)
+    thread.join()
+
+
 def test_live_service_runs_calls_and_tracks_the_writer(tmp_path: Path) -> None:
     gate = StoreGate(str(tmp_path / "s.duckdb"), writable=True)
     service = LiveService(gate, token="t")

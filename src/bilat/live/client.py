@@ -73,7 +73,8 @@ class RemoteStore:
         self.lock = lock
         self.url = url
         self.read_only = read_only
-        self.session = secrets.token_hex(8)
+        # The pid lets the server free the writer lease at once if this process is killed.
+        self.session = f"{os.getpid()}-{secrets.token_hex(8)}"
         self.label = client_label()
         self._connection: http.client.HTTPConnection | None = None
         self._closed = False

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from bilat.errors import StoreError
 from bilat.live import wire
+from bilat.live.lockfile import pid_alive
 from bilat.store import AddResult, Store
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ ACTIVE_FOR = 15.0
 """Seconds after its last write that a client still counts as writing."""
 
 log = logging.getLogger("bilat.live")
+
+
+def _session_alive(session: str) -> bool:
+    """Tell whether a session's process still runs: a client's session starts with its pid."""
+    pid, _, rest = session.partition("-")
+    return not (pid.isdigit() and rest) or pid_alive(int(pid))
 
 
 class Lease:
@@ -58,8 +65,8 @@ class Lease:
     def _free_for(self, session: str) -> bool:
         if self._owner is None or self._owner == session:
             return True
-        if time.monotonic() - self._touched > self.timeout:
-            log.warning("breaking the writer lease of a silent client (session %s)", self._owner)
+        if not _session_alive(self._owner) or time.monotonic() - self._touched > self.timeout:
+            log.warning("breaking the writer lease of a gone client (session %s)", self._owner)
             self._owner, self._depth = None, 0
             return True
         return False
