@@ -16,6 +16,7 @@ included, is served by the app itself: the dashboard works offline.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -204,4 +205,15 @@ def serve(
             url=db,
         )
     app = create_app(db, token=token, settings=settings, lock=lock, watch=watch)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    config = uvicorn.Config(app, host=host, port=port, log_level="info")
+    # An ingest handed over makes hundreds of store calls; the access log shows page requests.
+    logging.getLogger("uvicorn.access").addFilter(_NoStoreCalls())
+    uvicorn.Server(config).run()
+
+
+class _NoStoreCalls(logging.Filter):
+    """Leave the store calls of local processes (``/api/local/...``) out of the access log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Return False for a store call's log line."""
+        return "/api/local/" not in record.getMessage()
