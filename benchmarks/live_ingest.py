@@ -69,19 +69,30 @@ def summary(latencies: list[float]) -> dict[str, Any]:
     }
 
 
-def browse(http: httpx.Client, *, until: float | None, process: Any = None) -> list[float]:
+def browse(
+    http: httpx.Client, *, until: float | None, process: Any = None
+) -> list[tuple[str, float]]:
     """Request the pages in turn until a time passes or a process ends; return latencies."""
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     turn = 0
     while (until is None or time.monotonic() < until) and (
         process is None or process.poll() is None
     ):
+        page = PAGES[turn % len(PAGES)]
         began = time.monotonic()
-        response = http.get(PAGES[turn % len(PAGES)])
-        latencies.append(time.monotonic() - began)
+        response = http.get(page)
+        latencies.append((page, time.monotonic() - began))
         response.raise_for_status()
         turn += 1
     return latencies
+
+
+def by_page(latencies: list[tuple[str, float]]) -> dict[str, Any]:
+    """Return the percentiles of all requests, then of each page."""
+    figures = {"all": summary([seconds for _, seconds in latencies])}
+    for page in PAGES:
+        figures[page] = summary([seconds for name, seconds in latencies if name == page])
+    return figures
 
 
 def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> dict[str, Any]:
@@ -113,7 +124,7 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
                 env=env,
                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             )
-            during: list[float] = []
+            during: list[tuple[str, float]] = []
             seen = checks = 0
             while ingest.poll() is None:
                 during += browse(http, until=time.monotonic() + 1.0, process=ingest)
@@ -134,9 +145,8 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
         "stored_documents": stored,
         "stored_before_ingest": 300,
         "activity_writing_seen": f"{seen}/{checks}",
-        "pages": PAGES,
-        "idle": summary(idle),
-        "during_ingest": summary(during),
+        "idle": by_page(idle),
+        "during_ingest": by_page(during),
         "cpus": os.cpu_count(),
         "load_average": [round(v, 2) for v in os.getloadavg()],
     }

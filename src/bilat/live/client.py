@@ -40,6 +40,9 @@ LABEL_HEADER = "x-bilat-client"
 STARTUP_WAIT = 10.0
 """Seconds to wait for a server whose lock file exists but which does not listen yet."""
 
+NICENESS = 10
+"""CPU priority (Unix nice value) a process writing through a server lowers itself to."""
+
 CALL_TIMEOUT = 900.0
 """Seconds a call may take: a write can queue behind another client's dedup pass."""
 
@@ -200,6 +203,19 @@ class RemoteStore:
         self.close()
 
 
+def yield_cpu() -> None:
+    """Lower this process's CPU priority to :data:`NICENESS`, once (a second call does nothing).
+
+    A process that writes through a running server (an ingest parsing articles, a feed watch)
+    shares the CPU with the dashboard; on a busy machine the pages should answer first.
+    """
+    if not hasattr(os, "nice"):
+        return
+    current = os.nice(0)
+    if current < NICENESS:
+        os.nice(NICENESS - current)
+
+
 def _hello(lock: ServerLock) -> bool | None:
     """Ask the server whether it serves the lock's file: True, False, or None if unreachable."""
     connection = http.client.HTTPConnection(lock.address, lock.port, timeout=5)
@@ -232,6 +248,8 @@ def connect(url: str, *, read_only: bool) -> RemoteStore | None:
     while True:
         answer = _hello(lock)
         if answer:
+            if not read_only:
+                yield_cpu()
             return RemoteStore(lock, url=url, read_only=read_only)
         if answer is False or time.monotonic() > deadline:
             return None
