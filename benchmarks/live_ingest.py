@@ -8,7 +8,7 @@ something to show, starts `bilat serve` on it, and measures the dashboard pages 
 seconds while nothing writes ("idle"). It then starts `bilat ingest` in its own process on the
 same DuckDB file (the ingest finds the server's lock file and hands its store calls over) and
 keeps requesting pages, one at a time as an analyst's browser would, until the ingest ends
-("during"). Documents are the first N records of ../shared/corpora/newswire.jsonl, or short
+("during"), and again for a few seconds over the grown store ("idle_after"). Documents are the first N records of ../shared/corpora/newswire.jsonl, or short
 generated sentences with ``--corpus synthetic`` (or when the shared corpus is absent).
 
 It prints JSON: the ingest's time and rate, the page latency percentiles idle and during, how
@@ -69,22 +69,24 @@ def summary(latencies: list[float]) -> dict[str, Any]:
     }
 
 
-def browse(
-    http: httpx.Client, *, until: float | None, process: Any = None
-) -> list[tuple[str, float]]:
-    """Request the pages in turn until a time passes or a process ends; return latencies."""
-    latencies: list[tuple[str, float]] = []
-    turn = 0
-    while (until is None or time.monotonic() < until) and (
-        process is None or process.poll() is None
-    ):
-        page = PAGES[turn % len(PAGES)]
-        began = time.monotonic()
-        response = http.get(page)
-        latencies.append((page, time.monotonic() - began))
-        response.raise_for_status()
-        turn += 1
-    return latencies
+class Browser:
+    """An analyst's browser: the pages one after another, in turn, timing each."""
+
+    def __init__(self, http: httpx.Client) -> None:
+        self.http = http
+        self.turn = 0
+
+    def browse(self, *, until: float, process: Any = None) -> list[tuple[str, float]]:
+        """Request pages until a time passes or a process ends; return (page, seconds)."""
+        latencies: list[tuple[str, float]] = []
+        while time.monotonic() < until and (process is None or process.poll() is None):
+            page = PAGES[self.turn % len(PAGES)]
+            began = time.monotonic()
+            response = self.http.get(page)
+            latencies.append((page, time.monotonic() - began))
+            response.raise_for_status()
+            self.turn += 1
+        return latencies
 
 
 def by_page(latencies: list[tuple[str, float]]) -> dict[str, Any]:
@@ -105,8 +107,9 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
     env = {**os.environ, "BILAT_CONFIG": str(folder / "absent.toml")}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
-            browse(http, until=time.monotonic() + 2)  # warm-up: templates, first queries
-            idle = browse(http, until=time.monotonic() + idle_seconds)
+            browser = Browser(http)
+            browser.browse(until=time.monotonic() + 2)  # warm-up: templates, first queries
+            idle = browser.browse(until=time.monotonic() + idle_seconds)
             began = time.monotonic()
             ingest = subprocess.Popen(
                 [
@@ -127,12 +130,14 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
             during: list[tuple[str, float]] = []
             seen = checks = 0
             while ingest.poll() is None:
-                during += browse(http, until=time.monotonic() + 1.0, process=ingest)
+                during += browser.browse(until=time.monotonic() + 1.0, process=ingest)
                 checks += 1
                 seen += bool(http.get("/api/activity").json()["writing"])
             took = time.monotonic() - began
             error = ingest.stderr.read().decode() if ingest.stderr else ""
             stored = len(http.get("/api/documents?status=accepted").json()["documents"])
+            # The same pages over the grown store, nothing writing: what the ingest itself costs.
+            after = browser.browse(until=time.monotonic() + idle_seconds)
     finally:
         stop_server(server)
     return {
@@ -147,6 +152,7 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
         "activity_writing_seen": f"{seen}/{checks}",
         "idle": by_page(idle),
         "during_ingest": by_page(during),
+        "idle_after": by_page(after),
         "cpus": os.cpu_count(),
         "load_average": [round(v, 2) for v in os.getloadavg()],
     }
