@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from bilat.api.app import create_app
+from bilat.api.app import create_app, serve
 from bilat.api.gate import StoreGate
 from bilat.errors import InputError, StoreError
 from bilat.ingest import ingest_items
@@ -239,6 +239,18 @@ def test_live_remote_store_writes_and_reads_through_the_server(
         assert "is open read-only; open it without read_only to add" in str(refused.value)
 
 
+def test_live_remote_store_hands_over_batches_larger_than_one_article(
+    served: tuple[ServerLock, uvicorn.Server],
+) -> None:
+    lock, _ = served
+    big = [
+        make_extraction(f"big{n}", f"Report {n}. " + "The two sides met. " * 60_000, ())
+        for n in range(3)
+    ]
+    with RemoteStore(lock, url=lock.db, read_only=False) as store:
+        assert store.add(big) == AddResult(added=3, skipped=0, events=0, rejected=0)
+
+
 def test_live_remote_store_needs_the_token(served: tuple[ServerLock, uvicorn.Server]) -> None:
     lock, _ = served
     forged = ServerLock(**{**lock.__dict__, "token": "guess"})
@@ -268,6 +280,19 @@ def test_live_remote_store_says_what_to_do_when_the_server_is_gone(
     store.close()
     with open_store(lock.db, read_only=True) as direct:
         assert direct.count_events() == 0
+
+
+def test_live_second_server_on_one_file_is_refused(
+    served: tuple[ServerLock, uvicorn.Server],
+) -> None:
+    lock, _ = served
+    with pytest.raises(StoreError) as caught:
+        serve(lock.db, port=_free_port())
+    assert str(caught.value) == (
+        f"[E300] cannot serve {lock.db!r}: `bilat serve` (pid {os.getpid()}) already serves it "
+        f"on port {lock.port}; open http://127.0.0.1:{lock.port}/ or stop that server (if no "
+        f"server runs, delete {str(lock.path)!r})"
+    )
 
 
 def test_live_local_calls_refuse_non_local_callers(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI, Request
@@ -30,10 +31,12 @@ from bilat.api import downloads, live, routes, writes
 from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.errors import StoreError
+from bilat.live.client import LOCAL_PREFIX
 from bilat.live.lockfile import ServerLock
 from bilat.live.service import LiveService
 from bilat.live.watcher import FeedWatcher
 from bilat.settings import Settings, load_settings
+from bilat.store import DuckDBStore, Store
 
 UPLOAD_OVERHEAD = 64 * 1024
 """Bytes allowed in a request body beyond the article size limit, for form framing."""
@@ -59,7 +62,9 @@ class BodyLimit:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Refuse at once when Content-Length is too large; count the bytes otherwise."""
-        if scope["type"] != "http":
+        # A batch of documents handed over by a local process may be larger than one article;
+        # those calls are checked for the local token before their body is read.
+        if scope["type"] != "http" or scope["path"].startswith(LOCAL_PREFIX):
             await self.app(scope, receive, send)
             return
         for name, value in scope.get("headers", []):
@@ -81,6 +86,10 @@ class BodyLimit:
 
 
 _POSTGRES = ("postgresql://", "postgres://")
+
+
+def _own_file(url: str, read_only: bool) -> Store:
+    return DuckDBStore(Path(url).expanduser(), read_only=read_only)
 
 
 class _BodyTooLarge(Exception):
@@ -117,7 +126,11 @@ def create_app(
 
     settings = settings or load_settings(db=db)
     # With writes enabled, one writable handle serves reads and writes (see StoreGate).
-    gate = StoreGate(db, writable=token is not None or lock is not None)
+    if lock is not None:
+        # The owner opens the file itself: open_store would hand its calls to another server.
+        gate = StoreGate(db, writable=True, opener=_own_file)
+    else:
+        gate = StoreGate(db, writable=token is not None)
     service = LiveService(gate, token=lock.token) if lock is not None else None
     watcher = (
         FeedWatcher(service, settings, interval=watch)
@@ -198,6 +211,14 @@ def serve(
     """
     owned = not db.startswith(_POSTGRES) and db != ":memory:"
     lock = ServerLock.new(db, host=host, port=port) if owned else None
+    running = ServerLock.read(db) if owned else None
+    if running is not None:
+        raise StoreError(
+            f"cannot serve {db!r}: `bilat serve` (pid {running.pid}) already serves it on "
+            f"port {running.port}; open http://{running.address}:{running.port}/ or stop that "
+            f"server (if no server runs, delete {str(running.path)!r})",
+            url=db,
+        )
     if watch is not None and lock is None:
         raise StoreError(
             "`bilat serve --watch` polls feeds into a DuckDB file; with PostgreSQL run "

@@ -31,8 +31,9 @@ from bilat.errors import StoreError
 from bilat.live import wire
 from bilat.live.lockfile import ServerLock
 
-CALL_PATH = "/api/local/call"
-HELLO_PATH = "/api/local/hello"
+LOCAL_PREFIX = "/api/local/"
+CALL_PATH = LOCAL_PREFIX + "call"
+HELLO_PATH = LOCAL_PREFIX + "hello"
 TOKEN_HEADER = "x-bilat-local-token"
 SESSION_HEADER = "x-bilat-session"
 LABEL_HEADER = "x-bilat-client"
