@@ -58,13 +58,18 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def bilat(folder: Path, *args: str) -> subprocess.Popen[str]:
-    """Start a bilat command in its own process, in ``folder``, with the test settings."""
+def bilat(folder: Path, *args: str, log: Any = None) -> subprocess.Popen[str]:
+    """Start a bilat command in its own process, in ``folder``, with the test settings.
+
+    Its output is piped, or written to the open file ``log`` for a long-running server: nobody
+    reads a server's pipes while it runs, and a full pipe would stall its access log and so
+    its answers.
+    """
     return subprocess.Popen(
         [*BILAT, *args],
         cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE if log is None else log,
+        stderr=subprocess.PIPE if log is None else subprocess.STDOUT,
         text=True,
         env=_env(folder),
         preexec_fn=_default_sigint,
@@ -89,10 +94,14 @@ class Server:
     def __init__(self, db: Path, *extra: str) -> None:
         self.db = db
         self.port = _free_port()
-        self.process = bilat(db.parent, "serve", "--db", str(db), "--port", str(self.port), *extra)
+        self.log = db.parent / "serve.log"
+        with self.log.open("a", encoding="utf-8") as log:
+            self.process = bilat(
+                db.parent, "serve", "--db", str(db), "--port", str(self.port), *extra, log=log
+            )
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.process.communicate()
+            assert self.process.poll() is None, self.log.read_text(encoding="utf-8")
             try:
                 if lock_path(db).exists() and get(self.port, "/api/health")["ok"]:
                     return
