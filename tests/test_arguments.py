@@ -151,3 +151,46 @@ def test_arguments_organisation_of_a_person_out_of_office(pipeline: Any) -> None
 )
 def test_arguments_clauses(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive raising verb's subject does what its infinitive says
+        (
+            "The President of Chile is scheduled to hold talks with Peru's foreign minister.",
+            [("CHLGOV", "036", "PERGOV", "planned")],
+        ),
+        ("Chile is expected to sign a trade accord with Peru.", [("CHL", "057", "PER", "planned")]),
+        # a passive order's subject does not: someone ordered it
+        ("Chile was told to sign a trade accord with Peru.", []),
+        # "they" takes the organisation or state named as the subject before it
+        (
+            "Chile's navy said on Friday they had seized a Peruvian tanker.",
+            [("CHLMIL", "1711", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_raising(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one verb, two targets behind a group noun
+        (
+            "Chile's president spoke to the foreign ministers of Peru and Bolivia.",
+            [("CHLGOV", "040", "PERGOV", "asserted"), ("CHLGOV", "040", "BOL", "asserted")],
+        ),
+        # conjoined nationality words before one noun: two doers
+        (
+            "Chile condemned the attacks by Peruvian and Bolivian troops.",
+            [("CHL", "111", "BOLMIL", "asserted"), ("CHL", "111", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_conjoined_targets(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -20,6 +20,7 @@ from types import FrameType
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
 from bilat.extract import Pipeline
+from bilat.knowledge import knowledge_for
 from bilat.records import Document, Extraction, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs
@@ -172,6 +173,7 @@ def _ingest_batches(
             threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
         ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
+        knowledge=knowledge_for(settings),
     )
     for documents, rejections in _batches(items, settings.batch_size):
         if stopping():

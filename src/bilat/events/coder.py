@@ -54,6 +54,9 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
+# where "X was told to leave" is someone's order
+RAISING = {"expect", "want", "help", "allow"}
 # nouns that stand for the people of the phrase after them: "the leaders of A and B",
 # "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
 GROUP_HEADS = {
@@ -198,14 +201,9 @@ class Coder:
                     continue
                 found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
-                if found and _purpose_of(token, candidates):
-                    pairs = {frozenset((c.source.code, c.target.code)) for c in candidates}
-                    found = [
-                        c for c in found if frozenset((c.source.code, c.target.code)) not in pairs
-                    ]
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend(found)
+                candidates.extend(c for c in found if not _purpose_of(c, candidates))
         return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
@@ -291,6 +289,9 @@ class Coder:
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
+        if pattern.swap:
+            # "received a loan from China": the giver named in the target slot is the source
+            pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
         fact, fact_reason = factuality(token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
@@ -335,17 +336,23 @@ def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     )
 
 
-def _purpose_of(token: Token, candidates: list[Candidate]) -> bool:
-    """Return whether a trigger is the purpose of an event already coded between the same sides.
+def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """Return whether an event is what an event already coded between the same sides is about.
 
-    "Delegations will meet … to sign agreements": the signing is what the meeting is for, one
-    event, not a second one between the same two actors.
+    "Delegations will meet … to sign agreements" (the signing is what the meeting is for),
+    "threatened to sever ties", "refused to lift sanctions": one event, the governing one, not
+    a second one between the same two countries.
     """
+    token = candidate.trigger
     if token.dep_ not in ("advcl", "xcomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
         return False
-    return any(c.trigger.i == token.head.i for c in candidates)
+    sides = frozenset((candidate.source.country, candidate.target.country))
+    return any(
+        c.trigger.i == token.head.i and frozenset((c.source.country, c.target.country)) == sides
+        for c in candidates
+    )
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
@@ -461,15 +468,24 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
+    raised = False
     for _ in range(6):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
-                return child, child.dep_ == "nsubjpass"
+                # "Raisi is scheduled to hold meetings": the passive subject of the governing
+                # verb is the active subject of its infinitive
+                return child, child.dep_ == "nsubjpass" and not raised
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
+            if verb.dep_ == "xcomp":
+                if verb.head.lemma_ in OBJECT_CONTROL - RAISING and any(
+                    c.dep_ == "nsubjpass" for c in verb.head.children
+                ):
+                    return None, False  # "India was told to withdraw": an order, not a deed
+                raised = True
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
@@ -557,6 +573,9 @@ def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[F
             found.append(own)
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                conjoined = any(c.dep_ == "conj" for c in child.children)
+                if conjoined and all(index[child.i] is not f for f in found):
+                    found.append(index[child.i])
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.i in index:
                         other = index[conj.i]
@@ -679,10 +698,11 @@ def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
 
 
 def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
-    result = []
     first = _mention(token, index)
     if first:
-        result.append(first)
+        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
+        return _phrase_actors(token, first, index)
+    result = []
     for conj in token.children:
         if conj.dep_ == "conj":
             other = _mention(conj, index)

