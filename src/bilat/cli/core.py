@@ -440,12 +440,20 @@ def serve_cmd(
     token: Annotated[
         str | None, typer.Option(envvar="BILAT_TOKEN", help="Bearer token that enables writes.")
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Also poll the registered feeds, in the server.")
+    ] = False,
+    interval: Annotated[
+        str | None, typer.Option(help="Time between feed polls, e.g. 15m (watch_interval).")
+    ] = None,
 ) -> None:
-    """Serve the REST API (and dashboard) over a database."""
+    """Serve the REST API and dashboard; other commands write through it while it runs."""
     from bilat.api.app import serve
+    from bilat.feeds import parse_interval
 
     settings = settings_for(db, host=host, port=port)
-    serve(settings.db, host=settings.host, port=settings.port, token=token)
+    seconds = parse_interval(interval or settings.watch_interval) if watch else None
+    serve(settings.db, host=settings.host, port=settings.port, token=token, watch=seconds)
 
 
 @app.command("explain")

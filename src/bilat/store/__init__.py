@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from bilat.store.base import (
     EVERY_EVENT,
@@ -44,6 +45,9 @@ _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 def open_store(url: str | Path, *, read_only: bool = False) -> Store:
     """Open the store at a path or URL, creating and migrating a new database as needed.
 
+    A DuckDB file that a running ``bilat serve`` owns (see :mod:`bilat.live`) is not opened
+    here: the store returned hands each call to that server, which is the file's one writer.
+
     Args:
         url: A DuckDB file path, ``":memory:"``, or a ``postgresql://`` URL.
         read_only: Open without writing (no migrations, :meth:`Store.add` refused).
@@ -61,4 +65,9 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
         return PostgresStore(text, read_only=read_only)
     if text == MEMORY:
         return DuckDBStore(MEMORY, read_only=read_only)
+    from bilat.live.client import connect
+
+    remote = connect(text, read_only=read_only)
+    if remote is not None:
+        return cast(Store, remote)
     return DuckDBStore(Path(text).expanduser(), read_only=read_only)
