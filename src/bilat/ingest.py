@@ -16,14 +16,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
-from bilat.extract import Pipeline
 from bilat.records import Document, Extraction, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs
 from bilat.store import Store, open_store
+
+if TYPE_CHECKING:
+    from bilat.extract import Pipeline
 
 
 @dataclass
@@ -145,7 +148,7 @@ def ingest_items(
     pipeline: Pipeline | WorkerPool | None = None
     try:
         with _deferred_interrupt() as stopping:
-            pipeline = Pipeline.load(settings) if settings.workers == 1 else WorkerPool(settings)
+            pipeline = _load_pipeline(settings) if settings.workers == 1 else WorkerPool(settings)
             _ingest_batches(items, store, pipeline, settings, report, progress, stopping)
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
@@ -296,12 +299,21 @@ class WorkerPool:
         self._pool.join()
 
 
+def _load_pipeline(settings: Settings) -> Pipeline:
+    """Return the process's pipeline for these settings (``Pipeline.load`` caches it)."""
+    # Imported on first use: spaCy takes about a second to import, and commands that only
+    # read the store import this module too.
+    from bilat.extract import Pipeline
+
+    return Pipeline.load(settings)
+
+
 def _load_worker(settings: Settings) -> None:
-    """Load the pipeline once in a worker process (``Pipeline.load`` caches it)."""
-    Pipeline.load(settings)
+    """Load the pipeline once in a worker process."""
+    _load_pipeline(settings)
 
 
 def _extract_chunk(task: tuple[Settings, list[Document]]) -> list[Extraction]:
     settings, documents = task
-    pipeline = Pipeline.load(settings)
+    pipeline = _load_pipeline(settings)
     return list(pipeline.extract_many(documents, batch_size=settings.batch_size))

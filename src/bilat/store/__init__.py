@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bilat.store.base import (
     EVERY_EVENT,
@@ -21,7 +22,9 @@ from bilat.store.base import (
     FeedRow,
     Store,
 )
-from bilat.store.duckdb_store import MEMORY, DuckDBStore
+
+if TYPE_CHECKING:
+    from bilat.store.duckdb_store import DuckDBStore
 
 __all__ = [
     "EVERY_EVENT",
@@ -41,6 +44,16 @@ __all__ = [
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
+def __getattr__(name: str) -> Any:
+    # DuckDB and pyarrow load when a store is first opened, not when a command module that
+    # names the store is imported (``bilat --help`` needs neither).
+    if name == "DuckDBStore":
+        from bilat.store.duckdb_store import DuckDBStore
+
+        return DuckDBStore
+    raise AttributeError(f"module 'bilat.store' has no attribute {name!r}")
+
+
 def open_store(url: str | Path, *, read_only: bool = False) -> Store:
     """Open the store at a path or URL, creating and migrating a new database as needed.
 
@@ -54,6 +67,8 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
     Raises:
         StoreError: The backend is unavailable or the database cannot be opened.
     """
+    from bilat.store.duckdb_store import MEMORY, DuckDBStore
+
     text = str(url)
     if text.startswith(_POSTGRES_SCHEMES):
         from bilat.store.postgres_store import PostgresStore
