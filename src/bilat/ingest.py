@@ -9,8 +9,11 @@ at once, rolling that batch back.
 
 from __future__ import annotations
 
+import itertools
+import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from bilat.capacity import auto_workers
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
 from bilat.records import Document, Extraction, Rejection
@@ -27,6 +31,11 @@ from bilat.store import Store, open_store
 
 if TYPE_CHECKING:
     from bilat.extract import Pipeline
+
+AUTO_POOL_WORDS = 20_000
+"""Fewest words of new text for which ``workers = "auto"`` starts worker processes: below it
+(about 50 news articles, seconds of parsing) starting a pipeline in each worker costs more than
+the parse saves, so the ingest stays in one process."""
 
 
 @dataclass
@@ -148,7 +157,12 @@ def ingest_items(
     pipeline: Pipeline | WorkerPool | None = None
     try:
         with _deferred_interrupt() as stopping:
-            pipeline = _load_pipeline(settings) if settings.workers == 1 else WorkerPool(settings)
+            workers, items = plan_workers(items, settings, store)
+            pipeline = (
+                _load_pipeline(settings)
+                if workers == 1
+                else WorkerPool(settings, processes=workers)
+            )
             _ingest_batches(items, store, pipeline, settings, report, progress, stopping)
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
@@ -157,6 +171,50 @@ def ingest_items(
         if isinstance(pipeline, WorkerPool):
             pipeline.close()
     return report
+
+
+def plan_workers(
+    items: Iterable[Document | Rejection], settings: Settings, store: Store
+) -> tuple[int, Iterable[Document | Rejection]]:
+    """Return how many extraction processes to use, and the items to ingest.
+
+    A number in the ``workers`` setting is used as it is. ``"auto"`` takes the usable cores
+    as memory allows (:func:`bilat.capacity.auto_workers`), but reads ahead first: an input
+    whose new documents hold fewer than :data:`AUTO_POOL_WORDS` words stays in one process.
+
+    Args:
+        items: the documents and rejections to ingest (read lazily).
+        settings: the settings; ``workers`` is read.
+        store: the store, asked which read-ahead documents it already holds.
+
+    Returns:
+        The process count and an iterable giving every item, the read-ahead ones included.
+    """
+    if settings.workers != "auto":
+        return settings.workers, items
+    wanted = auto_workers()
+    if wanted == 1:
+        return 1, items
+    stream = iter(items)
+    ahead: list[Document | Rejection] = []
+    pending: list[Document] = []
+    fresh = pending_words = read_words = 0
+    for item in stream:
+        ahead.append(item)
+        if isinstance(item, Document):
+            pending.append(item)
+            pending_words += len(item.text.split())
+        if fresh + pending_words >= AUTO_POOL_WORDS:
+            known = store.known_hashes(d.content_hash for d in pending)
+            fresh += sum(len(d.text.split()) for d in pending if d.content_hash not in known)
+            read_words += pending_words
+            pending, pending_words = [], 0
+            if fresh >= AUTO_POOL_WORDS:
+                return wanted, itertools.chain(ahead, stream)
+            if read_words >= 10 * AUTO_POOL_WORDS:
+                # Mostly stored already (a re-run): little to parse, and no reason to hold more.
+                return 1, itertools.chain(ahead, stream)
+    return 1, ahead
 
 
 def _ingest_batches(
@@ -269,18 +327,21 @@ def _batches(
 class WorkerPool:
     """Extract documents in worker processes, each loading the pipeline once; writes stay here.
 
-    pool = WorkerPool(Settings(workers=2))
+    pool = WorkerPool(Settings(), processes=2)
     extractions = list(pool.extract_many(documents))
     pool.close()
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, processes: int) -> None:
         import multiprocessing
 
         self.settings = settings
+        self.processes = processes
         # spawn, not fork: the parent holds an open database and spaCy's threads.
         context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(settings.workers, initializer=_load_worker, initargs=(settings,))
+        self._pool = context.Pool(
+            processes, initializer=_load_worker, initargs=(settings, os.getpid())
+        )
 
     def extract_many(
         self, documents: Iterable[Document], *, batch_size: int = 16
@@ -288,7 +349,7 @@ class WorkerPool:
         """Yield the extraction of each document, in order, computed by the workers."""
         documents = list(documents)
         # Small chunks balance the workers; each chunk still parses with nlp.pipe.
-        size = max(1, min(8, -(-len(documents) // (2 * self.settings.workers))))
+        size = max(1, min(8, -(-len(documents) // (2 * self.processes))))
         chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
         for extractions in self._pool.imap(_extract_chunk, [(self.settings, c) for c in chunks]):
             yield from extractions
@@ -308,9 +369,18 @@ def _load_pipeline(settings: Settings) -> Pipeline:
     return Pipeline.load(settings)
 
 
-def _load_worker(settings: Settings) -> None:
-    """Load the pipeline once in a worker process."""
+def _load_worker(settings: Settings, parent: int) -> None:
+    """Load the pipeline once in a worker process, which ends when the ingesting one dies."""
+    # A worker shares its task pipe with its siblings, so it never sees end-of-file when a
+    # killed ingest (SIGKILL, OOM) leaves it behind; it watches its parent instead.
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _load_pipeline(settings)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _extract_chunk(task: tuple[Settings, list[Document]]) -> list[Extraction]:

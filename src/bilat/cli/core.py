@@ -53,7 +53,11 @@ def ingest_cmd(
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Processes that parse documents (writes stay in one).")
+        str | None,
+        typer.Option(
+            help="Processes that extract documents: a number, or auto (one per usable core); "
+            "writes stay in one."
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
