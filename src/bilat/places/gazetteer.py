@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -58,7 +58,7 @@ class Name(NamedTuple):
 class Gazetteer:
     """The places bilat knows, indexed by normalised name (see :func:`name_key`)."""
 
-    index: dict[str, list[Name]]
+    index: Mapping[str, list[Name]]
     stopwords: frozenset[str]
     countries: dict[str, Entry]
     locative: frozenset[str]

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
+from bilat.places.gazetteer import Entry, Gazetteer, Name, name_key
 from bilat.records import Place
 
 # Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
@@ -52,7 +52,10 @@ class Geocoder:
 
     @classmethod
     def load(cls) -> Geocoder:
-        """Return the process-wide geocoder, building the gazetteer on first use."""
+        """Return the process-wide geocoder, reading (or building) the gazetteer on first use.
+
+        The built gazetteer is kept on disk (see :mod:`bilat.places.compiled`).
+        """
         return _load_geocoder()
 
     def candidates(self, name: str) -> list[Name]:
@@ -270,7 +273,9 @@ def with_how(place: Place, how: str) -> Place:
 
 @functools.lru_cache(maxsize=1)
 def _load_geocoder() -> Geocoder:
-    return Geocoder(build_gazetteer())
+    from bilat.places.compiled import load_gazetteer
+
+    return Geocoder(load_gazetteer())
 
 
 def find_places(
