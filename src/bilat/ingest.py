@@ -117,7 +117,11 @@ def ingest(
     settings = settings or Settings()
     options = options or ReadOptions(max_bytes=settings.max_bytes)
     try:
-        target = store if store is not None else open_store(settings.db)
+        target = (
+            store
+            if store is not None
+            else open_store(settings.db, memory_limit=settings.memory_limit)
+        )
     except KeyboardInterrupt:
         raise IngestInterrupted(IngestReport(), db=settings.db) from None
     try:

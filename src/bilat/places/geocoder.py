@@ -49,6 +49,9 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # Scanning a text looks up every capitalised word run, and the same names recur from
+        # article to article; the answer depends on the name alone.
+        self._matches = functools.lru_cache(maxsize=65536)(self._match)
 
     @classmethod
     def load(cls) -> Geocoder:
@@ -68,20 +71,23 @@ class Geocoder:
         Returns:
             The matching names (entry, primary, acronym); empty when the name is not a place.
         """
+        return list(self._matches(name))
+
+    def _match(self, name: str) -> tuple[Name, ...]:
         text = name.strip()
         if text[:4].lower() == "the ":
             text = text[4:].lstrip()
         if not text or not (text[0].isupper() or text[0].isdigit()):
-            return []
+            return ()
         key = name_key(text)
         if key in self.gazetteer.stopwords:
-            return []
+            return ()
         capitals = sum(c.isupper() for c in text.replace(".", ""))
-        return [
+        return tuple(
             n
             for n in self.gazetteer.index.get(key, [])
             if (capitals >= 2 if n.acronym else len(key) >= 3)
-        ]
+        )
 
     def geocode(self, name: str, *, context: Sequence[str] = ()) -> Place | None:
         """Resolve one place name to a place, preferring places in the article's countries.

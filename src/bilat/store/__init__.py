@@ -54,12 +54,16 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'bilat.store' has no attribute {name!r}")
 
 
-def open_store(url: str | Path, *, read_only: bool = False) -> Store:
+def open_store(
+    url: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+) -> Store:
     """Open the store at a path or URL, creating and migrating a new database as needed.
 
     Args:
         url: A DuckDB file path, ``":memory:"``, or a ``postgresql://`` URL.
         read_only: Open without writing (no migrations, :meth:`Store.add` refused).
+        memory_limit: DuckDB's buffer limit (``"1GB"``); None or empty: DuckDB's default.
+            PostgreSQL manages its own memory and ignores it.
 
     Returns:
         The open store; use it as a context manager or call ``close()``.
@@ -75,5 +79,5 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
 
         return PostgresStore(text, read_only=read_only)
     if text == MEMORY:
-        return DuckDBStore(MEMORY, read_only=read_only)
-    return DuckDBStore(Path(text).expanduser(), read_only=read_only)
+        return DuckDBStore(MEMORY, read_only=read_only, memory_limit=memory_limit)
+    return DuckDBStore(Path(text).expanduser(), read_only=read_only, memory_limit=memory_limit)
