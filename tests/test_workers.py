@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bilat.capacity import WORKER_RSS, auto_workers, available_memory, usable_cores
-from bilat.ingest import AUTO_POOL_WORDS, ingest, plan_workers
+from bilat.ingest import AUTO_POOL_WORDS, IngestInterrupted, IngestReport, ingest, plan_workers
 from bilat.records import Document, Rejection, RejectReason
 from bilat.settings import SETTINGS, Settings
 from bilat.store import open_store
@@ -127,3 +127,18 @@ def test_settings_every_setting_documented() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "settings.md").read_text("utf-8")
     for setting in SETTINGS:
         assert f"| `{setting.name}` | `{json.dumps(setting.default)}` | {setting.help} |" in doc
+
+
+def test_ingest_workers_stop_keeps_whole_batches(tmp_path: Path) -> None:
+    paths = sorted(EXAMPLES.glob("*.txt"))[:6]
+    db = tmp_path / "stop.duckdb"
+
+    def stop(report: IngestReport) -> None:
+        raise KeyboardInterrupt
+
+    settings = Settings(db=str(db), workers=2, batch_size=2)
+    with pytest.raises(IngestInterrupted) as caught:
+        ingest(paths, settings=settings, progress=stop)
+    with open_store(db, read_only=True) as store:
+        stored = len(store.documents())
+    assert (caught.value.report.added, stored) == (2, 2)

@@ -14,6 +14,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -159,6 +160,7 @@ def ingest_items(
     settings = settings or Settings()
     report = IngestReport()
     pipeline: Pipeline | WorkerPool | None = None
+    finished = False
     try:
         with _deferred_interrupt() as stopping:
             workers, items = plan_workers(items, settings, store)
@@ -168,12 +170,14 @@ def ingest_items(
                 else WorkerPool(settings, processes=workers)
             )
             _ingest_batches(items, store, pipeline, settings, report, progress, stopping)
+            finished = True
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
+        finished = False
         raise IngestInterrupted(report) from None
     finally:
         if isinstance(pipeline, WorkerPool):
-            pipeline.close()
+            pipeline.close(cancel=not finished)
     return report
 
 
@@ -238,27 +242,65 @@ def _ingest_batches(
         ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
     )
+    # With worker processes, the next batch is extracted while this one is written and
+    # deduplicated; a stop drops the batch in flight, which was not stored.
+    ahead = 1 if isinstance(pipeline, WorkerPool) else 0
+    flight: deque[_Batch] = deque()
     for documents, rejections in _batches(items, settings.batch_size):
         if stopping():
             raise KeyboardInterrupt
-        report.read += len(documents) + len(rejections)
         known = store.known_hashes(d.content_hash for d in documents)
         fresh = _unique([d for d in documents if d.content_hash not in known])
-        extractions = list(pipeline.extract_many(fresh, batch_size=settings.batch_size))
-        extractions = [_filter(e, settings.min_confidence) for e in extractions]
-        result = store.add(extractions, rejections)
-        report.added += result.added
-        report.skipped += len(documents) - len(fresh) + result.skipped
-        report.events += result.events
-        report.rejected += len(rejections)
-        report.rejections.extend(rejections)
-        found = dedup.update()
-        report.duplicates += found.duplicates
-        report.merged += found.merged
-        if progress is not None:
-            progress(report)
+        flight.append(_Batch(documents, rejections, fresh, _start(pipeline, fresh, settings)))
+        if len(flight) > ahead:
+            _write(flight.popleft(), store, dedup, settings, report, progress)
+            if stopping():
+                raise KeyboardInterrupt
+    while flight:
+        _write(flight.popleft(), store, dedup, settings, report, progress)
         if stopping():
             raise KeyboardInterrupt
+
+
+@dataclass
+class _Batch:
+    """A batch read, its documents not yet stored, and how to get their extractions."""
+
+    documents: list[Document]
+    rejections: list[Rejection]
+    fresh: list[Document]
+    extractions: Callable[[], list[Extraction]]
+
+
+def _start(
+    pipeline: Pipeline | WorkerPool, fresh: list[Document], settings: Settings
+) -> Callable[[], list[Extraction]]:
+    if isinstance(pipeline, WorkerPool):
+        return pipeline.submit(fresh, batch_size=settings.batch_size)
+    return lambda: list(pipeline.extract_many(fresh, batch_size=settings.batch_size))
+
+
+def _write(
+    batch: _Batch,
+    store: Store,
+    dedup: Deduplicator,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    extractions = [_filter(e, settings.min_confidence) for e in batch.extractions()]
+    result = store.add(extractions, batch.rejections)
+    report.read += len(batch.documents) + len(batch.rejections)
+    report.added += result.added
+    report.skipped += len(batch.documents) - len(batch.fresh) + result.skipped
+    report.events += result.events
+    report.rejected += len(batch.rejections)
+    report.rejections.extend(batch.rejections)
+    found = dedup.update()
+    report.duplicates += found.duplicates
+    report.merged += found.merged
+    if progress is not None:
+        progress(report)
 
 
 @contextmanager
@@ -351,16 +393,27 @@ class WorkerPool:
         self, documents: Iterable[Document], *, batch_size: int = 16
     ) -> Iterator[Extraction]:
         """Yield the extraction of each document, in order, computed by the workers."""
-        documents = list(documents)
+        yield from self.submit(list(documents), batch_size=batch_size)()
+
+    def submit(
+        self, documents: list[Document], *, batch_size: int = 16
+    ) -> Callable[[], list[Extraction]]:
+        """Start extracting documents; return a function that waits for them, in order."""
         # Small chunks balance the workers; each chunk still parses with nlp.pipe.
         size = max(1, min(8, -(-len(documents) // (2 * self.processes))))
         chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
-        for extractions in self._pool.imap(_extract_chunk, [(self.settings, c) for c in chunks]):
-            yield from extractions
+        waiting = [
+            self._pool.apply_async(_extract_chunk, ((self.settings, batch_size, chunk),))
+            for chunk in chunks
+        ]
+        return lambda: [e for result in waiting for e in result.get()]
 
-    def close(self) -> None:
-        """Stop the worker processes."""
-        self._pool.close()
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the worker processes, at once when ``cancel`` (work in flight is dropped)."""
+        if cancel:
+            self._pool.terminate()
+        else:
+            self._pool.close()
         self._pool.join()
 
 
@@ -387,7 +440,7 @@ def _exit_with(parent: int) -> None:
     os._exit(1)
 
 
-def _extract_chunk(task: tuple[Settings, list[Document]]) -> list[Extraction]:
-    settings, documents = task
+def _extract_chunk(task: tuple[Settings, int, list[Document]]) -> list[Extraction]:
+    settings, batch_size, documents = task
     pipeline = _load_pipeline(settings)
-    return list(pipeline.extract_many(documents, batch_size=settings.batch_size))
+    return list(pipeline.extract_many(documents, batch_size=batch_size))
