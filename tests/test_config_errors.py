@@ -17,7 +17,7 @@ KNOWN = (
     "batch_size, cluster_window_days, db, dedup_max_days, dedup_threshold, fetch_backoff, "
     "fetch_max_bytes, "
     "fetch_retries, fetch_timeout, host, host_delay, knowledge_dirs, max_bytes, "
-    "min_confidence, model, port, prefilter, user_agent, watch_interval, workers"
+    "memory_limit, min_confidence, model, port, prefilter, user_agent, watch_interval, workers"
 )
 
 
