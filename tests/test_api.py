@@ -748,6 +748,7 @@ WE_AGREED = {
     "speaker_text": "minister",
     "sentence_index": 1,
     "date": "2025-04-07",
+    "said_by": "minister",
 }
 
 

@@ -83,3 +83,93 @@ def test_arguments_headline_restated_by_the_lede_is_one_event(pipeline: Any) -> 
     assert [(e.sentence_index, e.source.code, e.cameo, e.target.code) for e in events] == [
         (1, "CHL", "071", "PER")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive agent's phrase names both sides
+        (
+            "A fisheries deal was signed by negotiators from Chile and Peru on Monday.",
+            [("CHL", "057", "PER", "asserted")],
+        ),
+        # the parser hangs "with A and B doing …" under a clause: A and B are still partners
+        (
+            "Chile and Peru signed separate accords with Ecuador and Bolivia opening the border.",
+            [
+                ("CHL", "057", "ECU", "asserted"),
+                ("CHL", "057", "BOL", "asserted"),
+                ("PER", "057", "ECU", "asserted"),
+                ("PER", "057", "BOL", "asserted"),
+            ],
+        ),
+        # talks led by two sides' negotiators are between those sides; mediators are not
+        (
+            "Talks led by the foreign ministers of Chile and Peru continued all day.",
+            [("CHLGOV", "040", "PER", "asserted")],
+        ),
+        (
+            "Talks mediated by Chile and Peru continued all day.",
+            [],
+        ),
+        # the object of a light verb is what was agreed
+        (
+            "Ecuador and Peru agreed to implement a ceasefire along the border.",
+            [("ECU", "0871", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_phrases(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+def test_arguments_organisation_of_a_person_out_of_office(pipeline: Any) -> None:
+    # Barnier held no French office in 2020; "the EU's" names whom he acted for
+    text = "The EU's Michel Barnier held talks with Peru's envoy."
+    assert coded(pipeline, text, "2020-12-24") == [("IGOEU", "040", "PERGOV", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of a by-clause is the clause's subject
+        (
+            "Chile responded by reaffirming its commitment to working with Peru.",
+            [("CHL", "030", "PER", "asserted")],
+        ),
+        # the helper of a for-clause is the object, so no event of the thanker's
+        (
+            "Chile thanked Peru for helping to arrest a smuggler.",
+            [("CHL", "051", "PER", "asserted")],
+        ),
+        # a meeting noun inside a clause takes the clause's conjoined subjects as its sides
+        (
+            "The presidents of Chile and Peru, in a meeting held in Lima, agreed to expand trade.",
+            [("CHL", "040", "PER", "asserted"), ("CHL", "030", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_clauses(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive raising verb's subject does what its infinitive says
+        (
+            "The President of Chile is scheduled to hold talks with Peru's foreign minister.",
+            [("CHLGOV", "036", "PERGOV", "planned")],
+        ),
+        ("Chile is expected to sign a trade accord with Peru.", [("CHL", "057", "PER", "planned")]),
+        # a passive order's subject does not: someone ordered it
+        ("Chile was told to sign a trade accord with Peru.", []),
+        # "they" takes the organisation or state named as the subject before it
+        (
+            "Chile's navy said on Friday they had seized a Peruvian tanker.",
+            [("CHLMIL", "1711", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_raising(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

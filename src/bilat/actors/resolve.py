@@ -47,7 +47,7 @@ MODIFIERS = {
 }
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 # "it decided to downgrade ties", "its envoy": a state or organisation named as a subject before
-COLLECTIVE_PRONOUNS = {"it", "its"}
+COLLECTIVE_PRONOUNS = {"it", "its", "they", "their"}
 COLLECTIVE_KINDS = {"country", "org", "sector", "capital", "metonym"}
 PERSONAL_GROUPS = {"leaders", "officials", "ministers", "counterparts", "delegations"}
 INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -227,6 +227,12 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             return Found(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = person_actor(person, office, kb, on=ctx.on, former=former)
+        org_entry = _pick(org_piece, "org") if org_piece is not None else None
+        if org_entry is not None and ctx.on is not None and kb.role_on(person, ctx.on) is None:
+            # "the EU's Michel Barnier": out of any known office, a person acts for the
+            # organisation the text attaches them to, not for their country
+            org = kb.organisations[org_entry.key]
+            actor = replace(actor, code=org.code, country=org.country, sector=org.sector)
         return Found(
             start,
             end,
@@ -487,7 +493,7 @@ def _referring_it(token: Token) -> bool:
     "It was decided to …", "it is important to …" and "it said" after a quote name no one:
     only "its" and "it" as the active subject of a verb other than *be* can refer.
     """
-    if token.lower_ == "its":
+    if token.lower_ in ("its", "their"):
         return token.dep_ == "poss"
     return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ != "be"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from bilat.cli.common import (
     DbOption,
     FormatOption,
     app,
+    check_codes,
     err,
     event_row,
     fail,
@@ -210,6 +212,10 @@ def events_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
+        if not rows:
+            check_codes(
+                store, countries=query.dyad or (), prefixes=[query.actor] if query.actor else []
+            )
     render(
         [
             (event_row(r.event) if fmt in ("table", "csv") else r.event.export_dict())
@@ -228,6 +234,16 @@ def events_cmd(
         + (["cluster_id"] if mentions else ["articles", "sources"])
         + ["sentence"],
     )
+
+
+DYAD_HEADERS = {
+    "verbal_coop": "vcoop",
+    "material_coop": "mcoop",
+    "verbal_conflict": "vconf",
+    "material_conflict": "mconf",
+    "goldstein_mean": "gold",
+}
+"""The dyad table's headers in a narrow terminal."""
 
 
 @app.command("dyads")
@@ -254,6 +270,7 @@ def dyads_cmd(
             "first",
             "last",
         ],
+        short=DYAD_HEADERS,
     )
 
 
@@ -369,6 +386,13 @@ def eval_cmd(
             "the gold file's own sentences are coded in memory and scored (no store needed).",
         ),
     ] = "jsonl",
+    docs: Annotated[
+        str | None,
+        typer.Option(
+            "--docs",
+            help="Score only documents whose id matches this pattern (fnmatch, e.g. 'sa*').",
+        ),
+    ] = None,
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
     if not gold.exists():
@@ -390,9 +414,15 @@ def eval_cmd(
                     )
                 )
             ]
+        rows = load_gold(gold)
+        if docs is not None:
+            rows = [g for g in rows if fnmatch.fnmatchcase(str(g["doc"]), docs)]
+            if not rows:
+                fail(
+                    f"no gold document matches --docs {docs!r}; gold ids look like {gold_ids(gold)}"
+                )
         result = score_events(
-            load_gold(gold),
-            [s for s in system if s["factuality"] not in ("negated", "hypothetical")],
+            rows, [s for s in system if s["factuality"] not in ("negated", "hypothetical")]
         )
     data = result.as_dict()
     if fmt == "json":
@@ -408,6 +438,12 @@ def eval_cmd(
     out.print(f"P={result.precision} R={result.recall} F1={result.f1}")
 
 
+def gold_ids(gold: Path) -> str:
+    """Return the first few document ids of a gold file, for an error message."""
+    ids = sorted({str(g["doc"]) for g in load_gold(gold)})
+    return ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
+
+
 @app.command("show")
 def show_cmd(
     doc_id: Annotated[str, typer.Argument(help="Document id (see bilat docs).")],
@@ -421,8 +457,11 @@ def show_cmd(
     assert extraction is not None
     document = extraction.document
     out.print(
-        f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
-        f"{extraction.date.precision.value}, {extraction.date.source.value})"
+        Text.assemble(
+            (document.title or document.id, "bold"),
+            f"  ({extraction.date.value or 'undated'}, "
+            f"{extraction.date.precision.value}, {extraction.date.source.value})",
+        )
     )
     text = Text(document.text)
     for mention in extraction.mentions:
@@ -474,7 +513,7 @@ def explain_cmd(
     for index, (start, end) in enumerate(explanation.extraction.sentences):
         if sentence is not None and index != sentence:
             continue
-        out.print(f"[bold][{index}][/bold] {extraction.document.text[start:end]}")
+        out.print(Text.assemble((f"[{index}]", "bold"), " ", extraction.document.text[start:end]))
         mentions = [m for m in explanation.extraction.mentions if start <= m.start < end]
         for m in mentions:
             out.print(f"    actor '{m.text}' → {m.actor.code} ({m.kind}: {m.how})")

@@ -202,6 +202,30 @@ def pronoun_speaker(span: QuoteSpan, mentions: Sequence[Mention]) -> Actor | Non
     return max(named, key=lambda m: m.end).actor if named else None
 
 
+def speaker_label(quote: Quote) -> str:
+    """Return how a reader should see who said a quote: a pronoun's person, else its words.
+
+    "he" in ``“…,” he said`` names nobody on a page listing quotes from many articles; when the
+    pronoun was resolved to a person (:func:`pronoun_speaker`), the person's name is shown.
+
+    Args:
+        quote: A stored quote.
+
+    Returns:
+        The person a pronoun stands for, else the attribution as written, else the speaker's
+        name or code, else an empty string.
+    """
+    speaker, text = quote.speaker, quote.speaker_text
+    pronouns = {p.lower() for p in _patterns().words.speaker_pronouns}
+    if speaker is not None and speaker.person and (not text or text.lower() in pronouns):
+        return speaker.person
+    if text:
+        return text
+    if speaker is not None:
+        return speaker.name or speaker.code
+    return ""
+
+
 def _quote_marks(text: str) -> list[tuple[int, int]]:
     pairs = [(m.start(), m.end() - 1) for m in re.finditer(r"“[^“”\n]*”", text)]
     for line in re.finditer(r"[^\n]+", text):
