@@ -14,7 +14,7 @@ from bilat.knowledge.loader import Problem, check_file, load_yaml_file
 from bilat.settings import load_settings
 
 KNOWN = (
-    "batch_size, cluster_window_days, db, dedup_max_days, dedup_threshold, fetch_backoff, "
+    "batch_size, cache_dir, cluster_window_days, db, dedup_max_days, dedup_threshold, fetch_backoff, "
     "fetch_max_bytes, "
     "fetch_retries, fetch_timeout, host, host_delay, knowledge_dirs, max_bytes, "
     "memory_limit, min_confidence, model, port, prefilter, user_agent, watch_interval, workers"
@@ -138,8 +138,7 @@ def test_config_errors_cli_prints_the_error_and_exits_1(
             [
                 (
                     2,
-                    "unknown section 'secters'; expected one of: countries, offices, "
-                    "organisations, people, sectors, verbs",
+                    "unknown section 'secters'; did you mean 'sectors'?",
                 )
             ],
         ),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from bilat.capacity import auto_workers
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
+from bilat.knowledge import knowledge_for
 from bilat.records import Document, Extraction, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs
@@ -241,6 +242,7 @@ def _ingest_batches(
             threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
         ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
+        knowledge=knowledge_for(settings),
     )
     # With worker processes, the next batch is extracted while this one is written and
     # deduplicated; a stop drops the batch in flight, which was not stored.

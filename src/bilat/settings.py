@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
         [],
         "Directories of your own knowledge YAML; they win over the bundled files.",
     ),
+    Setting(
+        "cache_dir",
+        "",
+        "Where validated knowledge is cached (default ~/.cache/bilat/knowledge; none = off).",
+    ),
     Setting("max_bytes", 2_000_000, "Largest document accepted, in bytes of decoded text."),
     Setting("batch_size", 32, "Documents parsed and written per batch (one transaction each)."),
     Setting(
@@ -93,6 +98,7 @@ class Settings(BaseModel):
 
     db: str = Field(default=SETTINGS[0].default)
     knowledge_dirs: tuple[str, ...] = ()
+    cache_dir: str = ""
     max_bytes: int = Field(default=2_000_000, gt=0)
     batch_size: int = Field(default=32, gt=0)
     workers: Literal["auto"] | int = Field(default="auto", union_mode="left_to_right")

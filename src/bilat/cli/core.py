@@ -530,12 +530,19 @@ def explain_cmd(
 
 @knowledge_app.command("check")
 def knowledge_check_cmd(
-    files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Knowledge files (default: every bundled and knowledge_dirs file)."),
+    ] = None,
 ) -> None:
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
+    from bilat.events.patterns import check_patterns
+    from bilat.knowledge import knowledge_files
     from bilat.knowledge.loader import check_aliases, check_file
 
-    problems = [p for f in files for p in check_file(f)]
+    if not files:
+        files = knowledge_files(settings_for().knowledge_dirs)
+    problems = [p for f in files for p in check_file(f, patterns=check_patterns)]
     for problem in problems:
         out.print(str(problem))
     if problems:

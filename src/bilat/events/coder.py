@@ -570,6 +570,9 @@ def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[F
             found.append(own)
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                conjoined = any(c.dep_ == "conj" for c in child.children)
+                if conjoined and all(index[child.i] is not f for f in found):
+                    found.append(index[child.i])
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.i in index:
                         other = index[conj.i]
@@ -692,10 +695,11 @@ def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
 
 
 def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
-    result = []
     first = _mention(token, index)
     if first:
-        result.append(first)
+        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
+        return _phrase_actors(token, first, index)
+    result = []
     for conj in token.children:
         if conj.dep_ == "conj":
             other = _mention(conj, index)

