@@ -77,15 +77,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
         gazetteer: the phrase matcher built from the same knowledge.
         context: knowledge, the document's date and its home country.
     """
-    pieces = gazetteer.pieces(doc)
-    pieces.extend(_unknown_names(doc, pieces))
-    pieces.sort(key=lambda p: p.start)
-    groups = _group(doc, pieces, context.knowledge.actor_rules)
-    found = [_resolve(doc, group, context) for group in groups]
+    found = [_resolve(doc, group, context) for group in _groups(doc, gazetteer, context)]
     found.extend(_pronouns(doc, found))
     found.sort(key=lambda f: f.start)
     _corefer(doc, found, context)
     return [f for f in found if f.actor is not None or f.kind == "name"]
+
+
+def _groups(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[list[Piece]]:
+    """Return the document's actor phrases grouped into mentions (kept on the ``Doc``).
+
+    They do not depend on the document's date or home country, and extraction resolves the
+    mentions twice (undated, to find the date; then at that date), so the second pass reuses
+    the first's groups instead of matching the gazetteer again.
+    """
+    key = "bilat.actor_groups"
+    rules = context.knowledge.actor_rules
+    kept = doc.user_data.get(key)
+    if kept is not None and kept[0] is gazetteer and kept[1] is rules:
+        groups: list[list[Piece]] = kept[2]
+        return groups
+    pieces = gazetteer.pieces(doc)
+    pieces.extend(_unknown_names(doc, pieces))
+    pieces.sort(key=lambda p: p.start)
+    groups = _group(doc, pieces, rules)
+    doc.user_data[key] = (gazetteer, rules, groups)
+    return groups
 
 
 def _unknown_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:
@@ -733,17 +750,29 @@ def _headline_window(doc: Doc) -> tuple[int, int] | None:
     ("- Both sides discuss trade" bullets); the lede is the next two sentences. None for a
     document of one sentence.
     """
-    sentences = list(doc.sents)
-    if len(sentences) < 2:
+    # Sentences are read only as far as needed: the headline and lede are at the top, and
+    # listing every sentence of a long article costs more than the rest of this function.
+    stream = iter(doc.sents)
+    sentences: list[Span] = []
+
+    def has(index: int) -> bool:
+        while len(sentences) <= index:
+            following = next(stream, None)
+            if following is None:
+                return False
+            sentences.append(following)
+        return True
+
+    if not has(1):
         return None
     body = 1
-    while body < len(sentences) - 1:
+    while has(body + 1):
         sent = sentences[body]
         line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
         if not line_start or len(sent) >= _HEADLINE_TOKENS:
             break
         body += 1
-    until = sentences[min(body + 1, len(sentences) - 1)].end
+    until = sentences[body + 1 if has(body + 1) else -1].end
     return sentences[body].start, until
 
 

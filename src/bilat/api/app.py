@@ -36,7 +36,7 @@ from bilat.live.lockfile import ServerLock
 from bilat.live.service import LiveService
 from bilat.live.watcher import FeedWatcher
 from bilat.settings import Settings, load_settings
-from bilat.store import DuckDBStore, Store
+from bilat.store import Store, open_store
 
 UPLOAD_OVERHEAD = 64 * 1024
 """Bytes allowed in a request body beyond the article size limit, for form framing."""
@@ -88,10 +88,6 @@ class BodyLimit:
 _POSTGRES = ("postgresql://", "postgres://")
 
 
-def _own_file(url: str, read_only: bool) -> Store:
-    return DuckDBStore(Path(url).expanduser(), read_only=read_only)
-
-
 class _BodyTooLarge(Exception):
     """A streamed request body went past the limit."""
 
@@ -126,11 +122,21 @@ def create_app(
 
     settings = settings or load_settings(db=db)
     # With writes enabled, one writable handle serves reads and writes (see StoreGate).
-    if lock is not None:
+    limit = settings.memory_limit
+
+    def opener(url: str, read_only: bool) -> Store:
+        return open_store(url, read_only=read_only, memory_limit=limit)
+
+    def own_file(url: str, read_only: bool) -> Store:
         # The owner opens the file itself: open_store would hand its calls to another server.
-        gate = StoreGate(db, writable=True, opener=_own_file)
+        from bilat.store.duckdb_store import DuckDBStore
+
+        return DuckDBStore(Path(url).expanduser(), read_only=read_only, memory_limit=limit)
+
+    if lock is not None:
+        gate = StoreGate(db, writable=True, opener=own_file)
     else:
-        gate = StoreGate(db, writable=token is not None)
+        gate = StoreGate(db, writable=token is not None, opener=opener)
     service = LiveService(gate, token=lock.token) if lock is not None else None
     watcher = (
         FeedWatcher(service, settings, interval=watch)

@@ -13,7 +13,7 @@ files, bundled and the user's). Nothing is fetched.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -56,7 +56,7 @@ class Name(NamedTuple):
 class Gazetteer:
     """The places bilat knows, indexed by normalised name (see :func:`name_key`)."""
 
-    index: dict[str, list[Name]]
+    index: Mapping[str, list[Name]]
     stopwords: frozenset[str]
     countries: dict[str, Entry]
     locative: frozenset[str]

@@ -258,7 +258,9 @@ class DuckDBStore:
     _readers: duckdb.DuckDBPyConnection | None = None
     """A connection used only to make read cursors, so a read never waits for a write."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> None:
         self.url = str(path)
         self.read_only = read_only
         self._lock = threading.RLock()
@@ -268,9 +270,18 @@ class DuckDBStore:
                 "an in-memory database cannot be opened read-only; pass a file path",
                 url=self.url,
             )
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"memory_limit": memory_limit.strip()} if memory_limit and memory_limit.strip() else {}
+        )
         try:
-            self._con = duckdb.connect(self.url, read_only=read_only)
+            self._con = duckdb.connect(self.url, read_only=read_only, config=config)
         except duckdb.Error as error:
+            if config and "memory" in str(error).lower():
+                raise StoreError(
+                    f"memory_limit {memory_limit!r} is not a size DuckDB accepts ({error}); "
+                    "write it like 1GB or 512MB",
+                    url=self.url,
+                ) from error
             raise _open_error(error, self.url, read_only=read_only) from error
         try:
             self._prepare()
