@@ -213,7 +213,7 @@ def pronoun_speaker(
     return max(named, key=lambda m: m.end).actor if named else None
 
 
-def speaker_label(quote: Quote) -> str:
+def speaker_label(quote: Quote, knowledge: Knowledge | None = None) -> str:
     """Return how a reader should see who said a quote: a pronoun's person, else its words.
 
     "he" in ``“…,” he said`` names nobody on a page listing quotes from many articles; when the
@@ -221,13 +221,15 @@ def speaker_label(quote: Quote) -> str:
 
     Args:
         quote: A stored quote.
+        knowledge: where the speaker pronouns come from; the bundled knowledge when None.
 
     Returns:
         The person a pronoun stands for, else the attribution as written, else the speaker's
         name or code, else an empty string.
     """
     speaker, text = quote.speaker, quote.speaker_text
-    pronouns = {p.lower() for p in _patterns().words.speaker_pronouns}
+    words = (knowledge or Knowledge.load()).quote_words
+    pronouns = {p.lower() for p in words.speaker_pronouns}
     if speaker is not None and speaker.person and (not text or text.lower() in pronouns):
         return speaker.person
     if text:
