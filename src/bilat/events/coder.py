@@ -218,7 +218,9 @@ class Coder:
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], []
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            # "stands ready to work with", "is committed to strengthening": a predicate
+            # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -369,6 +371,9 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
             return False, f"needs particle {list(pattern.particles)}"
     if pattern.complements:
         comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+        comps.extend(
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+        )
         for obj in _objects(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
@@ -477,6 +482,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
