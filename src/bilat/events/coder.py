@@ -197,9 +197,11 @@ class Coder:
                 continue
             claimed: set[int] = set()
             for token in sentence:
-                if token.i in claimed:
-                    continue
-                found, tried = self._trigger(token, sentence, number, index, candidates)
+                # an object another trigger took ("held talks") is no trigger of its own, but
+                # a deed with its own doer is ("condemned Peru's attack on Bolivia")
+                found, tried = self._trigger(
+                    token, sentence, number, index, candidates, owned_only=token.i in claimed
+                )
                 attempts.extend(tried)
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
@@ -213,6 +215,8 @@ class Coder:
         number: int,
         index: dict[int, Found],
         prior: list[Candidate],
+        *,
+        owned_only: bool = False,
     ) -> tuple[list[Candidate], list[Attempt]]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "amod":
             # a participle describing a noun ("the visiting Kenyan President") is not a
@@ -228,6 +232,8 @@ class Coder:
             nominal = True
         else:
             return [], []
+        if owned_only:
+            patterns = tuple(p for p in patterns if p.own_doer)
         attempts: list[Attempt] = []
         for pattern in patterns:
             ok, why = _constraints(token, pattern)
@@ -252,7 +258,7 @@ class Coder:
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
-        sources, passive_target = _sources(token, index, nominal)
+        sources, passive_target = _sources(token, index, nominal, own=pattern.own_doer)
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
@@ -508,7 +514,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _sources(
-    token: Token, index: dict[int, Found], nominal: bool
+    token: Token, index: dict[int, Found], nominal: bool, *, own: bool = False
 ) -> tuple[list[Found], Found | None]:
     if nominal:
         for child in token.children:
@@ -546,6 +552,8 @@ def _sources(
         doers = _doers(token, index)
         if doers:
             return doers[:1], None
+        if own:
+            return [], None
         clause = _clause_subject(token, index)
         return (_phrase_actors(*clause, index) if clause else []), None
     subject, passive = _subject(token)
