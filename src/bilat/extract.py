@@ -17,10 +17,10 @@ import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
@@ -30,8 +30,18 @@ from bilat.events.patterns import load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
+from bilat.nlp.clauses import other_clauses
 from bilat.nlp.prefilter import Prefilter
-from bilat.places import Geocoder, choose_event_place, parse_dateline_place
+from bilat.places import (
+    Geocoder,
+    PlaceSlot,
+    choose_event_place,
+    dateline_place_in_text,
+    inherit_places,
+    is_remote,
+    parse_dateline_place,
+    says_here,
+)
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -45,7 +55,14 @@ from bilat.records import (
     Quote,
 )
 from bilat.settings import Settings
-from bilat.time import TenureEvidence, parse_dateline, resolve_document_date, resolve_event_date
+from bilat.time import (
+    EventDate,
+    TenureEvidence,
+    news_day,
+    parse_dateline,
+    resolve_document_date,
+    resolve_event_date,
+)
 
 
 @dataclass(frozen=True)
@@ -113,7 +130,11 @@ class Pipeline:
 
     def _run(self, document: Document, doc: Doc) -> tuple[Extraction, list[Attempt]]:
         spans = sentence_spans(doc)
-        dateline = parse_dateline_place(document.dateline) if document.dateline else None
+        dateline = (
+            parse_dateline_place(document.dateline)
+            if document.dateline
+            else dateline_place_in_text(document.text)
+        )
         # One pass without a date finds the "Title Name" pairs that date the document and the
         # article's main country; the second resolves every mention at that date.
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
@@ -125,7 +146,12 @@ class Pipeline:
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)
-        events = tuple(self._event(document, c, doc_date, places, dateline) for c in candidates)
+        news = news_day([document.text[s:e] for s, e in spans], doc_date)
+        placed = [self._event(document, c, doc_date, places, news) for c in candidates]
+        chosen = inherit_places([slot for _, slot in placed], dateline=dateline)
+        events = tuple(
+            replace(event, place=place) for (event, _), place in zip(placed, chosen, strict=True)
+        )
         facts, quotes = self._facts_quotes(document, spans, found, events, doc)
         extraction = Extraction(
             document=document,
@@ -180,36 +206,76 @@ class Pipeline:
                 )
         return evidence
 
+    def when_where(
+        self,
+        document: Document,
+        sent: Span,
+        trigger: Token,
+        doc_date: DocumentDate,
+        places: list[tuple[int, int, Place]],
+        *,
+        planned: bool = False,
+        news: EventDate | None = None,
+    ) -> tuple[EventDate, PlaceSlot]:
+        """Return the date of an event and what its sentence says of its place.
+
+        Args:
+            document: the document the sentence is from.
+            sent: the parsed sentence.
+            trigger: the event's verb or noun.
+            doc_date: the document's date.
+            places: the places found in the document text.
+            planned: whether the event is planned (its date lies ahead).
+            news: the day the article's lede reports (see :func:`bilat.time.news_day`); an
+                event with no date of its own takes it.
+
+        Returns:
+            The event's date and its place slot (see :func:`bilat.places.inherit_places`).
+        """
+        start, end = sent.start_char, _fragment_end(sent, document.text)
+        text = document.text[start:end].strip()
+        start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
+        end = start + len(text)
+        tense = "past" if trigger.tag_ in ("VBD", "VBN") else ("future" if planned else None)
+        when = resolve_event_date(
+            text,
+            doc_date=doc_date,
+            tense=tense,
+            span=(trigger.idx - start, trigger.idx - start + len(trigger)),
+            exclude=[
+                (s + sent.start_char - start, e + sent.start_char - start)
+                for s, e in other_clauses(sent, trigger)
+            ],
+        )
+        if when.precision is DatePrecision.DOCUMENT and news is not None:
+            when = replace(when, value=news.value, earliest=news.earliest, latest=news.latest)
+        in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
+        own = choose_event_place(
+            text, start, in_sentence, dateline=None, trigger=trigger.text, lemma=trigger.lemma_
+        )
+        current = _is_current(when, doc_date)
+        return when, PlaceSlot(own, current, remote=is_remote(text), here=says_here(text))
+
     def _event(
         self,
         document: Document,
         c: Candidate,
         doc_date: DocumentDate,
         places: list[tuple[int, int, Place]],
-        dateline: Place | None,
-    ) -> Event:
+        news: EventDate | None = None,
+    ) -> tuple[Event, PlaceSlot]:
         sent = c.sentence
         start, end = sent.start_char, _fragment_end(sent, document.text)
         text = document.text[start:end].strip()
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
         info = self.knowledge.cameo_code(c.code)
-        tense = (
-            "past"
-            if c.trigger.tag_ in ("VBD", "VBN")
-            else ("future" if c.factuality.value == "planned" else None)
+        planned = c.factuality.value == "planned"
+        when, slot = self.when_where(
+            document, sent, c.trigger, doc_date, places, planned=planned, news=news
         )
-        when = resolve_event_date(
-            text,
-            doc_date=doc_date,
-            tense=tense,
-            span=(c.trigger.idx - start, c.trigger.idx - start + len(c.trigger)),
-        )
-        in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
-        place = choose_event_place(
-            text, start, in_sentence, dateline=dateline, trigger=c.trigger.text
-        )
-        return Event(
+        own = slot.own
+        event = Event(
             id=event_id(
                 document.id, start, end, c.code, c.source.code, c.target.code, c.trigger.idx
             ),
@@ -234,10 +300,11 @@ class Pipeline:
             trigger_end=c.trigger.idx + len(c.trigger),
             date=when.value,
             date_precision=when.precision,
-            place=place,
+            place=own,
             reported_by=c.reported_by,
             symmetric=c.symmetric,
         )
+        return event, slot
 
     def _facts_quotes(
         self,
@@ -306,9 +373,23 @@ def _fragment_end(sent: Span, text: str) -> int:
 
 
 def _with_event(fact: Fact, event: str) -> Fact:
-    from dataclasses import replace
-
     return replace(fact, event_id=event)
+
+
+# How far from the document's day an event's own date may lie and still be the day's news.
+_NEWS_DAYS = 7
+
+
+def _is_current(when: EventDate, doc_date: DocumentDate) -> bool:
+    """Return whether an event is news of the document's day, not background."""
+    if when.precision is DatePrecision.DOCUMENT:
+        return True
+    if when.precision is not DatePrecision.DAY or not when.value or not doc_date.earliest:
+        return False
+    day = dt.date.fromisoformat(when.value)
+    first = dt.date.fromisoformat(doc_date.earliest)
+    last = dt.date.fromisoformat(doc_date.latest or doc_date.earliest)
+    return first - dt.timedelta(days=_NEWS_DAYS) <= day <= last + dt.timedelta(days=_NEWS_DAYS)
 
 
 def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -> Actor | None:

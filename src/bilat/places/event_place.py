@@ -1,4 +1,9 @@
-"""Choose where an event happened: a place its own sentence puts it at, else the dateline city.
+"""Choose where an event happened: a place its own sentence puts it at, else one the article set.
+
+An event whose sentence names no place takes the scene the article has set for the news of the
+day: the venue of the latest current event placed before it ("in Riyadh on Tuesday" … "the two
+sides also agreed"), else the dateline city ("DOHA:"), else the first venue the article gives
+later. Background events keep only the dateline; an exchange by phone has no place.
 
 >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
 'Beijing'
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bilat.places.geocoder import Geocoder, with_how
 from bilat.records import Place
@@ -22,6 +28,15 @@ _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*)\
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
 _FEATURE_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
+# An opening line's dateline in any case: "Washington:", "Doha, Feb 29:", "[HANOI]",
+# "PARIS/BRUSSELS —", "MOSCOW —". At most four capitalised words name the place.
+_TEXT_DATELINE = re.compile(
+    r"^\s*\[?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})(?:/[A-Z][\w/ -]*)?\]?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*(?::|--|[–—-])\s+|(?<=\])\s+)(?=\S)"
+)
+_DATELINE_LINES = 6
+# "a meeting held here": the city the report is filed from.
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def parse_dateline_place(dateline: str) -> Place | None:
@@ -45,6 +60,96 @@ def parse_dateline_place(dateline: str) -> Place | None:
     return None if place is None else with_how(place, "dateline")
 
 
+def dateline_place_in_text(text: str) -> Place | None:
+    """Resolve the dateline that opens one of the first lines of a text ("ISLAMABAD: …").
+
+    Args:
+        text: the article text.
+
+    Returns:
+        The place with ``how="dateline"``, or None when no opening line starts with a known place.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
+    for line in lines:
+        match = _TEXT_DATELINE.match(line)
+        if match is None:
+            continue
+        place = parse_dateline_place(match.group("name"))
+        if place is not None:
+            return place
+    return None
+
+
+@dataclass(frozen=True)
+class PlaceSlot:
+    """What an event's own sentence says of its place, before the article's scene is applied.
+
+    ``current`` is True for the news of the day (no date of its own, or a date near the
+    document's); ``remote`` for an exchange at a distance (by phone, by video).
+    """
+
+    own: Place | None
+    current: bool
+    remote: bool = False
+    here: bool = False
+
+
+def inherit_places(slots: Sequence[PlaceSlot], *, dateline: Place | None) -> list[Place | None]:
+    """Give each event its own place, else the scene the article set for it.
+
+    Args:
+        slots: the events of one article in text order.
+        dateline: the article's dateline place, if any.
+
+    Returns:
+        One place (or None) per slot.
+    """
+    venues = [s.own if s.current and not s.remote else None for s in slots]
+    first_venue = next((v for v in venues if v is not None), None)
+    chosen: list[Place | None] = []
+    latest: Place | None = None
+    for slot, venue in zip(slots, venues, strict=True):
+        if slot.remote:
+            chosen.append(None)
+            continue
+        if slot.own is not None:
+            chosen.append(slot.own)
+        elif slot.here and dateline is not None:
+            chosen.append(with_how(dateline, "dateline 'here'"))
+        elif not slot.current:
+            chosen.append(None if dateline is None else with_how(dateline, "dateline"))
+        elif latest is not None:
+            chosen.append(with_how(latest, f"venue of an earlier event ({latest.name})"))
+        elif dateline is not None:
+            chosen.append(with_how(dateline, "dateline"))
+        elif first_venue is not None:
+            chosen.append(with_how(first_venue, f"venue of the article ({first_venue.name})"))
+        else:
+            chosen.append(None)
+        if venue is not None:
+            latest = venue
+    return chosen
+
+
+def is_remote(sentence: str) -> bool:
+    """Return whether a sentence reports an exchange at a distance ("spoke by phone").
+
+    Args:
+        sentence: the event's sentence.
+    """
+    remote = Geocoder.load().gazetteer.remote
+    return any(word.lower() in remote for word in _WORD.findall(sentence))
+
+
+def says_here(sentence: str) -> bool:
+    """Return whether a sentence places its event "here", the city the report is filed from.
+
+    Args:
+        sentence: the event's sentence.
+    """
+    return _HERE.search(sentence) is not None
+
+
 def choose_event_place(
     sentence: str,
     sentence_start: int,
@@ -52,6 +157,7 @@ def choose_event_place(
     *,
     dateline: Place | None,
     trigger: str | None = None,
+    lemma: str | None = None,
 ) -> Place | None:
     """Choose an event's place: one its sentence introduces with a locative, else the dateline.
 
@@ -66,14 +172,16 @@ def choose_event_place(
         sentence_start: the sentence's offset in the text the places' offsets refer to.
         places: ``(start, end, place)`` found in the text (as from ``find_places``).
         dateline: the dateline's place, the fallback.
-        trigger: the lemma of the event's verb or noun, if known.
+        trigger: the event's verb or noun as written, if known.
+        lemma: the trigger's lemma, if known ("visited" → "visit"); the trigger when None.
 
     Returns:
         The place with ``how`` saying why ("in-sentence 'in Beijing'", "dateline"), or None.
     """
     cues = Geocoder.load().gazetteer
     prepositions = set(cues.locative)
-    visit = trigger is not None and trigger.lower() in cues.visit_triggers
+    base = lemma or trigger
+    visit = base is not None and base.lower() in cues.visit_triggers
     if visit:
         prepositions |= cues.destination
     found: list[tuple[int, int, str, Place]] = []

@@ -70,6 +70,8 @@ class Gazetteer:
     cue_words: frozenset[str]
     # day and month names: a country name followed by one is not a modifier ("in Iran Monday")
     calendar: frozenset[str]
+    # words that put an exchange nowhere ("by phone", "a video call")
+    remote: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -303,4 +305,5 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
             r["word"] for r in cues if r["kind"] in {"locative", "destination", "origin"}
         ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
+        remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
     )

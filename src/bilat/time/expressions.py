@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bilat.records import DatePrecision, DocumentDate, Record
@@ -564,6 +564,7 @@ def resolve_event_date(
     doc_date: DocumentDate,
     tense: str | None = None,
     span: tuple[int, int] | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> EventDate:
     """Return the date of the event a sentence reports.
 
@@ -574,12 +575,18 @@ def resolve_event_date(
             when None.
         span: character offsets of the event (its trigger) in the sentence; the expression
             nearest to it is used, else the first one.
+        exclude: character spans of clauses that speak of other events ("who signed the
+            accord in 2022"); expressions inside them do not date this one.
 
     Returns:
         The expression's date; the document's date with precision DOCUMENT when the sentence
         has no time expression.
     """
-    expressions = find_time_expressions(sentence)
+    expressions = [
+        e
+        for e in find_time_expressions(sentence)
+        if not any(s <= e.start and e.end <= end for s, end in exclude)
+    ]
     if not expressions:
         return EventDate(
             doc_date.value,
@@ -591,12 +598,16 @@ def resolve_event_date(
     expression = expressions[0]
     if span is not None:
         expression = min(expressions, key=lambda e: (_distance(e, span), _PRIORITY[e.rule]))
-    if tense is not None:
+    # A preposition that points ahead or back ("until Oct 31", "since May") outranks the
+    # event verb's tense: "would only be accepted until Oct 31" is this coming Oct 31.
+    lead = _lead_tense(sentence, expression)
+    if lead is not None:
+        clue = Clue(lead)
+    elif tense is not None:
         clue = Clue(tense)
     else:
-        lead = _lead_tense(sentence, expression)
         guessed, firm = guess_tense_clue(sentence, (expression.start, expression.end))
-        clue = Clue(lead) if lead else Clue(guessed, guessed=not firm)
+        clue = Clue(guessed, guessed=not firm)
     return resolve_expression(expression, anchor=Anchor.of(doc_date), clue=clue)
 
 
