@@ -37,8 +37,10 @@ from bilat.places import (
     PlaceSlot,
     choose_event_place,
     dateline_place_in_text,
+    find_venues,
     inherit_places,
     is_remote,
+    is_venue,
     parse_dateline_place,
     says_here,
 )
@@ -148,7 +150,13 @@ class Pipeline:
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)
         news = news_day([document.text[s:e] for s, e in spans], doc_date)
         placed = [self._event(document, c, doc_date, places, news) for c in candidates]
-        chosen = inherit_places([slot for _, slot in placed], dateline=dateline)
+        lemmas = [(t.idx, t.lemma_) for t in doc if t.pos_ in ("VERB", "NOUN")]
+        venues = [
+            (offset, venue)
+            for offset, venue in find_venues(document.text, places, lemmas)
+            if self._current_at(doc, offset, doc_date)
+        ]
+        chosen = inherit_places([slot for _, slot in placed], dateline=dateline, venues=venues)
         events = tuple(
             replace(event, place=place) for (event, _), place in zip(placed, chosen, strict=True)
         )
@@ -206,6 +214,19 @@ class Pipeline:
                 )
         return evidence
 
+    def _current_at(self, doc: Doc, offset: int, doc_date: DocumentDate) -> bool:
+        """Return whether the sentence at ``offset`` reports the day's news, not background."""
+        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return True
+        sent = token[0].sent
+        when = resolve_event_date(
+            sent.text,
+            doc_date=doc_date,
+            span=(offset - sent.start_char, offset + 1 - sent.start_char),
+        )
+        return _is_current(when, doc_date)
+
     def when_where(
         self,
         document: Document,
@@ -237,24 +258,39 @@ class Pipeline:
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
         tense = "past" if trigger.tag_ in ("VBD", "VBN") else ("future" if planned else None)
+        clauses = other_clauses(sent, trigger)
         when = resolve_event_date(
             text,
             doc_date=doc_date,
             tense=tense,
             span=(trigger.idx - start, trigger.idx - start + len(trigger)),
             exclude=[
-                (s + sent.start_char - start, e + sent.start_char - start)
-                for s, e in other_clauses(sent, trigger)
+                (s + sent.start_char - start, e + sent.start_char - start) for s, e in clauses
             ],
         )
         if when.precision is DatePrecision.DOCUMENT and news is not None:
             when = replace(when, value=news.value, earliest=news.earliest, latest=news.latest)
-        in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
+        # A place in another clause ("following an attack in Agartala") is another event's.
+        foreign = [(s + sent.start_char, e + sent.start_char) for s, e in clauses]
+        in_sentence = [
+            p
+            for p in places
+            if start <= p[0]
+            and p[1] <= end
+            and not any(s <= p[0] and p[1] <= e for s, e in foreign)
+        ]
         own = choose_event_place(
             text, start, in_sentence, dateline=None, trigger=trigger.text, lemma=trigger.lemma_
         )
-        current = _is_current(when, doc_date)
-        return when, PlaceSlot(own, current, remote=is_remote(text), here=says_here(text))
+        return when, PlaceSlot(
+            own,
+            _is_current(when, doc_date) and not planned,
+            start,
+            end,
+            remote=is_remote(text),
+            here=says_here(text),
+            venue=is_venue(trigger.lemma_, own),
+        )
 
     def _event(
         self,

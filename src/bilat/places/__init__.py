@@ -11,8 +11,10 @@ from bilat.places.event_place import (
     PlaceSlot,
     choose_event_place,
     dateline_place_in_text,
+    find_venues,
     inherit_places,
     is_remote,
+    is_venue,
     parse_dateline_place,
     says_here,
 )
@@ -24,8 +26,10 @@ __all__ = [
     "choose_event_place",
     "dateline_place_in_text",
     "find_places",
+    "find_venues",
     "inherit_places",
     "is_remote",
+    "is_venue",
     "parse_dateline_place",
     "says_here",
 ]

@@ -35,6 +35,13 @@ _TEXT_DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*(?::|--|[–—-])\s+|(?<=\])\s+)(?=\S)"
 )
 _DATELINE_LINES = 6
+_VENUE_REACH = 80
+_VENUE_FEATURES = ("city", "region", "country")
+# "in eastern Ladakh": one compass adjective may stand between a preposition and its place.
+_COMPASS = re.compile(
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_VENUE_HOW = ("in-sentence 'in ", "in-sentence 'at ", "in-sentence 'to ", "in-sentence 'visit")
 # "a meeting held here": the city the report is filed from.
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
 
@@ -84,51 +91,118 @@ def dateline_place_in_text(text: str) -> Place | None:
 class PlaceSlot:
     """What an event's own sentence says of its place, before the article's scene is applied.
 
-    ``current`` is True for the news of the day (no date of its own, or a date near the
-    document's); ``remote`` for an exchange at a distance (by phone, by video).
+    ``start``/``end`` are the sentence's offsets in the text; ``current`` is True for the news of the day (no date of its own, or a date near the
+    document's); ``remote`` for an exchange at a distance (by phone, by video); ``venue`` when
+    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit.
     """
 
     own: Place | None
     current: bool
+    start: int = 0
+    end: int = 0
     remote: bool = False
     here: bool = False
+    venue: bool = False
 
 
-def inherit_places(slots: Sequence[PlaceSlot], *, dateline: Place | None) -> list[Place | None]:
+def inherit_places(
+    slots: Sequence[PlaceSlot],
+    *,
+    dateline: Place | None,
+    venues: Sequence[tuple[int, Place]] = (),
+) -> list[Place | None]:
     """Give each event its own place, else the scene the article set for it.
 
     Args:
         slots: the events of one article in text order.
         dateline: the article's dateline place, if any.
+        venues: ``(offset, place)`` of the venues the text names (see :func:`find_venues`).
 
     Returns:
         One place (or None) per slot.
     """
-    venues = [s.own if s.current and not s.remote else None for s in slots]
-    first_venue = next((v for v in venues if v is not None), None)
+    scene = sorted(
+        [*venues, *((s.start, s.own) for s in slots if s.own and s.venue and s.current)],
+        key=lambda item: item[0],
+    )
     chosen: list[Place | None] = []
-    latest: Place | None = None
-    for slot, venue in zip(slots, venues, strict=True):
+    for slot in slots:
+        before = [place for offset, place in scene if offset < slot.end]
         if slot.remote:
             chosen.append(None)
-            continue
-        if slot.own is not None:
+        elif slot.own is not None:
             chosen.append(slot.own)
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
             chosen.append(None if dateline is None else with_how(dateline, "dateline"))
-        elif latest is not None:
-            chosen.append(with_how(latest, f"venue of an earlier event ({latest.name})"))
+        elif before:
+            chosen.append(with_how(before[-1], f"venue named earlier ({before[-1].name})"))
         elif dateline is not None:
             chosen.append(with_how(dateline, "dateline"))
-        elif first_venue is not None:
-            chosen.append(with_how(first_venue, f"venue of the article ({first_venue.name})"))
+        elif scene:
+            chosen.append(with_how(scene[0][1], f"venue of the article ({scene[0][1].name})"))
         else:
             chosen.append(None)
-        if venue is not None:
-            latest = venue
     return chosen
+
+
+def find_venues(
+    text: str,
+    places: Sequence[tuple[int, int, Place]],
+    lemmas: Sequence[tuple[int, str]],
+) -> list[tuple[int, Place]]:
+    """Return the venues a text names: a city or country "in"/"at" which a gathering happens.
+
+    "the summit on Wednesday with Biden in Geneva", "met at the PM House in Islamabad": a venue
+    word (a meeting, a visit, a signing, a clash; kind ``venue_trigger``) stands at most
+    ``_VENUE_REACH`` characters before or after the place, in the same sentence.
+
+    Args:
+        text: the article text.
+        places: ``(start, end, place)`` found in the text.
+        lemmas: ``(offset, lemma)`` of the text's words.
+
+    Returns:
+        ``(offset, place)`` of each venue, in text order.
+    """
+    cues = Geocoder.load().gazetteer
+    triggers = [offset for offset, lemma in lemmas if lemma.lower() in cues.venue_triggers]
+    visits = [offset for offset, lemma in lemmas if lemma.lower() in cues.visit_triggers]
+    found: list[tuple[int, Place]] = []
+    for start, end, place in places:
+        if place.feature not in _VENUE_FEATURES or text[start:end] in cues.calendar:
+            continue
+        line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        before = text[line_start:start]
+        line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
+        near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
+        preposition = _introducing_preposition(before, {"in", "at", "near"})
+        if preposition is not None and any(t in near for t in triggers):
+            found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
+            continue
+        # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
+        preposition = _introducing_preposition(before, set(cues.destination))
+        if preposition is not None and any(line_start <= t < start for t in visits):
+            found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
+    return found
+
+
+def is_venue(lemma: str, place: Place | None) -> bool:
+    """Return whether an event at a place sets the venue of the news that follows it.
+
+    Gatherings, visits and clashes do ("met in Riyadh", "arrived in Doha"), when their place is
+    a city, region or country introduced by "in", "at" or a visit's "to" (not "across the Black
+    Sea").
+
+    Args:
+        lemma: the event trigger's lemma.
+        place: the place the event's own sentence gives it, if any.
+    """
+    if place is None or place.feature not in _VENUE_FEATURES:
+        return False
+    cues = Geocoder.load().gazetteer
+    return lemma.lower() in cues.venue_triggers and place.how.startswith(_VENUE_HOW)
 
 
 def is_remote(sentence: str) -> bool:
@@ -187,7 +261,7 @@ def choose_event_place(
     found: list[tuple[int, int, str, Place]] = []
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
-        if s < 0 or e > len(sentence):
+        if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
         preposition = _introducing_preposition(sentence[:s], prepositions)
         if preposition is None and visit and trigger is not None:
@@ -226,6 +300,8 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
             return None
         if word in prepositions:
             between = words[len(words) - back + 1 :]
+            if len(between) == 1 and _COMPASS.fullmatch(between[0]):
+                return word
             if not between or (
                 between[0] in _DETERMINERS and (len(between) <= 2 or between[-1] == "of")
             ):

@@ -72,6 +72,8 @@ class Gazetteer:
     calendar: frozenset[str]
     # words that put an exchange nowhere ("by phone", "a video call")
     remote: frozenset[str] = frozenset()
+    # event lemmas whose place is a venue later events of the same news inherit
+    venue_triggers: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -306,4 +308,5 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
         remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
+        venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
     )
