@@ -29,6 +29,7 @@ from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.nlp.clauses import other_clauses
 from bilat.nlp.prefilter import Prefilter
@@ -59,6 +60,7 @@ from bilat.records import (
 from bilat.settings import Settings
 from bilat.time import (
     EventDate,
+    RelationsTable,
     TenureEvidence,
     news_day,
     parse_dateline,
@@ -86,6 +88,7 @@ class Pipeline:
         codes = frozenset(knowledge.cameo)
         self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
         self.geocoder = Geocoder.load()
+        self.relations = RelationsTable.load()
         # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
@@ -140,7 +143,11 @@ class Pipeline:
         # One pass without a date finds the "Title Name" pairs that date the document and the
         # article's main country; the second resolves every mention at that date.
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
-        doc_date = resolve_document_date(document, evidence=self._tenures(doc, undated))
+        doc_date = resolve_document_date(
+            document,
+            evidence=self._tenures(doc, undated),
+            relations=self.relations,
+        )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
         found = find_mentions(doc, self.gazetteer, context)
@@ -188,15 +195,19 @@ class Pipeline:
         for mention in mentions:
             if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
                 continue
-            titles = [p for p in mention.pieces if p.entries[0].kind == "title"]
+            titles = [p.entries[0].key for p in mention.pieces if p.entries[0].kind == "title"]
+            person = self.knowledge.people[mention.actor.person_id]
+            if not titles:
+                # "US President Donald Trump" may match a person alias whole: a title of one of
+                # the person's offices inside it dates the text all the same.
+                titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
             if not titles:
                 continue
-            person = self.knowledge.people[mention.actor.person_id]
             # Each title holds at the date (their spans intersect); several terms under one
             # title (a second term, a renamed post held concurrently) date the text only to
             # the whole span they cover: picking one term would be a guess.
             for title in titles:
-                offices = self.knowledge.same_office(title.entries[0].key)
+                offices = self.knowledge.same_office(title)
                 roles = [role for role in person.roles if role.office in offices]
                 if not roles:
                     continue
@@ -291,6 +302,17 @@ class Pipeline:
             here=says_here(text),
             venue=is_venue(trigger.lemma_, own),
         )
+
+    def _titles_in(self, text: str, roles: Iterable[Role]) -> list[str]:
+        """Return the offices among ``roles`` whose title is written in ``text``."""
+        words = f" {text} "
+        offices = {
+            role.office
+            for role in roles
+            if role.office in self.knowledge.offices
+            and any(f" {t} " in words for t in self.knowledge.offices[role.office].titles)
+        }
+        return sorted(offices)
 
     def _event(
         self,
