@@ -46,6 +46,9 @@ MODIFIERS = {
     "federal",
 }
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+# "it decided to downgrade ties", "its envoy": a state or organisation named as a subject before
+COLLECTIVE_PRONOUNS = {"it", "its"}
+COLLECTIVE_KINDS = {"country", "org", "sector", "capital", "metonym"}
 PERSONAL_GROUPS = {"leaders", "officials", "ministers", "counterparts", "delegations"}
 INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
@@ -148,12 +151,13 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
     if words == ["and"]:
         return kinds == {"title"} and new == "title" and _followed_by_name(doc, piece, group)
     if "," in words:
-        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi"
+        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi";
+        # a bare country is not ("the presidents of Russia and Ukraine, Putin and Zelensky")
         return (
             words == [","]
             and new in ("person", "name", "title")
             and not kinds & {"person", "name"}
-            and bool(kinds & {"title", "country", "adjective"})
+            and bool(kinds & {"title", "adjective"} or (kinds & {"country"} and len(group) > 1))
             and (new != "title" or _followed_by_name(doc, piece, group))
         )
     if any(w not in JOINERS and w not in MODIFIERS for w in words):
@@ -207,6 +211,12 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             return Found(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = person_actor(person, office, kb, on=ctx.on, former=former)
+        org_entry = _pick(org_piece, "org") if org_piece is not None else None
+        if org_entry is not None and ctx.on is not None and kb.role_on(person, ctx.on) is None:
+            # "the EU's Michel Barnier": out of any known office, a person acts for the
+            # organisation the text attaches them to, not for their country
+            org = kb.organisations[org_entry.key]
+            actor = replace(actor, code=org.code, country=org.country, sector=org.sector)
         return Found(
             start,
             end,
@@ -448,11 +458,28 @@ def _holder(
 
 def _pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     covered = {i for f in found for i in range(f.start, f.end)}
-    return [
+    personal = [
         Found(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
         for t in doc
         if t.lower_ in PRONOUNS and t.i not in covered and t.pos_ == "PRON"
     ]
+    collective = [
+        Found(t.i, t.i + 1, None, "pronoun", "pronoun", needs_antecedent=True)
+        for t in doc
+        if t.lower_ in COLLECTIVE_PRONOUNS and t.i not in covered and _referring_it(t)
+    ]
+    return personal + collective
+
+
+def _referring_it(token: Token) -> bool:
+    """Return whether "it"/"its" refers to something ("it decided") rather than nothing.
+
+    "It was decided to …", "it is important to …" and "it said" after a quote name no one:
+    only "its" and "it" as the active subject of a verb other than *be* can refer.
+    """
+    if token.lower_ == "its":
+        return token.dep_ == "poss"
+    return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ != "be"
 
 
 def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
@@ -478,7 +505,12 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             continue
         if not mention.needs_antecedent:
             continue
-        if mention.kind == "pronoun":
+        if mention.kind == "pronoun" and not mention.individual:
+            antecedent = _collective_antecedent(doc, mention, found[:index])
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.how = f"pronoun → {antecedent.actor.code}"
+        elif mention.kind == "pronoun":
             antecedent = _antecedent(doc[mention.start].lower_, found[:index], kb)
             if antecedent is not None and antecedent.actor is not None:
                 mention.actor = antecedent.actor
@@ -520,6 +552,30 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+
+
+def _collective_antecedent(doc: Doc, pronoun: Found, before: list[Found]) -> Found | None:
+    """Return the state or organisation "it" refers to: the nearest earlier subject of its kind.
+
+    Only subjects (or their possessors) in the pronoun's sentence or the one before count:
+    "Pakistan expelled the envoy after it decided …" names Pakistan; an object or a
+    place ("talks in Doha") does not become "it".
+    """
+    sentence = doc[pronoun.start].sent
+    floor = sentence.start
+    if floor > 0:
+        floor = doc[floor - 1].sent.start
+    for found in reversed(before):
+        if found.start < floor:
+            return None
+        if found.individual or found.kind not in COLLECTIVE_KINDS or found.actor is None:
+            continue
+        head = doc[found.end - 1]
+        if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return found
+    return None
 
 
 def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | None:
@@ -641,10 +697,17 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
     if personal:
         # "both officials", "the two leaders": people, not the countries named in between
         window = [f for f in window if f.individual and f.kind != "pronoun"]
+    # "Saudi Arabia and Qatar urged both sides …": the clause's own subject is not a side
+    verb = doc[mention.start]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
+        range(mention.start, mention.end)
+    )
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None
-        if f.kind == "group" or f.actor.country in [a.country for a in seen]:
+        if f.kind == "group" or f.actor.country in [a.country for a in seen] or f.start in own:
             continue
         seen.append(_principal(f.actor.country, window) if personal else f.actor)
         if len(seen) == 2:

@@ -54,6 +54,66 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# nouns that stand for the people of the phrase after them: "the leaders of A and B",
+# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
+GROUP_HEADS = {
+    "group",
+    "number",
+    "member",
+    "delegation",
+    "leader",
+    "head",
+    "team",
+    "representative",
+    "negotiator",
+    "official",
+    "envoy",
+    "diplomat",
+    "president",
+    "minister",
+    "government",
+    "force",
+    "troop",
+    "soldier",
+    "dozen",
+    "hundred",
+    "thousand",
+    "both",
+    "each",
+    "all",
+}
+# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
+DEED_NOUNS = {
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "strike",
+    "airstrike",
+    "raid",
+    "shooting",
+    "assault",
+    "ambush",
+    "killing",
+    "massacre",
+    "shelling",
+}
+# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
+LIGHT_VERBS = {
+    "implement",
+    "observe",
+    "hold",
+    "establish",
+    "restore",
+    "resume",
+    "reach",
+    "conclude",
+    "honour",
+    "honor",
+    "respect",
+    "maintain",
+    "declare",
+}
 PREPOSITIONS = {
     "with",
     "to",
@@ -136,10 +196,15 @@ class Coder:
                     continue
                 found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
+                if found and _purpose_of(token, candidates):
+                    pairs = {frozenset((c.source.code, c.target.code)) for c in candidates}
+                    found = [
+                        c for c in found if frozenset((c.source.code, c.target.code)) not in pairs
+                    ]
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
                 candidates.extend(found)
-        return _dedup(candidates), attempts
+        return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
         self,
@@ -214,7 +279,13 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
-        elif len(source_actors) >= 2 and pattern.symmetric:
+        elif (
+            len(source_actors) >= 2
+            and pattern.symmetric
+            and (nominal or not _partner_phrase(token, pattern))
+        ):
+            # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
+            # a with-phrase names another partner ("A and B signed deals with C")
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
@@ -248,6 +319,31 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _partner_phrase(token: Token, pattern: Pattern) -> bool:
+    """Return whether a target preposition of the pattern names someone bilat did not resolve."""
+    anchors = [token, *_objects(token)]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in pattern.target
+        and any(t.pos_ == "PROPN" for t in c.subtree)
+        for a in anchors
+        for c in a.children
+    )
+
+
+def _purpose_of(token: Token, candidates: list[Candidate]) -> bool:
+    """Return whether a trigger is the purpose of an event already coded between the same sides.
+
+    "Delegations will meet … to sign agreements": the signing is what the meeting is for, one
+    event, not a second one between the same two actors.
+    """
+    if token.dep_ not in ("advcl", "xcomp") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ):
+        return False
+    return any(c.trigger.i == token.head.i for c in candidates)
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
@@ -305,6 +401,10 @@ def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[
 
 def _objects(token: Token) -> list[Token]:
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
+    # object of a light verb under the trigger
+    for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
+        objects.extend(g for g in light.children if g.dep_ == "dobj")
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
     for obj in list(objects):
@@ -339,9 +439,19 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
     """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
     if token.i in index:
         return index[token.i]
+    deed = token.lemma_.lower() in DEED_NOUNS
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
+            if deed and child.dep_ != "poss" and index[child.i].kind == "capital":
+                continue  # "the Kabul airport bombing" happened in Kabul, not by its government
             return index[child.i]
+    if token.lemma_.lower() in GROUP_HEADS:
+        # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                inner = _mention(pobj, index)
+                if inner is not None:
+                    return inner
     if token.dep_ == "csubj":
         # the parser reads a leading "Acting Under Secretary Bass" as a clause
         return next((index[t.i] for t in token.subtree if t.i in index), None)
@@ -389,6 +499,18 @@ def _sources(
                     if child.lower_ == "between" and others:
                         return [found, *others], None
                     return [found], None
+        # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
+        participants = ("lead", "attend", "hold", "chair", "co-chair")
+        for acl in (
+            c
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
+        ):
+            for by_phrase in (c for c in acl.children if c.dep_ == "agent"):
+                for by_obj in (g for g in by_phrase.children if g.dep_ == "pobj"):
+                    first = _mention(by_obj, index)
+                    if first is not None:
+                        return _phrase_actors(by_obj, first, index), None
         # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
         doers = _doers(token, index)
         if doers:
@@ -402,19 +524,46 @@ def _sources(
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        by = _mention(by_token, index) if by_token is not None else None
+        if by_token is None:
+            return [], None
+        by = _mention(by_token, index)
         if by is None:
             return [], None
-        return [by], patient
+        return _phrase_actors(by_token, by, index), patient
     if patient is None:
         return [], None
-    sources = [patient]
-    for conj in subject.children:
-        if conj.dep_ == "conj" and _mention(conj, index):
-            other = _mention(conj, index)
-            assert other is not None
-            sources.append(other)
-    return sources, None
+    return _phrase_actors(subject, patient, index), None
+
+
+def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
+
+    "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
+    of Ukraine and Russia" and "delegations from Israel and the UAE" (a group noun's of/from
+    phrase) each name two actors.
+    """
+    found = [first]
+    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    for noun in heads:
+        own = _mention(noun, index)
+        if own is not None and all(own is not f for f in found):
+            found.append(own)
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i in index:
+                        other = index[conj.i]
+                        if all(other is not f for f in found):
+                            found.append(other)
+        if noun.lemma_.lower() in GROUP_HEADS:
+            for prep in (
+                c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            ):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    for other in _with_conj(pobj, index):
+                        if all(other is not f for f in found):
+                            found.append(other)
+    return found
 
 
 def _object_controlled(verb: Token) -> bool:
@@ -491,6 +640,11 @@ def _targets(
                 ):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(_with_conj(pobj, index) or _deeper(pobj, index))
+                    # "with Turkey and the UN clearing the way": the parser hangs the
+                    # partners under a clause as its subject
+                    for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
+                        for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
+                            found.extend(_with_conj(subj, index))
         found = [f for f in found if all(f is not e for e in exclude)]
         if found:
             return found
@@ -566,6 +720,33 @@ def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Ac
                 return found.actor
             return None
     return None
+
+
+def _restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a headline's events that the lede's first sentences report again.
+
+    "China rolls over loan to Pakistan" above "BEIJING: China has agreed to roll over …" is one
+    event; the lede's copy is kept, with its dateline, date and full sentence.
+    """
+    first = next((s for s in doc.sents if s.text.strip()), None)
+    if first is None or not _is_headline(doc, first):
+        return candidates
+    number = next(i for i, s in enumerate(x for x in doc.sents if x.text.strip()) if s == first)
+
+    def key(c: Candidate) -> tuple[str, frozenset[str | None]]:
+        return c.code[:2], frozenset((c.source.country, c.target.country))
+
+    lede = {key(c) for c in candidates if number < c.sentence_index <= number + 3}
+    return [c for c in candidates if c.sentence_index != number or key(c) not in lede]
+
+
+def _is_headline(doc: Doc, sentence: Span) -> bool:
+    """Return whether a sentence is a headline line: alone on its line, no closing full stop."""
+    text = sentence.text.rstrip()
+    end = sentence.start_char + len(text)
+    after = doc.text[end : end + 1]
+    closing = text.rstrip("\"'”’")
+    return bool(closing) and closing[-1] not in ".!?" and (after.startswith("\n") or not after)
 
 
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 from bilat.actors.gazetteer import Gazetteer
-from bilat.actors.resolve import PRONOUNS
+from bilat.actors.resolve import COLLECTIVE_PRONOUNS, PRONOUNS
 from bilat.events.patterns import PatternSet
 
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
@@ -139,7 +139,8 @@ class Prefilter:
             return Screen(0, 0, False)
         pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        pronouns = sum(1 for t in doc if t.lower_ in PRONOUNS and t.i not in covered)
+        referring = PRONOUNS | COLLECTIVE_PRONOUNS
+        pronouns = sum(1 for t in doc if t.lower_ in referring and t.i not in covered)
         group = any(e.kind == "group" for p in pieces for e in p.entries)
         return Screen(triggers, len(pieces) + pronouns, group, rebuts)
 

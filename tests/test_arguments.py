@@ -1,0 +1,129 @@
+"""The argument finder: which actors a pattern's roles take, beyond the trigger's own children."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.records import Document
+from conftest import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conjoined modifiers of a subject noun name two sides
+        (
+            "Chilean and Peruvian negotiators signed a fisheries accord on Tuesday.",
+            [("CHL", "057", "PER", "asserted")],
+        ),
+        # a group noun acts as the countries of its of/from phrase
+        (
+            "The leaders of Kenya and Tanzania met in Arusha.",
+            [("KEN", "040", "TZA", "asserted")],
+        ),
+        (
+            "Delegations from Norway and Iceland will meet next month.",
+            [("NOR", "036", "ISL", "planned")],
+        ),
+        (
+            "A group of Indian soldiers was attacked by Chinese troops.",
+            [("CHNMIL", "180", "INDMIL", "asserted")],
+        ),
+        # "it" takes the state named as the subject before it
+        (
+            "Ghana recalled its envoy. It decided to downgrade ties with Togo.",
+            [("GHA", "161", "TGO", "asserted")],
+        ),
+        # a with-phrase bilat cannot resolve is another partner, not the second subject
+        (
+            "Chile and Peru signed a fisheries accord with Zorblandia.",
+            [],
+        ),
+        # the purpose of a meeting is the same event, not a second one
+        (
+            "Officials of Norway and Iceland will meet to sign a fisheries accord.",
+            [("NORGOV", "036", "ISL", "planned")],
+        ),
+    ],
+)
+def test_arguments_roles(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was decided to downgrade ties with Togo.",
+        "It is important to improve ties with Togo.",
+    ],
+)
+def test_arguments_expletive_it_names_no_one(pipeline: Any, text: str) -> None:
+    assert coded(pipeline, "Ghana recalled its envoy. " + text, "2024-05-06") == []
+
+
+def test_arguments_place_of_a_deed_is_not_its_doer(pipeline: Any) -> None:
+    text = "Canada thanked Mexico for arresting a suspect in the Kabul airport bombing that killed 13 Canadians."
+    assert coded(pipeline, text, "2025-03-05") == [("CAN", "051", "MEX", "asserted")]
+
+
+def test_arguments_subject_is_not_both_sides(pipeline: Any) -> None:
+    assert (
+        coded(pipeline, "Norway and Chile urged both sides to show restraint.", "2025-03-05") == []
+    )
+
+
+def test_arguments_headline_restated_by_the_lede_is_one_event(pipeline: Any) -> None:
+    text = (
+        "Chile rolls over $1 billion loan to Peru\n"
+        "SANTIAGO: Chile has agreed to roll over a $1 billion loan to Peru for a year, officials said.\n"
+    )
+    events = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-01-24")).events
+    assert [(e.sentence_index, e.source.code, e.cameo, e.target.code) for e in events] == [
+        (1, "CHL", "071", "PER")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive agent's phrase names both sides
+        (
+            "A fisheries deal was signed by negotiators from Chile and Peru on Monday.",
+            [("CHL", "057", "PER", "asserted")],
+        ),
+        # the parser hangs "with A and B doing …" under a clause: A and B are still partners
+        (
+            "Chile and Peru signed separate accords with Ecuador and Bolivia opening the border.",
+            [
+                ("CHL", "057", "ECU", "asserted"),
+                ("CHL", "057", "BOL", "asserted"),
+                ("PER", "057", "ECU", "asserted"),
+                ("PER", "057", "BOL", "asserted"),
+            ],
+        ),
+        # talks led by two sides' negotiators are between those sides; mediators are not
+        (
+            "Talks led by the foreign ministers of Chile and Peru continued all day.",
+            [("CHLGOV", "040", "PER", "asserted")],
+        ),
+        (
+            "Talks mediated by Chile and Peru continued all day.",
+            [],
+        ),
+        # the object of a light verb is what was agreed
+        (
+            "Ecuador and Peru agreed to implement a ceasefire along the border.",
+            [("ECU", "0871", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_phrases(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+def test_arguments_organisation_of_a_person_out_of_office(pipeline: Any) -> None:
+    # Barnier held no French office in 2020; "the EU's" names whom he acted for
+    text = "The EU's Michel Barnier held talks with Peru's envoy."
+    assert coded(pipeline, text, "2020-12-24") == [("IGOEU", "040", "PERGOV", "asserted")]
