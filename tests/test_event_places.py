@@ -9,6 +9,7 @@ import pytest
 from bilat.places import (
     Geocoder,
     PlaceSlot,
+    choose_event_place,
     dateline_place_in_text,
     find_venues,
     inherit_places,
@@ -152,3 +153,30 @@ def test_extract_phone_call_has_no_place(pipeline: Any) -> None:
         "on Sunday."
     )
     assert _places(pipeline, text) == [("PAKGOV", "041", "IRNGOV", None)]
+
+
+def _choose(sentence: str, trigger: str, lemma: str) -> str | None:
+    places = Geocoder.load().find_places(sentence)
+    place = choose_event_place(sentence, 0, places, dateline=None, trigger=trigger, lemma=lemma)
+    return None if place is None else place.how
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        (
+            "Russia launched an invasion of Ukraine.",
+            "invasion",
+            "invasion",
+            "in-sentence 'of Ukraine'",
+        ),
+        ("Iran condemned the attack on Israel.", "attack", "attack", "in-sentence 'on Israel'"),
+        ("Troops were attacked by the army of China.", "attacked", "attack", None),
+        ("Talks on Ukraine ended.", "Talks", "talk", None),
+        ("Rebels rose in Ukraine's Donbass.", "rose", "rise", "in-sentence 'in Donbass'"),
+    ],
+)
+def test_choose_event_place_strike_targets_and_possessive_owner(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected

@@ -52,6 +52,23 @@ def test_resolve_event_date_only_excluded_expressions_gives_document_date() -> N
     assert (result.value, result.precision) == ("2023-03-07", DatePrecision.DOCUMENT)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("He hailed the first visit since the February 2023 elections.", "visit", "2023-03-07"),
+        ("Officials recalled a February 2022 visit to Kabul.", "visit", "2022-02"),
+        ("The two signed the accord in February 2022.", "signed", "2022-02"),
+    ],
+)
+def test_resolve_event_date_attributive_dates_its_own_noun(
+    sentence: str, trigger: str, expected: str
+) -> None:
+    start = sentence.index(trigger)
+    span = (start, start + len(trigger))
+    result = resolve_event_date(sentence, doc_date=TUESDAY, span=span, attributive=True)
+    assert result.value == expected
+
+
 def test_resolve_event_date_until_outranks_given_past_tense() -> None:
     sentence = "Identity cards would only be accepted until Oct 31."
     result = resolve_event_date(sentence, doc_date=TUESDAY, tense="past")

@@ -278,6 +278,7 @@ class Pipeline:
             exclude=[
                 (s + sent.start_char - start, e + sent.start_char - start) for s, e in clauses
             ],
+            attributive=True,
         )
         if when.precision is DatePrecision.DOCUMENT and news is not None:
             when = replace(when, value=news.value, earliest=news.earliest, latest=news.latest)
@@ -295,12 +296,12 @@ class Pipeline:
         )
         return when, PlaceSlot(
             own,
-            _is_current(when, doc_date) and not planned,
+            _is_current(when, doc_date),
             start,
             end,
             remote=is_remote(text),
             here=says_here(text),
-            venue=is_venue(trigger.lemma_, own),
+            venue=is_venue(trigger.lemma_, own) and not planned,
         )
 
     def _titles_in(self, text: str, roles: Iterable[Role]) -> list[str]:

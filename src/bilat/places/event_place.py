@@ -237,7 +237,8 @@ def choose_event_place(
 
     A place counts when a locative preposition introduces it ("in Beijing", "near the border
     town of Chaman"); "to" counts only for visits, that is when ``trigger`` is a visit lemma
-    ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"). A country name that modifies a following name ("at the Pakistan
+    ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"); "on",
+    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a following name ("at the Pakistan
     Consulate in New York") is not the place. Among several, the one nearest the trigger wins,
     else the most specific, else the first.
 
@@ -256,20 +257,31 @@ def choose_event_place(
     prepositions = set(cues.locative)
     base = lemma or trigger
     visit = base is not None and base.lower() in cues.visit_triggers
+    strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
+    if strike:
+        # A strike happens where it hits: "an attack on Iran", "the invasion of Ukraine".
+        prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
         preposition = _introducing_preposition(sentence[:s], prepositions)
-        if preposition is None and visit and trigger is not None:
-            # "visited Kabul": the visited place is the verb's object.
+        if preposition is None and (visit or strike) and trigger is not None:
+            # "visited Kabul", "invaded Ukraine": the place is the verb's object.
             previous: list[str] = _WORD.findall(sentence[:s])[-1:]
             if previous and previous[0].lower().startswith(trigger.lower()[:4]):
                 preposition = previous[0]
         if preposition is None:
+            continue
+        if (
+            preposition in cues.target
+            and preposition not in cues.locative
+            and not _right_after(sentence[:s], trigger, preposition)
+        ):
+            # "attacked by the army of China": only the trigger's own "on"/"of" names its target.
             continue
         if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
             continue
@@ -293,7 +305,11 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
     Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta").
     """
-    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 1) :]
+    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 2) :]
+    if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
+        # "in Ukraine's Donbass": the possessive owner stands between preposition and place.
+        words = words[:-1]
+    words = words[-(_MAX_BETWEEN + 1) :]
     for back in range(1, len(words) + 1):
         word = words[-back]
         if not word.islower():
@@ -310,9 +326,17 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     return None
 
 
+def _right_after(before: str, trigger: str | None, preposition: str) -> bool:
+    """Return whether ``before`` ends with the trigger, the preposition and at most "the"."""
+    if not trigger:
+        return False
+    pattern = rf"\b{re.escape(trigger[:4])}\w*\s+{re.escape(preposition)}\s+(?:the\s+)?$"
+    return re.search(pattern, before, flags=re.IGNORECASE) is not None
+
+
 def _is_modifier(after: str, calendar: frozenset[str]) -> bool:
     """Return whether a place name is followed by a capitalised name it modifies."""
-    match = re.match(r"\s([A-Z][\w-]*)", after)
+    match = re.match(r"(?:['’]s)?\s([A-Z][\w-]*)", after)
     return match is not None and match.group(1) not in calendar
 
 

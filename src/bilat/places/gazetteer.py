@@ -74,6 +74,9 @@ class Gazetteer:
     remote: frozenset[str] = frozenset()
     # event lemmas whose place is a venue later events of the same news inherit
     venue_triggers: frozenset[str] = frozenset()
+    # event lemmas that happen where they hit, and the prepositions naming that place
+    strike_triggers: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -309,4 +312,6 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
         remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
         venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
+        strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
+        target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
     )

@@ -565,6 +565,7 @@ def resolve_event_date(
     tense: str | None = None,
     span: tuple[int, int] | None = None,
     exclude: Sequence[tuple[int, int]] = (),
+    attributive: bool = False,
 ) -> EventDate:
     """Return the date of the event a sentence reports.
 
@@ -577,6 +578,8 @@ def resolve_event_date(
             nearest to it is used, else the first one.
         exclude: character spans of clauses that speak of other events ("who signed the
             accord in 2022"); expressions inside them do not date this one.
+        attributive: when True (and ``span`` is given), an expression that modifies another
+            noun ("following the February 2024 elections") dates that noun, not the event.
 
     Returns:
         The expression's date; the document's date with precision DOCUMENT when the sentence
@@ -586,6 +589,7 @@ def resolve_event_date(
         e
         for e in find_time_expressions(sentence)
         if not any(s <= e.start and e.end <= end for s, end in exclude)
+        and not (attributive and span is not None and _dates_other_noun(sentence, e, span))
     ]
     if not expressions:
         return EventDate(
@@ -609,6 +613,26 @@ def resolve_event_date(
         guessed, firm = guess_tense_clue(sentence, (expression.start, expression.end))
         clue = Clue(guessed, guessed=not firm)
     return resolve_expression(expression, anchor=Anchor.of(doc_date), clue=clue)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|[A-Z]\w*['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
+_NOT_NOUN = frozenset({"of", "in", "on", "at", "to", "and", "or", "when", "that", "which", "as"})
+
+
+def _dates_other_noun(sentence: str, expression: TimeExpression, span: tuple[int, int]) -> bool:
+    """Return whether an expression modifies a noun other than the event's trigger.
+
+    "the February 2024 general elections", "a 2019 accord": a determiner before and a noun
+    after make the expression an attribute of that noun; "a July 2019 visit" still dates the
+    visit when "visit" is the trigger.
+    """
+    if not _DETERMINER_BEFORE.search(sentence[: expression.start]):
+        return False
+    after = _NOUN_AFTER.match(sentence, expression.end)
+    if after is None or after.group(1).split()[0] in _NOT_NOUN:
+        return False
+    return not after.start(1) <= span[0] < after.end(1) + 1
 
 
 _LEAD_WORD = re.compile(r"(\w+)\W*$")
