@@ -16,6 +16,7 @@ from bilat.places import (
     is_remote,
     says_here,
 )
+from bilat.evaluation import score_events
 from bilat.records import Document, Place
 
 RIYADH = Place("Riyadh", "SAU", 24.68773, 46.72185, "city", "in-sentence 'in Riyadh'")
@@ -180,3 +181,30 @@ def test_choose_event_place_strike_targets_and_possessive_owner(
     sentence: str, trigger: str, lemma: str, expected: str | None
 ) -> None:
     assert _choose(sentence, trigger, lemma) == expected
+
+
+def test_extract_phone_call_in_another_clause_keeps_the_place(pipeline: Any) -> None:
+    text = (
+        "ISLAMABAD: Pakistan condemned India on Sunday, after its leaders did not receive a "
+        "phone call from Iran."
+    )
+    assert _places(pipeline, text) == [
+        ("PAK", "111", "IND", "Islamabad"),
+        ("PAK", "041", "IRN", None),
+    ]
+
+
+def test_score_events_reports_share_of_empty_places() -> None:
+    gold = [
+        {"doc": "d", "id": f"d-{i}", "text": text, "codes": ["111"], "source": "PAK",
+         "target": "IND", "place": "Islamabad", "required": True}
+        for i, text in enumerate(["Pakistan criticised India", "Pakistan condemned India"])
+    ]
+    system = [
+        {"doc_id": "d", "sentence": "Pakistan criticised India.", "cameo": "111",
+         "source": "PAK", "target": "IND", "place": {"name": "Islamabad"}},
+        {"doc_id": "d", "sentence": "Pakistan condemned India.", "cameo": "111",
+         "source": "PAK", "target": "IND", "place": None},
+    ]
+    score = score_events(gold, system)
+    assert (score.placed_matches, score.place_accuracy, score.empty_place_share) == (2, 0.5, 0.5)

@@ -294,13 +294,17 @@ class Pipeline:
         own = choose_event_place(
             text, start, in_sentence, dateline=None, trigger=trigger.text, lemma=trigger.lemma_
         )
+        # "by phone" or "here" in another clause says nothing of this event.
+        own_clause = text
+        for s, e in foreign:
+            own_clause = own_clause[: s - start] + " " * (e - s) + own_clause[e - start :]
         return when, PlaceSlot(
             own,
             _is_current(when, doc_date),
             start,
             end,
-            remote=is_remote(text),
-            here=says_here(text),
+            remote=is_remote(own_clause),
+            here=says_here(own_clause),
             venue=is_venue(trigger.lemma_, own) and not planned,
         )
 
