@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bilat.evaluation import score_events
 from bilat.places import (
     Geocoder,
     PlaceSlot,
@@ -16,7 +17,6 @@ from bilat.places import (
     is_remote,
     says_here,
 )
-from bilat.evaluation import score_events
 from bilat.records import Document, Place
 
 RIYADH = Place("Riyadh", "SAU", 24.68773, 46.72185, "city", "in-sentence 'in Riyadh'")
@@ -196,15 +196,35 @@ def test_extract_phone_call_in_another_clause_keeps_the_place(pipeline: Any) -> 
 
 def test_score_events_reports_share_of_empty_places() -> None:
     gold = [
-        {"doc": "d", "id": f"d-{i}", "text": text, "codes": ["111"], "source": "PAK",
-         "target": "IND", "place": "Islamabad", "required": True}
+        {
+            "doc": "d",
+            "id": f"d-{i}",
+            "text": text,
+            "codes": ["111"],
+            "source": "PAK",
+            "target": "IND",
+            "place": "Islamabad",
+            "required": True,
+        }
         for i, text in enumerate(["Pakistan criticised India", "Pakistan condemned India"])
     ]
     system = [
-        {"doc_id": "d", "sentence": "Pakistan criticised India.", "cameo": "111",
-         "source": "PAK", "target": "IND", "place": {"name": "Islamabad"}},
-        {"doc_id": "d", "sentence": "Pakistan condemned India.", "cameo": "111",
-         "source": "PAK", "target": "IND", "place": None},
+        {
+            "doc_id": "d",
+            "sentence": "Pakistan criticised India.",
+            "cameo": "111",
+            "source": "PAK",
+            "target": "IND",
+            "place": {"name": "Islamabad"},
+        },
+        {
+            "doc_id": "d",
+            "sentence": "Pakistan condemned India.",
+            "cameo": "111",
+            "source": "PAK",
+            "target": "IND",
+            "place": None,
+        },
     ]
     score = score_events(gold, system)
     assert (score.placed_matches, score.place_accuracy, score.empty_place_share) == (2, 0.5, 0.5)
