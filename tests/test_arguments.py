@@ -127,3 +127,49 @@ def test_arguments_organisation_of_a_person_out_of_office(pipeline: Any) -> None
     # Barnier held no French office in 2020; "the EU's" names whom he acted for
     text = "The EU's Michel Barnier held talks with Peru's envoy."
     assert coded(pipeline, text, "2020-12-24") == [("IGOEU", "040", "PERGOV", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of a by-clause is the clause's subject
+        (
+            "Chile responded by reaffirming its commitment to working with Peru.",
+            [("CHL", "030", "PER", "asserted")],
+        ),
+        # the helper of a for-clause is the object, so no event of the thanker's
+        (
+            "Chile thanked Peru for helping to arrest a smuggler.",
+            [("CHL", "051", "PER", "asserted")],
+        ),
+        # a meeting noun inside a clause takes the clause's conjoined subjects as its sides
+        (
+            "The presidents of Chile and Peru, in a meeting held in Lima, agreed to expand trade.",
+            [("CHL", "040", "PER", "asserted"), ("CHL", "030", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_clauses(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive raising verb's subject does what its infinitive says
+        (
+            "The President of Chile is scheduled to hold talks with Peru's foreign minister.",
+            [("CHLGOV", "036", "PERGOV", "planned")],
+        ),
+        ("Chile is expected to sign a trade accord with Peru.", [("CHL", "057", "PER", "planned")]),
+        # a passive order's subject does not: someone ordered it
+        ("Chile was told to sign a trade accord with Peru.", []),
+        # "they" takes the organisation or state named as the subject before it
+        (
+            "Chile's navy said on Friday they had seized a Peruvian tanker.",
+            [("CHLMIL", "1711", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_raising(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

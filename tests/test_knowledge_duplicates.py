@@ -286,10 +286,13 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "organisations.yaml",
         "people_core.yaml",
         "people_igo.yaml",
+        "people_recent.yaml",
         "people_regional.yaml",
         "people_world.yaml",
         "sectors.yaml",
         "verbs.yaml",
+        "verbs_conflict.yaml",
+        "verbs_cooperation.yaml",
     ]
     assert [str(p) for f in actor_files for p in check_file(f)] == []
 

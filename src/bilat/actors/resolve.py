@@ -47,7 +47,7 @@ MODIFIERS = {
 }
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 # "it decided to downgrade ties", "its envoy": a state or organisation named as a subject before
-COLLECTIVE_PRONOUNS = {"it", "its"}
+COLLECTIVE_PRONOUNS = {"it", "its", "they", "their"}
 COLLECTIVE_KINDS = {"country", "org", "sector", "capital", "metonym"}
 PERSONAL_GROUPS = {"leaders", "officials", "ministers", "counterparts", "delegations"}
 INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
@@ -477,7 +477,7 @@ def _referring_it(token: Token) -> bool:
     "It was decided to …", "it is important to …" and "it said" after a quote name no one:
     only "its" and "it" as the active subject of a verb other than *be* can refer.
     """
-    if token.lower_ == "its":
+    if token.lower_ in ("its", "their"):
         return token.dep_ == "poss"
     return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_ != "be"
 

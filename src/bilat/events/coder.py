@@ -54,6 +54,9 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
+# where "X was told to leave" is someone's order
+RAISING = {"expect", "want", "help", "allow"}
 # nouns that stand for the people of the phrase after them: "the leaders of A and B",
 # "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
 GROUP_HEADS = {
@@ -114,6 +117,8 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
+SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 PREPOSITIONS = {
     "with",
     "to",
@@ -196,14 +201,9 @@ class Coder:
                     continue
                 found, tried = self._trigger(token, sentence, number, index, candidates)
                 attempts.extend(tried)
-                if found and _purpose_of(token, candidates):
-                    pairs = {frozenset((c.source.code, c.target.code)) for c in candidates}
-                    found = [
-                        c for c in found if frozenset((c.source.code, c.target.code)) not in pairs
-                    ]
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend(found)
+                candidates.extend(c for c in found if not _purpose_of(c, candidates))
         return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
@@ -333,17 +333,23 @@ def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     )
 
 
-def _purpose_of(token: Token, candidates: list[Candidate]) -> bool:
-    """Return whether a trigger is the purpose of an event already coded between the same sides.
+def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """Return whether an event is what an event already coded between the same sides is about.
 
-    "Delegations will meet … to sign agreements": the signing is what the meeting is for, one
-    event, not a second one between the same two actors.
+    "Delegations will meet … to sign agreements" (the signing is what the meeting is for),
+    "threatened to sever ties", "refused to lift sanctions": one event, the governing one, not
+    a second one between the same two countries.
     """
+    token = candidate.trigger
     if token.dep_ not in ("advcl", "xcomp") or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     ):
         return False
-    return any(c.trigger.i == token.head.i for c in candidates)
+    sides = frozenset((candidate.source.country, candidate.target.country))
+    return any(
+        c.trigger.i == token.head.i and frozenset((c.source.country, c.target.country)) == sides
+        for c in candidates
+    )
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
@@ -459,19 +465,33 @@ def _mention(token: Token, index: dict[int, Found]) -> Found | None:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
+    raised = False
     for _ in range(6):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
-                return child, child.dep_ == "nsubjpass"
+                # "Raisi is scheduled to hold meetings": the passive subject of the governing
+                # verb is the active subject of its infinitive
+                return child, child.dep_ == "nsubjpass" and not raised
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
+            if verb.dep_ == "xcomp":
+                if verb.head.lemma_ in OBJECT_CONTROL - RAISING and any(
+                    c.dep_ == "nsubjpass" for c in verb.head.children
+                ):
+                    return None, False  # "India was told to withdraw": an order, not a deed
+                raised = True
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
             return verb.head, False
+        if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
+            # "India responded by reaffirming …": the doer of the by-clause is the subject's;
+            # not so "thanked Pakistan for helping", whose helper is the object
+            verb = verb.head.head
+            continue
         break
     return None, False
 
@@ -484,9 +504,9 @@ def _sources(
             if child.dep_ == "poss" and child.i in index:
                 found = index[child.i]
                 if found.kind == "pronoun":
-                    later = _clause_subject(token, index)
-                    if later is not None and later.start > token.i:
-                        return [later], None
+                    clause = _clause_subject(token, index)
+                    if clause is not None and clause[1].start > token.i:
+                        return [clause[1]], None
                 return [found], None
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "between"):
@@ -516,7 +536,7 @@ def _sources(
         if doers:
             return doers[:1], None
         clause = _clause_subject(token, index)
-        return ([clause] if clause else []), None
+        return (_phrase_actors(*clause, index) if clause else []), None
     subject, passive = _subject(token)
     if subject is None:
         return [], None
@@ -583,14 +603,15 @@ def _object_controlled(verb: Token) -> bool:
     )
 
 
-def _clause_subject(token: Token, index: dict[int, Found]) -> Found | None:
+def _clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found] | None:
     head = token.head
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX"):
             subject, passive = _subject(head)
             if subject is None or passive:
                 return None
-            return _mention(subject, index)
+            found = _mention(subject, index)
+            return (subject, found) if found is not None else None
         if head.head.i == head.i:
             break
         head = head.head

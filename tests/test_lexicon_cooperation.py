@@ -1,0 +1,707 @@
+"""The cooperation lexicon (CAMEO roots 01-08): one sentence of our own per pattern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bilat.records import Document
+
+BUNDLED = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"
+COOPERATION = BUNDLED / "verbs_cooperation.yaml"
+
+# (pattern id, sentence, events that pattern codes: source, CAMEO, target, factuality)
+CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
+    (
+        "011-decline-comment",
+        "Kenya declined to comment on Uganda's remarks.",
+        [("KEN", "011", "UGA", "asserted")],
+    ),
+    (
+        "012-express-concern",
+        "Norway expressed concern over Russia's military build-up.",
+        [("NOR", "012", "RUS", "asserted")],
+    ),
+    (
+        "013-express-optimism",
+        "Chile expressed confidence in Peru's new government.",
+        [("CHL", "013", "PERGOV", "asserted")],
+    ),
+    (
+        "014-consider-request",
+        "Japan is considering Vietnam's request for patrol boats.",
+        [("JPN", "014", "VNM", "asserted")],
+    ),
+    (
+        "016-deny-involvement",
+        "Rwanda accused Uganda of arming rebels. Uganda denied any involvement.",
+        [("UGA", "016", "RWA", "asserted")],
+    ),
+    (
+        "017-attend-funeral",
+        "Egypt's President attended the funeral of Algeria's former President.",
+        [("EGYGOV", "017", "DZAGOV", "asserted")],
+    ),
+    (
+        "017-lay-wreath",
+        "The Indian Prime Minister laid a wreath in Hanoi.",
+        [("INDGOV", "017", "VNMGOV", "asserted")],
+    ),
+    ("018-condole", "Ghana condoled with Nigeria.", [("GHA", "018", "NGA", "asserted")]),
+    (
+        "018-condolence-message",
+        "Spain sent a condolence message to Morocco.",
+        [("ESP", "018", "MAR", "asserted")],
+    ),
+    (
+        "018-message-of-condolence",
+        "Spain sent a message of condolence to Morocco.",
+        [("ESP", "018", "MAR", "asserted")],
+    ),
+    (
+        "018-express-sympathy",
+        "Tunisia expressed its deep sorrow to Libya.",
+        [("TUN", "018", "LBY", "asserted")],
+    ),
+    (
+        "019-agree-with",
+        "France agreed with Germany on the budget rules.",
+        [("FRA", "019", "DEU", "asserted")],
+    ),
+    (
+        "019-share-view",
+        "Brazil shares Argentina's view on trade.",
+        [("BRA", "019", "ARG", "asserted")],
+    ),
+    (
+        "0211-urge-trade",
+        "Kenya urged China to invest in its railways.",
+        [("KEN", "0211", "CHN", "asserted")],
+    ),
+    (
+        "0213-urge-extradite",
+        "Turkey asked Sweden to extradite the suspects.",
+        [("TUR", "0213", "SWE", "asserted")],
+    ),
+    (
+        "0214-urge-share",
+        "Spain asked Morocco to share its findings.",
+        [("ESP", "0214", "MAR", "asserted")],
+    ),
+    (
+        "022-urge-support",
+        "Kosovo urged Greece to recognise its independence.",
+        [("XKX", "022", "GRC", "asserted")],
+    ),
+    (
+        "0241-urge-resign",
+        "France urged the Malian president to resign.",
+        [("FRA", "0241", "MLIGOV", "asserted")],
+    ),
+    (
+        "0242-urge-policy",
+        "Mexico urged the United States to reconsider the policy.",
+        [("MEX", "0242", "USA", "asserted")],
+    ),
+    (
+        "0243-urge-rights",
+        "Sweden urged Iran to respect the rights of women.",
+        [("SWE", "0243", "IRN", "asserted")],
+    ),
+    (
+        "0251-urge-lift",
+        "Cuba urged the United States to lift the restrictions.",
+        [("CUB", "0251", "USA", "asserted")],
+    ),
+    (
+        "0253-urge-release",
+        "Britain urged Iran to release the sailors.",
+        [("GBR", "0253", "IRN", "asserted")],
+    ),
+    (
+        "0255-urge-allow",
+        "The UN urged Myanmar to admit the investigators.",
+        [("IGOUNO", "0255", "MMR", "asserted")],
+    ),
+    (
+        "0256-urge-deescalate",
+        "Germany urged Serbia to withdraw its troops.",
+        [("DEU", "0256", "SRB", "asserted")],
+    ),
+    (
+        "026-urge-talks",
+        "Norway encouraged Colombia to resume talks.",
+        [("NOR", "026", "COL", "asserted")],
+    ),
+    (
+        "027-urge-settle",
+        "Qatar urged Sudan to settle the dispute.",
+        [("QAT", "027", "SDN", "asserted")],
+    ),
+    ("028-urge-mediation", "Egypt asked Algeria to mediate.", [("EGY", "028", "DZA", "asserted")]),
+    ("020-plead-with", "Ukraine pleaded with Germany.", [("UKR", "020", "DEU", "asserted")]),
+    ("020-request-direct", "Bolivia requested Peru.", [("BOL", "020", "PER", "asserted")]),
+    ("020-appeal-to", "Lebanon appealed to France.", [("LBN", "020", "FRA", "asserted")]),
+    ("023-appeal-aid", "Haiti appealed to Canada for help.", [("HTI", "023", "CAN", "asserted")]),
+    (
+        "0231-seek-loan",
+        "Egypt sought a rollover from Saudi Arabia.",
+        [("EGY", "0231", "SAU", "asserted")],
+    ),
+    (
+        "0232-seek-arms",
+        "Ukraine requested tanks from Germany.",
+        [("UKR", "0232", "DEU", "asserted")],
+    ),
+    (
+        "0233-seek-humanitarian",
+        "Syria requested medicine from Russia.",
+        [("SYR", "0233", "RUS", "asserted")],
+    ),
+    (
+        "0233-seek-asylum",
+        "The Belarusian athlete sought asylum in Poland.",
+        [("BLR", "0233", "POL", "asserted")],
+    ),
+    (
+        "0234-seek-peacekeepers",
+        "Haiti requested peacekeepers from Kenya.",
+        [("HTI", "0234", "KEN", "asserted")],
+    ),
+    (
+        "0211-seek-investment",
+        "Egypt sought investment from Qatar.",
+        [("EGY", "0211", "QAT", "asserted")],
+    ),
+    (
+        "0213-seek-extradition",
+        "Peru sought the extradition of the banker from Spain.",
+        [("PER", "0213", "ESP", "asserted")],
+    ),
+    (
+        "0214-seek-information",
+        "Canada sought information from India.",
+        [("CAN", "0214", "IND", "asserted")],
+    ),
+    (
+        "022-seek-support",
+        "Morocco sought Spain's endorsement.",
+        [("MAR", "022", "ESP", "asserted")],
+    ),
+    (
+        "026-call-talks-between",
+        "Norway called for talks between Israel and Lebanon.",
+        [("NOR", "026", "ISR", "asserted"), ("NOR", "026", "LBN", "asserted")],
+    ),
+    (
+        "027-call-resolution-between",
+        "Kenya called for a settlement between Ethiopia and Egypt.",
+        [("KEN", "027", "ETH", "asserted"), ("KEN", "027", "EGY", "asserted")],
+    ),
+    (
+        "0256-call-restraint",
+        "The United Nations called on Armenia and Azerbaijan for restraint.",
+        [("IGOUNO", "0256", "ARM", "asserted"), ("IGOUNO", "0256", "AZE", "asserted")],
+    ),
+    (
+        "030-agree-ties",
+        "Egypt and Greece agreed to bolster ties.",
+        [("EGY", "030", "GRC", "asserted")],
+    ),
+    ("030-vow-ties", "Chile vowed to bolster ties with Peru.", [("CHL", "030", "PER", "asserted")]),
+    (
+        "030-show-willingness",
+        "Ghana showed willingness to work with Togo.",
+        [("GHA", "030", "TGO", "asserted")],
+    ),
+    ("030-assure", "Japan assured Vietnam.", [("JPN", "030", "VNM", "asserted")]),
+    (
+        "030-offer-cooperate",
+        "Finland offered to work with Estonia.",
+        [("FIN", "030", "EST", "asserted")],
+    ),
+    ("030-seek-ties", "Serbia seeks closer ties with China.", [("SRB", "030", "CHN", "asserted")]),
+    ("051-stand-with", "Poland stands with Ukraine.", [("POL", "051", "UKR", "asserted")]),
+    (
+        "0311-pledge-investment",
+        "Qatar pledged investment in Egypt.",
+        [("QAT", "0311", "EGY", "asserted")],
+    ),
+    (
+        "0312-agree-military",
+        "Japan and Australia agreed to patrol together.",
+        [("JPN", "0312", "AUS", "asserted")],
+    ),
+    (
+        "032-pledge-support",
+        "Germany pledged support for Ukraine.",
+        [("DEU", "032", "UKR", "asserted")],
+    ),
+    ("033-pledge-aid", "Norway pledged aid to Somalia.", [("NOR", "033", "SOM", "asserted")]),
+    (
+        "0331-pledge-loan",
+        "Saudi Arabia pledged a loan to Egypt.",
+        [("SAU", "0331", "EGY", "asserted")],
+    ),
+    ("0332-pledge-arms", "Germany pledged tanks to Ukraine.", [("DEU", "0332", "UKR", "asserted")]),
+    ("033-vow-provide", "Japan promised to help Turkey.", [("JPN", "033", "TUR", "asserted")]),
+    (
+        "0334-pledge-peacekeepers",
+        "Kenya pledged peacekeepers to Haiti.",
+        [("KEN", "0334", "HTI", "asserted")],
+    ),
+    (
+        "0353-agree-swap-noun",
+        "Russia agreed to a prisoner swap with Ukraine.",
+        [("RUS", "0353", "UKR", "asserted")],
+    ),
+    ("036-plan-meet", "Chile plans to meet Peru.", [("CHL", "036", "PER", "asserted")]),
+    ("036-offer-talks", "Serbia offered talks with Kosovo.", [("SRB", "036", "XKX", "asserted")]),
+    (
+        "036-invitation",
+        "The Kenyan President accepted an invitation from Uganda.",
+        [("KENGOV", "036", "UGA", "asserted")],
+    ),
+    (
+        "038-accept-mediation",
+        "Sudan accepted Qatar's mediation.",
+        [("SDN", "038", "QAT", "asserted")],
+    ),
+    (
+        "039-offer-mediate",
+        "Turkey offered to mediate between Russia and Ukraine.",
+        [("TUR", "039", "RUS", "asserted"), ("TUR", "039", "UKR", "asserted")],
+    ),
+    (
+        "039-offer-mediation",
+        "Qatar offered mediation between Sudan and Chad.",
+        [("QAT", "039", "SDN", "asserted"), ("QAT", "039", "TCD", "asserted")],
+    ),
+    (
+        "040-in-contact",
+        "Britain was in close contact with France.",
+        [("GBR", "040", "FRA", "asserted")],
+    ),
+    (
+        "040-attend-meeting",
+        "Ghana attended a session with Togo.",
+        [("GHA", "040", "TGO", "asserted")],
+    ),
+    (
+        "040-video-conference",
+        "India held a video conference with Japan.",
+        [("IND", "040", "JPN", "asserted")],
+    ),
+    ("040-huddle", "Sweden consulted Finland.", [("SWE", "040", "FIN", "asserted")]),
+    (
+        "041-speak-phone",
+        "Italy spoke on the phone with Libya.",
+        [("ITA", "041", "LBY", "asserted")],
+    ),
+    ("041-dial", "Italy called Libya on the phone.", [("ITA", "041", "LBY", "asserted")]),
+    (
+        "042-go-to",
+        "The Japanese Prime Minister went to Beijing.",
+        [("JPNGOV", "042", "CHNGOV", "asserted")],
+    ),
+    (
+        "042-leave-for",
+        "The Pakistani Prime Minister left for Moscow.",
+        [("PAKGOV", "042", "RUSGOV", "asserted")],
+    ),
+    (
+        "042-go-to-person",
+        "The Indian envoy went to the office of the Nepali Foreign Minister.",
+        [("INDGOV", "042", "NPLGOV", "asserted")],
+    ),
+    (
+        "042-lead-delegation",
+        "Iran sent a delegation to Kabul.",
+        [("IRN", "042", "AFGGOV", "asserted")],
+    ),
+    (
+        "042-courtesy-call",
+        "The Chinese envoy paid a courtesy call on the Pakistani Prime Minister.",
+        [("CHNGOV", "042", "PAKGOV", "asserted")],
+    ),
+    (
+        "042-guard-honour",
+        "The Turkish President received a guard of honour in Islamabad.",
+        [("TURGOV", "042", "PAKGOV", "asserted")],
+    ),
+    (
+        "043-accord-honour",
+        "Pakistan accorded the Turkish President a warm welcome.",
+        [("PAK", "043", "TURGOV", "asserted")],
+    ),
+    (
+        "043-host-dinner",
+        "The Indian Prime Minister hosted a dinner for the Japanese Prime Minister.",
+        [("INDGOV", "043", "JPNGOV", "asserted")],
+    ),
+    (
+        "045-facilitate-talks",
+        "Norway facilitated talks between Colombia and the rebels.",
+        [("NOR", "045", "COL", "asserted")],
+    ),
+    (
+        "045-mediation-noun",
+        "Qatar's mediation between Israel and Hamas continued.",
+        [("QAT", "045", "ISR", "asserted"), ("QAT", "045", "PSEREB", "asserted")],
+    ),
+    ("046-in-talks", "Egypt is in talks with the IMF.", [("EGY", "046", "IGOIMF", "asserted")]),
+    ("046-bargain", "Turkey bargained with Sweden.", [("TUR", "046", "SWE", "asserted")]),
+    (
+        "050-restore-ties",
+        "Iran and Saudi Arabia restored diplomatic ties.",
+        [("IRN", "050", "SAU", "asserted")],
+    ),
+    ("050-normalise", "Turkey and Armenia will normalise.", [("TUR", "050", "ARM", "planned")]),
+    (
+        "050-rapprochement",
+        "The rapprochement between Turkey and Egypt surprised analysts.",
+        [("TUR", "050", "EGY", "asserted")],
+    ),
+    (
+        "050-open-embassy",
+        "Qatar reopened its embassy in Damascus.",
+        [("QAT", "050", "SYRGOV", "asserted")],
+    ),
+    (
+        "050-return-ambassador",
+        "Chile returned its ambassador to Caracas.",
+        [("CHL", "050", "VENGOV", "asserted")],
+    ),
+    ("051-pay-tribute", "Kenya paid tribute to Uganda.", [("KEN", "051", "UGA", "asserted")]),
+    ("051-speak-highly", "Chile spoke highly of Peru.", [("CHL", "051", "PER", "asserted")]),
+    ("051-endorse", "Brazil endorsed Argentina.", [("BRA", "051", "ARG", "asserted")]),
+    ("051-credit", "Ghana credited Togo.", [("GHA", "051", "TGO", "asserted")]),
+    ("051-welcome-act", "Japan welcomed Kenya's pledge.", [("JPN", "051", "KEN", "asserted")]),
+    ("052-come-defence", "China came to Russia's defence.", [("CHN", "052", "RUS", "asserted")]),
+    ("052-justify", "Hungary justified Russia's decision.", [("HUN", "052", "RUS", "asserted")]),
+    (
+        "053-rally-support",
+        "Poland rallied support for Ukraine.",
+        [("POL", "053", "UKR", "asserted")],
+    ),
+    ("053-lobby-for", "Israel lobbied for Morocco.", [("ISR", "053", "MAR", "asserted")]),
+    (
+        "054-recognise-as",
+        "France recognised Kosovo as a sovereign nation.",
+        [("FRA", "054", "XKX", "asserted")],
+    ),
+    (
+        "054-recognise-state",
+        "Serbia recognised the independence of Kosovo.",
+        [("SRB", "054", "XKX", "asserted")],
+    ),
+    (
+        "054-establish-ties",
+        "Israel and Bahrain established diplomatic relations.",
+        [("ISR", "054", "BHR", "asserted")],
+    ),
+    ("055-apologise", "Japan apologised to South Korea.", [("JPN", "055", "KOR", "asserted")]),
+    (
+        "055-express-regret",
+        "India expressed regret to Pakistan over the missile.",
+        [("IND", "055", "PAK", "asserted")],
+    ),
+    (
+        "055-issue-apology",
+        "Denmark issued an apology to Pakistan.",
+        [("DNK", "055", "PAK", "asserted")],
+    ),
+    ("056-forgive", "Rwanda forgave France.", [("RWA", "056", "FRA", "asserted")]),
+    (
+        "057-reach-agreement",
+        "Peru reached an agreement with Chile.",
+        [("PER", "057", "CHL", "asserted")],
+    ),
+    ("061-trade-with", "India trades with Iran.", [("IND", "061", "IRN", "asserted")]),
+    ("061-do-business", "Turkey does business with Russia.", [("TUR", "061", "RUS", "asserted")]),
+    ("061-invest", "China invested in Pakistan.", [("CHN", "061", "PAK", "asserted")]),
+    ("061-buy-goods", "India bought oil from Russia.", [("IND", "061", "RUS", "asserted")]),
+    ("061-sell-goods", "Russia sold oil to India.", [("RUS", "061", "IND", "asserted")]),
+    (
+        "061-joint-venture",
+        "Qatar formed a joint venture with Egypt.",
+        [("QAT", "061", "EGY", "asserted")],
+    ),
+    (
+        "062-joint-patrol",
+        "China conducted joint patrols with Russia.",
+        [("CHN", "062", "RUS", "asserted")],
+    ),
+    (
+        "062-exercise-noun",
+        "The joint exercises between India and France ended.",
+        [("IND", "062", "FRA", "asserted")],
+    ),
+    (
+        "062-train-forces",
+        "Britain trained Ukrainian soldiers.",
+        [("GBR", "062", "UKRMIL", "asserted")],
+    ),
+    ("063-extradite", "Spain extradited the banker to Peru.", [("ESP", "063", "PER", "asserted")]),
+    (
+        "063-hand-over-suspect",
+        "Pakistan handed over the suspects to China.",
+        [("PAK", "063", "CHN", "asserted")],
+    ),
+    (
+        "064-provide-information",
+        "Canada gave intelligence to India.",
+        [("CAN", "064", "IND", "asserted")],
+    ),
+    ("071-rollover", "China rolled over Pakistan's loan.", [("CHN", "071", "PAK", "asserted")]),
+    (
+        "071-deposit",
+        "Saudi Arabia placed a deposit with Egypt.",
+        [("SAU", "071", "EGY", "asserted")],
+    ),
+    (
+        "071-deposit-verb",
+        "Qatar deposited $3 billion with Egypt's central bank.",
+        [("QAT", "071", "EGY", "asserted")],
+    ),
+    ("071-debt-relief", "France cancelled Haiti's debt.", [("FRA", "071", "HTI", "asserted")]),
+    ("071-grant-money", "Japan gave $100 million to Ukraine.", [("JPN", "071", "UKR", "asserted")]),
+    ("071-bankroll", "Qatar bankrolled Egypt.", [("QAT", "071", "EGY", "asserted")]),
+    (
+        "072-supply-with",
+        "Britain supplied Ukraine with missiles.",
+        [("GBR", "072", "UKR", "asserted")],
+    ),
+    (
+        "072-deliver-arms",
+        "Germany delivered tanks to Ukraine.",
+        [("DEU", "072", "UKR", "asserted")],
+    ),
+    ("072-arm", "Iran armed the Houthis.", [("IRN", "072", "YEMREB", "asserted")]),
+    (
+        "073-send-relief",
+        "Turkey sent relief supplies to Syria.",
+        [("TUR", "073", "SYR", "asserted")],
+    ),
+    ("073-evacuate", "India evacuated Nepali civilians.", [("IND", "073", "NPLCVL", "asserted")]),
+    (
+        "074-deploy-peacekeepers",
+        "Kenya deployed peacekeepers to Haiti.",
+        [("KEN", "074", "HTI", "asserted")],
+    ),
+    (
+        "075-grant-asylum",
+        "Russia granted asylum to the Syrian president.",
+        [("RUS", "075", "SYRGOV", "asserted")],
+    ),
+    ("080-concession", "Greece made concessions to Turkey.", [("GRC", "080", "TUR", "asserted")]),
+    ("081-exempt", "The United States exempted India.", [("USA", "081", "IND", "asserted")]),
+    (
+        "081-grant-exemption",
+        "The UN granted an exemption to Afghanistan.",
+        [("IGOUNO", "081", "AFG", "asserted")],
+    ),
+    (
+        "081-exemption-noun",
+        "A UN exemption for Afghanistan was granted.",
+        [("IGOUNO", "081", "AFG", "asserted")],
+    ),
+    (
+        "081-reopen-border",
+        "Pakistan reopened its airspace to India.",
+        [("PAK", "081", "IND", "asserted")],
+    ),
+    ("081-resume-visas", "India resumed visas for Canada.", [("IND", "081", "CAN", "asserted")]),
+    (
+        "081-remove-list",
+        "The FATF removed Pakistan from its grey list.",
+        [("IGOFATF", "081", "PAK", "asserted")],
+    ),
+    (
+        "083-accept-demands",
+        "Sudan accepted the demands of the African Union.",
+        [("SDN", "083", "IGOAFU", "asserted")],
+    ),
+    (
+        "0841-release-person",
+        "Pakistan released Indian fishermen.",
+        [("PAK", "0841", "IND", "asserted")],
+    ),
+    (
+        "0841-release-named",
+        "Iran released the French ambassador.",
+        [("IRN", "0841", "FRAGOV", "asserted")],
+    ),
+    (
+        "0841-exchange-prisoners",
+        "Russia exchanged prisoners with Ukraine.",
+        [("RUS", "0841", "UKR", "asserted")],
+    ),
+    (
+        "0842-release-property",
+        "Iran released the British tanker.",
+        [("IRN", "0842", "GBR", "asserted")],
+    ),
+    (
+        "085-unfreeze-assets",
+        "South Korea unfroze Iran's assets.",
+        [("KOR", "085", "IRN", "asserted")],
+    ),
+    (
+        "085-cut-tariffs",
+        "The United States cut tariffs on Mexico.",
+        [("USA", "085", "MEX", "asserted")],
+    ),
+    (
+        "0863-allow-access",
+        "Sudan granted humanitarian access to the UN.",
+        [("SDN", "0863", "IGOUNO", "asserted")],
+    ),
+    (
+        "0861-receive-peacekeepers",
+        "Lebanon accepted peacekeepers from Ireland.",
+        [("LBN", "0861", "IRL", "asserted")],
+    ),
+    (
+        "0862-allow-inspectors",
+        "Iran allowed IAEA inspectors.",
+        [("IRN", "0862", "IGOIAEA", "asserted")],
+    ),
+    (
+        "0871-observe-ceasefire",
+        "Israel extended the ceasefire with Hamas.",
+        [("ISR", "0871", "PSEREB", "asserted")],
+    ),
+    (
+        "0872-lift-blockade",
+        "Saudi Arabia lifted the blockade on Qatar.",
+        [("SAU", "0872", "QAT", "asserted")],
+    ),
+    (
+        "0873-lay-arms",
+        "Hamas laid down its weapons before Egypt.",
+        [("PSEREB", "0873", "EGY", "asserted")],
+    ),
+    (
+        "0873-surrender-arms",
+        "Hamas surrendered its weapons to Egypt.",
+        [("PSEREB", "0873", "EGY", "asserted")],
+    ),
+    (
+        "0873-disarm",
+        "The Lebanese army disarmed Hezbollah.",
+        [("LBNMIL", "0873", "LBNREB", "asserted")],
+    ),
+    (
+        "0874-withdraw-troops",
+        "Russia withdrew its troops from Georgia.",
+        [("RUS", "0874", "GEO", "asserted")],
+    ),
+    (
+        "0874-surrender",
+        "The Ukrainian soldiers surrendered to Russia.",
+        [("UKRMIL", "0874", "RUS", "asserted")],
+    ),
+    (
+        "0874-withdrawal-noun",
+        "The troop withdrawal from Mali by France was completed.",
+        [("FRA", "0874", "MLI", "asserted")],
+    ),
+    (
+        "087-halt-operations",
+        "Israel halted strikes on Lebanon.",
+        [("ISR", "087", "LBN", "asserted")],
+    ),
+    ("087-deescalate", "China and India will disengage.", [("CHN", "087", "IND", "planned")]),
+    (
+        "014-review-ties",
+        "Pakistan will review its ties with India.",
+        [("PAK", "014", "IND", "planned")],
+    ),
+    (
+        "0212-seek-defence-ties",
+        "Vietnam sought defence cooperation with India.",
+        [("VNM", "0212", "IND", "asserted")],
+    ),
+    (
+        "0211-seek-trade-deal",
+        "Britain sought a trade deal with India.",
+        [("GBR", "0211", "IND", "asserted")],
+    ),
+    (
+        "040-sit-down",
+        "The Chinese Foreign Minister sat down with his Indian counterpart.",
+        [("CHNGOV", "040", "INDGOV", "asserted")],
+    ),
+    (
+        "040-join-talks",
+        "The French President joined the German Chancellor for talks.",
+        [("FRAGOV", "040", "DEUGOV", "asserted")],
+    ),
+    (
+        "046-enter-talks",
+        "Ukraine entered negotiations with Russia.",
+        [("UKR", "046", "RUS", "asserted")],
+    ),
+    (
+        "045-act-mediator",
+        "Qatar acted as a mediator between Israel and Hamas.",
+        [("QAT", "045", "ISR", "asserted"), ("QAT", "045", "PSEREB", "asserted")],
+    ),
+    (
+        "042-arrival-noun",
+        "Upon his arrival in Tehran, the Iraqi Prime Minister spoke to reporters.",
+        [("IRQGOV", "042", "IRNGOV", "asserted")],
+    ),
+    (
+        "043-receive-delegation",
+        "Iran received a delegation from Saudi Arabia.",
+        [("IRN", "043", "SAU", "asserted")],
+    ),
+    (
+        "050-exchange-ambassadors",
+        "Israel and Bahrain exchanged ambassadors.",
+        [("ISR", "050", "BHR", "asserted")],
+    ),
+    (
+        "051-send-greetings",
+        "Pakistan sent greetings to China.",
+        [("PAK", "051", "CHN", "asserted")],
+    ),
+    ("061-resume-trade", "India resumed trade with Pakistan.", [("IND", "061", "PAK", "asserted")]),
+    ("087-call-off", "Israel called off strikes on Iran.", [("ISR", "087", "IRN", "asserted")]),
+]
+
+
+def _ids(path: Path) -> list[str]:
+    return [item["id"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))["verbs"]]
+
+
+def test_lexicon_pattern_ids_are_unique_across_bundled_files() -> None:
+    ids = [i for path in sorted(BUNDLED.glob("verbs*.yaml")) for i in _ids(path)]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
+def test_lexicon_cooperation_codes_are_in_roots_01_to_08() -> None:
+    items = yaml.safe_load(COOPERATION.read_text(encoding="utf-8"))["verbs"]
+    assert sorted({item["code"][:2] for item in items}) == [f"0{n}" for n in range(1, 9)]
+
+
+def test_lexicon_cooperation_every_pattern_has_a_sentence() -> None:
+    assert sorted(case[0] for case in CASES) == sorted(_ids(COOPERATION))
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_lexicon_cooperation_pattern_codes_its_sentence(
+    pipeline: Any, pattern: str, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-06-01"))
+    coded = [
+        (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
+        for e in extraction.events
+        if e.rule == pattern
+    ]
+    assert coded == expected
