@@ -174,6 +174,13 @@ def _choose(sentence: str, trigger: str, lemma: str) -> str | None:
         ("Iran condemned the attack on Israel.", "attack", "attack", "in-sentence 'on Israel'"),
         ("Troops were attacked by the army of China.", "attacked", "attack", None),
         ("Talks on Ukraine ended.", "Talks", "talk", None),
+        ("Iran condemned the attack on Israel.", "condemned", "condemn", None),
+        (
+            "Russia launched an invasion of Ukraine.",
+            "launched",
+            "launch",
+            "in-sentence 'of Ukraine'",
+        ),
         ("Rebels rose in Ukraine's Donbass.", "rose", "rise", "in-sentence 'in Donbass'"),
     ],
 )

@@ -157,7 +157,8 @@ class Pipeline:
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)
         news = news_day([document.text[s:e] for s, e in spans], doc_date)
         placed = [self._event(document, c, doc_date, places, news) for c in candidates]
-        lemmas = [(t.idx, t.lemma_) for t in doc if t.pos_ in ("VERB", "NOUN")]
+        # Lines the pre-filter kept from the parser have no tags: their words stand as written.
+        lemmas = [(t.idx, t.lemma_ if t.pos_ else t.text) for t in doc if t.is_alpha]
         venues = [
             (offset, venue)
             for offset, venue in find_venues(document.text, places, lemmas)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bilat.places.gazetteer import Gazetteer
 from bilat.places.geocoder import Geocoder, with_how
 from bilat.records import Place
 
@@ -161,14 +162,15 @@ def find_venues(
     Args:
         text: the article text.
         places: ``(start, end, place)`` found in the text.
-        lemmas: ``(offset, lemma)`` of the text's words.
+        lemmas: ``(offset, lemma)`` of the text's words; a word as written also does (lines the
+            parser skipped have no lemmas), its regular inflections taken off.
 
     Returns:
         ``(offset, place)`` of each venue, in text order.
     """
     cues = Geocoder.load().gazetteer
-    triggers = [offset for offset, lemma in lemmas if lemma.lower() in cues.venue_triggers]
-    visits = [offset for offset, lemma in lemmas if lemma.lower() in cues.visit_triggers]
+    triggers = [offset for offset, lemma in lemmas if _forms(lemma) & cues.venue_triggers]
+    visits = [offset for offset, lemma in lemmas if _forms(lemma) & cues.visit_triggers]
     found: list[tuple[int, Place]] = []
     for start, end, place in places:
         if place.feature not in _VENUE_FEATURES or text[start:end] in cues.calendar:
@@ -186,6 +188,16 @@ def find_venues(
         if preposition is not None and any(line_start <= t < start for t in visits):
             found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
     return found
+
+
+def _forms(word: str) -> set[str]:
+    """Return a word and its possible bases once a regular inflection is taken off."""
+    word = word.lower()
+    forms = {word}
+    for ending, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)] + back)
+    return forms
 
 
 def is_venue(lemma: str, place: Place | None) -> bool:
@@ -260,9 +272,8 @@ def choose_event_place(
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
-    if strike:
-        # A strike happens where it hits: "an attack on Iran", "the invasion of Ukraine".
-        prepositions |= cues.target
+    # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
+    prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
@@ -279,9 +290,9 @@ def choose_event_place(
         if (
             preposition in cues.target
             and preposition not in cues.locative
-            and not _right_after(sentence[:s], trigger, preposition)
+            and not _names_target(sentence[:s], trigger, strike=strike, cues=cues)
         ):
-            # "attacked by the army of China": only the trigger's own "on"/"of" names its target.
+            # "attacked by the army of China": only a strike's own "on"/"of" names its target.
             continue
         if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
             continue
@@ -326,12 +337,23 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     return None
 
 
-def _right_after(before: str, trigger: str | None, preposition: str) -> bool:
-    """Return whether ``before`` ends with the trigger, the preposition and at most "the"."""
-    if not trigger:
+def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazetteer) -> bool:
+    """Return whether the preposition ending ``before`` introduces a strike's target.
+
+    It does right after a strike trigger ("the attack on"), or right after a strike noun that
+    stands at most four words after a strike verb trigger ("launched a full-scale invasion of").
+    """
+    match = re.search(r"([\w-]+)\s+\w+\s+(?:the\s+)?$", before)
+    if match is None or not trigger:
         return False
-    pattern = rf"\b{re.escape(trigger[:4])}\w*\s+{re.escape(preposition)}\s+(?:the\s+)?$"
-    return re.search(pattern, before, flags=re.IGNORECASE) is not None
+    word = match.group(1)
+    if strike and word.lower().startswith(trigger.lower()[:4]):
+        return True
+    if not _forms(word) & cues.strike_triggers or not _forms(trigger) & cues.strike_verbs:
+        return False
+    head = before[: match.start()]
+    pattern = rf"\b{re.escape(trigger[:4])}\w*(?:\s+[\w-]+){{0,3}}\s*$"
+    return re.search(pattern, head, flags=re.IGNORECASE) is not None
 
 
 def _is_modifier(after: str, calendar: frozenset[str]) -> bool:

@@ -77,6 +77,8 @@ class Gazetteer:
     # event lemmas that happen where they hit, and the prepositions naming that place
     strike_triggers: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
+    # verbs whose object strike is their own event ("launched an invasion")
+    strike_verbs: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -314,4 +316,5 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
         strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
         target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
+        strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
     )
