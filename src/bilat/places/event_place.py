@@ -280,19 +280,20 @@ def choose_event_place(
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
         preposition = _introducing_preposition(sentence[:s], prepositions)
+        if (
+            preposition in cues.target
+            and preposition not in cues.locative
+            and not _names_target(sentence[:s], trigger, strike=strike, cues=cues)
+        ):
+            # "attacked by the army of China": only a strike's own "on"/"of" names its target;
+            # "in the city of Quetta" still has its "in".
+            preposition = _introducing_preposition(sentence[:s], prepositions - cues.target)
         if preposition is None and (visit or strike) and trigger is not None:
             # "visited Kabul", "invaded Ukraine": the place is the verb's object.
             previous: list[str] = _WORD.findall(sentence[:s])[-1:]
             if previous and previous[0].lower().startswith(trigger.lower()[:4]):
                 preposition = previous[0]
         if preposition is None:
-            continue
-        if (
-            preposition in cues.target
-            and preposition not in cues.locative
-            and not _names_target(sentence[:s], trigger, strike=strike, cues=cues)
-        ):
-            # "attacked by the army of China": only a strike's own "on"/"of" names its target.
             continue
         if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
             continue
