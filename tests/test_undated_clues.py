@@ -59,3 +59,11 @@ def test_extract_title_inside_a_person_alias_dates_the_text(pipeline: Any) -> No
     assert extraction.date.evidence == (
         "tenure: US President Donald Trump Donald Trump (2017-01-20..)"
     )
+
+
+def test_weekday_date_after_an_open_lower_bound_searches_up_to_today() -> None:
+    doc = Document.from_text(
+        "Talks began on 17 November 2023. They met again on Sunday, 14 January."
+    )
+    result = resolve_document_date(doc, today=TODAY)
+    assert (result.earliest, result.latest) == ("2024-01-14", "2024-01-21")

@@ -269,8 +269,9 @@ def _infer(
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
     earliest, latest, used = _intersect(constraints, flags)
-    if earliest is not None and latest is not None:
-        named = _weekday_dates(sentences, earliest, latest)
+    if earliest is not None:
+        # A weekday's years are sought up to today at the latest: a report is not from the future.
+        named = _weekday_dates(sentences, earliest, latest or today or dt.date.today())
         earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *named], flags)
         used += [label for label in more if label]
     if earliest is not None and latest is not None and earliest.year == latest.year:
