@@ -61,6 +61,18 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a DuckDB store of the bundled examples/, ingested once for the session."""
+    from bilat import ingest, load_settings
+
+    path = tmp_path_factory.mktemp("examples") / "bilat.duckdb"
+    report = ingest([str(EXAMPLES)], settings=load_settings(db=str(path)))
+    assert (report.added, report.rejected) == (len(list(EXAMPLES.glob("*.txt"))), 0), report
+    return path
 
 
 @pytest.fixture(scope="session")

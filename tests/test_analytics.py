@@ -214,6 +214,11 @@ def test_store_timeline_rejects_unknown_period(filled: Store) -> None:
             ],
         ),
         (FactQuery(kind="tariff"), [DatedFact(TARIFF, "2024-06-15")]),
+        (
+            FactQuery(kind=("killed", "tariff")),
+            [DatedFact(TARIFF, "2024-06-15"), DatedFact(KILLED, "2025-01-10", "PAKGOV", "USAGOV")],
+        ),
+        (FactQuery(kind=()), []),
         (FactQuery(dyad=("USA", "PAK")), [DatedFact(KILLED, "2025-01-10", "PAKGOV", "USAGOV")]),
         (FactQuery(actor="USAGOV"), [DatedFact(KILLED, "2025-01-10", "PAKGOV", "USAGOV")]),
         (FactQuery(actor="CHN"), []),

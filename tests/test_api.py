@@ -434,6 +434,7 @@ def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
     schema = get(client, "/openapi.json")
     assert sorted(schema["paths"]) == [
         "/api",
+        "/api/activity",
         "/api/actors",
         "/api/documents",
         "/api/documents/{doc_id}",
@@ -748,6 +749,7 @@ WE_AGREED = {
     "speaker_text": "minister",
     "sentence_index": 1,
     "date": "2025-04-07",
+    "said_by": "minister",
 }
 
 

@@ -5,6 +5,7 @@ The corpus is written straight into a store (no parsing), so every figure is kno
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from bilat.analytics import fill_periods
 from bilat.brief import BriefScope, build_brief, chart_svg, headline, html_to_pdf, to_html
 from bilat.cli import app
 from bilat.errors import InputError
@@ -235,7 +237,7 @@ def test_cli_brief_markdown_to_stdout(corpus: Store) -> None:
         "by bilat from news reports; Goldstein scores run from −10 (most conflictual) to +10 "
         "(most cooperative).*",
         "",
-        "1 events between 2025-05-01 and 2025-05-31 (0 in the 31 days before); "
+        "1 event between 2025-05-01 and 2025-05-31 (0 in the 31 days before); "
         "mean Goldstein -9.00 (before –).",
     ]
 
@@ -305,3 +307,60 @@ def test_actor_names_spell_codes() -> None:
     dar = Actor("PAKGOV", "PAK", "GOV", person="Ishaq Dar")
     assert names.actor(dar) == "Ishaq Dar, Pakistan government (PAKGOV)"
     assert names.scope(None, "PAK") == "Pakistan"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _ticks(svg: str) -> list[str]:
+    return re.findall(r'<text class="tick"[^>]*>([^<]*)</text>', svg)
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "by", "ticks"),
+    [
+        ("2025-05-01", "2025-05-31", "week", ["28 Apr", "05 May", "12 May", "19 May", "26 May"]),
+        (
+            "2025-01-01",
+            "2025-12-31",
+            "month",
+            [f"{m} 2025" for m in MONTHS[::2]],
+        ),
+        (
+            "2024-01-01",
+            "2025-12-31",
+            "month",
+            [f"{m} {y}" for y in (2024, 2025) for m in MONTHS[::3]],
+        ),
+        (
+            "2020-01-01",
+            "2025-12-31",
+            "quarter",
+            [
+                "2020-Q1",
+                "2020-Q4",
+                "2021-Q3",
+                "2022-Q2",
+                "2023-Q1",
+                "2023-Q4",
+                "2024-Q3",
+                "2025-Q2",
+            ],
+        ),
+    ],
+)
+def test_brief_chart_period_and_ticks_follow_the_span(
+    corpus: Store, since: str, until: str, by: str, ticks: list[str]
+) -> None:
+    brief = build_brief(corpus, BriefScope.parse(dyad=("PAK", "IND"), since=since, until=until))
+    assert brief.by == by
+    assert _ticks(chart_svg(brief.series, by=brief.by)) == ticks
+    assert f"Events per {by}:" in chart_svg(brief.series, by=brief.by)
+
+
+def test_chart_svg_labels_twelve_of_eighty_weeks() -> None:
+    series = tuple(fill_periods([], "2024-01-01", "2025-07-13", "week"))
+    assert len(series) == 80
+    ticks = _ticks(chart_svg(series))
+    assert len(ticks) == 12
+    assert ticks[:3] == ["01 Jan", "19 Feb", "08 Apr"]

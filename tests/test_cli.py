@@ -118,6 +118,12 @@ def test_cli_eval_scores_export(corpus: Path, tmp_path: Path) -> None:
     _code, output = _run("eval", str(gold), "--db", db, "--format", "json")
     result = json.loads(output)
     assert (result["tp"], result["fp"], result["precision"], result["recall"]) == (2, 0, 1.0, 1.0)
+    _code, output = _run("eval", str(gold), "--db", db, "--format", "json", "--docs", "b*")
+    result = json.loads(output)
+    assert (result["docs"], result["gold_required"], result["tp"], result["fp"]) == (1, 1, 1, 0)
+    failed = CliRunner().invoke(app, ["eval", str(gold), "--db", db, "--docs", "z*"])
+    assert failed.exit_code == 1
+    assert "no gold document matches --docs 'z*'; gold ids look like a, b" in failed.stderr
 
 
 def test_cli_knowledge_check_reports_file_and_line(tmp_path: Path) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilat.evaluation import read_petr2, read_plover, score_events
+import pytest
+
+from bilat.errors import InputError
+from bilat.evaluation import load_gold, read_petr2, read_plover, score_events
 
 PETR2 = """<?xml version='1.0'?>
 <Validation><Sentences>
@@ -59,3 +62,26 @@ def test_evaluation_counts_events_in_empty_sentences_as_false_positives() -> Non
     ]  # fmt: skip
     score = score_events([], system, empty_docs=["e"])
     assert (score.system, score.tp, score.fp, score.precision) == (1, 0, 1, 0.0)
+
+
+def test_load_gold_names_the_line_and_missing_fields(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"doc": "d", "text": "x", "source": "PAK", "target": null, "codes": ["042"]}\n'
+        '{"id": "e1", "doc": "d"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_gold(gold)
+    assert caught.value.message == (
+        f"{gold}:2: a gold row needs doc, text, source, target, codes; missing text, source, "
+        "target, codes (for PETRARCH-2 or PLOVER gold pass --gold-format)"
+    )
+    gold.write_text(
+        '{"doc": "d", "text": "x", "source": "PAK", "target": null, "codes": ["042"]}\n',
+        encoding="utf-8",
+    )
+    assert load_gold(gold) == [
+        {"required": True, "doc": "d", "text": "x", "source": "PAK", "target": None,
+         "codes": ["042"]}
+    ]  # fmt: skip

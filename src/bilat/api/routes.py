@@ -28,6 +28,7 @@ from bilat.api.params import (
     parse_code,
     parse_date,
     parse_dyad,
+    parse_kind,
     parse_period,
 )
 from bilat.store import ORDERS, EventQuery, Store
@@ -256,7 +257,10 @@ def actors(
 def facts(
     request: Request,
     doc_id: Annotated[str | None, Query(description="Only this document's facts")] = None,
-    kind: Annotated[str | None, Query(description="casualty, money, percentage…")] = None,
+    kind: Annotated[
+        str | None,
+        Query(description="casualties (every casualty kind), killed, injured, money, percent…"),
+    ] = None,
     actor: Annotated[str | None, Query(description="Actor code prefix of the linked event")] = None,
     dyad: Annotated[str | None, Query(description="Dyad of the linked event: PAK,USA")] = None,
     since: Annotated[str | None, Query(description="First date (YYYY-MM-DD)")] = None,
@@ -268,7 +272,7 @@ def facts(
     """Return the stored facts matching the filters."""
     query = FactQuery(
         doc_id=blank_to_none(doc_id),
-        kind=blank_to_none(kind),
+        kind=parse_kind(kind),
         actor=parse_code("actor", actor),
         dyad=parse_dyad(dyad),
         since=parse_date("since", since),

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bilat.alerts.evaluate import SourceLink, event_sources
-from bilat.analytics import TimelinePeriod, period_of, periods_between, trend
+from bilat.analytics import TimelinePeriod, fill_periods, trend
 from bilat.errors import InputError
 from bilat.records import Event
 from bilat.store import EventQuery, Store
@@ -22,6 +22,10 @@ QUAD_NAMES = ("verbal cooperation", "material cooperation", "verbal conflict", "
 _SPAN = re.compile(r"^\s*(\d+)\s*([dwm])\s*$")
 _SPAN_DAYS = {"d": 1, "w": 7, "m": 30}
 TOP_EVENTS = 10
+# The chart's period follows the brief's length so that it keeps between ~4 and ~30 bars.
+_CHART_PERIODS = ((16 * 7, "week"), (3 * 366, "month"))
+# How many characters of a date a chart period needs: a month-dated event fits a month's bar.
+_DATE_LENGTH = {"week": 10, "month": 7, "quarter": 7}
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,8 @@ class Brief:
     first_contacts: tuple[tuple[str, str], ...]
     facts: tuple[DatedFact, ...]
     quotes: tuple[DatedQuote, ...]
+    by: str = "week"
+    uncharted: int = 0
 
     @property
     def events_now(self) -> int:
@@ -158,28 +164,29 @@ def _mean(events: Sequence[Event]) -> float | None:
     return round(sum(e.goldstein for e in events) / len(events), 2) if events else None
 
 
-def _series(events: Sequence[Event], scope: BriefScope) -> list[TimelinePeriod]:
-    """Count events per week over the period, weeks without events as zeros."""
-    rows = []
-    for period in periods_between(scope.since, scope.until, "week"):
-        inside = [e for e in events if e.date and period_of(e.date, "week").start == period.start]
-        quads = [sum(1 for e in inside if e.quad_class == q) for q in (1, 2, 3, 4)]
-        total = sum(e.goldstein for e in inside)
-        rows.append(
-            TimelinePeriod(
-                period.label,
-                period.start,
-                period.end,
-                len(inside),
-                quads[0],
-                quads[1],
-                quads[2],
-                quads[3],
-                round(total / len(inside), 2) if inside else None,
-                round(total, 2),
-            )
-        )
-    return rows
+def chart_period(since: str, until: str) -> str:
+    """Return the period of a brief's chart: week up to 16 weeks, month up to 3 years, else quarter.
+
+    Args:
+        since: The first day (ISO).
+        until: The last day (ISO).
+
+    Returns:
+        ``week``, ``month`` or ``quarter``.
+    """
+    days = (dt.date.fromisoformat(until) - dt.date.fromisoformat(since)).days + 1
+    return next((by for most, by in _CHART_PERIODS if days <= most), "quarter")
+
+
+def _series(store: Store, scope: BriefScope, by: str) -> list[TimelinePeriod]:
+    """Count the period's events per chart period, periods without events as zeros."""
+    rows = store.timeline(scope.query(scope.since, scope.until), by)
+    return fill_periods(rows, scope.since, scope.until, by)
+
+
+def _uncharted(events: Sequence[Event], by: str) -> int:
+    """Count the events dated too coarsely for the chart (a month-dated one in a weekly chart)."""
+    return sum(1 for e in events if e.date is not None and len(e.date) < _DATE_LENGTH[by])
 
 
 def _codes(event: Event) -> list[str]:
@@ -227,7 +234,8 @@ def build_brief(store: Store, scope: BriefScope) -> Brief:
         )
         for q in (1, 2, 3, 4)
     )
-    series = _series(now, scope)
+    by = chart_period(scope.since, scope.until)
+    series = _series(store, scope, by)
     counts = _articles(store, now)
     ranked = sorted(
         now, key=lambda e: (-abs(e.goldstein), -counts[e.id][1], -e.confidence, e.date or "", e.id)
@@ -266,6 +274,8 @@ def build_brief(store: Store, scope: BriefScope) -> Brief:
         first_contacts=tuple(contacts),
         facts=tuple(facts),
         quotes=tuple(quotes[:8]),
+        by=by,
+        uncharted=_uncharted(now, by),
     )
 
 

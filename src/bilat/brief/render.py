@@ -8,8 +8,9 @@ import html
 from bilat.analytics import TimelinePeriod
 from bilat.brief.build import Brief, TopEvent
 from bilat.brief.names import ActorNames
+from bilat.facts.quotes import speaker_label
 from bilat.knowledge import Knowledge
-from bilat.records import Actor
+from bilat.records import Quote
 
 _COOP, _CONFLICT, _LINE = "#2f7d4f", "#b3362b", "#1f4e8c"
 
@@ -28,11 +29,15 @@ def headline(brief: Brief) -> str:
     """Return the brief's first sentence: how many events, against how many before."""
     scope = brief.scope
     return (
-        f"{brief.events_now} events between {scope.since} and {scope.until} "
-        f"({brief.events_before} in the {_days(brief)} days before); "
+        f"{_count(brief.events_now, 'event')} between {scope.since} and {scope.until} "
+        f"({brief.events_before} in the {_count(_days(brief), 'day')} before); "
         f"mean Goldstein {_goldstein(brief.goldstein_now)} "
         f"(before {_goldstein(brief.goldstein_before)})."
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _days(brief: Brief) -> int:
@@ -43,6 +48,14 @@ def _days(brief: Brief) -> int:
 def _day_words(day: str) -> str:
     date = dt.date.fromisoformat(day)
     return f"{date.day} {date:%B %Y}"
+
+
+def uncharted_note(brief: Brief) -> str:
+    """Return the sentence saying how many events are dated too coarsely for the chart."""
+    coarse = "a month or a year" if brief.by == "week" else "a year"
+    if brief.uncharted == 1:
+        return f"1 event dated only to {coarse} is not in the chart."
+    return f"{brief.uncharted} events dated only to {coarse} are not in the chart."
 
 
 def _title(brief: Brief, names: ActorNames) -> str:
@@ -68,10 +81,11 @@ def _names(names: ActorNames | None) -> ActorNames:
     return names or ActorNames(Knowledge.load())
 
 
-def _speaker(names: ActorNames, text: str | None, actor: Actor | None) -> str:
-    if text:
-        return text
-    return names.actor(actor) if actor is not None else ""
+def _speaker(names: ActorNames, quote: Quote) -> str:
+    label = speaker_label(quote)
+    if quote.speaker is not None and label != quote.speaker_text:
+        return names.actor(quote.speaker)
+    return label
 
 
 def _event_line(item: TopEvent, names: ActorNames) -> str:
@@ -115,8 +129,14 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
         f"| **all** | **{brief.events_now}** | **{brief.events_before}** | "
         f"**{_change(brief.events_now, brief.events_before)}** |"
     )
-    lines += ["", "## Week by week", "", "| Week | Events | Cooperation | Conflict | Goldstein |"]
-    lines.append("|---|---:|---:|---:|---:|")
+    unit = brief.by.capitalize()
+    lines += ["", f"## {unit} by {brief.by}", ""]
+    if brief.uncharted:
+        lines += [uncharted_note(brief), ""]
+    lines += [
+        f"| {unit} | Events | Cooperation | Conflict | Goldstein |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for row in brief.series:
         coop, conflict = (
             row.verbal_coop + row.material_coop,
@@ -152,18 +172,34 @@ def to_markdown(brief: Brief, *, names: ActorNames | None = None) -> str:
         lines.append("None reported.")
     lines += ["", "## Notable quotes", ""]
     for quoted in brief.quotes:
-        who = _speaker(names, quoted.quote.speaker_text, quoted.quote.speaker)
+        who = _speaker(names, quoted.quote)
         lines.append(f"- “{quoted.quote.text}” — {who} ({quoted.date or 'undated'})")
     if not brief.quotes:
         lines.append("None.")
     return "\n".join(lines) + "\n"
 
 
-def chart_svg(series: tuple[TimelinePeriod, ...], *, width: int = 640, height: int = 220) -> str:
-    """Return an inline SVG chart: cooperation and conflict events per week, Goldstein line.
+MAX_TICKS = 12
+"""The most period labels a chart's time axis carries; the others are skipped evenly."""
+
+
+def _tick(row: TimelinePeriod, by: str) -> str:
+    """Return a period's axis label: a week by its Monday, months and quarters by name."""
+    if by == "week":
+        return dt.date.fromisoformat(row.start).strftime("%d %b")
+    if by == "month":
+        return dt.date.fromisoformat(row.start).strftime("%b %Y")
+    return row.period
+
+
+def chart_svg(
+    series: tuple[TimelinePeriod, ...], *, by: str = "week", width: int = 640, height: int = 220
+) -> str:
+    """Return an inline SVG chart: cooperation and conflict events per period, Goldstein line.
 
     Args:
-        series: Weekly rows, oldest first.
+        series: One row per period, oldest first.
+        by: The period of a row (``week``, ``month``, ``quarter``), named in the title.
         width: Width in pixels.
         height: Height in pixels.
 
@@ -179,14 +215,18 @@ def chart_svg(series: tuple[TimelinePeriod, ...], *, width: int = 640, height: i
     )
     step = (width - 2 * pad) / max(len(series), 1)
     bar = max(step / 2 - 2, 1)
+    # As many labels as fit side by side (about 6 px a character at 10 px), at most MAX_TICKS.
+    longest = max((len(_tick(row, by)) for row in series), default=1)
+    fit = max(int((width - 2 * pad) // (longest * 6 + 8)), 1)
+    every = -(-len(series) // min(MAX_TICKS, fit))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title">',
-        '<title id="chart-title">Events per week: cooperation (green), conflict (red), '
+        f'viewBox="0 0 {width} {height}" id="brief-chart" role="img" aria-labelledby="chart-title">',
+        f'<title id="chart-title">Events per {by}: cooperation (green), conflict (red), '
         "mean Goldstein (blue line, −10 to +10)</title>",
         f'<line x1="{pad}" y1="{pad + plot_h}" x2="{width - pad}" y2="{pad + plot_h}" stroke="#888"/>',
-        f'<text x="4" y="{pad + 4}" font-size="11">{most}</text>',
-        f'<text x="4" y="{pad + plot_h}" font-size="11">0</text>',
+        f'<text class="count" x="4" y="{pad + 4}" font-size="11">{most}</text>',
+        f'<text class="count" x="4" y="{pad + plot_h}" font-size="11">0</text>',
     ]
     points = []
     for i, row in enumerate(series):
@@ -199,10 +239,11 @@ def chart_svg(series: tuple[TimelinePeriod, ...], *, width: int = 640, height: i
                 f'<rect x="{x + offset:.1f}" y="{pad + plot_h - h:.1f}" width="{bar:.1f}" '
                 f'height="{h:.1f}" fill="{colour}"><title>{html.escape(row.period)}: {count}</title></rect>'
             )
-        parts.append(
-            f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="10" text-anchor="middle">'
-            f"{html.escape(row.start[5:])}</text>"
-        )
+        if i % every == 0:
+            parts.append(
+                f'<text class="tick" x="{x + step / 2:.1f}" y="{height - 8}" font-size="10" '
+                f'text-anchor="middle">{html.escape(_tick(row, by))}</text>'
+            )
         if row.goldstein_mean is not None:
             y = pad + plot_h * (10 - row.goldstein_mean) / 20
             points.append(f"{x + step / 2:.1f},{y:.1f}")
@@ -226,6 +267,8 @@ table { border-collapse: collapse; margin: .6rem 0; } td, th { padding: .2rem .7
 td.n, th.n { text-align: right; } .meta { color: #555; font-size: .9rem; }
 blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .7rem; border-left: 3px solid #bbb; color: #333; }
 li { margin-bottom: .7rem; } .trend { background: #f4f6fa; padding: .5rem .8rem; }
+svg { max-width: 100%; height: auto; } td { overflow-wrap: break-word; }
+@media (max-width: 30rem) { body { margin: 1rem auto; } td, th { padding: .2rem .35rem; } }
 """
 
 
@@ -276,14 +319,13 @@ def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
         for d in brief.facts
     )
     quotes = "".join(
-        f"<li>“{e(d.quote.text)}” — "
-        f"{e(_speaker(names, d.quote.speaker_text, d.quote.speaker))} "
-        f"({e(d.date or 'undated')})</li>"
+        f"<li>“{e(d.quote.text)}” — {e(_speaker(names, d.quote))} ({e(d.date or 'undated')})</li>"
         for d in brief.quotes
     )
     contacts = _contacts(brief, names) or "none"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(_title(brief, names))}, {scope.since} to {scope.until}</title>
 <style>{_CSS}</style></head>
 <body>
@@ -293,8 +335,9 @@ def to_html(brief: Brief, *, names: ActorNames | None = None) -> str:
 <p class="trend"><strong>Trend:</strong> {e(brief.trend)}</p>
 <table id="figures"><tr><th>Events</th><th class="n">This period</th><th class="n">Previous</th>
 <th class="n">Change</th></tr>{rows}</table>
-<h2>Week by week</h2>
-{chart_svg(brief.series)}
+<h2>{brief.by.capitalize()} by {brief.by}</h2>
+{chart_svg(brief.series, by=brief.by)}
+{f'<p class="meta" id="uncharted">{e(uncharted_note(brief))}</p>' if brief.uncharted else ""}
 <h2>Most important events</h2>
 <ol id="top-events">{"".join(events) or "<li>No events in this period.</li>"}</ol>
 <h2>New actors and first-time contacts</h2>

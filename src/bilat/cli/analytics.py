@@ -9,7 +9,16 @@ from typing import Annotated, Any
 import typer
 
 from bilat.analytics import TimelinePeriod, Trend, sparkline, timeline, trend
-from bilat.cli.common import DbOption, FormatOption, app, fail, out, render, settings_for
+from bilat.cli.common import (
+    DbOption,
+    FormatOption,
+    app,
+    check_codes,
+    fail,
+    out,
+    render,
+    settings_for,
+)
 from bilat.store import open_store
 from bilat.store.base import DatedFact, DatedQuote, FactQuery, QuoteQuery
 
@@ -72,6 +81,8 @@ def timeline_cmd(
     a, b = a.upper(), b.upper()
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = timeline(store, a, b, by=by, since=since, until=until, directed=directed)
+        if not any(row.events for row in rows):
+            check_codes(store, countries=(a, b))
     result = trend(rows)
     if fmt == "json":
         sys.stdout.write(json.dumps(timeline_json(a, b, by, rows, result), ensure_ascii=False))
@@ -110,7 +121,10 @@ def facts_cmd(
     db: DbOption = None,
     kind: Annotated[
         str | None,
-        typer.Option(help="killed, injured, abducted, arrested, money, percent, tariff."),
+        typer.Option(
+            help="casualties (killed, injured, abducted, arrested), one of those, money, "
+            "percent or tariff."
+        ),
     ] = None,
     doc: Annotated[str | None, typer.Option(help="Only facts of this document.")] = None,
     actor: Annotated[
@@ -123,9 +137,11 @@ def facts_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """List the numbers reports give: casualties, money, percentages and tariffs."""
+    from bilat.facts.kinds import resolve_kind
+
     query = FactQuery(
         doc_id=doc,
-        kind=kind,
+        kind=resolve_kind(kind) if kind is not None else None,
         actor=actor,
         since=since,
         until=until,
@@ -134,6 +150,8 @@ def facts_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         found = store.facts(query)
+        if not found:
+            check_codes(store, prefixes=[actor.upper()] if actor else [])
     render(
         [_fact_row(item) for item in found],
         fmt,
@@ -141,7 +159,7 @@ def facts_cmd(
     )
 
 
-def _quote_row(item: DatedQuote) -> dict[str, Any]:
+def _quote_row(item: DatedQuote, said_by: str) -> dict[str, Any]:
     quote = item.quote
     speaker = quote.speaker
     return {
@@ -150,6 +168,7 @@ def _quote_row(item: DatedQuote) -> dict[str, Any]:
         "speaker": speaker.code if speaker else None,
         "speaker_name": speaker.name if speaker else None,
         "speaker_text": quote.speaker_text,
+        "said_by": said_by,
         "text": quote.text,
         "start": quote.start,
         "end": quote.end,
@@ -170,13 +189,17 @@ def quotes_cmd(
     fmt: FormatOption = "table",
 ) -> None:
     """List direct quotes with the actor who said them."""
+    from bilat.facts.quotes import speaker_label
+
     query = QuoteQuery(
         doc_id=doc, speaker=speaker, since=since, until=until, text=text, limit=limit
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         found = store.quotes(query)
+        if not found:
+            check_codes(store, prefixes=[speaker.upper()] if speaker else [])
     render(
-        [_quote_row(item) for item in found],
+        [_quote_row(item, speaker_label(item.quote)) for item in found],
         fmt,
-        ["doc_id", "date", "speaker", "speaker_text", "text"],
+        ["doc_id", "date", "speaker", "said_by", "text"],
     )

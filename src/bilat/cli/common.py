@@ -12,16 +12,19 @@ import functools
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from bilat.errors import BilatError
-from bilat.records import Event
+from bilat.records import Event, Factuality
 from bilat.settings import Settings, load_settings
+from bilat.store import EventQuery, Store
 
 app = typer.Typer(
     add_completion=False,
@@ -33,18 +36,27 @@ app.add_typer(knowledge_app, name="knowledge")
 
 
 class _Stream:
-    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing."""
+    """A rich console that writes to whatever sys.stdout/sys.stderr is at the time of writing.
+
+    Strings print as they are: messages and table cells hold user text, file names and hints
+    such as ``[[alerts]]`` or ``bilat[spark]``, which rich markup would swallow. Styled output
+    passes a :class:`rich.text.Text`.
+    """
 
     def __init__(self, stderr: bool) -> None:
         self.stderr = stderr
 
     def _console(self) -> Console:
         stream = sys.stderr if self.stderr else sys.stdout
-        return Console(file=stream, highlight=False, soft_wrap=True)
+        return Console(file=stream, highlight=False, soft_wrap=True, markup=False)
 
     @property
     def is_terminal(self) -> bool:
         return self._console().is_terminal
+
+    @property
+    def width(self) -> int:
+        return self._console().width
 
     def print(self, *objects: Any) -> None:
         self._console().print(*objects)
@@ -108,19 +120,84 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str] | N
     raise BilatError(f"unknown format {fmt!r}; use table, json, jsonl or csv")
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: list[str],
+    *,
+    short: Mapping[str, str] | None = None,
+) -> None:
+    """Write rows as a table (compact on a narrow terminal) or as JSON, JSON lines or CSV.
+
+    Args:
+        rows: One dict per row.
+        fmt: ``table``, ``json``, ``jsonl`` or ``csv``.
+        columns: The table's columns (CSV keeps every key of the rows).
+        short: Short headers, by column, for a terminal too narrow for the bordered table;
+            a legend spells them out.
+    """
     if fmt != "table":
         sys.stdout.write(
             format_rows(rows, fmt, None if fmt != "csv" else list(rows[0]) if rows else columns)
         )
         return
-    table = Table(show_lines=False)
+    width = out.width
+    texts = [[cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(name), *(len(t[i]) for t in texts)]) for i, name in enumerate(columns)]
+    # A bordered table takes 3 characters a column plus 1; the compact one 1 between columns.
+    narrow = sum(widths) + 3 * len(columns) + 1 > width
+    shortened = {c: h for c, h in (short or {}).items() if narrow and c in columns}
+    table = (
+        Table(box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False, show_edge=False)
+        if narrow
+        else Table(show_lines=False)
+    )
     for name in columns:
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(cell(row.get(c)) for c in columns))
+        numeric = bool(rows) and all(isinstance(r.get(name), int | float) for r in rows)
+        table.add_column(
+            shortened.get(name, name), overflow="fold", justify="right" if numeric else "left"
+        )
+    for text in texts:
+        table.add_row(*text)
     out.print(table)
-    out.print(f"{len(rows)} rows")
+    if shortened:
+        legend = "; ".join(f"{h} = {c}" for c, h in shortened.items())
+        out.print(textwrap.fill(legend, width))
+    out.print(f"{len(rows)} {'row' if len(rows) == 1 else 'rows'}")
+
+
+def check_codes(
+    store: Store, *, countries: Sequence[str] = (), prefixes: Sequence[str] = ()
+) -> None:
+    """Fail, naming what the store holds, when a country or actor code matches no stored actor.
+
+    Called when a filtered list came back empty, so that a typo ("PKA") is told apart from a
+    quiet period; an empty store has nothing to compare with and passes.
+
+    Args:
+        store: The open store.
+        countries: Country codes given as filters (``--dyad``, timeline arguments).
+        prefixes: Actor code prefixes given as filters (``--actor``, ``--speaker``).
+    """
+    if not countries and not prefixes:
+        return
+    rows = store.actors(EventQuery(factuality=tuple(f.value for f in Factuality)))
+    if not rows:
+        return
+    stored = sorted({row.country for row in rows if row.country})
+    for code in countries:
+        if code not in stored:
+            fail(
+                f"no stored event involves the country {code!r}; countries in the store: "
+                f"{', '.join(stored) or 'none'}"
+            )
+    codes = sorted({row.code for row in rows})
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in codes):
+            fail(
+                f"no stored actor code starts with {prefix!r}; countries in the store: "
+                f"{', '.join(stored) or 'none'} (`bilat actors` lists every code)"
+            )
 
 
 def cell(value: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from bilat.cli.common import (
     DbOption,
     FormatOption,
     app,
+    check_codes,
     err,
     event_row,
     fail,
@@ -34,6 +36,7 @@ from bilat.evaluation import (
     score_events,
 )
 from bilat.ingest import IngestReport, ingest
+from bilat.settings import Settings
 from bilat.sources import ReadOptions
 from bilat.store import DocumentRow, EventQuery, open_store
 
@@ -53,7 +56,11 @@ def ingest_cmd(
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Processes that parse documents (writes stay in one).")
+        str | None,
+        typer.Option(
+            help="Processes that extract documents: a number, or auto (one per usable core); "
+            "writes stay in one."
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
@@ -205,6 +212,10 @@ def events_cmd(
     )
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
+        if not rows:
+            check_codes(
+                store, countries=query.dyad or (), prefixes=[query.actor] if query.actor else []
+            )
     render(
         [
             (event_row(r.event) if fmt in ("table", "csv") else r.event.export_dict())
@@ -223,6 +234,16 @@ def events_cmd(
         + (["cluster_id"] if mentions else ["articles", "sources"])
         + ["sentence"],
     )
+
+
+DYAD_HEADERS = {
+    "verbal_coop": "vcoop",
+    "material_coop": "mcoop",
+    "verbal_conflict": "vconf",
+    "material_conflict": "mconf",
+    "goldstein_mean": "gold",
+}
+"""The dyad table's headers in a narrow terminal."""
 
 
 @app.command("dyads")
@@ -249,6 +270,7 @@ def dyads_cmd(
             "first",
             "last",
         ],
+        short=DYAD_HEADERS,
     )
 
 
@@ -291,9 +313,14 @@ def export_cmd(
 ) -> None:
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
+    from bilat.exports.stream import DOWNLOAD_FORMATS
 
     query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
-    with open_store(settings_for(db).db, read_only=True) as store:
+    settings = settings_for(db)
+    if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
+        _stream_export(settings, what, fmt, query, verified_only, output)
+        return
+    with open_store(settings.db, read_only=True, memory_limit=settings.memory_limit) as store:
         if what == "events":
             data = export_events(store, fmt, query, verified_only=verified_only, header=header)
         elif what == "facts":
@@ -310,6 +337,42 @@ def export_cmd(
         err.print(f"wrote {what} ({fmt}, {len(data)} bytes) to {output}")
 
 
+def _stream_export(
+    settings: Settings,
+    what: str,
+    fmt: str,
+    query: EventQuery,
+    verified_only: bool,
+    output: Path | None,
+) -> None:
+    """Write an export page by page, so memory stays flat however many events it holds."""
+    from bilat.exports import write_export
+
+    with open_store(settings.db, read_only=True, memory_limit=settings.memory_limit) as store:
+        if output is None:
+            write_export(
+                store,
+                sys.stdout.buffer,
+                what=what,
+                fmt=fmt,
+                query=query,
+                verified_only=verified_only,
+            )
+            sys.stdout.flush()
+            return
+        # A failed export must not leave half a file under the requested name.
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with partial.open("wb") as handle:
+                write_export(
+                    store, handle, what=what, fmt=fmt, query=query, verified_only=verified_only
+                )
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    err.print(f"wrote {what} ({fmt}, {output.stat().st_size} bytes) to {output}")
+
+
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold events JSONL (the shared format).")],
@@ -323,6 +386,13 @@ def eval_cmd(
             "the gold file's own sentences are coded in memory and scored (no store needed).",
         ),
     ] = "jsonl",
+    docs: Annotated[
+        str | None,
+        typer.Option(
+            "--docs",
+            help="Score only documents whose id matches this pattern (fnmatch, e.g. 'sa*').",
+        ),
+    ] = None,
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
     if not gold.exists():
@@ -344,9 +414,15 @@ def eval_cmd(
                     )
                 )
             ]
+        rows = load_gold(gold)
+        if docs is not None:
+            rows = [g for g in rows if fnmatch.fnmatchcase(str(g["doc"]), docs)]
+            if not rows:
+                fail(
+                    f"no gold document matches --docs {docs!r}; gold ids look like {gold_ids(gold)}"
+                )
         result = score_events(
-            load_gold(gold),
-            [s for s in system if s["factuality"] not in ("negated", "hypothetical")],
+            rows, [s for s in system if s["factuality"] not in ("negated", "hypothetical")]
         )
     data = result.as_dict()
     if fmt == "json":
@@ -362,6 +438,12 @@ def eval_cmd(
     out.print(f"P={result.precision} R={result.recall} F1={result.f1}")
 
 
+def gold_ids(gold: Path) -> str:
+    """Return the first few document ids of a gold file, for an error message."""
+    ids = sorted({str(g["doc"]) for g in load_gold(gold)})
+    return ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
+
+
 @app.command("show")
 def show_cmd(
     doc_id: Annotated[str, typer.Argument(help="Document id (see bilat docs).")],
@@ -375,8 +457,11 @@ def show_cmd(
     assert extraction is not None
     document = extraction.document
     out.print(
-        f"[bold]{document.title or document.id}[/bold]  ({extraction.date.value or 'undated'}, "
-        f"{extraction.date.precision.value}, {extraction.date.source.value})"
+        Text.assemble(
+            (document.title or document.id, "bold"),
+            f"  ({extraction.date.value or 'undated'}, "
+            f"{extraction.date.precision.value}, {extraction.date.source.value})",
+        )
     )
     text = Text(document.text)
     for mention in extraction.mentions:
@@ -401,12 +486,20 @@ def serve_cmd(
     token: Annotated[
         str | None, typer.Option(envvar="BILAT_TOKEN", help="Bearer token that enables writes.")
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Also poll the registered feeds, in the server.")
+    ] = False,
+    interval: Annotated[
+        str | None, typer.Option(help="Time between feed polls, e.g. 15m (watch_interval).")
+    ] = None,
 ) -> None:
-    """Serve the REST API (and dashboard) over a database."""
+    """Serve the REST API and dashboard; other commands write through it while it runs."""
     from bilat.api.app import serve
+    from bilat.feeds import parse_interval
 
     settings = settings_for(db, host=host, port=port)
-    serve(settings.db, host=settings.host, port=settings.port, token=token)
+    seconds = parse_interval(interval or settings.watch_interval) if watch else None
+    serve(settings.db, host=settings.host, port=settings.port, token=token, watch=seconds)
 
 
 @app.command("explain")
@@ -428,7 +521,7 @@ def explain_cmd(
     for index, (start, end) in enumerate(explanation.extraction.sentences):
         if sentence is not None and index != sentence:
             continue
-        out.print(f"[bold][{index}][/bold] {extraction.document.text[start:end]}")
+        out.print(Text.assemble((f"[{index}]", "bold"), " ", extraction.document.text[start:end]))
         mentions = [m for m in explanation.extraction.mentions if start <= m.start < end]
         for m in mentions:
             out.print(f"    actor '{m.text}' → {m.actor.code} ({m.kind}: {m.how})")
@@ -445,12 +538,19 @@ def explain_cmd(
 
 @knowledge_app.command("check")
 def knowledge_check_cmd(
-    files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Knowledge files (default: every bundled and knowledge_dirs file)."),
+    ] = None,
 ) -> None:
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
+    from bilat.events.patterns import check_patterns
+    from bilat.knowledge import knowledge_files
     from bilat.knowledge.loader import check_aliases, check_file
 
-    problems = [p for f in files for p in check_file(f)]
+    if not files:
+        files = knowledge_files(settings_for().knowledge_dirs)
+    problems = [p for f in files for p in check_file(f, patterns=check_patterns)]
     for problem in problems:
         out.print(str(problem))
     if problems:

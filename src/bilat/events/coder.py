@@ -218,7 +218,9 @@ class Coder:
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], []
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            # "stands ready to work with", "is committed to strengthening": a predicate
+            # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -289,6 +291,9 @@ class Coder:
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
+        if pattern.swap:
+            # "received a loan from China": the giver named in the target slot is the source
+            pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
         fact, fact_reason = factuality(token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
@@ -366,6 +371,9 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
             return False, f"needs particle {list(pattern.particles)}"
     if pattern.complements:
         comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+        comps.extend(
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+        )
         for obj in _objects(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
@@ -474,6 +482,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
@@ -570,6 +581,9 @@ def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[F
             found.append(own)
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                conjoined = any(c.dep_ == "conj" for c in child.children)
+                if conjoined and all(index[child.i] is not f for f in found):
+                    found.append(index[child.i])
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.i in index:
                         other = index[conj.i]
@@ -639,6 +653,12 @@ def _targets(
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 found.extend(_doers(obj, index))
+        elif slot == "that":
+            # "demanded that India withdraw", "alleged that Kabul sheltered them": the subject
+            # of the clause the trigger governs
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found.extend(_with_conj(subj, index))
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":
@@ -692,10 +712,11 @@ def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
 
 
 def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
-    result = []
     first = _mention(token, index)
     if first:
-        result.append(first)
+        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
+        return _phrase_actors(token, first, index)
+    result = []
     for conj in token.children:
         if conj.dep_ == "conj":
             other = _mention(conj, index)

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from bilat.facts.extract import extract_facts
-from bilat.facts.quotes import QuoteSpan, find_quotes, pronoun_speaker
+from bilat.facts.quotes import QuoteSpan, find_quotes, pronoun_speaker, speaker_label
 
-__all__ = ["QuoteSpan", "extract_facts", "find_quotes", "pronoun_speaker"]
+__all__ = ["QuoteSpan", "extract_facts", "find_quotes", "pronoun_speaker", "speaker_label"]

@@ -222,7 +222,7 @@ def _session(master: str | None) -> Any:
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise BilatError(
-            "the Spark job needs pyspark; install it with `pip install bilat[spark]`"
+            "the Spark job needs pyspark; install it with `pip install 'bilat[spark]'`"
         ) from exc
     builder = SparkSession.builder.appName("bilat")
     if master:

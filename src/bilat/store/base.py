@@ -69,7 +69,9 @@ PERIODS = ("week", "month", "quarter", "year")
 class FactQuery:
     """Which stored facts to return; every filter left at None matches all.
 
-    ``kind`` is a fact kind (``killed``, ``injured``, ``money``, ``percent``, ``tariff``…).
+    ``kind`` is a fact kind (``killed``, ``injured``, ``money``, ``percent``, ``tariff``…) or
+    several (any of them matches); :func:`bilat.facts.kinds.resolve_kind` turns a user's word
+    (``casualties``) into them.
     ``actor`` matches the source or target code of the fact's linked event by prefix, and
     ``dyad`` its two countries in either direction; facts with no linked event match neither.
     ``since``/``until`` are inclusive ISO dates compared with the fact's date (see
@@ -80,7 +82,7 @@ class FactQuery:
     """
 
     doc_id: str | None = None
-    kind: str | None = None
+    kind: str | tuple[str, ...] | None = None
     actor: str | None = None
     dyad: tuple[str, str] | None = None
     since: str | None = None

@@ -75,7 +75,7 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
         params.append(query.target)
     if query.since is not None:
         clauses.append("e.date_effective >= ?")
-        params.append(query.since)
+        params.append(since_bound(query.since))
     if query.until is not None:
         clauses.append("e.date_effective <= ?")
         params.append(query.until)
@@ -224,6 +224,26 @@ _PLACED_DAY = (
 )
 
 
+def since_bound(day: str) -> str:
+    """Return the lower bound for dates compared as text, admitting coarse dates that start on it.
+
+    A month- or year-dated event is placed on the first day of its period, but ``"2025-04"``
+    sorts before ``"2025-04-01"``; a bound on a first day therefore drops its ``-01`` parts
+    (``"2025-01-01"`` → ``"2025"``), and no full date sorts between the two forms.
+
+    Args:
+        day: The first day asked for (ISO).
+
+    Returns:
+        The bound to compare with ``>=``.
+    """
+    if len(day) == 10 and day.endswith("-01"):
+        day = day[:7]
+        if day.endswith("-01"):
+            day = day[:4]
+    return day
+
+
 def _dyad(dyad: tuple[str, ...], origin: str, clauses: list[str], params: list[Any]) -> None:
     """Add the clause matching events between two countries, in either direction."""
     if len(dyad) != 2:
@@ -255,7 +275,7 @@ def _dated(
 ) -> None:
     if since is not None:
         clauses.append(f"{date} >= ?")
-        params.append(since)
+        params.append(since_bound(since))
     if until is not None:
         clauses.append(f"{date} <= ?")
         params.append(until)
@@ -280,8 +300,9 @@ def facts(query: FactQuery) -> tuple[str, list[Any]]:
         clauses.append("f.doc_id = ?")
         params.append(query.doc_id)
     if query.kind is not None:
-        clauses.append("f.kind = ?")
-        params.append(query.kind)
+        kinds = (query.kind,) if isinstance(query.kind, str) else query.kind
+        clauses.append(f"f.kind IN ({', '.join('?' for _ in kinds)})" if kinds else "FALSE")
+        params += kinds
     if query.actor is not None:
         clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
         params += [query.actor, query.actor]

@@ -444,6 +444,8 @@ def _bounded(
     """
     if since is None and until is None:
         return True
+    if since is not None:
+        since = sql.since_bound(since)
     straddling: list[str] = []
     bound_params: list[Any] = []
     if since is not None:

@@ -74,12 +74,18 @@ async function listPeriod(dyad, by, start) {
     y: rows.map((row) => (row.events ? row.goldstein_mean : null)),
     line: { color: "#222" }, connectgaps: false,
   });
+  // Counts are whole numbers: step the events axis by a whole number giving about five ticks.
+  const most = Math.max(1, ...rows.map((row) => row.events || 0));
+  const step = Math.max(1, Math.ceil(most / 5));
   const layout = {
     barmode: "stack", margin: { t: 10, r: 50, b: 40, l: 50 }, height: 360,
     legend: { orientation: "h", y: -0.2 },
     yaxis: { title: { text: "Goldstein" }, range: [-10, 10], zeroline: true },
-    yaxis2: { title: { text: "events" }, overlaying: "y", side: "right", rangemode: "tozero" },
-    xaxis: { type: "date" },
+    yaxis2: {
+      title: { text: "events" }, overlaying: "y", side: "right",
+      range: [0, Math.ceil(most / step) * step], tick0: 0, dtick: step, tickformat: "d",
+    },
+    xaxis: { type: "date", nticks: 12 },
   };
   Plotly.newPlot(element, traces, layout, { responsive: true, displaylogo: false });
   element.on("plotly_click", (data) => {
