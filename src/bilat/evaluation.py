@@ -63,6 +63,8 @@ class Score:
     nonasserted_accuracy: float | None
     missed: list[str]
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    # Of the matches whose gold row has a place, the share the system left without one.
+    empty_place_share: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the score as plain data."""
@@ -203,14 +205,21 @@ def _attributes(
         "date_accuracy": ratio(date_ok, len(dated)),
         "placed_matches": len(placed),
         "place_accuracy": ratio(place_ok, len(placed)),
+        "empty_place_share": ratio(
+            sum(1 for _, s in placed if not _place_name(system[s].get("place"))), len(placed)
+        ),
         "factuality_accuracy": ratio(sum(a == b for a, b in fact), len(fact)),
         "nonasserted_matches": len(marked),
         "nonasserted_accuracy": ratio(sum(a == b for a, b in marked), len(marked)),
     }
 
 
+def _place_name(system: Any) -> Any:
+    return system.get("name") if isinstance(system, dict) else system
+
+
 def _place_match(gold: str, system: Any) -> bool:
-    name = system.get("name") if isinstance(system, dict) else system
+    name = _place_name(system)
     if not name:
         return False
     a, b = fold(gold), fold(str(name))

@@ -18,11 +18,11 @@ import functools
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
@@ -32,9 +32,22 @@ from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
+from bilat.nlp.clauses import other_clauses
 from bilat.nlp.prefilter import Prefilter
-from bilat.places import Geocoder, choose_event_place, parse_dateline_place
+from bilat.places import (
+    Geocoder,
+    PlaceSlot,
+    choose_event_place,
+    dateline_place_in_text,
+    find_venues,
+    inherit_places,
+    is_remote,
+    is_venue,
+    parse_dateline_place,
+    says_here,
+)
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -48,7 +61,15 @@ from bilat.records import (
     Quote,
 )
 from bilat.settings import Settings
-from bilat.time import TenureEvidence, parse_dateline, resolve_document_date, resolve_event_date
+from bilat.time import (
+    EventDate,
+    RelationsTable,
+    TenureEvidence,
+    news_day,
+    parse_dateline,
+    resolve_document_date,
+    resolve_event_date,
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +90,7 @@ class Pipeline:
         self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
         self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
+        self.relations = RelationsTable.load()
         # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
@@ -117,11 +139,19 @@ class Pipeline:
 
     def _run(self, document: Document, doc: Doc) -> tuple[Extraction, list[Attempt]]:
         spans = sentence_spans(doc)
-        dateline = parse_dateline_place(document.dateline) if document.dateline else None
+        dateline = (
+            parse_dateline_place(document.dateline)
+            if document.dateline
+            else dateline_place_in_text(document.text)
+        )
         # One pass without a date finds the "Title Name" pairs that date the document and the
         # article's main country; the second resolves every mention at that date.
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
-        doc_date = resolve_document_date(document, evidence=self._tenures(doc, undated))
+        doc_date = resolve_document_date(
+            document,
+            evidence=self._tenures(doc, undated),
+            relations=self.relations,
+        )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
         found = find_mentions(doc, self.gazetteer, context)
@@ -129,7 +159,19 @@ class Pipeline:
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)
-        events = tuple(self._event(document, c, doc_date, places, dateline) for c in candidates)
+        news = news_day([document.text[s:e] for s, e in spans], doc_date)
+        placed = [self._event(document, c, doc_date, places, news) for c in candidates]
+        # Lines the pre-filter kept from the parser have no tags: their words stand as written.
+        lemmas = [(t.idx, t.lemma_ if t.pos_ else t.text) for t in doc if t.is_alpha]
+        venues = [
+            (offset, venue)
+            for offset, venue in find_venues(document.text, places, lemmas)
+            if self._current_at(doc, offset, doc_date)
+        ]
+        chosen = inherit_places([slot for _, slot in placed], dateline=dateline, venues=venues)
+        events = tuple(
+            replace(event, place=place) for (event, _), place in zip(placed, chosen, strict=True)
+        )
         facts, quotes = self._facts_quotes(document, spans, found, events, doc)
         extraction = Extraction(
             document=document,
@@ -158,15 +200,19 @@ class Pipeline:
         for mention in mentions:
             if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
                 continue
-            titles = [p for p in mention.pieces if p.entries[0].kind == "title"]
+            titles = [p.entries[0].key for p in mention.pieces if p.entries[0].kind == "title"]
+            person = self.knowledge.people[mention.actor.person_id]
+            if not titles:
+                # "US President Donald Trump" may match a person alias whole: a title of one of
+                # the person's offices inside it dates the text all the same.
+                titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
             if not titles:
                 continue
-            person = self.knowledge.people[mention.actor.person_id]
             # Each title holds at the date (their spans intersect); several terms under one
             # title (a second term, a renamed post held concurrently) date the text only to
             # the whole span they cover: picking one term would be a guess.
             for title in titles:
-                offices = self.knowledge.same_office(title.entries[0].key)
+                offices = self.knowledge.same_office(title)
                 roles = [role for role in person.roles if role.office in offices]
                 if not roles:
                     continue
@@ -184,36 +230,120 @@ class Pipeline:
                 )
         return evidence
 
+    def _current_at(self, doc: Doc, offset: int, doc_date: DocumentDate) -> bool:
+        """Return whether the sentence at ``offset`` reports the day's news, not background."""
+        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return True
+        sent = token[0].sent
+        when = resolve_event_date(
+            sent.text,
+            doc_date=doc_date,
+            span=(offset - sent.start_char, offset + 1 - sent.start_char),
+        )
+        return _is_current(when, doc_date)
+
+    def when_where(
+        self,
+        document: Document,
+        sent: Span,
+        trigger: Token,
+        doc_date: DocumentDate,
+        places: list[tuple[int, int, Place]],
+        *,
+        planned: bool = False,
+        news: EventDate | None = None,
+    ) -> tuple[EventDate, PlaceSlot]:
+        """Return the date of an event and what its sentence says of its place.
+
+        Args:
+            document: the document the sentence is from.
+            sent: the parsed sentence.
+            trigger: the event's verb or noun.
+            doc_date: the document's date.
+            places: the places found in the document text.
+            planned: whether the event is planned (its date lies ahead).
+            news: the day the article's lede reports (see :func:`bilat.time.news_day`); an
+                event with no date of its own takes it.
+
+        Returns:
+            The event's date and its place slot (see :func:`bilat.places.inherit_places`).
+        """
+        start, end = sent.start_char, _fragment_end(sent, document.text)
+        text = document.text[start:end].strip()
+        start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
+        end = start + len(text)
+        tense = "past" if trigger.tag_ in ("VBD", "VBN") else ("future" if planned else None)
+        clauses = other_clauses(sent, trigger)
+        when = resolve_event_date(
+            text,
+            doc_date=doc_date,
+            tense=tense,
+            span=(trigger.idx - start, trigger.idx - start + len(trigger)),
+            exclude=[
+                (s + sent.start_char - start, e + sent.start_char - start) for s, e in clauses
+            ],
+            attributive=True,
+        )
+        if when.precision is DatePrecision.DOCUMENT and news is not None:
+            when = replace(when, value=news.value, earliest=news.earliest, latest=news.latest)
+        # A place in another clause ("following an attack in Agartala") is another event's.
+        foreign = [(s + sent.start_char, e + sent.start_char) for s, e in clauses]
+        in_sentence = [
+            p
+            for p in places
+            if start <= p[0]
+            and p[1] <= end
+            and not any(s <= p[0] and p[1] <= e for s, e in foreign)
+        ]
+        own = choose_event_place(
+            text, start, in_sentence, dateline=None, trigger=trigger.text, lemma=trigger.lemma_
+        )
+        # "by phone" or "here" in another clause says nothing of this event.
+        own_clause = text
+        for s, e in foreign:
+            own_clause = own_clause[: s - start] + " " * (e - s) + own_clause[e - start :]
+        return when, PlaceSlot(
+            own,
+            _is_current(when, doc_date),
+            start,
+            end,
+            remote=is_remote(own_clause),
+            here=says_here(own_clause),
+            venue=is_venue(trigger.lemma_, own) and not planned,
+        )
+
+    def _titles_in(self, text: str, roles: Iterable[Role]) -> list[str]:
+        """Return the offices among ``roles`` whose title is written in ``text``."""
+        words = f" {text} "
+        offices = {
+            role.office
+            for role in roles
+            if role.office in self.knowledge.offices
+            and any(f" {t} " in words for t in self.knowledge.offices[role.office].titles)
+        }
+        return sorted(offices)
+
     def _event(
         self,
         document: Document,
         c: Candidate,
         doc_date: DocumentDate,
         places: list[tuple[int, int, Place]],
-        dateline: Place | None,
-    ) -> Event:
+        news: EventDate | None = None,
+    ) -> tuple[Event, PlaceSlot]:
         sent = c.sentence
         start, end = sent.start_char, _fragment_end(sent, document.text)
         text = document.text[start:end].strip()
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
         info = self.knowledge.cameo_code(c.code)
-        tense = (
-            "past"
-            if c.trigger.tag_ in ("VBD", "VBN")
-            else ("future" if c.factuality.value == "planned" else None)
+        planned = c.factuality.value == "planned"
+        when, slot = self.when_where(
+            document, sent, c.trigger, doc_date, places, planned=planned, news=news
         )
-        when = resolve_event_date(
-            text,
-            doc_date=doc_date,
-            tense=tense,
-            span=(c.trigger.idx - start, c.trigger.idx - start + len(c.trigger)),
-        )
-        in_sentence = [p for p in places if start <= p[0] and p[1] <= end]
-        place = choose_event_place(
-            text, start, in_sentence, dateline=dateline, trigger=c.trigger.text
-        )
-        return Event(
+        own = slot.own
+        event = Event(
             id=event_id(
                 document.id, start, end, c.code, c.source.code, c.target.code, c.trigger.idx
             ),
@@ -238,10 +368,11 @@ class Pipeline:
             trigger_end=c.trigger.idx + len(c.trigger),
             date=when.value,
             date_precision=when.precision,
-            place=place,
+            place=own,
             reported_by=c.reported_by,
             symmetric=c.symmetric,
         )
+        return event, slot
 
     def _facts_quotes(
         self,
@@ -329,9 +460,23 @@ def _fragment_end(sent: Span, text: str) -> int:
 
 
 def _with_event(fact: Fact, event: str) -> Fact:
-    from dataclasses import replace
-
     return replace(fact, event_id=event)
+
+
+# How far from the document's day an event's own date may lie and still be the day's news.
+_NEWS_DAYS = 7
+
+
+def _is_current(when: EventDate, doc_date: DocumentDate) -> bool:
+    """Return whether an event is news of the document's day, not background."""
+    if when.precision is DatePrecision.DOCUMENT:
+        return True
+    if when.precision is not DatePrecision.DAY or not when.value or not doc_date.earliest:
+        return False
+    day = dt.date.fromisoformat(when.value)
+    first = dt.date.fromisoformat(doc_date.earliest)
+    last = dt.date.fromisoformat(doc_date.latest or doc_date.earliest)
+    return first - dt.timedelta(days=_NEWS_DAYS) <= day <= last + dt.timedelta(days=_NEWS_DAYS)
 
 
 def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -> Actor | None:

@@ -312,7 +312,10 @@ class PlaceCue(TableRow):
     """``places_cues.csv``: a word that ties a place to an event, by kind."""
 
     word: str = Field(min_length=1)
-    kind: str = Field(pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar)$")
+    kind: str = Field(
+        pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
+        r"|venue_trigger|strike_trigger|strike_verb|target)$"
+    )
 
 
 class PloverContext(TableRow):

@@ -7,7 +7,29 @@
 
 from __future__ import annotations
 
-from bilat.places.event_place import choose_event_place, parse_dateline_place
+from bilat.places.event_place import (
+    PlaceSlot,
+    choose_event_place,
+    dateline_place_in_text,
+    find_venues,
+    inherit_places,
+    is_remote,
+    is_venue,
+    parse_dateline_place,
+    says_here,
+)
 from bilat.places.geocoder import Geocoder, find_places
 
-__all__ = ["Geocoder", "choose_event_place", "find_places", "parse_dateline_place"]
+__all__ = [
+    "Geocoder",
+    "PlaceSlot",
+    "choose_event_place",
+    "dateline_place_in_text",
+    "find_places",
+    "find_venues",
+    "inherit_places",
+    "is_remote",
+    "is_venue",
+    "parse_dateline_place",
+    "says_here",
+]

@@ -17,7 +17,19 @@ from typing import Any
 
 from bilat.places.gazetteer import Entry, Gazetteer, Name
 
-_FROZEN = ("stopwords", "locative", "destination", "visit_triggers", "connectors", "cue_words")
+_FROZEN = (
+    "stopwords",
+    "locative",
+    "destination",
+    "visit_triggers",
+    "connectors",
+    "cue_words",
+    "remote",
+    "venue_triggers",
+    "strike_triggers",
+    "target",
+    "strike_verbs",
+)
 
 
 class NameIndex(Mapping[str, list[Name]]):

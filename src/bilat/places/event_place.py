@@ -1,4 +1,9 @@
-"""Choose where an event happened: a place its own sentence puts it at, else the dateline city.
+"""Choose where an event happened: a place its own sentence puts it at, else one the article set.
+
+An event whose sentence names no place takes the scene the article has set for the news of the
+day: the venue of the latest current event placed before it ("in Riyadh on Tuesday" … "the two
+sides also agreed"), else the dateline city ("DOHA:"), else the first venue the article gives
+later. Background events keep only the dateline; an exchange by phone has no place.
 
 >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
 'Beijing'
@@ -8,7 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from bilat.places.gazetteer import Gazetteer
 from bilat.places.geocoder import Geocoder, with_how
 from bilat.records import Place
 
@@ -22,6 +29,22 @@ _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*)\
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
 _FEATURE_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
+# An opening line's dateline in any case: "Washington:", "Doha, Feb 29:", "[HANOI]",
+# "PARIS/BRUSSELS —", "MOSCOW —". At most four capitalised words name the place.
+_TEXT_DATELINE = re.compile(
+    r"^\s*\[?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})(?:/[A-Z][\w/ -]*)?\]?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*(?::|--|[–—-])\s+|(?<=\])\s+)(?=\S)"
+)
+_DATELINE_LINES = 6
+_VENUE_REACH = 80
+_VENUE_FEATURES = ("city", "region", "country")
+# "in eastern Ladakh": one compass adjective may stand between a preposition and its place.
+_COMPASS = re.compile(
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_VENUE_HOW = ("in-sentence 'in ", "in-sentence 'at ", "in-sentence 'to ", "in-sentence 'visit")
+# "a meeting held here": the city the report is filed from.
+_HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
 
 
 def parse_dateline_place(dateline: str) -> Place | None:
@@ -45,6 +68,174 @@ def parse_dateline_place(dateline: str) -> Place | None:
     return None if place is None else with_how(place, "dateline")
 
 
+def dateline_place_in_text(text: str) -> Place | None:
+    """Resolve the dateline that opens one of the first lines of a text ("ISLAMABAD: …").
+
+    Args:
+        text: the article text.
+
+    Returns:
+        The place with ``how="dateline"``, or None when no opening line starts with a known place.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:_DATELINE_LINES]
+    for line in lines:
+        match = _TEXT_DATELINE.match(line)
+        if match is None:
+            continue
+        place = parse_dateline_place(match.group("name"))
+        if place is not None:
+            return place
+    return None
+
+
+@dataclass(frozen=True)
+class PlaceSlot:
+    """What an event's own sentence says of its place, before the article's scene is applied.
+
+    ``start``/``end`` are the sentence's offsets in the text; ``current`` is True for the news of the day (no date of its own, or a date near the
+    document's); ``remote`` for an exchange at a distance (by phone, by video); ``venue`` when
+    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit.
+    """
+
+    own: Place | None
+    current: bool
+    start: int = 0
+    end: int = 0
+    remote: bool = False
+    here: bool = False
+    venue: bool = False
+
+
+def inherit_places(
+    slots: Sequence[PlaceSlot],
+    *,
+    dateline: Place | None,
+    venues: Sequence[tuple[int, Place]] = (),
+) -> list[Place | None]:
+    """Give each event its own place, else the scene the article set for it.
+
+    Args:
+        slots: the events of one article in text order.
+        dateline: the article's dateline place, if any.
+        venues: ``(offset, place)`` of the venues the text names (see :func:`find_venues`).
+
+    Returns:
+        One place (or None) per slot.
+    """
+    scene = sorted(
+        [*venues, *((s.start, s.own) for s in slots if s.own and s.venue and s.current)],
+        key=lambda item: item[0],
+    )
+    chosen: list[Place | None] = []
+    for slot in slots:
+        before = [place for offset, place in scene if offset < slot.end]
+        if slot.remote:
+            chosen.append(None)
+        elif slot.own is not None:
+            chosen.append(slot.own)
+        elif slot.here and dateline is not None:
+            chosen.append(with_how(dateline, "dateline 'here'"))
+        elif not slot.current:
+            chosen.append(None if dateline is None else with_how(dateline, "dateline"))
+        elif before:
+            chosen.append(with_how(before[-1], f"venue named earlier ({before[-1].name})"))
+        elif dateline is not None:
+            chosen.append(with_how(dateline, "dateline"))
+        elif scene:
+            chosen.append(with_how(scene[0][1], f"venue of the article ({scene[0][1].name})"))
+        else:
+            chosen.append(None)
+    return chosen
+
+
+def find_venues(
+    text: str,
+    places: Sequence[tuple[int, int, Place]],
+    lemmas: Sequence[tuple[int, str]],
+) -> list[tuple[int, Place]]:
+    """Return the venues a text names: a city or country "in"/"at" which a gathering happens.
+
+    "the summit on Wednesday with Biden in Geneva", "met at the PM House in Islamabad": a venue
+    word (a meeting, a visit, a signing, a clash; kind ``venue_trigger``) stands at most
+    ``_VENUE_REACH`` characters before or after the place, in the same sentence.
+
+    Args:
+        text: the article text.
+        places: ``(start, end, place)`` found in the text.
+        lemmas: ``(offset, lemma)`` of the text's words; a word as written also does (lines the
+            parser skipped have no lemmas), its regular inflections taken off.
+
+    Returns:
+        ``(offset, place)`` of each venue, in text order.
+    """
+    cues = Geocoder.load().gazetteer
+    triggers = [offset for offset, lemma in lemmas if _forms(lemma) & cues.venue_triggers]
+    visits = [offset for offset, lemma in lemmas if _forms(lemma) & cues.visit_triggers]
+    found: list[tuple[int, Place]] = []
+    for start, end, place in places:
+        if place.feature not in _VENUE_FEATURES or text[start:end] in cues.calendar:
+            continue
+        line_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        before = text[line_start:start]
+        line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
+        near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
+        preposition = _introducing_preposition(before, {"in", "at", "near"})
+        if preposition is not None and any(t in near for t in triggers):
+            found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
+            continue
+        # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
+        preposition = _introducing_preposition(before, set(cues.destination))
+        if preposition is not None and any(line_start <= t < start for t in visits):
+            found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
+    return found
+
+
+def _forms(word: str) -> set[str]:
+    """Return a word and its possible bases once a regular inflection is taken off."""
+    word = word.lower()
+    forms = {word}
+    for ending, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.add(word[: -len(ending)] + back)
+    return forms
+
+
+def is_venue(lemma: str, place: Place | None) -> bool:
+    """Return whether an event at a place sets the venue of the news that follows it.
+
+    Gatherings, visits and clashes do ("met in Riyadh", "arrived in Doha"), when their place is
+    a city, region or country introduced by "in", "at" or a visit's "to" (not "across the Black
+    Sea").
+
+    Args:
+        lemma: the event trigger's lemma.
+        place: the place the event's own sentence gives it, if any.
+    """
+    if place is None or place.feature not in _VENUE_FEATURES:
+        return False
+    cues = Geocoder.load().gazetteer
+    return lemma.lower() in cues.venue_triggers and place.how.startswith(_VENUE_HOW)
+
+
+def is_remote(sentence: str) -> bool:
+    """Return whether a sentence reports an exchange at a distance ("spoke by phone").
+
+    Args:
+        sentence: the event's sentence.
+    """
+    remote = Geocoder.load().gazetteer.remote
+    return any(word.lower() in remote for word in _WORD.findall(sentence))
+
+
+def says_here(sentence: str) -> bool:
+    """Return whether a sentence places its event "here", the city the report is filed from.
+
+    Args:
+        sentence: the event's sentence.
+    """
+    return _HERE.search(sentence) is not None
+
+
 def choose_event_place(
     sentence: str,
     sentence_start: int,
@@ -52,12 +243,14 @@ def choose_event_place(
     *,
     dateline: Place | None,
     trigger: str | None = None,
+    lemma: str | None = None,
 ) -> Place | None:
     """Choose an event's place: one its sentence introduces with a locative, else the dateline.
 
     A place counts when a locative preposition introduces it ("in Beijing", "near the border
     town of Chaman"); "to" counts only for visits, that is when ``trigger`` is a visit lemma
-    ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"). A country name that modifies a following name ("at the Pakistan
+    ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"); "on",
+    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a following name ("at the Pakistan
     Consulate in New York") is not the place. Among several, the one nearest the trigger wins,
     else the most specific, else the first.
 
@@ -66,24 +259,37 @@ def choose_event_place(
         sentence_start: the sentence's offset in the text the places' offsets refer to.
         places: ``(start, end, place)`` found in the text (as from ``find_places``).
         dateline: the dateline's place, the fallback.
-        trigger: the lemma of the event's verb or noun, if known.
+        trigger: the event's verb or noun as written, if known.
+        lemma: the trigger's lemma, if known ("visited" → "visit"); the trigger when None.
 
     Returns:
         The place with ``how`` saying why ("in-sentence 'in Beijing'", "dateline"), or None.
     """
     cues = Geocoder.load().gazetteer
     prepositions = set(cues.locative)
-    visit = trigger is not None and trigger.lower() in cues.visit_triggers
+    base = lemma or trigger
+    visit = base is not None and base.lower() in cues.visit_triggers
+    strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
+    # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
+    prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
-        if s < 0 or e > len(sentence):
+        if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
         preposition = _introducing_preposition(sentence[:s], prepositions)
-        if preposition is None and visit and trigger is not None:
-            # "visited Kabul": the visited place is the verb's object.
+        if (
+            preposition in cues.target
+            and preposition not in cues.locative
+            and not _names_target(sentence[:s], trigger, strike=strike, cues=cues)
+        ):
+            # "attacked by the army of China": only a strike's own "on"/"of" names its target;
+            # "in the city of Quetta" still has its "in".
+            preposition = _introducing_preposition(sentence[:s], prepositions - cues.target)
+        if preposition is None and (visit or strike) and trigger is not None:
+            # "visited Kabul", "invaded Ukraine": the place is the verb's object.
             previous: list[str] = _WORD.findall(sentence[:s])[-1:]
             if previous and previous[0].lower().startswith(trigger.lower()[:4]):
                 preposition = previous[0]
@@ -111,13 +317,19 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
     Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta").
     """
-    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 1) :]
+    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 2) :]
+    if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
+        # "in Ukraine's Donbass": the possessive owner stands between preposition and place.
+        words = words[:-1]
+    words = words[-(_MAX_BETWEEN + 1) :]
     for back in range(1, len(words) + 1):
         word = words[-back]
         if not word.islower():
             return None
         if word in prepositions:
             between = words[len(words) - back + 1 :]
+            if len(between) == 1 and _COMPASS.fullmatch(between[0]):
+                return word
             if not between or (
                 between[0] in _DETERMINERS and (len(between) <= 2 or between[-1] == "of")
             ):
@@ -126,9 +338,28 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
     return None
 
 
+def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazetteer) -> bool:
+    """Return whether the preposition ending ``before`` introduces a strike's target.
+
+    It does right after a strike trigger ("the attack on"), or right after a strike noun that
+    stands at most four words after a strike verb trigger ("launched a full-scale invasion of").
+    """
+    match = re.search(r"([\w-]+)\s+\w+\s+(?:the\s+)?$", before)
+    if match is None or not trigger:
+        return False
+    word = match.group(1)
+    if strike and word.lower().startswith(trigger.lower()[:4]):
+        return True
+    if not _forms(word) & cues.strike_triggers or not _forms(trigger) & cues.strike_verbs:
+        return False
+    head = before[: match.start()]
+    pattern = rf"\b{re.escape(trigger[:4])}\w*(?:\s+[\w-]+){{0,3}}\s*$"
+    return re.search(pattern, head, flags=re.IGNORECASE) is not None
+
+
 def _is_modifier(after: str, calendar: frozenset[str]) -> bool:
     """Return whether a place name is followed by a capitalised name it modifies."""
-    match = re.match(r"\s([A-Z][\w-]*)", after)
+    match = re.match(r"(?:['’]s)?\s([A-Z][\w-]*)", after)
     return match is not None and match.group(1) not in calendar
 
 

@@ -68,6 +68,15 @@ class Gazetteer:
     cue_words: frozenset[str]
     # day and month names: a country name followed by one is not a modifier ("in Iran Monday")
     calendar: frozenset[str]
+    # words that put an exchange nowhere ("by phone", "a video call")
+    remote: frozenset[str] = frozenset()
+    # event lemmas whose place is a venue later events of the same news inherit
+    venue_triggers: frozenset[str] = frozenset()
+    # event lemmas that happen where they hit, and the prepositions naming that place
+    strike_triggers: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
+    # verbs whose object strike is their own event ("launched an invasion")
+    strike_verbs: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -290,4 +299,9 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
             r["word"] for r in cues if r["kind"] in {"locative", "destination", "origin"}
         ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
+        remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
+        venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
+        strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
+        target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
+        strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
     )

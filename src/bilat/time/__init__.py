@@ -18,6 +18,7 @@ from bilat.time.expressions import (
     resolve_event_date,
     resolve_expression,
 )
+from bilat.time.news_day import news_day
 from bilat.time.relations import DiplomaticRelation, RelationsTable
 from bilat.time.tense import guess_tense
 
@@ -32,6 +33,7 @@ __all__ = [
     "TimeExpression",
     "find_time_expressions",
     "guess_tense",
+    "news_day",
     "parse_dateline",
     "resolve_document_date",
     "resolve_event_date",

@@ -93,6 +93,17 @@ _SPAN = re.compile(
     rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})\b"
 )
 _WEEKDAY = re.compile(rf"\bon\s+(?P<wd>{WEEKDAY})")
+# "Sunday, 14 January", "Thursday, February 24", "Saturday (May 27)", "May 27 (Saturday)".
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<w1>{WEEKDAY})\s*[,(]?\s*(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
+    rf"|(?P<m2>{MONTH})\s*(?P<d2>\d{{1,2}}))\b(?!,?\s*\d{{4}})"
+    rf"|\b(?P<m3>{MONTH})\s*(?P<d3>\d{{1,2}})\s*[,(]\s*(?P<w2>{WEEKDAY})\b"
+)
+_LEAP_DAY = re.compile(
+    r"\b(?:Feb\.?|February)\s*29\b(?!,?\s*\d{4})|\b29\s+Feb(?:\.|ruary)?\b(?!,?\s*\d{4})"
+)
+_NEWS_LAG = dt.timedelta(days=7)
+"""How long after the day it names a report may appear."""
 _LEAD_TIME = dt.timedelta(days=30)
 """How long before a coming visit a report announcing it is assumed to appear."""
 
@@ -258,6 +269,11 @@ def _infer(
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
     earliest, latest, used = _intersect(constraints, flags)
+    if earliest is not None:
+        # A weekday's years are sought up to today at the latest: a report is not from the future.
+        named = _weekday_dates(sentences, earliest, latest or today or dt.date.today())
+        earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *named], flags)
+        used += [label for label in more if label]
     if earliest is not None and latest is not None and earliest.year == latest.year:
         extra = _dates_in_year(sentences, earliest.year)
         earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *extra], flags)
@@ -391,6 +407,42 @@ def _dates_in_year(sentences: list[str], year: int) -> list[_Constraint]:
                 found.append(
                     _Constraint(day, None, f"past date: '{match.group(0)}' ⇒ on or after {day}")
                 )
+    return found
+
+
+def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> list[_Constraint]:
+    """Return the days a weekday named with a yearless date fixes ("Thursday, February 24").
+
+    Within the range, only some years put that date on that weekday, and a yearless "Feb 29"
+    only falls in leap years; the report comes out on that day or within the week after it.
+    """
+    found: list[_Constraint] = []
+    for sentence in sentences:
+        for match in _WEEKDAY_DATE.finditer(sentence):
+            if guess_tense(sentence, match.span()) == FUTURE:
+                continue
+            month = month_number(match.group("m1") or match.group("m2") or match.group("m3"))
+            number = int(match.group("d1") or match.group("d2") or match.group("d3"))
+            target = WEEKDAYS[match.group("w1") or match.group("w2")]
+            days = [
+                d
+                for d in (
+                    safe_date(y, month, number) for y in range(earliest.year, latest.year + 1)
+                )
+                if d is not None and d.weekday() == target and earliest <= d <= latest
+            ]
+            if days:
+                label = f"weekday date: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
+                found.append(_Constraint(days[0], days[-1] + _NEWS_LAG, label))
+        for match in _LEAP_DAY.finditer(sentence):
+            days = [
+                d
+                for d in (safe_date(y, 2, 29) for y in range(earliest.year, latest.year + 1))
+                if d is not None and earliest <= d <= latest
+            ]
+            if days:
+                label = f"leap day: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
+                found.append(_Constraint(days[0], days[-1] + _NEWS_LAG, label))
     return found
 
 

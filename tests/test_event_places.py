@@ -1,0 +1,237 @@
+"""Tests for an event's place in context: text datelines, venues, visits, phone calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bilat.evaluation import score_events
+from bilat.places import (
+    Geocoder,
+    PlaceSlot,
+    choose_event_place,
+    dateline_place_in_text,
+    find_venues,
+    inherit_places,
+    is_remote,
+    says_here,
+)
+from bilat.records import Document, Place
+
+RIYADH = Place("Riyadh", "SAU", 24.68773, 46.72185, "city", "in-sentence 'in Riyadh'")
+DOHA = Place("Doha", "QAT", 25.28545, 51.53096, "city", "dateline")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington: The administration acted.", "Washington"),
+        ("[HANOI] The president said the talks ended.", "Hanoi"),
+        ("PARIS/BRUSSELS — Officials said on Friday.", "Paris"),
+        ("Doha, Feb 29: The two sides signed a deal.", "Doha"),
+        ("MOSCOW — Officials met.", "Moscow"),
+        ("Headline of the day\n\nISLAMABAD: The cabinet met.", "Islamabad"),
+    ],
+)
+def test_dateline_place_in_text_reads_opening_line(text: str, expected: str) -> None:
+    place = dateline_place_in_text(text)
+    assert place is not None
+    assert (place.name, place.how) == (expected, "dateline")
+
+
+@pytest.mark.parametrize("text", ["Key points: nothing was agreed.", "Talks ended on Friday."])
+def test_dateline_place_in_text_none_without_a_place(text: str) -> None:
+    assert dateline_place_in_text(text) is None
+
+
+def test_inherit_places_current_event_takes_earlier_venue() -> None:
+    slots = [
+        PlaceSlot(RIYADH, True, 0, 40, venue=True),
+        PlaceSlot(None, True, 41, 80),
+    ]
+    chosen = inherit_places(slots, dateline=DOHA)
+    assert [(p.name, p.how) if p else None for p in chosen] == [
+        ("Riyadh", "in-sentence 'in Riyadh'"),
+        ("Riyadh", "venue named earlier (Riyadh)"),
+    ]
+
+
+def test_inherit_places_background_event_keeps_only_the_dateline() -> None:
+    slots = [PlaceSlot(RIYADH, True, 0, 40, venue=True), PlaceSlot(None, False, 41, 80)]
+    chosen = inherit_places(slots, dateline=None)
+    assert chosen[1] is None
+
+
+def test_inherit_places_phone_call_has_no_place() -> None:
+    slots = [PlaceSlot(RIYADH, True, 0, 40, venue=True), PlaceSlot(None, True, 41, 80, remote=True)]
+    assert inherit_places(slots, dateline=DOHA)[1] is None
+
+
+def test_inherit_places_here_is_the_dateline_city() -> None:
+    chosen = inherit_places([PlaceSlot(None, False, 0, 40, here=True)], dateline=DOHA)
+    assert chosen == [Place("Doha", "QAT", 25.28545, 51.53096, "city", "dateline 'here'")]
+
+
+def test_inherit_places_venue_named_later_when_nothing_came_before() -> None:
+    slots = [PlaceSlot(None, True, 0, 40)]
+    chosen = inherit_places(slots, dateline=None, venues=[(60, RIYADH)])
+    assert chosen == [
+        Place("Riyadh", "SAU", 24.68773, 46.72185, "city", "venue of the article (Riyadh)")
+    ]
+
+
+def test_find_venues_meeting_place() -> None:
+    text = "The ministers met in Geneva on Wednesday."
+    lemmas = [(text.index("met"), "meet")]
+    places = Geocoder.load().find_places(text, entities=[(21, 27, "GPE")])
+    assert [(o, p.name, p.how) for o, p in find_venues(text, places, lemmas)] == [
+        (21, "Geneva", "venue 'in Geneva'")
+    ]
+
+
+def test_find_venues_visit_destination() -> None:
+    text = "The premier left for Moscow on a two-day visit."
+    places = Geocoder.load().find_places(text)
+    lemmas = [(text.index("left"), "leave"), (text.index("visit"), "visit")]
+    assert [(o, p.name, p.how) for o, p in find_venues(text, places, lemmas)] == [
+        (21, "Moscow", "visit 'for Moscow'")
+    ]
+
+
+def test_find_venues_needs_a_gathering_word() -> None:
+    text = "The minister was born in Geneva."
+    places = Geocoder.load().find_places(text, entities=[(25, 31, "GPE")])
+    assert find_venues(text, places, [(text.index("born"), "bear")]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The two ministers spoke by phone.", True),
+        ("They held a video conference.", True),
+        ("The two ministers met in Doha.", False),
+    ],
+)
+def test_is_remote(sentence: str, expected: bool) -> None:
+    assert is_remote(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("In a meeting held here, they agreed.", True), ("Here is the text.", False)],
+)
+def test_says_here(sentence: str, expected: bool) -> None:
+    assert says_here(sentence) is expected
+
+
+def _places(pipeline: Any, text: str) -> list[tuple[str, str, str, str | None]]:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2023-03-07"))
+    return [
+        (e.source.code, e.cameo, e.target.code, e.place.name if e.place else None)
+        for e in extraction.events
+    ]
+
+
+def test_extract_events_take_the_text_dateline(pipeline: Any) -> None:
+    text = "ISLAMABAD: Pakistan condemned India on Sunday. Pakistan also criticised India."
+    assert _places(pipeline, text) == [
+        ("PAK", "111", "IND", "Islamabad"),
+        ("PAK", "111", "IND", "Islamabad"),
+    ]
+
+
+def test_extract_event_after_a_visit_takes_its_destination(pipeline: Any) -> None:
+    text = (
+        "The prime minister left for Moscow on a two-day visit on Monday. Pakistan praised Russia."
+    )
+    assert _places(pipeline, text) == [("PAK", "051", "RUS", "Moscow")]
+
+
+def test_extract_phone_call_has_no_place(pipeline: Any) -> None:
+    text = (
+        "ISLAMABAD: Pakistan's foreign minister held a phone call with Iran's foreign minister "
+        "on Sunday."
+    )
+    assert _places(pipeline, text) == [("PAKGOV", "041", "IRNGOV", None)]
+
+
+def _choose(sentence: str, trigger: str, lemma: str) -> str | None:
+    places = Geocoder.load().find_places(sentence)
+    place = choose_event_place(sentence, 0, places, dateline=None, trigger=trigger, lemma=lemma)
+    return None if place is None else place.how
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        (
+            "Russia launched an invasion of Ukraine.",
+            "invasion",
+            "invasion",
+            "in-sentence 'of Ukraine'",
+        ),
+        ("Iran condemned the attack on Israel.", "attack", "attack", "in-sentence 'on Israel'"),
+        ("Troops were attacked by the army of China.", "attacked", "attack", None),
+        ("Talks on Ukraine ended.", "Talks", "talk", None),
+        ("Iran condemned the attack on Israel.", "condemned", "condemn", None),
+        (
+            "Russia launched an invasion of Ukraine.",
+            "launched",
+            "launch",
+            "in-sentence 'of Ukraine'",
+        ),
+        ("Rebels rose in Ukraine's Donbass.", "rose", "rise", "in-sentence 'in Donbass'"),
+    ],
+)
+def test_choose_event_place_strike_targets_and_possessive_owner(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected
+
+
+def test_extract_phone_call_in_another_clause_keeps_the_place(pipeline: Any) -> None:
+    text = (
+        "ISLAMABAD: Pakistan condemned India on Sunday, after its leaders did not receive a "
+        "phone call from Iran."
+    )
+    assert _places(pipeline, text) == [
+        ("PAK", "111", "IND", "Islamabad"),
+        ("PAK", "041", "IRN", None),
+    ]
+
+
+def test_score_events_reports_share_of_empty_places() -> None:
+    gold = [
+        {
+            "doc": "d",
+            "id": f"d-{i}",
+            "text": text,
+            "codes": ["111"],
+            "source": "PAK",
+            "target": "IND",
+            "place": "Islamabad",
+            "required": True,
+        }
+        for i, text in enumerate(["Pakistan criticised India", "Pakistan condemned India"])
+    ]
+    system = [
+        {
+            "doc_id": "d",
+            "sentence": "Pakistan criticised India.",
+            "cameo": "111",
+            "source": "PAK",
+            "target": "IND",
+            "place": {"name": "Islamabad"},
+        },
+        {
+            "doc_id": "d",
+            "sentence": "Pakistan condemned India.",
+            "cameo": "111",
+            "source": "PAK",
+            "target": "IND",
+            "place": None,
+        },
+    ]
+    score = score_events(gold, system)
+    assert (score.placed_matches, score.place_accuracy, score.empty_place_share) == (2, 0.5, 0.5)

@@ -1,0 +1,69 @@
+"""Tests for dating an undated article from weekdays named with dates, leap days and titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bilat.records import DatePrecision, Document
+from bilat.time import TenureEvidence, resolve_document_date
+
+BIDEN = TenureEvidence(
+    "joe-biden",
+    "Joe Biden",
+    "head_of_state",
+    "President Joe Biden",
+    dt.date(2021, 1, 20),
+    dt.date(2025, 1, 20),
+)
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_weekday_with_date_picks_the_year_of_that_weekday() -> None:
+    doc = Document.from_text("President Joe Biden spoke on Thursday, February 24, in Washington.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest, result.precision) == (
+        "2022-02-24",
+        "2022-03-03",
+        DatePrecision.RANGE,
+    )
+    assert result.evidence == (
+        "tenure: President Joe Biden Joe Biden (2021-01-20..2025-01-20); "
+        "weekday date: 'Thursday, February 24' ⇒ 2022-02-24"
+    )
+
+
+def test_date_then_weekday_in_brackets() -> None:
+    doc = Document.from_text("President Joe Biden met envoys on May 27 (Saturday).")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2023-05-27", "2023-06-03")
+
+
+def test_weekday_date_in_future_tense_is_ignored() -> None:
+    doc = Document.from_text("President Joe Biden will travel on Thursday, February 24.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2021-01-20", "2025-01-20")
+
+
+def test_leap_day_keeps_only_leap_years() -> None:
+    doc = Document.from_text("Doha, Feb 29: President Joe Biden signed the deal.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2024-02-29", "2024-03-07")
+
+
+def test_extract_title_inside_a_person_alias_dates_the_text(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text("US President Donald Trump criticised China.", doc_id="t")
+    )
+    assert extraction.date.earliest == "2017-01-20"
+    assert extraction.date.evidence == (
+        "tenure: US President Donald Trump Donald Trump (2017-01-20..)"
+    )
+
+
+def test_weekday_date_after_an_open_lower_bound_searches_up_to_today() -> None:
+    doc = Document.from_text(
+        "Talks began on 17 November 2023. They met again on Sunday, 14 January."
+    )
+    result = resolve_document_date(doc, today=TODAY)
+    assert (result.earliest, result.latest) == ("2024-01-14", "2024-01-21")
