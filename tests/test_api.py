@@ -516,6 +516,28 @@ def test_api_errors_answer_one_shape(client: TestClient, url: str, status: int, 
     assert get(client, url, status=status) == {"ok": False, "error": error, "status": status}
 
 
+@pytest.mark.parametrize(
+    ("path", "name", "bound"),
+    [
+        ("/api/events", "offset", "1000000000"),
+        ("/api/facts", "offset", "1000000000"),
+        ("/api/quotes", "offset", "1000000000"),
+        ("/api/documents", "limit", "1000"),
+    ],
+)
+def test_api_huge_offsets_and_limits_answer_422(
+    client: TestClient, path: str, name: str, bound: str
+) -> None:
+    # Past INT64 the store overflowed and answered 503; every page bound is checked up front.
+    huge = "97101283470404386816"
+    assert get(client, f"{path}?{name}={huge}", status=422) == {
+        "ok": False,
+        "error": f"invalid query parameter '{name}': Input should be less than or equal to "
+        f"{bound} (got '{huge}'); correct the request (the parameters are listed at /docs)",
+        "status": 422,
+    }
+
+
 def test_api_post_is_not_allowed(client: TestClient) -> None:
     response = client.post("/api/events")
     assert response.status_code == 405
