@@ -13,7 +13,6 @@ import http.server
 import io
 import json
 import shutil
-import socket
 import ssl
 import subprocess
 import threading
@@ -29,6 +28,7 @@ from bilat.cli import app
 from bilat.errors import ConfigError
 from bilat.records import Actor, Document, DocumentDate, Event, Extraction, Factuality
 from bilat.store import Store, open_store
+from conftest import free_port
 
 
 def _event(
@@ -159,12 +159,6 @@ def test_dry_run_records_nothing(filled: Store) -> None:
     assert (len(run.alerts), run.recorded, filled.fired_alert_keys("r")) == (4, 0, set())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def webhook() -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Run a webhook receiver on 127.0.0.1; yield its URL and the JSON bodies it got."""
@@ -203,7 +197,7 @@ def test_webhook_down_retries_next_run(
     filled: Store, webhook: tuple[str, list[dict[str, Any]]]
 ) -> None:
     url, received = webhook
-    dead = f"http://127.0.0.1:{_free_port()}/hook"
+    dead = f"http://127.0.0.1:{free_port()}/hook"
     down = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": dead}])])
     up = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": url}])])
     assert (down.recorded, len(down.errors), up.recorded, len(received)) == (0, 1, 1, 1)
@@ -219,7 +213,7 @@ def test_email_sink_sends_through_smtp(filled: Store) -> None:
             got.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
             return "250 OK"
 
-    port = _free_port()
+    port = free_port()
     controller = controller_module.Controller(Handler(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -304,7 +298,7 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
 def _smtp_server(inbox: _Inbox, **kwargs: Any) -> Iterator[int]:
     """Run an aiosmtpd server on 127.0.0.1 and yield its port."""
     controller_module = pytest.importorskip("aiosmtpd.controller")
-    port = _free_port()
+    port = free_port()
     controller = controller_module.Controller(
         inbox,
         hostname="127.0.0.1",
