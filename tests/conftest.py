@@ -73,6 +73,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FLOORS = Path(__file__).resolve().parent / "floors.json"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
@@ -226,3 +227,19 @@ def bilat_server(db: Path, *, token: str | None = None, timeout: float = 90) -> 
         process.wait(timeout=20)
         if process.stderr is not None:
             process.stderr.close()
+
+
+def floor(area: str, name: str) -> float:
+    """Return a quality floor from tests/floors.json, the one place floors are pinned.
+
+    Args:
+        area: The evaluation, e.g. ``"seeds_events"``.
+        name: The measure, e.g. ``"precision"``.
+
+    Returns:
+        The least value the measure may take; raise floors when quality improves, never
+        lower them silently.
+    """
+    value = json.loads(FLOORS.read_text(encoding="utf-8"))[area][name]
+    assert isinstance(value, int | float), f"floor {area}.{name} is not a number"
+    return float(value)
