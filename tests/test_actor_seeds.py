@@ -70,6 +70,7 @@ def judge_seeds(shared: Path) -> list[tuple[dict[str, Any], str]]:
     return judged
 
 
+@pytest.mark.slow
 def test_actor_seeds_gold_rows_have_right_actors() -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared not present")

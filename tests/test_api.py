@@ -840,6 +840,7 @@ def test_api_token_is_compared_in_constant_time() -> None:
     assert "hmac.compare_digest(" in source
 
 
+@pytest.mark.slow
 def test_api_verdict_is_stored_and_read_back(writable: TestClient) -> None:
     response = writable.post(
         "/api/events/A/verdict", json={"verdict": "confirm", "note": "two outlets"}, headers=AUTH

@@ -182,6 +182,7 @@ def test_chart_svg_is_inline_and_titled(corpus: Store) -> None:
     assert "<polyline " in svg
 
 
+@pytest.mark.slow
 def test_cli_brief_html_is_self_contained(corpus: Store, tmp_path: Path) -> None:
     db = str(getattr(corpus, "url", ""))
     corpus.close()
