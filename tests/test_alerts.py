@@ -26,36 +26,34 @@ from typer.testing import CliRunner
 from bilat.alerts import AlertRule, EmailSink, match_alerts, parse_rules, run_alerts
 from bilat.cli import app
 from bilat.errors import ConfigError
-from bilat.records import Actor, Document, DocumentDate, Event, Extraction, Factuality
+from bilat.records import Document, DocumentDate, Event, Extraction
 from bilat.store import Store, open_store
-from conftest import free_port
+from conftest import free_port, make_event
 
 
 def _event(
-    ident: str, doc: str, cameo: str, pair: tuple[str, str], goldstein: float, quad: int, **kw: Any
+    ident: str,
+    doc: str,
+    cameo: str,
+    pair: tuple[str, str],
+    goldstein: float,
+    quad: int,
+    *,
+    name: str,
+    confidence: float = 0.9,
 ) -> Event:
-    return Event(
-        id=ident,
-        doc_id=doc,
-        sentence=kw.get("sentence", f"Sentence of {ident}."),
-        sentence_start=0,
-        sentence_end=20,
-        sentence_index=0,
+    return make_event(
+        ident,
+        doc,
+        pair[0] + "GOV",
+        pair[1] + "MIL",
         cameo=cameo,
-        cameo_name=kw.get("name", "Some event"),
-        source=Actor(pair[0] + "GOV", pair[0], "GOV"),
-        target=Actor(pair[1] + "MIL", pair[1], "MIL"),
+        cameo_name=name,
+        quad=quad,
         goldstein=goldstein,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=Factuality.ASSERTED,
-        confidence=kw.get("confidence", 0.9),
-        rule="test",
-        trigger="x",
-        trigger_start=0,
-        trigger_end=1,
-        date=kw.get("date", "2025-05-10"),
+        date="2025-05-10",
+        sentence=f"Sentence of {ident}.",
+        confidence=confidence,
     )
 
 
