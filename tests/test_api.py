@@ -434,6 +434,7 @@ def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
     schema = get(client, "/openapi.json")
     assert sorted(schema["paths"]) == [
         "/api",
+        "/api/activity",
         "/api/actors",
         "/api/documents",
         "/api/documents/{doc_id}",

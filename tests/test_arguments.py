@@ -173,3 +173,40 @@ def test_arguments_clauses(pipeline: Any, text: str, expected: list[tuple[str, .
 )
 def test_arguments_raising(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one verb, two targets behind a group noun
+        (
+            "Chile's president spoke to the foreign ministers of Peru and Bolivia.",
+            [("CHLGOV", "040", "PERGOV", "asserted"), ("CHLGOV", "040", "BOL", "asserted")],
+        ),
+        # conjoined nationality words before one noun: two doers
+        (
+            "Chile condemned the attacks by Peruvian and Bolivian troops.",
+            [("CHL", "111", "BOLMIL", "asserted"), ("CHL", "111", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_conjoined_targets(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile demanded that Peru withdraw its troops from the border.",
+            [("CHL", "100", "PER", "asserted")],
+        ),
+        ("Chile alleged that Peru had sheltered the rebels.", [("CHL", "112", "PER", "asserted")]),
+    ],
+)
+def test_arguments_that_clause_subject(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -12,6 +12,7 @@ from bilat.cli import app
 from bilat.dedup import Clusterer, ClusterItem, ClusterOptions, Deduplicator
 from bilat.dedup.clusters import code_group, content_words, load_code_groups, similarity
 from bilat.errors import InputError
+from bilat.knowledge import Knowledge
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -93,6 +94,20 @@ def test_code_group_joins_meeting_codes() -> None:
         ("violence", False),
         ("11", False),
     ]
+
+
+def test_code_group_from_user_knowledge(tmp_path: Path) -> None:
+    (tmp_path / "groups.yaml").write_text(
+        'code_groups:\n  - {name: threaten, codes: ["13", "17"]}\n', encoding="utf-8"
+    )
+    groups = load_code_groups(Knowledge.load([tmp_path], cache_dir="none"))
+    assert [g.name for g in groups] == ["meet", "violence", "threaten"]
+    assert [code_group(c, groups) for c in ("138", "172", "042")] == [
+        ("threaten", False),
+        ("threaten", False),
+        ("meet", True),
+    ]
+    assert code_group("172", load_code_groups()) == ("17", False)
 
 
 def test_similarity_of_content_words() -> None:

@@ -9,6 +9,7 @@ import pytest
 from bilat.errors import KnowledgeError
 from bilat.facts import QuoteSpan, extract_facts, find_quotes, pronoun_speaker
 from bilat.facts.vocabulary import load_units
+from bilat.knowledge import Knowledge
 from bilat.records import Actor, Document, Fact, Mention, Quote
 
 Row = tuple[str, float, str | None, str | None, str, str | None]
@@ -267,11 +268,28 @@ def test_extract_facts_without_sentences_reads_one_sentence() -> None:
     ]
 
 
-def test_load_units_rejects_invalid_file(tmp_path: Path) -> None:
-    bad = tmp_path / "units.yaml"
-    bad.write_text("currencies: []\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="scales: Field required"):
-        load_units(bad)
+def test_load_units_rejects_invalid_user_file_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "units.yaml").write_text("scales:\n  lakh: many\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_units(Knowledge.load([tmp_path], cache_dir="none"))
+    assert str(caught.value) == (
+        f"[E200] {tmp_path / 'units.yaml'}:2: scales.lakh: Input should be a valid number, "
+        "unable to parse string as a number"
+    )
+
+
+def test_facts_user_units_add_a_currency_and_a_scale(tmp_path: Path) -> None:
+    (tmp_path / "units.yaml").write_text(
+        "currencies:\n  - {code: BDT, before: [Tk], after: [taka]}\nscales:\n  crore: 1.0e7\n",
+        encoding="utf-8",
+    )
+    knowledge = Knowledge.load([tmp_path], cache_dir="none")
+    text = "Dhaka pledged 5 crore taka."
+    facts = extract_facts(text, [(0, len(text))], doc_id="t", knowledge=knowledge)
+    assert [(f.kind, f.value, f.unit, f.text) for f in facts] == [
+        ("money", 5.0e7, "BDT", "5 crore taka")
+    ]
+    assert extract_facts(text, [(0, len(text))], doc_id="t") == []
 
 
 def test_find_quotes_speaker_after_quote_with_offsets() -> None:

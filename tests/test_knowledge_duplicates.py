@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from bilat.cli import app
 from bilat.errors import KnowledgeError
-from bilat.knowledge import BUNDLED
+from bilat.events.patterns import check_patterns
+from bilat.knowledge import BUNDLED, knowledge_files
 from bilat.knowledge.loader import (
     Problem,
     alias_clashes,
@@ -18,7 +19,6 @@ from bilat.knowledge.loader import (
     load_yaml,
     load_yaml_file,
 )
-from bilat.knowledge.schema import SECTIONS
 
 # Fictional people, so that no bundled entry can be what a test finds.
 TWO_ENDS = """people:
@@ -265,23 +265,17 @@ def test_alias_clashes_user_alias_of_bundled_minister_warns(tmp_path: Path) -> N
     )
 
 
-def _actor_files() -> list[Path]:
-    """Return the bundled files the knowledge base reads (those with an actor section)."""
-    return sorted(
-        path
-        for path in BUNDLED.glob("*.yaml")
-        if any(
-            line.split(":")[0] in SECTIONS
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line[:1].isalpha()
-        )
-    )
-
-
 def test_bundled_knowledge_files_have_no_problems() -> None:
-    actor_files = _actor_files()
-    assert [p.name for p in actor_files] == [
+    files = knowledge_files()
+    # The coder's own pattern files (verbs*.yaml) come and go with its lexicon.
+    assert [p.name for p in files if not p.name.startswith("verbs")] == [
+        "actor_rules.yaml",
+        "cameo.tsv",
+        "cluster_codes.yaml",
         "countries.yaml",
+        "english_stopwords.txt",
+        "fips_countries.csv",
+        "foreign_stopwords.txt",
         "offices.yaml",
         "organisations.yaml",
         "people_core.yaml",
@@ -289,26 +283,19 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "people_recent.yaml",
         "people_regional.yaml",
         "people_world.yaml",
-        "sectors.yaml",
-        "verbs.yaml",
-        "verbs_conflict.yaml",
-        "verbs_cooperation.yaml",
-    ]
-    assert [str(p) for f in actor_files for p in check_file(f)] == []
-
-
-def test_bundled_data_files_have_no_duplicate_keys() -> None:
-    # Files of other stages hold no actor sections, but a key written twice is as wrong there.
-    others = sorted(set(BUNDLED.glob("*.yaml")) - set(_actor_files()))
-    assert [p.name for p in others] == [
-        "actor_rules.yaml",
-        "cluster_codes.yaml",
+        "places_aliases.csv",
+        "places_countries.csv",
+        "places_cues.csv",
+        "places_regions.csv",
+        "places_stoplist.csv",
+        "plover_contexts.tsv",
+        "plover_gsr_roots.csv",
         "quotes.yaml",
         "relations.yaml",
+        "sectors.yaml",
         "units.yaml",
     ]
-    for path in others:
-        load_yaml(path.read_text(encoding="utf-8"), str(path))
+    assert [str(p) for f in files for p in check_file(f, patterns=check_patterns)] == []
 
 
 def test_bundled_people_share_no_alias_in_office() -> None:

@@ -1,4 +1,4 @@
-"""The cooperation lexicon (CAMEO roots 01-08): one sentence of our own per pattern."""
+"""The cooperation lexicon (CAMEO roots 01-08): sentences of our own for every pattern."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     (
         "0214-urge-share",
-        "Spain asked Morocco to share its findings.",
+        "Spain urged Morocco to share its findings.",
         [("ESP", "0214", "MAR", "asserted")],
     ),
     (
@@ -177,13 +177,8 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("EGY", "0211", "QAT", "asserted")],
     ),
     (
-        "0213-seek-extradition",
-        "Peru sought the extradition of the banker from Spain.",
-        [("PER", "0213", "ESP", "asserted")],
-    ),
-    (
         "0214-seek-information",
-        "Canada sought information from India.",
+        "Canada requested information from India.",
         [("CAN", "0214", "IND", "asserted")],
     ),
     (
@@ -220,7 +215,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("030-assure", "Japan assured Vietnam.", [("JPN", "030", "VNM", "asserted")]),
     (
         "030-offer-cooperate",
-        "Finland offered to work with Estonia.",
+        "Finland offered to partner with Estonia.",
         [("FIN", "030", "EST", "asserted")],
     ),
     ("030-seek-ties", "Serbia seeks closer ties with China.", [("SRB", "030", "CHN", "asserted")]),
@@ -471,6 +466,17 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("071-grant-money", "Japan gave $100 million to Ukraine.", [("JPN", "071", "UKR", "asserted")]),
     ("071-bankroll", "Qatar bankrolled Egypt.", [("QAT", "071", "EGY", "asserted")]),
     (
+        "071-receive-money",
+        "Peru received a $1 billion loan from Chile.",
+        [("CHL", "071", "PER", "asserted")],
+    ),
+    (
+        "070-receive-aid",
+        "Peru received humanitarian aid from Chile on Monday.",
+        [("CHL", "070", "PER", "asserted")],
+    ),
+    ("072-receive-arms", "Peru obtained drones from Chile.", [("CHL", "072", "PER", "asserted")]),
+    (
         "072-supply-with",
         "Britain supplied Ukraine with missiles.",
         [("GBR", "072", "UKR", "asserted")],
@@ -618,7 +624,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("087-deescalate", "China and India will disengage.", [("CHN", "087", "IND", "planned")]),
     (
         "014-review-ties",
-        "Pakistan will review its ties with India.",
+        "Pakistan will reconsider its agreements with India.",
         [("PAK", "014", "IND", "planned")],
     ),
     (
@@ -673,6 +679,118 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     ("061-resume-trade", "India resumed trade with Pakistan.", [("IND", "061", "PAK", "asserted")]),
     ("087-call-off", "Israel called off strikes on Iran.", [("ISR", "087", "IRN", "asserted")]),
+    (
+        "031-offer-deal",
+        "Britain offered a trade deal to Kenya.",
+        [("GBR", "031", "KEN", "asserted")],
+    ),
+    (
+        "046-lead-talks",
+        "The Indian colonel led the discussions with the Chinese commander.",
+        [("INDMIL", "046", "CHNMIL", "asserted")],
+    ),
+    (
+        "042-attend-abroad",
+        "The Turkish President attended the summit in Beijing.",
+        [("TURGOV", "042", "CHNGOV", "asserted")],
+    ),
+    ("043-play-host", "Qatar played host to Afghanistan.", [("QAT", "043", "AFG", "asserted")]),
+    (
+        "050-voice-support",
+        "Turkey voiced support for Azerbaijan.",
+        [("TUR", "050", "AZE", "asserted")],
+    ),
+    (
+        "0841-grant-amnesty",
+        "Belarus granted amnesty to Polish prisoners.",
+        [("BLR", "0841", "POL", "asserted")],
+    ),
+    (
+        "0874-retreat",
+        "Russian forces retreated from Kyiv.",
+        [("RUS", "0874", "UKRGOV", "asserted")],
+    ),
+    (
+        "0874-withdrawal-of-troops",
+        "The withdrawal of American troops from Afghanistan began.",
+        [("USAMIL", "0874", "AFG", "asserted")],
+    ),
+    (
+        "050-return-ambassador",
+        "Russia and the United States agreed to return ambassadors to their posts.",
+        [("USA", "050", "RUS", "asserted")],
+    ),
+    (
+        "015-admit",
+        "Iran admitted shooting down the Ukrainian airliner.",
+        [("IRN", "015", "UKR", "asserted")],
+    ),
+    (
+        "025-urge-yield",
+        "Britain urged Argentina to compromise.",
+        [("GBR", "025", "ARG", "asserted")],
+    ),
+    (
+        "0313-pledge-judicial",
+        "Spain promised legal assistance to Peru.",
+        [("ESP", "0313", "PER", "asserted")],
+    ),
+    (
+        "0314-offer-intelligence",
+        "Britain offered intelligence to Ukraine.",
+        [("GBR", "0314", "UKR", "asserted")],
+    ),
+    (
+        "0333-pledge-humanitarian",
+        "Japan pledged humanitarian aid to Turkey.",
+        [("JPN", "0333", "TUR", "asserted")],
+    ),
+    (
+        "0354-offer-relief",
+        "The United States offered sanctions relief to Iran.",
+        [("USA", "0354", "IRN", "asserted")],
+    ),
+    (
+        "0356-offer-truce",
+        "Hamas offered a truce to Israel.",
+        [("PSEREB", "0356", "ISR", "asserted")],
+    ),
+    (
+        "042-embark-visit",
+        "The Indian Prime Minister embarked on a visit to Japan.",
+        [("INDGOV", "042", "JPN", "asserted")],
+    ),
+    (
+        "040-hold-summit",
+        "Japan held a summit with South Korea.",
+        [("JPN", "040", "KOR", "asserted")],
+    ),
+    (
+        "071-grant-money",
+        "China extended a credit line to Sri Lanka.",
+        [("CHN", "071", "LKA", "asserted")],
+    ),
+    ("020-make-appeal", "Sudan made an appeal to Egypt.", [("SDN", "020", "EGY", "asserted")]),
+    (
+        "051-express-satisfaction",
+        "India expressed satisfaction with Bhutan's cooperation.",
+        [("IND", "051", "BTN", "asserted")],
+    ),
+    (
+        "050-forge-partnership",
+        "Vietnam forged a strategic partnership with Australia.",
+        [("VNM", "050", "AUS", "asserted")],
+    ),
+    (
+        "057-renew-deal",
+        "Russia extended the grain deal with Ukraine.",
+        [("RUS", "057", "UKR", "asserted")],
+    ),
+    (
+        "064-share-evidence",
+        "France shared evidence with Belgium.",
+        [("FRA", "064", "BEL", "asserted")],
+    ),
 ]
 
 
@@ -691,7 +809,7 @@ def test_lexicon_cooperation_codes_are_in_roots_01_to_08() -> None:
 
 
 def test_lexicon_cooperation_every_pattern_has_a_sentence() -> None:
-    assert sorted(case[0] for case in CASES) == sorted(_ids(COOPERATION))
+    assert sorted({case[0] for case in CASES}) == sorted(_ids(COOPERATION))
 
 
 @pytest.mark.parametrize(("pattern", "text", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilat.errors import KnowledgeError
+from bilat.knowledge import Knowledge
 from bilat.records import DatePrecision, DateSource, Document, DocumentDate
 from bilat.time import (
     Dateline,
@@ -451,15 +452,15 @@ def test_relations_table_rejects_duplicate_pair(tmp_path: Path) -> None:
         "  - {pair: [USA, PAK], established: 1948}\n",
         encoding="utf-8",
     )
-    with pytest.raises(KnowledgeError, match="PAK–USA is listed twice"):
-        RelationsTable.load(path)
+    with pytest.raises(KnowledgeError, match="duplicate relations entry with pair 'PAK–USA'"):
+        RelationsTable.load(Knowledge.load([tmp_path], cache_dir="none"))
 
 
 def test_relations_table_rejects_bad_code(tmp_path: Path) -> None:
     path = tmp_path / "relations.yaml"
     path.write_text("relations:\n  - {pair: [PK, USA], established: 1947}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="not an ISO3 country code"):
-        RelationsTable.load(path)
+        RelationsTable.load(Knowledge.load([tmp_path], cache_dir="none"))
 
 
 def test_evaluate_timebank_stays_above_floor() -> None:

@@ -9,16 +9,15 @@ accepts anything). Required rows are matched first; optional matches count neith
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bilat.errors import InputError
+from bilat.knowledge import Knowledge
 from bilat.records import Document
 from bilat.settings import Settings
 
@@ -373,13 +372,14 @@ def read_plover(path: Path) -> GoldSet:
     return GoldSet(tuple(documents), tuple(rows))
 
 
-def plover_roots() -> dict[str, tuple[str, ...]]:
-    """Return the CAMEO roots each PLOVER event type (old and new names) covers."""
-    table = resources.files("bilat.knowledge").joinpath("plover_gsr_roots.csv")
-    with table.open(encoding="utf-8") as handle:
-        return {
-            row["plover_type"]: tuple(row["cameo_roots"].split()) for row in csv.DictReader(handle)
-        }
+def plover_roots(knowledge: Knowledge | None = None) -> dict[str, tuple[str, ...]]:
+    """Return the CAMEO roots each PLOVER event type (old and new names) covers.
+
+    Args:
+        knowledge: whose ``plover_gsr_roots`` table to read (the bundled one by default).
+    """
+    rows = (knowledge or Knowledge.load()).rows("plover_gsr_roots")
+    return {row["plover_type"]: tuple(row["cameo_roots"].split()) for row in rows}
 
 
 def read_gold_set(path: Path, fmt: str) -> GoldSet:

@@ -15,18 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
 from bilat.actors.resolve import Found, ResolveContext, find_mentions
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
-from bilat.events.patterns import load_patterns
+from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
@@ -64,9 +67,8 @@ class Pipeline:
         self.nlp = nlp
         self.knowledge = knowledge
         self.gazetteer: Gazetteer = gazetteer_for(nlp, knowledge)
-        codes = frozenset(knowledge.cameo)
-        self.coder = Coder(load_patterns(knowledge.verb_files, codes), knowledge)
-        self.geocoder = Geocoder.load()
+        self.coder = Coder(_patterns(knowledge), knowledge)
+        self.geocoder = Geocoder.load(knowledge)
         # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
@@ -74,7 +76,9 @@ class Pipeline:
     def load(cls, settings: Settings | None = None) -> Pipeline:
         """Return the pipeline for these settings (built once per process and settings)."""
         settings = settings or Settings()
-        return _pipeline(settings.model, settings.knowledge_dirs, settings.prefilter)
+        return _pipeline(
+            settings.model, settings.knowledge_dirs, settings.prefilter, settings.cache_dir
+        )
 
     def extract(self, document: Document) -> Extraction:
         """Return the actors, events, facts and quotes of one document."""
@@ -248,23 +252,42 @@ class Pipeline:
         doc: Doc,
     ) -> tuple[tuple[Fact, ...], tuple[Quote, ...]]:
         facts = []
-        for fact in extract_facts(document.text, spans, doc_id=document.id):
+        for fact in extract_facts(
+            document.text, spans, doc_id=document.id, knowledge=self.knowledge
+        ):
             event = next((e for e in events if e.sentence_index == fact.sentence_index), None)
             facts.append(fact if event is None else _with_event(fact, event.id))
         quotes = []
         named = [_mention(doc, f) for f in found if f.actor is not None]
-        for q in find_quotes(document.text, spans, doc_id=document.id):
+        for q in find_quotes(document.text, spans, doc_id=document.id, knowledge=self.knowledge):
             speaker = (
                 _speaker(q.speaker_start, q.speaker_end, found, doc) if q.speaker_text else None
             )
             if speaker is None:
-                speaker = pronoun_speaker(q, named)
+                speaker = pronoun_speaker(q, named, knowledge=self.knowledge)
             quotes.append(
                 Quote(
                     document.id, q.text, q.start, q.end, speaker, q.speaker_text, q.sentence_index
                 )
             )
         return tuple(facts), tuple(quotes)
+
+
+def _patterns(knowledge: Knowledge) -> PatternSet:
+    """Return the coder's verb patterns, validated once and cached with the knowledge.
+
+    The cache key holds the verb files and the CAMEO table, and the source of the events
+    package, whose classes the patterns are.
+    """
+    code = hashlib.sha256()
+    for path in sorted(Path(patterns_module.__file__).parent.glob("*.py")):
+        code.update(path.read_bytes())
+    return knowledge.derived(
+        "patterns",
+        ("verbs", "cameo"),
+        [code.hexdigest()],
+        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+    )
 
 
 def mask_datelines(text: str) -> str:
@@ -352,8 +375,11 @@ def _context(
 
 
 @functools.lru_cache(maxsize=4)
-def _pipeline(model: str, knowledge_dirs: tuple[str, ...], prefilter: bool = True) -> Pipeline:
-    return Pipeline(load_nlp(model), Knowledge.load(knowledge_dirs), prefilter=prefilter)
+def _pipeline(
+    model: str, knowledge_dirs: tuple[str, ...], prefilter: bool = True, cache_dir: str = ""
+) -> Pipeline:
+    knowledge = Knowledge.load(knowledge_dirs, cache_dir=cache_dir or None)
+    return Pipeline(load_nlp(model), knowledge, prefilter=prefilter)
 
 
 def extract(document: Document, settings: Settings | None = None) -> Extraction:

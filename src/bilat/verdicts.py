@@ -15,11 +15,13 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bilat.errors import InputError
-from bilat.knowledge import Knowledge
 from bilat.records import Actor, Event, Record
+
+if TYPE_CHECKING:
+    from bilat.knowledge import Knowledge
 
 
 class VerdictKind(str, enum.Enum):

@@ -18,28 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import ActorRules
 
 # kinds of gazetteer entries; the order is the preference when one phrase means several things
 KINDS = ("person", "org", "metonym", "title", "country", "adjective", "demonym", "sector", "group")
-
-# Plural nouns that stand for both parties of a relationship ("both sides", "the two countries").
-GROUP_NOUNS = (
-    "sides",
-    "countries",
-    "nations",
-    "leaders",
-    "officials",
-    "ministers",
-    "governments",
-    "states",
-    "neighbours",
-    "neighbors",
-    "parties",
-    "delegations",
-    "counterparts",
-    "allies",
-)
-GROUP_DETERMINERS = ("both", "the two", "the 2")
 
 
 @dataclass(frozen=True)
@@ -95,7 +77,7 @@ class Gazetteer:
             span = doc[start:end]
             if self._entries(span):
                 spans.append(span)
-        spans.extend(_group_spans(doc))
+        spans.extend(_group_spans(doc, self.knowledge.actor_rules))
         result = []
         for span in filter_spans(spans):
             entries = self._entries(span)
@@ -146,12 +128,12 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
     return text[:1].isupper() or not text[:1].isalpha()
 
 
-def _group_spans(doc: Doc) -> Iterable[Span]:
+def _group_spans(doc: Doc, rules: ActorRules) -> Iterable[Span]:
     """Yield "both sides", "the two countries", "both the leaders", "the two uneasy allies"."""
     for token in doc:
-        if token.lower_ not in GROUP_NOUNS:
+        if token.lower_ not in rules.group_nouns:
             continue
-        for det in GROUP_DETERMINERS:
+        for det in rules.group_determiners:
             n = len(det.split())
             for skip in (0, 1):
                 start = token.i - n - skip

@@ -12,7 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from bilat.actors.resolve import JOINERS, MODIFIERS, Found
+from bilat.actors.resolve import JOINERS, Found
 from bilat.knowledge import Knowledge
 
 COUNTRY_KINDS = {"country", "adjective", "demonym", "metonym"}
@@ -66,7 +66,7 @@ def _titled(doc: Doc, mention: Found, knowledge: Knowledge) -> bool:
         for t in doc[mention.start : mention.end]
         if t.lower_ not in own
         and t.lower_ not in JOINERS
-        and t.lower_ not in MODIFIERS
+        and t.lower_ not in knowledge.actor_rules.title_modifiers
         and not t.is_punct
         and len(t.text) > 2
     ]

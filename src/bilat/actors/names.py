@@ -15,65 +15,46 @@ The head nouns and prefixes are data, in ``knowledge/actor_rules.yaml``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from bilat.actors.gazetteer import Piece
-from bilat.errors import KnowledgeError
 from bilat.knowledge import Knowledge
-from bilat.knowledge.loader import load_yaml
-from bilat.knowledge.schema import Organisation, Person
+from bilat.knowledge.schema import ActorRules, Organisation, Person
 from bilat.records import Actor
 
-RULES_PATH = Path(__file__).resolve().parents[1] / "knowledge" / "actor_rules.yaml"
 COUNTRYISH = ("country", "adjective", "demonym", "metonym")
 # how many capitalised words may follow a country word before the head noun
 MAX_NAME_WORDS = 4
 
 
-@dataclass(frozen=True)
-class ActorRules:
-    """The word lists of ``actor_rules.yaml``."""
+def actor_rules(knowledge: Knowledge | None = None) -> ActorRules:
+    """Return the actor rules of a knowledge base (the bundled one by default).
 
-    organisation_heads: frozenset[str]
-    organisation_prefixes: frozenset[str]
-    domestic_challengers: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def actor_rules() -> ActorRules:
-    """Return the bundled actor rules, read once.
+    Args:
+        knowledge: the knowledge, e.g. with the user's ``knowledge_dirs``.
 
     Returns:
         The head nouns, club prefixes and domestic challenger sectors.
     """
-    data = load_yaml(RULES_PATH.read_text(encoding="utf-8"), str(RULES_PATH)) or {}
-    lists: dict[str, frozenset[str]] = {}
-    for key in ("organisation_heads", "organisation_prefixes", "domestic_challengers"):
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise KnowledgeError(
-                f"{RULES_PATH}: '{key}' must be a list of words; fix the file or reinstall bilat"
-            )
-        lists[key] = frozenset(value)
-    return ActorRules(**lists)
+    return (knowledge or Knowledge.load()).actor_rules
 
 
-def inside_organisation_name(doc: Doc, start: int, end: int) -> bool:
+def inside_organisation_name(
+    doc: Doc, start: int, end: int, *, knowledge: Knowledge | None = None
+) -> bool:
     """Return whether the country word at ``doc[start:end]`` is part of an organisation's name.
 
     Args:
         doc: the parsed document.
         start: first token of the country, capital or demonym.
         end: token after it.
+        knowledge: whose organisation head nouns and prefixes to use (bundled by default).
 
     Returns:
         True for "Iraq Study Group" and "Real Madrid", False for "the Iraq government".
     """
-    rules = actor_rules()
+    rules = actor_rules(knowledge)
     if start > 0 and doc[start - 1].text in rules.organisation_prefixes:
         return True
     last_head = False

@@ -23,34 +23,15 @@ from bilat.actors.names import (
     surname_not_in_office,
 )
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import Person
+from bilat.knowledge.schema import ActorRules, Person
 from bilat.records import Actor
 
 # words that may sit between the pieces of one mention
 JOINERS = {"'s", "’s", "'", "’", "the", "of", "(", ")", "-", "–"}
-MODIFIERS = {
-    "acting",
-    "interim",
-    "caretaker",
-    "former",
-    "then",
-    "top",
-    "senior",
-    "new",
-    "principal",
-    "chief",
-    "deputy",
-    "visiting",
-    "outgoing",
-    "incoming",
-    "federal",
-}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 # "it decided to downgrade ties", "its envoy": a state or organisation named as a subject before
 COLLECTIVE_PRONOUNS = {"it", "its", "they", "their"}
 COLLECTIVE_KINDS = {"country", "org", "sector", "capital", "metonym"}
-PERSONAL_GROUPS = {"leaders", "officials", "ministers", "counterparts", "delegations"}
-INSTITUTIONAL = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 
 
 @dataclass
@@ -96,15 +77,32 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
         gazetteer: the phrase matcher built from the same knowledge.
         context: knowledge, the document's date and its home country.
     """
-    pieces = gazetteer.pieces(doc)
-    pieces.extend(_unknown_names(doc, pieces))
-    pieces.sort(key=lambda p: p.start)
-    groups = _group(doc, pieces)
-    found = [_resolve(doc, group, context) for group in groups]
+    found = [_resolve(doc, group, context) for group in _groups(doc, gazetteer, context)]
     found.extend(_pronouns(doc, found))
     found.sort(key=lambda f: f.start)
     _corefer(doc, found, context)
     return [f for f in found if f.actor is not None or f.kind == "name"]
+
+
+def _groups(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[list[Piece]]:
+    """Return the document's actor phrases grouped into mentions (kept on the ``Doc``).
+
+    They do not depend on the document's date or home country, and extraction resolves the
+    mentions twice (undated, to find the date; then at that date), so the second pass reuses
+    the first's groups instead of matching the gazetteer again.
+    """
+    key = "bilat.actor_groups"
+    rules = context.knowledge.actor_rules
+    kept = doc.user_data.get(key)
+    if kept is not None and kept[0] is gazetteer and kept[1] is rules:
+        groups: list[list[Piece]] = kept[2]
+        return groups
+    pieces = gazetteer.pieces(doc)
+    pieces.extend(_unknown_names(doc, pieces))
+    pieces.sort(key=lambda p: p.start)
+    groups = _group(doc, pieces, rules)
+    doc.user_data[key] = (gazetteer, rules, groups)
+    return groups
 
 
 def _unknown_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:
@@ -122,10 +120,10 @@ def _unknown_names(doc: Doc, pieces: list[Piece]) -> list[Piece]:
     return extra
 
 
-def _group(doc: Doc, pieces: list[Piece]) -> list[list[Piece]]:
+def _group(doc: Doc, pieces: list[Piece], rules: ActorRules) -> list[list[Piece]]:
     groups: list[list[Piece]] = []
     for piece in pieces:
-        if groups and _joins(doc, groups[-1], piece):
+        if groups and _joins(doc, groups[-1], piece, rules):
             groups[-1].append(piece)
         else:
             groups.append([piece])
@@ -136,7 +134,7 @@ def _kind(piece: Piece) -> str:
     return piece.entries[0].kind
 
 
-def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
+def _joins(doc: Doc, group: list[Piece], piece: Piece, rules: ActorRules) -> bool:
     last = group[-1]
     gap = doc[last.end : piece.start]
     if doc[last.start].sent.start != doc[piece.start].sent.start:
@@ -160,7 +158,7 @@ def _joins(doc: Doc, group: list[Piece], piece: Piece) -> bool:
             and bool(kinds & {"title", "adjective"} or (kinds & {"country"} and len(group) > 1))
             and (new != "title" or _followed_by_name(doc, piece, group))
         )
-    if any(w not in JOINERS and w not in MODIFIERS for w in words):
+    if any(w not in JOINERS and w not in rules.title_modifiers for w in words):
         return False
     if "of" in words and not (kinds & {"title", "sector"} and new in ("country", "org")):
         return False
@@ -197,7 +195,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
     sector_piece = first.get("sector")
     metonym = next((e for p in group for e in p.entries if e.kind == "metonym"), None)
     named = [p for p in group if _kind(p) in COUNTRYISH]
-    if any(inside_organisation_name(doc, p.start, p.end) for p in named):
+    if any(inside_organisation_name(doc, p.start, p.end, knowledge=kb) for p in named):
         return Found(start, end, None, "organisation name", "country word in a name", pieces=group)
     if person_piece is not None:
         entry = _pick(person_piece, "person")
@@ -282,7 +280,8 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             actor = Actor(where + sector, where, sector, name=span.text)
             how = f"'{span.text}' placed in {place} ({where})"
             return Found(start, end, actor, "sector", how, pieces=group)
-        if ctx.home and sector in INSTITUTIONAL and _definite(doc, start) and not modifier:
+        institutional = sector in kb.actor_rules.institutional_sectors
+        if ctx.home and institutional and _definite(doc, start) and not modifier:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
             return Found(
                 start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article", pieces=group
@@ -492,7 +491,7 @@ def _corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             _link_name(mention, names, earlier)
             continue
         if mention.kind == "group":
-            mention.pair = _last_pair(doc, mention, earlier) or _headline_pair(
+            mention.pair = _last_pair(doc, mention, earlier, kb) or _headline_pair(
                 mention, found[index + 1 :], headline
             )
             if mention.pair:
@@ -685,7 +684,9 @@ def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]
     return offices + [o for o in held if o not in offices]
 
 
-def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, Actor] | None:
+def _last_pair(
+    doc: Doc, mention: Found, earlier: list[Found], kb: Knowledge
+) -> tuple[Actor, Actor] | None:
     sent_start = doc[mention.start].sent.start
     window = [
         f
@@ -693,7 +694,7 @@ def _last_pair(doc: Doc, mention: Found, earlier: list[Found]) -> tuple[Actor, A
         if f.actor and f.actor.country and doc[f.start].sent.start >= max(0, sent_start - 400)
     ]
     group = mention.pieces[0].entries[0].key if mention.pieces else ""
-    personal = group.split()[-1:] != [] and group.split()[-1] in PERSONAL_GROUPS
+    personal = group.split()[-1:] != [] and group.split()[-1] in kb.actor_rules.personal_groups
     if personal:
         # "both officials", "the two leaders": people, not the countries named in between
         window = [f for f in window if f.individual and f.kind != "pronoun"]
@@ -749,17 +750,29 @@ def _headline_window(doc: Doc) -> tuple[int, int] | None:
     ("- Both sides discuss trade" bullets); the lede is the next two sentences. None for a
     document of one sentence.
     """
-    sentences = list(doc.sents)
-    if len(sentences) < 2:
+    # Sentences are read only as far as needed: the headline and lede are at the top, and
+    # listing every sentence of a long article costs more than the rest of this function.
+    stream = iter(doc.sents)
+    sentences: list[Span] = []
+
+    def has(index: int) -> bool:
+        while len(sentences) <= index:
+            following = next(stream, None)
+            if following is None:
+                return False
+            sentences.append(following)
+        return True
+
+    if not has(1):
         return None
     body = 1
-    while body < len(sentences) - 1:
+    while has(body + 1):
         sent = sentences[body]
         line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
         if not line_start or len(sent) >= _HEADLINE_TOKENS:
             break
         body += 1
-    until = sentences[min(body + 1, len(sentences) - 1)].end
+    until = sentences[body + 1 if has(body + 1) else -1].end
     return sentences[body].start, until
 
 

@@ -24,10 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-import ruptures as rpt
-from scipy.stats import theilslopes
-
 from bilat.analytics.timelines import TimelinePeriod
 from bilat.records import Record
 
@@ -132,6 +128,11 @@ def change_points(values: Sequence[float], labels: Sequence[str]) -> list[Change
     n = len(values)
     if n < MIN_CHANGE_PERIODS:
         return []
+    # Imported here: ruptures pulls in scipy (~1 s), which commands that never ask for a trend
+    # (and every ingest) should not pay at start-up.
+    import numpy as np
+    import ruptures as rpt
+
     signal = np.asarray(values, dtype=float)
     diffs = np.abs(np.diff(signal))
     # For Gaussian noise, median |difference| ≈ 0.954 σ; a level shift touches one difference.
@@ -196,6 +197,8 @@ def trend(series: Sequence[TimelinePeriod], *, confidence: float = 0.95) -> Tren
                 f"too few periods to tell a trend ({len(ys)} with events; {MIN_PERIODS} needed)"
             ),
         )
+    from scipy.stats import theilslopes
+
     fit = theilslopes(ys, xs, alpha=confidence)
     slope, low, high = (round(float(v), 6) for v in (fit.slope, fit.low_slope, fit.high_slope))
     unit = _unit(labels[0])

@@ -17,7 +17,8 @@ Reopening costs about half a second a write, too slow for analysts confirming ev
 another. A server started with writes enabled (``writable=True``: a token is set) therefore
 opens the store writable once and keeps it: reads and the writer thread share that one handle
 (DuckDB isolates a reader from a transaction in progress), at the price of keeping other
-processes out of the file while the server runs.
+processes out of the file while the server runs. ``bilat serve`` on a DuckDB file always does
+so, and lets the other processes in through itself (:mod:`bilat.live`).
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from bilat.evaluation import (
     score_events,
 )
 from bilat.ingest import IngestReport, ingest
+from bilat.settings import Settings
 from bilat.sources import ReadOptions
 from bilat.store import DocumentRow, EventQuery, open_store
 
@@ -55,7 +56,11 @@ def ingest_cmd(
     ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per transaction.")] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Processes that parse documents (writes stay in one).")
+        str | None,
+        typer.Option(
+            help="Processes that extract documents: a number, or auto (one per usable core); "
+            "writes stay in one."
+        ),
     ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
@@ -308,9 +313,14 @@ def export_cmd(
 ) -> None:
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
+    from bilat.exports.stream import DOWNLOAD_FORMATS
 
     query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
-    with open_store(settings_for(db).db, read_only=True) as store:
+    settings = settings_for(db)
+    if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
+        _stream_export(settings, what, fmt, query, verified_only, output)
+        return
+    with open_store(settings.db, read_only=True, memory_limit=settings.memory_limit) as store:
         if what == "events":
             data = export_events(store, fmt, query, verified_only=verified_only, header=header)
         elif what == "facts":
@@ -325,6 +335,42 @@ def export_cmd(
     else:
         output.write_bytes(data)
         err.print(f"wrote {what} ({fmt}, {len(data)} bytes) to {output}")
+
+
+def _stream_export(
+    settings: Settings,
+    what: str,
+    fmt: str,
+    query: EventQuery,
+    verified_only: bool,
+    output: Path | None,
+) -> None:
+    """Write an export page by page, so memory stays flat however many events it holds."""
+    from bilat.exports import write_export
+
+    with open_store(settings.db, read_only=True, memory_limit=settings.memory_limit) as store:
+        if output is None:
+            write_export(
+                store,
+                sys.stdout.buffer,
+                what=what,
+                fmt=fmt,
+                query=query,
+                verified_only=verified_only,
+            )
+            sys.stdout.flush()
+            return
+        # A failed export must not leave half a file under the requested name.
+        partial = output.with_name(output.name + ".partial")
+        try:
+            with partial.open("wb") as handle:
+                write_export(
+                    store, handle, what=what, fmt=fmt, query=query, verified_only=verified_only
+                )
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    err.print(f"wrote {what} ({fmt}, {output.stat().st_size} bytes) to {output}")
 
 
 @app.command("eval")
@@ -440,12 +486,20 @@ def serve_cmd(
     token: Annotated[
         str | None, typer.Option(envvar="BILAT_TOKEN", help="Bearer token that enables writes.")
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Also poll the registered feeds, in the server.")
+    ] = False,
+    interval: Annotated[
+        str | None, typer.Option(help="Time between feed polls, e.g. 15m (watch_interval).")
+    ] = None,
 ) -> None:
-    """Serve the REST API (and dashboard) over a database."""
+    """Serve the REST API and dashboard; other commands write through it while it runs."""
     from bilat.api.app import serve
+    from bilat.feeds import parse_interval
 
     settings = settings_for(db, host=host, port=port)
-    serve(settings.db, host=settings.host, port=settings.port, token=token)
+    seconds = parse_interval(interval or settings.watch_interval) if watch else None
+    serve(settings.db, host=settings.host, port=settings.port, token=token, watch=seconds)
 
 
 @app.command("explain")
@@ -484,12 +538,19 @@ def explain_cmd(
 
 @knowledge_app.command("check")
 def knowledge_check_cmd(
-    files: Annotated[list[Path], typer.Argument(help="YAML or TSV knowledge files.")],
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Knowledge files (default: every bundled and knowledge_dirs file)."),
+    ] = None,
 ) -> None:
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
+    from bilat.events.patterns import check_patterns
+    from bilat.knowledge import knowledge_files
     from bilat.knowledge.loader import check_aliases, check_file
 
-    problems = [p for f in files for p in check_file(f)]
+    if not files:
+        files = knowledge_files(settings_for().knowledge_dirs)
+    problems = [p for f in files for p in check_file(f, patterns=check_patterns)]
     for problem in problems:
         out.print(str(problem))
     if problems:

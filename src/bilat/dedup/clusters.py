@@ -1,7 +1,7 @@
 """Group events reported by several articles into one real-world event.
 
 Two mentions are one event when they share the dyad (undirected for symmetric codes), their
-codes are compatible (same CAMEO root, or one group of ``knowledge/cluster_codes.yaml``), their
+codes are compatible (same CAMEO root, or one of the ``code_groups`` of ``cluster_codes.yaml``), their
 dates lie within the window, their places do not disagree, and either their sentences are
 similar or the same people act on both sides on a compatible date. Each mention is compared
 with the mentions clustered before it, in store order, so the clusters do not depend on how an
@@ -14,20 +14,16 @@ ingest was batched; a cluster's id is the id of its first mention, which represe
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
-
-from bilat.errors import InputError, KnowledgeError
+from bilat.errors import InputError
+from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import CodeGroup
 from bilat.records import COUNTED_FACTUALITY, DatePrecision, Event
-from bilat.sources.language import STOPWORDS_PATH, load_wordlist
 
-CODE_GROUPS_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "cluster_codes.yaml"
 _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 
@@ -63,15 +59,6 @@ class ClusterOptions:
 
 
 @dataclass(frozen=True)
-class CodeGroup:
-    """CAMEO code prefixes whose events may be one real-world event."""
-
-    name: str
-    codes: tuple[str, ...]
-    symmetric: bool
-
-
-@dataclass(frozen=True)
 class ClusterItem:
     """One mention to cluster: the event, the date it is filed under, and its cluster if known."""
 
@@ -80,49 +67,16 @@ class ClusterItem:
     cluster_id: str | None = None
 
 
-@functools.cache
-def load_code_groups(path: Path = CODE_GROUPS_PATH) -> tuple[CodeGroup, ...]:
-    """Read and validate the groups of compatible codes.
+def load_code_groups(knowledge: Knowledge | None = None) -> tuple[CodeGroup, ...]:
+    """Return the groups of compatible codes of a knowledge base (the bundled one by default).
 
     Args:
-        path: The YAML file (default: the bundled ``knowledge/cluster_codes.yaml``).
+        knowledge: the knowledge, e.g. with the user's ``knowledge_dirs``.
 
     Returns:
-        The groups, in file order.
-
-    Raises:
-        KnowledgeError: The file is missing or malformed.
+        The groups, in file order (a user's group with a bundled name replaces it).
     """
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise KnowledgeError(
-            f"cannot read code groups: {error}; restore the file or fix its YAML", file=str(path)
-        ) from error
-    groups = data.get("groups") if isinstance(data, dict) else None
-    if not isinstance(groups, list):
-        raise KnowledgeError("code groups file needs a top-level 'groups' list", file=str(path))
-    result = []
-    for number, entry in enumerate(groups, 1):
-        codes = entry.get("codes") if isinstance(entry, dict) else None
-        if (
-            not isinstance(codes, list)
-            or not codes
-            or not all(isinstance(c, str) and c.isdigit() for c in codes)
-        ):
-            raise KnowledgeError(
-                f"group {number} needs 'codes': a list of CAMEO code prefixes as quoted strings "
-                '(e.g. ["18", "19"])',
-                file=str(path),
-            )
-        result.append(
-            CodeGroup(
-                name=str(entry.get("name", f"group{number}")),
-                codes=tuple(codes),
-                symmetric=bool(entry.get("symmetric", False)),
-            )
-        )
-    return tuple(result)
+    return (knowledge or Knowledge.load()).code_groups
 
 
 def code_group(cameo: str, groups: tuple[CodeGroup, ...]) -> tuple[str, bool]:
@@ -145,16 +99,17 @@ def code_group(cameo: str, groups: tuple[CodeGroup, ...]) -> tuple[str, bool]:
     return best[1].name, best[1].symmetric
 
 
-def content_words(sentence: str) -> frozenset[str]:
+def content_words(sentence: str, *, knowledge: Knowledge | None = None) -> frozenset[str]:
     """Return the lower-cased words of a sentence that are not function words.
 
     Args:
         sentence: Any text.
+        knowledge: whose ``english_stopwords`` to leave out (the bundled knowledge by default).
 
     Returns:
         Its content words, two characters or longer.
     """
-    stop = load_wordlist(STOPWORDS_PATH)
+    stop = (knowledge or Knowledge.load()).words("english_stopwords")
     return frozenset(w for w in _WORD_RE.findall(sentence.casefold()) if w not in stop)
 
 
@@ -199,14 +154,20 @@ class Clusterer:
 
     Args:
         options: Window and similarity thresholds.
-        groups: Compatible code groups (default: the bundled ones).
+        groups: Compatible code groups (default: those of ``knowledge``).
+        knowledge: Code groups and stop words (default: the bundled knowledge).
     """
 
     def __init__(
-        self, options: ClusterOptions, *, groups: tuple[CodeGroup, ...] | None = None
+        self,
+        options: ClusterOptions,
+        *,
+        groups: tuple[CodeGroup, ...] | None = None,
+        knowledge: Knowledge | None = None,
     ) -> None:
         self.options = options
-        self.groups = load_code_groups() if groups is None else groups
+        self.knowledge = knowledge or Knowledge.load()
+        self.groups = self.knowledge.code_groups if groups is None else groups
         self._by_key: dict[tuple[str, ...], dict[dt.date, list[_Cluster]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -274,7 +235,7 @@ class Clusterer:
         member = _Member(
             event=event,
             day=day,
-            words=content_words(event.sentence),
+            words=content_words(event.sentence, knowledge=self.knowledge),
             explicit=event.date is not None and event.date_precision is DatePrecision.DAY,
         )
         return (group, *pair), member

@@ -19,20 +19,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from bilat.errors import InputError
+
+if TYPE_CHECKING:
+    from datasketch import MinHash, MinHashLSH
 
 _WORD_RE = re.compile(r"\w+")
 # The affine32 scheme keeps hash values below 2**32, so four bytes each store them exactly;
 # naming it keeps stored signatures comparable if datasketch changes its default.
 _SCHEME = "affine32"
-_HASH_DTYPE = np.dtype("<u4")
+_HASH_FORMAT = "<{}I"
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def parse_iso_day(value: str | None) -> dt.date | None:
 
 def encode_hashvalues(values: tuple[int, ...]) -> str:
     """Return MinHash values as a compact hex string for storage."""
-    return np.asarray(values, dtype=_HASH_DTYPE).tobytes().hex()
+    return struct.pack(_HASH_FORMAT.format(len(values)), *values).hex()
 
 
 def decode_hashvalues(text: str) -> tuple[int, ...]:
@@ -152,7 +154,13 @@ def decode_hashvalues(text: str) -> tuple[int, ...]:
             f"stored document signature is not hex ({error}); the signatures table is damaged",
             origin="document_signatures",
         ) from error
-    return tuple(int(v) for v in np.frombuffer(raw, dtype=_HASH_DTYPE))
+    if len(raw) % 4:
+        raise InputError(
+            f"stored document signature has {len(raw)} bytes, not a whole number of 4-byte "
+            "hash values; the signatures table is damaged",
+            origin="document_signatures",
+        )
+    return struct.unpack(_HASH_FORMAT.format(len(raw) // 4), raw)
 
 
 class DuplicateFinder:
@@ -172,7 +180,7 @@ class DuplicateFinder:
 
     def __init__(self, options: DedupOptions) -> None:
         self.options = options
-        self._lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm)
+        self._index: MinHashLSH | None = None
         self._hashes: dict[str, MinHash] = {}
         self._order: dict[str, int] = {}
         self._original: dict[str, str] = {}
@@ -181,6 +189,18 @@ class DuplicateFinder:
 
     def __len__(self) -> int:
         return len(self._hashes)
+
+    @property
+    def _lsh(self) -> MinHashLSH:
+        # Built on first use: datasketch imports scipy (about a second), which a store with no
+        # signed documents, or a command that never checks one, need not pay.
+        if self._index is None:
+            from datasketch import MinHashLSH
+
+            self._index = MinHashLSH(
+                threshold=self.options.threshold, num_perm=self.options.num_perm
+            )
+        return self._index
 
     def load(
         self,
@@ -214,6 +234,8 @@ class DuplicateFinder:
         words = normalise(text)
         if len(words) < self.options.min_words:
             return ()
+        from datasketch import MinHash
+
         minhash = MinHash(num_perm=self.options.num_perm, seed=self.options.seed, scheme=_SCHEME)
         minhash.update_batch(sorted(shingles(words, self.options.shingle)))
         return tuple(int(v) for v in minhash.hashvalues)
@@ -261,6 +283,9 @@ class DuplicateFinder:
                 f"{self.options.num_perm}; keep num_perm as the database was built with",
                 origin="DedupOptions.num_perm",
             )
+        import numpy as np
+        from datasketch import MinHash
+
         return MinHash(
             num_perm=self.options.num_perm,
             seed=self.options.seed,

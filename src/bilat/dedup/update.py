@@ -22,6 +22,7 @@ from bilat.dedup.documents import (
     decode_hashvalues,
     encode_hashvalues,
 )
+from bilat.knowledge import Knowledge
 from bilat.store import Store
 
 # document_cards searches the id list for every stored row: quick for a batch of ids, while a
@@ -52,6 +53,7 @@ class Deduplicator:
         store: The open, writable store.
         documents: Near-duplicate threshold, date limit and signature parameters.
         clusters: Cluster window and similarity thresholds.
+        knowledge: Code groups and stop words (default: the bundled knowledge).
     """
 
     def __init__(
@@ -60,8 +62,10 @@ class Deduplicator:
         *,
         documents: DedupOptions | None = None,
         clusters: ClusterOptions | None = None,
+        knowledge: Knowledge | None = None,
     ) -> None:
         self.store = store
+        self.knowledge = knowledge
         self.document_options = documents or DedupOptions()
         self.cluster_options = clusters or ClusterOptions()
         self._finder: DuplicateFinder | None = None
@@ -133,7 +137,7 @@ class Deduplicator:
         pending = self.store.unclustered_events()
         if not pending:
             return 0, 0
-        clusterer = Clusterer(self.cluster_options)
+        clusterer = Clusterer(self.cluster_options, knowledge=self.knowledge)
         days = sorted(d for _, date in pending if (d := parse_day(date)) is not None)
         if days:
             # Earlier clusters a new mention may join were founded within the window of it.

@@ -289,6 +289,9 @@ class Coder:
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
+        if pattern.swap:
+            # "received a loan from China": the giver named in the target slot is the source
+            pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
         fact, fact_reason = factuality(token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
@@ -570,6 +573,9 @@ def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[F
             found.append(own)
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                conjoined = any(c.dep_ == "conj" for c in child.children)
+                if conjoined and all(index[child.i] is not f for f in found):
+                    found.append(index[child.i])
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.i in index:
                         other = index[conj.i]
@@ -639,6 +645,12 @@ def _targets(
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 found.extend(_doers(obj, index))
+        elif slot == "that":
+            # "demanded that India withdraw", "alleged that Kabul sheltered them": the subject
+            # of the clause the trigger governs
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found.extend(_with_conj(subj, index))
         elif slot in ("xcomp", "any"):
             found.extend(_in_subtree(token, index, exclude))
         elif slot == "place":
@@ -692,10 +704,11 @@ def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
 
 
 def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
-    result = []
     first = _mention(token, index)
     if first:
-        result.append(first)
+        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
+        return _phrase_actors(token, first, index)
+    result = []
     for conj in token.children:
         if conj.dep_ == "conj":
             other = _mention(conj, index)

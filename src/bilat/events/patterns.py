@@ -9,7 +9,8 @@ A pattern in ``verbs.yaml``::
       target: [with, dobj]             # where the target is: slots tried in order
       symmetric: true
 
-Slots: ``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
+Slots: ``that`` (the subject of a clause the trigger governs: "demanded that India withdraw"),
+``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
 (``with``, ``to``, ``on``, ``against``, ``from``, ``between``…) on the trigger or on its object
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
@@ -26,7 +27,9 @@ with a direct object ("flew 100 refugees to Jordan" is transport, not a trip). `
 target in its sentence answer whoever accused its source within the last two sentences ("X
 accused Y … Y denied the allegations"). ``exclusive: true`` stops a pattern whose constraints
 hold but whose roles do not resolve from handing the trigger to a looser pattern ("condemned
-the bombing" with no bomber named is not a condemnation of the victims).
+the bombing" with no bomber named is not a condemnation of the victims). ``swap: true`` makes
+the actor found in the target slot the source and the subject the target: "Pakistan received
+a loan from China" is China's loan to Pakistan.
 """
 
 from __future__ import annotations

@@ -12,18 +12,13 @@ fields are FIPS 10-4, as in GDELT; actor country codes stay ISO3/CAMEO.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from bilat.knowledge import BUNDLED, Knowledge
-from bilat.knowledge.loader import YamlLoader
+from bilat.knowledge import Knowledge
 from bilat.records import Actor, Event, Place
 
 _ACTOR = (
@@ -82,24 +77,29 @@ class Counts:
     articles: int = 1
 
 
-@functools.cache
-def fips_codes() -> dict[str, str]:
-    """Return ISO3 → FIPS 10-4 country codes from the bundled ``fips_countries.csv``."""
-    return _read_csv(BUNDLED / "fips_countries.csv", "iso3", "fips")
+@dataclass(frozen=True)
+class _Geo:
+    """What the geography fields are written from: country names, FIPS codes and points."""
+
+    names: Mapping[str, str]
+    fips: Mapping[str, str]
+    points: Mapping[str, tuple[str, str]]
 
 
-@functools.cache
-def _country_points() -> dict[str, tuple[str, str]]:
-    path = BUNDLED / "places_countries.csv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {row["code"]: (row["lat"], row["lon"]) for row in rows}
+def fips_codes(knowledge: Knowledge | None = None) -> dict[str, str]:
+    """Return ISO3 → FIPS 10-4 country codes, from the ``fips_countries`` table.
+
+    Args:
+        knowledge: the knowledge (the bundled one by default).
+    """
+    rows = (knowledge or Knowledge.load()).rows("fips_countries")
+    return {row["iso3"]: row["fips"] for row in rows}
 
 
-def _read_csv(path: Path, key: str, value: str) -> dict[str, str]:
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {row[key]: row[value] for row in rows}
+@functools.lru_cache(maxsize=4)
+def _geo(knowledge: Knowledge) -> _Geo:
+    points = {row["code"]: (row["lat"], row["lon"]) for row in knowledge.rows("places_countries")}
+    return _Geo(country_names(knowledge), fips_codes(knowledge), points)
 
 
 def global_event_id(event_id: str) -> int:
@@ -140,32 +140,32 @@ def _actor_fields(actor: Actor | None, names: Mapping[str, str]) -> list[Any]:
     return [code, name, country or "", group, "", "", "", *types]
 
 
-def _country_geo(country: str | None, names: Mapping[str, str]) -> list[Any]:
-    fips = fips_codes().get(country or "")
+def _country_geo(country: str | None, geo: _Geo) -> list[Any]:
+    fips = geo.fips.get(country or "")
     if not country or not fips:
         return [""] * len(_GEO)
-    lat, lon = _country_points().get(country, ("", ""))
-    name = names.get(country, country)
+    lat, lon = geo.points.get(country, ("", ""))
+    name = geo.names.get(country, country)
     return [_COUNTRY, name, fips, fips, "", lat, lon, fips]
 
 
-def _place_geo(place: Place | None, names: Mapping[str, str]) -> list[Any]:
+def _place_geo(place: Place | None, geo: _Geo) -> list[Any]:
     if place is None:
         return [""] * len(_GEO)
-    fips = fips_codes().get(place.country or "", "")
+    fips = geo.fips.get(place.country or "", "")
     if place.feature == "country":
-        geo = _country_geo(place.country, names)
-        if geo[0]:
-            geo[1] = place.name
-            geo[5] = "" if place.lat is None else place.lat
-            geo[6] = "" if place.lon is None else place.lon
-            return geo
+        fields = _country_geo(place.country, geo)
+        if fields[0]:
+            fields[1] = place.name
+            fields[5] = "" if place.lat is None else place.lat
+            fields[6] = "" if place.lon is None else place.lon
+            return fields
     state = place.feature in _STATE_FEATURES
     if place.country == "USA":
         kind = _US_STATE if state else _US_CITY
     else:
         kind = _STATE if state else _CITY
-    country = names.get(place.country or "")
+    country = geo.names.get(place.country or "")
     full = place.name if country is None else f"{place.name}, {country}"
     lat = "" if place.lat is None else place.lat
     lon = "" if place.lon is None else place.lon
@@ -180,27 +180,8 @@ def _counts_of(event: Event, counts: Counts | None) -> list[int]:
     return [event.num_mentions, event.num_sources, event.num_articles]
 
 
-@functools.cache
-def _bundled_country_names() -> dict[str, str]:
-    """Return ISO3 → country name from the bundled ``countries.yaml`` alone.
-
-    Loading the whole knowledge base (people, offices, verbs, validated) takes seconds; the
-    geography fields need only the names, and libyaml reads this one file in ~0.1 s.
-    """
-    loader: Any = getattr(yaml, "CSafeLoader", YamlLoader)
-
-    class _Loader(loader):  # type: ignore[misc]
-        pass
-
-    # Keep dates as text, as the knowledge loader does.
-    _Loader.yaml_implicit_resolvers = YamlLoader.yaml_implicit_resolvers
-    text = (BUNDLED / "countries.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Loader)
-    return {str(entry["code"]): str(entry["name"]) for entry in data["countries"]}
-
-
 def country_names(knowledge: Knowledge | None = None) -> dict[str, str]:
-    """Return ISO3 → country name, from a knowledge base or (fast) the bundled countries file.
+    """Return ISO3 → country name, from the ``countries`` section of a knowledge base.
 
     Args:
         knowledge: A loaded knowledge base, e.g. one with the user's knowledge directories.
@@ -208,9 +189,8 @@ def country_names(knowledge: Knowledge | None = None) -> dict[str, str]:
     Returns:
         The names by code.
     """
-    if knowledge is None:
-        return _bundled_country_names()
-    return {code: country.name for code, country in knowledge.countries.items()}
+    countries = (knowledge or Knowledge.load()).countries
+    return {code: country.name for code, country in countries.items()}
 
 
 def gdelt_row(
@@ -233,23 +213,22 @@ def gdelt_row(
     Returns:
         The values in :data:`GDELT_COLUMNS` order; unknown ones are empty strings.
     """
-    return _row(event, country_names(knowledge), counts, source_url, added.strftime("%Y%m%d%H%M%S"))
+    geo = _geo(knowledge or Knowledge.load())
+    return _row(event, geo, counts, source_url, added.strftime("%Y%m%d%H%M%S"))
 
 
-def _row(
-    event: Event, names: Mapping[str, str], counts: Counts | None, source_url: str, added: str
-) -> list[Any]:
+def _row(event: Event, geo: _Geo, counts: Counts | None, source_url: str, added: str) -> list[Any]:
     root, base = event.cameo[:2], event.cameo[:3]
     row: list[Any] = [global_event_id(event.id), *_date_fields(event.date)]
-    row += _actor_fields(event.source, names)
-    row += _actor_fields(event.target, names)
+    row += _actor_fields(event.source, geo.names)
+    row += _actor_fields(event.target, geo.names)
     row += [1 if 0 <= event.sentence_index < _LEAD_SENTENCES else 0, event.cameo, base, root]
     row += [event.quad_class, event.goldstein]
     row += _counts_of(event, counts)
     row += [""]
-    row += _country_geo(event.source.country, names)
-    row += _country_geo(event.target.country if event.target else None, names)
-    row += _place_geo(event.place, names)
+    row += _country_geo(event.source.country, geo)
+    row += _country_geo(event.target.country if event.target else None, geo)
+    row += _place_geo(event.place, geo)
     row += [added, source_url]
     return row
 
@@ -276,13 +255,13 @@ def gdelt_bytes(
     Returns:
         The file's bytes.
     """
-    names = country_names(knowledge)
+    geo = _geo(knowledge or Knowledge.load())
     stamp = (added or dt.datetime.now(dt.UTC)).strftime("%Y%m%d%H%M%S")
     found_counts = counts or {}
     urls = source_urls or {}
     lines = ["\t".join(GDELT_COLUMNS)] if header else []
     for event in events:
-        row = _row(event, names, found_counts.get(event.id), urls.get(event.doc_id, ""), stamp)
+        row = _row(event, geo, found_counts.get(event.id), urls.get(event.doc_id, ""), stamp)
         lines.append("\t".join(_clean(value) for value in row))
     return "".join(line + "\n" for line in lines).encode("utf-8")
 

@@ -14,13 +14,12 @@ drops) keep ``event`` empty.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bilat.knowledge import BUNDLED
+from bilat.knowledge import Knowledge
 from bilat.records import Actor, Event, Place
 from bilat.verdicts import Verdict
 
@@ -31,13 +30,19 @@ CODEBOOK = "CAMEO→PLOVER crosswalk 2021"
 _RESOLUTION = {"country": 1, "region": 2, "state": 2, "province": 2, "adm1": 2, "district": 3}
 
 
-@functools.cache
-def plover_contexts() -> dict[str, list[str]]:
-    """Return each CAMEO code's PLOVER contexts, from the bundled ``plover_contexts.tsv``."""
-    path = BUNDLED / "plover_contexts.tsv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["code"]: row["context"].split(";") for row in rows}
+def plover_contexts(knowledge: Knowledge | None = None) -> dict[str, list[str]]:
+    """Return each CAMEO code's PLOVER contexts, from the ``plover_contexts`` table.
+
+    Args:
+        knowledge: the knowledge (the bundled one by default).
+    """
+    return dict(_contexts(knowledge or Knowledge.load()))
+
+
+@functools.lru_cache(maxsize=4)
+def _contexts(knowledge: Knowledge) -> dict[str, list[str]]:
+    rows = knowledge.rows("plover_contexts")
+    return {row["code"]: row["context"].split(";") for row in rows}
 
 
 def _entity(actor: Actor | None) -> list[dict[str, Any]]:
@@ -94,7 +99,7 @@ def plover_record(
         "recipient": _entity(event.target),
         "event": [event.plover_type] if event.plover_type else [],
         "mode": [event.plover_mode] if event.plover_mode else [],
-        "context": plover_contexts().get(event.cameo, []),
+        "context": list(_contexts(Knowledge.load()).get(event.cameo, [])),
         "quad_code": event.quad_class,
         "event_scale": event.goldstein,
         "event_loc": _location(event.place),

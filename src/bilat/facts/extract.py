@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bilat.facts.patterns import FactPatterns, default_patterns, parse_number, words_value
+from bilat.knowledge import Knowledge
 from bilat.records import Fact
 
 
@@ -57,7 +58,13 @@ class _Sentence:
     taken: list[tuple[int, int]] = field(default_factory=list)
 
 
-def extract_facts(text: str, sentences: Sequence[tuple[int, int]], *, doc_id: str) -> list[Fact]:
+def extract_facts(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    *,
+    doc_id: str,
+    knowledge: Knowledge | None = None,
+) -> list[Fact]:
     """Return the casualty counts, money amounts, percentages and tariffs in a text.
 
     Args:
@@ -65,11 +72,12 @@ def extract_facts(text: str, sentences: Sequence[tuple[int, int]], *, doc_id: st
         sentences: ``(start, end)`` character offsets of its sentences; when empty the whole
             text is read as sentence 0.
         doc_id: the document id stored on every fact.
+        knowledge: whose unit words to use (the bundled knowledge by default).
 
     Returns:
         Facts in text order, with absolute character offsets into ``text``.
     """
-    patterns = default_patterns()
+    patterns = default_patterns(knowledge or Knowledge.load())
     spans = list(sentences) or [(0, len(text))]
     facts: list[Fact] = []
     for index, (start, end) in enumerate(spans):

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bilat.errors import KnowledgeError
-from bilat.facts.vocabulary import Units, alternation, load_units
+from bilat.facts.vocabulary import Units, alternation
+from bilat.knowledge import Knowledge
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A count is a whole number not glued to other digits, a decimal point or a currency sign.
@@ -173,10 +174,14 @@ def _trigger_patterns(units: Units) -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-@functools.cache
-def default_patterns() -> FactPatterns:
-    """Return the patterns built from the bundled ``units.yaml``, compiled once."""
-    return build_patterns(load_units())
+@functools.lru_cache(maxsize=8)
+def default_patterns(knowledge: Knowledge | None = None) -> FactPatterns:
+    """Return the patterns built from a knowledge base's unit words, compiled once for it.
+
+    Args:
+        knowledge: the knowledge (the bundled one by default).
+    """
+    return build_patterns((knowledge or Knowledge.load()).units)
 
 
 def parse_number(digits: str) -> float:

@@ -25,7 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bilat.facts.vocabulary import QuoteWords, alternation, load_quote_words
+from bilat.facts.vocabulary import QuoteWords, alternation
+from bilat.knowledge import Knowledge
 from bilat.records import Actor, Mention, Quote, Record
 
 # A speaker never crosses clause punctuation, except the full stop of an initial ("S. Jaishankar").
@@ -87,9 +88,9 @@ class _QuotePatterns:
     leading: re.Pattern[str]
 
 
-@functools.cache
-def _patterns() -> _QuotePatterns:
-    words = load_quote_words()
+@functools.lru_cache(maxsize=8)
+def _patterns(knowledge: Knowledge) -> _QuotePatterns:
+    words = knowledge.quote_words
     verb = alternation(words.speech_verbs)
     adverb = alternation(words.speech_adverbs)
     source = alternation(words.source_phrases)
@@ -113,7 +114,13 @@ def _patterns() -> _QuotePatterns:
     )
 
 
-def find_quotes(text: str, sentences: Sequence[tuple[int, int]], *, doc_id: str) -> list[QuoteSpan]:
+def find_quotes(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    *,
+    doc_id: str,
+    knowledge: Knowledge | None = None,
+) -> list[QuoteSpan]:
     """Return the direct quotes in a text with the span naming each one's speaker.
 
     Args:
@@ -122,12 +129,13 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], *, doc_id: str)
             to keep an attribution within the quote's sentence.
         doc_id: the document id (kept for symmetry with :func:`extract_facts`; quotes carry
             it once converted with :meth:`QuoteSpan.to_quote`).
+        knowledge: whose quote words to use (the bundled knowledge by default).
 
     Returns:
         Quotes in text order; ``speaker_text`` is ``None`` when nothing attributes a quote.
     """
     del doc_id  # the spans are document-relative; the id is attached by QuoteSpan.to_quote
-    patterns = _patterns()
+    patterns = _patterns(knowledge or Knowledge.load())
     spans = list(sentences) or [(0, len(text))]
     starts = [s for s, _ in spans]
     marks = _quote_marks(text)
@@ -175,7 +183,9 @@ def _continued(text: str, previous: QuoteSpan, open_at: int) -> tuple[str, int, 
     return previous.speaker_text, previous.speaker_start, previous.speaker_end
 
 
-def pronoun_speaker(span: QuoteSpan, mentions: Sequence[Mention]) -> Actor | None:
+def pronoun_speaker(
+    span: QuoteSpan, mentions: Sequence[Mention], *, knowledge: Knowledge | None = None
+) -> Actor | None:
     """Return the person a pronoun speaker ("he said") stands for: the last one named before.
 
     Only named people count (mentions whose actor has a ``person``), and only those that end
@@ -185,12 +195,13 @@ def pronoun_speaker(span: QuoteSpan, mentions: Sequence[Mention]) -> Actor | Non
         span: A quote whose ``speaker_text`` may be a pronoun (``speaker_pronouns`` in
             ``knowledge/quotes.yaml``).
         mentions: The document's actor mentions, with absolute character offsets.
+        knowledge: whose pronouns to use (the bundled knowledge by default).
 
     Returns:
         The actor of the last person named before the quote, or None when the speaker is not a
         pronoun or no person was named before it.
     """
-    words = _patterns().words
+    words = (knowledge or Knowledge.load()).quote_words
     if span.speaker_text is None or span.speaker_start is None:
         return None
     if span.speaker_text.lower() not in {p.lower() for p in words.speaker_pronouns}:
@@ -202,7 +213,7 @@ def pronoun_speaker(span: QuoteSpan, mentions: Sequence[Mention]) -> Actor | Non
     return max(named, key=lambda m: m.end).actor if named else None
 
 
-def speaker_label(quote: Quote) -> str:
+def speaker_label(quote: Quote, knowledge: Knowledge | None = None) -> str:
     """Return how a reader should see who said a quote: a pronoun's person, else its words.
 
     "he" in ``“…,” he said`` names nobody on a page listing quotes from many articles; when the
@@ -210,13 +221,15 @@ def speaker_label(quote: Quote) -> str:
 
     Args:
         quote: A stored quote.
+        knowledge: where the speaker pronouns come from; the bundled knowledge when None.
 
     Returns:
         The person a pronoun stands for, else the attribution as written, else the speaker's
         name or code, else an empty string.
     """
     speaker, text = quote.speaker, quote.speaker_text
-    pronouns = {p.lower() for p in _patterns().words.speaker_pronouns}
+    words = (knowledge or Knowledge.load()).quote_words
+    pronouns = {p.lower() for p in words.speaker_pronouns}
     if speaker is not None and speaker.person and (not text or text.lower() in pronouns):
         return speaker.person
     if text:
@@ -262,10 +275,12 @@ def _after(
     for pattern in (patterns.after_verb_first, patterns.after_source):
         match = pattern.match(chunk)
         if match:
-            return _speaker(text, base + match.start("speaker"), base + match.end("speaker"))
+            return _speaker(
+                text, base + match.start("speaker"), base + match.end("speaker"), patterns
+            )
     match = patterns.after_speaker_first.match(chunk)
     if match:
-        found = _speaker(text, base + match.start("speaker"), base + match.end("speaker"))
+        found = _speaker(text, base + match.start("speaker"), base + match.end("speaker"), patterns)
         if found and len(found[0].split()) <= _MAX_SPEAKER_WORDS:
             return found
     return None
@@ -277,7 +292,9 @@ def _before(
     chunk = text[floor:open_at]
     match = patterns.before_source.search(chunk)
     if match:
-        return _speaker(text, floor + match.start("speaker"), floor + match.end("speaker"))
+        return _speaker(
+            text, floor + match.start("speaker"), floor + match.end("speaker"), patterns
+        )
     match = patterns.before_verb.search(chunk)
     if match is None:
         # An attribution earlier in the sentence: "The ministry said China "will …"".
@@ -298,7 +315,7 @@ def _words_before(
     if not words:
         return None
     first = words[max(len(words) - _MAX_SPEAKER_WORDS, 0)]
-    return _speaker(text, start + first.start(), end)
+    return _speaker(text, start + first.start(), end, patterns)
 
 
 def _initial(text: str, end: int) -> bool:
@@ -311,9 +328,10 @@ def _initial(text: str, end: int) -> bool:
     )
 
 
-def _speaker(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _speaker(
+    text: str, start: int, end: int, patterns: _QuotePatterns
+) -> tuple[str, int, int] | None:
     """Trim a speaker span of spaces and leading conjunctions; ``None`` if nothing is left."""
-    patterns = _patterns()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -1,8 +1,12 @@
-"""bilat's domain knowledge: countries, sectors, offices, people, organisations, CAMEO, verbs.
+"""bilat's domain knowledge: one registry of every knowledge file, loaded lazily.
 
-Loaded once into a read-only :class:`Knowledge`. User directories (``knowledge_dirs`` in
-``bilat.toml``) are read after the bundled files, and their entries win: a person, office,
-country or organisation with the same id or code replaces the bundled one.
+Every section of every file (countries, people, the CAMEO table, verb patterns, unit words,
+places, stop words…) is declared in :data:`bilat.knowledge.schema.SECTIONS` with its schema.
+:meth:`Knowledge.load` finds the bundled files and those of the user's directories
+(``knowledge_dirs`` in ``bilat.toml``, read after the bundled ones: their entries win, their
+words and rows are added); a section is validated the first time a stage asks for it, from
+the compiled cache when the files have not changed (see :mod:`bilat.knowledge.compiled`).
+Stages receive the sections they need from the :class:`Knowledge` they are given.
 
     >>> kb = Knowledge.load()
     >>> [p.name for p in kb.holders("secretary_of_state", "USA", dt.date(2025, 4, 7))]
@@ -13,50 +17,246 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bilat.errors import KnowledgeError
-from bilat.knowledge.loader import load_cameo, load_yaml_file
+from bilat.knowledge.compiled import FileCache, Source, cache_dir_from, default_cache_dir, discover
+from bilat.knowledge.loader import LINES, entry_key
 from bilat.knowledge.schema import (
     SECTIONS,
+    ActorRules,
     CameoCode,
+    CodeGroup,
     Country,
+    DiplomaticRelation,
     Office,
     Organisation,
     Person,
+    QuoteWords,
     Role,
     Sector,
+    Units,
 )
 
+if TYPE_CHECKING:
+    from bilat.settings import Settings
+
 BUNDLED = Path(__file__).parent
+T = TypeVar("T")
 
 
-@dataclass(frozen=True, eq=False)
 class Knowledge:
-    """Everything bilat knows, indexed for lookup; build it with :meth:`Knowledge.load`."""
+    """Everything bilat knows, indexed for lookup; build it with :meth:`Knowledge.load`.
 
-    countries: dict[str, Country]
-    sectors: dict[str, Sector]
-    offices: dict[str, Office]
-    people: dict[str, Person]
-    organisations: dict[str, Organisation]
-    cameo: dict[str, CameoCode]
-    verb_files: tuple[Path, ...] = ()
-    sources: tuple[str, ...] = field(default=())
+    Read-only: sections are computed once, on first use, and shared by every stage.
+    """
+
+    def __init__(self, sources: Sequence[Source], cache: FileCache) -> None:
+        self._sources = tuple(sources)
+        self._cache = cache
+        self._files: dict[Path, dict[str, Any]] = {}
+        self._sections: dict[str, Any] = {}
 
     @classmethod
-    def load(cls, dirs: Sequence[str | Path] = ()) -> Knowledge:
-        """Load the bundled knowledge, then each user directory over it (cached per process).
+    def load(
+        cls, dirs: Sequence[str | Path] = (), *, cache_dir: str | Path | None = None
+    ) -> Knowledge:
+        """Find the bundled knowledge and each user directory's files (one object per process).
 
         Args:
-            dirs: directories of the user's own YAML files, in order of priority (last wins).
+            dirs: directories of the user's own knowledge files, in order of priority (last
+                wins).
+            cache_dir: where compiled files are kept (``none``: nowhere); default
+                ``$BILAT_CACHE_DIR`` or the user's cache directory.
 
         Returns:
-            The merged, validated knowledge.
+            The knowledge; each section is validated when first used.
+
+        Raises:
+            KnowledgeError: a directory does not exist.
         """
-        return _load(tuple(str(Path(d).resolve()) for d in dirs))
+        folders = tuple(str(Path(d).resolve()) for d in dirs)
+        chosen = default_cache_dir() if cache_dir is None else cache_dir_from(cache_dir)
+        return _load(folders, str(chosen) if chosen else "")
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Return the knowledge files, in load order."""
+        return tuple(str(s.path) for s in self._sources)
+
+    @property
+    def cache(self) -> FileCache:
+        """Return the compiled-file cache (its ``hits`` and ``misses`` say what was reused)."""
+        return self._cache
+
+    def derived(
+        self, name: str, sections: Sequence[str], inputs: Sequence[str], build: Callable[[], T]
+    ) -> T:
+        """Return an object a stage builds from some sections, cached with the knowledge.
+
+        The cache key holds the content of every file with one of ``sections``, so a changed
+        place table rebuilds the geocoder's index; ``inputs`` adds what else it depends on.
+
+        Args:
+            name: what the object is, e.g. ``"gazetteer"``.
+            sections: the sections it is built from.
+            inputs: the versions of the code and data that build it.
+            build: a function of no arguments returning the object (it must pickle).
+
+        Returns:
+            The object.
+        """
+        files = [
+            f"{s.path.name}:{s.digest}"
+            for s in self._sources
+            if not s.sections or s.sections & set(sections)
+        ]
+        return self._cache.derived(name, [*inputs, *files], build)
+
+    def section(self, name: str) -> Any:
+        """Return one section merged over every file that holds it (see :class:`Section`).
+
+        Args:
+            name: a key of :data:`bilat.knowledge.schema.SECTIONS`.
+
+        Returns:
+            ``entries``: a dict by key (``code:name`` for organisations); ``rows`` and
+            ``words``: a tuple; ``table``: a dict; ``value``: the value.
+
+        Raises:
+            KnowledgeError: a file holding it is invalid, or no file holds a ``value`` section.
+        """
+        if name not in self._sections:
+            self._sections[name] = self._merge(name)
+        return self._sections[name]
+
+    def _merge(self, name: str) -> Any:
+        spec = SECTIONS[name]
+        merged: Any = {} if spec.kind in ("entries", "table") else []
+        found = False
+        for source in self._sources:
+            if source.sections and name not in source.sections:
+                continue
+            content = self._compiled(source).get(name)
+            if content is None:
+                continue
+            found = True
+            if spec.kind == "entries":
+                for entry in content:
+                    merged[":".join(entry_key(name, entry))] = entry
+            elif spec.kind == "table":
+                merged.update(content)
+            elif spec.kind == "value":
+                merged = content
+            elif spec.kind == "words":
+                merged.extend(w for w in content if w not in merged)
+            else:
+                merged.extend(content)
+        if spec.kind == "value" and not found:
+            raise KnowledgeError(
+                f"no knowledge file sets {name!r} (bundled in {spec.file}); reinstall bilat"
+            )
+        return tuple(merged) if isinstance(merged, list) else merged
+
+    def _compiled(self, source: Source) -> dict[str, Any]:
+        if source.path not in self._files:
+            self._files[source.path] = self._cache.compiled(source)
+        return self._files[source.path]
+
+    @functools.cached_property
+    def countries(self) -> dict[str, Country]:
+        """Return the countries by ISO3 code."""
+        return dict(self.section("countries"))
+
+    @functools.cached_property
+    def sectors(self) -> dict[str, Sector]:
+        """Return the sectors by code."""
+        return dict(self.section("sectors"))
+
+    @functools.cached_property
+    def offices(self) -> dict[str, Office]:
+        """Return the offices by id."""
+        return dict(self.section("offices"))
+
+    @functools.cached_property
+    def people(self) -> dict[str, Person]:
+        """Return the people by id, each role checked against the offices."""
+        people: dict[str, Person] = dict(self.section("people"))
+        offices = self.offices
+        for person in people.values():
+            for role in person.roles:
+                if role.office not in offices:
+                    file, line = self._where("people", person.id)
+                    raise KnowledgeError(
+                        f"person {person.id!r} has a role in unknown office {role.office!r}; "
+                        "add the office to an offices section or fix the id",
+                        file=file,
+                        line=line,
+                    )
+        return people
+
+    def _where(self, section: str, key: str) -> tuple[str | None, int | None]:
+        """Return the file and line of the entry that won for a key (the last one written)."""
+        for source in reversed(self._sources):
+            if source.sections and section not in source.sections:
+                continue
+            line = self._compiled(source).get(LINES, {}).get(section, {}).get(key)
+            if line is not None:
+                return str(source.path), line
+        return None, None
+
+    @functools.cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        """Return the organisations by ``code:name``."""
+        return dict(self.section("organisations"))
+
+    @functools.cached_property
+    def cameo(self) -> dict[str, CameoCode]:
+        """Return the CAMEO codes (a user's row for a code replaces the bundled one)."""
+        return {row.code: row for row in self.section("cameo")}
+
+    @property
+    def verb_files(self) -> tuple[Path, ...]:
+        """Return the files with a ``verbs`` section (the coder validates and loads them)."""
+        return tuple(
+            s.path for s in self._sources if "verbs" in s.sections and s.path.suffix != ".txt"
+        )
+
+    @functools.cached_property
+    def units(self) -> Units:
+        """Return the words facts are read with (the sections of ``units.yaml``)."""
+        return Units(**{name: _field(self, name) for name in Units.model_fields})
+
+    @functools.cached_property
+    def quote_words(self) -> QuoteWords:
+        """Return the words quotes are attributed with (the sections of ``quotes.yaml``)."""
+        return QuoteWords(**{name: _field(self, name) for name in QuoteWords.model_fields})
+
+    @functools.cached_property
+    def actor_rules(self) -> ActorRules:
+        """Return the organisation head nouns, club prefixes and domestic challenger sectors."""
+        return ActorRules(**{name: self.section(name) for name in ActorRules.model_fields})
+
+    @functools.cached_property
+    def code_groups(self) -> tuple[CodeGroup, ...]:
+        """Return the groups of CAMEO codes that may be one real-world event, in file order."""
+        return tuple(self.section("code_groups").values())
+
+    @functools.cached_property
+    def relations(self) -> dict[frozenset[str], DiplomaticRelation]:
+        """Return when pairs of states established diplomatic relations, by unordered pair."""
+        return {frozenset(r.pair): r for r in self.section("relations").values()}
+
+    def words(self, name: str) -> frozenset[str]:
+        """Return a word-list section (e.g. ``english_stopwords``) as a set."""
+        return frozenset(self.section(name))
+
+    def rows(self, name: str) -> tuple[dict[str, str], ...]:
+        """Return a table's rows (e.g. ``places_regions``): bundled rows, then the user's."""
+        rows: tuple[dict[str, str], ...] = self.section(name)
+        return rows
 
     def cameo_code(self, code: str) -> CameoCode:
         """Return a CAMEO code's row; raise KnowledgeError for an unknown code."""
@@ -105,74 +305,43 @@ def _in_role(role: Role, on: dt.date) -> bool:
     return role.start <= on and (role.end is None or on <= role.end)
 
 
+def _field(knowledge: Knowledge, name: str) -> Any:
+    """Return a section as a model field: an ``entries`` section as its list of entries."""
+    value = knowledge.section(name)
+    return list(value.values()) if SECTIONS[name].kind == "entries" else value
+
+
 @functools.lru_cache(maxsize=8)
-def _load(dirs: tuple[str, ...]) -> Knowledge:
-    countries: dict[str, Country] = {}
-    sectors: dict[str, Sector] = {}
-    offices: dict[str, Office] = {}
-    people: dict[str, Person] = {}
-    organisations: dict[str, Organisation] = {}
-    cameo: dict[str, CameoCode] = {}
-    verb_files: list[Path] = []
-    sources: list[str] = []
+def _load(dirs: tuple[str, ...], cache_dir: str) -> Knowledge:
     folders = [BUNDLED, *(Path(d) for d in dirs)]
-    for folder in folders:
-        if not folder.is_dir():
-            raise KnowledgeError(
-                f"knowledge directory {folder} does not exist; fix knowledge_dirs in bilat.toml"
-            )
-        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-            if folder == BUNDLED and not _is_actor_knowledge(path):
-                continue  # data of other stages (units, quotes, relations) lives here too
-            sections = load_yaml_file(path)
-            sources.append(str(path))
-            for entry in sections.get("countries", []):
-                countries[entry.code] = entry
-            for entry in sections.get("sectors", []):
-                sectors[entry.code] = entry
-            for entry in sections.get("offices", []):
-                offices[entry.id] = entry
-            for entry in sections.get("people", []):
-                people[entry.id] = entry
-            for entry in sections.get("organisations", []):
-                organisations[entry.code + ":" + entry.name] = entry
-            if _has_verbs(path):
-                verb_files.append(path)
-        cameo_path = folder / "cameo.tsv"
-        if cameo_path.exists():
-            for row in load_cameo(cameo_path):
-                cameo[row.code] = row
-    _check_references(people, offices)
-    return Knowledge(
-        countries=countries,
-        sectors=sectors,
-        offices=offices,
-        people=people,
-        organisations=organisations,
-        cameo=cameo,
-        verb_files=tuple(verb_files),
-        sources=tuple(sources),
-    )
+    knowledge = Knowledge(discover(folders), FileCache(Path(cache_dir) if cache_dir else None))
+    # The user's own files are few and small: validate them now, so that a mistake in one is
+    # reported when bilat starts rather than when a stage first needs its section.
+    for source in knowledge._sources:
+        if source.path.parent != BUNDLED:
+            knowledge._compiled(source)
+    return knowledge
 
 
-def _is_actor_knowledge(path: Path) -> bool:
-    with path.open(encoding="utf-8") as handle:
-        return any(line.split(":")[0] in SECTIONS for line in handle if line[:1].isalpha())
+def knowledge_for(settings: Settings) -> Knowledge:
+    """Return the knowledge of these settings: their ``knowledge_dirs`` and ``cache_dir``.
+
+    Args:
+        settings: the settings.
+    """
+    return Knowledge.load(settings.knowledge_dirs, cache_dir=settings.cache_dir or None)
 
 
-def _has_verbs(path: Path) -> bool:
-    with path.open(encoding="utf-8") as handle:
-        return any(line.startswith("verbs:") for line in handle)
+def knowledge_files(dirs: Sequence[str | Path] = ()) -> list[Path]:
+    """Return every knowledge file: the bundled ones, then those of each user directory.
+
+    Args:
+        dirs: the user's ``knowledge_dirs``.
+
+    Raises:
+        KnowledgeError: a directory does not exist.
+    """
+    return [s.path for s in discover([BUNDLED, *(Path(d) for d in dirs)])]
 
 
-def _check_references(people: dict[str, Person], offices: dict[str, Office]) -> None:
-    for person in people.values():
-        for role in person.roles:
-            if role.office not in offices:
-                raise KnowledgeError(
-                    f"person {person.id!r} has a role in unknown office {role.office!r}; "
-                    f"add the office to an offices section or fix the id"
-                )
-
-
-__all__ = ["Knowledge"]
+__all__ = ["BUNDLED", "Knowledge", "knowledge_files", "knowledge_for"]

@@ -8,26 +8,22 @@ not a silent override: ``people.yaml:20: duplicate key 'end' (first at line 19);
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Iterator, Sequence
+import difflib
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from bilat.errors import KnowledgeError
-from bilat.knowledge.schema import (
-    CameoCode,
-    Country,
-    Office,
-    Organisation,
-    Person,
-    Sector,
-)
+from bilat.knowledge.files import Problem as Problem
+from bilat.knowledge.files import read_text
+from bilat.knowledge.schema import SECTIONS, Person
+from bilat.knowledge.tables import TABLE_SUFFIXES, read_table
 
 BUNDLED_DIR = Path(__file__).parent
 
@@ -47,12 +43,8 @@ class DuplicateKeyError(yaml.constructor.ConstructorError):
         )
 
 
-class YamlLoader(yaml.SafeLoader):
-    """A safe loader that keeps dates as text and refuses a mapping with a duplicate key.
-
-    Plain PyYAML keeps the last of two equal keys, so a second ``end:`` in a tenure would
-    silently replace the first; here it raises :class:`DuplicateKeyError` instead.
-    """
+class _NoDuplicateKeys(yaml.constructor.SafeConstructor):
+    """Refuse a mapping that names one key twice (a mix-in of both YAML loaders)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """Build a mapping after checking that no key appears twice in it.
@@ -78,6 +70,14 @@ class YamlLoader(yaml.SafeLoader):
                     raise DuplicateKeyError(key, key_node, seen[key])
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
+
+
+class YamlLoader(_NoDuplicateKeys, yaml.SafeLoader):
+    """A safe loader that keeps dates as text and refuses a mapping with a duplicate key.
+
+    Plain PyYAML keeps the last of two equal keys, so a second ``end:`` in a tenure would
+    silently replace the first; here it raises :class:`DuplicateKeyError` instead.
+    """
 
 
 YamlLoader.yaml_implicit_resolvers = {
@@ -112,40 +112,6 @@ def load_yaml(text: str, path: str | None = None) -> Any:
         ) from exc
 
 
-SECTION_MODELS: dict[str, type[BaseModel]] = {
-    "countries": Country,
-    "sectors": Sector,
-    "offices": Office,
-    "people": Person,
-    "organisations": Organisation,
-}
-
-# The fields that identify an entry within its section: the knowledge base keeps one entry per
-# key, so a second entry with the same key in one file would silently replace the first.
-ENTRY_KEYS: dict[str, tuple[str, ...]] = {
-    "countries": ("code",),
-    "sectors": ("code",),
-    "offices": ("id",),
-    "people": ("id",),
-    "organisations": ("code", "name"),
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a knowledge file; a ``warning`` is suspicious but still loads."""
-
-    path: str
-    line: int
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        if self.severity == "error":
-            return f"{self.path}:{self.line}: {self.message}"
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
-
-
 def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
     """Return the 1-based line of the deepest node reachable along a pydantic error location."""
     line = node.start_mark.line + 1
@@ -166,21 +132,51 @@ def _node_line(node: yaml.Node, loc: tuple[int | str, ...]) -> int:
     return line
 
 
-def _compose(text: str, path: str) -> yaml.Node | None:
-    try:
-        return yaml.compose(text, Loader=YamlLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise KnowledgeError(
-            f"not valid YAML ({exc.problem}); check indentation and quoting",
-            file=path,
-            line=line,
-        ) from exc
+class _FastYamlLoader(_NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser with :class:`YamlLoader`'s rules, for files that are valid."""
+
+    yaml_implicit_resolvers = YamlLoader.yaml_implicit_resolvers
+
+
+def _compose(text: str, path: str) -> tuple[yaml.Node | None, Any]:
+    """Return a text's node tree (for line numbers) and the data built from it, in one parse.
+
+    libyaml parses first; on any error the pure-Python parser runs again so that the message
+    (and the line) are those of :func:`load_yaml`, whichever parser is installed.
+    """
+    loaders: tuple[type[Any], ...] = (_FastYamlLoader, YamlLoader)
+    for loader_class in loaders:
+        loader = loader_class(text)
+        try:
+            try:
+                root = loader.get_single_node()
+            except yaml.MarkedYAMLError as exc:
+                if loader_class is not YamlLoader:
+                    continue
+                mark = exc.problem_mark or exc.context_mark
+                raise KnowledgeError(
+                    f"not valid YAML ({exc.problem}); check indentation and quoting",
+                    file=path,
+                    line=mark.line + 1 if mark else 1,
+                ) from exc
+            if root is None:
+                return None, None
+            try:
+                return root, loader.construct_document(root)
+            except yaml.YAMLError:
+                if loader_class is not YamlLoader:
+                    continue
+                load_yaml(text, path)  # raises the canonical error
+                raise
+        finally:
+            loader.dispose()
+    raise AssertionError("unreachable: the pure-Python loader raises or returns")
 
 
 def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Problem]:
-    """Yield ``(section, validated entry, line)`` for each entry, or a :class:`Problem`.
+    """Yield ``(section, validated value, line)`` for each entry or section, or a :class:`Problem`.
+
+    An ``entries`` section yields each entry; any other section yields its whole value once.
 
     Args:
         text: the YAML source.
@@ -194,25 +190,69 @@ def iter_entries(text: str, path: str) -> Iterator[tuple[str, Any, int] | Proble
             yield section, entry, node.start_mark.line + 1
 
 
+def _validation_problems(
+    exc: ValidationError, node: yaml.Node, path: str, prefix: str = ""
+) -> Iterator[Problem]:
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        where = ".".join(str(p) for p in loc) or prefix or "entry"
+        if prefix and loc:
+            where = f"{prefix}.{where}"
+        yield Problem(path, _node_line(node, loc), f"{where}: {err['msg']}")
+
+
+@functools.cache
+def _adapter(kind: str, schema: Any) -> TypeAdapter[Any]:
+    shapes = {"words": list[str], "table": dict[str, schema], "value": schema}
+    return TypeAdapter(shapes[kind])
+
+
+def entry_key(section: str, entry: Any) -> tuple[str, ...]:
+    """Return the fields that identify an entry within its section (a pair in either order)."""
+    values = []
+    for name in SECTIONS[section].key:
+        value = getattr(entry, name)
+        values.append("–".join(sorted(value)) if isinstance(value, tuple) else str(value))
+    return tuple(values)
+
+
+def _unknown_section(section: str) -> str:
+    yaml_sections = [name for name, spec in SECTIONS.items() if spec.kind != "rows"]
+    close = difflib.get_close_matches(section, yaml_sections, n=1)
+    if section in SECTIONS:
+        hint = f"it is a table: put its rows in {SECTIONS[section].file}"
+    elif close:
+        hint = f"did you mean {close[0]!r}?"
+    else:
+        hint = "docs/knowledge.md lists every section"
+    return f"unknown section {section!r}; {hint}"
+
+
 def _entry_nodes(text: str, path: str) -> Iterator[tuple[str, Any, yaml.Node] | Problem]:
-    root = _compose(text, path)
+    root, data = _compose(text, path)
     if root is None:
         return
-    data = load_yaml(text, path)
     if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         yield Problem(path, root.start_mark.line + 1, "top level must map section names to lists")
         return
     for key_node, value_node in root.value:
         section = key_node.value
         line = key_node.start_mark.line + 1
-        if section == "verbs":
+        spec = SECTIONS.get(section)
+        if spec is None or spec.kind == "rows":
+            yield Problem(path, line, _unknown_section(section))
             continue
-        model = SECTION_MODELS.get(section)
-        if model is None:
-            known = ", ".join(sorted([*SECTION_MODELS, "verbs"]))
-            yield Problem(path, line, f"unknown section {section!r}; expected one of: {known}")
-            continue
+        if spec.kind == "patterns":
+            continue  # bilat.events.patterns validates the coder's patterns
         items = data.get(section)
+        if spec.kind != "entries":
+            try:
+                value = _adapter(spec.kind, spec.schema).validate_python(items)
+            except ValidationError as exc:
+                yield from _validation_problems(exc, value_node, path, section)
+                continue
+            yield section, value, key_node
+            continue
         if not isinstance(items, list) or not isinstance(value_node, yaml.SequenceNode):
             yield Problem(path, line, f"section {section!r} must be a list of entries")
             continue
@@ -220,17 +260,14 @@ def _entry_nodes(text: str, path: str) -> Iterator[tuple[str, Any, yaml.Node] | 
         for index, item in enumerate(items):
             item_node = value_node.value[index]
             try:
-                entry = model.model_validate(item)
+                entry = spec.schema.model_validate(item)
             except ValidationError as exc:
-                for err in exc.errors():
-                    loc = tuple(err["loc"])
-                    where = ".".join(str(p) for p in loc) or "entry"
-                    yield Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}")
+                yield from _validation_problems(exc, item_node, path)
                 continue
             entry_line = item_node.start_mark.line + 1
-            key = tuple(str(getattr(entry, name)) for name in ENTRY_KEYS[section])
+            key = entry_key(section, entry)
             if key in first_lines:
-                fields = zip(ENTRY_KEYS[section], key, strict=True)
+                fields = zip(spec.key, key, strict=True)
                 named = " and ".join(f"{name} {value!r}" for name, value in fields)
                 yield Problem(
                     path,
@@ -243,33 +280,55 @@ def _entry_nodes(text: str, path: str) -> Iterator[tuple[str, Any, yaml.Node] | 
             yield section, entry, item_node
 
 
-def load_yaml_file(path: Path) -> dict[str, list[Any]]:
-    """Load one knowledge file; raise :class:`KnowledgeError` listing every problem in it."""
-    text = _read(path)
-    sections: dict[str, list[Any]] = {}
+LINES = "_lines"
+"""The key of a compiled file's entry lines (no section is named so: names are identifiers)."""
+
+
+def load_yaml_file(path: Path) -> dict[str, Any]:
+    """Load one knowledge file; raise :class:`KnowledgeError` listing every problem in it.
+
+    Returns:
+        Each section's validated content: a list of entries for an ``entries`` section, the
+        value itself for any other; and under :data:`LINES`, each entry's line by section and
+        key, so that a later check across files can still say where an entry is.
+    """
+    text = read_text(path)
+    sections: dict[str, Any] = {}
+    lines: dict[str, dict[str, int]] = {}
     problems: list[Problem] = []
     for item in iter_entries(text, str(path)):
         if isinstance(item, Problem):
             problems.append(item)
-        else:
+        elif SECTIONS[item[0]].kind == "entries":
             sections.setdefault(item[0], []).append(item[1])
+            lines.setdefault(item[0], {})[":".join(entry_key(item[0], item[1]))] = item[2]
+        else:
+            sections[item[0]] = item[1]
+    if lines:
+        sections[LINES] = lines
     if problems:
         raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
     return sections
 
 
-def check_file(path: Path) -> list[Problem]:
-    """Return every problem in a knowledge file (YAML or cameo TSV); empty when it is valid."""
-    try:
-        if path.suffix == ".tsv":
-            load_cameo(path)
-            return []
-        text = _read(path)
-        problems = [p for p in iter_entries(text, str(path)) if isinstance(p, Problem)]
-        if "verbs" in (load_yaml(text) or {}):
-            from bilat.events.patterns import check_patterns
+PatternCheck = Callable[[str, str], list[Problem]]
 
-            problems.extend(check_patterns(text, str(path)))
+
+def check_file(path: Path, *, patterns: PatternCheck | None = None) -> list[Problem]:
+    """Return every problem in a knowledge file (YAML, table or word list); empty when valid.
+
+    Args:
+        path: the file.
+        patterns: what checks a ``verbs`` section (:func:`bilat.events.patterns.check_patterns`);
+            the coder owns its patterns' schema, so the caller above both layers passes it.
+    """
+    try:
+        if path.suffix in TABLE_SUFFIXES:
+            return list(read_table(path).problems)
+        text = read_text(path)
+        problems = [p for p in iter_entries(text, str(path)) if isinstance(p, Problem)]
+        if patterns is not None and "verbs" in (_compose(text, str(path))[1] or {}):
+            problems.extend(patterns(text, str(path)))
         return problems
     except KnowledgeError as exc:
         return [Problem(str(path), exc.line or 1, exc.message)]
@@ -323,7 +382,7 @@ def alias_clashes(paths: Sequence[Path], *, context: Sequence[Path] = ()) -> lis
         if path.suffix not in (".yaml", ".yml"):
             continue
         try:
-            items = list(_entry_nodes(_read(path), str(path)))
+            items = list(_entry_nodes(read_text(path), str(path)))
         except KnowledgeError:
             continue  # check_file reports a file that cannot be read
         for item in items:
@@ -379,30 +438,3 @@ def _shared_tenure(a: Person, b: Person) -> tuple[str, dt.date] | None:
         return None
     start, country = min(days)
     return country, start
-
-
-def load_cameo(path: Path) -> list[CameoCode]:
-    """Read the CAMEO table (TSV with a header row)."""
-    rows: list[CameoCode] = []
-    reader = csv.DictReader(io.StringIO(_read(path)), delimiter="\t")
-    for number, row in enumerate(reader, start=2):
-        try:
-            rows.append(CameoCode.model_validate(row))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise KnowledgeError(f"{where}: {first['msg']}", file=str(path), line=number) from exc
-    return rows
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise KnowledgeError(
-            f"cannot read knowledge file {path}: {exc.strerror}; check the path in bilat.toml"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise KnowledgeError(
-            f"not UTF-8 (byte {exc.start}); save the file as UTF-8", file=str(path)
-        ) from exc

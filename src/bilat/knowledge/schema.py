@@ -10,13 +10,18 @@ A knowledge file is YAML whose top level maps section names to lists of entries:
         roles:
           - {office: foreign_minister, country: PAK, start: 2024-03-11}
 
-Sections: ``countries``, ``sectors``, ``offices``, ``people``, ``organisations``, ``verbs``.
-The CAMEO table is a TSV (``cameo.tsv``) with the columns of :class:`CameoCode`.
+Every section bilat reads is declared once, in :data:`SECTIONS`, with the schema its content is
+validated against and how a user's file merges with the bundled one (see :class:`Section`).
+A YAML file may hold any sections; a table (``.csv``, ``.tsv``) or word list (``.txt``) is one
+section named after the file (``places_regions.csv`` is the ``places_regions`` section).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -134,4 +139,296 @@ class CameoCode(_Entry):
         return value or None
 
 
-SECTIONS = ("countries", "sectors", "offices", "people", "organisations", "verbs")
+class DiplomaticRelation(_Entry):
+    """Two states and the day (or year) they established diplomatic relations."""
+
+    pair: tuple[str, str]
+    established: str = Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")
+    note: str | None = None
+
+    @field_validator("pair")
+    @classmethod
+    def _codes(cls, pair: tuple[str, str]) -> tuple[str, str]:
+        for code in pair:
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise ValueError(f"{code!r} is not an ISO3 country code (three capitals)")
+        if pair[0] == pair[1]:
+            raise ValueError(f"a relation needs two different states, got {pair[0]} twice")
+        return pair
+
+    @field_validator("established", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        # YAML reads an unquoted 1947-10-20 as a date (with some loaders) and 1947 as an int.
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+    @property
+    def year(self) -> int:
+        """Return the year relations were established."""
+        return int(self.established[:4])
+
+    @property
+    def label(self) -> str:
+        """Return the dyad as ``PAK–USA`` (codes in alphabetical order)."""
+        return "–".join(sorted(self.pair))
+
+
+class CodeGroup(_Entry):
+    """CAMEO code prefixes whose events may be one real-world event (dedup clusters)."""
+
+    name: str
+    codes: tuple[str, ...] = Field(min_length=1)
+    symmetric: bool = False
+
+    @field_validator("codes")
+    @classmethod
+    def _prefixes(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        for code in codes:
+            if not code.isdigit():
+                raise ValueError(f"{code!r} is not a CAMEO code prefix; write digits in quotes")
+        return codes
+
+
+class Currency(_Entry):
+    """One currency: ISO code and the symbols written before or words written after amounts."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    before: list[str] = []
+    after: list[str] = []
+
+
+class CasualtyPhrases(_Entry):
+    """Phrases that mark a count as killed, injured, … when before or after it."""
+
+    before: list[str]
+    after: list[str]
+
+
+class CountLinks(_Entry):
+    """Words between two counts that make the second continue or break down the first."""
+
+    series: list[str]
+    including: list[str]
+
+
+class Units(_Entry):
+    """The words facts are read with, assembled from the sections of ``units.yaml``."""
+
+    currencies: list[Currency]
+    scales: dict[str, float]
+    money_details: list[str]
+    qualifiers: list[str]
+    number_words: dict[str, int]
+    number_multipliers: dict[str, int]
+    vague_counts: dict[str, int]
+    percent_signs: list[str]
+    tariff_words: list[str]
+    tariff_window: int = Field(ge=0)
+    tariff_breakers: list[str]
+    particle_verbs: list[str]
+    casualty_nouns: list[str]
+    casualties: dict[str, CasualtyPhrases]
+    casualty_auxiliaries: list[str]
+    count_links: CountLinks
+    unit_stop_words: list[str]
+    count_followers: list[str]
+
+
+class QuoteWords(_Entry):
+    """The words quotes are attributed with, assembled from the sections of ``quotes.yaml``."""
+
+    speech_verbs: list[str]
+    speech_adverbs: list[str]
+    source_phrases: list[str]
+    speaker_leading_words: list[str]
+    speaker_trailing_words: list[str]
+    speaker_pronouns: list[str]
+    min_words: int = Field(ge=1)
+
+
+class ActorRules(_Entry):
+    """The actor resolver's word lists, the sections of ``actor_rules.yaml``."""
+
+    organisation_heads: frozenset[str]
+    organisation_prefixes: frozenset[str]
+    domestic_challengers: frozenset[str]
+    title_modifiers: frozenset[str]
+    group_nouns: frozenset[str]
+    group_determiners: tuple[str, ...]
+    personal_groups: frozenset[str]
+    institutional_sectors: frozenset[str]
+
+
+class TableRow(BaseModel):
+    """A row of a knowledge table; cells stay text, as the readers of the tables expect."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _number(value: str) -> str:
+    float(value)  # raises ValueError with the text in its message
+    return value
+
+
+class PlaceCountry(TableRow):
+    """``places_countries.csv``: a country's geocoding point and its other names (``|``)."""
+
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    lat: str
+    lon: str
+    names: str = ""
+
+    _lat = field_validator("lat", "lon")(_number)
+
+
+class PlaceRegion(TableRow):
+    """``places_regions.csv``: a region, its country (empty when it spans several), centre."""
+
+    name: str = Field(min_length=1)
+    country: str = Field(pattern=r"^([A-Z]{3})?$")
+    lat: str
+    lon: str
+    aliases: str = ""
+
+    _lat = field_validator("lat", "lon")(_number)
+
+
+class PlaceAlias(TableRow):
+    """``places_aliases.csv``: a landmark or political name that stands for a gazetteer place."""
+
+    alias: str = Field(min_length=1)
+    place: str = Field(min_length=1)
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+
+
+class PlaceStop(TableRow):
+    """``places_stoplist.csv``: a word never geocoded as a place."""
+
+    text: str = Field(min_length=1)
+    kind: str = Field(pattern=r"^(word|demonym)$")
+
+
+class PlaceCue(TableRow):
+    """``places_cues.csv``: a word that ties a place to an event, by kind."""
+
+    word: str = Field(min_length=1)
+    kind: str = Field(pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar)$")
+
+
+class PloverContext(TableRow):
+    """``plover_contexts.tsv``: a CAMEO code's PLOVER contexts, joined by ``;``."""
+
+    code: str = Field(pattern=r"^[0-9]{2,4}$")
+    context: str = Field(min_length=1)
+
+
+class PloverRoots(TableRow):
+    """``plover_gsr_roots.csv``: the CAMEO roots (space-separated) of a PLOVER event type."""
+
+    plover_type: str = Field(pattern=r"^[A-Z_]+$")
+    cameo_roots: str = Field(pattern=r"^[0-9]{2}( [0-9]{2})*$")
+
+
+class FipsCountry(TableRow):
+    """``fips_countries.csv``: an ISO3 code and its FIPS 10-4 code (GDELT geography)."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    fips: str = Field(pattern=r"^[A-Z0-9]{2}$")
+
+
+Kind = Literal["entries", "words", "table", "value", "rows", "patterns"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """How one section is validated and how a later file's content merges into it.
+
+    ``kind`` says both:
+
+    - ``entries``: a list of ``schema`` entries identified by the ``key`` fields; a later file's
+      entry replaces the earlier one with the same key (a user's person with a bundled id).
+    - ``rows``: a table (one file) of ``schema`` rows; a later file's rows are added.
+    - ``words``: a list of words or phrases; a later file's words are added.
+    - ``table``: a mapping of words to ``schema`` values; a later file's keys win.
+    - ``value``: one ``schema`` value; a later file's value replaces it.
+    - ``patterns``: the coder's verb patterns, validated by :mod:`bilat.events.patterns`; the
+      registry only lists the files that hold them.
+    """
+
+    kind: Kind
+    schema: Any
+    key: tuple[str, ...] = ()
+    file: str = ""
+    """The bundled file that holds the section (for messages)."""
+
+
+def _entries(schema: type[BaseModel], *key: str, file: str) -> Section:
+    return Section("entries", schema, key, file)
+
+
+def _words(file: str) -> Section:
+    return Section("words", str, file=file)
+
+
+SECTIONS: dict[str, Section] = {
+    # actors
+    "countries": _entries(Country, "code", file="countries.yaml"),
+    "sectors": _entries(Sector, "code", file="sectors.yaml"),
+    "offices": _entries(Office, "id", file="offices.yaml"),
+    "people": _entries(Person, "id", file="people_*.yaml"),
+    "organisations": _entries(Organisation, "code", "name", file="organisations.yaml"),
+    "organisation_heads": _words("actor_rules.yaml"),
+    "organisation_prefixes": _words("actor_rules.yaml"),
+    "domestic_challengers": _words("actor_rules.yaml"),
+    "title_modifiers": _words("actor_rules.yaml"),
+    "group_nouns": _words("actor_rules.yaml"),
+    "group_determiners": _words("actor_rules.yaml"),
+    "personal_groups": _words("actor_rules.yaml"),
+    "institutional_sectors": _words("actor_rules.yaml"),
+    # events
+    "cameo": Section("rows", CameoCode, file="cameo.tsv"),
+    "verbs": Section("patterns", None, file="verbs*.yaml"),
+    "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),
+    # time
+    "relations": _entries(DiplomaticRelation, "pair", file="relations.yaml"),
+    # facts
+    "currencies": _entries(Currency, "code", file="units.yaml"),
+    "scales": Section("table", float, file="units.yaml"),
+    "money_details": _words("units.yaml"),
+    "qualifiers": _words("units.yaml"),
+    "number_words": Section("table", int, file="units.yaml"),
+    "number_multipliers": Section("table", int, file="units.yaml"),
+    "vague_counts": Section("table", int, file="units.yaml"),
+    "percent_signs": _words("units.yaml"),
+    "tariff_words": _words("units.yaml"),
+    "tariff_window": Section("value", int, file="units.yaml"),
+    "tariff_breakers": _words("units.yaml"),
+    "particle_verbs": _words("units.yaml"),
+    "casualty_nouns": _words("units.yaml"),
+    "casualties": Section("table", CasualtyPhrases, file="units.yaml"),
+    "casualty_auxiliaries": _words("units.yaml"),
+    "count_links": Section("value", CountLinks, file="units.yaml"),
+    "unit_stop_words": _words("units.yaml"),
+    "count_followers": _words("units.yaml"),
+    "speech_verbs": _words("quotes.yaml"),
+    "speech_adverbs": _words("quotes.yaml"),
+    "source_phrases": _words("quotes.yaml"),
+    "speaker_leading_words": _words("quotes.yaml"),
+    "speaker_trailing_words": _words("quotes.yaml"),
+    "speaker_pronouns": _words("quotes.yaml"),
+    "min_words": Section("value", int, file="quotes.yaml"),
+    # places
+    "places_countries": Section("rows", PlaceCountry, file="places_countries.csv"),
+    "places_regions": Section("rows", PlaceRegion, file="places_regions.csv"),
+    "places_aliases": Section("rows", PlaceAlias, file="places_aliases.csv"),
+    "places_stoplist": Section("rows", PlaceStop, file="places_stoplist.csv"),
+    "places_cues": Section("rows", PlaceCue, file="places_cues.csv"),
+    # sources
+    "english_stopwords": _words("english_stopwords.txt"),
+    "foreign_stopwords": _words("foreign_stopwords.txt"),
+    # exports and evaluation
+    "plover_contexts": Section("rows", PloverContext, file="plover_contexts.tsv"),
+    "plover_gsr_roots": Section("rows", PloverRoots, file="plover_gsr_roots.csv"),
+    "fips_countries": Section("rows", FipsCountry, file="fips_countries.csv"),
+}
+"""Every knowledge section, by the name it has in a YAML file or the stem of its table."""

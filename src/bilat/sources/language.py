@@ -1,25 +1,21 @@
 """Tell English text from other languages, offline and cheaply.
 
 Two tests: the share of letters in a non-Latin script (Arabic, Han, Cyrillic…), and the share of
-words that are common English function words (``knowledge/english_stopwords.txt``). A text low on
-English function words is rejected only when it has more function words of other languages
-(``knowledge/foreign_stopwords.txt``): tables of sports results or prices are poor in both, and
+words that are common English function words (the ``english_stopwords`` knowledge section). A text
+low on English function words is rejected only when it has more function words of other languages
+(``foreign_stopwords``): tables of sports results or prices are poor in both, and
 are English. Short texts (headlines, captions) are judged by script alone, since a dozen words
 say little about language.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
-STOPWORDS_PATH = _KNOWLEDGE / "english_stopwords.txt"
-FOREIGN_STOPWORDS_PATH = _KNOWLEDGE / "foreign_stopwords.txt"
+from bilat.knowledge import Knowledge
 
 MIN_WORDS = 20
 MIN_STOPWORD_SHARE = 0.15
@@ -36,24 +32,8 @@ class LanguageVerdict:
     reason: str = ""
 
 
-@functools.cache
-def load_wordlist(path: Path) -> frozenset[str]:
-    """Load a word list, one lower-case word a line, ``#`` for comments.
-
-    Args:
-        path: the word list, e.g. :data:`STOPWORDS_PATH`.
-
-    Returns:
-        The words.
-    """
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-def _is_latin(ch: str) -> bool:
-    # Basic Latin through Latin Extended-B, IPA, and Latin Extended Additional.
-    code = ord(ch)
-    return code < 0x2B0 or 0x1E00 <= code <= 0x1EFF
+# Characters outside Basic Latin through Latin Extended-B, IPA, and Latin Extended Additional.
+_NON_LATIN = re.compile(r"[^\x00-\u02af\u1e00-\u1eff]")
 
 
 def _script_name(ch: str) -> str:
@@ -61,32 +41,36 @@ def _script_name(ch: str) -> str:
     return name.split()[0]
 
 
-def check_english(text: str) -> LanguageVerdict:
+def check_english(text: str, *, knowledge: Knowledge | None = None) -> LanguageVerdict:
     """Judge whether a text is English by script and by its share of English function words.
 
     Args:
         text: the document text.
+        knowledge: whose function-word lists to use (the bundled knowledge by default).
 
     Returns:
         The verdict; when negative, ``reason`` says what was measured.
     """
     sample = text[:_SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
+    # Counted with C loops (map, a regex): a Python loop per character cost more than
+    # everything else in reading a document.
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return LanguageVerdict(True)
-    non_latin = [ch for ch in letters if not _is_latin(ch)]
-    if len(non_latin) > MAX_FOREIGN_SCRIPT_SHARE * len(letters):
+    non_latin = [ch for ch in _NON_LATIN.findall(sample) if ch.isalpha()]
+    if len(non_latin) > MAX_FOREIGN_SCRIPT_SHARE * letters:
         script = Counter(_script_name(ch) for ch in non_latin).most_common(1)[0][0]
-        share = len(non_latin) / len(letters)
+        share = len(non_latin) / letters
         return LanguageVerdict(False, f"{share:.0%} of its letters are in {script} script")
     words = [w.lower().replace("’", "'") for w in _WORD_RE.findall(sample)]
     if len(words) < MIN_WORDS:
         return LanguageVerdict(True)
-    english = load_wordlist(STOPWORDS_PATH)
+    kb = knowledge or Knowledge.load()
+    english = kb.words("english_stopwords")
     share = sum(1 for w in words if w in english) / len(words)
     if share >= MIN_STOPWORD_SHARE:
         return LanguageVerdict(True)
-    foreign = load_wordlist(FOREIGN_STOPWORDS_PATH)
+    foreign = kb.words("foreign_stopwords")
     foreign_share = sum(1 for w in words if w in foreign) / len(words)
     if foreign_share <= share:
         return LanguageVerdict(True)

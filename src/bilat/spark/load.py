@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bilat.dedup import ClusterOptions, Deduplicator, DedupOptions
 from bilat.errors import BilatError
+from bilat.knowledge import knowledge_for
 from bilat.records import Extraction, Rejection
 from bilat.settings import Settings
 from bilat.store import Store
@@ -73,6 +74,7 @@ def load_output(
             threshold=settings.dedup_threshold, max_days=settings.dedup_max_days
         ),
         clusters=ClusterOptions(window_days=settings.cluster_window_days),
+        knowledge=knowledge_for(settings),
     )
     report = LoadReport()
     rejections = [rejection_from_dict(json.loads(t)) for t in _texts(root / "kind=rejection")]

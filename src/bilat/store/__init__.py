@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from bilat.store.base import (
     EVERY_EVENT,
@@ -21,7 +22,9 @@ from bilat.store.base import (
     FeedRow,
     Store,
 )
-from bilat.store.duckdb_store import MEMORY, DuckDBStore
+
+if TYPE_CHECKING:
+    from bilat.store.duckdb_store import DuckDBStore
 
 __all__ = [
     "EVERY_EVENT",
@@ -41,12 +44,29 @@ __all__ = [
 _POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 
 
-def open_store(url: str | Path, *, read_only: bool = False) -> Store:
+def __getattr__(name: str) -> Any:
+    # DuckDB and pyarrow load when a store is first opened, not when a command module that
+    # names the store is imported (``bilat --help`` needs neither).
+    if name == "DuckDBStore":
+        from bilat.store.duckdb_store import DuckDBStore
+
+        return DuckDBStore
+    raise AttributeError(f"module 'bilat.store' has no attribute {name!r}")
+
+
+def open_store(
+    url: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+) -> Store:
     """Open the store at a path or URL, creating and migrating a new database as needed.
+
+    A DuckDB file that a running ``bilat serve`` owns (see :mod:`bilat.live`) is not opened
+    here: the store returned hands each call to that server, which is the file's one writer.
 
     Args:
         url: A DuckDB file path, ``":memory:"``, or a ``postgresql://`` URL.
         read_only: Open without writing (no migrations, :meth:`Store.add` refused).
+        memory_limit: DuckDB's buffer limit (``"1GB"``); None or empty: DuckDB's default.
+            PostgreSQL manages its own memory and ignores it.
 
     Returns:
         The open store; use it as a context manager or call ``close()``.
@@ -54,11 +74,18 @@ def open_store(url: str | Path, *, read_only: bool = False) -> Store:
     Raises:
         StoreError: The backend is unavailable or the database cannot be opened.
     """
+    from bilat.store.duckdb_store import MEMORY, DuckDBStore
+
     text = str(url)
     if text.startswith(_POSTGRES_SCHEMES):
         from bilat.store.postgres_store import PostgresStore
 
         return PostgresStore(text, read_only=read_only)
     if text == MEMORY:
-        return DuckDBStore(MEMORY, read_only=read_only)
-    return DuckDBStore(Path(text).expanduser(), read_only=read_only)
+        return DuckDBStore(MEMORY, read_only=read_only, memory_limit=memory_limit)
+    from bilat.live.client import connect
+
+    remote = connect(text, read_only=read_only)
+    if remote is not None:
+        return cast(Store, remote)
+    return DuckDBStore(Path(text).expanduser(), read_only=read_only, memory_limit=memory_limit)

@@ -255,7 +255,12 @@ class DuckDBStore:
     _summary_reads = True
     """Answer counts, timelines and the dyad table from the summary tables when they can."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    _readers: duckdb.DuckDBPyConnection | None = None
+    """A connection used only to make read cursors, so a read never waits for a write."""
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> None:
         self.url = str(path)
         self.read_only = read_only
         self._lock = threading.RLock()
@@ -265,15 +270,28 @@ class DuckDBStore:
                 "an in-memory database cannot be opened read-only; pass a file path",
                 url=self.url,
             )
+        config: dict[str, str | bool | int | float | list[str]] = (
+            {"memory_limit": memory_limit.strip()} if memory_limit and memory_limit.strip() else {}
+        )
         try:
-            self._con = duckdb.connect(self.url, read_only=read_only)
+            self._con = duckdb.connect(self.url, read_only=read_only, config=config)
         except duckdb.Error as error:
+            if config and "memory" in str(error).lower():
+                raise StoreError(
+                    f"memory_limit {memory_limit!r} is not a size DuckDB accepts ({error}); "
+                    "write it like 1GB or 512MB",
+                    url=self.url,
+                ) from error
             raise _open_error(error, self.url, read_only=read_only) from error
         try:
             self._prepare()
+            # Cursors made from the writing connection would wait for its transaction to end
+            # (it is not safe to share between threads); this one only ever makes cursors.
+            self._readers = self._con.cursor()
         except BaseException:
             self._con.close()
             raise
+        self._readers_lock = threading.Lock()
 
     def _prepare(self) -> None:
         if not self.read_only:
@@ -310,6 +328,9 @@ class DuckDBStore:
         with self._lock:
             if not self._closed:
                 self._closed = True
+                if self._readers is not None:
+                    with self._readers_lock:
+                        self._readers.close()
                 self._con.close()
 
     @contextmanager
@@ -321,15 +342,22 @@ class DuckDBStore:
 
     @contextmanager
     def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self._lock:
-            self._check_open()
-            cursor = self._con.cursor()
+        cursor = self._read_cursor()
         try:
             yield cursor
         except duckdb.Error as error:
             raise StoreError(f"cannot read {self.url!r}: {error}", url=self.url) from error
         finally:
             cursor.close()
+
+    def _read_cursor(self) -> duckdb.DuckDBPyConnection:
+        if self._readers is None:
+            with self._lock:
+                self._check_open()
+                return self._con.cursor()
+        with self._readers_lock:
+            self._check_open()
+            return self._readers.cursor()
 
     def _check_open(self) -> None:
         if self._closed:

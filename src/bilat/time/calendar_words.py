@@ -10,6 +10,7 @@ import calendar as _cal
 import datetime as dt
 import re
 
+from bilat.knowledge import Knowledge
 from bilat.records import DatePrecision
 
 
@@ -36,21 +37,13 @@ WEEKDAYS: dict[str, int] = {_cal.day_name[i]: i for i in range(7)}
 WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
 """A regex alternative matching one weekday name."""
 
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+SPELLED_NUMBERS: dict[str, int] = Knowledge.load().section("number_words")
+"""Number words and their values: the one table of them, ``number_words`` in ``units.yaml``."""
+
+# A small count of days, weeks, months or years ("three weeks ago"); "a"/"an" count one ("a
+# year ago").
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1} | {
+    word: value for word, value in SPELLED_NUMBERS.items() if value <= 12 and " " not in word
 }
 COUNT = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 """A regex alternative matching a small count in digits or words."""

@@ -21,6 +21,7 @@ from bilat.records import DatePrecision, DocumentDate, Record
 from bilat.time.calendar_words import (
     COUNT,
     MONTH,
+    SPELLED_NUMBERS,
     WEEKDAY,
     WEEKDAYS,
     add_months,
@@ -344,28 +345,8 @@ def _year_ago_day(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | No
 
 
 _YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
-_TENS = {
-    "ten": 10,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
+_TENS = {w: v for w, v in SPELLED_NUMBERS.items() if v in range(10, 100, 10) and " " not in w}
+_UNITS = {w: v for w, v in SPELLED_NUMBERS.items() if v in range(1, 10) and " " not in w}
 # Broadcast transcripts spell years out: "nineteen ninety-six", "the year two thousand".
 _SPELLED_YEAR = (
     r"(?P<ys>nineteen[\s-]+(?:" + "|".join(_TENS) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?"

@@ -81,7 +81,33 @@ def render_page(name: str, request: Request, **context: Any) -> HTMLResponse:
     """
     twin = request.url.include_query_params(format="json")
     writes = request.app.state.token is not None
+    live = getattr(request.app.state, "live", None)
     html = TEMPLATES.get_template(name).render(
-        json_url=str(twin.path) + "?" + str(twin.query), writes=writes, **context
+        json_url=str(twin.path) + "?" + str(twin.query),
+        writes=writes,
+        activity=activity_text(live.activity()) if live is not None else "",
+        **context,
     )
     return HTMLResponse(html)
+
+
+def activity_text(activity: dict[str, Any]) -> str:
+    """Return the dashboard's line about what is writing to the store (empty when nothing).
+
+    ``app.js`` words it the same way when it refreshes the line from ``/api/activity``.
+
+    Args:
+        activity: What :meth:`bilat.live.service.LiveService.activity` returns.
+
+    Returns:
+        E.g. ``"Ingest running: bilat ingest (pid 42), 320 documents and 910 events added
+        so far; reload to see them."``
+    """
+    parts = [
+        f"{w['client']}, {w['documents_added']} documents and {w['events_added']} events "
+        "added so far"
+        for w in activity.get("writers", [])
+    ]
+    text = f"Ingest running: {'; '.join(parts)}; reload to see them." if parts else ""
+    watching = activity.get("watching")
+    return f"{text} {watching[:1].upper()}{watching[1:]}.".strip() if watching else text

@@ -25,3 +25,37 @@ function bilatToken() {
   });
   show();
 })();
+
+// Say what is writing to the store (an ingest, the feed watch), as render.activity_text does.
+function activityText(activity) {
+  const parts = (activity.writers || []).map(
+    (w) => `${w.client}, ${w.documents_added} documents and ${w.events_added} events added so far`
+  );
+  let text = parts.length ? `Ingest running: ${parts.join("; ")}; reload to see them.` : "";
+  if (activity.watching) {
+    const watching = activity.watching;
+    text = `${text} ${watching.charAt(0).toUpperCase()}${watching.slice(1)}.`.trim();
+  }
+  return text;
+}
+
+(function followActivity() {
+  const line = document.getElementById("activity");
+  if (!line) {
+    return;
+  }
+  const refresh = () => {
+    fetch("/api/activity")
+      .then((response) => (response.ok ? response.json() : null))
+      .then((activity) => {
+        if (!activity) {
+          return;
+        }
+        const text = activityText(activity);
+        line.textContent = text;
+        line.hidden = !text;
+      })
+      .catch(() => {});
+  };
+  window.setInterval(refresh, 3000);
+})();
