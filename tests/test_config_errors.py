@@ -171,6 +171,7 @@ def test_config_errors_knowledge_wrong_types_and_unknown_keys(tmp_path: Path) ->
     assert (5, "colour") in found
 
 
+@pytest.mark.slow
 def test_config_errors_bad_user_knowledge_dir_fails_load_with_file_line(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()
