@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import sys
 import tomllib
@@ -32,7 +33,8 @@ def _declared() -> tuple[set[str], set[str]]:
     return runtime, optional
 
 
-def _imported_modules() -> set[str]:
+@functools.cache
+def _imported_modules() -> frozenset[str]:
     """Return the top-level third-party modules imported anywhere in src/bilat."""
     found: set[str] = set()
     for path in (ROOT / "src" / "bilat").rglob("*.py"):
@@ -41,12 +43,18 @@ def _imported_modules() -> set[str]:
                 found.update(alias.name.split(".")[0] for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 found.add(node.module.split(".")[0])
-    return {m for m in found if m != "bilat" and m not in sys.stdlib_module_names}
+    return frozenset(m for m in found if m != "bilat" and m not in sys.stdlib_module_names)
+
+
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    """Return the installed distributions providing each top-level module (a slow scan, once)."""
+    return dict(packages_distributions())
 
 
 def _distributions(module: str) -> set[str]:
     """Return the normalised names of the installed distributions providing a module."""
-    return {d.lower().replace("_", "-") for d in packages_distributions().get(module, [])}
+    return {d.lower().replace("_", "-") for d in _providers().get(module, [])}
 
 
 def test_every_imported_module_is_declared() -> None:
