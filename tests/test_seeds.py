@@ -6,6 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from bilat.cli import app
@@ -13,6 +14,7 @@ from bilat.evaluation import load_gold, score_events
 from conftest import floor
 
 
+@pytest.mark.slow
 def test_seeds_eval_matches_shared_scorer(shared: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     runner = CliRunner()
