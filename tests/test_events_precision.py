@@ -182,3 +182,26 @@ def test_precision_round2_surname_in_office_resolves(pipeline: Pipeline) -> None
     assert coded(pipeline, "Albright met Chinese officials in Beijing.", "1997-06-10") == [
         ("USAGOV", "040", "CHNGOV", "asserted")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one side demands of another has not happened
+        (
+            "The United Nations demanded Syria cooperate with Lebanon.",
+            [("IGOUNO", "100", "SYR", "asserted"), ("SYR", "061", "LBN", "hypothetical")],
+        ),
+        # a habit is not an event
+        (
+            "Chilean and Peruvian ministers often meet in Lima.",
+            [("PERGOV", "040", "CHL", "hypothetical")],
+        ),
+        # "reach" is not read as an arrival
+        ("Chile's exports reached Peru's markets last year.", []),
+    ],
+)
+def test_precision_demands_habits_and_reach(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -294,7 +294,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1246-refuse-deescalate",
         "Russia refused to halt its attacks on Ukraine.",
-        [("RUS", "1246", "UKR", "asserted", "1246-refuse-deescalate")],
+        [
+            ("RUS", "1246", "UKR", "asserted", "1246-refuse-deescalate"),
+            ("RUS", "190", "UKR", "negated", "190-attack-owned"),
+        ],
     ),
     (
         "1245-bar-inspectors",
@@ -794,6 +797,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     ("190-invade", "Russia invaded Ukraine.", [("RUS", "190", "UKR", "asserted", "190-invade")]),
     (
+        "190-attack-owned",
+        "Chile condemned Peru's attack on Bolivian soil.",
+        [
+            ("CHL", "111", "PER", "asserted", "111-condemn-act"),
+            ("PER", "190", "BOL", "asserted", "190-attack-owned"),
+        ],
+    ),
+    (
         "190-invasion-noun",
         "Russia's invasion of Ukraine shocked Europe.",
         [("RUS", "190", "UKR", "asserted", "190-invasion-noun")],
@@ -1144,7 +1155,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (218, 127)
+    assert (len(items), len(codes)) == (219, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

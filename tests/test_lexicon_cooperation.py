@@ -466,6 +466,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("071-grant-money", "Japan gave $100 million to Ukraine.", [("JPN", "071", "UKR", "asserted")]),
     ("071-bankroll", "Qatar bankrolled Egypt.", [("QAT", "071", "EGY", "asserted")]),
     (
+        "030-ready-to-cooperate",
+        "Chile stands ready to work with Peru.",
+        [("CHL", "030", "PER", "asserted")],
+    ),
+    (
         "071-receive-money",
         "Peru received a $1 billion loan from Chile.",
         [("CHL", "071", "PER", "asserted")],

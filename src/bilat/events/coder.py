@@ -197,9 +197,11 @@ class Coder:
                 continue
             claimed: set[int] = set()
             for token in sentence:
-                if token.i in claimed:
-                    continue
-                found, tried = self._trigger(token, sentence, number, index, candidates)
+                # an object another trigger took ("held talks") is no trigger of its own, but
+                # a deed with its own doer is ("condemned Peru's attack on Bolivia")
+                found, tried = self._trigger(
+                    token, sentence, number, index, candidates, owned_only=token.i in claimed
+                )
                 attempts.extend(tried)
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
@@ -213,12 +215,16 @@ class Coder:
         number: int,
         index: dict[int, Found],
         prior: list[Candidate],
+        *,
+        owned_only: bool = False,
     ) -> tuple[list[Candidate], list[Attempt]]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "amod":
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], []
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            # "stands ready to work with", "is committed to strengthening": a predicate
+            # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -226,6 +232,8 @@ class Coder:
             nominal = True
         else:
             return [], []
+        if owned_only:
+            patterns = tuple(p for p in patterns if p.own_doer)
         attempts: list[Attempt] = []
         for pattern in patterns:
             ok, why = _constraints(token, pattern)
@@ -250,7 +258,7 @@ class Coder:
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
-        sources, passive_target = _sources(token, index, nominal)
+        sources, passive_target = _sources(token, index, nominal, own=pattern.own_doer)
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
@@ -369,6 +377,9 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
             return False, f"needs particle {list(pattern.particles)}"
     if pattern.complements:
         comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "advcl")]
+        comps.extend(
+            g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+        )
         for obj in _objects(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
@@ -477,6 +488,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             if verb.dep_ != "conj" and _object_controlled(verb):
                 return None, False
@@ -500,7 +514,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _sources(
-    token: Token, index: dict[int, Found], nominal: bool
+    token: Token, index: dict[int, Found], nominal: bool, *, own: bool = False
 ) -> tuple[list[Found], Found | None]:
     if nominal:
         for child in token.children:
@@ -538,6 +552,8 @@ def _sources(
         doers = _doers(token, index)
         if doers:
             return doers[:1], None
+        if own:
+            return [], None
         clause = _clause_subject(token, index)
         return (_phrase_actors(*clause, index) if clause else []), None
     subject, passive = _subject(token)

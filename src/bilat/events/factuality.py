@@ -52,6 +52,8 @@ DENIAL = {
     "abandon",
     "stall",
 }
+# verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
+DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
 # nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
 # cooperate", "keenness to mediate", "a coalition to fight", "a vote imposing sanctions"
 INTENT_NOUNS = {
@@ -132,6 +134,7 @@ PLANNED_MODIFIERS = {
 }
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
+HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "generally", "normally"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -198,6 +201,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.PLANNED, f"'would {token.text}' of a plan"
         if auxes & MODAL:
             return Factuality.HYPOTHETICAL, f"modal '{sorted(auxes & MODAL)[0]}'"
+        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children):
+            # "the two leaders often meet" says how things go, not that a meeting happened
+            return Factuality.HYPOTHETICAL, f"habitual ('{token.text}')"
         if any(c.lower_ in HEDGES for c in children):
             return (
                 Factuality.REPORTED,
@@ -205,6 +211,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             )
         if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
+        if depth > 0 and via == "ccomp" and token.lemma_ in DEMANDS:
+            # what one side demands of another has not happened: the demand is the event
+            return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
@@ -257,6 +266,8 @@ def _governed(token: Token) -> bool:
     if token.dep_ in ("xcomp", "conj", "acomp", "pcomp"):
         return True
     # an infinitive clause: "expected the talks to start" (start is a ccomp of expected)
+    if token.dep_ == "ccomp" and token.head.lemma_ in DEMANDS:
+        return True  # "demanded (that) Syria cooperate": the demand governs the clause
     return token.dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )

@@ -29,7 +29,9 @@ accused Y … Y denied the allegations"). ``exclusive: true`` stops a pattern wh
 hold but whose roles do not resolve from handing the trigger to a looser pattern ("condemned
 the bombing" with no bomber named is not a condemnation of the victims). ``swap: true`` makes
 the actor found in the target slot the source and the subject the target: "Pakistan received
-a loan from China" is China's loan to Pakistan.
+a loan from China" is China's loan to Pakistan. ``own_doer: true`` takes a nominal trigger's
+source only from the noun's own possessor, "by" phrase or modifier, never from the clause it
+sits in: in "India condemned the attack on Pakistan" India is not the attacker.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Pattern(BaseModel):
     intransitive: bool = False
     rebuts: bool = False
     exclusive: bool = False
+    own_doer: bool = False
     note: str | None = None
 
     @model_validator(mode="after")

@@ -139,7 +139,8 @@ class Prefilter:
             return Screen(0, 0, False)
         pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        referring = PRONOUNS | COLLECTIVE_PRONOUNS
+        # "its"/"their" possess a noun that is a mention itself when it acts ("its envoy")
+        referring = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
         pronouns = sum(1 for t in doc if t.lower_ in referring and t.i not in covered)
         group = any(e.kind == "group" for p in pieces for e in p.entries)
         return Screen(triggers, len(pieces) + pronouns, group, rebuts)
