@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -20,7 +27,9 @@ from bilat.records import (
     Factuality,
 )
 from bilat.store import Store, open_store
-from pg_server import PostgresServer, PostgresUnavailable
+
+if TYPE_CHECKING:
+    from pg_server import PostgresServer
 
 STORE_BACKENDS = ["duckdb", "postgresql"]
 
@@ -30,6 +39,9 @@ _database_names = itertools.count(1)
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """Start one throwaway PostgreSQL server for the session, or skip saying why it cannot."""
+    # Imported here because pg_server takes free_port from this module.
+    from pg_server import PostgresServer, PostgresUnavailable
+
     try:
         server = PostgresServer()
         server.start()
@@ -61,6 +73,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FLOORS = Path(__file__).resolve().parent / "floors.json"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
@@ -114,6 +127,7 @@ def make_event(
     target: str | None,
     *,
     cameo: str = "042",
+    cameo_name: str | None = None,
     quad: int = 1,
     goldstein: float = 1.0,
     date: str | None = None,
@@ -133,7 +147,7 @@ def make_event(
         sentence_end=len(sentence),
         sentence_index=0,
         cameo=cameo,
-        cameo_name=f"code {cameo}",
+        cameo_name=cameo_name or f"code {cameo}",
         source=source_actor,
         target=actor(target),
         goldstein=goldstein,
@@ -162,3 +176,71 @@ def make_extraction(
     else:
         doc_date = DocumentDate.unknown()
     return Extraction(document=document, date=doc_date, events=events, **extra)
+
+
+def free_port() -> int:
+    """Return a TCP port free on 127.0.0.1 now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def get_json(url: str) -> Any:
+    """Return the decoded JSON body of a GET to ``url``."""
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return json.load(response)
+
+
+@contextlib.contextmanager
+def bilat_server(db: Path, *, token: str | None = None, timeout: float = 90) -> Iterator[str]:
+    """Run ``bilat serve`` over ``db`` on a free port; yield its base URL, then stop it.
+
+    Args:
+        db: The DuckDB store to serve.
+        token: The write token the server asks for; none: writes are refused.
+        timeout: Seconds to wait for /api/health before failing the test.
+
+    Returns:
+        A context manager yielding ``http://127.0.0.1:PORT``.
+    """
+    port = free_port()
+    bilat = Path(sys.executable).parent / "bilat"
+    command = [str(bilat), "serve", "--db", str(db), "--port", str(port)]
+    if token is not None:
+        command += ["--token", token]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if get_json(f"{base}/api/health")["ok"]:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"bilat serve did not start: {error[-2000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def floor(area: str, name: str) -> float:
+    """Return a quality floor from tests/floors.json, the one place floors are pinned.
+
+    Args:
+        area: The evaluation, e.g. ``"seeds_events"``.
+        name: The measure, e.g. ``"precision"``.
+
+    Returns:
+        The least value the measure may take; raise floors when quality improves, never
+        lower them silently.
+    """
+    value = json.loads(FLOORS.read_text(encoding="utf-8"))[area][name]
+    assert isinstance(value, int | float), f"floor {area}.{name} is not a number"
+    return float(value)

@@ -15,7 +15,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
@@ -23,6 +22,8 @@ from types import TracebackType
 from typing import Self
 
 import psycopg
+
+from conftest import free_port
 
 
 class PostgresUnavailable(RuntimeError):
@@ -36,12 +37,6 @@ def find_binary(name: str) -> str | None:
         return found
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
     return candidates[0] if candidates else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class PostgresServer:
@@ -59,7 +54,7 @@ class PostgresServer:
         self._initdb, self._pg_ctl = initdb, pg_ctl
         self.root = Path(tempfile.mkdtemp(prefix="bilat-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._prefix: list[str] = []
         self._owner: tuple[int, int] | None = None
         if os.geteuid() == 0:

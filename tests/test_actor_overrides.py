@@ -51,6 +51,7 @@ def _user_dir(root: Path, text: str) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_knowledge_load_user_dir_adds_and_overrides(user_dir: Path) -> None:
     kb = Knowledge.load([user_dir])
     tavish = kb.people["mehrun-tavish"]
@@ -70,10 +71,12 @@ def test_knowledge_load_user_dir_adds_and_overrides(user_dir: Path) -> None:
     assert (council.code, council.country, council.sector) == ("PAKNGO", "PAK", "NGO")
 
 
+@pytest.mark.slow
 def test_knowledge_load_bundled_only_keeps_dar_open_ended() -> None:
     assert Knowledge.load().people["ishaq-dar"].roles[-1].end is None
 
 
+@pytest.mark.slow
 def test_resolve_text_user_foreign_minister_at_2030(user_dir: Path) -> None:
     settings = Settings(knowledge_dirs=(str(user_dir),))
     (found,) = resolve_text("Pakistan's Foreign Minister", date="2030-06-01", settings=settings)
@@ -90,6 +93,7 @@ def test_resolve_text_user_foreign_minister_at_2030(user_dir: Path) -> None:
     assert before["person"] == "Ishaq Dar"
 
 
+@pytest.mark.slow
 def test_resolve_text_two_open_holders_leave_person_open(tmp_path: Path) -> None:
     # Without ending the bundled holder's tenure, two people hold the office in 2030.
     settings = Settings(knowledge_dirs=(str(_user_dir(tmp_path, ONLY_NEW_PERSON)),))
@@ -127,6 +131,7 @@ UNKNOWN_KEY = """organisations:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "where", "what"),
     [

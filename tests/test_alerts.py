@@ -13,7 +13,6 @@ import http.server
 import io
 import json
 import shutil
-import socket
 import ssl
 import subprocess
 import threading
@@ -27,35 +26,34 @@ from typer.testing import CliRunner
 from bilat.alerts import AlertRule, EmailSink, match_alerts, parse_rules, run_alerts
 from bilat.cli import app
 from bilat.errors import ConfigError
-from bilat.records import Actor, Document, DocumentDate, Event, Extraction, Factuality
+from bilat.records import Document, DocumentDate, Event, Extraction
 from bilat.store import Store, open_store
+from conftest import free_port, make_event
 
 
 def _event(
-    ident: str, doc: str, cameo: str, pair: tuple[str, str], goldstein: float, quad: int, **kw: Any
+    ident: str,
+    doc: str,
+    cameo: str,
+    pair: tuple[str, str],
+    goldstein: float,
+    quad: int,
+    *,
+    name: str,
+    confidence: float = 0.9,
 ) -> Event:
-    return Event(
-        id=ident,
-        doc_id=doc,
-        sentence=kw.get("sentence", f"Sentence of {ident}."),
-        sentence_start=0,
-        sentence_end=20,
-        sentence_index=0,
+    return make_event(
+        ident,
+        doc,
+        pair[0] + "GOV",
+        pair[1] + "MIL",
         cameo=cameo,
-        cameo_name=kw.get("name", "Some event"),
-        source=Actor(pair[0] + "GOV", pair[0], "GOV"),
-        target=Actor(pair[1] + "MIL", pair[1], "MIL"),
+        cameo_name=name,
+        quad=quad,
         goldstein=goldstein,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=Factuality.ASSERTED,
-        confidence=kw.get("confidence", 0.9),
-        rule="test",
-        trigger="x",
-        trigger_start=0,
-        trigger_end=1,
-        date=kw.get("date", "2025-05-10"),
+        date="2025-05-10",
+        sentence=f"Sentence of {ident}.",
+        confidence=confidence,
     )
 
 
@@ -159,12 +157,6 @@ def test_dry_run_records_nothing(filled: Store) -> None:
     assert (len(run.alerts), run.recorded, filled.fired_alert_keys("r")) == (4, 0, set())
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def webhook() -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Run a webhook receiver on 127.0.0.1; yield its URL and the JSON bodies it got."""
@@ -203,7 +195,7 @@ def test_webhook_down_retries_next_run(
     filled: Store, webhook: tuple[str, list[dict[str, Any]]]
 ) -> None:
     url, received = webhook
-    dead = f"http://127.0.0.1:{_free_port()}/hook"
+    dead = f"http://127.0.0.1:{free_port()}/hook"
     down = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": dead}])])
     up = run_alerts(filled, [_rule(roots=["19"], sinks=[{"type": "webhook", "url": url}])])
     assert (down.recorded, len(down.errors), up.recorded, len(received)) == (0, 1, 1, 1)
@@ -219,7 +211,7 @@ def test_email_sink_sends_through_smtp(filled: Store) -> None:
             got.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
             return "250 OK"
 
-    port = _free_port()
+    port = free_port()
     controller = controller_module.Controller(Handler(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
@@ -304,7 +296,7 @@ def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
 def _smtp_server(inbox: _Inbox, **kwargs: Any) -> Iterator[int]:
     """Run an aiosmtpd server on 127.0.0.1 and yield its port."""
     controller_module = pytest.importorskip("aiosmtpd.controller")
-    port = _free_port()
+    port = free_port()
     controller = controller_module.Controller(
         inbox,
         hostname="127.0.0.1",

@@ -40,10 +40,13 @@ from bilat.store.base import (
     QuoteQuery,
     TimelineRow,
 )
+from conftest import actor, make_event
 
 
 def _actor(code: str) -> Actor:
-    return Actor(code=code, country=code[:3], sector=code[3:] or None)
+    found = actor(code)
+    assert found is not None
+    return found
 
 
 def _event(
@@ -57,30 +60,17 @@ def _event(
     date: str | None = None,
     factuality: Factuality = Factuality.ASSERTED,
 ) -> Event:
-    sentence = "The two sides talked."
-    return Event(
-        id=event_id,
-        doc_id=doc_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        sentence_index=0,
+    return make_event(
+        event_id,
+        doc_id,
+        source,
+        target,
         cameo="040",
-        cameo_name="consult",
-        source=_actor(source),
-        target=_actor(target),
+        quad=quad,
         goldstein=goldstein,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=factuality,
-        confidence=0.5,
-        rule="test",
-        trigger="talked",
-        trigger_start=14,
-        trigger_end=20,
         date=date,
-        date_precision=DatePrecision.DAY if date else DatePrecision.UNKNOWN,
+        factuality=factuality,
+        sentence="The two sides talked.",
     )
 
 

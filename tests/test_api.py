@@ -517,6 +517,28 @@ def test_api_errors_answer_one_shape(client: TestClient, url: str, status: int, 
     assert get(client, url, status=status) == {"ok": False, "error": error, "status": status}
 
 
+@pytest.mark.parametrize(
+    ("path", "name", "bound"),
+    [
+        ("/api/events", "offset", "1000000000"),
+        ("/api/facts", "offset", "1000000000"),
+        ("/api/quotes", "offset", "1000000000"),
+        ("/api/documents", "limit", "1000"),
+    ],
+)
+def test_api_huge_offsets_and_limits_answer_422(
+    client: TestClient, path: str, name: str, bound: str
+) -> None:
+    # Past INT64 the store overflowed and answered 503; every page bound is checked up front.
+    huge = "97101283470404386816"
+    assert get(client, f"{path}?{name}={huge}", status=422) == {
+        "ok": False,
+        "error": f"invalid query parameter '{name}': Input should be less than or equal to "
+        f"{bound} (got '{huge}'); correct the request (the parameters are listed at /docs)",
+        "status": 422,
+    }
+
+
 def test_api_post_is_not_allowed(client: TestClient) -> None:
     response = client.post("/api/events")
     assert response.status_code == 405
@@ -819,6 +841,7 @@ def test_api_token_is_compared_in_constant_time() -> None:
     assert "hmac.compare_digest(" in source
 
 
+@pytest.mark.slow
 def test_api_verdict_is_stored_and_read_back(writable: TestClient) -> None:
     response = writable.post(
         "/api/events/A/verdict", json={"verdict": "confirm", "note": "two outlets"}, headers=AUTH

@@ -87,6 +87,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield opened
 
 
+@pytest.mark.slow
 def test_api_security_schemathesis_finds_no_server_error(db: str, pipeline: object) -> None:
     # The pipeline fixture loads spaCy first, so the first upload does not time out. The app is
     # its own: schemathesis runs its lifespan, whose shutdown closes the store.

@@ -27,44 +27,28 @@ from bilat.records import (
     Event,
     Extraction,
     Fact,
-    Factuality,
     Quote,
 )
 from bilat.store import Store, open_store
+from conftest import make_event
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
-def _actor(code: str) -> Actor:
-    return Actor(code, code[:3], code[3:] or None)
-
-
 def _event(ident: str, date: str, pair: tuple[str, str], cameo: str, g: float, quad: int) -> Event:
-    return Event(
-        id=ident,
-        doc_id="d-" + date,
-        sentence=f"Report {ident}: {pair[0]} and {pair[1]} ({cameo}).",
-        sentence_start=0,
-        sentence_end=30,
-        sentence_index=0,
+    names = {"042": "Make a visit", "036": "Express intent to meet", "190": "Use force"}
+    return make_event(
+        ident,
+        "d-" + date,
+        pair[0],
+        pair[1],
         cameo=cameo,
-        cameo_name={"042": "Make a visit", "036": "Express intent to meet", "190": "Use force"}.get(
-            cameo, "Other"
-        ),
-        source=_actor(pair[0]),
-        target=_actor(pair[1]),
+        cameo_name=names.get(cameo, "Other"),
+        quad=quad,
         goldstein=g,
-        quad_class=quad,
-        plover_type=None,
-        plover_mode=None,
-        factuality=Factuality.ASSERTED,
-        confidence=0.8,
-        rule="test",
-        trigger="x",
-        trigger_start=0,
-        trigger_end=1,
         date=date,
-        date_precision=DatePrecision.DAY,
+        sentence=f"Report {ident}: {pair[0]} and {pair[1]} ({cameo}).",
+        confidence=0.8,
     )
 
 
@@ -182,6 +166,7 @@ def test_chart_svg_is_inline_and_titled(corpus: Store) -> None:
     assert "<polyline " in svg
 
 
+@pytest.mark.slow
 def test_cli_brief_html_is_self_contained(corpus: Store, tmp_path: Path) -> None:
     db = str(getattr(corpus, "url", ""))
     corpus.close()

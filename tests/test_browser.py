@@ -7,12 +7,6 @@ test, and saves screenshots under ``artifacts/`` (git-ignored).
 from __future__ import annotations
 
 import dataclasses
-import json
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +15,7 @@ import pytest
 
 from bilat.records import Place
 from bilat.store import open_store
-from conftest import make_event, make_extraction
+from conftest import bilat_server, get_json, make_event, make_extraction
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -62,47 +56,14 @@ def _extractions() -> list[Any]:
     return built
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return json.load(response)
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``bilat serve`` with a token over the test reports; yield its base URL."""
     path = tmp_path_factory.mktemp("browser") / "bilat.duckdb"
     with open_store(path) as store:
         store.add(_extractions())
-    port = _free_port()
-    bilat = Path(sys.executable).parent / "bilat"
-    command = [str(bilat), "serve", "--db", str(path), "--port", str(port), "--token", TOKEN]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _get_json(f"{base}/api/health")["ok"]:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"bilat serve did not start: {error[-2000:]}")
-            time.sleep(0.2)
+    with bilat_server(path, token=TOKEN, timeout=60) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        if process.stderr is not None:
-            process.stderr.close()
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +136,7 @@ def test_browser_overview_dyad_event_confirm(server: str, browser: Any) -> None:
     assert message.text == "Saved: confirm."
     _shot(browser, "4-confirmed")
 
-    assert _get_json(f"{server}/api/events/r1-e")["verdict"]["verdict"] == "confirm"
+    assert get_json(f"{server}/api/events/r1-e")["verdict"]["verdict"] == "confirm"
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
 

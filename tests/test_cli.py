@@ -35,6 +35,7 @@ def _run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+@pytest.mark.slow
 def test_cli_ingest_then_query(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     code, _ = _run("ingest", str(corpus), "--db", db, "--quiet")

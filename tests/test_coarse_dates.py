@@ -59,6 +59,7 @@ def test_events_since_the_first_day_of_a_month_or_year_include_coarse_dates(
     assert ids("2024-01-01", "2024-12-31") == []
 
 
+@pytest.mark.slow
 def test_brief_over_half_a_year_counts_month_dated_events_by_month(coarse: Store) -> None:
     brief = build_brief(
         coarse, BriefScope.parse(dyad=("PAK", "IND"), since="2025-01-01", until="2025-06-30")

@@ -11,7 +11,7 @@ from bilat.cli import app
 from bilat.errors import ConfigError, KnowledgeError
 from bilat.knowledge import Knowledge
 from bilat.knowledge.loader import Problem, check_file, load_yaml_file
-from bilat.settings import load_settings
+from bilat.settings import SETTINGS, Settings, load_settings
 
 KNOWN = (
     "batch_size, cache_dir, cluster_window_days, db, dedup_max_days, dedup_threshold, fetch_backoff, "
@@ -171,6 +171,7 @@ def test_config_errors_knowledge_wrong_types_and_unknown_keys(tmp_path: Path) ->
     assert (5, "colour") in found
 
 
+@pytest.mark.slow
 def test_config_errors_bad_user_knowledge_dir_fails_load_with_file_line(tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()
@@ -194,3 +195,14 @@ def test_config_errors_knowledge_check_command_prints_file_line(tmp_path: Path) 
     result = CliRunner().invoke(app, ["knowledge", "check", str(path)])
     assert result.exit_code == 1
     assert result.output.startswith(f"{path}:2: unknown section 'secters'")
+
+
+def test_settings_table_derives_from_the_model() -> None:
+    # Each default and help is declared once, on the model; the table is read off it.
+    defaults = Settings()
+    assert [(s.name, s.default) for s in SETTINGS] == [
+        (name, getattr(defaults, name)) for name in Settings.model_fields
+    ]
+    assert [s.name for s in SETTINGS if not s.help] == []
+    (workers,) = [s for s in SETTINGS if s.name == "workers"]
+    assert Settings.model_fields["workers"].description == workers.help

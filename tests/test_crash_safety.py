@@ -190,6 +190,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Snapshot, flo
     return corpus, snapshot(db), took
 
 
+@pytest.mark.slow
 def test_crash_safety_clean_run_stores_every_document_once(
     small: tuple[Path, Snapshot, float],
 ) -> None:
@@ -200,6 +201,7 @@ def test_crash_safety_clean_run_stores_every_document_once(
     assert clean.orphans == 0
 
 
+@pytest.mark.slow
 def test_crash_safety_sigkill_then_resume_matches_clean_run(
     small: tuple[Path, Snapshot, float], tmp_path: Path
 ) -> None:
@@ -210,6 +212,7 @@ def test_crash_safety_sigkill_then_resume_matches_clean_run(
     assert snapshot(db) == clean
 
 
+@pytest.mark.slow
 def test_crash_safety_sigint_stops_cleanly_and_says_how_to_resume(
     small: tuple[Path, Snapshot, float], tmp_path: Path
 ) -> None:
@@ -283,6 +286,7 @@ def _long_corpus(path: Path, count: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_crash_safety_disk_full_names_file_and_fix_and_keeps_whole_batches(
     mounted: Path, tmp_path: Path
 ) -> None:

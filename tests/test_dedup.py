@@ -11,16 +11,15 @@ from bilat.dedup import Deduplicator, DedupOptions, DedupReport, DuplicateFinder
 from bilat.dedup.documents import decode_hashvalues, encode_hashvalues, normalise, shingles
 from bilat.errors import InputError
 from bilat.records import (
-    Actor,
     DatePrecision,
     DateSource,
     Document,
     DocumentDate,
     Event,
     Extraction,
-    Factuality,
 )
 from bilat.store import EventQuery, open_store
+from conftest import make_event
 
 STORY = (
     "Officials from Pakistan and the United States agreed on Tuesday to widen their work on "
@@ -116,31 +115,17 @@ def test_options_reject_bad_threshold() -> None:
 
 
 def _event(doc_id: str, sentence: str) -> Event:
-    pak = Actor(code="PAKGOV", country="PAK", sector="GOV")
-    usa = Actor(code="USAGOV", country="USA", sector="GOV")
-    return Event(
-        id=f"{doc_id}-e0",
-        doc_id=doc_id,
-        sentence=sentence,
-        sentence_start=0,
-        sentence_end=len(sentence),
-        sentence_index=0,
+    return make_event(
+        f"{doc_id}-e0",
+        doc_id,
+        "PAKGOV",
+        "USAGOV",
         cameo="057",
         cameo_name="Sign formal agreement",
-        source=pak,
-        target=usa,
         goldstein=8.0,
-        quad_class=1,
-        plover_type=None,
-        plover_mode=None,
-        factuality=Factuality.ASSERTED,
-        confidence=0.9,
-        rule="test",
-        trigger="agreed",
-        trigger_start=0,
-        trigger_end=6,
         date="2025-03-11",
-        date_precision=DatePrecision.DAY,
+        sentence=sentence,
+        confidence=0.9,
     )
 
 

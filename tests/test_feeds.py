@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from bilat.records import Rejection, RejectReason
 from bilat.settings import Settings
 from bilat.sources import ReadOptions
 from bilat.store import FeedItemRow, FeedRow, open_store
+from conftest import free_port
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -145,10 +145,7 @@ class FakeClock:
 
 
 def _dead_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/feed.rss"
+    return f"http://127.0.0.1:{free_port()}/feed.rss"
 
 
 def _fetcher(clock: FakeClock | None = None, **options: float) -> Fetcher:

@@ -404,6 +404,7 @@ def nasty(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dic
     return expected, result
 
 
+@pytest.mark.slow
 def test_fuzz_nasty_files_each_get_the_expected_outcome(
     nasty: tuple[dict[str, str], dict[str, object]],
 ) -> None:
@@ -412,6 +413,7 @@ def test_fuzz_nasty_files_each_get_the_expected_outcome(
     assert result["found"] == expected
 
 
+@pytest.mark.slow
 def test_fuzz_nasty_files_are_read_in_bounded_memory(
     nasty: tuple[dict[str, str], dict[str, object]],
 ) -> None:
@@ -425,6 +427,7 @@ def test_fuzz_nasty_files_are_read_in_bounded_memory(
     assert after - before < 150 * 1024, f"peak RSS grew by {(after - before) // 1024} MB"
 
 
+@pytest.mark.slow
 def test_fuzz_nasty_files_keep_text_and_drop_scripts(
     nasty: tuple[dict[str, str], dict[str, object]],
 ) -> None:

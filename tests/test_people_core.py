@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from bilat.knowledge.schema import Person, Role
+from conftest import floor
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"
 PEOPLE_FILE = KNOWLEDGE / "people_core.yaml"
@@ -79,8 +80,8 @@ def test_people_core_every_entry_validates() -> None:
 
 
 def test_people_core_volume_meets_floor() -> None:
-    assert len(_people()) >= 300
-    assert sum(len(person.roles) for person in _people()) >= 450
+    assert len(_people()) >= floor("people_core", "people")
+    assert sum(len(person.roles) for person in _people()) >= floor("people_core", "roles")
 
 
 def test_people_core_ids_are_unique() -> None:

@@ -9,11 +9,10 @@ import pytest
 from bilat.places import Geocoder, choose_event_place, find_places, parse_dateline_place
 from bilat.places.evaluate import evaluate_geowebnews, haversine_km
 from bilat.records import Place
+from conftest import floor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # Measured 2026-11-23: country accuracy 0.9726 on 1,499 resolved toponyms (docs/accuracy-places.md).
-GWN_COUNTRY_FLOOR = 0.97
-GWN_DISTANCE_FLOOR = 0.93
 
 ISLAMABAD = Place("Islamabad", "PAK", 33.72148, 73.04329, "city", "dateline")
 BEIJING = Place("Beijing", "CHN", 39.9075, 116.39723, "city", "dateline")
@@ -201,5 +200,5 @@ def test_evaluate_geowebnews_meets_floor() -> None:
         pytest.skip("../shared not present")
     scores = evaluate_geowebnews(path)
     assert scores["toponyms"] == 2601
-    assert scores["country_accuracy"] >= GWN_COUNTRY_FLOOR
-    assert scores["within_161km"] >= GWN_DISTANCE_FLOOR
+    assert scores["country_accuracy"] >= floor("geowebnews", "country_accuracy")
+    assert scores["within_161km"] >= floor("geowebnews", "within_161km")

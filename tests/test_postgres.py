@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bilat.store import EventQuery, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -44,6 +46,7 @@ def _snapshot(db: str) -> tuple[list[str], list[tuple[str, str, str | None]]]:
     return documents, events
 
 
+@pytest.mark.slow
 def test_postgres_two_concurrent_ingests_lose_and_double_nothing(
     postgres_url: str, tmp_path: Path
 ) -> None:
@@ -60,6 +63,7 @@ def test_postgres_two_concurrent_ingests_lose_and_double_nothing(
     assert _snapshot(postgres_url) == expected
 
 
+@pytest.mark.slow
 def test_postgres_migrate_copies_a_duckdb_store_with_its_verdicts(
     postgres_url: str, tmp_path: Path
 ) -> None:

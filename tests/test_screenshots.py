@@ -9,14 +9,10 @@ no page scrolls sideways.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +21,7 @@ import pytest
 
 from bilat.brief import BriefScope, build_brief, html_to_pdf, to_html
 from bilat.store import EventQuery, open_store
+from conftest import bilat_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -77,44 +74,11 @@ return {axes: axes, empty: empty, width: document.documentElement.scrollWidth,
 _COUNT_AXES = {("timeline", "y2tick"), ("brief-chart", "count")}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return json.load(response)
-
-
 @pytest.fixture(scope="module")
 def server(examples_db: Path) -> Iterator[str]:
     """Start ``bilat serve`` over the examples store; yield its base URL."""
-    port = _free_port()
-    bilat = Path(sys.executable).parent / "bilat"
-    command = [str(bilat), "serve", "--db", str(examples_db), "--port", str(port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if _get_json(f"{base}/api/health")["ok"]:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                error = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"bilat serve did not start: {error[-2000:]}")
-            time.sleep(0.3)
+    with bilat_server(examples_db) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        if process.stderr is not None:
-            process.stderr.close()
 
 
 @pytest.fixture(scope="module")

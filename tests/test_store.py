@@ -393,7 +393,7 @@ def test_store_locked_file_says_what_to_do(tmp_path: Path) -> None:
 def test_store_unwritable_file_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(database: str, read_only: bool = False) -> None:
+    def refuse(database: str, read_only: bool = False, config: object = None) -> None:
         raise duckdb.IOException(f'IO Error: Cannot open file "{database}": Permission denied')
 
     monkeypatch.setattr(duckdb, "connect", refuse)

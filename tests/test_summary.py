@@ -347,6 +347,7 @@ def _same_dyads(served: list[DyadRow], raw: list[DyadRow]) -> None:
     assert _goldstein(served) == pytest.approx(_goldstein(raw))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=25,
     deadline=None,

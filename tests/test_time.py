@@ -21,9 +21,9 @@ from bilat.time import (
     resolve_event_date,
 )
 from bilat.time.timebank import evaluate_timebank
+from conftest import floor
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-TIMEBANK_FLOOR = 0.90
 
 TUESDAY = DocumentDate(
     "2025-04-08", "2025-04-08", "2025-04-08", DatePrecision.DAY, DateSource.METADATA
@@ -469,7 +469,7 @@ def test_evaluate_timebank_stays_above_floor() -> None:
         pytest.skip("../shared not present")
     result = evaluate_timebank(folder)
     assert result["expressions"] == 654
-    assert result["accuracy"] >= TIMEBANK_FLOOR
+    assert result["accuracy"] >= floor("timebank", "accuracy")
 
 
 @pytest.mark.parametrize(

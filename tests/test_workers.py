@@ -118,6 +118,7 @@ def test_settings_workers_default_is_auto() -> None:
     assert (Settings().workers, Settings(workers="2").workers) == ("auto", 2)
 
 
+@pytest.mark.slow
 def test_ingest_two_workers_store_what_one_stores(tmp_path: Path) -> None:
     paths = sorted(EXAMPLES.glob("*.txt"))[:6]
     stored = []
@@ -138,6 +139,7 @@ def test_settings_every_setting_documented() -> None:
         assert f"| `{setting.name}` | `{json.dumps(setting.default)}` | {setting.help} |" in doc
 
 
+@pytest.mark.slow
 def test_ingest_workers_stop_keeps_whole_batches(tmp_path: Path) -> None:
     paths = sorted(EXAMPLES.glob("*.txt"))[:6]
     db = tmp_path / "stop.duckdb"

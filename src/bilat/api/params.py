@@ -24,6 +24,9 @@ from bilat.store import ORDERS, EventQuery
 MAX_LIMIT = 1000
 """The most rows one page of a list endpoint returns."""
 
+MAX_OFFSET = 1_000_000_000
+"""The largest offset a list endpoint accepts; far below the stores' 64-bit integers."""
+
 ALL_FACTUALITY = tuple(f.value for f in Factuality)
 PERIODS = ("week", "month", "quarter", "year")
 """The period lengths a timeline can be grouped by."""

@@ -21,6 +21,7 @@ from bilat.api.gate import StoreGate
 from bilat.api.params import (
     ALL_FACTUALITY,
     MAX_LIMIT,
+    MAX_OFFSET,
     EventFilters,
     blank_to_none,
     event_query,
@@ -102,7 +103,7 @@ def event_filters(
     doc_id: Annotated[str | None, Query(description="Only this document's events")] = None,
     q: Annotated[str | None, Query(description="Case-insensitive text in the sentence")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     order: Annotated[str, Query(description=f"One of {', '.join(ORDERS)}")] = "date",
 ) -> EventFilters:
     """Collect the event filters of a request (a FastAPI dependency)."""
@@ -267,7 +268,7 @@ def facts(
     until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
     q: Annotated[str | None, Query(description="Text in the fact's words")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Return the stored facts matching the filters."""
     query = FactQuery(
@@ -294,7 +295,7 @@ def quotes(
     until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
     q: Annotated[str | None, Query(description="Text in the quotation")] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Return the stored quotations matching the filters."""
     query = QuoteQuery(
@@ -314,7 +315,7 @@ def quotes(
 def documents(
     request: Request,
     status: Annotated[str | None, Query(description="accepted or rejected; blank: both")] = None,
-    limit: Annotated[int | None, Query(ge=0)] = None,
+    limit: Annotated[int | None, Query(ge=0, le=MAX_LIMIT)] = None,
 ) -> dict[str, Any]:
     """Return the documents (and rejected inputs), in the order they were stored."""
     wanted = blank_to_none(status)
