@@ -28,6 +28,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 SKIPPED = {
     "bilat watch --interval 15m": "polls the network until stopped",
     "bilat serve --db bilat.duckdb [--token SECRET]": "a server; tests/test_screenshots.py runs it",
+    "bilat serve --db bilat.duckdb [--watch --interval 15m]": (
+        "a server; tests/test_live_processes.py runs it with --watch"
+    ),
 }
 
 _ALTERNATIVES = re.compile(r"[^\s|\[\]]+(?:\|[^\s|\[\]]+)+")
@@ -136,6 +139,10 @@ def workdir(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
         "Pakistan and Iran agree to reopen border markets\ndate 2025-06-02\n\n"
         "Pakistan and Iran agreed on Monday to reopen two border markets.\n",
         encoding="utf-8",
+    )
+    (work / "today").mkdir()
+    (work / "today" / "visit.txt").write_text(
+        "Nepal's foreign minister arrived in New Delhi on Monday for talks.\n", encoding="utf-8"
     )
     (work / "feed.jsonl").write_text(
         json.dumps({"id": "f1", "published": "2025-06-03", "text": "India criticised Nepal."})
