@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import Found
+from bilat.events import arguments
 from bilat.events.factuality import factuality
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
@@ -33,110 +34,6 @@ SPEECH = {
     "remark",
     "insist",
     "explain",
-}
-RELATIVE = {"who", "which", "that", "whom"}
-# verbs whose object, not their subject, does what the infinitive says: "urged X to act"
-OBJECT_CONTROL = {
-    "urge",
-    "ask",
-    "call",
-    "appeal",
-    "press",
-    "encourage",
-    "persuade",
-    "tell",
-    "order",
-    "allow",
-    "invite",
-    "help",
-    "want",
-    "expect",
-    "force",
-    "pressure",
-}
-# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
-# where "X was told to leave" is someone's order
-RAISING = {"expect", "want", "help", "allow"}
-# nouns that stand for the people of the phrase after them: "the leaders of A and B",
-# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
-GROUP_HEADS = {
-    "group",
-    "number",
-    "member",
-    "delegation",
-    "leader",
-    "head",
-    "team",
-    "representative",
-    "negotiator",
-    "official",
-    "envoy",
-    "diplomat",
-    "president",
-    "minister",
-    "government",
-    "force",
-    "troop",
-    "soldier",
-    "dozen",
-    "hundred",
-    "thousand",
-    "both",
-    "each",
-    "all",
-}
-# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
-DEED_NOUNS = {
-    "attack",
-    "bombing",
-    "blast",
-    "explosion",
-    "strike",
-    "airstrike",
-    "raid",
-    "shooting",
-    "assault",
-    "ambush",
-    "killing",
-    "massacre",
-    "shelling",
-}
-# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
-LIGHT_VERBS = {
-    "implement",
-    "observe",
-    "hold",
-    "establish",
-    "restore",
-    "resume",
-    "reach",
-    "conclude",
-    "honour",
-    "honor",
-    "respect",
-    "maintain",
-    "declare",
-}
-# "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
-SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
-PREPOSITIONS = {
-    "with",
-    "to",
-    "on",
-    "against",
-    "from",
-    "between",
-    "in",
-    "at",
-    "for",
-    "into",
-    "towards",
-    "toward",
-    "upon",
-    "over",
-    "of",
-    "by",
-    "about",
 }
 
 
@@ -258,14 +155,14 @@ class Coder:
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
-        sources, passive_target = _sources(token, index, nominal, own=pattern.own_doer)
+        sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
             return [], "no source resolved" + (
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
-        targets = _targets(token, pattern, index, exclude=sources)
+        targets = arguments.targets_of(token, pattern, index, exclude=sources)
         if passive_target is not None and not targets:
             targets = [passive_target]
         if pattern.target_kinds:
@@ -334,7 +231,7 @@ class Coder:
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     """Return whether a target preposition of the pattern names someone bilat did not resolve."""
-    anchors = [token, *_objects(token)]
+    anchors = [token, *arguments.objects_of(token)]
     return any(
         c.dep_ == "prep"
         and c.lower_ in pattern.target
@@ -365,9 +262,9 @@ def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.objects:
-        objects = _objects(token)
+        objects = arguments.objects_of(token)
         if not any(
-            _phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
+            arguments.phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
             for o in objects
         ):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
@@ -380,7 +277,7 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         comps.extend(
             g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
         )
-        for obj in _objects(token):
+        for obj in arguments.objects_of(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
         if not any(c.lemma_.lower() in pattern.complements for c in comps):
@@ -398,7 +295,7 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
 
 def _infinitive(token: Token) -> bool:
     """Return whether a verb or its objects govern a to-infinitive ("called on X to act")."""
-    heads = [token, *_objects(token)]
+    heads = [token, *arguments.objects_of(token)]
     return any(
         c.dep_ in ("xcomp", "advcl", "ccomp", "acl", "relcl")
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -419,340 +316,18 @@ def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[
     return []
 
 
-def _objects(token: Token) -> list[Token]:
-    objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
-    # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
-    # object of a light verb under the trigger
-    for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
-        objects.extend(g for g in light.children if g.dep_ == "dobj")
-    for prep in (c for c in token.children if c.dep_ == "prep"):
-        objects.extend(g for g in prep.children if g.dep_ == "pobj")
-    for obj in list(objects):
-        objects.extend(c for c in obj.children if c.dep_ == "conj")
-    return objects
-
-
-def _phrase_lemma(token: Token) -> str:
-    mods = [
-        c.lemma_.lower()
-        for c in token.children
-        if c.dep_ in ("compound", "amod") and c.i == token.i - 1
-    ]
-    return " ".join([*mods, token.lemma_.lower()])
-
-
 def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
     words = [token]
     if pattern.objects:
         words.extend(
             o
-            for o in _objects(token)
-            if o.lemma_.lower() in pattern.objects or _phrase_lemma(o) in pattern.objects
+            for o in arguments.objects_of(token)
+            if o.lemma_.lower() in pattern.objects or arguments.phrase_lemma(o) in pattern.objects
         )
     words.extend(
         c for c in token.children if c.dep_ in ("prt", "prep") and c.lower_ in pattern.target
     )
     return sorted(words[:4], key=lambda t: t.i)
-
-
-def _mention(token: Token, index: dict[int, Found]) -> Found | None:
-    """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
-    if token.i in index:
-        return index[token.i]
-    deed = token.lemma_.lower() in DEED_NOUNS
-    for child in token.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
-            if deed and child.dep_ != "poss" and index[child.i].kind == "capital":
-                continue  # "the Kabul airport bombing" happened in Kabul, not by its government
-            return index[child.i]
-    if token.lemma_.lower() in GROUP_HEADS:
-        # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                inner = _mention(pobj, index)
-                if inner is not None:
-                    return inner
-    if token.dep_ == "csubj":
-        # the parser reads a leading "Acting Under Secretary Bass" as a clause
-        return next((index[t.i] for t in token.subtree if t.i in index), None)
-    return None
-
-
-def _subject(verb: Token) -> tuple[Token | None, bool]:
-    raised = False
-    for _ in range(6):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-                if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
-                    return verb.head, False
-                # "Raisi is scheduled to hold meetings": the passive subject of the governing
-                # verb is the active subject of its infinitive
-                return child, child.dep_ == "nsubjpass" and not raised
-        if verb.dep_ == "acomp" and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            if verb.dep_ != "conj" and _object_controlled(verb):
-                return None, False
-            if verb.dep_ == "xcomp":
-                if verb.head.lemma_ in OBJECT_CONTROL - RAISING and any(
-                    c.dep_ == "nsubjpass" for c in verb.head.children
-                ):
-                    return None, False  # "India was told to withdraw": an order, not a deed
-                raised = True
-            verb = verb.head
-            continue
-        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-            return verb.head, False
-        if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
-            # "India responded by reaffirming …": the doer of the by-clause is the subject's;
-            # not so "thanked Pakistan for helping", whose helper is the object
-            verb = verb.head.head
-            continue
-        break
-    return None, False
-
-
-def _sources(
-    token: Token, index: dict[int, Found], nominal: bool, *, own: bool = False
-) -> tuple[list[Found], Found | None]:
-    if nominal:
-        for child in token.children:
-            if child.dep_ == "poss" and child.i in index:
-                found = index[child.i]
-                if found.kind == "pronoun":
-                    clause = _clause_subject(token, index)
-                    if clause is not None and clause[1].start > token.i:
-                        return [clause[1]], None
-                return [found], None
-        for child in token.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "between"):
-                pobj = [g for g in child.children if g.dep_ == "pobj"]
-                if pobj and pobj[0].i in index:
-                    found = index[pobj[0].i]
-                    others = [
-                        index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index
-                    ]
-                    if child.lower_ == "between" and others:
-                        return [found, *others], None
-                    return [found], None
-        # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
-        participants = ("lead", "attend", "hold", "chair", "co-chair")
-        for acl in (
-            c
-            for c in token.children
-            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
-        ):
-            for by_phrase in (c for c in acl.children if c.dep_ == "agent"):
-                for by_obj in (g for g in by_phrase.children if g.dep_ == "pobj"):
-                    first = _mention(by_obj, index)
-                    if first is not None:
-                        return _phrase_actors(by_obj, first, index), None
-        # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
-        doers = _doers(token, index)
-        if doers:
-            return doers[:1], None
-        if own:
-            return [], None
-        clause = _clause_subject(token, index)
-        return (_phrase_actors(*clause, index) if clause else []), None
-    subject, passive = _subject(token)
-    if subject is None:
-        return [], None
-    patient = _mention(subject, index)
-    if passive:
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        if by_token is None:
-            return [], None
-        by = _mention(by_token, index)
-        if by is None:
-            return [], None
-        return _phrase_actors(by_token, by, index), patient
-    if patient is None:
-        return [], None
-    return _phrase_actors(subject, patient, index), None
-
-
-def _phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
-    """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
-
-    "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
-    of Ukraine and Russia" and "delegations from Israel and the UAE" (a group noun's of/from
-    phrase) each name two actors.
-    """
-    found = [first]
-    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
-    for noun in heads:
-        own = _mention(noun, index)
-        if own is not None and all(own is not f for f in found):
-            found.append(own)
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
-                conjoined = any(c.dep_ == "conj" for c in child.children)
-                if conjoined and all(index[child.i] is not f for f in found):
-                    found.append(index[child.i])
-                for conj in child.children:
-                    if conj.dep_ == "conj" and conj.i in index:
-                        other = index[conj.i]
-                        if all(other is not f for f in found):
-                            found.append(other)
-        if noun.lemma_.lower() in GROUP_HEADS:
-            for prep in (
-                c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-            ):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    for other in _with_conj(pobj, index):
-                        if all(other is not f for f in found):
-                            found.append(other)
-    return found
-
-
-def _object_controlled(verb: Token) -> bool:
-    """Return whether an infinitive's doer is its governor's object ("urged X to back Y")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False
-    head = verb.head
-    if head.lemma_.lower() not in OBJECT_CONTROL:
-        return False
-    # "wants to visit" keeps its subject; "wants Pakistan to act" does not
-    return any(
-        c.i < verb.i
-        and (
-            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
-        )
-        for c in head.children
-    )
-
-
-def _clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found] | None:
-    head = token.head
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX"):
-            subject, passive = _subject(head)
-            if subject is None or passive:
-                return None
-            found = _mention(subject, index)
-            return (subject, found) if found is not None else None
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return None
-
-
-def _targets(
-    token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]
-) -> list[Found]:
-    anchors = [token, *(o for o in _objects(token) if o.dep_ != "nsubjpass")]
-    for slot in pattern.target:
-        found: list[Found] = []
-        if slot == "dobj":
-            for obj in (
-                c
-                for c in token.children
-                if c.dep_ in ("dobj", "attr", "dative")
-                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
-            ):
-                found.extend(_with_conj(obj, index))
-                preps = ("of", "between", "with")
-                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
-                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                        found.extend(_with_conj(pobj, index))
-        elif slot == "doer":
-            for obj in (c for c in token.children if c.dep_ == "dobj"):
-                found.extend(_doers(obj, index))
-        elif slot == "that":
-            # "demanded that India withdraw", "alleged that Kabul sheltered them": the subject
-            # of the clause the trigger governs
-            for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    found.extend(_with_conj(subj, index))
-        elif slot in ("xcomp", "any"):
-            found.extend(_in_subtree(token, index, exclude))
-        elif slot == "place":
-            for prep in (
-                c
-                for anchor in anchors
-                for c in anchor.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
-            ):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    m = _mention(pobj, index)
-                    if m and m.kind in ("country", "capital"):
-                        found.append(m)
-        else:
-            for anchor in anchors:
-                for prep in (
-                    c
-                    for c in anchor.children
-                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
-                ):
-                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                        found.extend(_with_conj(pobj, index) or _deeper(pobj, index))
-                    # "with Turkey and the UN clearing the way": the parser hangs the
-                    # partners under a clause as its subject
-                    for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
-                        for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
-                            found.extend(_with_conj(subj, index))
-        found = [f for f in found if all(f is not e for e in exclude)]
-        if found:
-            return found
-    return []
-
-
-def _doers(noun: Token, index: dict[int, Found]) -> list[Found]:
-    """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
-    return [
-        index[c.i]
-        for c in noun.children
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
-    ]
-
-
-def _deeper(token: Token, index: dict[int, Found]) -> list[Found]:
-    """Return the actor one "from"/"of" phrase further down: "on imports from Pakistan"."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            found = _with_conj(pobj, index)
-            if found:
-                return found
-    return []
-
-
-def _with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
-    first = _mention(token, index)
-    if first:
-        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
-        return _phrase_actors(token, first, index)
-    result = []
-    for conj in token.children:
-        if conj.dep_ == "conj":
-            other = _mention(conj, index)
-            if other and other is not first:
-                result.append(other)
-    return result
-
-
-def _in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
-    skip = {
-        t.i
-        for c in token.children
-        if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
-        for t in c.subtree
-    }
-    # places are where things happen, not who they happen to: "left behind in Afghanistan"
-    for t in token.subtree:
-        locative = t.lower_ in ("in", "at", "near", "inside", "across", "from", "before", "after")
-        if t.dep_ == "prep" and locative and any(g.dep_ == "pobj" for g in t.children):
-            skip.update(g.i for g in t.subtree)
-    seen: list[Found] = []
-    for t in token.subtree:
-        if t.i in skip or t.i not in index or t.i == token.i:
-            continue
-        found = index[t.i]
-        if found not in seen and all(found is not e for e in exclude):
-            seen.append(found)
-    return seen
 
 
 def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
@@ -764,8 +339,8 @@ def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Ac
                 return None
         head = head.head
         if head.lemma_ in SPEECH:
-            subject, _passive = _subject(head)
-            found = _mention(subject, index) if subject is not None else None
+            subject, _passive = arguments.subject_of(head)
+            found = arguments.mention_at(subject, index) if subject is not None else None
             if found and found.actor and all(found.actor != s.actor for s in sources):
                 return found.actor
             return None

@@ -1,0 +1,431 @@
+"""Find who does what to whom around a trigger: the argument finder every pattern shares.
+
+A trigger's source is its subject (climbing through conjoined, controlled and raised verbs),
+a passive agent, or for an event noun its possessor, "by" phrase or doer modifier; its target
+sits in the slots a pattern names (object, prepositions, complement clauses, places). Every
+role is a phrase, and a phrase can name several actors: conjoined nouns and modifiers, and group
+nouns that stand for their of/from phrase ("the leaders of Ukraine and Russia").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from bilat.actors.resolve import Found
+from bilat.events.patterns import Pattern
+
+RELATIVE = {"who", "which", "that", "whom"}
+# verbs whose object, not their subject, does what the infinitive says: "urged X to act"
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "appeal",
+    "press",
+    "encourage",
+    "persuade",
+    "tell",
+    "order",
+    "allow",
+    "invite",
+    "help",
+    "want",
+    "expect",
+    "force",
+    "pressure",
+}
+# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
+# where "X was told to leave" is someone's order
+RAISING = {"expect", "want", "help", "allow"}
+# nouns that stand for the people of the phrase after them: "the leaders of A and B",
+# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
+GROUP_HEADS = {
+    "group",
+    "number",
+    "member",
+    "delegation",
+    "leader",
+    "head",
+    "team",
+    "representative",
+    "negotiator",
+    "official",
+    "envoy",
+    "diplomat",
+    "president",
+    "minister",
+    "government",
+    "force",
+    "troop",
+    "soldier",
+    "dozen",
+    "hundred",
+    "thousand",
+    "both",
+    "each",
+    "all",
+}
+# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
+DEED_NOUNS = {
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "strike",
+    "airstrike",
+    "raid",
+    "shooting",
+    "assault",
+    "ambush",
+    "killing",
+    "massacre",
+    "shelling",
+}
+# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
+LIGHT_VERBS = {
+    "implement",
+    "observe",
+    "hold",
+    "establish",
+    "restore",
+    "resume",
+    "reach",
+    "conclude",
+    "honour",
+    "honor",
+    "respect",
+    "maintain",
+    "declare",
+}
+# "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
+SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Return a trigger's objects: direct, attribute, passive subject, prepositional, light-verb and conjoined."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
+    # object of a light verb under the trigger
+    for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
+        objects.extend(g for g in light.children if g.dep_ == "dobj")
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        objects.extend(g for g in prep.children if g.dep_ == "pobj")
+    for obj in list(objects):
+        objects.extend(c for c in obj.children if c.dep_ == "conj")
+    return objects
+
+
+def phrase_lemma(token: Token) -> str:
+    """Return a noun's lemma with the modifier right before it ("phone call")."""
+    mods = [
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod") and c.i == token.i - 1
+    ]
+    return " ".join([*mods, token.lemma_.lower()])
+
+
+def mention_at(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
+    if token.i in index:
+        return index[token.i]
+    deed = token.lemma_.lower() in DEED_NOUNS
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
+            if deed and child.dep_ != "poss" and index[child.i].kind == "capital":
+                continue  # "the Kabul airport bombing" happened in Kabul, not by its government
+            return index[child.i]
+    if token.lemma_.lower() in GROUP_HEADS:
+        # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                inner = mention_at(pobj, index)
+                if inner is not None:
+                    return inner
+    if token.dep_ == "csubj":
+        # the parser reads a leading "Acting Under Secretary Bass" as a clause
+        return next((index[t.i] for t in token.subtree if t.i in index), None)
+    return None
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """Return a verb's subject, climbing through conjoined, controlled and raised verbs, and whether it is passive."""
+    raised = False
+    for _ in range(6):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+                if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
+                    return verb.head, False
+                # "Raisi is scheduled to hold meetings": the passive subject of the governing
+                # verb is the active subject of its infinitive
+                return child, child.dep_ == "nsubjpass" and not raised
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            if verb.dep_ != "conj" and object_controlled(verb):
+                return None, False
+            if verb.dep_ == "xcomp":
+                if verb.head.lemma_ in OBJECT_CONTROL - RAISING and any(
+                    c.dep_ == "nsubjpass" for c in verb.head.children
+                ):
+                    return None, False  # "India was told to withdraw": an order, not a deed
+                raised = True
+            verb = verb.head
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+            return verb.head, False
+        if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
+            # "India responded by reaffirming …": the doer of the by-clause is the subject's;
+            # not so "thanked Pakistan for helping", whose helper is the object
+            verb = verb.head.head
+            continue
+        break
+    return None, False
+
+
+def sources_of(
+    token: Token, index: dict[int, Found], nominal: bool, *, own: bool = False
+) -> tuple[list[Found], Found | None]:
+    """Return the source mentions of a trigger, and for a passive verb its patient."""
+    if nominal:
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in index:
+                found = index[child.i]
+                if found.kind == "pronoun":
+                    clause = clause_subject(token, index)
+                    if clause is not None and clause[1].start > token.i:
+                        return [clause[1]], None
+                return [found], None
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "of", "between"):
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                if pobj and pobj[0].i in index:
+                    found = index[pobj[0].i]
+                    others = [
+                        index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index
+                    ]
+                    if child.lower_ == "between" and others:
+                        return [found, *others], None
+                    return [found], None
+        # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
+        participants = ("lead", "attend", "hold", "chair", "co-chair")
+        for acl in (
+            c
+            for c in token.children
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in participants
+        ):
+            for by_phrase in (c for c in acl.children if c.dep_ == "agent"):
+                for by_obj in (g for g in by_phrase.children if g.dep_ == "pobj"):
+                    first = mention_at(by_obj, index)
+                    if first is not None:
+                        return phrase_actors(by_obj, first, index), None
+        # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
+        doers = doers_of(token, index)
+        if doers:
+            return doers[:1], None
+        if own:
+            return [], None
+        clause = clause_subject(token, index)
+        return (phrase_actors(*clause, index) if clause else []), None
+    subject, passive = subject_of(token)
+    if subject is None:
+        return [], None
+    patient = mention_at(subject, index)
+    if passive:
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by_token is None:
+            return [], None
+        by = mention_at(by_token, index)
+        if by is None:
+            return [], None
+        return phrase_actors(by_token, by, index), patient
+    if patient is None:
+        return [], None
+    return phrase_actors(subject, patient, index), None
+
+
+def phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
+
+    "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
+    of Ukraine and Russia" and "delegations from Israel and the UAE" (a group noun's of/from
+    phrase) each name two actors.
+    """
+    found = [first]
+    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    for noun in heads:
+        own = mention_at(noun, index)
+        if own is not None and all(own is not f for f in found):
+            found.append(own)
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
+                conjoined = any(c.dep_ == "conj" for c in child.children)
+                if conjoined and all(index[child.i] is not f for f in found):
+                    found.append(index[child.i])
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i in index:
+                        other = index[conj.i]
+                        if all(other is not f for f in found):
+                            found.append(other)
+        if noun.lemma_.lower() in GROUP_HEADS:
+            for prep in (
+                c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            ):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    for other in with_conj(pobj, index):
+                        if all(other is not f for f in found):
+                            found.append(other)
+    return found
+
+
+def object_controlled(verb: Token) -> bool:
+    """Return whether an infinitive's doer is its governor's object ("urged X to back Y")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in OBJECT_CONTROL:
+        return False
+    # "wants to visit" keeps its subject; "wants Pakistan to act" does not
+    return any(
+        c.i < verb.i
+        and (
+            c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+        )
+        for c in head.children
+    )
+
+
+def clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found] | None:
+    """Return the subject of the clause a noun sits in, with its mention."""
+    head = token.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX"):
+            subject, passive = subject_of(head)
+            if subject is None or passive:
+                return None
+            found = mention_at(subject, index)
+            return (subject, found) if found is not None else None
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def targets_of(
+    token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]
+) -> list[Found]:
+    """Return the target mentions in the first of a pattern's slots that has any."""
+    anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    for slot in pattern.target:
+        found: list[Found] = []
+        if slot == "dobj":
+            for obj in (
+                c
+                for c in token.children
+                if c.dep_ in ("dobj", "attr", "dative")
+                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
+            ):
+                found.extend(with_conj(obj, index))
+                preps = ("of", "between", "with")
+                for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        found.extend(with_conj(pobj, index))
+        elif slot == "doer":
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                found.extend(doers_of(obj, index))
+        elif slot == "that":
+            # "demanded that India withdraw", "alleged that Kabul sheltered them": the subject
+            # of the clause the trigger governs
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    found.extend(with_conj(subj, index))
+        elif slot in ("xcomp", "any"):
+            found.extend(in_subtree(token, index, exclude))
+        elif slot == "place":
+            for prep in (
+                c
+                for anchor in anchors
+                for c in anchor.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+            ):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    m = mention_at(pobj, index)
+                    if m and m.kind in ("country", "capital"):
+                        found.append(m)
+        else:
+            for anchor in anchors:
+                for prep in (
+                    c
+                    for c in anchor.children
+                    if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
+                ):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        found.extend(with_conj(pobj, index) or deeper(pobj, index))
+                    # "with Turkey and the UN clearing the way": the parser hangs the
+                    # partners under a clause as its subject
+                    for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
+                        for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
+                            found.extend(with_conj(subj, index))
+        found = [f for f in found if all(f is not e for e in exclude)]
+        if found:
+            return found
+    return []
+
+
+def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
+    return [
+        index[c.i]
+        for c in noun.children
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
+    ]
+
+
+def deeper(token: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actor one "from"/"of" phrase further down: "on imports from Pakistan"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = with_conj(pobj, index)
+            if found:
+                return found
+    return []
+
+
+def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actors a phrase names, conjuncts included."""
+    first = mention_at(token, index)
+    if first:
+        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
+        return phrase_actors(token, first, index)
+    result = []
+    for conj in token.children:
+        if conj.dep_ == "conj":
+            other = mention_at(conj, index)
+            if other and other is not first:
+                result.append(other)
+    return result
+
+
+def in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
+    """Return the actors under a trigger, leaving out its subject, clauses and place phrases."""
+    skip = {
+        t.i
+        for c in token.children
+        if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
+        for t in c.subtree
+    }
+    # places are where things happen, not who they happen to: "left behind in Afghanistan"
+    for t in token.subtree:
+        locative = t.lower_ in ("in", "at", "near", "inside", "across", "from", "before", "after")
+        if t.dep_ == "prep" and locative and any(g.dep_ == "pobj" for g in t.children):
+            skip.update(g.i for g in t.subtree)
+    seen: list[Found] = []
+    for t in token.subtree:
+        if t.i in skip or t.i not in index or t.i == token.i:
+            continue
+        found = index[t.i]
+        if found not in seen and all(found is not e for e in exclude):
+            seen.append(found)
+    return seen
