@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilat.errors import InputError
-from bilat.evaluation import load_gold, read_petr2, read_plover, score_events
+from bilat.evaluation import actor_country, load_gold, read_petr2, read_plover, score_events
 
 PETR2 = """<?xml version='1.0'?>
 <Validation><Sentences>
@@ -85,3 +85,19 @@ def test_load_gold_names_the_line_and_missing_fields(tmp_path: Path) -> None:
         {"required": True, "doc": "d", "text": "x", "source": "PAK", "target": None,
          "codes": ["042"]}
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("IGOAFU", "AU"),
+        ({"code": "IGOAFU", "country": "AFU"}, "AU"),
+        ("IGOUNO", "UN"),
+        ({"code": "IGOEU", "country": "EU"}, "EU"),
+        ("PAKGOV", "PAK"),
+    ],
+)
+def test_evaluation_actor_country_reads_organisations_as_the_shared_scorer(
+    actor: object, expected: str
+) -> None:
+    assert actor_country(actor) == expected

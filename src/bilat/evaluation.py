@@ -33,6 +33,8 @@ _ALIASES = {
     "EUR": "EU",
     "IGOEU": "EU",
     "IGOEEC": "EU",
+    "AFU": "AU",
+    "IGOAFU": "AU",
     # CAMEO's own country codes where they differ from ISO 3166 (PLOVER and PETRARCH gold)
     "JAP": "JPN",
     "ITL": "ITA",
