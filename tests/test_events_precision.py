@@ -205,3 +205,24 @@ def test_precision_demands_habits_and_reach(
     pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what one side presses another to do has not happened
+        (
+            "Chile rejected Peru's pressure to cut ties with Bolivia.",
+            [("CHL", "120", "PER", "asserted"), ("PER", "161", "BOL", "hypothetical")],
+        ),
+        # one exchange between two countries in a sentence, whoever the actors found are
+        (
+            "The foreign ministers of Peru and Chile met for talks between Peru and Chile.",
+            [("PERGOV", "040", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_precision_pressure_and_one_event_per_pair(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

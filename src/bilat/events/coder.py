@@ -375,13 +375,16 @@ def _is_headline(doc: Doc, sentence: Span) -> bool:
 
 
 def _dedup(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep one event per sentence, CAMEO root and pair of countries: the surest.
+
+    "At their first meeting, both officials praised the dialogue between Peru and Chile"
+    reports one exchange between the two countries, whether the actors found are the
+    officials (PERGOV, CHLGOV) or the countries (PER, CHL).
+    """
     best: dict[tuple[int, str, str, str], Candidate] = {}
     for c in candidates:
-        pair = (
-            sorted([c.source.code, c.target.code])
-            if c.symmetric
-            else [c.source.code, c.target.code]
-        )
+        sides = [c.source.country or c.source.code, c.target.country or c.target.code]
+        pair = sorted(sides) if c.symmetric else sides
         key = (c.sentence_index, c.code[:2], pair[0], pair[1])
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c

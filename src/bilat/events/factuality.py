@@ -54,6 +54,8 @@ DENIAL = {
 }
 # verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
 DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
+# nouns of pressing another side to act: "pressure to cut ties", "a demand to withdraw"
+DEMAND_NOUNS = {"pressure", "demand", "request", "appeal", "push", "ultimatum"}
 # nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
 # cooperate", "keenness to mediate", "a coalition to fight", "a vote imposing sanctions"
 INTENT_NOUNS = {
@@ -174,6 +176,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             ):
                 return Factuality.PLANNED, f"prospect '{prospect.text} {governor.text}'"
     noun = _intent_noun(trigger)
+    if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
+        # "US pressure to cut ties with Hamas": what is pressed for has not happened
+        return Factuality.HYPOTHETICAL, f"demanded ('{noun.text}')"
     if noun is not None and not intent_code:
         return Factuality.PLANNED, f"intent '{noun.text}'"
     chain = _clause_chain(trigger)
@@ -233,7 +238,7 @@ def _intent_noun(trigger: Token) -> Token | None:
         return None
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     participle = trigger.tag_ == "VBG"
-    if (to_infinitive or participle) and head.lemma_.lower() in INTENT_NOUNS:
+    if (to_infinitive or participle) and head.lemma_.lower() in INTENT_NOUNS | DEMAND_NOUNS:
         return head
     return None
 
