@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -163,7 +164,14 @@ def test_watch_two_cycles_ingests_item_new_in_second_poll(site: _Site, desk: Pat
 def test_watch_ctrl_c_stops_cleanly(
     site: _Site, desk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    real_sleep = time.sleep
+
     def interrupt(seconds: float) -> None:
+        # the patch reaches the time module itself: only the watch loop's thread is
+        # interrupted, not other libraries' background threads (py4j's finalizer sleeps too)
+        if threading.current_thread() is not threading.main_thread():
+            real_sleep(seconds)
+            return
         raise KeyboardInterrupt
 
     monkeypatch.setattr("bilat.cli.monitor.time.sleep", interrupt)
