@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import json
 import socket
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -244,3 +245,40 @@ def floor(area: str, name: str) -> float:
     value = json.loads(FLOORS.read_text(encoding="utf-8"))[area][name]
     assert isinstance(value, int | float), f"floor {area}.{name} is not a number"
     return float(value)
+
+
+def tenure_clashes(
+    people: Iterable[Any],
+    offices: Iterable[str],
+    *,
+    excused: Callable[[Any], bool],
+    until: dt.date,
+) -> list[str]:
+    """Return the pairs of people holding one single-holder office in one country at once.
+
+    Args:
+        people: knowledge people (``id`` and dated ``roles``).
+        offices: the offices one person holds at a time (head of state, foreign minister…).
+        excused: roles that may overlap another holder's (acting holders, noted overlaps).
+        until: the end of a tenure still open.
+
+    Returns:
+        One line per clash; a handover day counted in both tenures is not a clash.
+    """
+    single = set(offices)
+    held: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+    for person in people:
+        for role in person.roles:
+            if role.office in single:
+                held.setdefault((role.office, role.country), []).append((person.id, role))
+    clashes = []
+    for (office, country), roles in held.items():
+        for (id_a, a), (id_b, b) in itertools.combinations(roles, 2):
+            if id_a == id_b or excused(a) or excused(b):
+                continue
+            start, end = max(a.start, b.start), min(a.end or until, b.end or until)
+            if (end - start).days > 1:
+                clashes.append(
+                    f"{office} {country}: {id_a} {a.start}..{a.end} / {id_b} {b.start}..{b.end}"
+                )
+    return clashes

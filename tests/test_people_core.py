@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from bilat.knowledge.schema import Person, Role
-from conftest import floor
+from conftest import floor, tenure_clashes
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"
 PEOPLE_FILE = KNOWLEDGE / "people_core.yaml"
@@ -123,23 +122,7 @@ def test_people_core_ambassadors_name_the_receiving_state() -> None:
 
 
 def test_people_core_single_holder_offices_do_not_overlap() -> None:
-    roles: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
-    for person in _people():
-        for role in person.roles:
-            if role.office in SINGLE_HOLDER:
-                roles[(role.office, role.country)].append((person.id, role))
-    clashes = []
-    for (office, country), held in roles.items():
-        for (id_a, a), (id_b, b) in itertools.combinations(held, 2):
-            if id_a == id_b or _excused(a) or _excused(b):
-                continue
-            start = max(a.start, b.start)
-            end = min(a.end or FAR_FUTURE, b.end or FAR_FUTURE)
-            # A handover on the same day (end of one == start of the next) is one shared day.
-            if (end - start).days > 1:
-                clashes.append(
-                    f"{office} {country}: {id_a} {a.start}..{a.end} / {id_b} {b.start}..{b.end}"
-                )
+    clashes = tenure_clashes(_people(), SINGLE_HOLDER, excused=_excused, until=FAR_FUTURE)
     assert clashes == []
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import yaml
 
 from bilat.actors import resolve_text
 from bilat.knowledge.schema import Person, Role
+from conftest import tenure_clashes
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"
 PEOPLE_FILE = KNOWLEDGE / "people_recent.yaml"
@@ -60,22 +59,7 @@ def test_people_recent_every_person_has_a_dated_role() -> None:
 
 
 def test_people_recent_single_holder_offices_do_not_overlap() -> None:
-    tenures: dict[tuple[str, str], list[tuple[str, Role]]] = defaultdict(list)
-    for person in PEOPLE:
-        for role in person.roles:
-            if role.office in SINGLE_HOLDER:
-                tenures[(role.office, role.country)].append((person.id, role))
-    clashes = []
-    for key, holders in tenures.items():
-        for (id_a, role_a), (id_b, role_b) in combinations(holders, 2):
-            if id_a == id_b or _may_overlap(role_a) or _may_overlap(role_b):
-                continue
-            start = max(role_a.start, role_b.start)
-            end = min(role_a.end or TODAY, role_b.end or TODAY)
-            # A handover day counted in both tenures is allowed.
-            if (end - start).days > 1:
-                clashes.append((key, id_a, id_b))
-    assert clashes == []
+    assert tenure_clashes(PEOPLE, SINGLE_HOLDER, excused=_may_overlap, until=TODAY) == []
 
 
 @pytest.mark.parametrize(
