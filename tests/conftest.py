@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import http.server
 import itertools
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
@@ -282,3 +284,16 @@ def tenure_clashes(
                     f"{office} {country}: {id_a} {a.start}..{a.end} / {id_b} {b.start}..{b.end}"
                 )
     return clashes
+
+
+@contextlib.contextmanager
+def serving(server: http.server.HTTPServer) -> Iterator[None]:
+    """Run a local HTTP server in a thread while the block runs, then shut it down."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

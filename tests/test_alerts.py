@@ -15,7 +15,6 @@ import json
 import shutil
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from bilat.cli import app
 from bilat.errors import ConfigError
 from bilat.records import Document, DocumentDate, Event, Extraction
 from bilat.store import Store, open_store
-from conftest import free_port, make_event
+from conftest import free_port, make_event, serving
 
 
 def _event(
@@ -174,12 +173,8 @@ def webhook() -> Iterator[tuple[str, list[dict[str, Any]]]]:
             self.end_headers()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(server):
+        yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
 
 
 def test_webhook_sink_posts_json(filled: Store, webhook: tuple[str, list[dict[str, Any]]]) -> None:

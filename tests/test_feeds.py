@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from bilat.records import Rejection, RejectReason
 from bilat.settings import Settings
 from bilat.sources import ReadOptions
 from bilat.store import FeedItemRow, FeedRow, open_store
-from conftest import free_port
+from conftest import free_port, serving
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -121,12 +120,8 @@ def served() -> Iterator[Served]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(server):
+        yield state
 
 
 class FakeClock:

@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from bilat.ingest import ingest
 from bilat.live import lock_path
 from bilat.settings import Settings
 from bilat.store import open_store
+from conftest import serving
 from test_crash_safety import Snapshot, assert_consistent, snapshot, write_corpus
 
 pytestmark = pytest.mark.slow
@@ -179,13 +179,8 @@ class Feed:
 def feed() -> Iterator[Feed]:
     """Serve the feed while a test runs."""
     served = Feed()
-    thread = threading.Thread(target=served.server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(served.server):
         yield served
-    finally:
-        served.server.shutdown()
-        served.server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from bilat.alerts import AlertRule, EmailSink, load_rules
 from bilat.cli import app
 from bilat.settings import SETTINGS, load_settings
+from conftest import serving
 
 ARTICLES = {
     "/news/water": (
@@ -94,13 +95,8 @@ class _Site:
 def site() -> Iterator[_Site]:
     """Serve the growing feed on 127.0.0.1 while a test runs."""
     served = _Site()
-    thread = threading.Thread(target=served.server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(served.server):
         yield served
-    finally:
-        served.server.shutdown()
-        served.server.server_close()
 
 
 DESK_TOML = """\
