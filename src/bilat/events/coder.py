@@ -102,7 +102,7 @@ class Coder:
                 attempts.extend(tried)
                 if found:
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend(c for c in found if not _purpose_of(c, candidates))
+                candidates.extend([c for c in found if not _purpose_of(c, candidates)])
         return _restated(doc, _dedup(candidates)), attempts
 
     def _trigger(
@@ -356,13 +356,13 @@ def _restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     first = next((s for s in doc.sents if s.text.strip()), None)
     if first is None or not _is_headline(doc, first):
         return candidates
-    number = next(i for i, s in enumerate(x for x in doc.sents if x.text.strip()) if s == first)
 
+    # sentences are numbered from the first non-empty one, so the headline is number 0
     def key(c: Candidate) -> tuple[str, frozenset[str | None]]:
         return c.code[:2], frozenset((c.source.country, c.target.country))
 
-    lede = {key(c) for c in candidates if number < c.sentence_index <= number + 3}
-    return [c for c in candidates if c.sentence_index != number or key(c) not in lede]
+    lede = {key(c) for c in candidates if 0 < c.sentence_index <= 3}
+    return [c for c in candidates if c.sentence_index != 0 or key(c) not in lede]
 
 
 def _is_headline(doc: Doc, sentence: Span) -> bool:

@@ -29,6 +29,9 @@ from bilat.actors.gazetteer import Gazetteer
 from bilat.actors.resolve import COLLECTIVE_PRONOUNS, PRONOUNS
 from bilat.events.patterns import PatternSet
 
+# Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
+# when it acts ("its envoy"), so they do not count.
+_REFERRING = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
 _TRIGGER_POS = ("verb", "noun", "adj")
 
@@ -139,9 +142,7 @@ class Prefilter:
             return Screen(0, 0, False)
         pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        # "its"/"their" possess a noun that is a mention itself when it acts ("its envoy")
-        referring = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
-        pronouns = sum(1 for t in doc if t.lower_ in referring and t.i not in covered)
+        pronouns = sum(1 for t in doc if t.lower_ in _REFERRING and t.i not in covered)
         group = any(e.kind == "group" for p in pieces for e in p.entries)
         return Screen(triggers, len(pieces) + pronouns, group, rebuts)
 
