@@ -281,7 +281,12 @@ def export_cmd(
         str,
         typer.Option("--format", "-f", help="csv, jsonl, json, parquet, gdelt or plover."),
     ] = "jsonl",
-    what: Annotated[str, typer.Option(help="events, facts or quotes.")] = "events",
+    what: Annotated[
+        str,
+        typer.Option(
+            help="events, facts, quotes, or gold: verified events as gold JSONL for bilat eval."
+        ),
+    ] = "events",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
@@ -317,6 +322,11 @@ def export_cmd(
 
     query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
     settings = settings_for(db)
+    if what == "gold":
+        from bilat.cli.loop import export_gold
+
+        export_gold(settings, fmt, query, output)
+        return
     if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
         _stream_export(settings, what, fmt, query, verified_only, output)
         return
@@ -328,7 +338,7 @@ def export_cmd(
         elif what == "quotes":
             data = export_quotes(store, fmt)
         else:
-            fail(f"--what takes events, facts or quotes, got {what!r}")
+            fail(f"--what takes events, facts, quotes or gold, got {what!r}")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

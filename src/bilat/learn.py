@@ -1,0 +1,245 @@
+"""Verdicts that pay back: confidence re-calibrated from them, corrections turned into knowledge.
+
+- :func:`calibrate` adds the store's verdicts to the bundled prior counts and returns the
+  ``calibration`` section to write into the user's ``knowledge_dirs``.
+- :func:`proposals` reads every correction of an actor and proposes the user-knowledge entry
+  that would have coded it right: a person with a dated role (an unknown official, or a known
+  person given the wrong country) or an organisation (an armed group, an agency).
+  :func:`write_proposals` adds them to ``learned.yaml`` in a knowledge directory; ``bilat
+  recode`` then applies them to the stored articles.
+
+    with open_store("bilat.duckdb") as store:
+        found = proposals(store, Knowledge.load())
+    write_proposals(found, Path("my-knowledge"))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bilat.calibration import combine, observations, tally
+from bilat.errors import InputError
+from bilat.knowledge import Knowledge
+from bilat.knowledge.loader import load_yaml, load_yaml_file
+from bilat.knowledge.schema import CalibrationData, Organisation, Person
+from bilat.records import Actor, Event, Record
+from bilat.store import Store
+from bilat.verdicts import Verdict, VerdictKind, actor_for_code
+
+LEARNED_FILE = "learned.yaml"
+"""The file :func:`write_proposals` writes in a knowledge directory."""
+
+_ARMED = frozenset({"REB", "INS", "SEP", "UAF"})
+# The office an unknown person of a sector is given when the machine found none.
+_GENERIC_OFFICE = {"GOV": "official", "MIL": "military_officer"}
+
+
+def judged_events(store: Store) -> list[tuple[Event, Verdict]]:
+    """Return every verdict with its event (verdicts whose event is gone are left out)."""
+    pairs = []
+    for verdict in store.verdicts():
+        event = store.event(verdict.event_id)
+        if event is not None:
+            pairs.append((event, verdict))
+    return pairs
+
+
+def calibrate(store: Store, prior: CalibrationData) -> tuple[CalibrationData, int]:
+    """Return the calibration section fitted from a prior plus the store's verdicts.
+
+    Args:
+        store: Where the verdicts are.
+        prior: The counts to start from: the bundled section (the dev gold), never a file
+            this function wrote, so verdicts are not counted twice.
+
+    Returns:
+        The section (the prior's pooling) and how many verdicts it added.
+    """
+    seen = observations(judged_events(store))
+    data = CalibrationData(
+        source=f"{prior.source} + {len(seen)} verdicts",
+        pooling=prior.pooling,
+        counts=combine(prior.counts, tally(seen)),
+    )
+    return data, len(seen)
+
+
+@dataclass(frozen=True)
+class Proposal(Record):
+    """A knowledge entry a correction asks for, and why.
+
+    Proposal(event_id="9f…", side="source", name="Amos Wako", section="people",
+             entry={"id": "amos-wako", …}, why="corrected KENGOV → UGAGOV")
+    """
+
+    event_id: str
+    side: str
+    name: str
+    section: str
+    entry: dict[str, Any]
+    why: str
+
+
+def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
+    """Return the knowledge entries the store's actor corrections propose, one per name.
+
+    A corrected actor with a proper name (not a bare sector word such as "militants") proposes
+    an organisation when the corrected sector is an armed one or the machine had found an
+    organisation, otherwise a person: the known person moved to the corrected country, or a
+    new person holding an office of the corrected sector from the document's date.
+
+    Args:
+        store: Where the correction verdicts are.
+        knowledge: The knowledge the entries must fit (countries, sectors, offices, people).
+
+    Returns:
+        The proposals, in verdict order; a later correction of the same name wins.
+    """
+    found: dict[tuple[str, str], Proposal] = {}
+    for verdict in store.verdicts():
+        if verdict.verdict is not VerdictKind.CORRECT:
+            continue
+        machine = _machine_event(store, verdict.event_id)
+        if machine is None:
+            continue
+        event, day = machine
+        for side, code, actor in (
+            ("source", verdict.source_code, event.source),
+            ("target", verdict.target_code, event.target),
+        ):
+            if not code or actor is None or code.upper() == actor.code:
+                continue
+            proposal = _propose(verdict, side, code, actor, day, knowledge)
+            if proposal is not None:
+                found[(proposal.section, proposal.name)] = proposal
+    return list(found.values())
+
+
+def _machine_event(store: Store, event_id: str) -> tuple[Event, str | None] | None:
+    judged = store.event(event_id)
+    if judged is None:
+        return None
+    extraction = store.extraction(judged.doc_id)
+    if extraction is None:
+        return None
+    machine = next((e for e in extraction.events if e.id == event_id), judged)
+    return machine, extraction.date.value or machine.date
+
+
+def _propose(
+    verdict: Verdict, side: str, code: str, actor: Actor, day: str | None, knowledge: Knowledge
+) -> Proposal | None:
+    name = (actor.person or actor.organisation or actor.name or "").strip()
+    if not name or not re.search(r"[A-Z]", name) or _names_a_country(name, knowledge):
+        return None
+    right = actor_for_code(code, knowledge)
+    why = f"corrected {actor.code} → {right.code}"
+    sector = right.sector or "GOV"
+    if sector in _ARMED or actor.organisation:
+        entry = Organisation(
+            code=right.code,
+            name=name,
+            country=right.country,
+            sector=sector,
+            kind="armed" if sector in _ARMED else "agency",
+        )
+        return Proposal(verdict.event_id, side, name, "organisations", _plain(entry), why)
+    if right.country is None:
+        return None
+    known = knowledge.people.get(actor.person_id or "")
+    if known is not None:
+        moved = [dataclasses.replace(r, country=right.country) for r in known.roles]
+        person = known.model_copy(update={"country": right.country, "roles": moved})
+        return Proposal(verdict.event_id, side, name, "people", _plain(person), why)
+    office = _office(actor, sector, knowledge)
+    if office is None or day is None:
+        return None
+    start = day[:10] if len(day) >= 10 else f"{day[:4]}-01-01"
+    person = Person.model_validate(
+        {
+            "id": _slug(name),
+            "name": name,
+            "country": right.country,
+            "roles": [{"office": office, "country": right.country, "start": start}],
+        }
+    )
+    return Proposal(verdict.event_id, side, name, "people", _plain(person), why)
+
+
+def _names_a_country(name: str, knowledge: Knowledge) -> bool:
+    """Return whether a name is a country's (or its capital's): a metonym, not a person."""
+    folded = name.casefold().removeprefix("the ")
+    for country in knowledge.countries.values():
+        words = [country.name, *country.names, *country.adjectives, *country.demonyms]
+        words += [country.capital or "", *(m.text for m in country.metonyms)]
+        if folded in {w.casefold().removeprefix("the ") for w in words if w}:
+            return True
+    return False
+
+
+def _office(actor: Actor, sector: str, knowledge: Knowledge) -> str | None:
+    offices = knowledge.offices
+    if actor.office in offices and offices[actor.office].sector == sector:
+        return actor.office
+    generic = _GENERIC_OFFICE.get(sector)
+    if generic in offices:
+        return generic
+    same = sorted((o for o in offices.values() if o.sector == sector), key=lambda o: -o.rank)
+    return same[0].id if same else None
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "person"
+
+
+def _plain(model: Organisation | Person) -> dict[str, Any]:
+    return model.model_dump(mode="json", exclude_defaults=True)
+
+
+def write_proposals(found: Sequence[Proposal], folder: Path) -> Path:
+    """Add proposals to ``learned.yaml`` in a knowledge directory (same keys are replaced).
+
+    Args:
+        found: The proposals to write.
+        folder: One of the user's ``knowledge_dirs``.
+
+    Returns:
+        The file written.
+
+    Raises:
+        InputError: The folder does not exist.
+        KnowledgeError: The existing ``learned.yaml`` is not valid knowledge.
+    """
+    if not folder.is_dir():
+        raise InputError(
+            f"knowledge directory {folder} does not exist; create it or pass another with --to",
+            origin="learn",
+        )
+    path = folder / LEARNED_FILE
+    sections: dict[str, list[dict[str, Any]]] = {"people": [], "organisations": []}
+    if path.exists():
+        load_yaml_file(path)  # a broken file is reported, not overwritten
+        for name, entries in (load_yaml(path.read_text("utf-8"), str(path)) or {}).items():
+            sections.setdefault(name, []).extend(entries)
+    for proposal in found:
+        entries = sections.setdefault(proposal.section, [])
+        key = _key(proposal.section, proposal.entry)
+        entries[:] = [e for e in entries if _key(proposal.section, e) != key]
+        entries.append(proposal.entry)
+    kept = {name: entries for name, entries in sections.items() if entries}
+    header = "# Entries proposed from analysts' corrections (bilat learn).\n"
+    path.write_text(header + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
+
+
+def _key(section: str, entry: dict[str, Any]) -> tuple[Any, ...]:
+    if section == "organisations":
+        return (entry.get("code"), entry.get("name"))
+    return (entry.get("id"),)
