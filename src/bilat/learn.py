@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,8 +91,9 @@ def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
 
     A corrected actor with a proper name (not a bare sector word such as "militants") proposes
     an organisation when the corrected sector is an armed one or the machine had found an
-    organisation, otherwise a person: the known person moved to the corrected country, or a
-    new person holding an office of the corrected sector from the document's date.
+    organisation, otherwise a new person (a full name the knowledge does not hold) holding an
+    office of the corrected sector from the document's date. A known person coded to the wrong
+    country proposes nothing: the sentence's roles were mixed up, which no entry fixes.
 
     Args:
         store: Where the correction verdicts are.
@@ -151,13 +151,10 @@ def _propose(
             kind="armed" if sector in _ARMED else "agency",
         )
         return Proposal(verdict.event_id, side, name, "organisations", _plain(entry), why)
-    if right.country is None:
+    # A known person coded to another country was put in the wrong role of the sentence (or
+    # is a different person with the same name): no knowledge entry fixes either.
+    if right.country is None or actor.person_id or not _full_name(name):
         return None
-    known = knowledge.people.get(actor.person_id or "")
-    if known is not None:
-        moved = [dataclasses.replace(r, country=right.country) for r in known.roles]
-        person = known.model_copy(update={"country": right.country, "roles": moved})
-        return Proposal(verdict.event_id, side, name, "people", _plain(person), why)
     office = _office(actor, sector, knowledge)
     if office is None or day is None:
         return None
@@ -171,6 +168,12 @@ def _propose(
         }
     )
     return Proposal(verdict.event_id, side, name, "people", _plain(person), why)
+
+
+def _full_name(name: str) -> bool:
+    """Return whether a name looks like a person's: two or more capitalised words."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _names_a_country(name: str, knowledge: Knowledge) -> bool:
