@@ -28,7 +28,7 @@ from bilat.errors import InputError
 from bilat.knowledge import Knowledge
 from bilat.knowledge.loader import load_yaml, load_yaml_file
 from bilat.knowledge.schema import CalibrationData, Organisation, Person
-from bilat.records import Actor, Event, Record
+from bilat.records import Actor, Event, Extraction, Record
 from bilat.store import Store
 from bilat.verdicts import Verdict, VerdictKind, actor_for_code
 
@@ -109,20 +109,20 @@ def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
         machine = _machine_event(store, verdict.event_id)
         if machine is None:
             continue
-        event, day = machine
+        event, extraction = machine
         for side, code, actor in (
             ("source", verdict.source_code, event.source),
             ("target", verdict.target_code, event.target),
         ):
             if not code or actor is None or code.upper() == actor.code:
                 continue
-            proposal = _propose(verdict, side, code, actor, day, knowledge)
+            proposal = _propose(verdict, side, code, actor, extraction, knowledge)
             if proposal is not None:
                 found[(proposal.section, proposal.name)] = proposal
     return list(found.values())
 
 
-def _machine_event(store: Store, event_id: str) -> tuple[Event, str | None] | None:
+def _machine_event(store: Store, event_id: str) -> tuple[Event, Extraction] | None:
     judged = store.event(event_id)
     if judged is None:
         return None
@@ -130,18 +130,26 @@ def _machine_event(store: Store, event_id: str) -> tuple[Event, str | None] | No
     if extraction is None:
         return None
     machine = next((e for e in extraction.events if e.id == event_id), judged)
-    return machine, extraction.date.value or machine.date
+    return machine, extraction
 
 
 def _propose(
-    verdict: Verdict, side: str, code: str, actor: Actor, day: str | None, knowledge: Knowledge
+    verdict: Verdict,
+    side: str,
+    code: str,
+    actor: Actor,
+    extraction: Extraction,
+    knowledge: Knowledge,
 ) -> Proposal | None:
-    name = (actor.person or actor.organisation or actor.name or "").strip()
-    if not name or not re.search(r"[A-Z]", name) or _names_a_country(name, knowledge):
-        return None
     right = actor_for_code(code, knowledge)
     why = f"corrected {actor.code} → {right.code}"
     sector = right.sector or "GOV"
+    name = (actor.person or actor.organisation or actor.name or "").strip()
+    if sector in _ARMED and not actor.organisation and not _full_name(name):
+        # "Militants of the X Front": the group's name is in the sentence, not on the actor.
+        name = _unknown_name(verdict.event_id, extraction, knowledge) or ""
+    if not name or not re.search(r"[A-Z]", name) or _names_a_country(name, knowledge):
+        return None
     if sector in _ARMED or actor.organisation:
         entry = Organisation(
             code=right.code,
@@ -156,6 +164,7 @@ def _propose(
     if right.country is None or actor.person_id or not _full_name(name):
         return None
     office = _office(actor, sector, knowledge)
+    day = extraction.date.value
     if office is None or day is None:
         return None
     start = day[:10] if len(day) >= 10 else f"{day[:4]}-01-01"
@@ -168,6 +177,27 @@ def _propose(
         }
     )
     return Proposal(verdict.event_id, side, name, "people", _plain(person), why)
+
+
+_PROPER = re.compile(r"[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)+")
+
+
+def _unknown_name(event_id: str, extraction: Extraction, knowledge: Knowledge) -> str | None:
+    """Return the first name of two or more capitalised words in an event's sentence that no
+    mention covers and that is not a country's (the group nobody knows), or None."""
+    event = next((e for e in extraction.events if e.id == event_id), None)
+    if event is None:
+        return None
+    text = extraction.document.text
+    covered = [(m.start, m.end) for m in extraction.mentions]
+    for match in _PROPER.finditer(text, event.sentence_start, event.sentence_end):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in covered):
+            continue
+        name = match.group().removeprefix("The ").strip()
+        if _full_name(name) and not _names_a_country(name, knowledge):
+            return name
+    return None
 
 
 def _full_name(name: str) -> bool:

@@ -17,6 +17,7 @@ from rich.text import Text
 from bilat.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     app,
     check_codes,
     err,
@@ -251,10 +252,12 @@ def dyads_cmd(
     db: DbOption = None,
     directed: Annotated[bool, typer.Option(help="Keep source→target direction.")] = False,
     fmt: FormatOption = "table",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Summarise each pair of countries: events by quad class, Goldstein, first and last date."""
+    query = EventQuery(min_confidence=min_confidence)
     with open_store(settings_for(db).db, read_only=True) as store:
-        rows = [r.__dict__ | {} for r in store.dyads(directed=directed)]
+        rows = [r.__dict__ | {} for r in store.dyads(directed=directed, query=query)]
     render(
         rows,
         fmt,

@@ -97,6 +97,15 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     if query.text is not None:
         clauses.append("strpos(lower(e.sentence), lower(?)) > 0")
         params.append(query.text)
+    if query.min_confidence is not None:
+        if not 0 <= query.min_confidence <= 1:
+            raise InputError(
+                f"minimum confidence {query.min_confidence} is not a probability; "
+                "give a number from 0 to 1, e.g. 0.8",
+                origin="EventQuery.min_confidence",
+            )
+        clauses.append("e.confidence >= ?")
+        params.append(query.min_confidence)
     clauses.append(NOT_DUPLICATE)
     if not query.mentions:
         clauses.append(REPRESENTATIVE)
