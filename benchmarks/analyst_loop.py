@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from bilat.errors import InputError  # noqa: E402
 from bilat.evaluation import (  # noqa: E402
     actor_country,
+    expected_calibration_error,
     fold,
     judge_system,
     load_gold,
@@ -65,9 +66,14 @@ def figures(gold: list[dict[str, Any]], events: list[Event], name: str) -> str:
     """Return P, R and ECE of events against gold rows, as one line."""
     rows = [e.export_dict() for e in events]
     score = score_events(gold, rows)
+    raw = {e.id: e.raw_confidence for e in events}
+    uncalibrated = expected_calibration_error(
+        [(raw[row["id"]] or row["confidence"], right) for row, right in judge_system(gold, rows)]
+    )
     return (
         f"{name}: P {score.precision} R {score.recall} (tp {score.tp}, fp {score.fp}, "
-        f"{score.gold_required} required), ECE {score.calibration_error}"
+        f"{score.gold_required} required), ECE {score.calibration_error} "
+        f"(raw scores: {uncalibrated})"
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from bilat.calibration import (
     Calibrator,
@@ -17,13 +19,14 @@ from bilat.calibration import (
     to_yaml,
     verdict_right,
 )
+from bilat.cli import app
 from bilat.errors import KnowledgeError
 from bilat.evaluation import expected_calibration_error, judge_system, score_events
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import CalibrationCount, CalibrationData
 from bilat.records import Document
 from bilat.verdicts import Verdict, VerdictKind
-from conftest import make_event
+from conftest import floor, make_event
 
 
 def _count(family: str, raw: float, n: int, right: int) -> CalibrationCount:
@@ -186,3 +189,24 @@ def test_extraction_stores_calibrated_confidence_and_raw_score(pipeline: Any) ->
         ("042", 0.55, 0.87)
     ]
     assert "raw_confidence" not in extraction.events[0].export_dict()
+
+
+@pytest.mark.slow
+def test_dev_modern_even_articles_are_calibrated(
+    shared: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    corpus = shared / "corpora" / "dev-modern.jsonl"
+    gold = shared / "gold" / "dev-modern.events.jsonl"
+    if not corpus.exists() or not gold.exists():
+        pytest.skip("dev-modern not present in ../shared")
+    db = str(tmp_path_factory.mktemp("dev") / "dev.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db, "--quiet"]).exit_code == 0
+    # The bundled calibration was fitted on the odd articles; the even ones are held out.
+    result = runner.invoke(
+        app, ["eval", str(gold), "--db", db, "--format", "json", "--docs", "*[02468]"]
+    )
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert scores["docs"] == 20
+    assert scores["calibration_error"] <= floor("calibration", "dev_modern_even_ece")
