@@ -182,10 +182,9 @@ ARTICLE = (
 
 
 @pytest.fixture
-def coded_store(tmp_path: Path, pipeline: Any) -> DuckDBStore:
-    document = Document.from_text(ARTICLE, doc_id="n1", published="2025-03-03")
-    store = DuckDBStore(tmp_path / "bilat.duckdb")
-    store.add([pipeline.extract(document)])
+def coded_store(store: Store, pipeline: Any) -> Store:
+    """Return a store (each backend) holding the article as the bundled knowledge codes it."""
+    store.add([pipeline.extract(Document.from_text(ARTICLE, doc_id="n1", published="2025-03-03"))])
     return store
 
 
@@ -196,7 +195,7 @@ def _codings(store: Store) -> list[tuple[str, str, str]]:
 
 
 def test_learn_proposes_a_person_and_an_armed_group_from_corrections(
-    coded_store: DuckDBStore, tmp_path: Path
+    coded_store: Store, tmp_path: Path
 ) -> None:
     assert _codings(coded_store) == [("GBRGOV", "040", "INDGOV"), ("PAKREB", "190", "PAKMIL")]
     meet, attack = (e.id for e in coded_store.events())
@@ -252,7 +251,6 @@ def test_learn_proposes_a_person_and_an_armed_group_from_corrections(
     assert sorted(v.event_id for v in coded_store.verdicts()) == sorted(
         e.id for e in coded_store.events()
     )
-    coded_store.close()
 
 
 def test_learn_skips_a_known_person_and_a_bare_country(pipeline: Any, tmp_path: Path) -> None:
@@ -264,7 +262,7 @@ def test_learn_skips_a_known_person_and_a_bare_country(pipeline: Any, tmp_path: 
         assert proposals(store, Knowledge.load()) == []
 
 
-def test_recode_orphans_a_verdict_whose_event_is_gone(coded_store: DuckDBStore) -> None:
+def test_recode_orphans_a_verdict_whose_event_is_gone(coded_store: Store) -> None:
     meet, attack = (e.id for e in coded_store.events())
     assert [e.confidence for e in coded_store.events()] == [0.886, 0.921]
     coded_store.set_verdict(meet, "confirm")
@@ -274,15 +272,13 @@ def test_recode_orphans_a_verdict_whose_event_is_gone(coded_store: DuckDBStore) 
     assert (report.events_before, report.events_after, report.orphaned) == (2, 1, (meet,))
     assert [v.event_id for v in orphaned_verdicts(coded_store)] == [meet]
     assert [e.id for e in coded_store.events()] == [attack]
-    coded_store.close()
 
 
-def test_recode_since_takes_only_documents_dated_from_that_day(coded_store: DuckDBStore) -> None:
+def test_recode_since_takes_only_documents_dated_from_that_day(coded_store: Store) -> None:
     report = recode(coded_store, load_settings(db="unused"), since="2025-03-04")
     assert (report.documents, report.events_before, report.events_after) == (0, 0, 0)
     with pytest.raises(InputError, match="--since '03/04/2025' is not a date; write it as"):
         recode(coded_store, load_settings(db="unused"), since="03/04/2025")
-    coded_store.close()
 
 
 def test_cli_recode_and_verdicts_show_orphans(tmp_path: Path, pipeline: Any) -> None:
