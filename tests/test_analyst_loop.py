@@ -304,3 +304,56 @@ def test_cli_recode_and_verdicts_show_orphans(tmp_path: Path, pipeline: Any) -> 
     assert [(v["event_id"], v["status"]) for v in json.loads(result.stdout)] == [
         (event.id, "orphaned")
     ]
+
+
+def test_cli_calibrate_writes_the_bundled_prior_plus_the_verdicts(tmp_path: Path) -> None:
+    db = tmp_path / "bilat.duckdb"
+    with DuckDBStore(db) as store:
+        _judged_store(store)
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    result = CliRunner().invoke(
+        app, ["calibrate", "--db", str(db), "--to", str(folder)], env={"COLUMNS": "400"}
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (lines[0], lines[-1]) == (
+        f"wrote {folder / 'calibration.yaml'}: 4 verdicts over 103 prior events",
+        "run `bilat recode` to apply it to stored events",
+    )
+    data = Knowledge.load([folder], cache_dir="none").section("calibration")
+    assert data.source.endswith("calibration_prior.py + 4 verdicts")
+    assert sum(c.n for c in data.counts) == 107
+
+
+def test_cli_calibrate_without_a_knowledge_directory_says_how_to_give_one(tmp_path: Path) -> None:
+    result = _cli("calibrate", "--db", str(tmp_path / "bilat.duckdb"))
+    assert result.exit_code == 1
+    assert "no knowledge directory to write into; pass --to DIR or set knowledge_dirs" in (
+        result.stderr
+    )
+
+
+def test_cli_learn_lists_proposals_and_writes_them_on_confirmation(
+    tmp_path: Path, pipeline: Any
+) -> None:
+    db = tmp_path / "bilat.duckdb"
+    with DuckDBStore(db) as store:
+        store.add([pipeline.extract(Document.from_text(ARTICLE, doc_id="n1",
+                                                       published="2025-03-03"))])  # fmt: skip
+        meet, attack = (e.id for e in store.events())
+        store.set_verdict(meet, "correct", source_code="JPNGOV")
+        store.set_verdict(attack, "correct", source_code="AFGREB")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    declined = CliRunner().invoke(app, ["learn", "--db", str(db), "--to", str(folder)], input="n\n")
+    assert (declined.exit_code, declined.stderr) == (0, "nothing written\n")
+    assert not (folder / "learned.yaml").exists()
+    result = _cli("learn", "--db", str(db), "--to", str(folder), "--yes", "--format", "json")
+    assert json.loads(result.stdout) == [
+        {"name": "Kenji Watanabe", "section": "people", "code": "JPN official from 2025-03-03",
+         "why": "corrected GBRGOV → JPNGOV"},
+        {"name": "Black Lotus Front", "section": "organisations", "code": "AFGREB",
+         "why": "corrected PAKREB → AFGREB"},
+    ]  # fmt: skip
+    assert (folder / "learned.yaml").exists()
