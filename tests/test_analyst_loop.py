@@ -357,3 +357,33 @@ def test_cli_learn_lists_proposals_and_writes_them_on_confirmation(
          "why": "corrected PAKREB → AFGREB"},
     ]  # fmt: skip
     assert (folder / "learned.yaml").exists()
+
+
+@pytest.mark.parametrize(("minimum", "events"), [(None, 1), (0.85, 1), (0.95, 0)])
+def test_timeline_counts_only_events_above_min_confidence(
+    tmp_path: Path, minimum: float | None, events: int
+) -> None:
+    with warnings.catch_warnings():  # starlette's notice about httpx, as in test_api
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from bilat.analytics import timeline
+    from bilat.api import create_app
+
+    db = tmp_path / "bilat.duckdb"
+    with DuckDBStore(db) as store:
+        store.add([make_extraction("d1", TEXT, (VISIT, ACCUSE, STRIKE), date="2025-04-09")])
+        rows = timeline(store, "PAK", "USA", since="2025-04-01", until="2025-04-30",
+                        min_confidence=minimum)  # fmt: skip
+    assert [(r.period, r.events) for r in rows] == [("2025-04", events)]
+    url = "/api/timeline?dyad=PAK,USA&since=2025-04-01&until=2025-04-30"
+    if minimum is not None:
+        url += f"&min_confidence={minimum}"
+    with TestClient(create_app(str(db))) as client:
+        body = client.get(url).json()
+    assert [p["events"] for p in body["periods"]] == [events]
+    args = ["timeline", "PAK", "USA", "--db", str(db), "--since", "2025-04-01", "--until",
+            "2025-04-30", "--format", "json"]  # fmt: skip
+    if minimum is not None:
+        args += ["--min-confidence", str(minimum)]
+    assert [p["events"] for p in json.loads(_cli(*args).stdout)["periods"]] == [events]

@@ -52,6 +52,7 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     directed: bool = False,
+    min_confidence: float | None = None,
 ) -> list[TimelinePeriod]:
     """Return every period of the events between two countries, periods without events as zeros.
 
@@ -67,6 +68,7 @@ def timeline(
         since: First day (ISO, inclusive); default the first event's period.
         until: Last day (ISO, inclusive); default the last event's period.
         directed: Count only events from ``a`` to ``b`` (``a``'s actor codes as source).
+        min_confidence: Count only events at least this likely to be right (calibrated).
 
     Returns:
         One row per period from ``since`` (or the first event) to ``until`` (or the last
@@ -78,7 +80,13 @@ def timeline(
     a, b = a.strip().upper(), b.strip().upper()
     if not a or not b:
         raise InputError("a timeline needs two country codes, e.g. PAK and USA", origin="timeline")
-    query = EventQuery(dyad=(a, b), source=a if directed else None, since=since, until=until)
+    query = EventQuery(
+        dyad=(a, b),
+        source=a if directed else None,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
     rows = store.timeline(query, by)
     if not rows and (since is None or until is None):
         return []

@@ -15,7 +15,13 @@ from bilat.store.base import FactQuery, QuoteQuery
 
 
 def timeline_data(
-    store: Store, pair: tuple[str, str], by: str, since: str | None, until: str | None
+    store: Store,
+    pair: tuple[str, str],
+    by: str,
+    since: str | None,
+    until: str | None,
+    *,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
     """Return a dyad's timeline rows, its sparkline and its trend in words.
 
@@ -25,13 +31,16 @@ def timeline_data(
         by: week, month, quarter or year.
         since: First date, or None for the first event.
         until: Last date, or None for the last event.
+        min_confidence: Count only events at least this likely to be right.
 
     Returns:
         ``{"dyad", "by", "periods": [...], "sparkline", "trend"}``: one row per period (zeros
         where nothing happened), the Goldstein means as a sparkline, and the trend with its
         ``summary`` sentence.
     """
-    rows = analytics.timeline(store, pair[0], pair[1], by=by, since=since, until=until)
+    rows = analytics.timeline(
+        store, pair[0], pair[1], by=by, since=since, until=until, min_confidence=min_confidence
+    )
     return {
         "dyad": list(pair),
         "by": by,

@@ -236,6 +236,10 @@ def timeline(
     by: Annotated[str, Query(description="week, month, quarter or year")] = "month",
     since: Annotated[str | None, Query(description="First date (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(description="Last date (YYYY-MM-DD)")] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="Only events at least this likely to be right (0-1)"),
+    ] = None,
 ) -> dict[str, Any]:
     """Return one row per period (zeros where nothing happened) and the trend in words."""
     pair = parse_dyad(dyad)
@@ -244,7 +248,10 @@ def timeline(
     period = parse_period(by)
     first, last = parse_date("since", since), parse_date("until", until)
     with reading(request) as store:
-        return {"ok": True, **analysis.timeline_data(store, pair, period, first, last)}
+        data = analysis.timeline_data(
+            store, pair, period, first, last, min_confidence=min_confidence
+        )
+    return {"ok": True, **data}
 
 
 @router.get("/api/actors", summary="Actors with how many events they are source or target of")

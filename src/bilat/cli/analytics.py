@@ -12,6 +12,7 @@ from bilat.analytics import TimelinePeriod, Trend, sparkline, timeline, trend
 from bilat.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     app,
     check_codes,
     fail,
@@ -76,11 +77,21 @@ def timeline_cmd(
         bool, typer.Option(help="Only events from the first country to the second.")
     ] = False,
     fmt: FormatOption = "table",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Count a dyad's events per period, with Goldstein mean, a sparkline and the trend."""
     a, b = a.upper(), b.upper()
     with open_store(settings_for(db).db, read_only=True) as store:
-        rows = timeline(store, a, b, by=by, since=since, until=until, directed=directed)
+        rows = timeline(
+            store,
+            a,
+            b,
+            by=by,
+            since=since,
+            until=until,
+            directed=directed,
+            min_confidence=min_confidence,
+        )
         if not any(row.events for row in rows):
             check_codes(store, countries=(a, b))
     result = trend(rows)
