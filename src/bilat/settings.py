@@ -74,7 +74,10 @@ class Settings(BaseModel):
         "PostgreSQL.",
     )
     min_confidence: float = Field(
-        default=0.0, ge=0, le=1, description="Events below this confidence are not stored."
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Events less likely than this to be right (calibrated) are not stored.",
     )
     cluster_window_days: int = Field(
         default=1, ge=0, description="Events this many days apart may be one real-world event."

@@ -284,12 +284,7 @@ def export_cmd(
         str,
         typer.Option("--format", "-f", help="csv, jsonl, json, parquet, gdelt or plover."),
     ] = "jsonl",
-    what: Annotated[
-        str,
-        typer.Option(
-            help="events, facts, quotes, or gold: verified events as gold JSONL for bilat eval."
-        ),
-    ] = "events",
+    what: Annotated[str, typer.Option(help="events, facts, quotes or gold (verified).")] = "events",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
