@@ -494,8 +494,8 @@ def serve_cmd(
     ] = None,
 ) -> None:
     """Serve the REST API and dashboard; other commands write through it while it runs."""
-    from bilat.api.app import serve
     from bilat.feeds import parse_interval
+    from bilat.server import serve
 
     settings = settings_for(db, host=host, port=port)
     seconds = parse_interval(interval or settings.watch_interval) if watch else None
