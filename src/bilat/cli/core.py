@@ -27,6 +27,7 @@ from bilat.cli.common import (
     render,
     settings_for,
 )
+from bilat.cli.options import FilterValues, filter_options
 from bilat.evaluation import (
     GOLD_FORMATS,
     evaluate_gold_set,
@@ -108,24 +109,18 @@ def ingest_cmd(
 EVERY_FACTUALITY = ("asserted", "planned", "reported", "negated", "hypothetical")
 
 
-def _event_query(
-    dyad: str | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
-    root: str | None,
-    all_factuality: bool,
-    mentions: bool,
-) -> EventQuery:
+def _event_query(filters: FilterValues) -> EventQuery:
     """Return the query of the event filters `bilat events` and `bilat export` share."""
     return EventQuery(
-        dyad=parse_pair(dyad),
-        actor=actor,
-        since=since,
-        until=until,
-        root=root,
-        factuality=EVERY_FACTUALITY if all_factuality else None,
-        mentions=mentions,
+        dyad=parse_pair(filters["dyad"]),
+        actor=filters["actor"],
+        since=filters["since"],
+        until=filters["until"],
+        root=filters["root"],
+        factuality=EVERY_FACTUALITY if filters["all"] else None,
+        mentions=filters["mentions"],
+        doc_id=filters.get("doc_id"),
+        limit=filters.get("limit"),
     )
 
 
@@ -179,36 +174,10 @@ def _document_listing(row: DocumentRow) -> dict[str, Any]:
 
 
 @app.command("events")
-def events_cmd(
-    db: DbOption = None,
-    dyad: Annotated[
-        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only events of this document.")] = None,
-    all_factuality: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
-    ] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
-    mentions: Annotated[
-        bool,
-        typer.Option(
-            "--mentions", help="Every report of each event, not one row per clustered event."
-        ),
-    ] = False,
-    fmt: FormatOption = "table",
-) -> None:
+@filter_options("dyad", "actor", "since", "until", "root", "doc_id", "all", "limit", "mentions")
+def events_cmd(db: DbOption = None, *, filters: FilterValues, fmt: FormatOption = "table") -> None:
     """List events, one row per real-world event (--mentions: every report; --all: negated too)."""
-    query = dataclasses.replace(
-        _event_query(dyad, actor, since, until, root, all_factuality, mentions),
-        doc_id=doc,
-        limit=limit,
-    )
+    query = _event_query(filters)
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
         if not rows:
@@ -230,7 +199,7 @@ def events_cmd(
         ],
         fmt,
         ["date", "source", "cameo", "target", "goldstein", "factuality"]
-        + (["cluster_id"] if mentions else ["articles", "sources"])
+        + (["cluster_id"] if filters["mentions"] else ["articles", "sources"])
         + ["sentence"],
     )
 
@@ -274,6 +243,7 @@ def dyads_cmd(
 
 
 @app.command("export")
+@filter_options("all", "dyad", "actor", "since", "until", "root", "mentions")
 def export_cmd(
     db: DbOption = None,
     fmt: Annotated[
@@ -287,34 +257,17 @@ def export_cmd(
     verified_only: Annotated[
         bool, typer.Option("--verified-only", help="Only confirmed or corrected events.")
     ] = False,
-    all_factuality: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
-    ] = False,
-    dyad: Annotated[
-        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
+    *,
+    filters: FilterValues,
     header: Annotated[
         bool, typer.Option("--header", help="GDELT: write a header row (GDELT's files have none).")
-    ] = False,
-    mentions: Annotated[
-        bool,
-        typer.Option(
-            "--mentions",
-            help="Every report of a clustered event, not only its first (per sentence).",
-        ),
     ] = False,
 ) -> None:
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
     from bilat.exports.stream import DOWNLOAD_FORMATS
 
-    query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
+    query = _event_query(filters)
     settings = settings_for(db)
     if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
         _stream_export(settings, what, fmt, query, verified_only, output)

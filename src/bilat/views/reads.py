@@ -13,18 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Request
 
 from bilat.live.gate import StoreGate
-from bilat.store import ORDERS, EventQuery, Store
+from bilat.store import EventQuery, Store
 from bilat.version import __version__
-from bilat.views.params import (
-    ALL_FACTUALITY,
-    MAX_LIMIT,
-    MAX_OFFSET,
-    EventFilters,
-    event_query,
-)
+from bilat.views.filters import query_dependency
+from bilat.views.params import ALL_FACTUALITY, EventFilters, event_query
 
 ENDPOINTS = {
     "dashboard": "/",
@@ -65,55 +60,8 @@ def plain(row: Any) -> dict[str, Any]:
     return dataclasses.asdict(row)
 
 
-def event_filters(
-    dyad: Annotated[
-        str | None, Query(description="Two country codes, either direction: PAK,USA")
-    ] = None,
-    actor: Annotated[str | None, Query(description="Source or target code prefix")] = None,
-    source: Annotated[str | None, Query(description="Source actor code prefix")] = None,
-    target: Annotated[str | None, Query(description="Target actor code prefix")] = None,
-    since: Annotated[str | None, Query(description="First date, inclusive (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="Last date, inclusive (YYYY-MM-DD)")] = None,
-    root: Annotated[str | None, Query(description="CAMEO code prefix: 04 or 042")] = None,
-    quad_class: Annotated[
-        int | None, Query(ge=1, le=4, description="1 verbal coop … 4 material conflict")
-    ] = None,
-    factuality: Annotated[
-        str | None,
-        Query(
-            description="Comma list of asserted, planned, negated, reported, hypothetical; "
-            "or all. Default: asserted, planned, reported"
-        ),
-    ] = None,
-    verified: Annotated[
-        str | None,
-        Query(description="true: confirmed or corrected only; false: unverified only; any"),
-    ] = None,
-    doc_id: Annotated[str | None, Query(description="Only this document's events")] = None,
-    q: Annotated[str | None, Query(description="Case-insensitive text in the sentence")] = None,
-    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-    order: Annotated[str, Query(description=f"One of {', '.join(ORDERS)}")] = "date",
-) -> EventFilters:
-    """Collect the event filters of a request (a FastAPI dependency)."""
-    return EventFilters(
-        dyad=dyad,
-        actor=actor,
-        source=source,
-        target=target,
-        since=since,
-        until=until,
-        root=root,
-        quad_class=quad_class,
-        factuality=factuality,
-        verified=verified,
-        doc_id=doc_id,
-        q=q,
-        limit=limit,
-        offset=offset,
-        order=order,
-    )
-
+event_filters = query_dependency(EventFilters)
+"""Collect the event filters of a request (a FastAPI dependency; see :mod:`bilat.views.filters`)."""
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
 
