@@ -289,6 +289,15 @@ def _resolve_title(
     kb = ctx.knowledge
     office_id = _main_office(kb, titles)
     office = kb.offices[office_id]
+    if country is None and office.country is not None and name_piece is not None:
+        generic = _generic_office(kb, titles)
+        holder, _ = office_holder(kb, office_id, office.country, ctx)
+        if generic is not None and holder is not None:
+            # "Foreign Secretary M Riaz Hamidullah": a name bilat does not know is not the
+            # holder of the country-specific office (the UK's), so the title is the generic
+            # one, of the article's home country
+            office_id, office = generic, kb.offices[generic]
+            country = ctx.home
     # A bare title ("the Under Secretary") names someone introduced earlier before it names
     # whoever held the office: coreference gets the first say.
     implicit = country is None and office.country is not None and name_piece is None
@@ -345,6 +354,13 @@ def _resolve_title(
         needs_antecedent=implicit,
         former=former,
     )
+
+
+def _generic_office(kb: Knowledge, titles: list[Piece]) -> str | None:
+    """Return the highest office the titles may name that belongs to no one country."""
+    offices = [e.key for t in titles for e in t.entries if e.kind == "title"]
+    generic = [o for o in offices if kb.offices[o].country is None]
+    return min(generic, key=lambda o: kb.offices[o].rank) if generic else None
 
 
 def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
