@@ -125,7 +125,8 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
         return False  # "XI" (a cricket side) is not "Xi"
     if entry.kind in ("title", "sector", "group"):
         return True
-    return text[:1].isupper() or not text[:1].isalpha()
+    # a name spelt exactly as filed may open in lower case ("von der Leyen", "al-Sisi")
+    return text == phrase or text[:1].isupper() or not text[:1].isalpha()
 
 
 def _group_spans(doc: Doc, rules: ActorRules) -> Iterable[Span]:
