@@ -66,3 +66,42 @@ def test_country_specific_title_with_another_name_and_no_home_has_no_country(
 ) -> None:
     text = "Foreign Secretary Rafiq Alam spoke to reporters on Monday."
     assert _codes(pipeline, text, "2024-12-03") == []
+
+
+def test_bare_sector_word_takes_the_one_country_the_document_gives_it(
+    pipeline: Pipeline,
+) -> None:
+    # the rebels are named with their country only after the bare word
+    text = (
+        "Rebels asked Moscow for weapons on Monday. "
+        "Later the Kremlin met two Georgian rebel leaders."
+    )
+    assert _codes(pipeline, text, "2022-02-24") == [
+        ("Rebels", "GEOREB"),
+        ("Moscow", "RUSGOV"),
+        ("Kremlin", "RUSGOV"),
+        ("Georgian rebel", "GEOREB"),
+    ]
+
+
+def test_bare_sector_word_with_rebels_of_two_countries_takes_the_last_named_before(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Rebels asked Moscow for weapons. Georgian rebels met Syrian rebels. "
+        "Syrian rebels left. Rebels later thanked Moscow."
+    )
+    codes = _codes(pipeline, text, "2022-02-24")
+    assert codes[0] == ("Moscow", "RUSGOV")
+    assert codes[-2:] == [("Rebels", "SYRREB"), ("Moscow", "RUSGOV")]
+
+
+def test_bare_institution_word_does_not_take_a_foreign_institutions_country(
+    pipeline: Pipeline,
+) -> None:
+    # the home country's (Pakistan's), not the Indian army named before
+    text = (
+        "Pakistan said the Indian army crossed the border. Pakistan protested. "
+        "The army said nothing more."
+    )
+    assert _codes(pipeline, text, "2022-02-24")[-1] == ("army", "PAKMIL")

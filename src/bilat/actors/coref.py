@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from bilat.actors.mention import COLLECTIVE_KINDS, Found, ResolveContext, office_holder, piece_kind
+from bilat.actors.names import COUNTRYISH
 from bilat.knowledge import Knowledge
 from bilat.records import Actor
 
@@ -37,6 +38,9 @@ def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
         if mention.kind == "title" and _link_titled_name(mention, earlier):
             continue
         if mention.kind == "title" and _headline_person(doc, mention, found[index + 1 :], headline):
+            continue
+        if mention.kind == "sector" and mention.actor is None:
+            _same_sector(doc, mention, found, kb)
             continue
         if not mention.needs_antecedent:
             continue
@@ -87,6 +91,43 @@ def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+
+
+def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) -> None:
+    """Give a bare sector word the country of the groups of that sector the document names.
+
+    "Separatists had requested …" in an article whose only separatists are "Ukrainian
+    separatists" (before or after) are those. When the document names groups of the sector
+    in more than one country, the last one before the word is taken, or none. A sector word
+    never takes the country of a person or of an office-holder, and a state's own institutions
+    ("authorities", "the army") are left to the home country: both states have them.
+    """
+    sector = next((e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None)
+    if sector is None or sector in kb.actor_rules.institutional_sectors:
+        return
+    named = [
+        f
+        for f in found
+        if f is not mention
+        and f.actor is not None
+        and not f.individual
+        and f.actor.sector == sector
+        and f.actor.country is not None
+        and len(f.actor.country) == 3
+        and any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+    ]
+    countries = {f.actor.country for f in named if f.actor is not None}
+    before = [f for f in named if f.end <= mention.start]
+    if len(countries) == 1:
+        source: Found | None = named[0]
+    else:
+        source = before[-1] if before else None
+    if source is None or source.actor is None or source.actor.country is None:
+        return
+    country = source.actor.country
+    text = doc[mention.start : mention.end].text
+    mention.actor = Actor(country + sector, country, sector, name=text)
+    mention.how = f"sector word → {source.actor.code} named in the document"
 
 
 def _collective_antecedent(doc: Doc, pronoun: Found, before: list[Found]) -> Found | None:
