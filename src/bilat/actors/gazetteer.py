@@ -117,6 +117,9 @@ class Gazetteer:
         return found
 
 
+ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-")
+
+
 def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
@@ -125,7 +128,11 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
         return False  # "XI" (a cricket side) is not "Xi"
     if entry.kind in ("title", "sector", "group"):
         return True
-    # a name spelt exactly as filed may open in lower case ("von der Leyen", "al-Sisi")
+    # a name spelt exactly as filed may open in lower case ("von der Leyen", "al-Sisi"), and
+    # an Arabic article is often written in lower case before a capital ("al-Qaeda")
+    particle = next((p for p in ARABIC_ARTICLES if text.lower().startswith(p)), None)
+    if particle is not None and text[len(particle) : len(particle) + 1].isupper():
+        return True
     return text == phrase or text[:1].isupper() or not text[:1].isalpha()
 
 
