@@ -42,3 +42,37 @@ def test_actors_organisation_foreign_policy_chief_is_its_high_representative() -
     assert [(r["code"], r["person"], r["office"]) for r in found] == [
         ("IGOEU", "Josep Borrell", "foreign_minister")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the prime minister at the date
+        ("Sharif met Modi in Lahore.", "2015-12-25", ("Sharif", "Nawaz Sharif", "PAKGOV")),
+        ("Sharif met Xi in Beijing.", "2023-05-01", ("Sharif", "Shehbaz Sharif", "PAKGOV")),
+        # a title beside it names the bearer holding that office
+        (
+            "Army chief Sharif met Kerry.",
+            "2015-12-25",
+            ("Army chief Sharif", "Raheel Sharif", "PAKMIL"),
+        ),
+        # a caretaker government: no Sharif in office
+        ("Sharif met Xi in Beijing.", "2023-10-01", ("Sharif", None, None)),
+        # no date: no one
+        ("Sharif met Xi in Beijing.", None, ("Sharif", None, None)),
+    ],
+)
+def test_actors_shared_surname_names_the_bearer_in_office(
+    text: str, date: str | None, expected: tuple[str, str | None, str | None]
+) -> None:
+    found = resolve_text(text, date=date)
+    assert (found[0]["text"], found[0]["person"], found[0]["code"]) == expected
+
+
+def test_actors_shared_surname_names_the_bearer_written_in_full_before() -> None:
+    text = "Former prime minister Nawaz Sharif returned home. Sharif met supporters."
+    found = resolve_text(text, date="2023-10-21")
+    assert [(r["text"], r["person"]) for r in found] == [
+        ("prime minister Nawaz Sharif", "Nawaz Sharif"),
+        ("Sharif", "Nawaz Sharif"),
+    ]

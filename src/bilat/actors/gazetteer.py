@@ -175,9 +175,14 @@ def _phrases(kb: Knowledge) -> Iterable[tuple[str, Entry]]:
     for key, org in kb.organisations.items():
         for name in [org.name, *org.aliases]:
             yield name, Entry("org", key)
+    shared = {s.lower() for s in kb.actor_rules.shared_surnames}
     for person in kb.people.values():
         for name in [person.name, *person.aliases]:
             yield name, Entry("person", person.id)
+        surname = person.name.split()[-1]
+        if surname.lower() in shared:
+            # one entry per bearer; resolution picks among them
+            yield surname, Entry("person", person.id)
     for office in kb.offices.values():
         for title in office.titles:
             yield title, Entry("title", office.id, office.sector)

@@ -33,7 +33,7 @@ from bilat.actors.names import (
     surname_not_in_office,
 )
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import ActorRules
+from bilat.knowledge.schema import ActorRules, Person
 from bilat.records import Actor
 
 # re-exported: the event coder, the pre-filter and ``home`` import these from here
@@ -177,7 +177,21 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         assert entry is not None
         person = kb.people[entry.key]
         on = (ctx.on, ctx.earliest, ctx.latest)
-        why = surname_not_in_office(doc, person_piece, person, kb, on, titled=bool(title_pieces))
+        bearers = [kb.people[e.key] for e in person_piece.entries if e.kind == "person"]
+        named_before = False
+        if len(bearers) > 1:
+            chosen, named_before = _shared_surname(doc, person_piece, bearers, title_pieces, ctx)
+            if chosen is None:
+                text = doc[person_piece.start : person_piece.end].text
+                piece = Piece(person_piece.start, person_piece.end, (Entry("name", text),))
+                shared = f"surname {text!r} shared by {len(bearers)} known people: none fits"
+                return Found(start, end, None, "name", shared, individual=True, pieces=[piece])
+            person = chosen
+        why = (
+            None
+            if named_before
+            else surname_not_in_office(doc, person_piece, person, kb, on, titled=bool(title_pieces))
+        )
         if why is not None:
             text = doc[person_piece.start : person_piece.end].text
             piece = Piece(person_piece.start, person_piece.end, (Entry("name", text),))
@@ -275,6 +289,39 @@ def _country_of(group: list[Piece]) -> str | None:
             if entry.kind in ("country", "adjective", "demonym", "metonym"):
                 return entry.key
     return None
+
+
+def _shared_surname(
+    doc: Doc, piece: Piece, bearers: list[Person], titles: list[Piece], ctx: ResolveContext
+) -> tuple[Person | None, bool]:
+    """Return which bearer of a shared surname ("Sharif") is meant, and if by an earlier name.
+
+    The bearer written in full nearest before wins; else, at the document's date, the one whose
+    office a title beside the surname names ("Army Chief Sharif"), else the one in the highest
+    office; with no date, or no bearer in office, no one.
+    """
+    kb = ctx.knowledge
+    before = doc.text[: doc[piece.start].idx].lower()
+    written = [
+        (max(before.rfind(n.lower()) for n in [b.name, *b.aliases] if " " in n), b) for b in bearers
+    ]
+    nearest = max(written, key=lambda w: w[0])
+    if nearest[0] >= 0:
+        return nearest[1], True
+    if ctx.on is None:
+        return None, False
+    ranked = [(kb.roles_on(b, ctx.on), b) for b in bearers]
+    ranked = [(roles, b) for roles, b in ranked if roles]
+    if titles:
+        offices = {
+            o for t in titles for e in t.entries if e.kind == "title" for o in kb.same_office(e.key)
+        }
+        titled = [(roles, b) for roles, b in ranked if any(r.office in offices for r in roles)]
+        ranked = titled or ranked
+    if not ranked:
+        return None, False
+    best = min(ranked, key=lambda rb: kb.offices[rb[0][0].office].rank)
+    return best[1], False
 
 
 def _resolve_title(
