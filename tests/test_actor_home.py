@@ -105,3 +105,26 @@ def test_bare_institution_word_does_not_take_a_foreign_institutions_country(
         "The army said nothing more."
     )
     assert _codes(pipeline, text, "2022-02-24")[-1] == ("army", "PAKMIL")
+
+
+def test_bare_title_is_not_the_subject_of_its_own_clause(pipeline: Pipeline) -> None:
+    # "the President" Raisi meets is Pakistan's (the home country's), not Raisi
+    text = (
+        "Prime Minister Shehbaz Sharif welcomed President Raisi in Islamabad. "
+        "Interior Minister Mohsin Naqvi received him at the airport. "
+        "President Raisi will hold meetings with the President on Tuesday."
+    )
+    assert _codes(pipeline, text, "2024-04-22")[-2:] == [
+        ("President Raisi", "IRNGOV"),
+        ("President", "PAKGOV"),
+    ]
+
+
+def test_bare_title_still_takes_an_earlier_holder_who_is_not_the_subject(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "President Raisi arrived in Islamabad on Monday. "
+        "Prime Minister Shehbaz Sharif later said the President would stay two days."
+    )
+    assert _codes(pipeline, text, "2024-04-22")[-1] == ("President", "IRNGOV")

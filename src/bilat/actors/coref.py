@@ -59,12 +59,20 @@ def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             _resolve_counterpart(doc, mention, found, ctx)
         elif mention.kind == "title" and mention.office:
             same = kb.same_office(mention.office)
+            # "Raisi is to hold meetings with the President": not Raisi himself
+            subjects = _clause_subjects(doc, mention.end - 1)
+            excluded = {
+                f.actor.person_id or f.actor.name
+                for f in earlier
+                if f.start in subjects and f.actor is not None
+            }
             antecedent = next(
                 (
                     f
                     for f in reversed(earlier)
                     if f.individual
                     and f.actor
+                    and (f.actor.person_id or f.actor.name) not in excluded
                     and (mention.actor is None or f.actor.country == mention.actor.country)
                     and (
                         f.office in same or (mention.office == "minister" and f.office is not None)
@@ -91,6 +99,25 @@ def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+
+
+def _clause_subjects(doc: Doc, i: int) -> set[int]:
+    """Return the tokens of the subjects of the clause a token is an argument of.
+
+    The clause's verb is the token's nearest verb head; the subject of a verb it is the open
+    complement of ("is scheduled to hold") counts too.
+    """
+    verb = doc[i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    tokens: set[int] = set()
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                tokens |= {t.i for t in child.subtree}
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return tokens
+        verb = verb.head
 
 
 def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) -> None:
