@@ -128,3 +128,9 @@ def test_bare_title_still_takes_an_earlier_holder_who_is_not_the_subject(
         "Prime Minister Shehbaz Sharif later said the President would stay two days."
     )
     assert _codes(pipeline, text, "2024-04-22")[-1] == ("President", "IRNGOV")
+
+
+def test_bare_common_sector_word_is_not_carried(pipeline: Pipeline) -> None:
+    # only the sectors that challenge a state are one group through an article
+    text = "Japanese traders bought dollars on Monday. Traders later sold them."
+    assert _codes(pipeline, text, "1996-08-30") == [("Japanese traders", "JPNBUS")]

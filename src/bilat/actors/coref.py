@@ -125,12 +125,13 @@ def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) ->
 
     "Separatists had requested …" in an article whose only separatists are "Ukrainian
     separatists" (before or after) are those. When the document names groups of the sector
-    in more than one country, the last one before the word is taken, or none. A sector word
-    never takes the country of a person or of an office-holder, and a state's own institutions
-    ("authorities", "the army") are left to the home country: both states have them.
+    in more than one country, the last one before the word is taken, or none. Only the sectors
+    that challenge a state (rebels, insurgents, separatists, opposition) are carried: "the
+    army" is left to the home country, and "traders", "refugees" or "children" are too
+    common to be one group. A sector word never takes the country of a person.
     """
     sector = next((e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None)
-    if sector is None or sector in kb.actor_rules.institutional_sectors:
+    if sector is None or sector not in kb.actor_rules.domestic_challengers:
         return
     named = [
         f
