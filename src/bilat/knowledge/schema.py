@@ -257,6 +257,7 @@ class ActorRules(_Entry):
     group_determiners: tuple[str, ...]
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
+    shared_surnames: frozenset[str]
 
 
 class TableRow(BaseModel):
@@ -388,6 +389,7 @@ SECTIONS: dict[str, Section] = {
     "group_determiners": _words("actor_rules.yaml"),
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
+    "shared_surnames": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
