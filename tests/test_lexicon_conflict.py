@@ -1094,9 +1094,19 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("RUS", "204", "UKR", "asserted", "204-wmd")],
     ),
     (
-        "114-summons-headline",
-        "Turkey summons Dutch envoy over remarks",
-        [("TUR", "114", "NLDGOV", "asserted", "114-summons-headline")],
+        "114-envoy-summoned",
+        "The Dutch envoy was summoned to the foreign ministry in Ankara.",
+        [("TURGOV", "114", "NLDGOV", "asserted", "114-envoy-summoned")],
+    ),
+    (
+        "161-envoy-expelled",
+        "Iran said the Pakistani ambassador had been expelled.",
+        [("IRN", "161", "PAKGOV", "asserted", "161-envoy-expelled")],
+    ),
+    (
+        "111-judged-unacceptable",
+        "Afghanistan said that Pakistan's decision was unacceptable.",
+        [("AFG", "111", "PAK", "asserted", "111-judged-unacceptable")],
     ),
     (
         "166-expel-forces",
@@ -1155,7 +1165,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (219, 127)
+    assert (len(items), len(codes)) == (221, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

@@ -96,11 +96,13 @@ class Coder:
             for token in sentence:
                 # an object another trigger took ("held talks") is no trigger of its own, but
                 # a deed with its own doer is ("condemned Peru's attack on Bolivia")
-                found, tried = self._trigger(
+                found, tried, blocked = self._trigger(
                     token, sentence, number, index, candidates, owned_only=token.i in claimed
                 )
                 attempts.extend(tried)
-                if found:
+                if found or blocked:
+                    # "condemned the suicide attack": the condemner is no attacker even when
+                    # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
                 candidates.extend([c for c in found if not _purpose_of(c, candidates)])
         return _restated(doc, _dedup(candidates)), attempts
@@ -114,12 +116,17 @@ class Coder:
         prior: list[Candidate],
         *,
         owned_only: bool = False,
-    ) -> tuple[list[Candidate], list[Attempt]]:
+    ) -> tuple[list[Candidate], list[Attempt], bool]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "amod":
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
-            return [], []
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            return [], [], False
+        verbal = token.pos_ == "NOUN" and arguments.headline_verb(token)
+        if (
+            token.pos_ in ("VERB", "AUX")
+            or verbal
+            or (token.pos_ == "ADJ" and token.dep_ == "acomp")
+        ):
             # "stands ready to work with", "is committed to strengthening": a predicate
             # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
@@ -128,7 +135,7 @@ class Coder:
             patterns = self.patterns.for_noun(token.lemma_.lower())
             nominal = True
         else:
-            return [], []
+            return [], [], False
         if owned_only:
             patterns = tuple(p for p in patterns if p.own_doer)
         attempts: list[Attempt] = []
@@ -140,10 +147,10 @@ class Coder:
             found, reason = self._roles(token, pattern, sentence, number, index, nominal, prior)
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
-                return found, attempts
+                return found, attempts, False
             if pattern.exclusive:
-                break
-        return [], attempts
+                return [], attempts, True
+        return [], attempts, False
 
     def _roles(
         self,
@@ -156,6 +163,13 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
+        context_targets: list[Found] = []
+        if pattern.speaker_source and not nominal:
+            sources, context_targets = _judged(token, index)
+            passive_target = None
+        elif not sources and passive_target is not None and pattern.passive_actor:
+            sources, context_targets = _passive_context(token, pattern, passive_target, index)
+            passive_target = None
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
@@ -163,6 +177,10 @@ class Coder:
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
+        # a judged or hosted patient is the target whatever the slots hold
+        overrides = pattern.speaker_source or pattern.passive_actor == "host"
+        if context_targets and (overrides or not targets):
+            targets = context_targets
         if passive_target is not None and not targets:
             targets = [passive_target]
         if pattern.target_kinds:
@@ -227,6 +245,85 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _speaker(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return who says the clause a trigger sits in: "Kabul said [the decision was unacceptable]"."""
+    head = token.head if token.dep_ == "acomp" else token
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
+        return None
+    subject, passive = arguments.subject_of(head.head)
+    if subject is None or passive:
+        return None
+    return arguments.mention_at(subject, index)
+
+
+def _judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Found]]:
+    """Return the speaker who judges a clause and the actor the judgement is about.
+
+    "Kabul said Pakistan's decision was unacceptable": Kabul judges Pakistan, the doer of the
+    clause's subject; a subject with no actor ("the move was reckless") gives no event.
+    """
+    speaker = _speaker(token, index)
+    subject, passive = arguments.subject_of(token)
+    if speaker is None or subject is None or passive:
+        return [], []
+    judged = arguments.mention_at(subject, index)
+    if judged is None or judged.actor == speaker.actor:
+        return [], []
+    return [speaker], [judged]
+
+
+def _passive_context(
+    token: Token, pattern: Pattern, patient: Found, index: dict[int, Found]
+) -> tuple[list[Found], list[Found]]:
+    """Return the source (and target) of an agentless passive from its context.
+
+    ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
+    the other side is the pattern's target slots or the post in the patient's phrase
+    ("ambassador to the US"). ``host``: the patient is the target and the actor is the speaker
+    who reports it or the country of a place phrase ("summoned to the ministry in Dhaka").
+    """
+    if pattern.passive_actor == "own":
+        subject, _passive = arguments.subject_of(token)
+        posts = (
+            [
+                f
+                for prep in (subject.children if subject is not None else [])
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for f in arguments.with_conj(pobj, index)
+                if f.actor is not None and f.actor.country != patient.actor.country
+            ]
+            if patient.actor is not None
+            else []
+        )
+        return [patient], posts
+    country = patient.actor.country if patient.actor is not None else None
+    speaker = _speaker(token, index)
+    if speaker is not None and speaker.actor is not None and speaker.actor.country != country:
+        return [speaker], [patient]
+    places = [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
+        for t in prep.subtree
+    ]
+    for t in places:
+        found = index.get(t.i)
+        if (
+            found is not None
+            and found.actor is not None
+            and found.kind in ("country", "capital")
+            and found.actor.country != country
+        ):
+            return [found], [patient]
+    return [], []
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:

@@ -32,6 +32,14 @@ the actor found in the target slot the source and the subject the target: "Pakis
 a loan from China" is China's loan to Pakistan. ``own_doer: true`` takes a nominal trigger's
 source only from the noun's own possessor, "by" phrase or modifier, never from the clause it
 sits in: in "India condemned the attack on Pakistan" India is not the attacker.
+
+Agentless passives name their actor from context: ``passive_actor: own`` makes the passive
+subject's own side the source ("Russia's ambassador was recalled from Washington": Russia
+recalled him), ``passive_actor: host`` makes it the target and the source the speaker who
+reports it or the country of the place it happened in ("the Indian envoy was summoned to the
+foreign ministry in Dhaka"). ``speaker_source: true`` takes the source from the speech verb
+that governs the trigger's clause and the target from the clause's subject: "Kabul said
+Pakistan's decision was unacceptable" is Kabul's disapproval of Pakistan.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -74,6 +83,8 @@ class Pattern(BaseModel):
     rebuts: bool = False
     exclusive: bool = False
     own_doer: bool = False
+    passive_actor: Literal["own", "host"] | None = None
+    speaker_source: bool = False
     note: str | None = None
 
     @model_validator(mode="after")
