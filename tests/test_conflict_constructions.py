@@ -113,3 +113,39 @@ def test_coder_codes_condemnation_of_attack(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force is coded against the state whose territory it lands in
+        ("Iran fired missiles at a US base in Qatar.", [("IRN", "195", "QAT", "asserted")]),
+        ("Pakistan killed ten militants in Afghanistan.", [("PAK", "193", "AFG", "asserted")]),
+        # the state's own forces there are the same side
+        ("Russia shelled Ukrainian troops in Ukraine.", [("RUS", "194", "UKR", "asserted")]),
+        # one's own territory is no target
+        ("Pakistan killed ten militants in Pakistan.", []),
+    ],
+)
+def test_coder_codes_force_against_hit_territory(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops attacked Kyiv.", [("RUSMIL", "190", "UKRGOV", "asserted")]),
+        ("Israel and Iran traded strikes.", [("ISR", "190", "IRN", "asserted")]),
+        # a terrorist attack keeps its own code whoever the victim
+        (
+            "The Taliban staged a terrorist attack on the Pakistani embassy.",
+            [("AFGTAL", "180", "PAKGOV", "asserted")],
+        ),
+    ],
+)
+def test_coder_codes_force_between_states(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected

@@ -463,6 +463,23 @@ def targets_of(
     return []
 
 
+def territory(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return the country or capital a use of force lands in: "fired missiles at a base in Qatar"."""
+    for head in (token, *objects_of(token)):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = mention_at(pobj, index)
+                if (
+                    found is not None
+                    and found.actor is not None
+                    and found.kind in ("country", "capital")
+                ):
+                    return found
+    return None
+
+
 def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
     """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
     return [

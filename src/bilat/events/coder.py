@@ -36,6 +36,9 @@ SPEECH = {
     "explain",
 }
 
+# sectors that act for a state: a country's government and armed forces, or the bare country
+STATE_SECTORS = {None, "GOV", "MIL"}
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -183,6 +186,8 @@ class Coder:
             targets = context_targets
         if passive_target is not None and not targets:
             targets = [passive_target]
+        if pattern.code.startswith("19"):
+            targets = _hit_territory(token, index, sources, targets)
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -224,6 +229,8 @@ class Coder:
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
+            if pattern.state_code is not None and _states(source, target):
+                code = pattern.state_code
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -245,6 +252,37 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _hit_territory(
+    token: Token, index: dict[int, Found], sources: list[Found], targets: list[Found]
+) -> list[Found]:
+    """Return the state whose territory a use of force hit, in place of whom it aimed at.
+
+    "Iran fired missiles at a US base in Qatar", "Pakistan killed militants in Afghanistan":
+    force is coded against the country it lands in, when that is neither side's own.
+    """
+    land = arguments.territory(token, index)
+    if land is None or land.actor is None:
+        return targets
+    country = land.actor.country
+    if any(s.actor is not None and s.actor.country == country for s in sources):
+        return targets
+    # militants hit in a country are its state's business too: the state is the target
+    if any(
+        t.actor is not None and t.actor.country == country and t.actor.sector in STATE_SECTORS
+        for t in targets
+    ):
+        return targets
+    return [land]
+
+
+def _states(source: Actor, target: Actor) -> bool:
+    """Return whether both sides act for a state: a country, its government or armed forces."""
+    return all(
+        a.country is not None and a.code[:3] == a.country and a.sector in STATE_SECTORS
+        for a in (source, target)
+    )
 
 
 def _speaker(token: Token, index: dict[int, Found]) -> Found | None:

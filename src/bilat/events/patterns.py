@@ -39,7 +39,9 @@ recalled him), ``passive_actor: host`` makes it the target and the source the sp
 reports it or the country of the place it happened in ("the Indian envoy was summoned to the
 foreign ministry in Dhaka"). ``speaker_source: true`` takes the source from the speech verb
 that governs the trigger's clause and the target from the clause's subject: "Kabul said
-Pakistan's decision was unacceptable" is Kabul's disapproval of Pakistan.
+Pakistan's decision was unacceptable" is Kabul's disapproval of Pakistan. ``state_code``
+replaces the code when both sides act for states (a country, its government or forces):
+"rebels attacked the army" is 180, "Russian troops attacked Kyiv" military force, 190.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class Pattern(BaseModel):
     own_doer: bool = False
     passive_actor: Literal["own", "host"] | None = None
     speaker_source: bool = False
+    state_code: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -173,6 +176,11 @@ def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> Patte
             raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
         for item in load_yaml(text).get("verbs") or []:
             pattern = Pattern.model_validate(item)
+            if pattern.state_code is not None and pattern.state_code not in known_codes:
+                raise KnowledgeError(
+                    f"pattern {pattern.id!r} names unknown CAMEO state_code {pattern.state_code}",
+                    file=str(path),
+                )
             if pattern.code not in known_codes:
                 raise KnowledgeError(
                     f"pattern {pattern.id!r} names unknown CAMEO code {pattern.code}",
