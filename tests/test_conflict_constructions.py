@@ -149,3 +149,25 @@ def test_coder_codes_force_between_states(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia and Ukraine accused each other of violating the truce.",
+            [("RUS", "112", "UKR", "asserted"), ("UKR", "112", "RUS", "asserted")],
+        ),
+        # a symmetric event stays one
+        ("India and China clashed with each other.", [("IND", "190", "CHN", "asserted")]),
+    ],
+)
+def test_coder_codes_reciprocal_object_both_ways(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
+    text = "France denounced the AUKUS deal as a stab in the back."
+    assert coded(pipeline, text) == [("FRA", "111", "IGOAUKUS", "asserted")]

@@ -1099,6 +1099,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("TURGOV", "114", "NLDGOV", "asserted", "114-envoy-summoned")],
     ),
     (
+        "110-oppose",
+        "Pakistan opposed India's bid for a permanent seat.",
+        [("PAK", "110", "IND", "asserted", "110-oppose")],
+    ),
+    (
         "161-envoy-expelled",
         "Iran said the Pakistani ambassador had been expelled.",
         [("IRN", "161", "PAKGOV", "asserted", "161-envoy-expelled")],
@@ -1165,7 +1170,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (221, 127)
+    assert (len(items), len(codes)) == (222, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

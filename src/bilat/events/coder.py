@@ -207,6 +207,12 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
+        elif len(source_actors) >= 2 and _reciprocal(token):
+            # "Russia and Ukraine accused each other": one event each way
+            first, second = source_actors[:2]
+            pairs.append((first, second, pattern.symmetric))
+            if not pattern.symmetric:
+                pairs.append((second, first, False))
         elif (
             len(source_actors) >= 2
             and pattern.symmetric
@@ -252,6 +258,18 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _reciprocal(token: Token) -> bool:
+    """Return whether a trigger's object is "each other" or "one another"."""
+    heads = [token, *(c for c in token.children if c.dep_ == "prep")]
+    return any(
+        c.lower_ in ("other", "another")
+        and c.dep_ in ("dobj", "pobj", "dative")
+        and any(g.lower_ in ("each", "one") for g in c.children)
+        for head in heads
+        for c in head.children
+    )
 
 
 def _hit_territory(
