@@ -103,10 +103,10 @@ def test_arguments_headline_restated_by_the_lede_is_one_event(pipeline: Any) -> 
                 ("PER", "057", "BOL", "asserted"),
             ],
         ),
-        # talks led by two sides' negotiators are between those sides; mediators are not
+        # talks led by two sides' negotiators are negotiations between them; mediators are not
         (
             "Talks led by the foreign ministers of Chile and Peru continued all day.",
-            [("CHLGOV", "040", "PER", "asserted")],
+            [("CHLGOV", "046", "PER", "asserted")],
         ),
         (
             "Talks mediated by Chile and Peru continued all day.",
@@ -207,6 +207,34 @@ def test_arguments_conjoined_targets(
     ],
 )
 def test_arguments_that_clause_subject(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline lists its sides with a comma where prose says "and"
+        ("Chile, Peru sign trade pact", [("PER", "057", "CHL", "asserted")]),
+        ("Kenya, Tanzania hold talks on fishing rights", [("KEN", "040", "TZA", "asserted")]),
+        # a participle's by-phrase is its doer and the noun it describes its object
+        (
+            "The accord signed by Chile and Peru opens the border.",
+            [("CHL", "057", "PER", "asserted")],
+        ),
+        (
+            "The loan approved by the IMF for Kenya will be disbursed soon.",
+            [("IGOIMF", "070", "KEN", "asserted")],
+        ),
+        # a slot naming only the source ("its" = the speaker) leaves the target to the next
+        (
+            "Chile expressed gratitude to Peru for its help.",
+            [("CHL", "051", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_headlines_and_participles(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected

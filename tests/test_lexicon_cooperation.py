@@ -723,7 +723,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     (
         "050-return-ambassador",
         "Russia and the United States agreed to return ambassadors to their posts.",
-        [("USA", "050", "RUS", "asserted")],
+        [("RUS", "050", "USA", "asserted")],
     ),
     (
         "015-admit",
