@@ -238,3 +238,32 @@ def test_arguments_headlines_and_participles(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group noun's of-phrase names the two sides of a meeting noun
+        (
+            "The talks between the leaders of Ghana and Togo ended on Friday.",
+            [("GHA", "040", "TGO", "asserted")],
+        ),
+        (
+            "The meeting of the foreign ministers of Ghana and Togo ended in Lome.",
+            [("GHAGOV", "040", "TGO", "asserted")],
+        ),
+        # a list of more than two names no pair in particular
+        ("The meeting of the leaders of Ghana, Togo, Benin and Niger ended.", []),
+        # what two sides agree to do they do to each other
+        (
+            "Ghana and Togo agreed to reopen the border.",
+            [("GHA", "081", "TGO", "asserted")],
+        ),
+        # agreeing with a proposal is not agreeing with each other
+        ("Ghana and Togo agreed with the proposal.", []),
+    ],
+)
+def test_arguments_group_sides_and_agreements(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

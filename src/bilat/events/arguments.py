@@ -210,7 +210,11 @@ def sources_of(
                     ]
                     if child.lower_ == "between" and others:
                         return [found, *others], None
-                    return [found], None
+                    return group_sides(pobj[0], found, index) or [found], None
+                if pobj and pobj[0].lemma_.lower() in GROUP_HEADS:
+                    group = mention_at(pobj[0], index)
+                    if group is not None:
+                        return group_sides(pobj[0], group, index) or [group], None
         # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
         participants = ("lead", "attend", "hold", "chair", "co-chair")
         for acl in (
@@ -255,6 +259,27 @@ def sources_of(
     if patient is None:
         return [], None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return the two sides a group noun's of-phrase names, or nothing.
+
+    "talks between the leaders of Kenya and Uganda", "the meeting of the foreign ministers of
+    A and B"; a list of more than two names no pair in particular.
+    """
+    if head.lemma_.lower() not in GROUP_HEADS:
+        return []
+    listed = [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in pobj.subtree
+        if t.i == pobj.i or t.dep_ == "conj"
+    ]
+    sides = phrase_actors(head, first, index)
+    return sides if len(sides) == 2 and len(listed) <= 2 else []
 
 
 def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:

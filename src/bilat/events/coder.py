@@ -186,11 +186,12 @@ class Coder:
                     pairs.append((source, target, pattern.symmetric))
         elif (
             len(source_actors) >= 2
-            and pattern.symmetric
+            and (pattern.symmetric or _agreed(token))
             and (nominal or not _partner_phrase(token, pattern))
         ):
             # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
-            # a with-phrase names another partner ("A and B signed deals with C")
+            # a with-phrase names another partner ("A and B signed deals with C"); what two
+            # sides agree to do ("A and B agreed to reopen the border") they do to each other
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
@@ -227,6 +228,11 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _agreed(token: Token) -> bool:
+    """Return whether a trigger is what its subjects agreed to do ("agreed to reopen")."""
+    return token.dep_ == "xcomp" and token.head.lemma_ == "agree"
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
