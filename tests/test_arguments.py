@@ -267,3 +267,24 @@ def test_arguments_group_sides_and_agreements(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition the parser hangs under another ("out of") is still the verb's
+        (
+            "Chile pulled its troops out of Peru.",
+            [("CHL", "0874", "PER", "asserted")],
+        ),
+        # the sides of what an event noun acts on are its sides, not the onlooker's
+        (
+            "The Brazilian president attended the signing of the accord between Chile and Peru.",
+            [("CHL", "057", "PER", "asserted")],
+        ),
+    ],
+)
+def test_arguments_compound_prepositions_and_inner_sides(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

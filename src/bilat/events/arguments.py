@@ -215,6 +215,12 @@ def sources_of(
                     group = mention_at(pobj[0], index)
                     if group is not None:
                         return group_sides(pobj[0], group, index) or [group], None
+        # "the signing of the agreement between A and B": the sides of what the noun acts on
+        for inner in (g for c in token.children if c.lower_ == "of" for g in c.children):
+            for prep in (c for c in inner.children if c.dep_ == "prep" and c.lower_ == "between"):
+                sides = [f for g in prep.children if g.dep_ == "pobj" for f in with_conj(g, index)]
+                if len(sides) >= 2:
+                    return sides, None
         # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
         participants = ("lead", "attend", "hold", "chair", "co-chair")
         for acl in (
@@ -389,6 +395,12 @@ def targets_of(
 ) -> list[Found]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    # "pulled out of Georgia": the parser hangs "of" under "out", a preposition with no object
+    anchors.extend(
+        c
+        for c in token.children
+        if c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children)
+    )
     for slot in pattern.target:
         found: list[Found] = []
         if slot == "dobj":
