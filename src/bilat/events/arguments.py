@@ -120,6 +120,9 @@ SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on
 def objects_of(token: Token) -> list[Token]:
     """Return a trigger's objects: direct, attribute, passive subject, prepositional, light-verb and conjoined."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the deal signed by Russia and Ukraine": the noun a participle describes is its object
+        objects.append(token.head)
     # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
     # object of a light verb under the trigger
     for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
@@ -295,7 +298,17 @@ def sources_of(
                     ]
                     if child.lower_ == "between" and others:
                         return [found, *others], None
-                    return [found], None
+                    return group_sides(pobj[0], found, index) or [found], None
+                if pobj and pobj[0].lemma_.lower() in GROUP_HEADS:
+                    group = mention_at(pobj[0], index)
+                    if group is not None:
+                        return group_sides(pobj[0], group, index) or [group], None
+        # "the signing of the agreement between A and B": the sides of what the noun acts on
+        for inner in (g for c in token.children if c.lower_ == "of" for g in c.children):
+            for prep in (c for c in inner.children if c.dep_ == "prep" and c.lower_ == "between"):
+                sides = [f for g in prep.children if g.dep_ == "pobj" for f in with_conj(g, index)]
+                if len(sides) >= 2:
+                    return sides, None
         # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
         participants = ("lead", "attend", "hold", "chair", "co-chair")
         for acl in (
@@ -316,6 +329,14 @@ def sources_of(
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "the deal signed by Russia and Ukraine": a participle's doer is its by-phrase, and
+        # the noun it describes is what was done, not who did it
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        agent_obj = next((g for g in agents if g.dep_ == "pobj"), None)
+        by = mention_at(agent_obj, index) if agent_obj is not None else None
+        if agent_obj is not None and by is not None:
+            return phrase_actors(agent_obj, by, index), None
     subject, passive = subject_of(token)
     if subject is None:
         return [], None
@@ -332,7 +353,63 @@ def sources_of(
         return phrase_actors(by_token, by, index), patient
     if patient is None:
         return [], None
-    return phrase_actors(subject, patient, index), None
+    return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return the two sides a group noun's of-phrase names, or nothing.
+
+    "talks between the leaders of Kenya and Uganda", "the meeting of the foreign ministers of
+    A and B"; a list of more than two names no pair in particular.
+    """
+    if head.lemma_.lower() not in GROUP_HEADS:
+        return []
+    listed = [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in pobj.subtree
+        if t.i == pobj.i or t.dep_ == "conj"
+    ]
+    sides = phrase_actors(head, first, index)
+    return sides if len(sides) == 2 and len(listed) <= 2 else []
+
+
+def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actors a headline lists beside its subject with a comma: "Chile, Peru sign pact".
+
+    Headlines drop "and", and the parser hangs each name off the verb on its own.
+    """
+    verb = subject.head
+    if verb.i == subject.i:
+        return []
+    names = [
+        c
+        for c in verb.children
+        if c.i < verb.i
+        and c.dep_ in ("nsubj", "npadvmod", "intj", "dep")
+        and c.pos_ == "PROPN"
+        and c.i != subject.i
+    ]
+    commas = [c for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i]
+    first = min([subject.left_edge.i, *(n.left_edge.i for n in names)])
+    if first != verb.sent.start:
+        return []
+    if not (names and commas):
+        # "India, Nepal agree to …": the parser reads the second name as an apposition; a
+        # real apposition ("Dar, Pakistan's minister") is a noun phrase, not a bare state
+        names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if subject.pos_ != "PROPN" or not any(c.text == "," for c in subject.children):
+            return []
+        kinds = ("country", "capital")
+        found = [m for m in (mention_at(n, index) for n in names) if m and m.kind in kinds]
+        own = mention_at(subject, index)
+        if own is None or own.kind not in kinds:
+            return []
+        return [m for m in found if m.country != own.country]
+    return [m for m in (mention_at(n, index) for n in names) if m is not None]
 
 
 def phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
@@ -407,6 +484,12 @@ def targets_of(
 ) -> list[Found]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    # "pulled out of Georgia": the parser hangs "of" under "out", a preposition with no object
+    anchors.extend(
+        c
+        for c in token.children
+        if c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children)
+    )
     for slot in pattern.target:
         found: list[Found] = []
         if slot == "dobj":
@@ -457,7 +540,9 @@ def targets_of(
                     for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
                         for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
                             found.extend(with_conj(subj, index))
-        found = [f for f in found if all(f is not e for e in exclude)]
+        # "expressed gratitude to Japan for its help": a slot naming only the source itself
+        # ("its" = the speaker) leaves the target to the next slot
+        found = [f for f in found if all(f is not e and f.actor != e.actor for e in exclude)]
         if found:
             return found
     return []

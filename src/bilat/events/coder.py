@@ -215,11 +215,12 @@ class Coder:
                 pairs.append((second, first, False))
         elif (
             len(source_actors) >= 2
-            and pattern.symmetric
+            and (pattern.symmetric or _agreed(token))
             and (nominal or not _partner_phrase(token, pattern))
         ):
             # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
-            # a with-phrase names another partner ("A and B signed deals with C")
+            # a with-phrase names another partner ("A and B signed deals with C"); what two
+            # sides agree to do ("A and B agreed to reopen the border") they do to each other
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
@@ -380,6 +381,11 @@ def _passive_context(
         ):
             return [found], [patient]
     return [], []
+
+
+def _agreed(token: Token) -> bool:
+    """Return whether a trigger is what its subjects agreed to do ("agreed to reopen")."""
+    return token.dep_ == "xcomp" and token.head.lemma_ == "agree"
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
