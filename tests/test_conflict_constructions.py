@@ -171,3 +171,25 @@ def test_coder_codes_reciprocal_object_both_ways(
 def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
     text = "France denounced the AUKUS deal as a stab in the back."
     assert coded(pipeline, text) == [("FRA", "111", "IGOAUKUS", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members an "including" phrase names are the target of a group with no actor
+        (
+            "The caretaker government in Pakistan gave an ultimatum to all undocumented "
+            "immigrants, including Afghan nationals, to leave the country by November 1.",
+            [("PAKGOV", "139", "AFG", "asserted")],
+        ),
+        # a softer verb still demands a withdrawal of forces; an urging stays an appeal
+        (
+            "Pakistan told India to withdraw its High Commissioner.",
+            [("PAK", "161", "IND", "asserted")],
+        ),
+        ("Ukraine urged Russia to withdraw its troops.", [("UKR", "0256", "RUS", "asserted")]),
+        ("The president asked India to withdraw its proposal.", []),
+    ],
+)
+def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text) == expected

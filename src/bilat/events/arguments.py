@@ -596,6 +596,11 @@ def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
             other = mention_at(conj, index)
             if other and other is not first:
                 result.append(other)
+    if not result:
+        # "gave an ultimatum to all migrants, including Afghan nationals": the named members
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                result.extend(with_conj(pobj, index))
     return result
 
 

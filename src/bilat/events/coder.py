@@ -439,8 +439,19 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         for obj in arguments.objects_of(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
-        if not any(c.lemma_.lower() in pattern.complements for c in comps):
+        chosen = [c for c in comps if c.lemma_.lower() in pattern.complements]
+        if not chosen:
             return False, f"needs a complement among {list(pattern.complements)[:4]}"
+        if pattern.complement_objects and not any(
+            arguments.phrase_lemma(o) in pattern.complement_objects
+            or o.lemma_.lower() in pattern.complement_objects
+            for c in chosen
+            for o in arguments.objects_of(c)
+        ):
+            return (
+                False,
+                f"complement's object is not one of {list(pattern.complement_objects)[:4]}",
+            )
     if pattern.modifiers:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):

@@ -33,6 +33,9 @@ a loan from China" is China's loan to Pakistan. ``own_doer: true`` takes a nomin
 source only from the noun's own possessor, "by" phrase or modifier, never from the clause it
 sits in: in "India condemned the attack on Pakistan" India is not the attacker.
 
+``complement_objects`` narrows a complement to the thing it acts on: "asked India to withdraw
+its troops" is a demand for withdrawal, "told to withdraw its envoy" a recall ordered.
+
 Agentless passives name their actor from context: ``passive_actor: own`` makes the passive
 subject's own side the source ("Russia's ambassador was recalled from Washington": Russia
 recalled him), ``passive_actor: host`` makes it the target and the source the speaker who
@@ -73,6 +76,7 @@ class Pattern(BaseModel):
     objects: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
+    complement_objects: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     target: tuple[str, ...] = ("dobj",)
     symmetric: bool = False
@@ -108,6 +112,7 @@ class Pattern(BaseModel):
             2 * bool(self.objects)
             + bool(self.particles)
             + bool(self.complements)
+            + 2 * bool(self.complement_objects)
             + bool(self.modifiers)
             + bool(self.target_kinds or self.source_kinds)
             + self.intransitive
