@@ -484,6 +484,9 @@ def targets_of(
 ) -> list[Found]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    if pattern.complement_objects:
+        # "threatened to withdraw its troops from Iraq": the complement holds the target
+        anchors.extend(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))
     # "pulled out of Georgia": the parser hangs "of" under "out", a preposition with no object
     anchors.extend(
         c
