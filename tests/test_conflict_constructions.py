@@ -71,6 +71,12 @@ def test_coder_finds_actor_of_agentless_passive(
         ),
         # a judgement of a deed with no doer names no target
         ("Afghanistan said that the decision was unacceptable.", []),
+        # a predicate noun judges the subject's doer, named by possessor or "by"
+        (
+            "Pakistan said India's statement was a violation of the agreement.",
+            [("PAK", "111", "IND", "asserted")],
+        ),
+        ("India said the decision was a mistake.", []),
     ],
 )
 def test_coder_codes_judgement_of_a_deed(

@@ -1190,6 +1190,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("ISR", "195", "IRN", "asserted", "195-state-strike-noun")],
     ),
     (
+        "111-judged-provocation",
+        "China said the visit by the US Speaker was a serious provocation.",
+        [("CHN", "111", "USALEG", "asserted", "111-judged-provocation")],
+    ),
+    (
         "110-oppose",
         "Pakistan opposed India's bid for a permanent seat.",
         [("PAK", "110", "IND", "asserted", "110-oppose")],
@@ -1261,7 +1266,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (240, 137)
+    assert (len(items), len(codes)) == (241, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
