@@ -199,3 +199,18 @@ def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
 )
 def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor near a condemned deed is where it happened or who suffered it, not its doer
+        "The United States condemned the drills around Taiwan.",
+        # who condemns a deed did not do it
+        "The US condemned the military exercises near Taiwan.",
+        # what one insists on for oneself names no other side
+        "The US insisted on its commitment to Taiwan.",
+    ],
+)
+def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == []

@@ -97,6 +97,22 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# verbs whose object is someone else's deed: its doer is never the verb's subject
+DISAPPROVING = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "slam",
+    "blast",
+    "protest",
+    "oppose",
+    "reject",
+    "investigate",
+    "probe",
+}
 # nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
 PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
 # verbs whose subject makes a plan its own: "approved a plan", "took the decision"
@@ -325,7 +341,8 @@ def sources_of(
         doers = doers_of(token, index)
         if doers:
             return doers[:1], None
-        if own:
+        if own or (token.dep_ == "dobj" and token.head.lemma_.lower() in DISAPPROVING):
+            # "the US condemned the drills": who condemns a deed did not do it
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None
