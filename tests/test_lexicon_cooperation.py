@@ -723,7 +723,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     (
         "050-return-ambassador",
         "Russia and the United States agreed to return ambassadors to their posts.",
-        [("USA", "050", "RUS", "asserted")],
+        [("RUS", "050", "USA", "asserted")],
     ),
     (
         "015-admit",
@@ -795,6 +795,156 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "064-share-evidence",
         "France shared evidence with Belgium.",
         [("FRA", "064", "BEL", "asserted")],
+    ),
+    (
+        "019-echo",
+        "Peru echoed Chile's concerns.",
+        [("PER", "019", "CHL", "asserted")],
+    ),
+    (
+        "019-see-eye",
+        "Norway sees eye to eye with Denmark.",
+        [("NOR", "019", "DNK", "asserted")],
+    ),
+    (
+        "0244-urge-reform",
+        "Sweden urged Belarus to reform its electoral law.",
+        [("SWE", "0244", "BLR", "asserted")],
+    ),
+    (
+        "0252-urge-disperse",
+        "France asked Senegal to disperse the protesters.",
+        [("FRA", "0252", "SEN", "asserted")],
+    ),
+    (
+        "0241-call-resignation",
+        "Germany called for the resignation of the Belarusian president.",
+        [("DEU", "0241", "BLRGOV", "asserted")],
+    ),
+    (
+        "020-appeal-noun",
+        "Pakistan's appeal to the IMF was heard.",
+        [("PAK", "020", "IGOIMF", "asserted")],
+    ),
+    (
+        "034-vow-reform",
+        "Armenia promised the EU to reform its courts.",
+        [("ARM", "034", "IGOEU", "asserted")],
+    ),
+    (
+        "0342-pledge-policy-change",
+        "Japan promised to reconsider its export curbs on South Korea.",
+        [("JPN", "0342", "KOR", "asserted")],
+    ),
+    (
+        "0343-pledge-protect",
+        "Bangladesh vowed to protect Indian nationals.",
+        [("BGD", "0343", "IND", "asserted")],
+    ),
+    (
+        "035-pledge-yield",
+        "The United States promised to ease sanctions on Venezuela.",
+        [("USA", "035", "VEN", "asserted")],
+    ),
+    (
+        "0355-agree-allow",
+        "Iran agreed to allow IAEA inspectors into the site.",
+        [("IRN", "0355", "IGOIAEA", "asserted")],
+    ),
+    (
+        "037-vow-resolve",
+        "Ethiopia vowed to resolve the dispute with Egypt.",
+        [("ETH", "037", "EGY", "asserted")],
+    ),
+    (
+        "040-brief",
+        "The Indian foreign minister briefed the American ambassador on the situation.",
+        [("INDGOV", "040", "USAGOV", "asserted")],
+    ),
+    (
+        "044-meet-sidelines",
+        "The Japanese prime minister met the Australian prime minister on the sidelines of the summit.",
+        [("JPNGOV", "044", "AUSGOV", "asserted")],
+    ),
+    (
+        "043-roll-out-carpet",
+        "Egypt rolled out the red carpet for the Saudi crown prince.",
+        [("EGY", "043", "SAUGOV", "asserted")],
+    ),
+    (
+        "045-shuttle",
+        "The Qatari envoy shuttled between Israel and Hamas.",
+        [("QATGOV", "045", "ISR", "asserted"), ("QATGOV", "045", "PSEREB", "asserted")],
+    ),
+    (
+        "062-deepen-defence-ties",
+        "Poland deepened defence cooperation with Lithuania.",
+        [("POL", "062", "LTU", "asserted")],
+    ),
+    (
+        "050-deepen-ties",
+        "Chile strengthened ties with Argentina.",
+        [("CHL", "050", "ARG", "asserted")],
+    ),
+    (
+        "051-heap-praise",
+        "The Kenyan president heaped praise on Tanzania.",
+        [("KENGOV", "051", "TZA", "asserted")],
+    ),
+    (
+        "052-rally-behind",
+        "Canada rallied behind Ukraine.",
+        [("CAN", "052", "UKR", "asserted")],
+    ),
+    (
+        "057-signing-noun",
+        "The Turkish president attended the signing of the agreement between Azerbaijan and Georgia.",
+        [("AZE", "057", "GEO", "asserted")],
+    ),
+    (
+        "061-market-access",
+        "Japan granted market access to Cambodia.",
+        [("JPN", "061", "KHM", "asserted")],
+    ),
+    (
+        "062-train-with",
+        "Indian troops trained with American soldiers.",
+        [("INDMIL", "062", "USAMIL", "asserted")],
+    ),
+    (
+        "063-deport-suspect",
+        "Thailand deported the suspects to Malaysia.",
+        [("THA", "063", "MYS", "asserted")],
+    ),
+    (
+        "073-receive-relief",
+        "Nepal received vaccines from China.",
+        [("CHN", "073", "NPL", "asserted")],
+    ),
+    (
+        "080-bow-to",
+        "Greece bowed to pressure from Germany.",
+        [("GRC", "080", "DEU", "asserted")],
+    ),
+    (
+        "0832-reverse-decision",
+        "India revoked its ban on Chinese apps.",
+        [("IND", "0832", "CHN", "asserted")],
+    ),
+    (
+        "084-hand-back",
+        "Israel handed back the Sinai to Egypt.",
+        [("ISR", "084", "EGY", "asserted")],
+    ),
+    (
+        "086-grant-access",
+        "Iran granted the IAEA access to the site.",
+        [("IRN", "086", "IGOIAEA", "asserted")],
+    ),
+    (
+        "0874-pull-out",
+        "The Russian army pulled out of Georgia.",
+        [("RUSMIL", "0874", "GEO", "asserted")],
     ),
 ]
 
