@@ -946,6 +946,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Russian army pulled out of Georgia.",
         [("RUSMIL", "0874", "GEO", "asserted")],
     ),
+    (
+        "0231-loan-request-noun",
+        "The World Bank turned down Kenya's request for a loan.",
+        [("KEN", "0231", "IGOWBK", "asserted")],
+    ),
+    (
+        "0231-rollover-request-noun",
+        "Japan is studying a request by Laos to reschedule its debt.",
+        [("LAO", "0231", "JPN", "asserted")],
+    ),
 ]
 
 

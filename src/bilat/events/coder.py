@@ -124,6 +124,10 @@ class Coder:
             # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
             nominal = False
+        elif _headline_verb(token) and self.patterns.for_verb(token.lemma_.lower()):
+            # "France thanks Morocco for help": a headline's present tense read as a plural noun
+            patterns = self.patterns.for_verb(token.lemma_.lower())
+            nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
             patterns = self.patterns.for_noun(token.lemma_.lower())
             nominal = True
@@ -228,6 +232,15 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _headline_verb(token: Token) -> bool:
+    """Return whether a plural noun is a verb the parser misread: it has a subject of its own."""
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _agreed(token: Token) -> bool:
