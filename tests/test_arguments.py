@@ -29,7 +29,7 @@ from conftest import coded
         ),
         (
             "A group of Indian soldiers was attacked by Chinese troops.",
-            [("CHNMIL", "180", "INDMIL", "asserted")],
+            [("CHNMIL", "190", "INDMIL", "asserted")],
         ),
         # "it" takes the state named as the subject before it
         (

@@ -1094,9 +1094,35 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("RUS", "204", "UKR", "asserted", "204-wmd")],
     ),
     (
-        "114-summons-headline",
-        "Turkey summons Dutch envoy over remarks",
-        [("TUR", "114", "NLDGOV", "asserted", "114-summons-headline")],
+        "114-envoy-summoned",
+        "The Dutch envoy was summoned to the foreign ministry in Ankara.",
+        [("TURGOV", "114", "NLDGOV", "asserted", "114-envoy-summoned")],
+    ),
+    (
+        "106-ask-withdraw-forces",
+        "The Maldives asked India to withdraw its military personnel.",
+        [("MDV", "106", "IND", "asserted", "106-ask-withdraw-forces")],
+    ),
+    (
+        "161-told-withdraw-envoy",
+        "Pakistan's Foreign Office said that the Government of India has been told to withdraw "
+        "its High Commissioner.",
+        [("PAKGOV", "161", "INDGOV", "asserted", "161-told-withdraw-envoy")],
+    ),
+    (
+        "110-oppose",
+        "Pakistan opposed India's bid for a permanent seat.",
+        [("PAK", "110", "IND", "asserted", "110-oppose")],
+    ),
+    (
+        "161-envoy-expelled",
+        "Iran said the Pakistani ambassador had been expelled.",
+        [("IRN", "161", "PAKGOV", "asserted", "161-envoy-expelled")],
+    ),
+    (
+        "111-judged-unacceptable",
+        "Afghanistan said that Pakistan's decision was unacceptable.",
+        [("AFG", "111", "PAK", "asserted", "111-judged-unacceptable")],
     ),
     (
         "166-expel-forces",
@@ -1155,7 +1181,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (219, 127)
+    assert (len(items), len(codes)) == (224, 127)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

@@ -97,6 +97,22 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
+PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
+# verbs whose subject makes a plan its own: "approved a plan", "took the decision"
+ADOPTING = {
+    "approve",
+    "adopt",
+    "announce",
+    "unveil",
+    "take",
+    "make",
+    "finalise",
+    "finalize",
+    "endorse",
+    "issue",
+    "pass",
+}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -113,6 +129,9 @@ def objects_of(token: Token) -> list[Token]:
         objects.extend(g for g in light.children if g.dep_ == "dobj")
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
+        if prep.lower_ == "as":
+            # "described the decision as unacceptable": the parser hangs the adjective on "as"
+            objects.extend(g for g in prep.children if g.pos_ == "ADJ")
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
@@ -162,6 +181,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
+        headline = _headline_subject(verb)
+        if headline is not None:
+            return headline, False
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -177,6 +199,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+            adopter = _adopter(verb)
+            if adopter is not None:
+                verb = adopter
+                continue
             return verb.head, False
         if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
             # "India responded by reaffirming …": the doer of the by-clause is the subject's;
@@ -185,6 +211,68 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _adopter(verb: Token) -> Token | None:
+    """Return the verb whose subject owns an unowned plan: "Japan approved a plan to remove X".
+
+    A plan, decision or move with no possessor belongs to whoever approves, announces or takes
+    it; one that is rejected or criticised does not ("India rejected the plan to impose").
+    """
+    noun = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.lemma_.lower() not in PLAN_NOUNS or noun.dep_ != "dobj":
+        return None
+    if any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children) or noun.head.lemma_.lower() not in ADOPTING:
+        return None
+    return noun.head
+
+
+def headline_verb(token: Token) -> bool:
+    """Return whether a token is a present-tense verb, or a plural noun with an object.
+
+    Headlines drop articles, and the parser then reads "Pakistan expels envoy" with "expels"
+    as a noun; a noun never takes a direct object, so one that does is the verb.
+    """
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return token.tag_ == "NNS" and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _headline_subject(verb: Token) -> Token | None:
+    """Return the subject the parser misreads in headline syntax, or None.
+
+    "Pakistan expels Indian envoy": with no article the subject comes out as a modifier of a
+    present-tense verb; "Pakistan expels envoy, suspends trade": the first verb hangs off the
+    second, which has no subject of its own.
+    """
+    if not headline_verb(verb):
+        return None
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "ADJ",
+        ):
+            return child
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and headline_verb(child)
+            and not any(g.dep_ in ("mark", "advmod") for g in child.children)
+        ):
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
+                    return grand
+    return None
 
 
 def sources_of(
@@ -259,7 +347,8 @@ def sources_of(
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if by_token is None:
-            return [], None
+            # no doer named: a pattern may still find one from context (``passive_actor``)
+            return [], patient
         by = mention_at(by_token, index)
         if by is None:
             return [], None
@@ -476,6 +565,23 @@ def targets_of(
     return []
 
 
+def territory(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return the country or capital a use of force lands in: "fired missiles at a base in Qatar"."""
+    for head in (token, *objects_of(token)):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = mention_at(pobj, index)
+                if (
+                    found is not None
+                    and found.actor is not None
+                    and found.kind in ("country", "capital")
+                ):
+                    return found
+    return None
+
+
 def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
     """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
     return [
@@ -507,6 +613,11 @@ def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
             other = mention_at(conj, index)
             if other and other is not first:
                 result.append(other)
+    if not result:
+        # "gave an ultimatum to all migrants, including Afghan nationals": the named members
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                result.extend(with_conj(pobj, index))
     return result
 
 
