@@ -843,8 +843,8 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     (
         "035-pledge-yield",
-        "The United States promised to ease sanctions on Venezuela.",
-        [("USA", "035", "VEN", "asserted")],
+        "Turkey promised to reopen its border with Armenia.",
+        [("TUR", "035", "ARM", "asserted")],
     ),
     (
         "0355-agree-allow",
@@ -1065,6 +1065,66 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "086-allow-monitors",
         "Armenia allowed EU monitors to observe the border.",
         [("ARM", "086", "IGOEU", "asserted")],
+    ),
+    (
+        "0254-urge-lift-sanctions",
+        "Cuba urged the United States to lift its embargo.",
+        [("CUB", "0254", "USA", "asserted")],
+    ),
+    (
+        "0354-promise-lift-sanctions",
+        "The EU promised to ease sanctions on Belarus.",
+        [("IGOEU", "0354", "BLR", "asserted")],
+    ),
+    (
+        "0351-promise-ease-restrictions",
+        "Israel agreed to ease restrictions on Palestinian workers.",
+        [("ISR", "0351", "PSELAB", "asserted")],
+    ),
+    (
+        "0353-promise-release",
+        "Iran promised to release the French tourists.",
+        [("IRN", "0353", "FRACVL", "asserted")],
+    ),
+    (
+        "039-offer-host-talks",
+        "Malaysia offered to host talks between Thailand and Cambodia.",
+        [("MYS", "039", "THA", "asserted"), ("MYS", "039", "KHM", "asserted")],
+    ),
+    (
+        "040-reach-out",
+        "The Australian prime minister reached out to Beijing.",
+        [("AUSGOV", "040", "CHNGOV", "asserted")],
+    ),
+    (
+        "040-engage-with",
+        "Qatar engaged with the Taliban.",
+        [("QAT", "040", "AFGTAL", "asserted")],
+    ),
+    (
+        "050-join-hands",
+        "India joined hands with Japan.",
+        [("IND", "050", "JPN", "asserted")],
+    ),
+    (
+        "060-joint-project",
+        "China completed joint projects with Nepal.",
+        [("CHN", "060", "NPL", "asserted")],
+    ),
+    (
+        "0813-lift-curfew",
+        "Israel lifted the curfew on Palestinians.",
+        [("ISR", "0813", "PSE", "asserted")],
+    ),
+    (
+        "082-call-off-protest",
+        "Pakistani farmers called off their protest against Afghanistan.",
+        [("PAKAGR", "082", "AFG", "asserted")],
+    ),
+    (
+        "0874-end-deployment",
+        "France ended its military mission in Mali.",
+        [("FRA", "0874", "MLI", "asserted")],
     ),
 ]
 
