@@ -15,7 +15,8 @@ Slots: ``that`` (the subject of a clause the trigger governs: "demanded that Ind
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
 ``doer`` (who did the deed the object names: "condemned the terrorist attacks", "Israel's
-strikes"; not "the killing of a minister", whose "of" is the victim).
+strikes"; not "the killing of a minister", whose "of" is the victim) and ``clause`` (the subject
+of the clause a nominal trigger sits in: "China is considering a request by Pakistan").
 Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
 of the clause they sit in.
 
@@ -61,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
-SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any"}
+SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any", "clause"}
 
 
 class Pattern(BaseModel):
