@@ -32,7 +32,7 @@ from bilat.time.calendar_words import (
     safe_date,
 )
 from bilat.time.dateline import parse_dateline
-from bilat.time.relations import RelationsTable
+from bilat.time.diplomatic_ties import RelationsTable
 from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
 
 
