@@ -57,6 +57,7 @@ def resolve_event_date(
         for e in find_time_expressions(sentence)
         if not any(s <= e.start and e.end <= end for s, end in exclude)
         and not (attributive and span is not None and _dates_other_noun(sentence, e, span))
+        and not (span is not None and _deadline_of_infinitive(sentence, e, span))
     ]
     if not expressions:
         return EventDate(
@@ -100,6 +101,34 @@ def _dates_other_noun(sentence: str, expression: TimeExpression, span: tuple[int
     if after is None or after.group(1).split()[0] in _NOT_NOUN:
         return False
     return not after.start(1) <= span[0] < after.end(1) + 1
+
+
+# "agreed to implement a ceasefire by the end of 2019": "to" + a verb, not "to the talks".
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|be\s+held)\b)[a-z]+\b"
+)
+_DEADLINE_WORDS = frozenset({"by", "until", "till"})
+
+
+def _deadline_of_infinitive(
+    sentence: str, expression: TimeExpression, span: tuple[int, int]
+) -> bool:
+    """Return whether an expression is the deadline of an infinitive that is not the event.
+
+    "agreed to implement a ceasefire by the end of 2019, during a summit": the year bounds the
+    implementing, neither the agreeing nor the summit, which keep another date of their
+    sentence or the news day. "is expected to visit China by May" still dates the visit.
+    """
+    lead = _LEAD_WORD.search(sentence[: expression.start])
+    first = expression.text.split()[0].lower()
+    if first not in _DEADLINE_WORDS and (
+        lead is None or lead.group(1).lower() not in _DEADLINE_WORDS
+    ):
+        return False
+    infinitives = list(_INFINITIVE.finditer(sentence, 0, expression.start))
+    if not infinitives:
+        return False
+    return not infinitives[-1].start() <= span[0] < expression.start
 
 
 _LEAD_WORD = re.compile(r"(\w+)\W*$")
