@@ -318,6 +318,27 @@ class PlaceCue(TableRow):
     )
 
 
+class ReferredEvent(TableRow):
+    """``referred_events.csv``: a well-known event, the day it happened, and how texts name it.
+
+    ``pattern`` is a regular expression matched in one sentence; a text that refers to the
+    event dates from that day or later.
+    """
+
+    name: str = Field(min_length=1)
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    pattern: str = Field(min_length=3)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"pattern {pattern!r} is not a regular expression: {error}") from None
+        return pattern
+
+
 class PloverContext(TableRow):
     """``plover_contexts.tsv``: a CAMEO code's PLOVER contexts, joined by ``;``."""
 
@@ -394,6 +415,7 @@ SECTIONS: dict[str, Section] = {
     "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),
     # time
     "relations": _entries(DiplomaticRelation, "pair", file="relations.yaml"),
+    "referred_events": Section("rows", ReferredEvent, file="referred_events.csv"),
     # facts
     "currencies": _entries(Currency, "code", file="units.yaml"),
     "scales": Section("table", float, file="units.yaml"),

@@ -18,6 +18,7 @@ from bilat.time.expressions import (
     resolve_expression,
 )
 from bilat.time.news_day import news_day
+from bilat.time.referred_events import ReferredEvent
 from bilat.time.resolvers import Anchor, Clue
 from bilat.time.tense import guess_tense
 
@@ -27,6 +28,7 @@ __all__ = [
     "Dateline",
     "DiplomaticRelation",
     "EventDate",
+    "ReferredEvent",
     "RelationsTable",
     "TenureEvidence",
     "TimeExpression",

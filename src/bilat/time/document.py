@@ -33,6 +33,7 @@ from bilat.time.calendar_words import (
 )
 from bilat.time.dateline import parse_dateline
 from bilat.time.diplomatic_ties import RelationsTable
+from bilat.time.referred_events import ReferredEvent
 from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
 
 
@@ -113,6 +114,7 @@ def resolve_document_date(
     *,
     evidence: Sequence[TenureEvidence] = (),
     relations: RelationsTable | None = None,
+    referred: Sequence[ReferredEvent] = (),
     today: dt.date | None = None,
 ) -> DocumentDate:
     """Return a document's date, how precise it is, where it came from, and any disagreement.
@@ -122,6 +124,7 @@ def resolve_document_date(
         evidence: titled persons the text names, with their tenures.
         relations: the diplomatic-relations table for anniversaries; anniversaries are skipped
             when None.
+        referred: well-known events; a text that refers to one dates from its day or later.
         today: the latest possible date (pass ``date.today()``); no cap when None.
 
     Returns:
@@ -147,7 +150,7 @@ def resolve_document_date(
             how,
             flags,
         )
-    inferred = _infer(document, evidence, tenure, relations, today)
+    inferred = _infer(document, evidence, tenure, relations, referred, today)
     return _with_dateline_day(document, inferred)
 
 
@@ -251,6 +254,7 @@ def _infer(
     evidence: Sequence[TenureEvidence],
     tenure: list[_Constraint | None],
     relations: RelationsTable | None,
+    referred: Sequence[ReferredEvent],
     today: dt.date | None,
 ) -> DocumentDate:
     flags: list[str] = []
@@ -265,6 +269,7 @@ def _infer(
     if relations is not None:
         constraints += _anniversaries(sentences, text, relations)
     constraints += _past_years(sentences)
+    constraints += _referred_events(sentences, referred)
     constraints += _past_full_dates(sentences)
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
@@ -357,6 +362,21 @@ def _past_years(sentences: list[str]) -> list[_Constraint]:
     return [
         _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
     ]
+
+
+def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) -> list[_Constraint]:
+    """Return 'on or after the day of the latest well-known event the text refers to'."""
+    best: tuple[dt.date, str] | None = None
+    for sentence in sentences:
+        for event in referred:
+            match = event.found_in(sentence)
+            if match is None or (best is not None and event.day <= best[0]):
+                continue
+            best = (
+                event.day,
+                f"refers to {event.name}: '{match.group(0)}' ⇒ on or after {event.day}",
+            )
+    return [] if best is None else [_Constraint(best[0], None, best[1])]
 
 
 _ANY_FULL_DATE = re.compile(rf"\b{_FULL_DATE}\b")
