@@ -101,3 +101,18 @@ def test_extract_role_title_of_its_own_dates_the_text(pipeline: Any) -> None:
     text = "Asked about it, Foreign Affairs Advisor Touhid Hossain said the envoy was summoned."
     result = pipeline.extract(Document.from_text(text)).date
     assert (result.earliest, result.latest) == ("2024-08-08", "2026-02-17")
+
+
+def test_event_referred_to_by_its_date_bounds_the_text_from_below() -> None:
+    doc = Document.from_text("It was the first visit following the February 2024 elections.")
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest, result.evidence) == (
+        "2024-01-01",
+        None,
+        "past year: 'following the February 2024' ⇒ on or after 2024",
+    )
+
+
+def test_event_after_a_coming_date_is_no_lower_bound() -> None:
+    doc = Document.from_text("The vote will be held after the 2030 census.")
+    assert resolve_document_date(doc).precision is DatePrecision.UNKNOWN

@@ -78,9 +78,11 @@ _ANNIVERSARY = re.compile(
     r"(?:and\s+)?)*(?:ties|relations|relationship|friendship)\b",
     re.IGNORECASE,
 )
-# Years the text places in the past: after "in", "during", "since", … (optionally with a month).
+# Years the text places in the past: after "in", "during", "since", … (optionally with a month),
+# and events referred to by their date ("following the February 2024 general elections").
 _PAST_YEAR = re.compile(
-    rf"\b(?:in|during|since|from|between|throughout)\s+(?:(?:early|late|mid)[\s-]+)?"
+    rf"\b(?:in|during|since|from|between|throughout|(?:following|after|since)\s+the)\s+"
+    rf"(?:(?:early|late|mid)[\s-]+)?"
     rf"(?:{MONTH}\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>\d{{2}}|\d{{4}}))?(?![\d,.]*\d)"
 )
 _MONTH_DAY = re.compile(
