@@ -304,7 +304,7 @@ def _infer(
         latest.isoformat() if latest else None,
         precision,
         DateSource.INFERRED,
-        "; ".join(used),
+        "; ".join(dict.fromkeys(used)),  # the same title named twice is one clue
         tuple(flags),
     )
 
