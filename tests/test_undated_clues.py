@@ -116,3 +116,36 @@ def test_event_referred_to_by_its_date_bounds_the_text_from_below() -> None:
 def test_event_after_a_coming_date_is_no_lower_bound() -> None:
     doc = Document.from_text("The vote will be held after the 2030 census.")
     assert resolve_document_date(doc).precision is DatePrecision.UNKNOWN
+
+
+DAR = TenureEvidence(
+    "ishaq-dar",
+    "Ishaq Dar",
+    "finance_minister",
+    "Finance Minister Ishaq Dar",
+    dt.date(1998, 8, 6),
+    dt.date(2023, 8, 10),
+    terms=(
+        (dt.date(1998, 8, 6), dt.date(1999, 10, 12)),
+        (dt.date(2013, 6, 7), dt.date(2017, 11, 21)),
+        (dt.date(2022, 9, 28), dt.date(2023, 8, 10)),
+    ),
+)
+
+
+def test_terms_of_office_keep_only_the_term_that_meets_other_clues() -> None:
+    doc = Document.from_text("Finance Minister Ishaq Dar met lenders, as he did in 2021.")
+    result = resolve_document_date(doc, evidence=[DAR])
+    assert (result.earliest, result.latest, result.evidence) == (
+        "2022-09-28",
+        "2023-08-10",
+        "tenure: Finance Minister Ishaq Dar Ishaq Dar (1998-08-06..2023-08-10); "
+        "past year: 'in 2021' ⇒ on or after 2021; "
+        "terms: Finance Minister Ishaq Dar in office 2022-09-28..2023-08-10",
+    )
+
+
+def test_terms_of_office_alone_give_their_whole_span() -> None:
+    doc = Document.from_text("Finance Minister Ishaq Dar met lenders.")
+    result = resolve_document_date(doc, evidence=[DAR])
+    assert (result.earliest, result.latest) == ("1998-08-06", "2023-08-10")

@@ -231,6 +231,7 @@ class Pipeline:
                         start=min(role.start for role in roles),
                         end=None if None in ends else max(e for e in ends if e is not None),
                         current=not mention.former,
+                        terms=tuple(sorted((role.start, role.end) for role in roles)),
                     )
                 )
         return evidence

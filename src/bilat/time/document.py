@@ -42,6 +42,8 @@ class TenureEvidence:
     """A titled person the text names ("Deputy Prime Minister Ishaq Dar") and their tenure.
 
     ``current`` is False for "former X": the document then dates from after the tenure ended.
+    ``terms`` lists the separate terms when the person held the office more than once
+    (``start``/``end`` then span them all); the document lies within one of them.
     """
 
     person_id: str
@@ -51,6 +53,7 @@ class TenureEvidence:
     start: dt.date
     end: dt.date | None
     current: bool = True
+    terms: tuple[tuple[dt.date, dt.date | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -276,6 +279,8 @@ def _infer(
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
     earliest, latest, used = _intersect(constraints, flags)
+    for item in evidence:
+        earliest, latest = _within_terms(item, earliest, latest, used)
     if earliest is not None:
         # A weekday's years are sought up to today at the latest: a report is not from the future.
         named = _weekday_dates(sentences, earliest, latest or today or dt.date.today())
@@ -307,6 +312,37 @@ def _infer(
         "; ".join(dict.fromkeys(used)),  # the same title named twice is one clue
         tuple(flags),
     )
+
+
+def _within_terms(
+    item: TenureEvidence, earliest: dt.date | None, latest: dt.date | None, used: list[str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """Narrow a range to the terms of office that meet it (the hull of what is left).
+
+    Dar was Finance Minister in 1998-99, 2008, 2013-17 and 2022-23: once other clues put a text
+    after 2020, only the last term holds it, not the whole span from 1998.
+    """
+    if not item.current or len(item.terms) < 2:
+        return earliest, latest
+    pieces = []
+    for start, end in item.terms:
+        low = max((d for d in (start, earliest) if d is not None), default=None)
+        high = min((d for d in (end, latest) if d is not None), default=None)
+        if low is None or high is None or low <= high:
+            pieces.append((low, high))
+    if not pieces:
+        return earliest, latest
+    lows = [low for low, _ in pieces]
+    highs = [high for _, high in pieces]
+    low = None if None in lows else min(d for d in lows if d is not None)
+    high = None if None in highs else max(d for d in highs if d is not None)
+    if (low, high) != (earliest, latest):
+        used.append(f"terms: {item.title_text} in office {_terms_text(pieces)}")
+    return low, high
+
+
+def _terms_text(pieces: list[tuple[dt.date | None, dt.date | None]]) -> str:
+    return ", ".join(f"{low or ''}..{high or ''}" for low, high in pieces)
 
 
 def _intersect(
