@@ -63,6 +63,7 @@ from bilat.records import (
 from bilat.settings import Settings
 from bilat.time import (
     EventDate,
+    ReferredEvent,
     RelationsTable,
     TenureEvidence,
     news_day,
@@ -91,6 +92,7 @@ class Pipeline:
         self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
         self.relations = RelationsTable.load()
+        self.referred = ReferredEvent.load_all(self.knowledge)
         # Lines that cannot hold an event skip the parser (see bilat.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
@@ -151,6 +153,7 @@ class Pipeline:
             document,
             evidence=self._tenures(doc, undated),
             relations=self.relations,
+            referred=self.referred,
         )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
@@ -207,6 +210,8 @@ class Pipeline:
                 # the person's offices inside it dates the text all the same.
                 titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
             if not titles:
+                titles = _own_title_before(doc.text[: doc[mention.start].idx], person.roles)
+            if not titles:
                 continue
             # Each title holds at the date (their spans intersect); several terms under one
             # title (a second term, a renamed post held concurrently) date the text only to
@@ -226,6 +231,7 @@ class Pipeline:
                         start=min(role.start for role in roles),
                         end=None if None in ends else max(e for e in ends if e is not None),
                         current=not mention.former,
+                        terms=tuple(sorted((role.start, role.end) for role in roles)),
                     )
                 )
         return evidence
@@ -419,6 +425,26 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         [code.hexdigest()],
         lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
     )
+
+
+def _own_title_before(before: str, roles: Iterable[Role]) -> list[str]:
+    """Return the offices whose own title (a role's ``title``) stands right before a name.
+
+    "Foreign Affairs Advisor Touhid Hossain": an interim government's adviser holds the
+    foreign minister's office under a title of its own; "advisor" and "adviser" are one word.
+    """
+    tail = " " + _fold_title(before[-80:].rstrip())
+    return sorted(
+        {
+            role.office
+            for role in roles
+            if role.title and tail.endswith(" " + _fold_title(role.title))
+        }
+    )
+
+
+def _fold_title(text: str) -> str:
+    return " ".join(text.lower().replace("advisor", "adviser").split())
 
 
 def mask_datelines(text: str) -> str:
