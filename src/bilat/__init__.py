@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from bilat.exports import export_events, to_arrow, to_dataframe, write_export
     from bilat.extract import Pipeline, extract
     from bilat.ingest import IngestReport, ingest
+    from bilat.learn import calibrate
+    from bilat.recode import recode
     from bilat.records import Actor, Document, Event, Extraction, Rejection
     from bilat.settings import Settings, load_settings
     from bilat.sources import ReadOptions, read_inputs, read_text
@@ -51,6 +53,7 @@ _HOMES = {
     "Verdict": "bilat.verdicts",
     "VerdictKind": "bilat.verdicts",
     "build_brief": "bilat.brief",
+    "calibrate": "bilat.learn",
     "change_points": "bilat.analytics",
     "copy_store": "bilat.store.transfer",
     "evaluate_gold_set": "bilat.evaluation",
@@ -61,6 +64,7 @@ _HOMES = {
     "open_store": "bilat.store",
     "read_inputs": "bilat.sources",
     "read_text": "bilat.sources",
+    "recode": "bilat.recode",
     "score_events": "bilat.evaluation",
     "sparkline": "bilat.analytics",
     "timeline": "bilat.analytics",
@@ -117,6 +121,7 @@ __all__ = [
     "Verdict",
     "VerdictKind",
     "build_brief",
+    "calibrate",
     "change_points",
     "copy_store",
     "evaluate_gold_set",
@@ -127,6 +132,7 @@ __all__ = [
     "open_store",
     "read_inputs",
     "read_text",
+    "recode",
     "score_events",
     "sparkline",
     "timeline",

@@ -14,6 +14,7 @@ import typer
 from bilat.cli import analytics as _analytics
 from bilat.cli import core as _core
 from bilat.cli import knowledge as _knowledge
+from bilat.cli import loop as _loop
 from bilat.cli import monitor as _monitor
 from bilat.cli import spark as _spark
 from bilat.cli import stores as _stores
@@ -23,7 +24,7 @@ from bilat.errors import BilatError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_analytics, _core, _knowledge, _monitor, _spark, _stores, _verify)
+_COMMAND_MODULES = (_analytics, _core, _knowledge, _loop, _monitor, _spark, _stores, _verify)
 """Imported for the commands they register on ``app``."""
 
 
