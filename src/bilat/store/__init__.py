@@ -20,6 +20,7 @@ from bilat.store.base import (
     EventQuery,
     FeedItemRow,
     FeedRow,
+    PatternCount,
     Store,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "EventQuery",
     "FeedItemRow",
     "FeedRow",
+    "PatternCount",
     "Store",
     "open_store",
 ]

@@ -258,6 +258,17 @@ class ActorRow:
 
 
 @dataclass(frozen=True)
+class PatternCount:
+    """How often one rule (a verb pattern's id) fired in the store, and the verdicts on it."""
+
+    rule: str
+    matches: int
+    confirmed: int
+    rejected: int
+    corrected: int
+
+
+@dataclass(frozen=True)
 class FeedRow:
     """One registered feed, its conditional-GET validators and how its last poll went.
 
@@ -497,6 +508,25 @@ class Store(Protocol):
 
     def verdicts(self) -> list[Verdict]:
         """Return every verdict, oldest first (including those whose event is gone)."""
+        ...
+
+    def delete_verdict(self, event_id: str) -> Verdict | None:
+        """Remove the verdict on an event, so it reads as the machine coded it again.
+
+        Args:
+            event_id: The event's stable id.
+
+        Returns:
+            The verdict removed, or None when the event had none.
+
+        Raises:
+            StoreError: The store is read-only or the delete failed.
+        """
+        ...
+
+    def pattern_counts(self) -> list[PatternCount]:
+        """Return, per rule that fired, its stored events and how many were confirmed,
+        rejected and corrected (see :func:`bilat.store.review.pattern_counts`)."""
         ...
 
     def remove_document(self, doc_id: str) -> bool:

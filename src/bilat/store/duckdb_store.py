@@ -28,6 +28,7 @@ from bilat.errors import InputError, StoreError
 from bilat.knowledge import Knowledge
 from bilat.records import Event, Extraction, Rejection, RejectReason
 from bilat.store import codec, sql, summary
+from bilat.store import review as review_rows
 from bilat.store import verdicts as verdict_rows
 from bilat.store.base import (
     ALL_FACTS,
@@ -44,6 +45,7 @@ from bilat.store.base import (
     FactQuery,
     FeedItemRow,
     FeedRow,
+    PatternCount,
     QuoteQuery,
     TimelineRow,
 )
@@ -885,6 +887,25 @@ class DuckDBStore:
         """Return every verdict, oldest first (including those whose event is gone)."""
         with self._reading() as cursor:
             return verdict_rows.read(cursor)
+
+    def delete_verdict(self, event_id: str) -> Verdict | None:
+        """Remove the verdict on an event; return it, or None when there was none."""
+        self._writable("remove verdicts")
+        with (
+            self._transaction(
+                lambda error: (
+                    f"cannot remove the verdict on {event_id!r} in {self.url!r}: {error}; "
+                    "nothing was removed"
+                )
+            ) as con,
+            summary.maintained(con, event_ids=[event_id]),
+        ):
+            return verdict_rows.delete(con, event_id)
+
+    def pattern_counts(self) -> list[PatternCount]:
+        """Return, per rule that fired, its stored events and the verdicts on them."""
+        with self._reading() as cursor:
+            return review_rows.pattern_counts(cursor)
 
     def document_links(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
         """Return each stored document's address (its URL, else its origin) and title.

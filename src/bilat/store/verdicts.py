@@ -189,3 +189,13 @@ def reattach(con: Cursor, anchors: Mapping[str, list[Event]], event_ids: Iterabl
     for event_id in judged_for(con, ids):
         sync_event(con, event_id)
     return moved
+
+
+def delete(con: Cursor, event_id: str) -> Verdict | None:
+    """Remove the verdict of one event and return it (None when it had none)."""
+    found = read(con, event_id)
+    if not found:
+        return None
+    con.execute("DELETE FROM verdicts WHERE event_id = ?", [event_id]).fetchall()
+    sync_event(con, event_id)
+    return found[0]
