@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from bilat.api import create_app
 from bilat.api.detail import Span
 from bilat.cli import app
 from bilat.cli.review import highlighted
@@ -18,6 +21,11 @@ from bilat.review import ReviewItem, priority, review_queue
 from bilat.review.session import ReviewSession, Step
 from bilat.store import EventQuery, PatternCount, Store, open_store
 from conftest import bilat_server, get_json, make_event, make_extraction
+
+# Starlette's test client warns that it prefers httpx2 (as in test_api.py); the client works.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 SENTENCES = {
     "d1": "Pakistan hosted the US envoy.",
@@ -290,3 +298,81 @@ def test_review_item_as_dict_is_plain_data(store: Store) -> None:
         "num_mentions": 1,
     }
     assert data["event"]["id"] == "e4"
+
+
+TOKEN = "review-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(str(db), token=TOKEN)) as opened:
+        yield opened
+
+
+def test_api_review_ranks_and_filters_like_the_cli(client: TestClient) -> None:
+    body = client.get("/api/review?dyad=PAK,USA").json()
+    assert (body["ok"], body["count"], body["filters"]) == (
+        True,
+        2,
+        {"dyad": "PAK,USA", "limit": 100, "offset": 0, "order": "date"},
+    )
+    assert [(i["event"]["id"], i["score"], i["reasons"]) for i in body["items"]] == [
+        ("e2", 2.25, ["low confidence 0.30"]),
+        ("e1", 2.085, ["first contact PAK–USA"]),
+    ]
+    assert client.get("/review?format=json&dyad=PAK,USA").json() == body
+
+
+def test_api_review_refuses_a_limit_of_zero(client: TestClient) -> None:
+    response = client.get("/api/review?limit=0")
+    assert (response.status_code, response.json()) == (
+        422,
+        {
+            "ok": False,
+            "error": "invalid limit 0: the review queue needs a limit of 1 or more",
+            "status": 422,
+        },
+    )
+
+
+def test_api_undo_removes_the_verdict_and_needs_the_token(client: TestClient) -> None:
+    saved = client.post("/api/events/e4/verdict", json={"verdict": "reject"}, headers=AUTH)
+    assert saved.status_code == 200, saved.text
+    assert [i["event"]["id"] for i in client.get("/api/review").json()["items"]] == [
+        "e3",
+        "e2",
+        "e1",
+    ]
+    assert client.delete("/api/events/e4/verdict").status_code == 401
+    undone = client.delete("/api/events/e4/verdict", headers=AUTH).json()
+    assert (undone["removed"]["event_id"], undone["removed"]["verdict"]) == ("e4", "reject")
+    assert undone["event"]["id"] == "e4"
+    assert client.get("/api/events/e4").json()["verdict"] is None
+    assert client.delete("/api/events/e4/verdict", headers=AUTH).json()["removed"] is None
+    missing = client.delete("/api/events/nope/verdict", headers=AUTH)
+    assert missing.status_code == 404
+
+
+def test_api_patterns_lists_every_pattern_with_verdicts(client: TestClient) -> None:
+    client.post("/api/events/e3/verdict", json={"verdict": "reject"}, headers=AUTH)
+    body = client.get("/api/patterns").json()
+    assert body["flagged"] == 0  # the test rules are no lexicon patterns
+    assert body["patterns"][0] == {
+        "id": "012-pessimistic",
+        "code": "012",
+        "matches": 0,
+        "confirmed": 0,
+        "rejected": 0,
+        "corrected": 0,
+        "precision": None,
+        "flagged": False,
+        "off": False,
+    }
+
+
+def test_dashboard_review_page_carries_the_queue(client: TestClient) -> None:
+    html = client.get("/review?root=19").text
+    assert '<section id="review" class="review" data-items=' in html
+    assert '<script src="/static/review.js"></script>' in html
+    assert "1 event to review." in html

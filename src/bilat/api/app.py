@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bilat import __version__
-from bilat.api import downloads, live, routes, writes
+from bilat.api import downloads, live, review, routes, writes
 from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.errors import StoreError
@@ -183,6 +183,7 @@ def create_app(
     app.include_router(routes.router)
     app.include_router(downloads.router)
     app.include_router(writes.router)
+    app.include_router(review.router)
     app.include_router(live.router)
     app.include_router(pages.router)
     static.mount(app)

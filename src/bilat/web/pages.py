@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from bilat.api import analysis
 from bilat.api.detail import document_spans, event_detail, event_spans
 from bilat.api.params import invalid, parse_dyad, parse_period
+from bilat.api.review import review_data
 from bilat.api.routes import (
     Filters,
     events_data,
@@ -166,6 +167,17 @@ def event_list(request: Request, filters: Filters, format: Format = None) -> Res
         filters=filters.echo(),
         download=download,
     )
+
+
+@router.get("/review", response_model=None)
+def review_page(request: Request, filters: Filters, format: Format = None) -> Response:
+    """Judge unverified events one at a time with the keyboard, most urgent first."""
+    as_json = _wants_json(format)
+    with reading(request) as store:
+        data = review_data(store, filters)
+    if as_json:
+        return JSONResponse(data)
+    return render_page("review.html", request, title="Review", data=data)
 
 
 @router.get("/events/{event_id}", response_model=None)
