@@ -155,7 +155,7 @@
       message.textContent = "Nothing corrected: type a code or an actor, or press Esc.";
       return;
     }
-    form.elements.cameo.blur();
+    document.activeElement.blur();
     pending = pending.then(() => judge(body));
   });
 
@@ -174,7 +174,7 @@
   };
 
   document.addEventListener("keydown", (pressed) => {
-    const typing = pressed.target.closest && pressed.target.closest("input, textarea, form");
+    const typing = pressed.target.closest && pressed.target.closest("input, textarea, select");
     if (typing || pressed.ctrlKey || pressed.metaKey || pressed.altKey || !writes) {
       return;
     }
