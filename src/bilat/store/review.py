@@ -1,13 +1,15 @@
 """The queries behind pattern health: how often each rule fired and what analysts said of it.
 
-Every function runs on a read cursor and speaks plain SQL that DuckDB and PostgreSQL share.
+Every function runs on a read cursor and speaks plain SQL that DuckDB and PostgreSQL share;
+:class:`Review` is the store mixin that offers them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bilat.store.base import PatternCount
+from bilat.store.backend import Backend
+from bilat.store.rows import PatternCount
 
 Cursor = Any
 """A DB-API cursor or DuckDB connection: has ``execute(sql, params).fetchall()``."""
@@ -47,3 +49,12 @@ def pattern_counts(cursor: Cursor) -> list[PatternCount]:
         )
         for rule, matches, confirmed, rejected, corrected in rows
     ]
+
+
+class Review(Backend):
+    """Read what verdicts say of each rule (see :class:`~bilat.store.Store`)."""
+
+    def pattern_counts(self) -> list[PatternCount]:
+        """Return, per rule that fired, its stored events and the verdicts on them."""
+        with self._reading() as cursor:
+            return pattern_counts(cursor)
