@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from bilat.extract import Pipeline, extract
     from bilat.ingest import IngestReport, ingest
     from bilat.records import Actor, Document, Event, Extraction, Rejection
+    from bilat.review import PatternHealth, ReviewItem, pattern_health, review_queue
     from bilat.settings import Settings, load_settings
     from bilat.sources import ReadOptions, read_inputs, read_text
     from bilat.store import EventQuery, open_store
@@ -43,10 +44,12 @@ _HOMES = {
     "Extraction": "bilat.records",
     "FactQuery": "bilat.store.base",
     "IngestReport": "bilat.ingest",
+    "PatternHealth": "bilat.review",
     "Pipeline": "bilat.extract",
     "QuoteQuery": "bilat.store.base",
     "ReadOptions": "bilat.sources",
     "Rejection": "bilat.records",
+    "ReviewItem": "bilat.review",
     "Settings": "bilat.settings",
     "Verdict": "bilat.verdicts",
     "VerdictKind": "bilat.verdicts",
@@ -59,8 +62,10 @@ _HOMES = {
     "ingest": "bilat.ingest",
     "load_settings": "bilat.settings",
     "open_store": "bilat.store",
+    "pattern_health": "bilat.review",
     "read_inputs": "bilat.sources",
     "read_text": "bilat.sources",
+    "review_queue": "bilat.review",
     "score_events": "bilat.evaluation",
     "sparkline": "bilat.analytics",
     "timeline": "bilat.analytics",
@@ -109,10 +114,12 @@ __all__ = [
     "Extraction",
     "FactQuery",
     "IngestReport",
+    "PatternHealth",
     "Pipeline",
     "QuoteQuery",
     "ReadOptions",
     "Rejection",
+    "ReviewItem",
     "Settings",
     "Verdict",
     "VerdictKind",
@@ -125,8 +132,10 @@ __all__ = [
     "ingest",
     "load_settings",
     "open_store",
+    "pattern_health",
     "read_inputs",
     "read_text",
+    "review_queue",
     "score_events",
     "sparkline",
     "timeline",
