@@ -58,9 +58,7 @@ def _line_reader() -> Callable[[], str]:
 
 def _key_reader() -> Callable[[], str]:
     if sys.stdin.isatty():
-        import click
-
-        return lambda: click.getchar().lower()
+        return lambda: typer.getchar().lower()
     return _line_reader()
 
 

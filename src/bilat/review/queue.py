@@ -15,14 +15,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bilat.errors import InputError
 from bilat.records import Event, Mention
 from bilat.store import EventQuery, Store
-
-if TYPE_CHECKING:
-    from bilat.api.detail import Span
+from bilat.views.spans import Span, event_spans
 
 # Weights of the priority score. Doubt weighs most: a confidence of 0.2 alone (2.4) outranks
 # a first contact (1.5), which outranks a war-level Goldstein of -10 (1.5 at most, equal).
@@ -145,9 +143,6 @@ def review_queue(
         )
         ranked.append((score, reasons, row.num_mentions, event))
     ranked.sort(key=lambda r: (-r[0], r[3].date or "9999", r[3].id))
-    # Imported here: the bilat.api package starts the app, whose routes import this module.
-    from bilat.api.detail import event_spans
-
     mentions: dict[str, Sequence[Mention]] = {}
     items = []
     for score, reasons, count, event in ranked[:limit]:

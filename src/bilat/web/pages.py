@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from bilat.api import analysis
-from bilat.api.detail import document_spans, event_detail, event_spans
+from bilat.api.detail import event_detail
 from bilat.api.params import invalid, parse_dyad, parse_period
 from bilat.api.review import review_data
 from bilat.api.routes import (
@@ -28,6 +28,7 @@ from bilat.api.routes import (
 from bilat.records import Event
 from bilat.store import EventQuery, Store
 from bilat.store.base import QuoteQuery
+from bilat.views.spans import document_spans, event_spans
 from bilat.web.render import mark_up, render_page
 
 router = APIRouter(include_in_schema=False)
