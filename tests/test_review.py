@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -271,6 +277,46 @@ def test_cli_review_stops_at_q_and_at_the_end_of_input(db: Path) -> None:
     assert _review(db, "").splitlines()[-1] == (
         "reviewed 0: 0 confirmed, 0 rejected, 0 corrected, 0 skipped; 4 left"
     )
+
+
+def _read_until(fd: int, text: bytes, seen: bytearray, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in seen:
+        assert time.monotonic() < deadline, bytes(seen).decode("utf-8", "replace")
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            seen.extend(os.read(fd, 4096))
+
+
+@pytest.mark.slow
+def test_cli_review_takes_single_keys_in_a_terminal(db: Path) -> None:
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bilat", "review", "--db", str(db)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "200", "TERM": "xterm"},
+    )
+    os.close(follower)
+    seen = bytearray()
+    try:
+        _read_until(leader, b"q quit", seen)
+        # Switching the terminal to raw mode drops what was typed before; a person is slower.
+        time.sleep(1)
+        os.write(leader, b"c")  # one key, no Enter
+        _read_until(leader, b"confirm e3", seen)
+        time.sleep(1)
+        os.write(leader, b"q")
+        _read_until(leader, b"reviewed 1:", seen)
+        assert process.wait(timeout=30) == 0
+        # The trigger is marked (reverse video) and the source in bold cyan.
+        assert b"\x1b[1;36mMilitants\x1b[0m \x1b[1;7mattacked\x1b[0m" in seen
+    finally:
+        process.kill()
+        os.close(leader)
+    with open_store(db, read_only=True) as store:
+        assert [(v.event_id, v.verdict.value) for v in store.verdicts()] == [("e3", "confirm")]
 
 
 @pytest.mark.slow
