@@ -16,7 +16,7 @@ import pytest
 
 from bilat.store import open_store
 from conftest import bilat_server, get_json, make_event, make_extraction
-from test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401  (the browser fixture)
+from test_browser import CHROMEDRIVER, CHROMIUM, _shot, browser  # noqa: F401  (the browser fixture)
 
 TOKEN = "review-browser-token"
 EVENTS = 22
@@ -90,12 +90,14 @@ def test_browser_review_twenty_events_with_the_keyboard_only(
     WebDriverWait(browser, 60).until(
         lambda _: browser.switch_to.active_element.get_attribute("name") == "cameo"
     )
+    _shot(browser, "review-correct")
     press("043" + Keys.ENTER)
     press("s")  # e03 skipped
     for n in range(4, 20):
         press("c" if n % 2 == 0 else "r")
     progress_is("Event 21 of 22")
     seconds = time.monotonic() - started
+    _shot(browser, "review-21")
     assert browser.find_element(By.ID, "review-progress").text == (
         "Event 21 of 22 · 10 confirmed, 8 rejected, 1 corrected, 1 skipped."
     )

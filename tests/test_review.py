@@ -418,7 +418,8 @@ def test_api_patterns_lists_every_pattern_with_verdicts(client: TestClient) -> N
 
 
 def test_dashboard_review_page_carries_the_queue(client: TestClient) -> None:
-    html = client.get("/review?root=19").text
+    html = client.get("/review?root=19&dyad=&since=&until=&actor=").text
+    assert '<input name="root" value="19" placeholder="04">' in html
     assert '<section id="review" class="review" data-items=' in html
     assert '<script src="/static/review.js"></script>' in html
     assert "1 event to review." in html
