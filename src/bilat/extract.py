@@ -424,9 +424,11 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         code.update(path.read_bytes())
     return knowledge.derived(
         "patterns",
-        ("verbs", "cameo"),
+        ("verbs", "cameo", "patterns_off"),
         [code.hexdigest()],
-        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+        lambda: load_patterns(
+            knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
+        ),
     )
 
 

@@ -443,6 +443,8 @@ SECTIONS: dict[str, Section] = {
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
+    # a user switches a pattern off by its id (the bundled knowledge switches none off)
+    "patterns_off": _words("(a user's file)"),
     "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),
     "calibration": Section("value", CalibrationData, file="calibration.yaml"),
     # time
