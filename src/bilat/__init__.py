@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bilat.learn import calibrate
     from bilat.recode import recode
     from bilat.records import Actor, Document, Event, Extraction, Rejection
+    from bilat.review import PatternHealth, ReviewItem, pattern_health, review_queue
     from bilat.settings import Settings, load_settings
     from bilat.sources import ReadOptions, read_inputs, read_text
     from bilat.store import EventQuery, open_store
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from bilat.store.transfer import copy_store
     from bilat.verdicts import Verdict, VerdictKind
 
-__version__ = "0.1.0"
+from bilat.version import __version__ as __version__
 
 # Where each public name lives. They are imported on first use, so `import bilat` (and every
 # command that only reads the store) does not pay for spaCy or scipy.
@@ -45,10 +46,12 @@ _HOMES = {
     "Extraction": "bilat.records",
     "FactQuery": "bilat.store.base",
     "IngestReport": "bilat.ingest",
+    "PatternHealth": "bilat.review",
     "Pipeline": "bilat.extract",
     "QuoteQuery": "bilat.store.base",
     "ReadOptions": "bilat.sources",
     "Rejection": "bilat.records",
+    "ReviewItem": "bilat.review",
     "Settings": "bilat.settings",
     "Verdict": "bilat.verdicts",
     "VerdictKind": "bilat.verdicts",
@@ -62,9 +65,11 @@ _HOMES = {
     "ingest": "bilat.ingest",
     "load_settings": "bilat.settings",
     "open_store": "bilat.store",
+    "pattern_health": "bilat.review",
     "read_inputs": "bilat.sources",
     "read_text": "bilat.sources",
     "recode": "bilat.recode",
+    "review_queue": "bilat.review",
     "score_events": "bilat.evaluation",
     "sparkline": "bilat.analytics",
     "timeline": "bilat.analytics",
@@ -113,10 +118,12 @@ __all__ = [
     "Extraction",
     "FactQuery",
     "IngestReport",
+    "PatternHealth",
     "Pipeline",
     "QuoteQuery",
     "ReadOptions",
     "Rejection",
+    "ReviewItem",
     "Settings",
     "Verdict",
     "VerdictKind",
@@ -130,9 +137,11 @@ __all__ = [
     "ingest",
     "load_settings",
     "open_store",
+    "pattern_health",
     "read_inputs",
     "read_text",
     "recode",
+    "review_queue",
     "score_events",
     "sparkline",
     "timeline",

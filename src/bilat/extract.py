@@ -36,7 +36,6 @@ from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.nlp.clauses import other_clauses
-from bilat.nlp.prefilter import Prefilter
 from bilat.places import (
     Geocoder,
     PlaceSlot,
@@ -49,6 +48,7 @@ from bilat.places import (
     parse_dateline_place,
     says_here,
 )
+from bilat.prefilter import Prefilter
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -64,6 +64,7 @@ from bilat.records import (
 from bilat.settings import Settings
 from bilat.time import (
     EventDate,
+    ReferredEvent,
     RelationsTable,
     TenureEvidence,
     news_day,
@@ -92,8 +93,9 @@ class Pipeline:
         self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
         self.relations = RelationsTable.load()
+        self.referred = ReferredEvent.load_all(self.knowledge)
         self.calibrator = fit(knowledge.section("calibration"))
-        # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
+        # Lines that cannot hold an event skip the parser (see bilat.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
     @classmethod
@@ -153,6 +155,7 @@ class Pipeline:
             document,
             evidence=self._tenures(doc, undated),
             relations=self.relations,
+            referred=self.referred,
         )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
@@ -209,6 +212,8 @@ class Pipeline:
                 # the person's offices inside it dates the text all the same.
                 titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
             if not titles:
+                titles = _own_title_before(doc.text[: doc[mention.start].idx], person.roles)
+            if not titles:
                 continue
             # Each title holds at the date (their spans intersect); several terms under one
             # title (a second term, a renamed post held concurrently) date the text only to
@@ -228,6 +233,7 @@ class Pipeline:
                         start=min(role.start for role in roles),
                         end=None if None in ends else max(e for e in ends if e is not None),
                         current=not mention.former,
+                        terms=tuple(sorted((role.start, role.end) for role in roles)),
                     )
                 )
         return evidence
@@ -418,10 +424,32 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         code.update(path.read_bytes())
     return knowledge.derived(
         "patterns",
-        ("verbs", "cameo"),
+        ("verbs", "cameo", "patterns_off"),
         [code.hexdigest()],
-        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+        lambda: load_patterns(
+            knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
+        ),
     )
+
+
+def _own_title_before(before: str, roles: Iterable[Role]) -> list[str]:
+    """Return the offices whose own title (a role's ``title``) stands right before a name.
+
+    "Foreign Affairs Advisor Touhid Hossain": an interim government's adviser holds the
+    foreign minister's office under a title of its own; "advisor" and "adviser" are one word.
+    """
+    tail = " " + _fold_title(before[-80:].rstrip())
+    return sorted(
+        {
+            role.office
+            for role in roles
+            if role.title and tail.endswith(" " + _fold_title(role.title))
+        }
+    )
+
+
+def _fold_title(text: str) -> str:
+    return " ".join(text.lower().replace("advisor", "adviser").split())
 
 
 def mask_datelines(text: str) -> str:

@@ -257,6 +257,7 @@ class ActorRules(_Entry):
     group_determiners: tuple[str, ...]
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
+    shared_surnames: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -343,8 +344,29 @@ class PlaceCue(TableRow):
     word: str = Field(min_length=1)
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
-        r"|venue_trigger|strike_trigger|strike_verb|target)$"
+        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal)$"
     )
+
+
+class ReferredEvent(TableRow):
+    """``referred_events.csv``: a well-known event, the day it happened, and how texts name it.
+
+    ``pattern`` is a regular expression matched in one sentence; a text that refers to the
+    event dates from that day or later.
+    """
+
+    name: str = Field(min_length=1)
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    pattern: str = Field(min_length=3)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"pattern {pattern!r} is not a regular expression: {error}") from None
+        return pattern
 
 
 class PloverContext(TableRow):
@@ -417,13 +439,17 @@ SECTIONS: dict[str, Section] = {
     "group_determiners": _words("actor_rules.yaml"),
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
+    "shared_surnames": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
+    # a user switches a pattern off by its id (the bundled knowledge switches none off)
+    "patterns_off": _words("(a user's file)"),
     "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),
     "calibration": Section("value", CalibrationData, file="calibration.yaml"),
     # time
     "relations": _entries(DiplomaticRelation, "pair", file="relations.yaml"),
+    "referred_events": Section("rows", ReferredEvent, file="referred_events.csv"),
     # facts
     "currencies": _entries(Currency, "code", file="units.yaml"),
     "scales": Section("table", float, file="units.yaml"),

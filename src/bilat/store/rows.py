@@ -253,6 +253,17 @@ class ActorRow:
 
 
 @dataclass(frozen=True)
+class PatternCount:
+    """How often one rule (a verb pattern's id) fired in the store, and the verdicts on it."""
+
+    rule: str
+    matches: int
+    confirmed: int
+    rejected: int
+    corrected: int
+
+
+@dataclass(frozen=True)
 class FeedRow:
     """One registered feed, its conditional-GET validators and how its last poll went.
 
