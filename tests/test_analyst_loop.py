@@ -131,7 +131,7 @@ def test_cli_and_api_dyads_take_min_confidence(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    from bilat.api import create_app
+    from bilat.server import create_app
 
     db = tmp_path / "bilat.duckdb"
     with DuckDBStore(db) as store:

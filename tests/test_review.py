@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bilat.api import create_app
+from bilat.server import create_app
 from bilat.cli import app
 from bilat.cli.review import highlighted
 from bilat.errors import InputError
