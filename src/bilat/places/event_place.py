@@ -132,7 +132,8 @@ def inherit_places(
         if slot.remote:
             chosen.append(None)
         elif slot.own is not None:
-            chosen.append(_in_scene_city(slot.own, before, dateline))
+            own = _in_scene_city(slot.own, before, dateline) if slot.venue else slot.own
+            chosen.append(own)
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
@@ -149,13 +150,14 @@ def inherit_places(
 
 
 def _in_scene_city(own: Place, scene: Sequence[Place], dateline: Place | None) -> Place:
-    """Narrow a country to the city of that country the article is set in, naming both.
+    """Narrow a gathering's or visit's country to the article's city in it, naming both.
 
     The city is the latest venue named before the event (``scene``), else the dateline.
 
     "the first head of state visit to Pakistan" in a report from Islamabad happens in Islamabad:
     the place becomes "Islamabad, Pakistan" at the city's point. A country with no such city
-    (or a city, region or continent) stays as it is.
+    (or a city, region or continent) stays as it is; a strike on a country is not narrowed to
+    the city the report comes from.
     """
     if own.feature != "country" or not own.country:
         return own
