@@ -28,6 +28,7 @@ import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
 from bilat.actors.resolve import Found, ResolveContext, find_mentions
+from bilat.calibration import fit
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
@@ -35,7 +36,6 @@ from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.nlp.clauses import other_clauses
-from bilat.nlp.prefilter import Prefilter
 from bilat.places import (
     Geocoder,
     PlaceSlot,
@@ -48,6 +48,7 @@ from bilat.places import (
     parse_dateline_place,
     says_here,
 )
+from bilat.prefilter import Prefilter
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -93,7 +94,8 @@ class Pipeline:
         self.geocoder = Geocoder.load(knowledge)
         self.relations = RelationsTable.load()
         self.referred = ReferredEvent.load_all(self.knowledge)
-        # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
+        self.calibrator = fit(knowledge.section("calibration"))
+        # Lines that cannot hold an event skip the parser (see bilat.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
     @classmethod
@@ -367,7 +369,7 @@ class Pipeline:
             plover_type=info.plover_type,
             plover_mode=info.plover_mode,
             factuality=c.factuality,
-            confidence=c.confidence,
+            confidence=self.calibrator.probability(c.code, c.confidence),
             rule=c.pattern.id,
             trigger=c.trigger.text,
             trigger_start=c.trigger.idx,
@@ -377,6 +379,7 @@ class Pipeline:
             place=own,
             reported_by=c.reported_by,
             symmetric=c.symmetric,
+            raw_confidence=c.confidence,
         )
         return event, slot
 
@@ -421,9 +424,11 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         code.update(path.read_bytes())
     return knowledge.derived(
         "patterns",
-        ("verbs", "cameo"),
+        ("verbs", "cameo", "patterns_off"),
         [code.hexdigest()],
-        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+        lambda: load_patterns(
+            knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
+        ),
     )
 
 
