@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from bilat.exports import export_events, to_arrow, to_dataframe, write_export
     from bilat.extract import Pipeline, extract
     from bilat.ingest import IngestReport, ingest
+    from bilat.learn import calibrate
+    from bilat.recode import recode
     from bilat.records import Actor, Document, Event, Extraction, Rejection
     from bilat.review import PatternHealth, ReviewItem, pattern_health, review_queue
     from bilat.settings import Settings, load_settings
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from bilat.store.transfer import copy_store
     from bilat.verdicts import Verdict, VerdictKind
 
-__version__ = "0.1.0"
+from bilat.version import __version__ as __version__
 
 # Where each public name lives. They are imported on first use, so `import bilat` (and every
 # command that only reads the store) does not pay for spaCy or scipy.
@@ -54,6 +56,7 @@ _HOMES = {
     "Verdict": "bilat.verdicts",
     "VerdictKind": "bilat.verdicts",
     "build_brief": "bilat.brief",
+    "calibrate": "bilat.learn",
     "change_points": "bilat.analytics",
     "copy_store": "bilat.store.transfer",
     "evaluate_gold_set": "bilat.evaluation",
@@ -65,6 +68,7 @@ _HOMES = {
     "pattern_health": "bilat.review",
     "read_inputs": "bilat.sources",
     "read_text": "bilat.sources",
+    "recode": "bilat.recode",
     "review_queue": "bilat.review",
     "score_events": "bilat.evaluation",
     "sparkline": "bilat.analytics",
@@ -124,6 +128,7 @@ __all__ = [
     "Verdict",
     "VerdictKind",
     "build_brief",
+    "calibrate",
     "change_points",
     "copy_store",
     "evaluate_gold_set",
@@ -135,6 +140,7 @@ __all__ = [
     "pattern_health",
     "read_inputs",
     "read_text",
+    "recode",
     "review_queue",
     "score_events",
     "sparkline",

@@ -11,42 +11,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from bilat.api.detail import event_detail
-from bilat.api.params import EventFilters, event_query, invalid
-from bilat.api.routes import Filters, gate_of, no_event, reading
 from bilat.api.writes import Writer
-from bilat.knowledge import knowledge_for
-from bilat.review import pattern_health, review_queue
 from bilat.settings import Settings
 from bilat.store import Store
 from bilat.verdicts import Verdict
+from bilat.views.detail import event_detail
+from bilat.views.reads import Filters, gate_of, no_event, reading
+from bilat.views.review import patterns_data, review_data
 
 router = APIRouter()
-
-
-def review_data(store: Store, filters: EventFilters) -> dict[str, Any]:
-    """Return the review queue for the filters: the items, most urgent first.
-
-    Args:
-        store: The store to read.
-        filters: The parameters as sent (``limit`` is the queue's length).
-
-    Returns:
-        The JSON body of ``/api/review`` and of the ``/review`` page's twin.
-
-    Raises:
-        HTTPException: 422 when a filter cannot be used or the limit is 0.
-    """
-    query = event_query(filters)
-    if not filters.limit:
-        raise invalid("invalid limit 0: the review queue needs a limit of 1 or more")
-    items = review_queue(store, query, limit=filters.limit)
-    return {
-        "ok": True,
-        "count": len(items),
-        "filters": filters.echo(),
-        "items": [item.as_dict() for item in items],
-    }
 
 
 @router.get("/api/review", summary="Unverified events ranked for review, most urgent first")
@@ -74,24 +47,6 @@ async def undo_verdict(request: Request, event_id: str, _: Writer) -> dict[str, 
         "ok": True,
         "removed": removed.as_dict() if removed is not None else None,
         "event": detail["event"] if detail else None,
-    }
-
-
-def patterns_data(store: Store, settings: Settings) -> dict[str, Any]:
-    """Return every verb pattern with its matches, verdicts, precision and flags.
-
-    Args:
-        store: The store whose events are counted.
-        settings: Where the user's knowledge (and ``patterns_off``) is.
-
-    Returns:
-        The JSON body of ``/api/patterns``.
-    """
-    rows = pattern_health(store, knowledge_for(settings))
-    return {
-        "ok": True,
-        "flagged": sum(1 for row in rows if row.flagged),
-        "patterns": [row.as_dict() for row in rows],
     }
 
 

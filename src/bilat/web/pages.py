@@ -12,11 +12,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from bilat.api import analysis
-from bilat.api.detail import event_detail
-from bilat.api.params import invalid, parse_dyad, parse_period
-from bilat.api.review import review_data
-from bilat.api.routes import (
+from bilat.records import Event
+from bilat.store import EventQuery, Store
+from bilat.store.base import QuoteQuery
+from bilat.views import analysis
+from bilat.views.detail import event_detail
+from bilat.views.params import invalid, parse_dyad, parse_period
+from bilat.views.reads import (
     Filters,
     events_data,
     index_data,
@@ -25,9 +27,7 @@ from bilat.api.routes import (
     plain,
     reading,
 )
-from bilat.records import Event
-from bilat.store import EventQuery, Store
-from bilat.store.base import QuoteQuery
+from bilat.views.review import review_data
 from bilat.views.spans import document_spans, event_spans
 from bilat.web.render import mark_up, render_page
 
