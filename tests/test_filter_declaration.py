@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -80,3 +82,12 @@ def test_filter_options_refuse_a_filter_the_command_line_does_not_offer() -> Non
 def test_filter_options_refuse_an_undeclared_filter() -> None:
     with pytest.raises(KeyError, match="no event filter named \\['colour'\\]"):
         filter_options("colour")
+
+
+def test_filter_declaration_loads_no_web_framework_with_the_cli() -> None:
+    # The command line reads the declaration at start-up; FastAPI would add ~150 modules.
+    code = "import sys, bilat.cli; print(sorted(m for m in ('fastapi', 'starlette') if m in sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout == "[]\n"

@@ -1,11 +1,11 @@
 """The event filters, declared once: the CLI's options and the API's query parameters come from here.
 
 Each :class:`Filter` says its name, what it means, its type and where it is offered;
-:func:`query_dependency` turns the declaration into a FastAPI dependency (the parameters of
+:func:`bilat.views.reads.query_dependency` turns the declaration into a FastAPI dependency (the parameters of
 ``/api/events``, ``/api/export`` and the dashboard's event list) and
 :func:`bilat.cli.options.filter_options` into Typer options (``bilat events``, ``bilat export``).
 A filter is described, typed and bounded in one place, so the command line and the API cannot
-drift apart.
+drift apart. This module imports no web framework: the command line reads it at start-up.
 
     >>> [f.flag for f in EVENT_FILTERS if f.flag]
     ['--dyad', '--actor', '--since', '--until', '--root', '--doc', '--all', '--mentions', '--limit']
@@ -13,17 +13,17 @@ drift apart.
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
-
-from fastapi import Query
+from typing import Any
 
 from bilat.store.rows import ORDERS
-from bilat.views.params import MAX_LIMIT, MAX_OFFSET
 
-T = TypeVar("T")
+MAX_LIMIT = 1000
+"""The most rows one page of a list endpoint returns."""
+
+MAX_OFFSET = 1_000_000_000
+"""The largest offset a list endpoint accepts; far below the stores' 64-bit integers."""
 
 
 @dataclass(frozen=True)
@@ -114,31 +114,3 @@ def declared(names: Sequence[str] | None = None) -> list[Filter]:
     if unknown:
         raise KeyError(f"no event filter named {unknown}; declared: {sorted(known)}")
     return [f for f in EVENT_FILTERS if f.name in names]
-
-
-def _query_parameter(item: Filter) -> inspect.Parameter:
-    kind: Any = item.kind if item.api_default is not None else item.kind | None
-    return inspect.Parameter(
-        item.name,
-        inspect.Parameter.KEYWORD_ONLY,
-        default=item.api_default,
-        annotation=Annotated[kind, Query(description=item.help, ge=item.ge, le=item.le)],
-    )
-
-
-def query_dependency(build: Callable[..., T]) -> Callable[..., T]:
-    """Return a FastAPI dependency taking every API filter as a query parameter.
-
-    Args:
-        build: Called with the filters as keyword arguments; its result is the dependency's.
-
-    Returns:
-        A function whose signature FastAPI reads as the query parameters.
-    """
-
-    def dependency(**values: Any) -> T:
-        return build(**values)
-
-    parameters = [_query_parameter(item) for item in EVENT_FILTERS if item.api]
-    dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    return dependency

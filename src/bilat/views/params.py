@@ -20,12 +20,8 @@ from bilat.errors import InputError
 from bilat.facts.kinds import resolve_kind
 from bilat.records import Factuality
 from bilat.store import ORDERS, EventQuery
-
-MAX_LIMIT = 1000
-"""The most rows one page of a list endpoint returns."""
-
-MAX_OFFSET = 1_000_000_000
-"""The largest offset a list endpoint accepts; far below the stores' 64-bit integers."""
+from bilat.views.filters import MAX_LIMIT as MAX_LIMIT
+from bilat.views.filters import MAX_OFFSET as MAX_OFFSET
 
 ALL_FACTUALITY = tuple(f.value for f in Factuality)
 PERIODS = ("week", "month", "quarter", "year")

@@ -9,16 +9,17 @@ it (see :mod:`bilat.live.gate`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from bilat.live.gate import StoreGate
 from bilat.store import EventQuery, Store
 from bilat.version import __version__
-from bilat.views.filters import query_dependency
+from bilat.views.filters import EVENT_FILTERS, Filter
 from bilat.views.params import ALL_FACTUALITY, EventFilters, event_query
 
 ENDPOINTS = {
@@ -58,6 +59,37 @@ def reading(request: Request) -> Iterator[Store]:
 def plain(row: Any) -> dict[str, Any]:
     """Return a dataclass row as a dict."""
     return dataclasses.asdict(row)
+
+
+T = TypeVar("T")
+
+
+def _query_parameter(item: Filter) -> inspect.Parameter:
+    kind: Any = item.kind if item.api_default is not None else item.kind | None
+    return inspect.Parameter(
+        item.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=item.api_default,
+        annotation=Annotated[kind, Query(description=item.help, ge=item.ge, le=item.le)],
+    )
+
+
+def query_dependency(build: Callable[..., T]) -> Callable[..., T]:
+    """Return a FastAPI dependency taking every API filter as a query parameter.
+
+    Args:
+        build: Called with the filters as keyword arguments; its result is the dependency's.
+
+    Returns:
+        A function whose signature FastAPI reads as the query parameters.
+    """
+
+    def dependency(**values: Any) -> T:
+        return build(**values)
+
+    parameters = [_query_parameter(item) for item in EVENT_FILTERS if item.api]
+    dependency.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return dependency
 
 
 event_filters = query_dependency(EventFilters)
