@@ -326,3 +326,21 @@ def test_arguments_relatives_clauses_datelines(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unresolved "it" of a reported clause is the speaker
+        (
+            "Chile said it was willing to work with Peru.",
+            [("CHL", "030", "PER", "asserted")],
+        ),
+        # an expletive "it" names no one
+        ("Chile said it was important to work with Peru.", []),
+    ],
+)
+def test_arguments_reported_pronoun_is_the_speaker(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -1136,6 +1136,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Russia declared two Georgian separatist regions independent.",
         [("RUS", "054", "GEOREB", "asserted")],
     ),
+    (
+        "036-ready-to-meet",
+        "Serbia said it was ready to resume talks with Kosovo.",
+        [("SRB", "036", "XKX", "asserted")],
+    ),
+    (
+        "030-work-closely",
+        "Japan will work closely with Australia.",
+        [("JPN", "030", "AUS", "planned")],
+    ),
 ]
 
 

@@ -15,6 +15,37 @@ from bilat.actors.resolve import Found
 from bilat.events.patterns import Pattern
 
 RELATIVE = {"who", "which", "that", "whom"}
+# verbs that report what their subject says: the speaker of "X said it would …"
+SPEECH = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "note",
+    "announce",
+    "claim",
+    "assert",
+    "stress",
+    "reveal",
+    "remark",
+    "insist",
+    "explain",
+}
+# adjectives that make "it" an expletive: "it is important to work with Peru" names no one
+EXPLETIVE_ADJECTIVES = {
+    "important",
+    "necessary",
+    "essential",
+    "vital",
+    "crucial",
+    "clear",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "imperative",
+    "time",
+}
 # verbs whose object, not their subject, does what the infinitive says: "urged X to act"
 OBJECT_CONTROL = {
     "urge",
@@ -359,8 +390,30 @@ def sources_of(
             return [], None
         return phrase_actors(by_token, by, index), patient
     if patient is None:
-        return [], None
+        # "China said it was ready to work with the US": a pronoun subject the resolver left
+        # open is the speaker of the clause it sits in
+        speaker = reported_speaker(subject, index)
+        return ([speaker] if speaker is not None else []), None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def reported_speaker(subject: Token, index: dict[int, Found]) -> Found | None:
+    """Return the speaker an unresolved "it"/"they" subject of a reported clause stands for."""
+    if subject.lower_ not in ("it", "they", "we"):
+        return None
+    head = subject.head
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in EXPLETIVE_ADJECTIVES for c in head.children):
+        return None
+    for _ in range(4):
+        if head.dep_ == "ccomp" and head.head.lemma_ in SPEECH:
+            speaker, passive = subject_of(head.head)
+            if speaker is None or passive:
+                return None
+            return mention_at(speaker, index)
+        if head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:

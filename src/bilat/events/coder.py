@@ -20,22 +20,6 @@ from bilat.events.patterns import Pattern, PatternSet
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
-SPEECH = {
-    "say",
-    "tell",
-    "state",
-    "add",
-    "note",
-    "announce",
-    "claim",
-    "assert",
-    "stress",
-    "reveal",
-    "remark",
-    "insist",
-    "explain",
-}
-
 # sectors that act for a state: a country's government and armed forces, or the bare country
 STATE_SECTORS = {None, "GOV", "MIL"}
 
@@ -311,7 +295,7 @@ def _speaker(token: Token, index: dict[int, Found]) -> Found | None:
         if head.dep_ != "conj" or head.head.i == head.i:
             break
         head = head.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
+    if head.dep_ != "ccomp" or head.head.lemma_ not in arguments.SPEECH:
         return None
     subject, passive = arguments.subject_of(head.head)
     if subject is None or passive:
@@ -508,7 +492,7 @@ def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Ac
             if head.dep_ != "ccomp":
                 return None
         head = head.head
-        if head.lemma_ in SPEECH:
+        if head.lemma_ in arguments.SPEECH:
             subject, _passive = arguments.subject_of(head)
             found = arguments.mention_at(subject, index) if subject is not None else None
             if found and found.actor and all(found.actor != s.actor for s in sources):
