@@ -344,3 +344,21 @@ def test_arguments_reported_pronoun_is_the_speaker(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing a handover noun hands over is an object too
+        (
+            "The World Bank approved the release of a loan to Chile.",
+            [("IGOWBK", "070", "CHL", "asserted")],
+        ),
+        # ending a boycott "of" a state lifts it from that state
+        ("Peru ended its boycott of Chile.", [("PER", "085", "CHL", "asserted")]),
+    ],
+)
+def test_arguments_handover_nouns(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

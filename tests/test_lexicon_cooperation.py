@@ -1146,6 +1146,26 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Japan will work closely with Australia.",
         [("JPN", "030", "AUS", "planned")],
     ),
+    (
+        "071-provide-with-money",
+        "Kuwait will provide Jordan with $500 million.",
+        [("KWT", "071", "JOR", "planned")],
+    ),
+    (
+        "070-provide-with-aid",
+        "Japan provided Nepal with humanitarian aid.",
+        [("JPN", "070", "NPL", "asserted")],
+    ),
+    (
+        "050-end-rift",
+        "Bahrain ended the rift with Qatar.",
+        [("BHR", "050", "QAT", "asserted")],
+    ),
+    (
+        "043-embrace",
+        "The Emirati president embraced the Omani sultan.",
+        [("AREGOV", "043", "OMNGOV", "asserted")],
+    ),
 ]
 
 

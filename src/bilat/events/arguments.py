@@ -149,6 +149,8 @@ ADOPTING = {
     "issue",
     "pass",
 }
+# nouns of handing over whose of-phrase is the thing handed: "the release of a tranche"
+HANDOVER_NOUNS = {"release", "disbursement", "provision", "delivery", "transfer", "supply"}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -168,6 +170,11 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
+    # "approved the release of a tranche": the thing released is the object too
+    for obj in [o for o in objects if o.lemma_.lower() in HANDOVER_NOUNS]:
+        objects.extend(
+            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        )
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
