@@ -1166,6 +1166,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Emirati president embraced the Omani sultan.",
         [("AREGOV", "043", "OMNGOV", "asserted")],
     ),
+    (
+        "050-message-of-support",
+        "Vietnam sent a message of solidarity to Cuba.",
+        [("VNM", "050", "CUB", "asserted")],
+    ),
 ]
 
 
@@ -1198,3 +1203,12 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         if e.rule == pattern
     ]
     assert coded == expected
+
+
+def test_lexicon_sign_takes_plural_memoranda(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text("Chile and Peru inked seven MoUs.", doc_id="t", published="2024-06-01")
+    )
+    assert [
+        (e.source.code, e.cameo, e.target.code if e.target else "") for e in extraction.events
+    ] == [("CHL", "057", "PER")]
