@@ -71,6 +71,12 @@ def test_coder_finds_actor_of_agentless_passive(
         ),
         # a judgement of a deed with no doer names no target
         ("Afghanistan said that the decision was unacceptable.", []),
+        # a predicate noun judges the subject's doer, named by possessor or "by"
+        (
+            "Pakistan said India's statement was a violation of the agreement.",
+            [("PAK", "111", "IND", "asserted")],
+        ),
+        ("India said the decision was a mistake.", []),
     ],
 )
 def test_coder_codes_judgement_of_a_deed(
@@ -193,3 +199,18 @@ def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
 )
 def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor near a condemned deed is where it happened or who suffered it, not its doer
+        "The United States condemned the drills around Taiwan.",
+        # who condemns a deed did not do it
+        "The US condemned the military exercises near Taiwan.",
+        # what one insists on for oneself names no other side
+        "The US insisted on its commitment to Taiwan.",
+    ],
+)
+def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == []

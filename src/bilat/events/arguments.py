@@ -133,6 +133,22 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# verbs whose object is someone else's deed: its doer is never the verb's subject
+DISAPPROVING = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "slam",
+    "blast",
+    "protest",
+    "oppose",
+    "reject",
+    "investigate",
+    "probe",
+}
 # nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
 PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
 # verbs whose subject makes a plan its own: "approved a plan", "took the decision"
@@ -370,7 +386,8 @@ def sources_of(
         doers = doers_of(token, index)
         if doers:
             return doers[:1], None
-        if own:
+        if own or (token.dep_ == "dobj" and token.head.lemma_.lower() in DISAPPROVING):
+            # "the US condemned the drills": who condemns a deed did not do it
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None
@@ -555,6 +572,9 @@ def targets_of(
 ) -> list[Found]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    if pattern.complement_objects:
+        # "threatened to withdraw its troops from Iraq": the complement holds the target
+        anchors.extend(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))
     # "pulled out of Georgia": the parser hangs "of" under "out", a preposition with no object
     anchors.extend(
         c

@@ -151,7 +151,7 @@ class Coder:
     ) -> tuple[list[Candidate], str]:
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[Found] = []
-        if pattern.speaker_source and not nominal:
+        if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
             sources, context_targets = _judged(token, index)
             passive_target = None
         elif not sources and passive_target is not None and pattern.passive_actor:
@@ -290,7 +290,7 @@ def _states(source: Actor, target: Actor) -> bool:
 
 def _speaker(token: Token, index: dict[int, Found]) -> Found | None:
     """Return who says the clause a trigger sits in: "Kabul said [the decision was unacceptable]"."""
-    head = token.head if token.dep_ == "acomp" else token
+    head = token.head if token.dep_ in ("acomp", "attr") else token
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i:
             break
@@ -310,10 +310,22 @@ def _judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Fo
     clause's subject; a subject with no actor ("the move was reckless") gives no event.
     """
     speaker = _speaker(token, index)
-    subject, passive = arguments.subject_of(token)
+    # "the visit was a provocation": a predicate noun's subject is its clause's
+    subject, passive = arguments.subject_of(token.head if token.dep_ == "attr" else token)
     if speaker is None or subject is None or passive:
         return [], []
-    judged = arguments.mention_at(subject, index)
+    judged = arguments.mention_at(subject, index) or next(
+        (
+            found
+            for prep in subject.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for found in [arguments.mention_at(pobj, index)]
+            if found is not None
+        ),
+        None,
+    )
     if judged is None or judged.actor == speaker.actor:
         return [], []
     return [speaker], [judged]

@@ -167,12 +167,19 @@ def check_patterns(text: str, path: str) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> PatternSet:
+def load_patterns(
+    paths: tuple[Path, ...], known_codes: frozenset[str], off: frozenset[str] = frozenset()
+) -> PatternSet:
     """Load and index patterns from YAML files; later files override ids of earlier ones.
 
     Args:
         paths: YAML files with a ``verbs`` section.
         known_codes: the CAMEO codes a pattern may name.
+        off: ids of patterns the user switched off (``patterns_off``); they are left out.
+
+    Raises:
+        KnowledgeError: a file is invalid, a pattern names an unknown code, or ``off`` names
+            an id no file defines.
     """
     by_id: dict[str, Pattern] = {}
     for path in paths:
@@ -193,7 +200,13 @@ def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> Patte
                     file=str(path),
                 )
             by_id[pattern.id] = pattern
-    patterns = tuple(by_id.values())
+    unknown = sorted(off - set(by_id))
+    if unknown:
+        raise KnowledgeError(
+            f"patterns_off names unknown pattern {unknown[0]!r}; use an id from "
+            "`bilat patterns` (e.g. 042-visit) or remove it from your knowledge file"
+        )
+    patterns = tuple(p for p in by_id.values() if p.id not in off)
     return PatternSet(patterns, _index(patterns, "verbs"), _index(patterns, "nouns"))
 
 

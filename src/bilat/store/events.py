@@ -11,8 +11,7 @@ import json
 from collections.abc import Sequence
 
 from bilat.records import Event
-from bilat.store import codec, sql, summary
-from bilat.store import verdicts as verdict_rows
+from bilat.store import codec, sql, summary, verdict_rows
 from bilat.store.backend import Backend, Connection
 from bilat.store.base import (
     ALL_FACTS,

@@ -386,6 +386,7 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
         or query.mentions
         or query.verified is not None
         or query.include_rejected
+        or query.min_confidence is not None
     ):
         return None
     prefixes = (query.actor, query.source, query.target)

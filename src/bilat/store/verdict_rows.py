@@ -1,9 +1,10 @@
-"""Verdict rows: write, read, re-attach to re-coded events, and keep event columns judged.
+"""Verdicts: the store's verdict methods, and the rows they write, read and re-attach.
 
 The events table's ``data`` keeps the machine's record; its query columns (code, Goldstein,
-quad class, actors) hold the *judged* coding, so filters and dyad counts see corrections. Every
-function here runs on a connection inside the caller's transaction and speaks plain SQL with
-``?`` parameters.
+quad class, actors) hold the *judged* coding, so filters and dyad counts see corrections. The
+functions run on a connection inside the caller's transaction (adding documents re-attaches
+verdicts through :func:`reattach`) and speak plain SQL with ``?`` parameters; :class:`Verdicts`
+is the store's mixin that records and reads them.
 """
 
 from __future__ import annotations
@@ -212,6 +213,16 @@ def reattach(
     return moved
 
 
+def delete(con: Cursor, event_id: str, *, dialect: Dialect) -> Verdict | None:
+    """Remove the verdict of one event and return it (None when it had none)."""
+    found = read(con, event_id)
+    if not found:
+        return None
+    con.execute("DELETE FROM verdicts WHERE event_id = ?", [event_id]).fetchall()
+    sync_event(con, event_id, dialect=dialect)
+    return found[0]
+
+
 class Verdicts(Backend):
     """Record and read analysts' verdicts on events (see :class:`~bilat.store.Store`)."""
 
@@ -290,3 +301,17 @@ class Verdicts(Backend):
         """Return every verdict, oldest first (including those whose event is gone)."""
         with self._reading() as cursor:
             return read(cursor)
+
+    def delete_verdict(self, event_id: str) -> Verdict | None:
+        """Remove the verdict on an event; return it, or None when there was none."""
+        self._writable("remove verdicts")
+        with (
+            self._transaction(
+                lambda error: (
+                    f"cannot remove the verdict on {event_id!r} in {self.url!r}: {error}; "
+                    "nothing was removed"
+                )
+            ) as con,
+            summary.maintained(con, event_ids=[event_id]),
+        ):
+            return delete(con, event_id, dialect=self.dialect)
