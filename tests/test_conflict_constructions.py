@@ -131,6 +131,14 @@ def test_coder_codes_condemnation_of_attack(
         ("Russia shelled Ukrainian troops in Ukraine.", [("RUS", "194", "UKR", "asserted")]),
         # one's own territory is no target
         ("Pakistan killed ten militants in Pakistan.", []),
+        # a named province or town places the force in its country, even as the only other name
+        ("Pakistan carried out airstrikes in Paktika.", [("PAK", "195", "AFG", "asserted")]),
+        (
+            "Pakistani jets struck hideouts in Khost and Paktika provinces.",
+            [("PAK", "195", "AFG", "asserted")],
+        ),
+        # a place is never an actor outside a use of force
+        ("India arrived in Khost.", []),
     ],
 )
 def test_coder_codes_force_against_hit_territory(

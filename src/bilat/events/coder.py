@@ -8,6 +8,7 @@ trigger tried leaves an :class:`Attempt` saying why it was or was not coded, whi
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,8 @@ SPEECH = {
     "explain",
 }
 
+# a place name's country (ISO3), or None when it is not a known place
+Locate = Callable[[str], "str | None"]
 # sectors that act for a state: a country's government and armed forces, or the bare country
 STATE_SECTORS = {None, "GOV", "MIL"}
 
@@ -77,12 +80,16 @@ class Coder:
         self.patterns = patterns
         self.knowledge = knowledge
 
-    def code(self, doc: Doc, mentions: list[Found]) -> tuple[list[Candidate], list[Attempt]]:
+    def code(
+        self, doc: Doc, mentions: list[Found], *, locate: Locate | None = None
+    ) -> tuple[list[Candidate], list[Attempt]]:
         """Return the events in a document and every attempt made.
 
         Args:
             doc: the parsed document.
             mentions: its resolved actor mentions.
+            locate: a place name's country, for force that lands in a named place
+                ("struck hideouts in Khost") rather than in a country.
         """
         index: dict[int, Found] = {}
         for mention in mentions:
@@ -90,6 +97,7 @@ class Coder:
                 continue
             for i in range(mention.start, mention.end):
                 index.setdefault(i, mention)
+        places = _places(doc, index, locate)
         candidates: list[Candidate] = []
         attempts: list[Attempt] = []
         for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
@@ -100,7 +108,12 @@ class Coder:
                 # an object another trigger took ("held talks") is no trigger of its own, but
                 # a deed with its own doer is ("condemned Peru's attack on Bolivia")
                 found, tried, blocked = self._trigger(
-                    token, sentence, number, index, candidates, owned_only=token.i in claimed
+                    token,
+                    sentence,
+                    number,
+                    (index, places),
+                    candidates,
+                    owned_only=token.i in claimed,
                 )
                 attempts.extend(tried)
                 if found or blocked:
@@ -115,7 +128,7 @@ class Coder:
         token: Token,
         sentence: Span,
         number: int,
-        index: dict[int, Found],
+        indexes: tuple[dict[int, Found], dict[int, Found]],
         prior: list[Candidate],
         *,
         owned_only: bool = False,
@@ -147,7 +160,7 @@ class Coder:
             if not ok:
                 attempts.append(Attempt(number, token.text, token.i, pattern.id, False, why))
                 continue
-            found, reason = self._roles(token, pattern, sentence, number, index, nominal, prior)
+            found, reason = self._roles(token, pattern, sentence, number, indexes, nominal, prior)
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
                 return found, attempts, False
@@ -161,10 +174,11 @@ class Coder:
         pattern: Pattern,
         sentence: Span,
         number: int,
-        index: dict[int, Found],
+        indexes: tuple[dict[int, Found], dict[int, Found]],
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
+        index, places = indexes
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[Found] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
@@ -187,7 +201,8 @@ class Coder:
         if passive_target is not None and not targets:
             targets = [passive_target]
         if pattern.code.startswith("19"):
-            targets = _hit_territory(token, index, sources, targets)
+            located = {**places, **index} if places else index
+            targets = _hit_territory(token, located, sources, targets)
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -259,6 +274,36 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _places(doc: Doc, index: dict[int, Found], locate: Locate | None) -> dict[int, Found]:
+    """Return the named places after "in"/"inside"/"into" that are no actor, as their country.
+
+    "Pakistani jets struck hideouts in Khost": a province or town locates a use of force in
+    its country. Only :func:`_hit_territory` reads these; they are never an event's actor
+    otherwise.
+    """
+    places: dict[int, Found] = {}
+    if locate is None:
+        return places
+    for token in doc:
+        if (
+            token.dep_ != "pobj"
+            or token.i in index
+            or token.head.lower_ not in ("in", "inside", "into")
+        ):
+            continue
+        # "in Khost": the name itself; "in Khost and Paktika provinces": the names before the noun
+        names = [token] if token.ent_type_ in ("GPE", "LOC") or token.pos_ == "PROPN" else []
+        names += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        for name_token in names:
+            ent = next((e for e in doc.ents if e.start <= name_token.i < e.end), None)
+            country = locate(ent.text if ent is not None else name_token.text)
+            if country is not None:
+                actor = Actor(code=country, country=country)
+                places[token.i] = Found(token.i, token.i + 1, actor, "country", "place")
+                break
+    return places
 
 
 def _reciprocal(token: Token) -> bool:
