@@ -288,3 +288,37 @@ def test_arguments_compound_prepositions_and_inner_sides(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+def test_arguments_headline_verb_read_as_a_plural_noun(pipeline: Any) -> None:
+    assert coded(pipeline, "France thanks Morocco for help", "2024-05-06") == [
+        ("FRA", "051", "MAR", "asserted")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun object is its antecedent
+        (
+            "Chile backed Juan Guaido, whom Peru recognised as Venezuela's leader.",
+            [("CHL", "050", "VENGOV", "asserted"), ("PER", "054", "VENGOV", "asserted")],
+        ),
+        # an appeal noun's addressee is the subject of the clause that handles it
+        (
+            "Chile is still weighing a request by Peru to roll over a loan.",
+            [("CHL", "014", "PER", "asserted"), ("PER", "0231", "CHL", "asserted")],
+        ),
+        # a dateline is where the news comes from, not a second actor
+        (
+            "LIMA, May 6 - Chile's president arrived in Lima on Monday.",
+            [("CHLGOV", "042", "PERGOV", "asserted")],
+        ),
+        # an indefinite group noun names no one in particular
+        ("It was the first visit by a leader of a NATO country to Peru.", []),
+    ],
+)
+def test_arguments_relatives_clauses_datelines(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

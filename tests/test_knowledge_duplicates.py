@@ -291,6 +291,7 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "plover_contexts.tsv",
         "plover_gsr_roots.csv",
         "quotes.yaml",
+        "referred_events.csv",
         "relations.yaml",
         "sectors.yaml",
         "units.yaml",

@@ -843,8 +843,8 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ),
     (
         "035-pledge-yield",
-        "The United States promised to ease sanctions on Venezuela.",
-        [("USA", "035", "VEN", "asserted")],
+        "Turkey promised to reopen its border with Armenia.",
+        [("TUR", "035", "ARM", "asserted")],
     ),
     (
         "0355-agree-allow",
@@ -945,6 +945,186 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "0874-pull-out",
         "The Russian army pulled out of Georgia.",
         [("RUSMIL", "0874", "GEO", "asserted")],
+    ),
+    (
+        "0231-loan-request-noun",
+        "The World Bank turned down Kenya's request for a loan.",
+        [("KEN", "0231", "IGOWBK", "asserted")],
+    ),
+    (
+        "0231-rollover-request-noun",
+        "Japan is studying a request by Laos to reschedule its debt.",
+        [("LAO", "0231", "JPN", "asserted")],
+    ),
+    (
+        "012-concerned-about",
+        "Japan is deeply concerned about China's military build-up.",
+        [("JPN", "012", "CHN", "asserted")],
+    ),
+    (
+        "013-optimistic-about",
+        "Norway is optimistic about Sweden's bid.",
+        [("NOR", "013", "SWE", "asserted")],
+    ),
+    (
+        "021-seek-cooperation",
+        "Ghana sought technical cooperation from Japan.",
+        [("GHA", "021", "JPN", "asserted")],
+    ),
+    (
+        "023-aid-request-noun",
+        "The UN is considering Sudan's appeal for humanitarian aid.",
+        [("SDN", "023", "IGOUNO", "asserted")],
+    ),
+    (
+        "0232-arms-request-noun",
+        "Germany is weighing Ukraine's request for tanks.",
+        [("UKR", "0232", "DEU", "asserted")],
+    ),
+    (
+        "0213-extradition-request-noun",
+        "Thailand approved Cambodia's request for extradition.",
+        [("KHM", "0213", "THA", "asserted")],
+    ),
+    (
+        "0331-offer-loan",
+        "China offered a loan to Laos.",
+        [("CHN", "0331", "LAO", "asserted")],
+    ),
+    (
+        "0332-offer-arms",
+        "France offered fighter jets to Greece.",
+        [("FRA", "0332", "GRC", "asserted")],
+    ),
+    (
+        "0333-offer-relief",
+        "Turkey offered rescue teams to Morocco.",
+        [("TUR", "0333", "MAR", "asserted")],
+    ),
+    (
+        "0312-offer-training",
+        "India offered military training to the Maldives.",
+        [("IND", "0312", "MDV", "asserted")],
+    ),
+    (
+        "036-schedule-talks",
+        "Peru scheduled talks with Ecuador.",
+        [("PER", "036", "ECU", "asserted")],
+    ),
+    (
+        "037-seek-settlement",
+        "Ethiopia wants a negotiated settlement with Eritrea.",
+        [("ETH", "037", "ERI", "asserted")],
+    ),
+    (
+        "045-host-talks-between",
+        "Oman hosted talks between Iran and the United States.",
+        [("OMN", "045", "IRN", "asserted"), ("OMN", "045", "USA", "asserted")],
+    ),
+    (
+        "043-extend-hospitality",
+        "Jordan extended hospitality to the Iraqi delegation.",
+        [("JOR", "043", "IRQGOV", "asserted")],
+    ),
+    (
+        "051-approve-of",
+        "Kenya approved of Ethiopia's plan.",
+        [("KEN", "051", "ETH", "asserted")],
+    ),
+    (
+        "057-exchange-documents",
+        "Bangladesh exchanged memoranda with Bhutan.",
+        [("BGD", "057", "BTN", "asserted")],
+    ),
+    (
+        "057-enter-into",
+        "Serbia entered into an agreement with Hungary.",
+        [("SRB", "057", "HUN", "asserted")],
+    ),
+    (
+        "061-expand-trade",
+        "Vietnam expanded trade with Cambodia.",
+        [("VNM", "061", "KHM", "asserted")],
+    ),
+    (
+        "061-open-market",
+        "China opened its market to Australian wine.",
+        [("CHN", "061", "AUS", "asserted")],
+    ),
+    (
+        "081-ease-visa-rules",
+        "Russia eased visa rules for Indian tourists.",
+        [("RUS", "081", "INDCVL", "asserted")],
+    ),
+    (
+        "085-lift-trade-ban",
+        "China lifted its import ban on Australian coal.",
+        [("CHN", "085", "AUS", "asserted")],
+    ),
+    (
+        "086-allow-monitors",
+        "Armenia allowed EU monitors to observe the border.",
+        [("ARM", "086", "IGOEU", "asserted")],
+    ),
+    (
+        "0254-urge-lift-sanctions",
+        "Cuba urged the United States to lift its embargo.",
+        [("CUB", "0254", "USA", "asserted")],
+    ),
+    (
+        "0354-promise-lift-sanctions",
+        "The EU promised to ease sanctions on Belarus.",
+        [("IGOEU", "0354", "BLR", "asserted")],
+    ),
+    (
+        "0351-promise-ease-restrictions",
+        "Israel agreed to ease restrictions on Palestinian workers.",
+        [("ISR", "0351", "PSELAB", "asserted")],
+    ),
+    (
+        "0353-promise-release",
+        "Iran promised to release the French tourists.",
+        [("IRN", "0353", "FRACVL", "asserted")],
+    ),
+    (
+        "039-offer-host-talks",
+        "Malaysia offered to host talks between Thailand and Cambodia.",
+        [("MYS", "039", "THA", "asserted"), ("MYS", "039", "KHM", "asserted")],
+    ),
+    (
+        "040-reach-out",
+        "The Australian prime minister reached out to Beijing.",
+        [("AUSGOV", "040", "CHNGOV", "asserted")],
+    ),
+    (
+        "040-engage-with",
+        "Qatar engaged with the Taliban.",
+        [("QAT", "040", "AFGTAL", "asserted")],
+    ),
+    (
+        "050-join-hands",
+        "India joined hands with Japan.",
+        [("IND", "050", "JPN", "asserted")],
+    ),
+    (
+        "060-joint-project",
+        "China completed joint projects with Nepal.",
+        [("CHN", "060", "NPL", "asserted")],
+    ),
+    (
+        "0813-lift-curfew",
+        "Israel lifted the curfew on Palestinians.",
+        [("ISR", "0813", "PSE", "asserted")],
+    ),
+    (
+        "082-call-off-protest",
+        "Pakistani farmers called off their protest against Afghanistan.",
+        [("PAKAGR", "082", "AFG", "asserted")],
+    ),
+    (
+        "0874-end-deployment",
+        "France ended its military mission in Mali.",
+        [("FRA", "0874", "MLI", "asserted")],
     ),
 ]
 

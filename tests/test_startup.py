@@ -33,7 +33,7 @@ print(json.dumps({{"exit": code, "heavy": heavy}}))
 SERVE_READ = """
 import json, sys
 from fastapi.testclient import TestClient
-from bilat.api.app import create_app
+from bilat.server import create_app
 with TestClient(create_app(sys.argv[1])) as client:
     status = client.get("/api/events", params={{"dyad": "PAK,USA"}}).status_code
 heavy = sorted(m for m in {heavy!r} if m in sys.modules)

@@ -222,7 +222,9 @@ def sources_of(
                     if child.lower_ == "between" and others:
                         return [found, *others], None
                     return group_sides(pobj[0], found, index) or [found], None
-                if pobj and pobj[0].lemma_.lower() in GROUP_HEADS:
+                indefinite = pobj and any(c.lower_ in ("a", "an") for c in pobj[0].children)
+                if pobj and pobj[0].lemma_.lower() in GROUP_HEADS and not indefinite:
+                    # "a visit by a leader of a NATO country" names no one in particular
                     group = mention_at(pobj[0], index)
                     if group is not None:
                         return group_sides(pobj[0], group, index) or [group], None
@@ -307,8 +309,11 @@ def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
     Headlines drop "and", and the parser hangs each name off the verb on its own.
     """
     verb = subject.head
-    if verb.i == subject.i:
+    if verb.i == subject.i or subject.pos_ != "PROPN":
         return []
+    # only "A, B verb" with nothing between the names: "CAIRO, Nov 10 - The emir landed" is a
+    # dateline, and a city is where the news comes from, not who acts
+    kinds = ("country", "org")
     names = [
         c
         for c in verb.children
@@ -316,6 +321,7 @@ def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
         and c.dep_ in ("nsubj", "npadvmod", "intj", "dep")
         and c.pos_ == "PROPN"
         and c.i != subject.i
+        and (c.right_edge.i + 2 == subject.left_edge.i or subject.right_edge.i + 2 == c.left_edge.i)
     ]
     commas = [c for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i]
     first = min([subject.left_edge.i, *(n.left_edge.i for n in names)])
@@ -325,15 +331,15 @@ def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
         # "India, Nepal agree to …": the parser reads the second name as an apposition; a
         # real apposition ("Dar, Pakistan's minister") is a noun phrase, not a bare state
         names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-        if subject.pos_ != "PROPN" or not any(c.text == "," for c in subject.children):
+        if not any(c.text == "," for c in subject.children):
             return []
-        kinds = ("country", "capital")
         found = [m for m in (mention_at(n, index) for n in names) if m and m.kind in kinds]
         own = mention_at(subject, index)
         if own is None or own.kind not in kinds:
             return []
         return [m for m in found if m.country != own.country]
-    return [m for m in (mention_at(n, index) for n in names) if m is not None]
+    found = [m for m in (mention_at(n, index) for n in names) if m is not None]
+    return [m for m in found if m.kind in kinds]
 
 
 def phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
@@ -426,6 +432,9 @@ def targets_of(
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
             ):
+                if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
+                    # "Guaido, whom the US recognised as leader": the object is the antecedent
+                    obj = token.head
                 found.extend(with_conj(obj, index))
                 preps = ("of", "between", "with")
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -440,6 +449,12 @@ def targets_of(
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     found.extend(with_conj(subj, index))
+        elif slot == "clause":
+            # "China is working on a request by Pakistan": an appeal noun's addressee is the
+            # subject of the clause that handles it
+            subject = clause_subject(token, index)
+            if subject is not None:
+                found.extend(phrase_actors(*subject, index))
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
         elif slot == "place":
@@ -469,7 +484,9 @@ def targets_of(
                             found.extend(with_conj(subj, index))
         # "expressed gratitude to Japan for its help": a slot naming only the source itself
         # ("its" = the speaker) leaves the target to the next slot
-        found = [f for f in found if all(f is not e and f.actor != e.actor for e in exclude)]
+        found = [
+            f for f in found if all(f is not e and (f.actor != e.actor or f.pair) for e in exclude)
+        ]
         if found:
             return found
     return []

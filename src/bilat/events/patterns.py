@@ -15,7 +15,8 @@ Slots: ``that`` (the subject of a clause the trigger governs: "demanded that Ind
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
 ``doer`` (who did the deed the object names: "condemned the terrorist attacks", "Israel's
-strikes"; not "the killing of a minister", whose "of" is the victim).
+strikes"; not "the killing of a minister", whose "of" is the victim) and ``clause`` (the subject
+of the clause a nominal trigger sits in: "China is considering a request by Pakistan").
 Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
 of the clause they sit in.
 
@@ -61,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
-SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any"}
+SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any", "clause"}
 
 
 class Pattern(BaseModel):
@@ -166,12 +167,19 @@ def check_patterns(text: str, path: str) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> PatternSet:
+def load_patterns(
+    paths: tuple[Path, ...], known_codes: frozenset[str], off: frozenset[str] = frozenset()
+) -> PatternSet:
     """Load and index patterns from YAML files; later files override ids of earlier ones.
 
     Args:
         paths: YAML files with a ``verbs`` section.
         known_codes: the CAMEO codes a pattern may name.
+        off: ids of patterns the user switched off (``patterns_off``); they are left out.
+
+    Raises:
+        KnowledgeError: a file is invalid, a pattern names an unknown code, or ``off`` names
+            an id no file defines.
     """
     by_id: dict[str, Pattern] = {}
     for path in paths:
@@ -192,7 +200,13 @@ def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> Patte
                     file=str(path),
                 )
             by_id[pattern.id] = pattern
-    patterns = tuple(by_id.values())
+    unknown = sorted(off - set(by_id))
+    if unknown:
+        raise KnowledgeError(
+            f"patterns_off names unknown pattern {unknown[0]!r}; use an id from "
+            "`bilat patterns` (e.g. 042-visit) or remove it from your knowledge file"
+        )
+    patterns = tuple(p for p in by_id.values() if p.id not in off)
     return PatternSet(patterns, _index(patterns, "verbs"), _index(patterns, "nouns"))
 
 

@@ -132,7 +132,7 @@ def inherit_places(
         if slot.remote:
             chosen.append(None)
         elif slot.own is not None:
-            chosen.append(slot.own)
+            chosen.append(_in_scene_city(slot.own, before, dateline))
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
@@ -146,6 +146,31 @@ def inherit_places(
         else:
             chosen.append(None)
     return chosen
+
+
+def _in_scene_city(own: Place, scene: Sequence[Place], dateline: Place | None) -> Place:
+    """Narrow a country to the city of that country the article is set in, naming both.
+
+    The city is the latest venue named before the event (``scene``), else the dateline.
+
+    "the first head of state visit to Pakistan" in a report from Islamabad happens in Islamabad:
+    the place becomes "Islamabad, Pakistan" at the city's point. A country with no such city
+    (or a city, region or continent) stays as it is.
+    """
+    if own.feature != "country" or not own.country:
+        return own
+    cities = [p for p in (*reversed(scene), dateline) if p is not None and p.feature == "city"]
+    city = next((p for p in cities if p.country == own.country), None)
+    if city is None:
+        return own
+    return Place(
+        f"{city.name}, {own.name}",
+        own.country,
+        city.lat,
+        city.lon,
+        "city",
+        f"{own.how}; city of the article ({city.name})",
+    )
 
 
 def find_venues(
@@ -272,6 +297,9 @@ def choose_event_place(
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
+    if base is not None and base.lower() in cues.withdrawal_triggers:
+        # A withdrawal happens where it leaves: "withdraw its troops from Afghanistan".
+        prepositions |= cues.withdrawal
     # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
     prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
@@ -289,10 +317,12 @@ def choose_event_place(
             # "in the city of Quetta" still has its "in".
             preposition = _introducing_preposition(sentence[:s], prepositions - cues.target)
         if preposition is None and (visit or strike) and trigger is not None:
-            # "visited Kabul", "invaded Ukraine": the place is the verb's object.
-            previous: list[str] = _WORD.findall(sentence[:s])[-1:]
-            if previous and previous[0].lower().startswith(trigger.lower()[:4]):
-                preposition = previous[0]
+            # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
+            previous: list[str] = _WORD.findall(sentence[:s])[-2:]
+            if len(previous) == 2 and previous[1] in _DETERMINERS:
+                previous = previous[:1]
+            if previous and previous[-1].lower().startswith(trigger.lower()[:4]):
+                preposition = previous[-1]
         if preposition is None:
             continue
         if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):

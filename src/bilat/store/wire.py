@@ -17,7 +17,7 @@ import io
 import pickle
 from typing import Any
 
-from bilat import errors
+import bilat.errors as errors
 from bilat.errors import BilatError, StoreError
 
 CONTENT_TYPE = "application/x-bilat-call"
@@ -145,6 +145,7 @@ WRITES = frozenset(
         "add_feed",
         "add_feed_items",
         "assign_clusters",
+        "delete_verdict",
         "record_feed_poll",
         "record_fired_alerts",
         "remove_document",
@@ -175,6 +176,7 @@ READS = frozenset(
         "feeds",
         "fired_alert_keys",
         "known_hashes",
+        "pattern_counts",
         "quotes",
         "rejections",
         "signatures",
