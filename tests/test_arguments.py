@@ -28,6 +28,10 @@ from conftest import coded
             [("NOR", "036", "ISL", "planned")],
         ),
         (
+            "Experts from Norway and Iceland met in Oslo.",
+            [("NOR", "040", "ISL", "asserted")],
+        ),
+        (
             "A group of Indian soldiers was attacked by Chinese troops.",
             [("CHNMIL", "190", "INDMIL", "asserted")],
         ),

@@ -1126,6 +1126,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "France ended its military mission in Mali.",
         [("FRA", "0874", "MLI", "asserted")],
     ),
+    (
+        "054-declare-independent",
+        "Kenya deemed the Somali region autonomous.",
+        [("KEN", "054", "SOM", "asserted")],
+    ),
+    (
+        "054-declare-independent-clause",
+        "Russia declared two Georgian separatist regions independent.",
+        [("RUS", "054", "GEOREB", "asserted")],
+    ),
 ]
 
 
