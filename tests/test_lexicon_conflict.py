@@ -1117,7 +1117,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1221-reject-aid-request",
         "Germany rejected Greece's request for financial aid.",
-        [("DEU", "1221", "GRC", "asserted", "1221-reject-aid-request")],
+        [
+            ("DEU", "1221", "GRC", "asserted", "1221-reject-aid-request"),
+            ("GRC", "023", "DEU", "negated", "023-aid-request-noun"),
+        ],
     ),
     (
         "1224-reject-protection-request",
