@@ -172,6 +172,11 @@ def test_coder_codes_force_between_states(
             "Russia and Ukraine accused each other of violating the truce.",
             [("RUS", "112", "UKR", "asserted"), ("UKR", "112", "RUS", "asserted")],
         ),
+        # conjoined subjects of a mutual pattern accuse each other
+        (
+            "India and China traded accusations.",
+            [("IND", "112", "CHN", "asserted"), ("CHN", "112", "IND", "asserted")],
+        ),
         # a symmetric event stays one
         ("India and China clashed with each other.", [("IND", "190", "CHN", "asserted")]),
     ],

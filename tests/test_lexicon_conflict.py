@@ -1198,6 +1198,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("CHN", "111", "USALEG", "asserted", "111-judged-provocation")],
     ),
     (
+        "112-trade-accusations",
+        "Pakistan traded accusations with India over the attack.",
+        [
+            ("PAK", "112", "IND", "asserted", "112-trade-accusations"),
+            ("IND", "112", "PAK", "asserted", "112-trade-accusations"),
+        ],
+    ),
+    (
         "110-oppose",
         "Pakistan opposed India's bid for a permanent seat.",
         [("PAK", "110", "IND", "asserted", "110-oppose")],
@@ -1269,7 +1277,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (241, 137)
+    assert (len(items), len(codes)) == (242, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

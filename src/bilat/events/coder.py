@@ -203,7 +203,7 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
-        elif len(source_actors) >= 2 and context.reciprocal(token):
+        elif len(source_actors) >= 2 and (pattern.mutual or context.reciprocal(token)):
             # "Russia and Ukraine accused each other": one event each way
             first, second = source_actors[:2]
             pairs.append((first, second, pattern.symmetric))
@@ -218,6 +218,9 @@ class Coder:
             # a with-phrase names another partner ("A and B signed deals with C"); what two
             # sides agree to do ("A and B agreed to reopen the border") they do to each other
             pairs.append((source_actors[0], source_actors[1], True))
+        if targets and pattern.mutual:
+            # "Pakistan traded accusations with India": India accused Pakistan too
+            pairs += [(target, source, False) for source, target, _sym in pairs]
         if not pairs:
             return [], "no target resolved"
         if pattern.swap:
