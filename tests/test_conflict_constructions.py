@@ -227,3 +227,10 @@ def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: l
 )
 def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, text: str) -> None:
     assert coded(pipeline, text) == []
+
+
+def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
+    text = (
+        "Greek and Turkish leaders on Thursday struck an upbeat tone at a rare meeting in Athens."
+    )
+    assert coded(pipeline, text) == [("GRC", "040", "TUR", "asserted")]
