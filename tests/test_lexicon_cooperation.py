@@ -1142,11 +1142,6 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("SRB", "036", "XKX", "asserted")],
     ),
     (
-        "030-work-closely",
-        "Japan will work closely with Australia.",
-        [("JPN", "030", "AUS", "planned")],
-    ),
-    (
         "071-provide-with-money",
         "Kuwait will provide Jordan with $500 million.",
         [("KWT", "071", "JOR", "planned")],
@@ -1205,10 +1200,18 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
     assert coded == expected
 
 
-def test_lexicon_sign_takes_plural_memoranda(pipeline: Any) -> None:
-    extraction = pipeline.extract(
-        Document.from_text("Chile and Peru inked seven MoUs.", doc_id="t", published="2024-06-01")
-    )
-    assert [
-        (e.source.code, e.cameo, e.target.code if e.target else "") for e in extraction.events
-    ] == [("CHL", "057", "PER")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "sign" takes plural memoranda
+        ("Chile and Peru inked seven MoUs.", [("CHL", "057", "PER")]),
+        # agreeing to increase cooperation is an intent to cooperate
+        ("Chile and Peru agreed to increase cooperation.", [("CHL", "030", "PER")]),
+    ],
+)
+def test_lexicon_core_patterns_take_more_words(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-06-01"))
+    coded = [(e.source.code, e.cameo, e.target.code if e.target else "") for e in extraction.events]
+    assert coded == expected
