@@ -312,9 +312,9 @@ def reported_speaker(subject: Token, index: dict[int, Found]) -> Found | None:
     for _ in range(4):
         if head.dep_ == "ccomp" and head.head.lemma_ in SPEECH:
             speaker, passive = subject_of(head.head)
-            if speaker is None or passive:
-                return None
-            return mention_at(speaker, index)
+            found = mention_at(speaker, index) if speaker is not None and not passive else None
+            # "the two sides said they …" leaves open which side speaks for which
+            return found if found is not None and found.kind != "group" else None
         if head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
             return None
         head = head.head
