@@ -1207,6 +1207,8 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         ("Chile and Peru inked seven MoUs.", [("CHL", "057", "PER")]),
         # agreeing to increase cooperation is an intent to cooperate
         ("Chile and Peru agreed to increase cooperation.", [("CHL", "030", "PER")]),
+        # hoping to bolster ties is an intent, whatever the lemmatiser makes of "hoped"
+        ("Chile hoped to bolster ties with Peru.", [("CHL", "030", "PER")]),
     ],
 )
 def test_lexicon_core_patterns_take_more_words(
