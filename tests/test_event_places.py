@@ -259,8 +259,8 @@ ISLAMABAD = Place("Islamabad", "PAK", 33.72148, 73.04329, "city", "dateline")
 PAKISTAN = Place("Pakistan", "PAK", 30.0, 70.0, "country", "in-sentence 'to Pakistan'")
 
 
-def test_inherit_places_country_narrowed_to_the_articles_city_in_it() -> None:
-    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40)], dateline=ISLAMABAD)
+def test_inherit_places_visit_country_narrowed_to_the_articles_city_in_it() -> None:
+    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40, venue=True)], dateline=ISLAMABAD)
     assert chosen == [
         Place(
             "Islamabad, Pakistan",
@@ -274,5 +274,41 @@ def test_inherit_places_country_narrowed_to_the_articles_city_in_it() -> None:
 
 
 def test_inherit_places_country_kept_when_the_articles_city_is_elsewhere() -> None:
-    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40)], dateline=DOHA)
+    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40, venue=True)], dateline=DOHA)
     assert chosen == [PAKISTAN]
+
+
+def test_inherit_places_strike_on_a_country_not_narrowed_to_the_dateline_city() -> None:
+    struck = Place("Pakistan", "PAK", 30.0, 70.0, "country", "in-sentence 'on Pakistan'")
+    chosen = inherit_places([PlaceSlot(struck, True, 0, 40)], dateline=ISLAMABAD)
+    assert chosen == [struck]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Talks were held in Lahore and Karachi.",
+            "in-sentence 'in Lahore and Karachi' (both in Pakistan)",
+        ),
+        ("Talks were held in Lahore and Kabul.", "in-sentence 'in Lahore'"),
+        ("Talks were held in Lahore, and officials left.", "in-sentence 'in Lahore'"),
+    ],
+)
+def test_choose_event_place_two_cities_of_one_country_give_the_country(
+    sentence: str, expected: str
+) -> None:
+    assert _choose(sentence, "Talks", "talk") == expected
+
+
+def test_inherit_places_spread_country_not_narrowed_to_the_dateline_city() -> None:
+    spread = Place(
+        "Pakistan",
+        "PAK",
+        30.0,
+        70.0,
+        "country",
+        "in-sentence 'in Lahore and Karachi' (both in Pakistan)",
+    )
+    chosen = inherit_places([PlaceSlot(spread, True, 0, 40, venue=True)], dateline=ISLAMABAD)
+    assert chosen == [spread]

@@ -416,8 +416,9 @@ class Pipeline:
 def _patterns(knowledge: Knowledge) -> PatternSet:
     """Return the coder's verb patterns, validated once and cached with the knowledge.
 
-    The cache key holds the verb files and the CAMEO table, and the source of the events
-    package, whose classes the patterns are.
+    The cache key holds the verb files, the CAMEO table, the user's ``patterns_off`` (the
+    patterns switched off are left out) and the source of the events package, whose classes
+    the patterns are.
     """
     code = hashlib.sha256()
     for path in sorted(Path(patterns_module.__file__).parent.glob("*.py")):

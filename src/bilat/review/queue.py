@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bilat.errors import InputError
+from bilat.highlights import Span, event_spans
 from bilat.records import Event, Mention
 from bilat.store import EventQuery, Store
-from bilat.views.spans import Span, event_spans
 
 # Weights of the priority score. Doubt weighs most: a confidence of 0.2 alone (2.4) outranks
 # a first contact (1.5), which outranks a war-level Goldstein of -10 (1.5 at most, equal).

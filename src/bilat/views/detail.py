@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bilat.highlights import event_spans
 from bilat.records import Event
 from bilat.store import Store
-from bilat.views.spans import event_spans
 
 
 def event_detail(store: Store, event_id: str) -> dict[str, Any] | None:

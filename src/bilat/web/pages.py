@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from bilat.highlights import document_spans, event_spans
 from bilat.records import Event
 from bilat.store import EventQuery, Store
 from bilat.store.base import QuoteQuery
@@ -28,7 +29,6 @@ from bilat.views.reads import (
     reading,
 )
 from bilat.views.review import review_data
-from bilat.views.spans import document_spans, event_spans
 from bilat.web.render import mark_up, render_page
 
 router = APIRouter(include_in_schema=False)
