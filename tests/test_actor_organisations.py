@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.actors import resolve_text
+from bilat.lookup import resolve_text
 
 
 @pytest.mark.parametrize(

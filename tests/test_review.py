@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bilat.server import create_app
 from bilat.cli import app
 from bilat.cli.review import highlighted
 from bilat.errors import InputError
 from bilat.records import Event, Mention
 from bilat.review import ReviewItem, priority, review_queue
 from bilat.review.session import ReviewSession, Step
+from bilat.server import create_app
 from bilat.store import EventQuery, PatternCount, Store, open_store
 from bilat.views.spans import Span
 from conftest import bilat_server, get_json, make_event, make_extraction
