@@ -77,6 +77,8 @@ def test_coder_finds_actor_of_agentless_passive(
             [("PAK", "111", "IND", "asserted")],
         ),
         ("India said the decision was a mistake.", []),
+        # a warning is about what is to come, not what has happened
+        ("Pakistan said India had paid a heavy price for the attack.", []),
     ],
 )
 def test_coder_codes_judgement_of_a_deed(

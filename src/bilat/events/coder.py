@@ -21,6 +21,9 @@ from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
+# auxiliaries of what is yet to come: a warning says what "will" or "would" happen
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -226,7 +229,9 @@ class Coder:
         if pattern.swap:
             # "received a loan from China": the giver named in the target slot is the source
             pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
-        fact, fact_reason = factuality(token, pattern.code)
+        # a judgement or warning is the speaker's act: "said Pakistan would face consequences"
+        said = context.speech_verb(token) if pattern.speaker_source else None
+        fact, fact_reason = factuality(said or token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
             code = "036"
@@ -333,6 +338,10 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):
             return False, f"needs a modifier among {list(pattern.modifiers)[:4]}"
+    if pattern.future and not any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children
+    ):
+        return False, "not in the future or a modal"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
     if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):

@@ -139,6 +139,24 @@ def speaker(token: Token, index: dict[int, Found]) -> Found | None:
     Returns:
         The speaker's mention, or None when the clause is no speech verb's complement.
     """
+    verb = speech_verb(token)
+    if verb is None:
+        return None
+    subject, passive = arguments.subject_of(verb)
+    if subject is None or passive:
+        return None
+    return arguments.mention_at(subject, index)
+
+
+def speech_verb(token: Token) -> Token | None:
+    """Return the speech verb whose complement clause a trigger sits in ("said"), or None.
+
+    Args:
+        token: the trigger (a verb, or a predicate adjective or noun).
+
+    Returns:
+        The speech verb, or None when the clause is no speech verb's complement.
+    """
     head = token.head if token.dep_ in ("acomp", "attr") else token
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i:
@@ -146,10 +164,7 @@ def speaker(token: Token, index: dict[int, Found]) -> Found | None:
         head = head.head
     if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
         return None
-    subject, passive = arguments.subject_of(head.head)
-    if subject is None or passive:
-        return None
-    return arguments.mention_at(subject, index)
+    return head.head
 
 
 def judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Found]]:
