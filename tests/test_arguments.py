@@ -28,6 +28,10 @@ from conftest import coded
             [("NOR", "036", "ISL", "planned")],
         ),
         (
+            "Experts from Norway and Iceland met in Oslo.",
+            [("NOR", "040", "ISL", "asserted")],
+        ),
+        (
             "A group of Indian soldiers was attacked by Chinese troops.",
             [("CHNMIL", "190", "INDMIL", "asserted")],
         ),
@@ -319,6 +323,42 @@ def test_arguments_headline_verb_read_as_a_plural_noun(pipeline: Any) -> None:
     ],
 )
 def test_arguments_relatives_clauses_datelines(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unresolved "it" of a reported clause is the speaker
+        (
+            "Chile said it was willing to work with Peru.",
+            [("CHL", "030", "PER", "asserted")],
+        ),
+        # an expletive "it" names no one
+        ("Chile said it was important to work with Peru.", []),
+    ],
+)
+def test_arguments_reported_pronoun_is_the_speaker(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing a handover noun hands over is an object too
+        (
+            "The World Bank approved the release of a loan to Chile.",
+            [("IGOWBK", "070", "CHL", "asserted")],
+        ),
+        # ending a boycott "of" a state lifts it from that state
+        ("Peru ended its boycott of Chile.", [("PER", "085", "CHL", "asserted")]),
+    ],
+)
+def test_arguments_handover_nouns(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected

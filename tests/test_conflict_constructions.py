@@ -77,6 +77,8 @@ def test_coder_finds_actor_of_agentless_passive(
             [("PAK", "111", "IND", "asserted")],
         ),
         ("India said the decision was a mistake.", []),
+        # a warning is about what is to come, not what has happened
+        ("Pakistan said India had paid a heavy price for the attack.", []),
     ],
 )
 def test_coder_codes_judgement_of_a_deed(
@@ -131,6 +133,14 @@ def test_coder_codes_condemnation_of_attack(
         ("Russia shelled Ukrainian troops in Ukraine.", [("RUS", "194", "UKR", "asserted")]),
         # one's own territory is no target
         ("Pakistan killed ten militants in Pakistan.", []),
+        # a named province or town places the force in its country, even as the only other name
+        ("Pakistan carried out airstrikes in Paktika.", [("PAK", "195", "AFG", "asserted")]),
+        (
+            "Pakistani jets struck hideouts in Khost and Paktika provinces.",
+            [("PAK", "195", "AFG", "asserted")],
+        ),
+        # a place is never an actor outside a use of force
+        ("India arrived in Khost.", []),
     ],
 )
 def test_coder_codes_force_against_hit_territory(
@@ -163,6 +173,11 @@ def test_coder_codes_force_between_states(
         (
             "Russia and Ukraine accused each other of violating the truce.",
             [("RUS", "112", "UKR", "asserted"), ("UKR", "112", "RUS", "asserted")],
+        ),
+        # conjoined subjects of a mutual pattern accuse each other
+        (
+            "India and China traded accusations.",
+            [("IND", "112", "CHN", "asserted"), ("CHN", "112", "IND", "asserted")],
         ),
         # a symmetric event stays one
         ("India and China clashed with each other.", [("IND", "190", "CHN", "asserted")]),
@@ -214,3 +229,10 @@ def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: l
 )
 def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, text: str) -> None:
     assert coded(pipeline, text) == []
+
+
+def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
+    text = (
+        "Greek and Turkish leaders on Thursday struck an upbeat tone at a rare meeting in Athens."
+    )
+    assert coded(pipeline, text) == [("GRC", "040", "TUR", "asserted")]

@@ -1117,7 +1117,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1221-reject-aid-request",
         "Germany rejected Greece's request for financial aid.",
-        [("DEU", "1221", "GRC", "asserted", "1221-reject-aid-request")],
+        [
+            ("DEU", "1221", "GRC", "asserted", "1221-reject-aid-request"),
+            ("GRC", "023", "DEU", "negated", "023-aid-request-noun"),
+        ],
     ),
     (
         "1224-reject-protection-request",
@@ -1195,6 +1198,24 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("CHN", "111", "USALEG", "asserted", "111-judged-provocation")],
     ),
     (
+        "112-trade-accusations",
+        "Pakistan traded accusations with India over the attack.",
+        [
+            ("PAK", "112", "IND", "asserted", "112-trade-accusations"),
+            ("IND", "112", "PAK", "asserted", "112-trade-accusations"),
+        ],
+    ),
+    (
+        "150-warn-off",
+        "Taiwan warned away Chinese warplanes.",
+        [("TWN", "150", "CHN", "asserted", "150-warn-off")],
+    ),
+    (
+        "130-face-consequences",
+        "The Taliban said Pakistan would face consequences.",
+        [("AFGTAL", "130", "PAK", "asserted", "130-face-consequences")],
+    ),
+    (
         "110-oppose",
         "Pakistan opposed India's bid for a permanent seat.",
         [("PAK", "110", "IND", "asserted", "110-oppose")],
@@ -1266,7 +1287,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (241, 137)
+    assert (len(items), len(codes)) == (244, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

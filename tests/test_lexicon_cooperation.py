@@ -1126,6 +1126,46 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "France ended its military mission in Mali.",
         [("FRA", "0874", "MLI", "asserted")],
     ),
+    (
+        "054-declare-independent",
+        "Kenya deemed the Somali region autonomous.",
+        [("KEN", "054", "SOM", "asserted")],
+    ),
+    (
+        "054-declare-independent-clause",
+        "Russia declared two Georgian separatist regions independent.",
+        [("RUS", "054", "GEOREB", "asserted")],
+    ),
+    (
+        "036-ready-to-meet",
+        "Serbia said it was ready to resume talks with Kosovo.",
+        [("SRB", "036", "XKX", "asserted")],
+    ),
+    (
+        "071-provide-with-money",
+        "Kuwait will provide Jordan with $500 million.",
+        [("KWT", "071", "JOR", "planned")],
+    ),
+    (
+        "070-provide-with-aid",
+        "Japan provided Nepal with humanitarian aid.",
+        [("JPN", "070", "NPL", "asserted")],
+    ),
+    (
+        "050-end-rift",
+        "Bahrain ended the rift with Qatar.",
+        [("BHR", "050", "QAT", "asserted")],
+    ),
+    (
+        "043-embrace",
+        "The Emirati president embraced the Omani sultan.",
+        [("AREGOV", "043", "OMNGOV", "asserted")],
+    ),
+    (
+        "050-message-of-support",
+        "Vietnam sent a message of solidarity to Cuba.",
+        [("VNM", "050", "CUB", "asserted")],
+    ),
 ]
 
 
@@ -1157,4 +1197,23 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         for e in extraction.events
         if e.rule == pattern
     ]
+    assert coded == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "sign" takes plural memoranda
+        ("Chile and Peru inked seven MoUs.", [("CHL", "057", "PER")]),
+        # agreeing to increase cooperation is an intent to cooperate
+        ("Chile and Peru agreed to increase cooperation.", [("CHL", "030", "PER")]),
+        # hoping to bolster ties is an intent, whatever the lemmatiser makes of "hoped"
+        ("Chile hoped to bolster ties with Peru.", [("CHL", "030", "PER")]),
+    ],
+)
+def test_lexicon_core_patterns_take_more_words(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-06-01"))
+    coded = [(e.source.code, e.cameo, e.target.code if e.target else "") for e in extraction.events]
     assert coded == expected

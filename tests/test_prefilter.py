@@ -32,7 +32,9 @@ def prefilter() -> Prefilter:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Pakistan condemned India over the shelling.", Screen(2, 2, False)),
+        # "shelling" is a use of force, which may take its target from a place
+        ("Pakistan condemned India over the shelling.", Screen(2, 2, False, True)),
+        ("Pakistani jets struck hideouts in Khost.", Screen(2, 1, False, True)),
         ("Markets stayed calm on Monday.", Screen(0, 0, False)),
         ("Both sides agreed to meet again.", Screen(2, 1, True)),
         ("He met them later.", Screen(1, 1, False)),

@@ -160,7 +160,7 @@ class Pipeline:
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
         found = find_mentions(doc, self.gazetteer, context)
-        candidates, attempts = self.coder.code(doc, found)
+        candidates, attempts = self.coder.code(doc, found, locate=context.locate)
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         places = self.geocoder.find_places(document.text, entities=entities, context=countries)

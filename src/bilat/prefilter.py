@@ -49,8 +49,9 @@ class Screen:
     def candidate(self) -> bool:
         """Return True when the line can hold an event (a trigger and two parties).
 
-        A denial ("X rejected the charges") may take its target from an earlier sentence, so
-        one actor is enough next to a trigger of a rebutting pattern.
+        A denial ("X rejected the charges") may take its target from an earlier sentence, and
+        force its target from a place ("struck hideouts in Khost"), so one actor is enough
+        next to a trigger of a rebutting or a use-of-force pattern.
         """
         if self.triggers == 0:
             return False
@@ -237,6 +238,9 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
+        # a denial answers an earlier accuser, and force may land in a named place that is no
+        # actor ("struck hideouts in Khost"): one actor in the line can be enough for either
+        lone = pattern.rebuts or pattern.code.startswith("19")
         sets = tuple(
             frozenset(w for phrase in group for w in phrase.replace("-", " ").split()[-1:])
             for group in (
@@ -250,8 +254,8 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
         for lemma in pattern.verbs + pattern.nouns:
             words = lemma.replace("-", " ").split()
             if len(words) == 1:
-                needs.setdefault(lemma, []).append((sets, pattern.rebuts))
+                needs.setdefault(lemma, []).append((sets, lone))
             else:
                 for word in [lemma, *words]:
-                    needs.setdefault(word, []).append(((), pattern.rebuts))
+                    needs.setdefault(word, []).append(((), lone))
     return needs

@@ -13,6 +13,14 @@ from spacy.tokens import Token
 
 from bilat.actors.resolve import Found
 from bilat.events.patterns import Pattern
+from bilat.events.syntax import (
+    DISAPPROVING,
+    EXPLETIVE_ADJECTIVES,
+    HANDOVER_NOUNS,
+    SPEECH,
+    adopter,
+    headline_subject,
+)
 
 RELATIVE = {"who", "which", "that", "whom"}
 # verbs whose object, not their subject, does what the infinitive says: "urged X to act"
@@ -52,6 +60,11 @@ GROUP_HEADS = {
     "official",
     "envoy",
     "diplomat",
+    "expert",
+    "commander",
+    "officer",
+    "lawmaker",
+    "legislator",
     "president",
     "minister",
     "government",
@@ -97,38 +110,6 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
-# verbs whose object is someone else's deed: its doer is never the verb's subject
-DISAPPROVING = {
-    "condemn",
-    "denounce",
-    "deplore",
-    "decry",
-    "criticise",
-    "criticize",
-    "slam",
-    "blast",
-    "protest",
-    "oppose",
-    "reject",
-    "investigate",
-    "probe",
-}
-# nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
-PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
-# verbs whose subject makes a plan its own: "approved a plan", "took the decision"
-ADOPTING = {
-    "approve",
-    "adopt",
-    "announce",
-    "unveil",
-    "take",
-    "make",
-    "finalise",
-    "finalize",
-    "endorse",
-    "issue",
-    "pass",
-}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -148,6 +129,11 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
+    # "approved the release of a tranche": the thing released is the object too
+    for obj in [o for o in objects if o.lemma_.lower() in HANDOVER_NOUNS]:
+        objects.extend(
+            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        )
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
@@ -197,7 +183,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
-        headline = _headline_subject(verb)
+        headline = headline_subject(verb)
         if headline is not None:
             return headline, False
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
@@ -215,9 +201,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-            adopter = _adopter(verb)
-            if adopter is not None:
-                verb = adopter
+            owner = adopter(verb)
+            if owner is not None:
+                verb = owner
                 continue
             return verb.head, False
         if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
@@ -227,68 +213,6 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
-
-
-def _adopter(verb: Token) -> Token | None:
-    """Return the verb whose subject owns an unowned plan: "Japan approved a plan to remove X".
-
-    A plan, decision or move with no possessor belongs to whoever approves, announces or takes
-    it; one that is rejected or criticised does not ("India rejected the plan to impose").
-    """
-    noun = verb.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    if noun.lemma_.lower() not in PLAN_NOUNS or noun.dep_ != "dobj":
-        return None
-    if any(
-        c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children
-    ):
-        return None
-    if any(c.dep_ == "poss" for c in noun.children) or noun.head.lemma_.lower() not in ADOPTING:
-        return None
-    return noun.head
-
-
-def headline_verb(token: Token) -> bool:
-    """Return whether a token is a present-tense verb, or a plural noun with an object.
-
-    Headlines drop articles, and the parser then reads "Pakistan expels envoy" with "expels"
-    as a noun; a noun never takes a direct object, so one that does is the verb.
-    """
-    if token.tag_ in ("VBZ", "VBP"):
-        return True
-    return token.tag_ == "NNS" and any(c.dep_ == "dobj" for c in token.children)
-
-
-def _headline_subject(verb: Token) -> Token | None:
-    """Return the subject the parser misreads in headline syntax, or None.
-
-    "Pakistan expels Indian envoy": with no article the subject comes out as a modifier of a
-    present-tense verb; "Pakistan expels envoy, suspends trade": the first verb hangs off the
-    second, which has no subject of its own.
-    """
-    if not headline_verb(verb):
-        return None
-    for child in verb.children:
-        if child.i > verb.i:
-            break
-        if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and child.pos_ in (
-            "PROPN",
-            "NOUN",
-            "ADJ",
-        ):
-            return child
-    for child in verb.children:
-        if (
-            child.dep_ == "advcl"
-            and child.i < verb.i
-            and headline_verb(child)
-            and not any(g.dep_ in ("mark", "advmod") for g in child.children)
-        ):
-            for grand in child.children:
-                if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
-                    return grand
-    return None
 
 
 def sources_of(
@@ -371,8 +295,30 @@ def sources_of(
             return [], None
         return phrase_actors(by_token, by, index), patient
     if patient is None:
-        return [], None
+        # "China said it was ready to work with the US": a pronoun subject the resolver left
+        # open is the speaker of the clause it sits in
+        speaker = reported_speaker(subject, index)
+        return ([speaker] if speaker is not None else []), None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def reported_speaker(subject: Token, index: dict[int, Found]) -> Found | None:
+    """Return the speaker an unresolved "it"/"they" subject of a reported clause stands for."""
+    if subject.lower_ not in ("it", "they", "we"):
+        return None
+    head = subject.head
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in EXPLETIVE_ADJECTIVES for c in head.children):
+        return None
+    for _ in range(4):
+        if head.dep_ == "ccomp" and head.head.lemma_ in SPEECH:
+            speaker, passive = subject_of(head.head)
+            found = mention_at(speaker, index) if speaker is not None and not passive else None
+            # "the two sides said they …" leaves open which side speaks for which
+            return found if found is not None and found.kind != "group" else None
+        if head.dep_ not in ("conj", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
@@ -583,23 +529,6 @@ def targets_of(
         if found:
             return found
     return []
-
-
-def territory(token: Token, index: dict[int, Found]) -> Found | None:
-    """Return the country or capital a use of force lands in: "fired missiles at a base in Qatar"."""
-    for head in (token, *objects_of(token)):
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
-                continue
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = mention_at(pobj, index)
-                if (
-                    found is not None
-                    and found.actor is not None
-                    and found.kind in ("country", "capital")
-                ):
-                    return found
-    return None
 
 
 def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:

@@ -13,31 +13,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import Found
-from bilat.events import arguments
+from bilat.events import arguments, context
 from bilat.events.factuality import factuality
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
+from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
-SPEECH = {
-    "say",
-    "tell",
-    "state",
-    "add",
-    "note",
-    "announce",
-    "claim",
-    "assert",
-    "stress",
-    "reveal",
-    "remark",
-    "insist",
-    "explain",
-}
-
-# sectors that act for a state: a country's government and armed forces, or the bare country
-STATE_SECTORS = {None, "GOV", "MIL"}
+# auxiliaries of what is yet to come: a warning says what "will" or "would" happen
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 
 
 @dataclass(frozen=True)
@@ -77,12 +62,16 @@ class Coder:
         self.patterns = patterns
         self.knowledge = knowledge
 
-    def code(self, doc: Doc, mentions: list[Found]) -> tuple[list[Candidate], list[Attempt]]:
+    def code(
+        self, doc: Doc, mentions: list[Found], *, locate: context.Locate | None = None
+    ) -> tuple[list[Candidate], list[Attempt]]:
         """Return the events in a document and every attempt made.
 
         Args:
             doc: the parsed document.
             mentions: its resolved actor mentions.
+            locate: a place name's country, for force that lands in a named place
+                ("struck hideouts in Khost") rather than in a country.
         """
         index: dict[int, Found] = {}
         for mention in mentions:
@@ -90,6 +79,7 @@ class Coder:
                 continue
             for i in range(mention.start, mention.end):
                 index.setdefault(i, mention)
+        places = context.places(doc, index, locate)
         candidates: list[Candidate] = []
         attempts: list[Attempt] = []
         for number, sentence in enumerate(s for s in doc.sents if s.text.strip()):
@@ -100,7 +90,12 @@ class Coder:
                 # an object another trigger took ("held talks") is no trigger of its own, but
                 # a deed with its own doer is ("condemned Peru's attack on Bolivia")
                 found, tried, blocked = self._trigger(
-                    token, sentence, number, index, candidates, owned_only=token.i in claimed
+                    token,
+                    sentence,
+                    number,
+                    (index, places),
+                    candidates,
+                    owned_only=token.i in claimed,
                 )
                 attempts.extend(tried)
                 if found or blocked:
@@ -115,7 +110,7 @@ class Coder:
         token: Token,
         sentence: Span,
         number: int,
-        index: dict[int, Found],
+        indexes: tuple[dict[int, Found], dict[int, Found]],
         prior: list[Candidate],
         *,
         owned_only: bool = False,
@@ -124,7 +119,7 @@ class Coder:
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], [], False
-        verbal = token.pos_ == "NOUN" and arguments.headline_verb(token)
+        verbal = token.pos_ == "NOUN" and headline_verb(token)
         if (
             token.pos_ in ("VERB", "AUX")
             or verbal
@@ -147,7 +142,7 @@ class Coder:
             if not ok:
                 attempts.append(Attempt(number, token.text, token.i, pattern.id, False, why))
                 continue
-            found, reason = self._roles(token, pattern, sentence, number, index, nominal, prior)
+            found, reason = self._roles(token, pattern, sentence, number, indexes, nominal, prior)
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
                 return found, attempts, False
@@ -161,17 +156,20 @@ class Coder:
         pattern: Pattern,
         sentence: Span,
         number: int,
-        index: dict[int, Found],
+        indexes: tuple[dict[int, Found], dict[int, Found]],
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
+        index, places = indexes
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[Found] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
-            sources, context_targets = _judged(token, index)
+            sources, context_targets = context.judged(token, index)
             passive_target = None
         elif not sources and passive_target is not None and pattern.passive_actor:
-            sources, context_targets = _passive_context(token, pattern, passive_target, index)
+            sources, context_targets = context.passive_context(
+                token, pattern, passive_target, index
+            )
             passive_target = None
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
@@ -187,7 +185,8 @@ class Coder:
         if passive_target is not None and not targets:
             targets = [passive_target]
         if pattern.code.startswith("19"):
-            targets = _hit_territory(token, index, sources, targets)
+            located = {**places, **index} if places else index
+            targets = context.hit_territory(token, located, sources, targets)
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -207,7 +206,7 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
-        elif len(source_actors) >= 2 and _reciprocal(token):
+        elif len(source_actors) >= 2 and (pattern.mutual or context.reciprocal(token)):
             # "Russia and Ukraine accused each other": one event each way
             first, second = source_actors[:2]
             pairs.append((first, second, pattern.symmetric))
@@ -222,12 +221,17 @@ class Coder:
             # a with-phrase names another partner ("A and B signed deals with C"); what two
             # sides agree to do ("A and B agreed to reopen the border") they do to each other
             pairs.append((source_actors[0], source_actors[1], True))
+        if targets and pattern.mutual:
+            # "Pakistan traded accusations with India": India accused Pakistan too
+            pairs += [(target, source, False) for source, target, _sym in pairs]
         if not pairs:
             return [], "no target resolved"
         if pattern.swap:
             # "received a loan from China": the giver named in the target slot is the source
             pairs = [(target, source, symmetric) for source, target, symmetric in pairs]
-        fact, fact_reason = factuality(token, pattern.code)
+        # a judgement or warning is the speaker's act: "said Pakistan would face consequences"
+        said = context.speech_verb(token) if pattern.speaker_source else None
+        fact, fact_reason = factuality(said or token, pattern.code)
         code = pattern.code
         if fact == Factuality.PLANNED and code.startswith("04"):
             code = "036"
@@ -236,7 +240,7 @@ class Coder:
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
-            if pattern.state_code is not None and _states(source, target):
+            if pattern.state_code is not None and context.states(source, target):
                 code = pattern.state_code
             score = confidence(pattern, sources + targets, nominal)
             out.append(
@@ -259,140 +263,6 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
-
-
-def _reciprocal(token: Token) -> bool:
-    """Return whether a trigger's object is "each other" or "one another"."""
-    heads = [token, *(c for c in token.children if c.dep_ == "prep")]
-    return any(
-        c.lower_ in ("other", "another")
-        and c.dep_ in ("dobj", "pobj", "dative")
-        and any(g.lower_ in ("each", "one") for g in c.children)
-        for head in heads
-        for c in head.children
-    )
-
-
-def _hit_territory(
-    token: Token, index: dict[int, Found], sources: list[Found], targets: list[Found]
-) -> list[Found]:
-    """Return the state whose territory a use of force hit, in place of whom it aimed at.
-
-    "Iran fired missiles at a US base in Qatar", "Pakistan killed militants in Afghanistan":
-    force is coded against the country it lands in, when that is neither side's own.
-    """
-    land = arguments.territory(token, index)
-    if land is None or land.actor is None:
-        return targets
-    country = land.actor.country
-    if any(s.actor is not None and s.actor.country == country for s in sources):
-        return targets
-    # militants hit in a country are its state's business too: the state is the target
-    if any(
-        t.actor is not None and t.actor.country == country and t.actor.sector in STATE_SECTORS
-        for t in targets
-    ):
-        return targets
-    return [land]
-
-
-def _states(source: Actor, target: Actor) -> bool:
-    """Return whether both sides act for a state: a country, its government or armed forces."""
-    return all(
-        a.country is not None and a.code[:3] == a.country and a.sector in STATE_SECTORS
-        for a in (source, target)
-    )
-
-
-def _speaker(token: Token, index: dict[int, Found]) -> Found | None:
-    """Return who says the clause a trigger sits in: "Kabul said [the decision was unacceptable]"."""
-    head = token.head if token.dep_ in ("acomp", "attr") else token
-    for _ in range(4):
-        if head.dep_ != "conj" or head.head.i == head.i:
-            break
-        head = head.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
-        return None
-    subject, passive = arguments.subject_of(head.head)
-    if subject is None or passive:
-        return None
-    return arguments.mention_at(subject, index)
-
-
-def _judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Found]]:
-    """Return the speaker who judges a clause and the actor the judgement is about.
-
-    "Kabul said Pakistan's decision was unacceptable": Kabul judges Pakistan, the doer of the
-    clause's subject; a subject with no actor ("the move was reckless") gives no event.
-    """
-    speaker = _speaker(token, index)
-    # "the visit was a provocation": a predicate noun's subject is its clause's
-    subject, passive = arguments.subject_of(token.head if token.dep_ == "attr" else token)
-    if speaker is None or subject is None or passive:
-        return [], []
-    judged = arguments.mention_at(subject, index) or next(
-        (
-            found
-            for prep in subject.children
-            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-            for found in [arguments.mention_at(pobj, index)]
-            if found is not None
-        ),
-        None,
-    )
-    if judged is None or judged.actor == speaker.actor:
-        return [], []
-    return [speaker], [judged]
-
-
-def _passive_context(
-    token: Token, pattern: Pattern, patient: Found, index: dict[int, Found]
-) -> tuple[list[Found], list[Found]]:
-    """Return the source (and target) of an agentless passive from its context.
-
-    ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
-    the other side is the pattern's target slots or the post in the patient's phrase
-    ("ambassador to the US"). ``host``: the patient is the target and the actor is the speaker
-    who reports it or the country of a place phrase ("summoned to the ministry in Dhaka").
-    """
-    if pattern.passive_actor == "own":
-        subject, _passive = arguments.subject_of(token)
-        posts = (
-            [
-                f
-                for prep in (subject.children if subject is not None else [])
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-                for f in arguments.with_conj(pobj, index)
-                if f.actor is not None and f.actor.country != patient.actor.country
-            ]
-            if patient.actor is not None
-            else []
-        )
-        return [patient], posts
-    country = patient.actor.country if patient.actor is not None else None
-    speaker = _speaker(token, index)
-    if speaker is not None and speaker.actor is not None and speaker.actor.country != country:
-        return [speaker], [patient]
-    places = [
-        t
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
-        for t in prep.subtree
-    ]
-    for t in places:
-        found = index.get(t.i)
-        if (
-            found is not None
-            and found.actor is not None
-            and found.kind in ("country", "capital")
-            and found.actor.country != country
-        ):
-            return [found], [patient]
-    return [], []
 
 
 def _agreed(token: Token) -> bool:
@@ -468,6 +338,10 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):
             return False, f"needs a modifier among {list(pattern.modifiers)[:4]}"
+    if pattern.future and not any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children
+    ):
+        return False, "not in the future or a modal"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
     if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bilat.events.arguments import headline_verb
+from bilat.events.syntax import headline_verb
 from bilat.records import Factuality
 
 FUTURE = {"will", "shall", "'ll", "wo"}

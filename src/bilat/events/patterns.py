@@ -34,6 +34,12 @@ a loan from China" is China's loan to Pakistan. ``own_doer: true`` takes a nomin
 source only from the noun's own possessor, "by" phrase or modifier, never from the clause it
 sits in: in "India condemned the attack on Pakistan" India is not the attacker.
 
+``mutual: true`` makes conjoined subjects with no target do the deed to each other, one event
+each way: "India and China traded accusations" is two accusations.
+
+``future: true`` needs the trigger in the future or a modal ("would face consequences" is a
+warning, "had paid a heavy price" is not).
+
 ``complement_objects`` narrows a complement to the thing it acts on: "asked India to withdraw
 its troops" is a demand for withdrawal, "told to withdraw its envoy" a recall ordered.
 
@@ -92,6 +98,8 @@ class Pattern(BaseModel):
     own_doer: bool = False
     passive_actor: Literal["own", "host"] | None = None
     speaker_source: bool = False
+    mutual: bool = False
+    future: bool = False
     state_code: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str | None = None
 

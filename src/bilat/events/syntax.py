@@ -1,0 +1,158 @@
+"""Syntax the parser gets wrong or leaves implicit: headline verbs, plans' owners, disapproval.
+
+Small readings of the dependency parse that the argument finder relies on: a headline verb
+tagged as a plural noun ("Pakistan expels envoy"), the owner of an unowned plan ("approved a
+plan to remove X"), and the verbs whose object is someone else's deed ("condemned the drills").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# verbs whose object is someone else's deed: its doer is never the verb's subject
+DISAPPROVING = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "slam",
+    "blast",
+    "protest",
+    "oppose",
+    "reject",
+    "investigate",
+    "probe",
+}
+
+# verbs that report what their subject says: the speaker of "X said it would …"
+SPEECH = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "note",
+    "announce",
+    "claim",
+    "assert",
+    "stress",
+    "reveal",
+    "remark",
+    "insist",
+    "explain",
+}
+# adjectives that make "it" an expletive: "it is important to work with Peru" names no one
+EXPLETIVE_ADJECTIVES = {
+    "important",
+    "necessary",
+    "essential",
+    "vital",
+    "crucial",
+    "clear",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "imperative",
+    "time",
+}
+# nouns of handing over whose of-phrase is the thing handed: "the release of a tranche"
+HANDOVER_NOUNS = {"release", "disbursement", "provision", "delivery", "transfer", "supply"}
+
+# nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
+PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
+# verbs whose subject makes a plan its own: "approved a plan", "took the decision"
+ADOPTING = {
+    "approve",
+    "adopt",
+    "announce",
+    "unveil",
+    "take",
+    "make",
+    "finalise",
+    "finalize",
+    "endorse",
+    "issue",
+    "pass",
+}
+
+
+def adopter(verb: Token) -> Token | None:
+    """Return the verb whose subject owns an unowned plan: "Japan approved a plan to remove X".
+
+    A plan, decision or move with no possessor belongs to whoever approves, announces or takes
+    it; one that is rejected or criticised does not ("India rejected the plan to impose").
+
+    Args:
+        verb: an infinitive that modifies a noun ("to remove" of "a plan").
+
+    Returns:
+        The adopting verb ("approved"), or None.
+    """
+    noun = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.lemma_.lower() not in PLAN_NOUNS or noun.dep_ != "dobj":
+        return None
+    if any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children) or noun.head.lemma_.lower() not in ADOPTING:
+        return None
+    return noun.head
+
+
+def headline_verb(token: Token) -> bool:
+    """Return whether a token is a present-tense verb, or a plural noun with an object.
+
+    Headlines drop articles, and the parser then reads "Pakistan expels envoy" with "expels"
+    as a noun; a noun never takes a direct object, so one that does is the verb.
+
+    Args:
+        token: any token.
+
+    Returns:
+        True for "expels" in "Pakistan expels envoy".
+    """
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return token.tag_ == "NNS" and any(c.dep_ == "dobj" for c in token.children)
+
+
+def headline_subject(verb: Token) -> Token | None:
+    """Return the subject the parser misreads in headline syntax, or None.
+
+    "Pakistan expels Indian envoy": with no article the subject comes out as a modifier of a
+    present-tense verb; "Pakistan expels envoy, suspends trade": the first verb hangs off the
+    second, which has no subject of its own.
+
+    Args:
+        verb: a verb with no subject of its own.
+
+    Returns:
+        The token that names the subject, or None.
+    """
+    if not headline_verb(verb):
+        return None
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "ADJ",
+        ):
+            return child
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and headline_verb(child)
+            and not any(g.dep_ in ("mark", "advmod") for g in child.children)
+        ):
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
+                    return grand
+    return None
