@@ -58,12 +58,15 @@ def _phrase(doc: Doc, mention: Found) -> set[int]:
     """Return the tokens of the title's noun phrase outside the mention itself.
 
     The phrase is the mention's head with its modifiers and "of" complements, followed
-    down through theirs ("commander of the 35,000 US troops").
+    down through theirs ("commander of the 35,000 US troops"); a title in apposition
+    ("the commander of the British forces, Major-General X") shares its noun's phrase.
     """
     span = doc[mention.start : mention.end]
     head = span.root
     tokens: set[int] = set()
     todo: list[Token] = [head]
+    if head.dep_ == "appos":
+        todo.append(head.head)
     while todo:
         token = todo.pop()
         for child in token.children:
@@ -71,8 +74,7 @@ def _phrase(doc: Doc, mention: Found) -> set[int]:
                 todo.append(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
-        if token.i != head.i:
-            tokens.add(token.i)
+        tokens.add(token.i)
     return {i for i in tokens if not mention.start <= i < mention.end}
 
 

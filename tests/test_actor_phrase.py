@@ -1,0 +1,71 @@
+"""A title with no country of its own takes the country or organisation in its noun phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.records import Document
+
+
+def _codes(pipeline: Pipeline, text: str, dateline: str) -> list[tuple[str, str]]:
+    document = Document.from_text(text, doc_id="p", published="1998-05-02", dateline=dateline)
+    return [(m.text, m.actor.code) for m in pipeline.extract(document).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        (
+            "The commander of the British forces there, Major-General Alan Reed, "
+            "welcomed the Chinese officers.",
+            "HONG KONG, May 2 (AFP)",
+            [
+                ("commander", "GBRMIL"),
+                ("British", "GBR"),
+                ("General Alan Reed", "GBRMIL"),
+                ("Chinese", "CHN"),
+            ],
+        ),
+        (
+            "Perry will meet the commander of the 28,000 US troops there on Friday.",
+            "TOKYO, May 2 (AFP)",
+            [("commander", "USAMIL"), ("US troops", "USAMIL")],
+        ),
+        (
+            "US Middle East envoy Mark Hale met Jordanian officials in Amman.",
+            "GAZA CITY, May 2 (AFP)",
+            [
+                ("US", "USA"),
+                ("envoy Mark Hale", "USAGOV"),
+                ("Jordanian officials", "JORGOV"),
+                ("Amman", "JORGOV"),
+            ],
+        ),
+        (
+            "UNFCCC Executive Secretary Anna Berg praised China for its efforts.",
+            "NAIROBI, May 2 (Xinhua)",
+            [("UNFCCC", "IGOUNFCC"), ("Secretary Anna Berg", "IGOUNFCC"), ("China", "CHN")],
+        ),
+    ],
+)
+def test_title_takes_owner_from_its_phrase(
+    pipeline: Pipeline, text: str, dateline: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text, dateline) == expected
+
+
+def test_title_without_owner_in_phrase_keeps_home(pipeline: Pipeline) -> None:
+    text = "The commander of the border force met Indian officials."
+    assert _codes(pipeline, text, "ISLAMABAD, May 2 (AFP)") == [
+        ("commander", "PAKMIL"),
+        ("Indian officials", "INDGOV"),
+    ]
+
+
+def test_title_ignores_country_in_its_relative_clause(pipeline: Pipeline) -> None:
+    text = "The commander, who met British officers, left the base."
+    assert _codes(pipeline, text, "ISLAMABAD, May 2 (AFP)") == [
+        ("commander", "PAKMIL"),
+        ("British", "GBR"),
+    ]
