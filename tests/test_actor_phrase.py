@@ -69,3 +69,16 @@ def test_title_ignores_country_in_its_relative_clause(pipeline: Pipeline) -> Non
         ("commander", "PAKMIL"),
         ("British", "GBR"),
     ]
+
+
+def test_title_with_surname_links_to_earlier_full_name_abroad(pipeline: Pipeline) -> None:
+    text = (
+        "Sudanese President Omar Hassan al-Bashir arrived in Tripoli. "
+        "General Al-Bashir later met a Ugandan delegation."
+    )
+    assert _codes(pipeline, text, "LONDON, April 13 (AFP)") == [
+        ("Sudanese President Omar Hassan al-Bashir", "SDNGOV"),
+        ("Tripoli", "LBYGOV"),
+        ("General Al-Bashir", "SDNGOV"),
+        ("Ugandan delegation", "UGAGOV"),
+    ]
