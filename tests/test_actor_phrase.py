@@ -82,3 +82,16 @@ def test_title_with_surname_links_to_earlier_full_name_abroad(pipeline: Pipeline
         ("General Al-Bashir", "SDNGOV"),
         ("Ugandan delegation", "UGAGOV"),
     ]
+
+
+def test_bare_title_follows_earlier_organisation_head(pipeline: Pipeline) -> None:
+    text = (
+        "The EBRD's first president, Jacques Attali, resigned. "
+        "Officials praised the President for the bank's recovery."
+    )
+    codes = _codes(pipeline, text, "LONDON, April 15 (AFP)")
+    assert [c for c in codes if c[0] != "Officials"] == [
+        ("EBRD", "IGOEBRD"),
+        ("president, Jacques Attali", "IGOEBRD"),
+        ("President", "IGOEBRD"),
+    ]
