@@ -95,3 +95,27 @@ def test_bare_title_follows_earlier_organisation_head(pipeline: Pipeline) -> Non
         ("president, Jacques Attali", "IGOEBRD"),
         ("President", "IGOEBRD"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials from Iran met Omani officials in Muscat.",
+            [
+                ("Officials", "IRNGOV"),
+                ("Iran", "IRN"),
+                ("Omani officials", "OMNGOV"),
+                ("Muscat", "OMNGOV"),
+            ],
+        ),
+        (
+            "Officials from Tehran and Washington met in Muscat on Sunday.",
+            [("Tehran", "IRNGOV"), ("Washington", "USAGOV"), ("Muscat", "OMNGOV")],
+        ),
+    ],
+)
+def test_officials_from_places_are_theirs_not_the_datelines(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text, "DOHA, March 1 (AFP)") == expected

@@ -41,9 +41,18 @@ def own_phrase(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
             and f.kind in _OWNER_KINDS
             and f.actor is not None
         }
-        codes = {f.actor.code if f.kind == "org" else f.country for f in owners.values() if f.actor}
-        if len(codes) != 1:
-            # none, or "the US and British commanders": no single owner to give
+        codes = {
+            f.actor.code if f.kind == "org" else (f.actor.country or f.actor.code)
+            for f in owners.values()
+            if f.actor is not None
+        }
+        if len(codes) > 1:
+            # "officials from Tehran and Washington": no one owner, and surely not the home
+            mention.actor = None
+            mention.needs_antecedent = False
+            mention.how = f"title of {len(codes)} owners in its phrase ({', '.join(sorted(codes))})"
+            continue
+        if not codes:
             continue
         owner = next(iter(owners.values()))
         _give(doc, mention, owner, ctx)
@@ -57,7 +66,7 @@ def _owns_country(mention: Found) -> bool:
 def _phrase(doc: Doc, mention: Found) -> set[int]:
     """Return the tokens of the title's noun phrase outside the mention itself.
 
-    The phrase is the mention's head with its modifiers and "of" complements, followed
+    The phrase is the mention's head with its modifiers and "of"/"from" complements, followed
     down through theirs ("commander of the 35,000 US troops"); a title in apposition
     ("the commander of the British forces, Major-General X") shares its noun's phrase.
     """
@@ -72,8 +81,11 @@ def _phrase(doc: Doc, mention: Found) -> set[int]:
         for child in token.children:
             if child.dep_ in _INSIDE:
                 todo.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 todo.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "conj" and token.dep_ in ("pobj", "conj", "amod", "compound"):
+                # "of the US and British forces": each conjunct is an owner of the phrase
+                todo.append(child)
         tokens.add(token.i)
     return {i for i in tokens if not mention.start <= i < mention.end}
 
