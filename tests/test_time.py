@@ -538,3 +538,17 @@ def test_event_date_yearless_day_falls_in_the_one_year_of_a_range() -> None:
     sentence = "Kenya condemned the January 30 raid."
     found = resolve_event_date(sentence, doc_date=doc_date, tense="past")
     assert (found.value, found.precision) == (None, DatePrecision.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doha, Feb 29: Qatar and Oman signed a deal.", ("Doha", "2024-02-29", 14)),
+        ("New Delhi, March 3 -- India said.", ("New Delhi", "2024-03-03", 22)),
+        ("Monday, Feb 29: talks resumed.", None),
+        ("Pakistan, India agree on talks.", None),
+    ],
+)
+def test_parse_dateline_title_case_city(text: str, expected: tuple[str, str, int] | None) -> None:
+    line = parse_dateline(text, published="2024-03-01")
+    assert (None if line is None else (line.city, line.date, line.end)) == expected

@@ -205,22 +205,28 @@ def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | Non
 
 
 def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
-    """Link "Under Secretary Bass" to the John Bass named earlier in the same country."""
+    """Link "Under Secretary Bass" to the John Bass named earlier in the same country.
+
+    A title with no country at all ("General Al-Bashir") links to the earlier full name with
+    that surname whatever its country: the full name carried the country, and the article's
+    home (often only its dateline) is a worse guess.
+    """
     name = next((p.entries[0].key for p in mention.pieces if piece_kind(p) == "name"), None)
-    if name is None or mention.actor is None or mention.actor.person is not None:
+    if name is None or (mention.actor is not None and mention.actor.person is not None):
         return False
-    surname = name.split()[-1]
+    surname = name.split()[-1].casefold()
     for other in reversed(earlier):
         actor = other.actor
-        if (
-            actor is not None
-            and actor.person is not None
-            and actor.country == mention.actor.country
-            and actor.person.split()[-1] == surname
-        ):
+        if actor is None:
+            continue
+        if mention.actor is not None:
+            full = actor.person if actor.country == mention.actor.country else None
+        else:
+            full = actor.person or (actor.name if other.individual else None)
+        if full is not None and " " in full and full.split()[-1].casefold() == surname:
             mention.actor = actor
             mention.office = other.office
-            mention.how = f"titled surname of {actor.person}"
+            mention.how = f"titled surname of {full}"
             return True
     return False
 

@@ -32,6 +32,7 @@ from bilat.actors.names import (
     person_actor,
     surname_not_in_office,
 )
+from bilat.actors.phrase import own_phrase
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import ActorRules, Person
 from bilat.records import Actor
@@ -59,6 +60,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found = [_resolve(doc, group, context) for group in _groups(doc, gazetteer, context)]
     found.extend(_pronouns(doc, found))
     found.sort(key=lambda f: f.start)
+    own_phrase(doc, found, context)
     corefer(doc, found, context)
     return [f for f in found if f.actor is not None or f.kind == "name"]
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bilat.records import DatePrecision, Record
-from bilat.time.calendar_words import MONTH, month_number, safe_date
+from bilat.time.calendar_words import MONTH, WEEKDAY, month_number, safe_date
 
 # A city in capitals ("KUALA LUMPUR", "ST. PETERSBURG"), optionally followed by a region
 # starting with a capital ("LOS ANGELES, California", "KIPUSHI, Zaire-Zambia border").
@@ -30,6 +30,13 @@ _AGENCY = r"\((?P<agency2>[A-Za-z][\w .&-]{0,20})\)"
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<raw>{_CITY}(?:(?:[ ]*[,.]\s*|[ ]+){_DATE}{_DASH}|\s*{_AGENCY}{_DASH}|\s*:|\s+(?:--|[–—-])))"
     r"[ \t]*",
+    re.MULTILINE,
+)
+# Some outlets write the city in title case ("Doha, Feb 29:", "New Delhi, March 3 --"); only
+# with a date and an explicit separator, so that a sentence's opening words are not taken.
+_TITLED_DATELINE = re.compile(
+    rf"^[ \t]*(?P<raw>(?!{WEEKDAY}|{MONTH})(?P<city>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}}),"
+    rf"[ ]*{_DATE}\s*(?:--|[–—:]))[ \t]*",
     re.MULTILINE,
 )
 # A dateline field may hold the date alone ("Dec 13 , 2005").
@@ -70,7 +77,7 @@ def parse_dateline(text: str, *, published: str | None = None) -> Dateline | Non
         ``partial``) when it is not; never an invented year.
     """
     limit = _head_end(text)
-    match = _DATELINE.search(text, 0, limit)
+    match = _DATELINE.search(text, 0, limit) or _TITLED_DATELINE.search(text, 0, limit)
     if match is None:
         # Only a dateline string on its own may lack the city ("Dec 13 , 2005").
         match = _DATE_ONLY.match(text)
