@@ -226,3 +226,28 @@ def test_precision_pressure_and_one_event_per_pair(
     pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the gerund a discussion is about is its topic, not a deed
+        (
+            "Pakistan and the United States discussed expanding defence cooperation.",
+            [("PAK", "040", "USA", "asserted"), ("PAK", "062", "USA", "hypothetical")],
+        ),
+        (
+            "US, Pakistan hash out expanding security cooperation.",
+            [("PAK", "062", "USA", "hypothetical")],
+        ),
+        # a participle clause after a comma is a deed of its own
+        (
+            "Russia signed a deal with China, expanding military cooperation.",
+            [("RUS", "057", "CHN", "asserted")],
+        ),
+    ],
+)
+def test_precision_topic_gerund_is_not_asserted(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text) == expected

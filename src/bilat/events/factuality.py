@@ -137,6 +137,18 @@ PLANNED_MODIFIERS = {
 }
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
+TOPIC_VERBS = {
+    "discuss",
+    "debate",
+    "explore",
+    "examine",
+    "review",
+    "study",
+    "hash",
+    "weigh",
+    "talk",
+}
+"""Verbs whose gerund object is what was talked about ("discussed expanding trade"), not a deed."""
 HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "generally", "normally"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
@@ -176,6 +188,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
                 and not intent_code
             ):
                 return Factuality.PLANNED, f"prospect '{prospect.text} {governor.text}'"
+    topic = _topic_of(trigger)
+    if topic is not None and not intent_code:
+        return Factuality.HYPOTHETICAL, f"topic of '{topic.text}'"
     noun = _intent_noun(trigger)
     if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
         # "US pressure to cut ties with Hamas": what is pressed for has not happened
@@ -226,6 +241,26 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
     return Factuality.ASSERTED, "asserted"
+
+
+def _topic_of(trigger: Token) -> Token | None:
+    """Return the verb of discussion whose gerund object the trigger is ("hash out expanding ties").
+
+    The gerund names what the talks were about; the talks are their own event.
+    """
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("xcomp", "dobj", "pcomp", "ccomp", "advcl"):
+        return None
+    head = trigger.head
+    between = trigger.doc[min(head.i, trigger.i) + 1 : max(head.i, trigger.i)]
+    if trigger.dep_ == "advcl" and (head.i > trigger.i or any(t.is_punct for t in between)):
+        return None  # "…, expanding ties": a participle clause of its own, not the topic
+    if trigger.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("about", "on", "over"):
+        head = head.head  # "talked about expanding", "talks on expanding"
+    if head.lemma_.lower() in TOPIC_VERBS or (
+        head.pos_ == "NOUN" and head.lemma_.lower() in ("talk", "discussion", "negotiation")
+    ):
+        return head
+    return None
 
 
 def _intent_noun(trigger: Token) -> Token | None:
