@@ -134,3 +134,13 @@ def test_bare_common_sector_word_is_not_carried(pipeline: Pipeline) -> None:
     # only the sectors that challenge a state are one group through an article
     text = "Japanese traders bought dollars on Monday. Traders later sold them."
     assert _codes(pipeline, text, "1996-08-30") == [("Japanese traders", "JPNBUS")]
+
+
+def test_home_country_not_from_a_capitalised_date_before_a_name(pipeline: Pipeline) -> None:
+    # "Last Monday Touhid Hossain …" is no title: India, named most, stays the home country
+    text = (
+        "Last Monday Touhid Hossain met the Indian envoy. "
+        "India said its envoy would stay. India and its ministry said so. "
+        "The Ministry of External Affairs said the talks were useful."
+    )
+    assert _codes(pipeline, text, "2024-12-03")[-1] == ("Ministry", "INDGOV")

@@ -76,3 +76,21 @@ def test_actors_shared_surname_names_the_bearer_written_in_full_before() -> None
         ("prime minister Nawaz Sharif", "Nawaz Sharif"),
         ("Sharif", "Nawaz Sharif"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN chief spoke.", [("UN chief", "IGOUNO", "António Guterres")]),
+        ("The IAEA head spoke.", [("IAEA head", "IGOIAEA", "Rafael Grossi")]),
+        # a national organisation's chief is not looked up
+        ("The BBC chief spoke.", [("BBC", "GBRMED", None)]),
+        # "head" modifying another noun names no one
+        ("The UN head office spoke.", [("UN", "IGOUNO", None)]),
+    ],
+)
+def test_actors_organisation_chief_word_names_its_head_at_the_date(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = resolve_text(text, date="2021-06-01")
+    assert [(r["text"], r["code"], r["person"]) for r in found] == expected

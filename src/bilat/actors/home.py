@@ -101,4 +101,9 @@ def _title_before(doc: Doc, start: int) -> bool:
     if not run or (i < sentence_start and len(run) == 1):
         # one capitalised word opening a sentence may be anything ("Later Dar said")
         return False
-    return all(t.ent_type_ not in ("NORP", "GPE") and len(t.text) > 2 for t in run)
+    return all(
+        t.pos_ in ("PROPN", "NOUN", "ADJ")
+        and t.ent_type_ not in ("NORP", "GPE", "DATE", "TIME")
+        and len(t.text) > 2
+        for t in run
+    )

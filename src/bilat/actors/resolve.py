@@ -220,9 +220,21 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         assert entry is not None
         org = kb.organisations[entry.key]
         actor = Actor(org.code, org.country, org.sector, name=org.name, organisation=org.name)
-        if title_pieces and org.country and org.country not in kb.countries:
+        international = bool(org.country) and org.country not in kb.countries
+        chief_word = (
+            not title_pieces
+            and end < len(doc)
+            and doc[end].lower_ in kb.actor_rules.organisation_chief_words
+            and doc[end].tag_ == "NN"
+            and doc[end].dep_ != "compound"
+        )
+        if international and chief_word:
+            # "the UN chief": the organisation's head, named by the word after its name
+            end += 1
+            span = doc[start:end]
+        if org.country is not None and international and (title_pieces or chief_word):
             # "the UN Secretary-General": the organisation's office holder at the date
-            office_id = _main_office(kb, title_pieces)
+            office_id = _main_office(kb, title_pieces) if title_pieces else "secretary_general"
             chief, why = office_holder(kb, office_id, org.country, ctx)
             if chief is None and office_id == "secretary_general":
                 # an organisation's chief is filed as its head_of_state

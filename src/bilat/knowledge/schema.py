@@ -258,6 +258,7 @@ class ActorRules(_Entry):
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
+    organisation_chief_words: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -440,6 +441,7 @@ SECTIONS: dict[str, Section] = {
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
+    "organisation_chief_words": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
