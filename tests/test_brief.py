@@ -5,7 +5,7 @@ The corpus is written straight into a store (no parsing), so every figure is kno
 
 from __future__ import annotations
 
-import importlib
+import builtins
 import re
 import shutil
 import subprocess
@@ -453,14 +453,18 @@ def test_pdf_error_when_weasyprint_is_missing(
 
 
 def test_pdf_error_when_pango_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def without_pango(name: str) -> object:
-        # What cffi raises when WeasyPrint's import cannot open Pango.
-        raise OSError(
-            "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object "
-            "file: No such file or directory"
-        )
+    real_import = builtins.__import__
 
-    monkeypatch.setattr(importlib, "import_module", without_pango)
+    def without_pango(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint":
+            # What cffi raises when WeasyPrint's import cannot open Pango.
+            raise OSError(
+                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared "
+                "object file: No such file or directory"
+            )
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pango)
     with pytest.raises(PdfError) as caught:
         html_to_pdf("<p>brief</p>", tmp_path / "brief.pdf")
     assert str(caught.value) == (

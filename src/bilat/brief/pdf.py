@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 from bilat.errors import BilatError
 
@@ -18,12 +17,12 @@ class PdfError(BilatError):
     default_code = "E610"
 
 
-def _weasyprint() -> ModuleType:
+def _weasyprint() -> Any:
     """Import WeasyPrint, turning a missing package or system library into a PdfError."""
     # Imported here, not at the top: WeasyPrint loads Pango through cffi when imported, and a
     # machine without Pango must still write Markdown and HTML briefs.
     try:
-        return importlib.import_module("weasyprint")
+        import weasyprint
     except ImportError as error:
         raise PdfError(
             f"WeasyPrint is not installed ({error}); install bilat's pinned dependencies "
@@ -37,6 +36,7 @@ def _weasyprint() -> ModuleType:
             f"scripts/install-system-deps or apt-get install {SYSTEM_PACKAGES}, or write the "
             "brief with --format html"
         ) from error
+    return weasyprint
 
 
 def html_to_pdf(page: str, pdf: Path) -> Path:
