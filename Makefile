@@ -21,7 +21,7 @@ install-dev-python: $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 
-# Everything: also the Debian packages the slow tests drive (chromium, postgresql, a JRE).
+# Everything: also the Debian packages PDF briefs and the slow tests need (Pango, chromium, postgresql, a JRE).
 install-dev: install-dev-python
 	scripts/install-system-deps
 

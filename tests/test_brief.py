@@ -5,8 +5,11 @@ The corpus is written straight into a store (no parsing), so every figure is kno
 
 from __future__ import annotations
 
+import builtins
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,15 @@ import pytest
 from typer.testing import CliRunner
 
 from bilat.analytics import fill_periods
-from bilat.brief import BriefScope, build_brief, chart_svg, headline, html_to_pdf, to_html
+from bilat.brief import (
+    BriefScope,
+    PdfError,
+    build_brief,
+    chart_svg,
+    headline,
+    html_to_pdf,
+    to_html,
+)
 from bilat.cli import app
 from bilat.errors import InputError
 from bilat.records import (
@@ -349,3 +360,139 @@ def test_chart_svg_labels_twelve_of_eighty_weeks() -> None:
     ticks = _ticks(chart_svg(series))
     assert len(ticks) == 12
     assert ticks[:3] == ["01 Jan", "19 Feb", "08 Apr"]
+
+
+def _poppler(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed: the PDF cannot be read back")
+    return found
+
+
+def _pdf_info(pdf: Path) -> dict[str, str]:
+    done = subprocess.run(
+        [_poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True, timeout=60
+    )
+    return dict(line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
+
+
+def _pdf_page_text(pdf: Path, page: int) -> str:
+    """Return one page's text with runs of white space as one space (line breaks vary)."""
+    command = [_poppler("pdftotext"), "-f", str(page), "-l", str(page), str(pdf), "-"]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
+    return " ".join(done.stdout.split())
+
+
+PDF_PAGES = [
+    "Brief: Pakistan and India (PAK–IND) 2 May 2025 to 31 May 2025, compared with 2 April 2025 "
+    "to 1 May 2025. Events coded by bilat from news reports; Goldstein scores run from −10 (most "
+    "conflictual) to +10 (most cooperative). 5 events between 2025-05-02 and 2025-05-31 (2 in "
+    "the 30 days before); mean Goldstein -2.12 (before -4.05). Trend: no clear trend: Goldstein "
+    "mean +2.67 a week (95% CI −13.00 to +15.40); no change point Events This period Previous "
+    "Change verbal cooperation 1 1 +0% material cooperation 1 0 new verbal conflict 1 0 new "
+    "material conflict 2 1 +100% all events 5 2 +150% Week by week ■ cooperation ■ conflict ― "
+    "mean Goldstein 2 0 28 Apr 05 May 12 May 19 May 26 May Most important events 1. 2025-05-05 "
+    "· Pakistan military (PAKMIL) → India military (INDMIL) · Use force (190) · Goldstein -10 · "
+    "1 article · confidence 0.80 Report n1: PAKMIL and INDMIL (190). Sources: Report of "
+    "2025-05-05",
+    "2. 2025-05-20 · Pakistan rebels (PAKREB) → India military (INDMIL) · Other (180) · "
+    "Goldstein -9 · 1 article · confidence 0.80 Report n4: PAKREB and INDMIL (180). Sources: "
+    "Report of 2025-05-20 3. 2025-05-28 · Pakistan government (PAKGOV) → India government "
+    "(INDGOV) · Other (061) · Goldstein +6.4 · 1 article · confidence 0.80 Report n5: PAKGOV and "
+    "INDGOV (061). Sources: Report of 2025-05-28 4. 2025-05-12 · Pakistan government (PAKGOV) → "
+    "India government (INDGOV) · Express intent to meet (036) · Goldstein +4 · 1 article · "
+    "confidence 0.80 Report n3: PAKGOV and INDGOV (036). Sources: Report of 2025-05-12 5. "
+    "2025-05-06 · India government (INDGOV) → Pakistan government (PAKGOV) · Other (111) · "
+    "Goldstein -2 · 1 article · confidence 0.80 Report n2: INDGOV and PAKGOV (111). Sources: "
+    "Report of 2025-05-06 New actors and first-time contacts New actors: PAKREB (Pakistan "
+    "rebels). First-time contacts: INDMIL (India military) – PAKREB (Pakistan rebels). "
+    "Casualties, money and other figures • 2025-05-20: killed 3 — “killed three guards” Notable "
+    "quotes • “We are ready to talk” — the minister (2025-05-12)",
+]
+
+
+def test_pdf_brief_prints_every_section_on_two_a4_pages(corpus: Store, tmp_path: Path) -> None:
+    pdf = html_to_pdf(to_html(build_brief(corpus, SCOPE)), tmp_path / "brief.pdf")
+    info = {key: value.strip() for key, value in _pdf_info(pdf).items()}
+    assert (info["Title"], info["Pages"], info["Page size"]) == (
+        "Brief: Pakistan and India (PAK–IND), 2025-05-02 to 2025-05-31",
+        "2",
+        "595.276 x 841.89 pts (A4)",
+    )
+    assert info["Producer"].startswith("WeasyPrint ")
+    assert [_pdf_page_text(pdf, 1), _pdf_page_text(pdf, 2)] == PDF_PAGES
+
+
+def test_pdf_brief_draws_the_chart_bars_and_line(corpus: Store, tmp_path: Path) -> None:
+    image_module = pytest.importorskip("PIL.Image")
+    pdf = html_to_pdf(to_html(build_brief(corpus, SCOPE)), tmp_path / "brief.pdf")
+    command = [_poppler("pdftoppm"), "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf)]
+    subprocess.run([*command, str(tmp_path / "page")], check=True, timeout=60)
+    (png,) = tmp_path.glob("page*.png")
+    pixels = image_module.open(png).convert("RGB").getcolors(1 << 20)
+    chart = {(47, 125, 79): "cooperation", (179, 54, 43): "conflict", (31, 78, 140): "Goldstein"}
+    assert sorted(chart[colour] for _, colour in pixels if colour in chart) == [
+        "Goldstein",
+        "conflict",
+        "cooperation",
+    ]
+
+
+def test_pdf_error_when_weasyprint_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(PdfError) as caught:
+        html_to_pdf("<p>brief</p>", tmp_path / "brief.pdf")
+    assert str(caught.value) == (
+        "[E610] WeasyPrint is not installed (import of weasyprint halted; None in sys.modules); "
+        "install bilat's pinned dependencies (pip install --require-hashes -r requirements.lock) "
+        "or write the brief with --format html"
+    )
+    assert not (tmp_path / "brief.pdf").exists()
+
+
+def test_pdf_error_when_pango_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real_import = builtins.__import__
+
+    def without_pango(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "weasyprint":
+            # What cffi raises when WeasyPrint's import cannot open Pango.
+            raise OSError(
+                "cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared "
+                "object file: No such file or directory"
+            )
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pango)
+    with pytest.raises(PdfError) as caught:
+        html_to_pdf("<p>brief</p>", tmp_path / "brief.pdf")
+    assert str(caught.value) == (
+        "[E610] WeasyPrint cannot load its system libraries (cannot load library "
+        "'libpango-1.0-0': libpango-1.0-0: cannot open shared object file: No such file or "
+        "directory); install them with scripts/install-system-deps or apt-get install "
+        "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core, or write the "
+        "brief with --format html"
+    )
+
+
+def test_cli_brief_pdf_writes_the_file(corpus: Store, tmp_path: Path) -> None:
+    db = str(getattr(corpus, "url", ""))
+    corpus.close()
+    args = ["brief", "--dyad", "PAK,IND", "--since", "30d", "--until", "2025-05-31", "--db", db]
+    pdf = tmp_path / "brief.pdf"
+    result = CliRunner().invoke(app, [*args, "--format", "pdf", "-o", str(pdf)])
+    assert (result.exit_code, result.output) == (0, f"wrote {pdf}\n")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_cli_brief_pdf_into_a_missing_folder_says_so(corpus: Store, tmp_path: Path) -> None:
+    db = str(getattr(corpus, "url", ""))
+    corpus.close()
+    args = ["brief", "--dyad", "PAK,IND", "--since", "30d", "--until", "2025-05-31", "--db", db]
+    pdf = tmp_path / "missing" / "brief.pdf"
+    result = CliRunner().invoke(app, [*args, "--format", "pdf", "-o", str(pdf)])
+    assert (result.exit_code, " ".join(result.output.split())) == (
+        1,
+        f"Error: [E610] cannot write {pdf}: folder {pdf.parent} does not exist; create it first",
+    )

@@ -8,7 +8,7 @@ Path("brief.html").write_text(to_html(brief))
 from __future__ import annotations
 
 from bilat.brief.build import Brief, BriefScope, QuadRow, TopEvent, build_brief
-from bilat.brief.pdf import PdfError, find_chromium, html_to_pdf
+from bilat.brief.pdf import PdfError, html_to_pdf
 from bilat.brief.render import chart_svg, headline, to_html, to_markdown
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "TopEvent",
     "build_brief",
     "chart_svg",
-    "find_chromium",
     "headline",
     "html_to_pdf",
     "to_html",

@@ -1,15 +1,14 @@
-"""Print a brief's HTML page to PDF with the headless chromium the project installs."""
+"""Print a brief's HTML page to PDF with WeasyPrint: in-process, no browser, no subprocess."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
+from typing import Any
 
 from bilat.errors import BilatError
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+"""The Debian packages WeasyPrint loads at import (Pango, HarfBuzz) and the fonts it lays out."""
 
 
 class PdfError(BilatError):
@@ -18,69 +17,55 @@ class PdfError(BilatError):
     default_code = "E610"
 
 
-def find_chromium(explicit: str | None = None) -> str:
-    """Return the path of a chromium executable.
+def _weasyprint() -> Any:
+    """Import WeasyPrint, turning a missing package or system library into a PdfError."""
+    # Imported here, not at the top: WeasyPrint loads Pango through cffi when imported, and a
+    # machine without Pango must still write Markdown and HTML briefs.
+    try:
+        import weasyprint
+    except ImportError as error:
+        raise PdfError(
+            f"WeasyPrint is not installed ({error}); install bilat's pinned dependencies "
+            "(pip install --require-hashes -r requirements.lock) or write the brief with "
+            "--format html"
+        ) from error
+    except OSError as error:
+        # cffi raises OSError naming the shared library it could not open.
+        raise PdfError(
+            f"WeasyPrint cannot load its system libraries ({error}); install them with "
+            f"scripts/install-system-deps or apt-get install {SYSTEM_PACKAGES}, or write the "
+            "brief with --format html"
+        ) from error
+    return weasyprint
 
-    Args:
-        explicit: A path to use instead of searching.
 
-    Returns:
-        The executable's path.
+def html_to_pdf(page: str, pdf: Path) -> Path:
+    """Print an HTML page to a PDF file with WeasyPrint.
 
-    Raises:
-        PdfError: None is installed.
-    """
-    for candidate in (explicit,) if explicit else CHROMIUM_CANDIDATES:
-        found = shutil.which(candidate) if candidate else None
-        if found:
-            return found
-    raise PdfError(
-        "chromium is not installed (looked for /usr/bin/chromium, chromium, chromium-browser, "
-        "google-chrome); install it (scripts/install-system-deps, or apt-get install chromium) "
-        "or write the brief with --format html"
-    )
-
-
-def html_to_pdf(page: str, pdf: Path, *, chromium: str | None = None, timeout: float = 120) -> Path:
-    """Print an HTML page to a PDF file with headless chromium.
+    The page is laid out for print (its ``@page`` and ``@media print`` rules apply) and its
+    ``<title>`` becomes the PDF's title. Nothing is fetched: a brief is self-contained, so
+    every URL the page could load (images, stylesheets) is refused.
 
     Args:
         page: The self-contained HTML.
         pdf: The PDF file to write.
-        chromium: The chromium executable (found on PATH by default).
-        timeout: Seconds to allow chromium.
 
     Returns:
-        The PDF path.
+        The PDF path, resolved.
 
     Raises:
-        PdfError: chromium is missing, failed, timed out or wrote no PDF.
+        PdfError: WeasyPrint or its system libraries are missing, or the file cannot be written.
     """
-    binary = find_chromium(chromium)
+    weasyprint = _weasyprint()
     pdf = pdf.resolve()
-    with tempfile.TemporaryDirectory(prefix="bilat-brief-") as work:
-        source = Path(work) / "brief.html"
-        source.write_text(page, encoding="utf-8")
-        command = [
-            binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--user-data-dir={work}/profile",
-            f"--print-to-pdf={pdf}",
-            source.as_uri(),
-        ]
-        try:
-            done = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired as error:
-            raise PdfError(f"chromium took more than {timeout:g}s to print {pdf}; retry") from error
-    if done.returncode != 0 or not pdf.exists() or pdf.stat().st_size == 0:
-        tail = (done.stderr or "").strip().splitlines()[-3:]
+    if not pdf.parent.is_dir():
+        raise PdfError(f"cannot write {pdf}: folder {pdf.parent} does not exist; create it first")
+    refuse_all = weasyprint.URLFetcher(allowed_protocols=())
+    document = weasyprint.HTML(string=page, url_fetcher=refuse_all)
+    try:
+        document.write_pdf(pdf)
+    except OSError as error:
         raise PdfError(
-            f"chromium could not print {pdf} (exit {done.returncode}: {' '.join(tail)}); "
-            "write the brief with --format html and print it from a browser"
-        )
+            f"cannot write {pdf}: {error.strerror or error}; choose a writable file"
+        ) from error
     return pdf

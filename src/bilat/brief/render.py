@@ -269,6 +269,9 @@ blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .7rem; border-left: 3px s
 li { margin-bottom: .7rem; } .trend { background: #f4f6fa; padding: .5rem .8rem; }
 svg { max-width: 100%; height: auto; } td { overflow-wrap: break-word; }
 @media (max-width: 30rem) { body { margin: 1rem auto; } td, th { padding: .2rem .35rem; } }
+@page { size: A4; margin: 18mm 16mm; }
+@media print { body { margin: 0; padding: 0; max-width: none; }
+  li, tr, svg, .trend { break-inside: avoid; } h1, h2 { break-after: avoid; } }
 """
 
 
