@@ -343,6 +343,10 @@ def quotes(query: QuoteQuery) -> tuple[str, list[Any]]:
     if query.doc_id is not None:
         clauses.append("q.doc_id = ?")
         params.append(query.doc_id)
+    if query.doc_ids is not None:
+        ids = query.doc_ids
+        clauses.append(f"q.doc_id IN ({', '.join('?' for _ in ids)})" if ids else "FALSE")
+        params.extend(ids)
     if query.speaker is not None:
         clauses.append("starts_with(q.speaker_code, ?)")
         params.append(query.speaker)
