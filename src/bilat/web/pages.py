@@ -1,7 +1,8 @@
 """The dashboard's pages; each renders the same data its JSON twin (``?format=json``) returns.
 
 Pages are plain ``def`` endpoints, so their store reads run in the thread pool, under the same
-read lock as the API's.
+read lock as the API's. The overview and the dyad pages, the costly ones, are computed once per
+write to the store (:meth:`bilat.api.gate.StoreGate.cached`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bilat.api.params import invalid, parse_dyad, parse_period
 from bilat.api.routes import (
     Filters,
     events_data,
+    gate_of,
     index_data,
     no_document,
     no_event,
@@ -67,8 +69,7 @@ def overview_data(store: Store) -> dict[str, Any]:
 def overview(request: Request, format: Format = None) -> Response:
     """Show the dyads ranked by activity, with sparklines and trend words."""
     as_json = _wants_json(format)
-    with reading(request) as store:
-        data = overview_data(store)
+    data = gate_of(request).cached(("overview",), overview_data)
     if as_json:
         return JSONResponse(data)
     return render_page("overview.html", request, title="Dyads", data=data)
@@ -146,8 +147,9 @@ def dyad(
     if pair is None:
         raise invalid("give two country codes in the address, e.g. /dyads/PAK/USA")
     period = parse_period(by)
-    with reading(request) as store:
-        data = dyad_data(store, pair, period)
+    data = gate_of(request).cached(
+        ("dyad", *pair, period), lambda store: dyad_data(store, pair, period)
+    )
     if as_json:
         return JSONResponse(data)
     return render_page("dyad.html", request, title=f"{pair[0]}–{pair[1]}", data=data)
