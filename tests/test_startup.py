@@ -98,6 +98,42 @@ def test_startup_command_loads_no_heavy_module(argv: list[str], db: str) -> None
     assert _python(RUN_COMMAND.format(heavy=HEAVY), *args) == {"exit": 0, "heavy": []}
 
 
+HELP_IMPORTS = """
+import json, sys
+from bilat.cli import main
+try:
+    main(["--help"])
+except SystemExit:
+    pass
+print(json.dumps({
+    "bilat": sorted(m for m in sys.modules if m.startswith("bilat.")),
+    "libraries": sorted(m for m in ("pydantic", "yaml", "feedparser", "duckdb") if m in sys.modules),
+}))
+"""
+
+
+def test_startup_help_imports_only_the_cli_and_the_store_interface() -> None:
+    # --help needs the commands' signatures, not the stages or the settings' validation.
+    assert _python(HELP_IMPORTS) == {
+        "bilat": [
+            "bilat.cli",
+            "bilat.cli.analytics",
+            "bilat.cli.common",
+            "bilat.cli.core",
+            "bilat.cli.monitor",
+            "bilat.cli.scale",
+            "bilat.cli.stores",
+            "bilat.cli.verify",
+            "bilat.errors",
+            "bilat.records",
+            "bilat.store",
+            "bilat.store.base",
+            "bilat.verdicts",
+        ],
+        "libraries": [],
+    }
+
+
 def test_startup_serve_reads_without_heavy_module(db: str) -> None:
     assert _python(SERVE_READ.format(heavy=HEAVY), db) == {"exit": 200, "heavy": []}
 

@@ -8,7 +8,6 @@ import typer
 
 from bilat.cli.common import app, out
 from bilat.store import open_store
-from bilat.store.transfer import copy_store
 
 
 @app.command("migrate")
@@ -22,6 +21,8 @@ def migrate_cmd(
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 200,
 ) -> None:
     """Copy a whole store (documents, events, facts, quotes, rejections, verdicts) to another."""
+    from bilat.store.transfer import copy_store
+
     with open_store(source, read_only=True) as reader, open_store(target) as writer:
         report = copy_store(reader, writer, batch_size=batch_size)
     out.print(
