@@ -281,6 +281,14 @@ def test_store_documents_filters_by_status_and_limit(filled: Store) -> None:
         filled.documents(status="pending")
 
 
+def test_store_count_documents_counts_what_documents_lists(filled: Store) -> None:
+    assert filled.count_documents() == {"accepted": 3, "rejected": 2}
+
+
+def test_store_count_documents_of_an_empty_store(store: Store) -> None:
+    assert store.count_documents() == {"accepted": 0, "rejected": 0}
+
+
 def test_store_add_failure_leaves_nothing_written(store: Store) -> None:
     bad_fact = Fact("d3", "money", "lots", None, None, "lots", 0, 4, 0)  # type: ignore[arg-type]
     broken = dataclasses.replace(D3, facts=(bad_fact,))

@@ -337,6 +337,14 @@ class Store(Protocol):
         """
         ...
 
+    def count_documents(self) -> dict[str, int]:
+        """Count the stored documents and the rejected inputs.
+
+        Returns:
+            ``{"accepted": …, "rejected": …}``, as :meth:`documents` would list them.
+        """
+        ...
+
     def extraction(self, doc_id: str) -> Extraction | None:
         """Return everything stored for one document, or None if there is no such document."""
         ...
@@ -388,6 +396,18 @@ class Store(Protocol):
 
         Returns:
             The quotes, equal to those added, with their documents' dates.
+        """
+        ...
+
+    def timelines(self, pairs: Sequence[tuple[str, str]], by: str) -> list[list[TimelineRow]]:
+        """Return several dyads' timelines, each what ``timeline(EventQuery(dyad=pair), by)`` is.
+
+        Args:
+            pairs: Country pairs, either order.
+            by: ``week``, ``month``, ``quarter`` or ``year``.
+
+        Returns:
+            One list of rows per pair, in the pairs' order.
         """
         ...
 

@@ -99,6 +99,23 @@ _CLUSTER_COUNTS = """
 """
 
 
+def _timeline_rows(rows: Iterable[Sequence[Any]]) -> list[TimelineRow]:
+    """Return timeline rows from the SQL's (period, events, four quads, mean, sum) tuples."""
+    return [
+        TimelineRow(
+            period=str(period),
+            events=int(n),
+            verbal_coop=int(vc),
+            material_coop=int(mc),
+            verbal_conflict=int(vf),
+            material_conflict=int(mf),
+            goldstein_mean=float(mean),
+            goldstein_sum=float(total),
+        )
+        for period, n, vc, mc, vf, mf, mean, total in rows
+    ]
+
+
 def _with_clusters(
     cursor: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str | None]]
 ) -> list[Event]:
@@ -575,6 +592,18 @@ class DuckDBStore:
             rows = cursor.execute(query, params).fetchall()
         return [DocumentRow(*row) for row in rows]
 
+    def count_documents(self) -> dict[str, int]:
+        """Count the stored documents and the rejected inputs.
+
+        Returns:
+            ``{"accepted": …, "rejected": …}``, as :meth:`documents` would list them.
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM rejections)"
+            ).fetchall()
+        return {"accepted": int(rows[0][0]), "rejected": int(rows[0][1])}
+
     def extraction(self, doc_id: str) -> Extraction | None:
         """Return everything stored for one document, or None if there is no such document.
 
@@ -766,19 +795,29 @@ class DuckDBStore:
             rows = summary.timeline(cursor, query, by) if self._summary_reads else None
             if rows is None:
                 rows = cursor.execute(statement, params).fetchall()
-        return [
-            TimelineRow(
-                period=str(period),
-                events=int(n),
-                verbal_coop=int(vc),
-                material_coop=int(mc),
-                verbal_conflict=int(vf),
-                material_conflict=int(mf),
-                goldstein_mean=float(mean),
-                goldstein_sum=float(total),
-            )
-            for period, n, vc, mc, vf, mf, mean, total in rows
-        ]
+        return _timeline_rows(rows)
+
+    def timelines(self, pairs: Sequence[tuple[str, str]], by: str) -> list[list[TimelineRow]]:
+        """Return several dyads' timelines, each what ``timeline(EventQuery(dyad=pair), by)`` is.
+
+        Args:
+            pairs: Country pairs, either order.
+            by: ``week``, ``month``, ``quarter`` or ``year``.
+
+        Returns:
+            One list of rows per pair, in the pairs' order.
+
+        Raises:
+            InputError: ``by`` is unknown or a pair cannot be used.
+        """
+        queries = [EventQuery(dyad=pair) for pair in pairs]
+        for query in queries:
+            sql.timeline(query, by)  # the same validation and messages as timeline()
+        with self._reading() as cursor:
+            found = summary.timelines(cursor, pairs, by) if self._summary_reads else None
+        if found is None:
+            return [self.timeline(query, by) for query in queries]
+        return [_timeline_rows(rows) for rows in found]
 
     def actors(
         self, query: EventQuery | None = None, *, limit: int | None = None

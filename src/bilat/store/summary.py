@@ -542,6 +542,51 @@ def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] |
     return rows
 
 
+def timelines(
+    con: Cursor, pairs: Sequence[tuple[str, str]], by: str
+) -> list[list[tuple[Any, ...]]] | None:
+    """Return several dyads' per-period rows from the summary in one query, or None.
+
+    Args:
+        con: A connection or cursor.
+        pairs: Country pairs, each as :class:`EventQuery`'s ``dyad`` (either order), codes
+            already validated by :func:`bilat.store.sql.timeline`.
+        by: ``month``, ``quarter`` or ``year`` (weeks cross months: None).
+
+    Returns:
+        For each pair, the rows :func:`timeline` returns for ``EventQuery(dyad=pair)``.
+    """
+    if by not in _PLACED_LENGTH or any(not a or not b for a, b in pairs):
+        return None
+    # The pair key holds both countries, so equal keys mean the same two countries in either
+    # direction: the dyad test of _filters.
+    keys = [f"{min(a, b)}|{max(a, b)}" for a, b in pairs]
+    wanted = sorted(set(keys))
+    if not wanted:
+        return []
+    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
+    found = con.execute(
+        f"""
+        SELECT e.pair,
+            CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period,
+            sum(e.events), {_QUADS},
+            sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION),
+            sum(e.goldstein_sum)
+        FROM event_summary e
+        WHERE e.pair IN ({_marks(wanted)})
+            AND e.factuality IN ({_COUNTED_FACTUALITY})
+            AND e.placed_length >= {_PLACED_LENGTH[by]}
+        GROUP BY 1, 2
+        ORDER BY 1, 2
+        """,
+        wanted,
+    ).fetchall()
+    by_pair: dict[str, list[tuple[Any, ...]]] = {key: [] for key in wanted}
+    for row in found:
+        by_pair[row[0]].append(tuple(row[1:]))
+    return [list(by_pair[key]) for key in keys]
+
+
 def dyads(con: Cursor, *, directed: bool, query: EventQuery) -> list[tuple[Any, ...]] | None:
     """Return the dyad table from the summary, or None if it cannot say.
 

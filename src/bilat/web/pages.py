@@ -57,11 +57,12 @@ def overview_data(store: Store) -> dict[str, Any]:
         The overview's data.
     """
     data = index_data(store)
-    ranked = []
-    for row in data["dyads"][:OVERVIEW_DYADS]:
-        line = analysis.timeline_data(store, (row["a"], row["b"]), "month", None, None)
-        ranked.append({**row, "sparkline": line["sparkline"], "trend": line["trend"]})
-    data["dyads"] = ranked
+    shown = data["dyads"][:OVERVIEW_DYADS]
+    lines = analysis.timelines_data(store, [(row["a"], row["b"]) for row in shown], "month")
+    data["dyads"] = [
+        {**row, "sparkline": line["sparkline"], "trend": line["trend"]}
+        for row, line in zip(shown, lines, strict=True)
+    ]
     return data
 
 
