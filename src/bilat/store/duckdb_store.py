@@ -64,10 +64,21 @@ MEMORY = ":memory:"
 _BATCH_VIEW = "bilat_batch"
 
 
+SMALL_BATCH_ROWS = 200
+"""Batches of at most this many rows are inserted from DuckDB list parameters, not Arrow."""
+
+
 def _insert_select(table: str, columns: Sequence[str], *, ignore_conflicts: bool = False) -> str:
     names = ", ".join(f'"{column}"' for column in columns)  # "symmetric" is a reserved word
     conflict = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
     return f"INSERT INTO {table} ({names}) SELECT {names} FROM {_BATCH_VIEW}{conflict}"
+
+
+def _insert_listed(table: str, columns: Sequence[str], *, ignore_conflicts: bool = False) -> str:
+    """Return the INSERT of rows given as one list parameter per column, in column order."""
+    listed = ", ".join(f'unnest(?) AS "{column}"' for column in columns)
+    select = _insert_select(table, columns, ignore_conflicts=ignore_conflicts)
+    return select.replace(f"FROM {_BATCH_VIEW}", f"FROM (SELECT {listed}) AS {_BATCH_VIEW}", 1)
 
 
 _INSERT_DOCUMENTS = _insert_select("documents", DOCUMENT_COLUMNS)
@@ -75,6 +86,13 @@ _INSERT_EVENTS = _insert_select("events", EVENT_COLUMNS, ignore_conflicts=True)
 _INSERT_MENTIONS = _insert_select("mentions", MENTION_COLUMNS)
 _INSERT_QUOTES = _insert_select("quotes", QUOTE_COLUMNS)
 _INSERT_FACTS = _insert_select("facts", FACT_COLUMNS)
+_INSERT_LISTED = {
+    "documents": _insert_listed("documents", DOCUMENT_COLUMNS),
+    "events": _insert_listed("events", EVENT_COLUMNS, ignore_conflicts=True),
+    "mentions": _insert_listed("mentions", MENTION_COLUMNS),
+    "quotes": _insert_listed("quotes", QUOTE_COLUMNS),
+    "facts": _insert_listed("facts", FACT_COLUMNS),
+}
 _INSERT_REJECTION = (
     "INSERT INTO rejections (origin, reason, detail, doc_id, created_at)"
     " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
@@ -480,15 +498,23 @@ class DuckDBStore:
 
     def _insert_rows(self, con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         # Row-by-row executemany costs milliseconds a row in DuckDB; an Arrow table inserted with
-        # one INSERT … SELECT costs microseconds.
-        for statement, columns, rows in (
-            (_INSERT_DOCUMENTS, DOCUMENT_COLUMNS, batch.documents),
-            (_INSERT_EVENTS, EVENT_COLUMNS, batch.events),
-            (_INSERT_MENTIONS, MENTION_COLUMNS, batch.mentions),
-            (_INSERT_QUOTES, QUOTE_COLUMNS, batch.quotes),
-            (_INSERT_FACTS, FACT_COLUMNS, batch.facts),
-        ):
+        # one INSERT … SELECT costs microseconds. But pyarrow imports pandas on its first array
+        # (a third of a CPU second), so a few rows (one article) go in as list parameters:
+        # a little slower per row, and nothing to import.
+        tables = (
+            ("documents", _INSERT_DOCUMENTS, DOCUMENT_COLUMNS, batch.documents),
+            ("events", _INSERT_EVENTS, EVENT_COLUMNS, batch.events),
+            ("mentions", _INSERT_MENTIONS, MENTION_COLUMNS, batch.mentions),
+            ("quotes", _INSERT_QUOTES, QUOTE_COLUMNS, batch.quotes),
+            ("facts", _INSERT_FACTS, FACT_COLUMNS, batch.facts),
+        )
+        small = sum(len(rows) for *_, rows in tables) <= SMALL_BATCH_ROWS
+        for table_name, statement, columns, rows in tables:
             if not rows:
+                continue
+            if small:
+                listed = [[row[i] for row in rows] for i in range(len(columns))]
+                con.execute(_INSERT_LISTED[table_name], listed).fetchall()
                 continue
             try:
                 table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(columns)})
