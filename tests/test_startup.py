@@ -128,6 +128,7 @@ def test_startup_help_imports_only_the_cli_and_the_store_interface() -> None:
             "bilat.records",
             "bilat.store",
             "bilat.store.base",
+            "bilat.store.rows",
             "bilat.verdicts",
         ],
         "libraries": [],

@@ -28,7 +28,6 @@ from bilat.records import (
 from bilat.store import (
     AddResult,
     DocumentRow,
-    DuckDBStore,
     DyadRow,
     EventQuery,
     Store,
@@ -37,6 +36,7 @@ from bilat.store import (
     open_store,
 )
 from bilat.store.migrations import MIGRATIONS, applied_versions, migrate
+from bilat.store.sql_store import SQLStore
 from conftest import actor, make_event, make_extraction
 
 ALL_FACTUALITY = tuple(f.value for f in Factuality)
@@ -326,10 +326,10 @@ def test_store_add_interrupted_after_first_insert_rolls_back(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backend = type(store)
-    assert issubclass(backend, DuckDBStore)  # both backends share DuckDBStore's write path
+    assert issubclass(backend, SQLStore)  # both backends share SQLStore's write path
     original = backend._insert_rows
 
-    def insert_then_fail(self: DuckDBStore, con: Any, batch: Any) -> None:
+    def insert_then_fail(self: SQLStore, con: Any, batch: Any) -> None:
         original(self, con, batch)
         raise RuntimeError("power cut")
 

@@ -28,7 +28,7 @@ from bilat.records import (
 )
 from bilat.store import EventQuery, Store, open_store, summary
 from bilat.store.base import DyadRow, TimelineRow
-from bilat.store.duckdb_store import DuckDBStore
+from bilat.store.sql_store import SQLStore
 from conftest import make_event, make_extraction
 
 T = TypeVar("T")
@@ -47,7 +47,7 @@ def knowledge() -> Knowledge:
 
 def _raw(store: Store, read: Callable[[], T]) -> T:
     """Run a read with the summary tables switched off, so it answers from the events table."""
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     store._summary_reads = False
     try:
         return read()
@@ -147,7 +147,7 @@ def test_summary_add_serves_timeline_and_count(store: Store) -> None:
 
 def test_summary_reject_verdict_lowers_dyad(store: Store, knowledge: Knowledge) -> None:
     _fill(store)
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     store.set_verdict("m1", "reject", knowledge=knowledge)
     assert _served(lambda: _dyads(store))[0] == ("PAK", "USA", 2, 2, 2)
     assert _served(lambda: store.count_events(EventQuery(dyad=("PAK", "USA")))) == 2
@@ -157,7 +157,7 @@ def test_summary_correct_verdict_moves_event_to_another_dyad(
     store: Store, knowledge: Knowledge
 ) -> None:
     _fill(store)
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     store.set_verdict("v1", "correct", target_code="CHNGOV", knowledge=knowledge)
     assert _served(lambda: _dyads(store)) == [
         ("CHN", "PAK", 2, 2, 1),
@@ -168,14 +168,14 @@ def test_summary_correct_verdict_moves_event_to_another_dyad(
 
 def test_summary_duplicate_document_drops_its_events(store: Store) -> None:
     _fill(store)
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     store.save_signatures([("d4", "1 2 3", "d1", 0.9)])
     assert _served(lambda: _dyads(store))[0] == ("PAK", "USA", 2, 1, 1)
 
 
 def test_summary_cluster_merge_counts_once_and_adds_sources(store: Store) -> None:
     _fill(store)
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     store.assign_clusters({"m1": "m1", "v1": "m1", "c1": "c1"})
     assert _served(lambda: _dyads(store))[0] == ("PAK", "USA", 2, 1, 2)
     assert _raw(store, lambda: _dyads(store))[0] == ("PAK", "USA", 2, 1, 2)
@@ -293,7 +293,7 @@ _plans = st.builds(
 )
 
 
-def _apply(store: DuckDBStore, plan: Plan, knowledge: Knowledge) -> None:
+def _apply(store: SQLStore, plan: Plan, knowledge: Knowledge) -> None:
     run = next(_examples)
     extractions = []
     event_ids: list[str] = []
@@ -389,7 +389,7 @@ def _same_dyads(served: list[DyadRow], raw: list[DyadRow]) -> None:
 @given(plan=_plans)
 def test_summary_answers_equal_raw_sql(store: Store, plan: Plan) -> None:
     # The store keeps every earlier example's documents: later examples test a fuller store.
-    assert isinstance(store, DuckDBStore)
+    assert isinstance(store, SQLStore)
     _apply(store, plan, _knowledge())
     for query in QUERIES:
         assert store.count_events(query) == _raw(store, partial(store.count_events, query))

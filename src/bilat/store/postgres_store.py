@@ -1,12 +1,13 @@
 """The PostgreSQL backend: the same store, schema and queries as DuckDB, on a shared server.
 
-:class:`PostgresStore` reuses every query of :class:`~bilat.store.duckdb_store.DuckDBStore`
-through :class:`_Connection`, which gives a psycopg connection the small DuckDB surface the store
-uses (``execute``, ``cursor``, ``begin``/``commit``/``rollback``) and rewrites DuckDB's SQL
-spellings into PostgreSQL's (``?`` placeholders, ``list_contains``). Rows are written with COPY
-into a temporary table, then one ``INSERT … SELECT``, the PostgreSQL counterpart of DuckDB's Arrow
-insert. Writers take a transaction-scoped advisory lock, so two ``bilat ingest`` processes on one
-database never write the same document twice.
+:class:`PostgresStore` runs the shared queries of :class:`~bilat.store.sql_store.SQLStore`;
+its :data:`POSTGRES` dialect says how they differ (``col = ANY(?)`` for a list parameter,
+psycopg's ``%s`` parameters, psycopg's errors). :class:`_Connection` gives a psycopg connection
+the small surface the store calls (``execute(…).fetchall()``, ``cursor``,
+``begin``/``commit``/``rollback``). Rows are written with COPY into a temporary table, then the
+shared ``INSERT … SELECT``, the PostgreSQL counterpart of DuckDB's Arrow insert. Writers take a
+transaction-scoped advisory lock, so two ``bilat ingest`` processes on one database never write
+the same document twice.
 
     with PostgresStore("postgresql://bilat@127.0.0.1:5432/bilat") as store:
         store.add(extractions)
@@ -20,59 +21,22 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Self
 
-import duckdb
 import psycopg
 
 from bilat.errors import StoreError
-from bilat.store.codec import (
-    DOCUMENT_COLUMNS,
-    EVENT_COLUMNS,
-    FACT_COLUMNS,
-    MENTION_COLUMNS,
-    QUOTE_COLUMNS,
+from bilat.records import Extraction, Rejection
+from bilat.store.backend import Connection
+from bilat.store.base import AddResult
+from bilat.store.dialect import Dialect
+from bilat.store.documents import BATCH_TABLE, INSERTS, Batch
+from bilat.store.sql_store import SQLStore
+
+POSTGRES = Dialect(
+    "PostgreSQL", errors=(psycopg.Error,), any_template="{column} = ANY(?)", pyformat=True
 )
-from bilat.store.duckdb_store import (
-    _BATCH_VIEW,
-    _INSERT_DOCUMENTS,
-    _INSERT_EVENTS,
-    _INSERT_FACTS,
-    _INSERT_MENTIONS,
-    _INSERT_QUOTES,
-    DuckDBStore,
-    _Batch,
-)
+"""PostgreSQL through psycopg: ``= ANY`` over an array parameter, ``%s`` placeholders."""
 
 _WRITER_LOCK = 0x62696C6174  # "bilat": one advisory lock key serialises writers across processes
-
-_LIST_CONTAINS = re.compile(r"list_contains\(\s*\?\s*,\s*([\w.\"]+)\s*\)")
-_STRING_OR_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?|%")
-
-
-def translate(statement: str) -> str:
-    """Rewrite a statement written for DuckDB into PostgreSQL's spelling.
-
-    ``list_contains(?, col)`` becomes ``col = ANY(%s)``; ``?`` placeholders outside string
-    literals become ``%s`` and a literal ``%`` becomes ``%%`` (psycopg's format style).
-
-        >>> translate("SELECT 1 FROM t WHERE list_contains(?, id) AND x LIKE 'a%' AND y = ?")
-        "SELECT 1 FROM t WHERE id = ANY(%s) AND x LIKE 'a%%' AND y = %s"
-    """
-    statement = _LIST_CONTAINS.sub(r"\1 = ANY(?)", statement)
-
-    def replace(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token == "?":
-            return "%s"
-        if token == "%":
-            return "%%"
-        return token.replace("%", "%%")
-
-    return _STRING_OR_PLACEHOLDER.sub(replace, statement)
-
-
-def _as_duckdb_error(error: psycopg.Error) -> duckdb.Error:
-    """Re-raise PostgreSQL's errors as the error type the shared store code handles."""
-    return duckdb.Error(f"PostgreSQL: {str(error).strip()}")
 
 
 class _Cursor:
@@ -84,18 +48,12 @@ class _Cursor:
 
     def execute(self, statement: str, params: Sequence[Any] | None = None) -> Self:
         with self._lock:
-            try:
-                self._cursor.execute(translate(statement), params or None)
-            except psycopg.Error as error:
-                raise _as_duckdb_error(error) from error
+            self._cursor.execute(POSTGRES.prepare(statement), params or None)
         return self
 
     def executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> Self:
         with self._lock:
-            try:
-                self._cursor.executemany(translate(statement), rows)
-            except psycopg.Error as error:
-                raise _as_duckdb_error(error) from error
+            self._cursor.executemany(POSTGRES.prepare(statement), rows)
         return self
 
     def fetchall(self) -> list[tuple[Any, ...]]:
@@ -114,7 +72,7 @@ class _Cursor:
 
 
 class _Connection:
-    """One autocommit psycopg connection with DuckDB's connection methods the store calls."""
+    """One autocommit psycopg connection with the connection methods the store calls."""
 
     def __init__(self, connection: psycopg.Connection[Any]) -> None:
         self.raw = connection
@@ -148,8 +106,11 @@ def _safe_url(url: str) -> str:
     return re.sub(r"(//[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
-class PostgresStore(DuckDBStore):
+class PostgresStore(SQLStore):
     """A :class:`~bilat.store.base.Store` in a PostgreSQL database, migrated to the latest schema.
+
+        with PostgresStore("postgresql://bilat@127.0.0.1:5432/bilat") as store:
+            store.count_events()
 
     Args:
         url: A ``postgresql://user[:password]@host[:port]/database`` URL.
@@ -162,6 +123,7 @@ class PostgresStore(DuckDBStore):
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = _safe_url(url)
         self.read_only = read_only
+        self.dialect = POSTGRES
         self._lock = threading.RLock()
         self._closed = False
         options = "-c default_transaction_read_only=on" if read_only else ""
@@ -173,7 +135,7 @@ class PostgresStore(DuckDBStore):
                 "is running, and the host, port, user, password and database in the URL",
                 url=self.url,
             ) from error
-        self._con = _Connection(raw)  # type: ignore[assignment]
+        self._con = _Connection(raw)
         try:
             self._prepare()
         except BaseException:
@@ -191,34 +153,28 @@ class PostgresStore(DuckDBStore):
             finally:
                 self._con.execute("SELECT pg_advisory_unlock(?)", [_WRITER_LOCK]).fetchall()
 
-    def _write(self, con: Any, extractions: Sequence[Any], rejections: Sequence[Any]) -> Any:
+    def _write(
+        self, con: Connection, extractions: Sequence[Extraction], rejections: Sequence[Rejection]
+    ) -> AddResult:
         # Inside add()'s transaction: a second writer waits here until the first commits, then
         # finds its documents already stored and skips them.
         con.execute("SELECT pg_advisory_xact_lock(?)", [_WRITER_LOCK]).fetchall()
         return super()._write(con, extractions, rejections)
 
-    def _insert_rows(self, con: Any, batch: _Batch) -> None:
+    def _insert_rows(self, con: Connection, batch: Batch) -> None:
         connection: psycopg.Connection[Any] = con.raw
-        for statement, table, columns, rows in (
-            (_INSERT_DOCUMENTS, "documents", DOCUMENT_COLUMNS, batch.documents),
-            (_INSERT_EVENTS, "events", EVENT_COLUMNS, batch.events),
-            (_INSERT_MENTIONS, "mentions", MENTION_COLUMNS, batch.mentions),
-            (_INSERT_QUOTES, "quotes", QUOTE_COLUMNS, batch.quotes),
-            (_INSERT_FACTS, "facts", FACT_COLUMNS, batch.facts),
-        ):
+        for insert in INSERTS:
+            rows = batch.rows(insert)
             if not rows:
                 continue
-            names = ", ".join(f'"{column}"' for column in columns)
-            try:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        f"CREATE TEMP TABLE {_BATCH_VIEW} ON COMMIT DROP AS "
-                        f"SELECT {names} FROM {table} WITH NO DATA"
-                    )
-                    with cursor.copy(f"COPY {_BATCH_VIEW} ({names}) FROM STDIN") as copy:
-                        for row in rows:
-                            copy.write_row(row)
-                    cursor.execute(statement)
-                    cursor.execute(f"DROP TABLE {_BATCH_VIEW}")
-            except psycopg.Error as error:
-                raise _as_duckdb_error(error) from error
+            names = ", ".join(f'"{column}"' for column in insert.columns)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"CREATE TEMP TABLE {BATCH_TABLE} ON COMMIT DROP AS "
+                    f"SELECT {names} FROM {insert.table} WITH NO DATA"
+                )
+                with cursor.copy(f"COPY {BATCH_TABLE} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                cursor.execute(insert.statement)
+                cursor.execute(f"DROP TABLE {BATCH_TABLE}")

@@ -11,7 +11,8 @@ from typing import Any
 
 from bilat.errors import InputError
 from bilat.records import COUNTED_FACTUALITY, Factuality
-from bilat.store.base import ORDERS, PERIODS, EventQuery, FactQuery, QuoteQuery
+from bilat.store.filters import Filters
+from bilat.store.rows import ORDERS, PERIODS, EventQuery, FactQuery, QuoteQuery
 
 COUNTED = tuple(sorted(f.value for f in COUNTED_FACTUALITY))
 
@@ -27,7 +28,14 @@ ORDER_SQL = {
 }
 
 
-def _factualities(values: tuple[str, ...]) -> list[str]:
+def factualities(values: tuple[str, ...] | None) -> list[str]:
+    """Return the factuality values a query asks for: the counted ones when it names none.
+
+    Raises:
+        InputError: A value is not a factuality.
+    """
+    if values is None:
+        return list(COUNTED)
     known = {f.value for f in Factuality}
     result = []
     for value in values:
@@ -60,64 +68,39 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     Raises:
         InputError: A filter value cannot be used (wrong dyad shape, unknown factuality).
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if query.dyad is not None:
-        _dyad(query.dyad, "EventQuery.dyad", clauses, params)
-    if query.actor is not None:
-        clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-        params += [query.actor, query.actor]
-    if query.source is not None:
-        clauses.append("starts_with(e.source_code, ?)")
-        params.append(query.source)
-    if query.target is not None:
-        clauses.append("starts_with(e.target_code, ?)")
-        params.append(query.target)
-    if query.since is not None:
-        clauses.append("e.date_effective >= ?")
-        params.append(since_bound(query.since))
-    if query.until is not None:
-        clauses.append("e.date_effective <= ?")
-        params.append(query.until)
-    if query.root is not None:
-        clauses.append("starts_with(e.cameo, ?)")
-        params.append(query.root)
-    if query.quad_class is not None:
-        clauses.append("e.quad_class = ?")
-        params.append(query.quad_class)
-    factualities = COUNTED if query.factuality is None else _factualities(query.factuality)
-    if factualities:
-        clauses.append(f"e.factuality IN ({', '.join('?' for _ in factualities)})")
-        params += list(factualities)
-    else:
-        clauses.append("FALSE")
-    if query.doc_id is not None:
-        clauses.append("e.doc_id = ?")
-        params.append(query.doc_id)
-    if query.text is not None:
-        clauses.append("strpos(lower(e.sentence), lower(?)) > 0")
-        params.append(query.text)
-    clauses.append(NOT_DUPLICATE)
+    found = Filters()
+    found.dyad(query.dyad, "EventQuery.dyad")
+    found.either_prefix("e.source_code", "e.target_code", query.actor)
+    found.prefix("e.source_code", query.source)
+    found.prefix("e.target_code", query.target)
+    found.dated("e.date_effective", query.since, query.until)
+    found.prefix("e.cameo", query.root)
+    found.equals("e.quad_class", query.quad_class)
+    found.one_of("e.factuality", factualities(query.factuality))
+    found.equals("e.doc_id", query.doc_id)
+    found.contains("e.sentence", query.text)
+    found.add(NOT_DUPLICATE)
     if not query.mentions:
-        clauses.append(REPRESENTATIVE)
-    _verdict_clauses(query, clauses, params)
-    return " AND ".join(clauses), params
+        found.add(REPRESENTATIVE)
+    _verdict_clauses(query, found)
+    return found.sql(), found.params
 
 
-def _verdict_clauses(query: EventQuery, clauses: list[str], params: list[Any]) -> None:
+def _verdict_clauses(query: EventQuery, found: Filters) -> None:
     # Rejected events are out of every default result, count and dyad summary.
     if query.verified is True:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict IN (?, ?))"
+        found.add(
+            "EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict IN (?, ?))",
+            "confirm",
+            "correct",
         )
-        params += ["confirm", "correct"]
     elif query.verified is False:
-        clauses.append("NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id)")
+        found.add("NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id)")
     elif not query.include_rejected:
-        clauses.append(
-            "NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict = ?)"
+        found.add(
+            "NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.event_id = e.id AND v.verdict = ?)",
+            "reject",
         )
-        params.append("reject")
 
 
 def order_by(query: EventQuery) -> str:
@@ -224,41 +207,6 @@ _PLACED_DAY = (
 )
 
 
-def since_bound(day: str) -> str:
-    """Return the lower bound for dates compared as text, admitting coarse dates that start on it.
-
-    A month- or year-dated event is placed on the first day of its period, but ``"2025-04"``
-    sorts before ``"2025-04-01"``; a bound on a first day therefore drops its ``-01`` parts
-    (``"2025-01-01"`` → ``"2025"``), and no full date sorts between the two forms.
-
-    Args:
-        day: The first day asked for (ISO).
-
-    Returns:
-        The bound to compare with ``>=``.
-    """
-    if len(day) == 10 and day.endswith("-01"):
-        day = day[:7]
-        if day.endswith("-01"):
-            day = day[:4]
-    return day
-
-
-def _dyad(dyad: tuple[str, ...], origin: str, clauses: list[str], params: list[Any]) -> None:
-    """Add the clause matching events between two countries, in either direction."""
-    if len(dyad) != 2:
-        raise InputError(
-            f"a dyad is two country codes, got {dyad!r}; pass e.g. ('PAK', 'USA')",
-            origin=origin,
-        )
-    a, b = dyad
-    clauses.append(
-        "((e.source_country = ? AND e.target_country = ?)"
-        " OR (e.source_country = ? AND e.target_country = ?))"
-    )
-    params += [a, b, b, a]
-
-
 def _paging(limit: int | None, offset: int, origin: str) -> tuple[str, list[Any]]:
     if (limit is not None and limit < 0) or offset < 0:
         raise InputError(
@@ -268,17 +216,6 @@ def _paging(limit: int | None, offset: int, origin: str) -> tuple[str, list[Any]
     if limit is None:
         return ("OFFSET ?", [offset]) if offset else ("", [])
     return "LIMIT ? OFFSET ?", [limit, offset]
-
-
-def _dated(
-    clauses: list[str], params: list[Any], date: str, since: str | None, until: str | None
-) -> None:
-    if since is not None:
-        clauses.append(f"{date} >= ?")
-        params.append(since_bound(since))
-    if until is not None:
-        clauses.append(f"{date} <= ?")
-        params.append(until)
 
 
 def facts(query: FactQuery) -> tuple[str, list[Any]]:
@@ -294,35 +231,24 @@ def facts(query: FactQuery) -> tuple[str, list[Any]]:
         InputError: The dyad is not two codes, or the limit or offset is negative.
     """
     date = f"coalesce(e.date_effective, {PLACED_DOCUMENT_DATE})"
-    clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if query.doc_id is not None:
-        clauses.append("f.doc_id = ?")
-        params.append(query.doc_id)
-    if query.kind is not None:
-        kinds = (query.kind,) if isinstance(query.kind, str) else query.kind
-        clauses.append(f"f.kind IN ({', '.join('?' for _ in kinds)})" if kinds else "FALSE")
-        params += kinds
-    if query.actor is not None:
-        clauses.append("(starts_with(e.source_code, ?) OR starts_with(e.target_code, ?))")
-        params += [query.actor, query.actor]
-    if query.dyad is not None:
-        _dyad(query.dyad, "FactQuery.dyad", clauses, params)
-    _dated(clauses, params, date, query.since, query.until)
-    if query.text is not None:
-        clauses.append("strpos(lower(f.text), lower(?)) > 0")
-        params.append(query.text)
+    found = Filters()
+    found.equals("f.doc_id", query.doc_id)
+    found.one_of("f.kind", (query.kind,) if isinstance(query.kind, str) else query.kind)
+    found.either_prefix("e.source_code", "e.target_code", query.actor)
+    found.dyad(query.dyad, "FactQuery.dyad")
+    found.dated(date, query.since, query.until)
+    found.contains("f.text", query.text)
     paging, page_params = _paging(query.limit, query.offset, "FactQuery")
     statement = f"""
         SELECT f.data, {date} AS date, e.source_code, e.target_code
         FROM facts f
         JOIN documents d ON d.id = f.doc_id
         LEFT JOIN events e ON e.id = f.event_id
-        WHERE {" AND ".join(clauses)}
+        WHERE {found.sql()}
         ORDER BY date ASC NULLS LAST, d.seq, f.ordinal
         {paging}
     """
-    return statement, params + page_params
+    return statement, found.params + page_params
 
 
 def quotes(query: QuoteQuery) -> tuple[str, list[Any]]:
@@ -338,32 +264,22 @@ def quotes(query: QuoteQuery) -> tuple[str, list[Any]]:
         InputError: The limit or offset is negative.
     """
     date = PLACED_DOCUMENT_DATE
-    clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if query.doc_id is not None:
-        clauses.append("q.doc_id = ?")
-        params.append(query.doc_id)
-    if query.doc_ids is not None:
-        ids = query.doc_ids
-        clauses.append(f"q.doc_id IN ({', '.join('?' for _ in ids)})" if ids else "FALSE")
-        params.extend(ids)
-    if query.speaker is not None:
-        clauses.append("starts_with(q.speaker_code, ?)")
-        params.append(query.speaker)
-    _dated(clauses, params, date, query.since, query.until)
-    if query.text is not None:
-        clauses.append("strpos(lower(q.text), lower(?)) > 0")
-        params.append(query.text)
+    found = Filters()
+    found.equals("q.doc_id", query.doc_id)
+    found.one_of("q.doc_id", query.doc_ids)
+    found.prefix("q.speaker_code", query.speaker)
+    found.dated(date, query.since, query.until)
+    found.contains("q.text", query.text)
     paging, page_params = _paging(query.limit, query.offset, "QuoteQuery")
     statement = f"""
         SELECT q.data, {date} AS date
         FROM quotes q
         JOIN documents d ON d.id = q.doc_id
-        WHERE {" AND ".join(clauses)}
+        WHERE {found.sql()}
         ORDER BY date ASC NULLS LAST, d.seq, q.ordinal
         {paging}
     """
-    return statement, params + page_params
+    return statement, found.params + page_params
 
 
 def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
@@ -385,9 +301,9 @@ def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
         )
     clause, params = where(dataclasses.replace(query, since=None, until=None))
     # An event dated only to a year has no month: it counts in year timelines, not finer ones.
-    outer: list[str] = [f"length(e.placed) >= {_PLACED_LENGTH[by]}"]
-    outer_params: list[Any] = []
-    _dated(outer, outer_params, "e.placed", query.since, query.until)
+    outer = Filters()
+    outer.add(f"length(e.placed) >= {_PLACED_LENGTH[by]}")
+    outer.dated("e.placed", query.since, query.until)
     # The placed date is computed once in a subquery aliased like the events table, so the
     # shared event filters apply to it unchanged.
     statement = f"""
@@ -405,11 +321,11 @@ def timeline(query: EventQuery, by: str) -> tuple[str, list[Any]]:
             FROM events ev
             LEFT JOIN documents d ON d.id = ev.doc_id
         ) e
-        WHERE {clause} AND {" AND ".join(outer)}
+        WHERE {clause} AND {outer.sql()}
         GROUP BY 1
         ORDER BY 1
     """
-    return statement, params + outer_params
+    return statement, params + outer.params
 
 
 def actors(query: EventQuery, *, limit: int | None = None) -> tuple[str, list[Any]]:

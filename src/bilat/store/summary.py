@@ -29,6 +29,7 @@ from typing import Any
 
 from bilat.store import sql
 from bilat.store.base import EVERY_EVENT, EventQuery
+from bilat.store.filters import Filters, since_bound
 
 Cursor = Any
 """A DuckDB connection or cursor, or the PostgreSQL store's connection wrapper."""
@@ -392,42 +393,25 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
     # at most three letters long.
     if any(value is not None and len(value) > 3 for value in prefixes):
         return None
-    clauses: list[str] = []
-    params: list[Any] = []
+    found = Filters()
     if query.dyad is not None:
         # sql.where, which every caller runs first, refused any other shape with its message
         assert len(query.dyad) == 2, query.dyad
         a, b = query.dyad
         # The pair narrows the rows read (the table is filled in pair order); the countries
         # keep the match exact.
-        clauses.append(
-            "e.pair = least(?, ?) || '|' || greatest(?, ?)"
-            " AND ((e.source_country = ? AND e.target_country = ?)"
-            " OR (e.source_country = ? AND e.target_country = ?))"
-        )
-        params += [a, b, a, b, a, b, b, a]
+        found.add("e.pair = least(?, ?) || '|' || greatest(?, ?)", a, b, a, b)
+        found.dyad(query.dyad, "EventQuery.dyad")
     if query.actor is not None:
         source, target = _prefix("source", query.actor), _prefix("target", query.actor)
-        clauses.append(f"({source} OR {target})")
-        params += [query.actor, query.actor]
+        found.add(f"({source} OR {target})", query.actor, query.actor)
     if query.source is not None:
-        clauses.append(_prefix("source", query.source))
-        params.append(query.source)
+        found.add(_prefix("source", query.source), query.source)
     if query.target is not None:
-        clauses.append(_prefix("target", query.target))
-        params.append(query.target)
-    if query.quad_class is not None:
-        clauses.append("e.quad_class = ?")
-        params.append(query.quad_class)
-    factualities = (
-        list(sql.COUNTED) if query.factuality is None else sql._factualities(query.factuality)
-    )
-    if factualities:
-        clauses.append(f"e.factuality IN ({', '.join('?' for _ in factualities)})")
-        params += factualities
-    else:
-        clauses.append("FALSE")
-    return clauses, params
+        found.add(_prefix("target", query.target), query.target)
+    found.equals("e.quad_class", query.quad_class)
+    found.one_of("e.factuality", sql.factualities(query.factuality))
+    return found.clauses, found.params
 
 
 def _bounded(
@@ -445,7 +429,7 @@ def _bounded(
     if since is None and until is None:
         return True
     if since is not None:
-        since = sql.since_bound(since)
+        since = since_bound(since)
     straddling: list[str] = []
     bound_params: list[Any] = []
     if since is not None:

@@ -13,10 +13,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from bilat.errors import InputError
+from bilat.knowledge import Knowledge
 from bilat.records import Event
-from bilat.store import codec
+from bilat.store import codec, summary
+from bilat.store.backend import Backend, now
 from bilat.store.codec import EVENT_COLUMNS
-from bilat.verdicts import Verdict, VerdictKind, apply_judgement, best_match
+from bilat.store.dialect import Dialect
+from bilat.verdicts import (
+    Verdict,
+    VerdictKind,
+    anchor_of,
+    apply_judgement,
+    best_match,
+    judge,
+    parse_verdict,
+)
 
 VERDICT_COLUMNS = (
     "event_id",
@@ -89,12 +101,14 @@ def read(con: Cursor, event_id: str | None = None) -> list[Verdict]:
     return [verdict_from_row(row) for row in rows]
 
 
-def judged_for(con: Cursor, event_ids: Sequence[str]) -> dict[str, tuple[VerdictKind, Any]]:
+def judged_for(
+    con: Cursor, event_ids: Sequence[str], *, dialect: Dialect
+) -> dict[str, tuple[VerdictKind, Any]]:
     """Return, per event id that has a verdict, its kind and judged coding (plain data)."""
     if not event_ids:
         return {}
     rows = con.execute(
-        "SELECT event_id, verdict, judged FROM verdicts WHERE list_contains(?, event_id)",
+        f"SELECT event_id, verdict, judged FROM verdicts WHERE {dialect.any_of('event_id')}",
         [list(event_ids)],
     ).fetchall()
     return {str(i): (VerdictKind(v), json.loads(j) if j else None) for i, v, j in rows}
@@ -141,25 +155,32 @@ def write(con: Cursor, verdict: Verdict, judged: Mapping[str, Any], *, now: date
     ).fetchall()
 
 
-def sync_event(con: Cursor, event_id: str) -> None:
+def sync_event(con: Cursor, event_id: str, *, dialect: Dialect) -> None:
     """Set an event's query columns to its judged coding (or back to the machine's)."""
     found = machine_event(con, event_id)
     if found is None:
         return
     machine, _ = found
-    judged = judged_for(con, [event_id]).get(event_id)
+    judged = judged_for(con, [event_id], dialect=dialect).get(event_id)
     shown = apply_judgement(machine, *judged) if judged else machine
     row = codec.event_row(shown, ordinal=0, date_effective=None)
     con.execute(_UPDATE_JUDGED, [row[i] for i in _JUDGED_INDEX] + [event_id]).fetchall()
 
 
-def reattach(con: Cursor, anchors: Mapping[str, list[Event]], event_ids: Iterable[str]) -> int:
+def reattach(
+    con: Cursor,
+    anchors: Mapping[str, list[Event]],
+    event_ids: Iterable[str],
+    *,
+    dialect: Dialect,
+) -> int:
     """Re-key orphaned verdicts to new events with their anchor, and judge the new rows.
 
     Args:
         con: A connection inside the write transaction.
         anchors: New events by anchor (see :func:`bilat.verdicts.anchor_of`).
         event_ids: The ids of the events just written.
+        dialect: The backend's SQL dialect.
 
     Returns:
         How many verdicts moved to a new event id.
@@ -168,12 +189,12 @@ def reattach(con: Cursor, anchors: Mapping[str, list[Event]], event_ids: Iterabl
     moved = 0
     if anchors:
         orphans = con.execute(
-            f"{_SELECT} WHERE list_contains(?, anchor)"
+            f"{_SELECT} WHERE {dialect.any_of('anchor')}"
             " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = verdicts.event_id)"
             " ORDER BY created_at, event_id",
             [sorted(anchors)],
         ).fetchall()
-        taken = set(judged_for(con, ids))
+        taken = set(judged_for(con, ids, dialect=dialect))
         for row in orphans:
             verdict = verdict_from_row(row)
             free = [e for e in anchors[verdict.anchor or ""] if e.id not in taken]
@@ -186,6 +207,86 @@ def reattach(con: Cursor, anchors: Mapping[str, list[Event]], event_ids: Iterabl
             ).fetchall()
             taken.add(match.id)
             moved += 1
-    for event_id in judged_for(con, ids):
-        sync_event(con, event_id)
+    for event_id in judged_for(con, ids, dialect=dialect):
+        sync_event(con, event_id, dialect=dialect)
     return moved
+
+
+class Verdicts(Backend):
+    """Record and read analysts' verdicts on events (see :class:`~bilat.store.Store`)."""
+
+    def set_verdict(
+        self,
+        event_id: str,
+        verdict: str,
+        *,
+        note: str | None = None,
+        cameo: str | None = None,
+        source_code: str | None = None,
+        target_code: str | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> Verdict:
+        """Record an analyst's verdict on an event, replacing any earlier one.
+
+        See :meth:`bilat.store.base.Store.set_verdict`; ``knowledge`` (default: the bundled
+        knowledge) is where CAMEO and actor codes are checked.
+
+        Returns:
+            The verdict as stored.
+
+        Raises:
+            InputError: Unknown verdict, event, CAMEO or actor code, or corrections that do
+                not fit the verdict.
+            StoreError: The store is read-only or the write failed.
+        """
+        kind = parse_verdict(verdict)
+        kb = knowledge or Knowledge.load()
+        self._writable("record verdicts")
+        with self._lock:
+            self._check_open()
+            found = machine_event(self._con, event_id)
+            if found is None:
+                raise InputError(
+                    f"no event with id {event_id!r}; list ids with `bilat events --format json`",
+                    origin="verdict",
+                )
+            machine, content_hash = found
+            corrections = {
+                "cameo": cameo or None,
+                "source_code": source_code.upper() if source_code else None,
+                "target_code": target_code.upper() if target_code else None,
+            }
+            judged = judge(machine, kind, knowledge=kb, **corrections)
+            record = Verdict(
+                event_id=event_id,
+                verdict=kind,
+                note=note,
+                anchor=anchor_of(machine, content_hash),
+                machine_cameo=machine.cameo,
+                machine_source=machine.source.code,
+                machine_target=machine.target.code if machine.target else None,
+                **corrections,
+            )
+            with (
+                self._transaction(
+                    lambda error: (
+                        f"cannot record the verdict on {event_id!r} in {self.url!r}: "
+                        f"{error}; nothing was written"
+                    )
+                ) as con,
+                summary.maintained(con, event_ids=[event_id]),
+            ):
+                write(con, record, judged, now=now())
+                sync_event(con, event_id, dialect=self.dialect)
+            return read(self._con, event_id)[0]
+
+    def verdict(self, event_id: str) -> Verdict | None:
+        """Return the verdict on an event, or None if it has none."""
+        with self._reading() as cursor:
+            found = read(cursor, event_id)
+        return found[0] if found else None
+
+    def verdicts(self) -> list[Verdict]:
+        """Return every verdict, oldest first (including those whose event is gone)."""
+        with self._reading() as cursor:
+            return read(cursor)

@@ -1,0 +1,20 @@
+"""The store both SQL backends share, assembled from one mixin per concern.
+
+Documents (:mod:`~bilat.store.documents`), event reads (:mod:`~bilat.store.events`), verdicts
+(:mod:`~bilat.store.verdicts`), dedup state (:mod:`~bilat.store.dedup`) and monitoring state
+(:mod:`~bilat.store.monitoring`) each sit in their own module over
+:class:`~bilat.store.backend.Backend`; a backend subclasses :class:`SQLStore`, opens its
+connection and says how it writes a batch of rows.
+"""
+
+from __future__ import annotations
+
+from bilat.store.dedup import DedupState
+from bilat.store.documents import Documents
+from bilat.store.events import Events
+from bilat.store.monitoring import Monitoring
+from bilat.store.verdicts import Verdicts
+
+
+class SQLStore(Documents, Events, Verdicts, DedupState, Monitoring):
+    """A :class:`~bilat.store.Store` over SQL; see :class:`~bilat.store.DuckDBStore`."""
