@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilat.actors.evaluate import GoldSpan, country_lookup, read_conll
+from bilat.evaluation.actors import GoldSpan, country_lookup, read_conll
 
 CONLL = """-DOCSTART- -X- O O
 

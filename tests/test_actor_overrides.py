@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bilat.actors import resolve_text
 from bilat.errors import KnowledgeError
 from bilat.knowledge import Knowledge
+from bilat.lookup import resolve_text
 from bilat.settings import Settings
 
 # Fictional people and a fictional organisation, so no bundled entry can satisfy the tests.

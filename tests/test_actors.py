@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.actors import resolve_text
 from bilat.extract import Pipeline
+from bilat.lookup import resolve_text
 from bilat.records import Document
 
 

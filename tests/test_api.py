@@ -13,7 +13,6 @@ import pytest
 from fastapi import FastAPI
 
 from bilat import __version__
-from bilat.api import create_app
 from bilat.api.responses import CSP
 from bilat.errors import InputError, StoreError
 from bilat.records import (
@@ -27,6 +26,7 @@ from bilat.records import (
     Rejection,
     RejectReason,
 )
+from bilat.server import create_app
 from bilat.settings import Settings
 from bilat.store import EVERY_EVENT, EventQuery, open_store
 from conftest import actor, make_event, make_extraction

@@ -21,9 +21,10 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from bilat.api import create_app, writes
+from bilat.api import writes
 from bilat.api.responses import CSP
 from bilat.records import Actor
+from bilat.server import create_app
 from bilat.settings import Settings
 from bilat.store import EVERY_EVENT, open_store
 from conftest import make_event, make_extraction

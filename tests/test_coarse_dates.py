@@ -125,7 +125,7 @@ def test_exports_take_coarse_dates(coarse: Store, fmt: str) -> None:
 
 
 def test_dashboard_pages_take_coarse_dates(coarse: Store) -> None:
-    from bilat.api import create_app
+    from bilat.server import create_app
 
     db = str(getattr(coarse, "url", ""))
     coarse.close()

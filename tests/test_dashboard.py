@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bilat.api import create_app
 from bilat.records import Actor, Mention, Place, Quote
+from bilat.server import create_app
 from bilat.store import open_store
 from bilat.web.pages import dyad_data
 from conftest import make_event, make_extraction

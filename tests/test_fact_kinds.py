@@ -90,7 +90,7 @@ def test_cli_facts_unknown_kind_is_an_error(db: str) -> None:
 
 
 def test_api_facts_kind(db: str) -> None:
-    from bilat.api import create_app
+    from bilat.server import create_app
 
     with TestClient(create_app(db)) as client:
         found = client.get("/api/facts?kind=casualties").json()

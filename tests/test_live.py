@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from bilat.api.app import create_app, serve
-from bilat.api.gate import StoreGate
 from bilat.errors import InputError, StoreError
 from bilat.ingest import ingest_items
 from bilat.live import RemoteStore, ServerLock, connect, lock_path, wire
+from bilat.live.gate import StoreGate
 from bilat.live.service import Lease, LiveService
+from bilat.server import create_app, serve
 from bilat.store import AddResult, DuckDBStore, open_store
 from bilat.web.render import activity_text
 from conftest import make_event, make_extraction

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bilat.api import create_app
-from bilat.api.gate import CACHED_ANSWERS, StoreGate
+from bilat.live.gate import CACHED_ANSWERS, StoreGate
+from bilat.server import create_app
 from bilat.store import Store, open_store
 from conftest import make_event, make_extraction
 

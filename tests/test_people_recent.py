@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bilat.actors import resolve_text
 from bilat.knowledge.schema import Person, Role
+from bilat.lookup import resolve_text
 from conftest import tenure_clashes
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"

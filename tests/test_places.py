@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bilat.evaluation.places import evaluate_geowebnews, haversine_km
 from bilat.places import Geocoder, choose_event_place, find_places, parse_dateline_place
-from bilat.places.evaluate import evaluate_geowebnews, haversine_km
 from bilat.records import Place
 from conftest import floor
 

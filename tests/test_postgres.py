@@ -64,7 +64,7 @@ def test_postgres_two_concurrent_ingests_lose_and_double_nothing(
 
 
 @pytest.mark.slow
-def test_postgres_migrate_copies_a_duckdb_store_with_its_verdicts(
+def test_postgres_copy_copies_a_duckdb_store_with_its_verdicts(
     postgres_url: str, tmp_path: Path
 ) -> None:
     source = str(tmp_path / "source.duckdb")
@@ -76,7 +76,7 @@ def test_postgres_migrate_copies_a_duckdb_store_with_its_verdicts(
         expected_verdicts = [(v.event_id, v.verdict, v.note) for v in store.verdicts()]
     expected = _snapshot(source)
 
-    command = [sys.executable, "-m", "bilat", "migrate", "--from", source, "--to", postgres_url]
+    command = [sys.executable, "-m", "bilat", "copy", "--from", source, "--to", postgres_url]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     assert "2 verdicts" in done.stdout

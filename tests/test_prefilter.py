@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilat.extract import Pipeline
-from bilat.nlp.prefilter import Prefilter, Screen
+from bilat.prefilter import Prefilter, Screen
 from bilat.records import Document
 from bilat.settings import Settings, load_settings
 from bilat.sources import ReadOptions, read_inputs

@@ -56,7 +56,7 @@ def db(tmp_path: Path) -> str:
 
 
 def test_dyad_page_names_the_person_behind_he(db: str) -> None:
-    from bilat.api import create_app
+    from bilat.server import create_app
 
     with TestClient(create_app(db)) as client:
         page = client.get("/dyads/PAK/USA").text

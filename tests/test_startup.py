@@ -33,7 +33,7 @@ print(json.dumps({{"exit": code, "heavy": heavy}}))
 SERVE_READ = """
 import json, sys
 from fastapi.testclient import TestClient
-from bilat.api.app import create_app
+from bilat.server import create_app
 with TestClient(create_app(sys.argv[1])) as client:
     status = client.get("/api/events", params={{"dyad": "PAK,USA"}}).status_code
 heavy = sorted(m for m in {heavy!r} if m in sys.modules)
@@ -107,7 +107,7 @@ except SystemExit:
     pass
 print(json.dumps({
     "bilat": sorted(m for m in sys.modules if m.startswith("bilat.")),
-    "libraries": sorted(m for m in ("pydantic", "yaml", "feedparser", "duckdb") if m in sys.modules),
+    "libraries": sorted(m for m in ("duckdb", "fastapi", "feedparser", "pydantic", "yaml") if m in sys.modules),
 }))
 """
 
@@ -120,8 +120,10 @@ def test_startup_help_imports_only_the_cli_and_the_store_interface() -> None:
             "bilat.cli.analytics",
             "bilat.cli.common",
             "bilat.cli.core",
+            "bilat.cli.knowledge",
             "bilat.cli.monitor",
-            "bilat.cli.scale",
+            "bilat.cli.options",
+            "bilat.cli.spark",
             "bilat.cli.stores",
             "bilat.cli.verify",
             "bilat.errors",
@@ -130,6 +132,10 @@ def test_startup_help_imports_only_the_cli_and_the_store_interface() -> None:
             "bilat.store.base",
             "bilat.store.rows",
             "bilat.verdicts",
+            "bilat.version",
+            "bilat.views",
+            "bilat.views.filters",
+            "bilat.views.params",
         ],
         "libraries": [],
     }

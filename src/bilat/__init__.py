@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from bilat.store.transfer import copy_store
     from bilat.verdicts import Verdict, VerdictKind
 
-__version__ = "0.1.0"
+from bilat.version import __version__ as __version__
 
 # Where each public name lives. They are imported on first use, so `import bilat` (and every
 # command that only reads the store) does not pay for spaCy or scipy.

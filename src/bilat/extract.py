@@ -35,7 +35,6 @@ from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.nlp.clauses import other_clauses
-from bilat.nlp.prefilter import Prefilter
 from bilat.places import (
     Geocoder,
     PlaceSlot,
@@ -48,6 +47,7 @@ from bilat.places import (
     parse_dateline_place,
     says_here,
 )
+from bilat.prefilter import Prefilter
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -91,7 +91,7 @@ class Pipeline:
         self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
         self.relations = RelationsTable.load()
-        # Lines that cannot hold an event skip the parser (see bilat.nlp.prefilter).
+        # Lines that cannot hold an event skip the parser (see bilat.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
     @classmethod

@@ -16,10 +16,10 @@ from typing import IO, Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 
-from bilat.api.params import event_query, invalid
-from bilat.api.routes import Filters, reading
 from bilat.errors import InputError
 from bilat.exports import MEDIA_TYPES, check_download, export_filename, write_export
+from bilat.views.params import event_query, invalid
+from bilat.views.reads import Filters, reading
 
 router = APIRouter()
 

@@ -1,7 +1,7 @@
 """The endpoints of a live store: local processes hand their store calls to the server.
 
 ``/api/local/*`` answers only when the server owns a DuckDB file (``bilat serve`` writes its
-lock file, :mod:`bilat.live.lockfile`), only to callers on this machine, and only with the
+lock file, :mod:`bilat.store.lockfile`), only to callers on this machine, and only with the
 lock file's token. ``/api/activity`` tells the dashboard whether an ingest or a feed watch is
 writing, for everyone who may read.
 """
@@ -15,9 +15,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from bilat.live import wire
-from bilat.live.client import LABEL_HEADER, SESSION_HEADER, TOKEN_HEADER
 from bilat.live.service import LiveService
+from bilat.store import wire
+from bilat.store.remote import LABEL_HEADER, SESSION_HEADER, TOKEN_HEADER
 
 router = APIRouter()
 

@@ -2,27 +2,26 @@
 
 Endpoints are plain ``def`` functions, so FastAPI runs them in its thread pool and the DuckDB
 reads never block the event loop. Each read holds the gate's shared lock while it runs, so a
-write waits for it (see :mod:`bilat.api.gate`).
+write waits for it (see :mod:`bilat.live.gate`). What each answer holds is built in
+:mod:`bilat.views`, shared with the dashboard.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 
-from bilat import __version__
-from bilat.api import analysis
-from bilat.api.detail import event_detail
-from bilat.api.gate import StoreGate
-from bilat.api.params import (
+from bilat.store import EventQuery
+from bilat.store.base import FactQuery, QuoteQuery
+from bilat.version import __version__
+from bilat.views import analysis
+from bilat.views.detail import event_detail
+from bilat.views.params import (
     ALL_FACTUALITY,
     MAX_LIMIT,
     MAX_OFFSET,
-    EventFilters,
     blank_to_none,
     event_query,
     invalid,
@@ -32,126 +31,17 @@ from bilat.api.params import (
     parse_kind,
     parse_period,
 )
-from bilat.store import ORDERS, EventQuery, Store
-from bilat.store.base import FactQuery, QuoteQuery
+from bilat.views.reads import (
+    Filters,
+    events_data,
+    index_data,
+    no_document,
+    no_event,
+    plain,
+    reading,
+)
 
 router = APIRouter()
-
-ENDPOINTS = {
-    "dashboard": "/",
-    "index": "/api",
-    "events": "/api/events",
-    "event": "/api/events/{id}",
-    "verdict": "/api/events/{id}/verdict",
-    "dyads": "/api/dyads",
-    "timeline": "/api/timeline",
-    "actors": "/api/actors",
-    "facts": "/api/facts",
-    "quotes": "/api/quotes",
-    "documents": "/api/documents",
-    "document": "/api/documents/{id}",
-    "export": "/api/export",
-    "ingest": "/api/ingest",
-    "health": "/api/health",
-    "docs": "/docs",
-    "openapi": "/openapi.json",
-}
-
-
-def gate_of(request: Request) -> StoreGate:
-    """Return the app's store gate."""
-    gate: StoreGate = request.app.state.gate
-    return gate
-
-
-@contextmanager
-def reading(request: Request) -> Iterator[Store]:
-    """Yield the read-only store for the duration of one request's reads."""
-    with gate_of(request).reading() as store:
-        yield store
-
-
-def plain(row: Any) -> dict[str, Any]:
-    """Return a dataclass row as a dict."""
-    return dataclasses.asdict(row)
-
-
-def event_filters(
-    dyad: Annotated[
-        str | None, Query(description="Two country codes, either direction: PAK,USA")
-    ] = None,
-    actor: Annotated[str | None, Query(description="Source or target code prefix")] = None,
-    source: Annotated[str | None, Query(description="Source actor code prefix")] = None,
-    target: Annotated[str | None, Query(description="Target actor code prefix")] = None,
-    since: Annotated[str | None, Query(description="First date, inclusive (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="Last date, inclusive (YYYY-MM-DD)")] = None,
-    root: Annotated[str | None, Query(description="CAMEO code prefix: 04 or 042")] = None,
-    quad_class: Annotated[
-        int | None, Query(ge=1, le=4, description="1 verbal coop … 4 material conflict")
-    ] = None,
-    factuality: Annotated[
-        str | None,
-        Query(
-            description="Comma list of asserted, planned, negated, reported, hypothetical; "
-            "or all. Default: asserted, planned, reported"
-        ),
-    ] = None,
-    verified: Annotated[
-        str | None,
-        Query(description="true: confirmed or corrected only; false: unverified only; any"),
-    ] = None,
-    doc_id: Annotated[str | None, Query(description="Only this document's events")] = None,
-    q: Annotated[str | None, Query(description="Case-insensitive text in the sentence")] = None,
-    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-    order: Annotated[str, Query(description=f"One of {', '.join(ORDERS)}")] = "date",
-) -> EventFilters:
-    """Collect the event filters of a request (a FastAPI dependency)."""
-    return EventFilters(
-        dyad=dyad,
-        actor=actor,
-        source=source,
-        target=target,
-        since=since,
-        until=until,
-        root=root,
-        quad_class=quad_class,
-        factuality=factuality,
-        verified=verified,
-        doc_id=doc_id,
-        q=q,
-        limit=limit,
-        offset=offset,
-        order=order,
-    )
-
-
-Filters = Annotated[EventFilters, Depends(event_filters)]
-
-
-def index_data(store: Store) -> dict[str, Any]:
-    """Return the endpoints, how many documents and events are stored, and the dyads.
-
-    Args:
-        store: The store to count.
-
-    Returns:
-        The JSON body of ``/api``.
-    """
-    documents = store.count_documents()
-    return {
-        "ok": True,
-        "name": "bilat",
-        "version": __version__,
-        "endpoints": ENDPOINTS,
-        "counts": {
-            "documents": documents["accepted"],
-            "rejected": documents["rejected"],
-            "events": store.count_events(),
-            "events_all_factuality": store.count_events(EventQuery(factuality=ALL_FACTUALITY)),
-        },
-        "dyads": [plain(row) for row in store.dyads()],
-    }
 
 
 @router.get("/api", summary="Index: endpoints, counts and the dyad table")
@@ -161,43 +51,11 @@ def index(request: Request) -> dict[str, Any]:
         return index_data(store)
 
 
-def events_data(store: Store, filters: EventFilters) -> dict[str, Any]:
-    """Return one page of the events matching the filters, and how many match in all.
-
-    Args:
-        store: The store to ask.
-        filters: The parameters as sent.
-
-    Returns:
-        The JSON body of ``/api/events``.
-
-    Raises:
-        HTTPException: 422 when a filter cannot be used.
-    """
-    query = event_query(filters)
-    found = store.events(query)
-    return {
-        "ok": True,
-        "total": store.count_events(query),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "events": [event.export_dict() for event in found],
-    }
-
-
 @router.get("/api/events", summary="Events matching filters, paged")
 def events(request: Request, filters: Filters) -> dict[str, Any]:
     """Return one page of the events that match the filters, and how many match in all."""
     with reading(request) as store:
         return events_data(store, filters)
-
-
-def no_event(event_id: str) -> HTTPException:
-    """Return the 404 for an unknown event id."""
-    return HTTPException(
-        status_code=404,
-        detail=f"no event with id {event_id!r}; list events at /api/events to find ids",
-    )
 
 
 @router.get(
@@ -324,14 +182,6 @@ def documents(
     with reading(request) as store:
         rows = store.documents(status=wanted, limit=limit)
     return {"ok": True, "documents": [plain(row) for row in rows]}
-
-
-def no_document(doc_id: str) -> HTTPException:
-    """Return the 404 for an unknown document id."""
-    return HTTPException(
-        status_code=404,
-        detail=f"no document with id {doc_id!r}; list documents at /api/documents",
-    )
 
 
 @router.get("/api/documents/{doc_id:path}", summary="Everything stored for one document")

@@ -3,7 +3,7 @@
 Without a token configured at start (``bilat serve --token`` or ``BILAT_TOKEN``) they answer
 403 saying how to enable them; with one, a request must send ``Authorization: Bearer <token>``,
 compared in constant time. Every write goes through the app's one writer
-(:class:`bilat.api.gate.StoreGate`).
+(:class:`bilat.live.gate.StoreGate`).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
-from bilat.api.detail import event_detail
-from bilat.api.params import blank_to_none, parse_code, parse_date
-from bilat.api.routes import gate_of, no_event, reading
 from bilat.ingest import IngestReport, ingest_items
 from bilat.records import Document, Rejection
 from bilat.settings import Settings
 from bilat.sources import ReadOptions, read_inputs, read_text
 from bilat.store import Store
 from bilat.verdicts import Verdict
+from bilat.views.detail import event_detail
+from bilat.views.params import blank_to_none, parse_code, parse_date
+from bilat.views.reads import gate_of, no_event, reading
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-"""The core commands: ingest, docs, events, dyads, export, eval, show, serve, explain, knowledge, actors."""
+"""The core commands: ingest, docs, events, dyads, export, eval, show, serve, explain."""
 
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ from bilat.cli.common import (
     err,
     event_row,
     fail,
-    knowledge_app,
     out,
     parse_pair,
     render,
     settings_for,
 )
+from bilat.cli.options import FilterValues, filter_options
 from bilat.store import DocumentRow, EventQuery, open_store
 
 if TYPE_CHECKING:
@@ -109,24 +109,18 @@ def ingest_cmd(
 EVERY_FACTUALITY = ("asserted", "planned", "reported", "negated", "hypothetical")
 
 
-def _event_query(
-    dyad: str | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
-    root: str | None,
-    all_factuality: bool,
-    mentions: bool,
-) -> EventQuery:
+def _event_query(filters: FilterValues) -> EventQuery:
     """Return the query of the event filters `bilat events` and `bilat export` share."""
     return EventQuery(
-        dyad=parse_pair(dyad),
-        actor=actor,
-        since=since,
-        until=until,
-        root=root,
-        factuality=EVERY_FACTUALITY if all_factuality else None,
-        mentions=mentions,
+        dyad=parse_pair(filters["dyad"]),
+        actor=filters["actor"],
+        since=filters["since"],
+        until=filters["until"],
+        root=filters["root"],
+        factuality=EVERY_FACTUALITY if filters["all"] else None,
+        mentions=filters["mentions"],
+        doc_id=filters.get("doc_id"),
+        limit=filters.get("limit"),
     )
 
 
@@ -180,36 +174,10 @@ def _document_listing(row: DocumentRow) -> dict[str, Any]:
 
 
 @app.command("events")
-def events_cmd(
-    db: DbOption = None,
-    dyad: Annotated[
-        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only events of this document.")] = None,
-    all_factuality: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
-    ] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
-    mentions: Annotated[
-        bool,
-        typer.Option(
-            "--mentions", help="Every report of each event, not one row per clustered event."
-        ),
-    ] = False,
-    fmt: FormatOption = "table",
-) -> None:
+@filter_options("dyad", "actor", "since", "until", "root", "doc_id", "all", "limit", "mentions")
+def events_cmd(db: DbOption = None, *, filters: FilterValues, fmt: FormatOption = "table") -> None:
     """List events, one row per real-world event (--mentions: every report; --all: negated too)."""
-    query = dataclasses.replace(
-        _event_query(dyad, actor, since, until, root, all_factuality, mentions),
-        doc_id=doc,
-        limit=limit,
-    )
+    query = _event_query(filters)
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = store.clusters(query)
         if not rows:
@@ -231,7 +199,7 @@ def events_cmd(
         ],
         fmt,
         ["date", "source", "cameo", "target", "goldstein", "factuality"]
-        + (["cluster_id"] if mentions else ["articles", "sources"])
+        + (["cluster_id"] if filters["mentions"] else ["articles", "sources"])
         + ["sentence"],
     )
 
@@ -275,6 +243,7 @@ def dyads_cmd(
 
 
 @app.command("export")
+@filter_options("all", "dyad", "actor", "since", "until", "root", "mentions")
 def export_cmd(
     db: DbOption = None,
     fmt: Annotated[
@@ -288,34 +257,17 @@ def export_cmd(
     verified_only: Annotated[
         bool, typer.Option("--verified-only", help="Only confirmed or corrected events.")
     ] = False,
-    all_factuality: Annotated[
-        bool, typer.Option("--all", help="Include negated and hypothetical events.")
-    ] = False,
-    dyad: Annotated[
-        str | None, typer.Option(help="Two countries, e.g. PAK,USA (either direction).")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Actor code prefix, e.g. PAK or PAKGOV.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
-    root: Annotated[str | None, typer.Option(help="CAMEO root or code prefix, e.g. 04.")] = None,
+    *,
+    filters: FilterValues,
     header: Annotated[
         bool, typer.Option("--header", help="GDELT: write a header row (GDELT's files have none).")
-    ] = False,
-    mentions: Annotated[
-        bool,
-        typer.Option(
-            "--mentions",
-            help="Every report of a clustered event, not only its first (per sentence).",
-        ),
     ] = False,
 ) -> None:
     """Write events (or facts, quotes) in a research format; rejected events are left out."""
     from bilat.exports import export_events, export_facts, export_quotes
     from bilat.exports.stream import DOWNLOAD_FORMATS
 
-    query = _event_query(dyad, actor, since, until, root, all_factuality, mentions)
+    query = _event_query(filters)
     settings = settings_for(db)
     if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
         _stream_export(settings, what, fmt, query, verified_only, output)
@@ -504,8 +456,8 @@ def serve_cmd(
     ] = None,
 ) -> None:
     """Serve the REST API and dashboard; other commands write through it while it runs."""
-    from bilat.api.app import serve
     from bilat.feeds import parse_interval
+    from bilat.server import serve
 
     settings = settings_for(db, host=host, port=port)
     seconds = parse_interval(interval or settings.watch_interval) if watch else None
@@ -544,73 +496,3 @@ def explain_cmd(
                 f"    EVENT {event.source.code} {event.cameo} {target} "
                 f"[{event.factuality.value}] conf {event.confidence}"
             )
-
-
-@knowledge_app.command("check")
-def knowledge_check_cmd(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Knowledge files (default: every bundled and knowledge_dirs file)."),
-    ] = None,
-) -> None:
-    """Lint knowledge files; print file:line errors and exit non-zero on any."""
-    from bilat.events.patterns import check_patterns
-    from bilat.knowledge import knowledge_files
-    from bilat.knowledge.loader import check_aliases, check_file
-
-    if not files:
-        files = knowledge_files(settings_for().knowledge_dirs)
-    problems = [p for f in files for p in check_file(f, patterns=check_patterns)]
-    for problem in problems:
-        out.print(str(problem))
-    if problems:
-        raise typer.Exit(1)
-    # One name for two people in office at once is legal but makes resolution guess: warn.
-    for warning in check_aliases(files):
-        out.print(str(warning))
-    out.print(f"ok: {len(files)} file(s) valid")
-
-
-actors_app = typer.Typer(help="Actors found, and how a text resolves.", invoke_without_command=True)
-app.add_typer(actors_app, name="actors")
-
-
-@actors_app.callback()
-def actors_cmd(ctx: typer.Context, db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """List the actors found in stored documents, with counts."""
-    if ctx.invoked_subcommand is not None:
-        return
-    with open_store(settings_for(db).db, read_only=True) as store:
-        counts: dict[tuple[str, str], int] = {}
-        for row in store.documents(status="accepted"):
-            extraction = store.extraction(row.id) if row.id else None
-            for m in extraction.mentions if extraction else ():
-                key = (m.actor.code, m.actor.person or m.actor.organisation or "")
-                counts[key] = counts.get(key, 0) + 1
-    rows = [
-        {"code": c, "name": n, "mentions": k}
-        for (c, n), k in sorted(counts.items(), key=lambda i: -i[1])
-    ]
-    render(rows, fmt, ["code", "name", "mentions"])
-
-
-@actors_app.command("resolve")
-def actors_resolve_cmd(
-    text: Annotated[str, typer.Argument(help='A mention, e.g. "the US Secretary of State".')],
-    date: Annotated[str | None, typer.Option(help="The date to resolve at (YYYY-MM-DD).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-) -> None:
-    """Resolve a mention to its actor code, country, sector, person and office, and say why."""
-    from bilat.actors import resolve_text
-
-    results = resolve_text(text, date=date, settings=settings_for())
-    if fmt == "json":
-        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
-        return
-    if not results:
-        out.print("no actor found")
-    for r in results:
-        out.print(
-            f"{r['text']} → {r['code']} (country {r['country']}, sector {r['sector']}, "
-            f"person {r['person']}, office {r['office']}) — {r['how']}"
-        )

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 
-from bilat.errors import InputError
-from bilat.exports.gdelt import GDELT_COLUMNS, Counts, gdelt_bytes, gdelt_row, global_event_id
-from bilat.exports.plover import plover_bytes, plover_record
+from bilat.exports.formats import EVENT_FORMATS, check_format, events_bytes
+from bilat.exports.gdelt import GDELT_COLUMNS, Counts, gdelt_row, global_event_id
+from bilat.exports.plover import plover_record
 from bilat.exports.records import fact_rows, quote_rows, rows_bytes
 from bilat.exports.stream import (
     DOWNLOAD_FORMATS,
@@ -28,16 +27,10 @@ from bilat.exports.stream import (
 from bilat.exports.table import (
     COLUMNS,
     SCHEMA,
-    csv_bytes,
     event_row,
-    json_bytes,
-    jsonl_bytes,
-    parquet_bytes,
     to_arrow,
     to_dataframe,
 )
-from bilat.knowledge import Knowledge
-from bilat.records import Event
 from bilat.store import EVERY_EVENT, EventQuery, Store
 
 __all__ = [
@@ -66,67 +59,8 @@ __all__ = [
     "write_export",
 ]
 
-EVENT_FORMATS = ("csv", "jsonl", "json", "parquet", "gdelt", "plover")
-"""Formats :func:`export_events` writes."""
-
 RECORD_FORMATS = ("csv", "jsonl", "parquet")
 """Formats :func:`export_facts` and :func:`export_quotes` write."""
-
-
-def _check(fmt: str, formats: Sequence[str], what: str) -> None:
-    if fmt not in formats:
-        raise InputError(
-            f"cannot export {what} as {fmt!r}; use one of {', '.join(formats)}",
-            origin="export --format",
-        )
-
-
-def events_bytes(
-    events: Sequence[Event],
-    fmt: str,
-    *,
-    store: Store | None = None,
-    added: dt.datetime | None = None,
-    header: bool = False,
-    knowledge: Knowledge | None = None,
-) -> bytes:
-    """Return events in a format, with verdicts, counts and article addresses from a store.
-
-    Args:
-        events: The events (as the store reads them: corrections applied).
-        fmt: One of :data:`EVENT_FORMATS`.
-        store: Where verdicts and articles' addresses and titles come from; without one, no
-            verdicts and no addresses. GDELT counts are the events' own cluster counts.
-        added: GDELT's ``DATEADDED`` (default now, UTC).
-        header: Give the GDELT file a header row (GDELT's own files have none).
-        knowledge: Country names for GDELT geography (default: the bundled ones).
-
-    Returns:
-        The file's bytes.
-
-    Raises:
-        InputError: The format is unknown.
-    """
-    _check(fmt, EVENT_FORMATS, "events")
-    verdicts = {v.event_id: v for v in store.verdicts()} if store is not None else {}
-    if fmt == "csv":
-        return csv_bytes(events, verdicts=verdicts)
-    if fmt == "jsonl":
-        return jsonl_bytes(events, verdicts=verdicts)
-    if fmt == "json":
-        return json_bytes(events, verdicts=verdicts)
-    if fmt == "parquet":
-        return parquet_bytes(events, verdicts=verdicts)
-    documents = _documents(store, {e.doc_id for e in events}) if store is not None else {}
-    if fmt == "plover":
-        return plover_bytes(events, verdicts=verdicts, documents=documents)
-    return gdelt_bytes(
-        events,
-        knowledge=knowledge,
-        source_urls={doc: url for doc, (url, _) in documents.items() if url},
-        added=added,
-        header=header,
-    )
 
 
 def export_events(
@@ -158,26 +92,11 @@ def export_events(
     Raises:
         InputError: The format or a query value is not valid.
     """
-    _check(fmt, EVENT_FORMATS, "events")
+    check_format(fmt, EVENT_FORMATS, "events")
     if verified_only:
         query = dataclasses.replace(query, verified=True)
     events = store.events(query)
     return events_bytes(events, fmt, store=store, added=added, header=header)
-
-
-def _documents(store: Store, doc_ids: set[str]) -> dict[str, tuple[str | None, str | None]]:
-    # One query where the backend offers it; reading whole extractions costs ~30 ms a document.
-    links = getattr(store, "document_links", None)
-    if links is not None:
-        found_links: dict[str, tuple[str | None, str | None]] = links(doc_ids)
-        return found_links
-    found: dict[str, tuple[str | None, str | None]] = {}
-    for doc_id in sorted(doc_ids):
-        extraction = store.extraction(doc_id)
-        if extraction is not None:
-            doc = extraction.document
-            found[doc_id] = (doc.url or doc.origin, doc.title)
-    return found
 
 
 def export_facts(store: Store, fmt: str = "jsonl") -> bytes:
@@ -193,7 +112,7 @@ def export_facts(store: Store, fmt: str = "jsonl") -> bytes:
     Raises:
         InputError: The format is unknown.
     """
-    _check(fmt, RECORD_FORMATS, "facts")
+    check_format(fmt, RECORD_FORMATS, "facts")
     return rows_bytes(fact_rows(store), fmt)
 
 
@@ -211,5 +130,5 @@ def export_quotes(store: Store, fmt: str = "jsonl") -> bytes:
     Raises:
         InputError: The format is unknown.
     """
-    _check(fmt, RECORD_FORMATS, "quotes")
+    check_format(fmt, RECORD_FORMATS, "quotes")
     return rows_bytes(quote_rows(store), fmt)

@@ -18,6 +18,7 @@ from typing import BinaryIO
 import pyarrow.parquet as pq
 
 from bilat.errors import InputError
+from bilat.exports.formats import events_bytes
 from bilat.exports.records import fact_rows, quote_rows, rows_bytes
 from bilat.exports.table import SCHEMA, to_arrow
 from bilat.records import Event
@@ -128,9 +129,6 @@ def write_export(
         query = dataclasses.replace(query, verified=True)
     if fmt == "parquet":
         return _write_parquet(store, out, query, page_size)
-    # Imported here: the package's __init__ imports this module.
-    from bilat.exports import events_bytes
-
     when = added or dt.datetime.now(dt.UTC)
     written = 0
     for page in _pages(store, query, page_size):

@@ -1,9 +1,9 @@
 """The server side of a live store: run handed-over store calls, track who is writing.
 
 ``bilat serve`` on a DuckDB file keeps the file open writable and writes its lock file (see
-:mod:`bilat.live.lockfile`); other local processes then send their store calls here (see
-:mod:`bilat.live.client`). A read runs beside the page reads; a write queues on the app's one
-writer thread (:class:`bilat.api.gate.StoreGate`), so an analyst's verdict waits at most for
+:mod:`bilat.store.lockfile`); other local processes then send their store calls here (see
+:mod:`bilat.store.remote`). A read runs beside the page reads; a write queues on the app's one
+writer thread (:class:`bilat.live.gate.StoreGate`), so an analyst's verdict waits at most for
 one batch of a running ingest, never for the whole ingest.
 
 A client's dedup pass reads, decides and writes in several calls; :class:`Lease` keeps other
@@ -25,12 +25,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from bilat.errors import StoreError
-from bilat.live import wire
-from bilat.live.lockfile import pid_alive
-from bilat.store import AddResult, Store
+from bilat.store import AddResult, Store, wire
+from bilat.store.lockfile import pid_alive
 
 if TYPE_CHECKING:
-    from bilat.api.gate import StoreGate
+    from bilat.live.gate import StoreGate
 
 LEASE_TIMEOUT = 60.0
 """Seconds after its holder's last call that a lease is broken (its holder has died)."""
@@ -144,7 +143,7 @@ class LiveService:
         Args:
             session: The client's session id (one per opened remote store).
             label: How the activity list names the client.
-            method: A store method (:data:`bilat.live.wire.READS` or ``WRITES``), or one of
+            method: A store method (:data:`bilat.store.wire.READS` or ``WRITES``), or one of
                 ``exclusive_enter``, ``exclusive_leave`` and ``goodbye``.
             args: Positional arguments.
             kwargs: Keyword arguments.

@@ -1,4 +1,8 @@
-"""Where bilat keeps documents, events and rejections: one protocol, one file per backend.
+"""Where bilat keeps documents, events and rejections: protocols by concern, a file per backend.
+
+:class:`Store` is the whole protocol; :class:`DocumentStore`, :class:`EventStore`,
+:class:`VerdictStore`, :class:`DedupStore` and :class:`MonitoringStore` are its parts, for
+code that needs only one. Both backends share :mod:`bilat.store.sql_store`.
 
 >>> with open_store(":memory:") as store:
 ...     store.count_events()
@@ -15,29 +19,41 @@ from bilat.store.base import (
     ORDERS,
     ActorRow,
     AddResult,
+    DedupStore,
     DocumentRow,
+    DocumentStore,
     DyadRow,
     EventQuery,
+    EventStore,
     FeedItemRow,
     FeedRow,
+    MonitoringStore,
     Store,
+    VerdictStore,
 )
 
 if TYPE_CHECKING:
     from bilat.store.duckdb_store import DuckDBStore
+    from bilat.store.postgres_store import PostgresStore
 
 __all__ = [
     "EVERY_EVENT",
     "ORDERS",
     "ActorRow",
     "AddResult",
+    "DedupStore",
     "DocumentRow",
+    "DocumentStore",
     "DuckDBStore",
     "DyadRow",
     "EventQuery",
+    "EventStore",
     "FeedItemRow",
     "FeedRow",
+    "MonitoringStore",
+    "PostgresStore",
     "Store",
+    "VerdictStore",
     "open_store",
 ]
 
@@ -51,6 +67,10 @@ def __getattr__(name: str) -> Any:
         from bilat.store.duckdb_store import DuckDBStore
 
         return DuckDBStore
+    if name == "PostgresStore":
+        from bilat.store.postgres_store import PostgresStore
+
+        return PostgresStore
     raise AttributeError(f"module 'bilat.store' has no attribute {name!r}")
 
 
@@ -83,7 +103,7 @@ def open_store(
         return PostgresStore(text, read_only=read_only)
     if text == MEMORY:
         return DuckDBStore(MEMORY, read_only=read_only, memory_limit=memory_limit)
-    from bilat.live.client import connect
+    from bilat.store.remote import connect
 
     remote = connect(text, read_only=read_only)
     if remote is not None:

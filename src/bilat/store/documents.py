@@ -17,8 +17,7 @@ from typing import Any
 
 from bilat.errors import InputError, StoreError
 from bilat.records import Event, Extraction, Rejection, RejectReason
-from bilat.store import codec, summary
-from bilat.store import verdicts as verdict_rows
+from bilat.store import codec, summary, verdict_rows
 from bilat.store.backend import Backend, Connection, now, write_hint
 from bilat.store.base import AddResult, DocumentRow
 from bilat.store.codec import (

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.records import Event
-from bilat.store import codec, sql, summary
-from bilat.store import verdicts as verdict_rows
+from bilat.store import codec, sql, summary, verdict_rows
 from bilat.store.backend import Backend, Connection
 from bilat.store.base import (
     ALL_FACTS,

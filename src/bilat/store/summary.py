@@ -487,6 +487,18 @@ _QUADS = ", ".join(
 )
 
 
+def _periods(by: str) -> str:
+    """Return a summary timeline's columns: period, events, the four quads, mean and sum."""
+    # Every event of a row lies in one month (or is dated to one year), so the row's period
+    # truncates like each of its events' placed days.
+    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
+    return (
+        f"CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period, "
+        f"sum(e.events), {_QUADS}, "
+        "sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION), sum(e.goldstein_sum)"
+    )
+
+
 def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] | None:
     """Return a query's per-period rows from the summary, or None if it cannot say.
 
@@ -507,20 +519,9 @@ def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] |
     clauses.append(f"e.placed_length >= {_PLACED_LENGTH[by]}")
     if not _bounded(con, clauses, params, query.since, query.until):
         return None
-    # Every event of a row lies in one month (or is dated to one year), so the row's period
-    # truncates like each of its events' placed days.
-    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
     rows: list[tuple[Any, ...]] = con.execute(
-        f"""
-        SELECT CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period,
-            sum(e.events), {_QUADS},
-            sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION),
-            sum(e.goldstein_sum)
-        FROM event_summary e
-        WHERE {" AND ".join(clauses)}
-        GROUP BY 1
-        ORDER BY 1
-        """,
+        f"SELECT {_periods(by)} FROM event_summary e WHERE {' AND '.join(clauses)}"
+        " GROUP BY 1 ORDER BY 1",
         params,
     ).fetchall()
     return rows
@@ -529,45 +530,24 @@ def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] |
 def timelines(
     con: Cursor, pairs: Sequence[tuple[str, str]], by: str
 ) -> list[list[tuple[Any, ...]]] | None:
-    """Return several dyads' per-period rows from the summary in one query, or None.
+    """Return for each pair what :func:`timeline` returns for ``EventQuery(dyad=pair)``, or None.
 
-    Args:
-        con: A connection or cursor.
-        pairs: Country pairs, each as :class:`EventQuery`'s ``dyad`` (either order), codes
-            already validated by :func:`bilat.store.sql.timeline`.
-        by: ``month``, ``quarter`` or ``year`` (weeks cross months: None).
-
-    Returns:
-        For each pair, the rows :func:`timeline` returns for ``EventQuery(dyad=pair)``.
+    ``pairs`` hold codes validated by :func:`bilat.store.sql.timeline`, either order.
     """
-    if by not in _PLACED_LENGTH or any(not a or not b for a, b in pairs):
-        return None
-    # The pair key holds both countries, so equal keys mean the same two countries in either
-    # direction: the dyad test of _filters.
+    if by not in _PLACED_LENGTH or not pairs or any(not a or not b for a, b in pairs):
+        return None if pairs else []
+    # A pair key holds both countries: equal keys are the same dyad, either direction.
     keys = [f"{min(a, b)}|{max(a, b)}" for a, b in pairs]
     wanted = sorted(set(keys))
-    if not wanted:
-        return []
-    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
     found = con.execute(
-        f"""
-        SELECT e.pair,
-            CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period,
-            sum(e.events), {_QUADS},
-            sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION),
-            sum(e.goldstein_sum)
-        FROM event_summary e
-        WHERE e.pair IN ({_marks(wanted)})
-            AND e.factuality IN ({_COUNTED_FACTUALITY})
-            AND e.placed_length >= {_PLACED_LENGTH[by]}
-        GROUP BY 1, 2
-        ORDER BY 1, 2
-        """,
+        f"SELECT e.pair, {_periods(by)} FROM event_summary e WHERE e.pair IN ({_marks(wanted)})"
+        f" AND e.factuality IN ({_COUNTED_FACTUALITY})"
+        f" AND e.placed_length >= {_PLACED_LENGTH[by]} GROUP BY 1, 2 ORDER BY 1, 2",
         wanted,
     ).fetchall()
     by_pair: dict[str, list[tuple[Any, ...]]] = {key: [] for key in wanted}
-    for row in found:
-        by_pair[row[0]].append(tuple(row[1:]))
+    for pair, *row in found:
+        by_pair[pair].append(tuple(row))
     return [list(by_pair[key]) for key in keys]
 
 

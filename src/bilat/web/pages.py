@@ -2,7 +2,7 @@
 
 Pages are plain ``def`` endpoints, so their store reads run in the thread pool, under the same
 read lock as the API's. The overview and the dyad pages, the costly ones, are computed once per
-write to the store (:meth:`bilat.api.gate.StoreGate.cached`).
+write to the store (:meth:`bilat.live.gate.StoreGate.cached`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from bilat.api import analysis
-from bilat.api.detail import document_spans, event_detail, event_spans
-from bilat.api.params import invalid, parse_dyad, parse_period
-from bilat.api.routes import (
+from bilat.records import Event
+from bilat.store import EventQuery, Store
+from bilat.store.base import QuoteQuery
+from bilat.views import analysis
+from bilat.views.detail import document_spans, event_detail, event_spans
+from bilat.views.params import invalid, parse_dyad, parse_period
+from bilat.views.reads import (
     Filters,
     events_data,
     gate_of,
@@ -26,9 +29,6 @@ from bilat.api.routes import (
     plain,
     reading,
 )
-from bilat.records import Event
-from bilat.store import EventQuery, Store
-from bilat.store.base import QuoteQuery
 from bilat.web.render import mark_up, render_page
 
 router = APIRouter(include_in_schema=False)

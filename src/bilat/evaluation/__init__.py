@@ -1,4 +1,7 @@
-"""Score coded events against hand-coded gold events.
+"""Evaluation harnesses, kept out of the pipeline stages they measure; this module scores events.
+
+:mod:`~bilat.evaluation.actors` scores actor mentions (CoNLL), :mod:`~bilat.evaluation.places`
+toponyms (GeoWebNews); this module scores coded events against hand-coded gold events.
 
 The matching rules are those of the project's shared scorer, so ``bilat eval`` and
 ``score_events.py`` agree: a gold row matches a system row in the same document when the gold

@@ -1,9 +1,10 @@
-"""Verdict rows: write, read, re-attach to re-coded events, and keep event columns judged.
+"""Verdicts: the store's verdict methods, and the rows they write, read and re-attach.
 
 The events table's ``data`` keeps the machine's record; its query columns (code, Goldstein,
-quad class, actors) hold the *judged* coding, so filters and dyad counts see corrections. Every
-function here runs on a connection inside the caller's transaction and speaks plain SQL with
-``?`` parameters.
+quad class, actors) hold the *judged* coding, so filters and dyad counts see corrections. The
+functions run on a connection inside the caller's transaction (adding documents re-attaches
+verdicts through :func:`reattach`) and speak plain SQL with ``?`` parameters; :class:`Verdicts`
+is the store's mixin that records and reads them.
 """
 
 from __future__ import annotations

@@ -12,14 +12,14 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from fastapi import HTTPException
+from typing import TYPE_CHECKING, Any
 
 from bilat.errors import InputError
-from bilat.facts.kinds import resolve_kind
 from bilat.records import Factuality
 from bilat.store import ORDERS, EventQuery
+
+if TYPE_CHECKING:
+    from fastapi import HTTPException
 
 MAX_LIMIT = 1000
 """The most rows one page of a list endpoint returns."""
@@ -43,6 +43,9 @@ def invalid(message: str) -> HTTPException:
     Returns:
         The exception to raise.
     """
+    # FastAPI loads when a parameter is refused, not when the CLI declares its options.
+    from fastapi import HTTPException
+
     return HTTPException(status_code=422, detail=message)
 
 
@@ -72,6 +75,10 @@ def parse_kind(value: str | None) -> tuple[str, ...] | None:
     Raises:
         HTTPException: 422 naming the kinds bilat stores when the value is none of them.
     """
+    # Imported here: the fact kinds load the knowledge files, which the CLI's --help and
+    # every command declaring the event filters would otherwise pay for.
+    from bilat.facts.kinds import resolve_kind
+
     text = blank_to_none(value)
     if text is None:
         return None

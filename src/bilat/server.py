@@ -1,4 +1,4 @@
-"""Build and serve bilat's REST API and dashboard over one store.
+"""The one server: mount the REST API's routers and the dashboard's pages over one store.
 
     app = create_app("bilat.duckdb")
     serve("bilat.duckdb", port=8000, token="s3cret")
@@ -7,7 +7,7 @@ The app holds one read-only handle for its whole life (opening a DuckDB file cos
 tenth of a second, far more than a query); each read takes its own cursor so the thread pool
 can run requests side by side. Writes (ingest, verdicts) are off unless a token is given, and
 then go through one writer that opens the file writable for each write
-(:class:`bilat.api.gate.StoreGate`). ``serve`` on a DuckDB file goes further: the server owns
+(:class:`bilat.live.gate.StoreGate`). ``serve`` on a DuckDB file goes further: the server owns
 the file (kept writable, a lock file beside it) and other local processes hand their reads and
 writes to it (:mod:`bilat.live`), so ingests and feed watches run while the dashboard is up.
 Everything the pages need, Plotly and the map's outlines
@@ -26,17 +26,18 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bilat import __version__
 from bilat.api import downloads, live, routes, writes
-from bilat.api.gate import StoreGate
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.errors import StoreError
-from bilat.live.client import LOCAL_PREFIX
-from bilat.live.lockfile import ServerLock
+from bilat.live.gate import StoreGate
 from bilat.live.service import LiveService
 from bilat.live.watcher import FeedWatcher
 from bilat.settings import Settings, load_settings
 from bilat.store import Store, open_store
+from bilat.store.lockfile import ServerLock
+from bilat.store.remote import LOCAL_PREFIX
+from bilat.version import __version__
+from bilat.web import pages, static
 
 UPLOAD_OVERHEAD = 64 * 1024
 """Bytes allowed in a request body beyond the article size limit, for form framing."""
@@ -118,7 +119,6 @@ def create_app(
     Raises:
         StoreError: The store cannot be opened read-only (missing, locked, not migrated).
     """
-    from bilat.web import pages, static
 
     settings = settings or load_settings(db=db)
     # With writes enabled, one writable handle serves reads and writes (see StoreGate).

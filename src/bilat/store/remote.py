@@ -28,8 +28,8 @@ from types import TracebackType
 from typing import Any, Self
 
 from bilat.errors import StoreError
-from bilat.live import wire
-from bilat.live.lockfile import ServerLock
+from bilat.store import wire
+from bilat.store.lockfile import ServerLock
 
 LOCAL_PREFIX = "/api/local/"
 CALL_PATH = LOCAL_PREFIX + "call"

@@ -17,7 +17,7 @@ import io
 import pickle
 from typing import Any
 
-from bilat import errors
+import bilat.errors as errors
 from bilat.errors import BilatError, StoreError
 
 CONTENT_TYPE = "application/x-bilat-call"
