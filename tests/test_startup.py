@@ -150,8 +150,8 @@ def test_startup_ingest_loads_spacy(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Pakistan condemned India.\n", encoding="utf-8")
     db = str(tmp_path / "x.duckdb")
-    # One article's rows go into DuckDB without pyarrow, which would import pandas.
-    heavy = (*HEAVY, "pandas")
+    # One article's rows go into DuckDB without pyarrow (which would import pandas too).
+    heavy = (*HEAVY, "pandas", "pyarrow")
     result = _python(RUN_COMMAND.format(heavy=heavy), "ingest", str(article), "--db", db, "-q")
     assert result == {"exit": 0, "heavy": ["spacy"]}
 

@@ -16,7 +16,6 @@ import threading
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from bilat.errors import StoreError
 from bilat.store.backend import Connection
@@ -127,17 +126,21 @@ class DuckDBStore(SQLStore):
 
     def _insert_rows(self, con: Connection, batch: Batch) -> None:
         # Row-by-row executemany costs milliseconds a row in DuckDB; an Arrow table inserted with
-        # one INSERT … SELECT costs microseconds. But pyarrow imports pandas on its first array
-        # (a third of a CPU second), so a few rows (one article) go in as list parameters:
-        # a little slower per row, and nothing to import.
-        small = sum(len(batch.rows(insert)) for insert in INSERTS) <= SMALL_BATCH_ROWS
+        # one INSERT … SELECT costs microseconds. But pyarrow takes a tenth of a CPU second to
+        # import and imports pandas on its first array (a third more), so a few rows (one
+        # article) go in as list parameters: a little slower per row, and nothing to import.
+        if sum(len(batch.rows(insert)) for insert in INSERTS) <= SMALL_BATCH_ROWS:
+            for insert in INSERTS:
+                rows = batch.rows(insert)
+                if rows:
+                    listed = [[row[i] for row in rows] for i in range(len(insert.columns))]
+                    con.execute(_LISTED[insert.table], listed).fetchall()
+            return
+        import pyarrow as pa
+
         for insert in INSERTS:
             rows = batch.rows(insert)
             if not rows:
-                continue
-            if small:
-                listed = [[row[i] for row in rows] for i in range(len(insert.columns))]
-                con.execute(_LISTED[insert.table], listed).fetchall()
                 continue
             try:
                 table = pa.table(
