@@ -446,7 +446,9 @@ def test_api_openapi_lists_the_endpoints(client: TestClient) -> None:
         "/api/facts",
         "/api/health",
         "/api/ingest",
+        "/api/patterns",
         "/api/quotes",
+        "/api/review",
         "/api/timeline",
     ]
 

@@ -235,3 +235,80 @@ def test_score_events_reports_share_of_empty_places() -> None:
     ]
     score = score_events(gold, system)
     assert (score.placed_matches, score.place_accuracy, score.empty_place_share) == (2, 0.5, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        ("The army will withdraw its troops from Syria.", "withdraw", "withdraw", "from Syria"),
+        ("The envoy was recalled from Berlin last month.", "recalled", "recall", "from Berlin"),
+        ("Delegates from Kabul met in Doha.", "met", "meet", "in Doha"),
+        ("Delegates from Kabul met officials.", "met", "meet", None),
+        ("Troops seized the Crimean Peninsula.", "seized", "seize", "seized Crimean Peninsula"),
+        ("Troops occupied Kuwait.", "occupied", "occupy", "occupied Kuwait"),
+    ],
+)
+def test_choose_event_place_withdrawal_origin_and_seized_object(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    how = _choose(sentence, trigger, lemma)
+    assert how == (None if expected is None else f"in-sentence '{expected}'")
+
+
+ISLAMABAD = Place("Islamabad", "PAK", 33.72148, 73.04329, "city", "dateline")
+PAKISTAN = Place("Pakistan", "PAK", 30.0, 70.0, "country", "in-sentence 'to Pakistan'")
+
+
+def test_inherit_places_visit_country_narrowed_to_the_articles_city_in_it() -> None:
+    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40, venue=True)], dateline=ISLAMABAD)
+    assert chosen == [
+        Place(
+            "Islamabad, Pakistan",
+            "PAK",
+            33.72148,
+            73.04329,
+            "city",
+            "in-sentence 'to Pakistan'; city of the article (Islamabad)",
+        )
+    ]
+
+
+def test_inherit_places_country_kept_when_the_articles_city_is_elsewhere() -> None:
+    chosen = inherit_places([PlaceSlot(PAKISTAN, True, 0, 40, venue=True)], dateline=DOHA)
+    assert chosen == [PAKISTAN]
+
+
+def test_inherit_places_strike_on_a_country_not_narrowed_to_the_dateline_city() -> None:
+    struck = Place("Pakistan", "PAK", 30.0, 70.0, "country", "in-sentence 'on Pakistan'")
+    chosen = inherit_places([PlaceSlot(struck, True, 0, 40)], dateline=ISLAMABAD)
+    assert chosen == [struck]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Talks were held in Lahore and Karachi.",
+            "in-sentence 'in Lahore and Karachi' (both in Pakistan)",
+        ),
+        ("Talks were held in Lahore and Kabul.", "in-sentence 'in Lahore'"),
+        ("Talks were held in Lahore, and officials left.", "in-sentence 'in Lahore'"),
+    ],
+)
+def test_choose_event_place_two_cities_of_one_country_give_the_country(
+    sentence: str, expected: str
+) -> None:
+    assert _choose(sentence, "Talks", "talk") == expected
+
+
+def test_inherit_places_spread_country_not_narrowed_to_the_dateline_city() -> None:
+    spread = Place(
+        "Pakistan",
+        "PAK",
+        30.0,
+        70.0,
+        "country",
+        "in-sentence 'in Lahore and Karachi' (both in Pakistan)",
+    )
+    chosen = inherit_places([PlaceSlot(spread, True, 0, 40, venue=True)], dateline=ISLAMABAD)
+    assert chosen == [spread]

@@ -75,6 +75,34 @@ def test_resolve_event_date_until_outranks_given_past_tense() -> None:
     assert result.value == "2023-10-31"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        (
+            "They agreed to hold a vote by the end of 2024, at talks on Sunday.",
+            "agreed",
+            "2023-03-05",
+        ),
+        (
+            "They agreed to hold a vote by the end of 2024, at talks on Sunday.",
+            "talks",
+            "2023-03-05",
+        ),
+        ("They agreed to hold a vote by the end of 2024.", "agreed", "2023-03-07"),
+        ("Iran is expected to visit China by May.", "visit", "2023-05"),
+        ("Iran will have to respond by Friday.", "respond", "2023-03-10"),
+    ],
+)
+def test_resolve_event_date_deadline_of_an_infinitive_dates_only_it(
+    sentence: str, trigger: str, expected: str
+) -> None:
+    start = sentence.index(trigger)
+    tense = "past" if "agreed" in sentence else None
+    span = (start, start + len(trigger))
+    result = resolve_event_date(sentence, doc_date=TUESDAY, span=span, tense=tense)
+    assert result.value == expected
+
+
 def test_news_day_is_the_day_the_lede_names() -> None:
     sentences = ["Border troops clashed on Sunday.", "Both sides blamed each other."]
     result = news_day(sentences, TUESDAY)

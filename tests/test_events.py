@@ -20,7 +20,7 @@ from conftest import coded
         ("China may impose sanctions on Japan.", [("CHN", "163", "JPN", "hypothetical")]),
         ("Pakistan did not condemn India.", [("PAK", "111", "IND", "negated")]),
         ("Pakistan was criticised by India.", [("IND", "111", "PAK", "asserted")]),
-        ("Turkey said Iran had attacked Iraq.", [("IRN", "180", "IRQ", "asserted")]),
+        ("Turkey said Iran had attacked Iraq.", [("IRN", "190", "IRQ", "asserted")]),
         (
             "The Taliban reportedly refused to hand over the weapons to the US.",
             [("AFGTAL", "125", "USA", "reported")],
@@ -34,7 +34,7 @@ from conftest import coded
         ("Canada will meet Mexico next week.", [("CAN", "036", "MEX", "planned")]),
         (
             "If Egypt attacks Libya, the region will suffer.",
-            [("EGY", "180", "LBY", "hypothetical")],
+            [("EGY", "190", "LBY", "hypothetical")],
         ),
     ],
 )
@@ -133,7 +133,12 @@ def test_coder_nominal_factuality(pipeline: Pipeline, text: str, expected: tuple
             "Iranian police arrested a British diplomat.",
             [("IRNCOP", "173", "GBRGOV", "asserted")],
         ),
-        ("Ethiopia attacked Eritrea.", [("ETH", "180", "ERI", "asserted")]),
+        (
+            "Militants kidnapped two Chinese engineers in Pakistan.",
+            [("PAKREB", "181", "CHN", "asserted")],
+        ),
+        # a plain attack between two states is military force
+        ("Ethiopia attacked Eritrea.", [("ETH", "190", "ERI", "asserted")]),
         ("Armenia clashed with Azerbaijan.", [("ARM", "190", "AZE", "asserted")]),
         ("Serbian troops massacred Bosnians.", [("SRBMIL", "202", "BIH", "asserted")]),
     ],

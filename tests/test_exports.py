@@ -22,6 +22,7 @@ from bilat.exports import (
     export_events,
     export_facts,
     export_quotes,
+    gdelt_row,
     global_event_id,
     plover_record,
     to_dataframe,
@@ -425,3 +426,16 @@ def test_gdelt_country_names_match_the_knowledge_base() -> None:
     from bilat.knowledge import Knowledge
 
     assert country_names() == country_names(Knowledge.load())
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        (Place("Islamabad", "PAK", 33.7, 73.0, "city"), "Islamabad, Pakistan"),
+        (Place("Islamabad, Pakistan", "PAK", 33.7, 73.0, "city"), "Islamabad, Pakistan"),
+    ],
+)
+def test_gdelt_row_names_a_city_and_its_country_once(place: Place, expected: str) -> None:
+    event = dataclasses.replace(_extraction().events[0], place=place)
+    row = gdelt_row(event, added=ADDED)
+    assert row[GDELT_COLUMNS.index("ActionGeo_FullName")] == expected

@@ -1094,9 +1094,120 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("RUS", "204", "UKR", "asserted", "204-wmd")],
     ),
     (
-        "114-summons-headline",
-        "Turkey summons Dutch envoy over remarks",
-        [("TUR", "114", "NLDGOV", "asserted", "114-summons-headline")],
+        "114-envoy-summoned",
+        "The Dutch envoy was summoned to the foreign ministry in Ankara.",
+        [("TURGOV", "114", "NLDGOV", "asserted", "114-envoy-summoned")],
+    ),
+    (
+        "106-ask-withdraw-forces",
+        "The Maldives asked India to withdraw its military personnel.",
+        [("MDV", "106", "IND", "asserted", "106-ask-withdraw-forces")],
+    ),
+    (
+        "161-told-withdraw-envoy",
+        "Pakistan's Foreign Office said that the Government of India has been told to withdraw "
+        "its High Commissioner.",
+        [("PAKGOV", "161", "INDGOV", "asserted", "161-told-withdraw-envoy")],
+    ),
+    (
+        "104-demand-reform",
+        "The European Union demanded political reforms from Belarus.",
+        [("IGOEU", "104", "BLR", "asserted", "104-demand-reform")],
+    ),
+    (
+        "1221-reject-aid-request",
+        "Germany rejected Greece's request for financial aid.",
+        [("DEU", "1221", "GRC", "asserted", "1221-reject-aid-request")],
+    ),
+    (
+        "1224-reject-protection-request",
+        "Russia rejected Ukraine's request for peacekeepers.",
+        [("RUS", "1224", "UKR", "asserted", "1224-reject-protection-request")],
+    ),
+    (
+        "1231-reject-step-down",
+        "Maduro rejected Washington's demands to step down.",
+        [("VENGOV", "1231", "USAGOV", "asserted", "1231-reject-step-down")],
+    ),
+    (
+        "1232-reject-policy-change",
+        "Japan dismissed South Korea's calls to reverse the decision.",
+        [("JPN", "1232", "KOR", "asserted", "1232-reject-policy-change")],
+    ),
+    (
+        "1233-reject-rights-demand",
+        "Azerbaijan rejected Armenia's demands for autonomy for Karabakh.",
+        [("AZE", "1233", "ARM", "asserted", "1233-reject-rights-demand")],
+    ),
+    (
+        "1234-reject-independence",
+        "Beijing rejected Taiwan's calls for independence.",
+        [("CHNGOV", "1234", "TWN", "asserted", "1234-reject-independence")],
+    ),
+    (
+        "1241-refuse-ease-restrictions",
+        "Saudi Arabia refused to lift the travel ban on Qatar.",
+        [("SAU", "1241", "QAT", "asserted", "1241-refuse-ease-restrictions")],
+    ),
+    (
+        "135-threaten-halt-mediation",
+        "Qatar threatened to suspend its mediation with the Taliban.",
+        [("QAT", "135", "AFGTAL", "asserted", "135-threaten-halt-mediation")],
+    ),
+    (
+        "136-threaten-pull-forces",
+        "The United States threatened to withdraw its troops from Iraq.",
+        [("USA", "136", "IRQ", "asserted", "136-threaten-pull-forces")],
+    ),
+    (
+        "111-voice-criticism-of",
+        "Pakistan voiced strong criticism of India's decision.",
+        [("PAK", "111", "IND", "asserted", "111-voice-criticism-of")],
+    ),
+    (
+        "130-caution",
+        "China cautioned the United States against interfering in Taiwan.",
+        [("CHN", "130", "USA", "asserted", "130-caution")],
+    ),
+    (
+        "161-persona-non-grata",
+        "Russia declared the Estonian diplomat persona non grata.",
+        [("RUS", "161", "ESTGOV", "asserted", "161-persona-non-grata")],
+    ),
+    (
+        "195-airstrike-noun",
+        "Pakistani airstrikes in Afghanistan killed eight people.",
+        [("PAK", "195", "AFG", "asserted", "195-airstrike-noun")],
+    ),
+    (
+        "195-modified-strike-noun",
+        "The Israeli air raid on Syria killed two soldiers.",
+        [("ISR", "195", "SYR", "asserted", "195-modified-strike-noun")],
+    ),
+    (
+        "195-state-strike-noun",
+        "Israel's strikes on Iran damaged nuclear sites.",
+        [("ISR", "195", "IRN", "asserted", "195-state-strike-noun")],
+    ),
+    (
+        "111-judged-provocation",
+        "China said the visit by the US Speaker was a serious provocation.",
+        [("CHN", "111", "USALEG", "asserted", "111-judged-provocation")],
+    ),
+    (
+        "110-oppose",
+        "Pakistan opposed India's bid for a permanent seat.",
+        [("PAK", "110", "IND", "asserted", "110-oppose")],
+    ),
+    (
+        "161-envoy-expelled",
+        "Iran said the Pakistani ambassador had been expelled.",
+        [("IRN", "161", "PAKGOV", "asserted", "161-envoy-expelled")],
+    ),
+    (
+        "111-judged-unacceptable",
+        "Afghanistan said that Pakistan's decision was unacceptable.",
+        [("AFG", "111", "PAK", "asserted", "111-judged-unacceptable")],
     ),
     (
         "166-expel-forces",
@@ -1155,7 +1266,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (219, 127)
+    assert (len(items), len(codes)) == (241, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

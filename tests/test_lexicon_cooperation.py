@@ -723,7 +723,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     (
         "050-return-ambassador",
         "Russia and the United States agreed to return ambassadors to their posts.",
-        [("USA", "050", "RUS", "asserted")],
+        [("RUS", "050", "USA", "asserted")],
     ),
     (
         "015-admit",
@@ -795,6 +795,336 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "064-share-evidence",
         "France shared evidence with Belgium.",
         [("FRA", "064", "BEL", "asserted")],
+    ),
+    (
+        "019-echo",
+        "Peru echoed Chile's concerns.",
+        [("PER", "019", "CHL", "asserted")],
+    ),
+    (
+        "019-see-eye",
+        "Norway sees eye to eye with Denmark.",
+        [("NOR", "019", "DNK", "asserted")],
+    ),
+    (
+        "0244-urge-reform",
+        "Sweden urged Belarus to reform its electoral law.",
+        [("SWE", "0244", "BLR", "asserted")],
+    ),
+    (
+        "0252-urge-disperse",
+        "France asked Senegal to disperse the protesters.",
+        [("FRA", "0252", "SEN", "asserted")],
+    ),
+    (
+        "0241-call-resignation",
+        "Germany called for the resignation of the Belarusian president.",
+        [("DEU", "0241", "BLRGOV", "asserted")],
+    ),
+    (
+        "020-appeal-noun",
+        "Pakistan's appeal to the IMF was heard.",
+        [("PAK", "020", "IGOIMF", "asserted")],
+    ),
+    (
+        "034-vow-reform",
+        "Armenia promised the EU to reform its courts.",
+        [("ARM", "034", "IGOEU", "asserted")],
+    ),
+    (
+        "0342-pledge-policy-change",
+        "Japan promised to reconsider its export curbs on South Korea.",
+        [("JPN", "0342", "KOR", "asserted")],
+    ),
+    (
+        "0343-pledge-protect",
+        "Bangladesh vowed to protect Indian nationals.",
+        [("BGD", "0343", "IND", "asserted")],
+    ),
+    (
+        "035-pledge-yield",
+        "Turkey promised to reopen its border with Armenia.",
+        [("TUR", "035", "ARM", "asserted")],
+    ),
+    (
+        "0355-agree-allow",
+        "Iran agreed to allow IAEA inspectors into the site.",
+        [("IRN", "0355", "IGOIAEA", "asserted")],
+    ),
+    (
+        "037-vow-resolve",
+        "Ethiopia vowed to resolve the dispute with Egypt.",
+        [("ETH", "037", "EGY", "asserted")],
+    ),
+    (
+        "040-brief",
+        "The Indian foreign minister briefed the American ambassador on the situation.",
+        [("INDGOV", "040", "USAGOV", "asserted")],
+    ),
+    (
+        "044-meet-sidelines",
+        "The Japanese prime minister met the Australian prime minister on the sidelines of the summit.",
+        [("JPNGOV", "044", "AUSGOV", "asserted")],
+    ),
+    (
+        "043-roll-out-carpet",
+        "Egypt rolled out the red carpet for the Saudi crown prince.",
+        [("EGY", "043", "SAUGOV", "asserted")],
+    ),
+    (
+        "045-shuttle",
+        "The Qatari envoy shuttled between Israel and Hamas.",
+        [("QATGOV", "045", "ISR", "asserted"), ("QATGOV", "045", "PSEREB", "asserted")],
+    ),
+    (
+        "062-deepen-defence-ties",
+        "Poland deepened defence cooperation with Lithuania.",
+        [("POL", "062", "LTU", "asserted")],
+    ),
+    (
+        "050-deepen-ties",
+        "Chile strengthened ties with Argentina.",
+        [("CHL", "050", "ARG", "asserted")],
+    ),
+    (
+        "051-heap-praise",
+        "The Kenyan president heaped praise on Tanzania.",
+        [("KENGOV", "051", "TZA", "asserted")],
+    ),
+    (
+        "052-rally-behind",
+        "Canada rallied behind Ukraine.",
+        [("CAN", "052", "UKR", "asserted")],
+    ),
+    (
+        "057-signing-noun",
+        "The Turkish president attended the signing of the agreement between Azerbaijan and Georgia.",
+        [("AZE", "057", "GEO", "asserted")],
+    ),
+    (
+        "061-market-access",
+        "Japan granted market access to Cambodia.",
+        [("JPN", "061", "KHM", "asserted")],
+    ),
+    (
+        "062-train-with",
+        "Indian troops trained with American soldiers.",
+        [("INDMIL", "062", "USAMIL", "asserted")],
+    ),
+    (
+        "063-deport-suspect",
+        "Thailand deported the suspects to Malaysia.",
+        [("THA", "063", "MYS", "asserted")],
+    ),
+    (
+        "073-receive-relief",
+        "Nepal received vaccines from China.",
+        [("CHN", "073", "NPL", "asserted")],
+    ),
+    (
+        "080-bow-to",
+        "Greece bowed to pressure from Germany.",
+        [("GRC", "080", "DEU", "asserted")],
+    ),
+    (
+        "0832-reverse-decision",
+        "India revoked its ban on Chinese apps.",
+        [("IND", "0832", "CHN", "asserted")],
+    ),
+    (
+        "084-hand-back",
+        "Israel handed back the Sinai to Egypt.",
+        [("ISR", "084", "EGY", "asserted")],
+    ),
+    (
+        "086-grant-access",
+        "Iran granted the IAEA access to the site.",
+        [("IRN", "086", "IGOIAEA", "asserted")],
+    ),
+    (
+        "0874-pull-out",
+        "The Russian army pulled out of Georgia.",
+        [("RUSMIL", "0874", "GEO", "asserted")],
+    ),
+    (
+        "0231-loan-request-noun",
+        "The World Bank turned down Kenya's request for a loan.",
+        [("KEN", "0231", "IGOWBK", "asserted")],
+    ),
+    (
+        "0231-rollover-request-noun",
+        "Japan is studying a request by Laos to reschedule its debt.",
+        [("LAO", "0231", "JPN", "asserted")],
+    ),
+    (
+        "012-concerned-about",
+        "Japan is deeply concerned about China's military build-up.",
+        [("JPN", "012", "CHN", "asserted")],
+    ),
+    (
+        "013-optimistic-about",
+        "Norway is optimistic about Sweden's bid.",
+        [("NOR", "013", "SWE", "asserted")],
+    ),
+    (
+        "021-seek-cooperation",
+        "Ghana sought technical cooperation from Japan.",
+        [("GHA", "021", "JPN", "asserted")],
+    ),
+    (
+        "023-aid-request-noun",
+        "The UN is considering Sudan's appeal for humanitarian aid.",
+        [("SDN", "023", "IGOUNO", "asserted")],
+    ),
+    (
+        "0232-arms-request-noun",
+        "Germany is weighing Ukraine's request for tanks.",
+        [("UKR", "0232", "DEU", "asserted")],
+    ),
+    (
+        "0213-extradition-request-noun",
+        "Thailand approved Cambodia's request for extradition.",
+        [("KHM", "0213", "THA", "asserted")],
+    ),
+    (
+        "0331-offer-loan",
+        "China offered a loan to Laos.",
+        [("CHN", "0331", "LAO", "asserted")],
+    ),
+    (
+        "0332-offer-arms",
+        "France offered fighter jets to Greece.",
+        [("FRA", "0332", "GRC", "asserted")],
+    ),
+    (
+        "0333-offer-relief",
+        "Turkey offered rescue teams to Morocco.",
+        [("TUR", "0333", "MAR", "asserted")],
+    ),
+    (
+        "0312-offer-training",
+        "India offered military training to the Maldives.",
+        [("IND", "0312", "MDV", "asserted")],
+    ),
+    (
+        "036-schedule-talks",
+        "Peru scheduled talks with Ecuador.",
+        [("PER", "036", "ECU", "asserted")],
+    ),
+    (
+        "037-seek-settlement",
+        "Ethiopia wants a negotiated settlement with Eritrea.",
+        [("ETH", "037", "ERI", "asserted")],
+    ),
+    (
+        "045-host-talks-between",
+        "Oman hosted talks between Iran and the United States.",
+        [("OMN", "045", "IRN", "asserted"), ("OMN", "045", "USA", "asserted")],
+    ),
+    (
+        "043-extend-hospitality",
+        "Jordan extended hospitality to the Iraqi delegation.",
+        [("JOR", "043", "IRQGOV", "asserted")],
+    ),
+    (
+        "051-approve-of",
+        "Kenya approved of Ethiopia's plan.",
+        [("KEN", "051", "ETH", "asserted")],
+    ),
+    (
+        "057-exchange-documents",
+        "Bangladesh exchanged memoranda with Bhutan.",
+        [("BGD", "057", "BTN", "asserted")],
+    ),
+    (
+        "057-enter-into",
+        "Serbia entered into an agreement with Hungary.",
+        [("SRB", "057", "HUN", "asserted")],
+    ),
+    (
+        "061-expand-trade",
+        "Vietnam expanded trade with Cambodia.",
+        [("VNM", "061", "KHM", "asserted")],
+    ),
+    (
+        "061-open-market",
+        "China opened its market to Australian wine.",
+        [("CHN", "061", "AUS", "asserted")],
+    ),
+    (
+        "081-ease-visa-rules",
+        "Russia eased visa rules for Indian tourists.",
+        [("RUS", "081", "INDCVL", "asserted")],
+    ),
+    (
+        "085-lift-trade-ban",
+        "China lifted its import ban on Australian coal.",
+        [("CHN", "085", "AUS", "asserted")],
+    ),
+    (
+        "086-allow-monitors",
+        "Armenia allowed EU monitors to observe the border.",
+        [("ARM", "086", "IGOEU", "asserted")],
+    ),
+    (
+        "0254-urge-lift-sanctions",
+        "Cuba urged the United States to lift its embargo.",
+        [("CUB", "0254", "USA", "asserted")],
+    ),
+    (
+        "0354-promise-lift-sanctions",
+        "The EU promised to ease sanctions on Belarus.",
+        [("IGOEU", "0354", "BLR", "asserted")],
+    ),
+    (
+        "0351-promise-ease-restrictions",
+        "Israel agreed to ease restrictions on Palestinian workers.",
+        [("ISR", "0351", "PSELAB", "asserted")],
+    ),
+    (
+        "0353-promise-release",
+        "Iran promised to release the French tourists.",
+        [("IRN", "0353", "FRACVL", "asserted")],
+    ),
+    (
+        "039-offer-host-talks",
+        "Malaysia offered to host talks between Thailand and Cambodia.",
+        [("MYS", "039", "THA", "asserted"), ("MYS", "039", "KHM", "asserted")],
+    ),
+    (
+        "040-reach-out",
+        "The Australian prime minister reached out to Beijing.",
+        [("AUSGOV", "040", "CHNGOV", "asserted")],
+    ),
+    (
+        "040-engage-with",
+        "Qatar engaged with the Taliban.",
+        [("QAT", "040", "AFGTAL", "asserted")],
+    ),
+    (
+        "050-join-hands",
+        "India joined hands with Japan.",
+        [("IND", "050", "JPN", "asserted")],
+    ),
+    (
+        "060-joint-project",
+        "China completed joint projects with Nepal.",
+        [("CHN", "060", "NPL", "asserted")],
+    ),
+    (
+        "0813-lift-curfew",
+        "Israel lifted the curfew on Palestinians.",
+        [("ISR", "0813", "PSE", "asserted")],
+    ),
+    (
+        "082-call-off-protest",
+        "Pakistani farmers called off their protest against Afghanistan.",
+        [("PAKAGR", "082", "AFG", "asserted")],
+    ),
+    (
+        "0874-end-deployment",
+        "France ended its military mission in Mali.",
+        [("FRA", "0874", "MLI", "asserted")],
     ),
 ]
 

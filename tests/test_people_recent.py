@@ -66,6 +66,8 @@ def test_people_recent_single_holder_offices_do_not_overlap() -> None:
     ("text", "date", "expected"),
     [
         ("the Ukrainian foreign minister", "2021-06-01", ("UKRGOV", "Dmytro Kuleba")),
+        ("Anatoly Antonov", "2021-06-16", ("RUSGOV", "Anatoly Antonov")),
+        ("Pranay Verma", "2024-12-03", ("INDGOV", "Pranay Verma")),
         ("the Ukrainian foreign minister", "2025-01-10", ("UKRGOV", "Andrii Sybiha")),
         ("Zelensky", "2023-03-01", ("UKRGOV", "Volodymyr Zelensky")),
         ("the Ukrainian president", "2018-03-01", ("UKRGOV", "Petro Poroshenko")),

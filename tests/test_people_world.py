@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bilat.knowledge.schema import Person, Role
+from bilat.lookup import resolve_text
 from conftest import floor, tenure_clashes
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "src" / "bilat" / "knowledge"
@@ -34,6 +35,8 @@ TODAY = dt.date(2026, 11, 23)
 COUNTRIES = {
     "GBR", "FRA", "DEU", "ITA", "CAN", "JPN", "KOR", "RUS", "AUS", "BRA", "MEX", "ARG",
     "ZAF", "IDN", "TUR", "SAU", "ARE", "QAT", "EU", "UNO", "SUN",
+    # national posts of EU officials filed here (Tusk, Charles Michel)
+    "POL", "BEL",
 }  # fmt: skip
 
 
@@ -213,3 +216,27 @@ def test_people_world_korean_acting_presidents_are_marked() -> None:
         (dt.date(2024, 12, 14), dt.date(2024, 12, 27)),
         (dt.date(2025, 3, 24), dt.date(2025, 5, 1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Charles Michel", "2017-05-01", ("BELGOV", "head_of_government")),
+        ("Charles Michel", "2021-05-01", ("IGOEU", "head_of_state")),
+        ("Donald Tusk", "2012-05-01", ("POLGOV", "head_of_government")),
+        ("Donald Tusk", "2016-05-01", ("IGOEU", "head_of_state")),
+        ("Donald Tusk", "2024-05-01", ("POLGOV", "head_of_government")),
+        ("Michelle Bachelet", "2016-05-01", ("CHLGOV", "head_of_state")),
+        ("Michelle Bachelet", "2021-05-01", ("IGOUNO", "official")),
+        ("Ismail Haniyeh", "2021-05-01", ("PSEREB", "rebel_leader")),
+        ("Ahmed Aboul Gheit", "2009-05-01", ("EGYGOV", "foreign_minister")),
+        ("Ahmed Aboul Gheit", "2021-05-01", ("IGOARL", "head_of_state")),
+        ("the Arab League Secretary-General", "2021-05-01", ("IGOARL", "secretary_general")),
+        ("Commission chief von der Leyen", "2020-12-24", ("IGOEU", "head_of_government")),
+    ],
+)
+def test_people_world_holders_of_national_and_organisation_posts(
+    text: str, date: str, expected: tuple[str, str]
+) -> None:
+    found = resolve_text(text, date=date)
+    assert [(r["code"], r["office"]) for r in found][-1:] == [expected]

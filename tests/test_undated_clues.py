@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from bilat.records import DatePrecision, Document
-from bilat.time import TenureEvidence, resolve_document_date
+from bilat.time import ReferredEvent, TenureEvidence, resolve_document_date
 
 BIDEN = TenureEvidence(
     "joe-biden",
@@ -67,3 +67,85 @@ def test_weekday_date_after_an_open_lower_bound_searches_up_to_today() -> None:
     )
     result = resolve_document_date(doc, today=TODAY)
     assert (result.earliest, result.latest) == ("2024-01-14", "2024-01-21")
+
+
+def test_referred_event_dates_the_text_from_its_day() -> None:
+    doc = Document.from_text(
+        "Both armies pulled back after the deadly Galwan clash. Talks went on for weeks."
+    )
+    result = resolve_document_date(doc, referred=ReferredEvent.load_all())
+    assert (result.earliest, result.latest, result.precision, result.evidence) == (
+        "2020-06-15",
+        None,
+        DatePrecision.RANGE,
+        "refers to the Galwan clash: 'Galwan clash' ⇒ on or after 2020-06-15",
+    )
+
+
+def test_referred_events_latest_one_wins_and_meets_tenure() -> None:
+    doc = Document.from_text(
+        "Since the Taliban takeover, aid fell; the COVID pandemic had already cut it. "
+        "President Joe Biden spoke."
+    )
+    result = resolve_document_date(doc, evidence=[BIDEN], referred=ReferredEvent.load_all())
+    assert (result.earliest, result.latest) == ("2021-08-15", "2025-01-20")
+
+
+def test_place_name_alone_is_not_a_referred_event() -> None:
+    doc = Document.from_text("The patrol walked along the Galwan river.")
+    result = resolve_document_date(doc, referred=ReferredEvent.load_all())
+    assert result.precision is DatePrecision.UNKNOWN
+
+
+def test_extract_role_title_of_its_own_dates_the_text(pipeline: Any) -> None:
+    text = "Asked about it, Foreign Affairs Advisor Touhid Hossain said the envoy was summoned."
+    result = pipeline.extract(Document.from_text(text)).date
+    assert (result.earliest, result.latest) == ("2024-08-08", "2026-02-17")
+
+
+def test_event_referred_to_by_its_date_bounds_the_text_from_below() -> None:
+    doc = Document.from_text("It was the first visit following the February 2024 elections.")
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest, result.evidence) == (
+        "2024-01-01",
+        None,
+        "past year: 'following the February 2024' ⇒ on or after 2024",
+    )
+
+
+def test_event_after_a_coming_date_is_no_lower_bound() -> None:
+    doc = Document.from_text("The vote will be held after the 2030 census.")
+    assert resolve_document_date(doc).precision is DatePrecision.UNKNOWN
+
+
+DAR = TenureEvidence(
+    "ishaq-dar",
+    "Ishaq Dar",
+    "finance_minister",
+    "Finance Minister Ishaq Dar",
+    dt.date(1998, 8, 6),
+    dt.date(2023, 8, 10),
+    terms=(
+        (dt.date(1998, 8, 6), dt.date(1999, 10, 12)),
+        (dt.date(2013, 6, 7), dt.date(2017, 11, 21)),
+        (dt.date(2022, 9, 28), dt.date(2023, 8, 10)),
+    ),
+)
+
+
+def test_terms_of_office_keep_only_the_term_that_meets_other_clues() -> None:
+    doc = Document.from_text("Finance Minister Ishaq Dar met lenders, as he did in 2021.")
+    result = resolve_document_date(doc, evidence=[DAR])
+    assert (result.earliest, result.latest, result.evidence) == (
+        "2022-09-28",
+        "2023-08-10",
+        "tenure: Finance Minister Ishaq Dar Ishaq Dar (1998-08-06..2023-08-10); "
+        "past year: 'in 2021' ⇒ on or after 2021; "
+        "terms: Finance Minister Ishaq Dar in office 2022-09-28..2023-08-10",
+    )
+
+
+def test_terms_of_office_alone_give_their_whole_span() -> None:
+    doc = Document.from_text("Finance Minister Ishaq Dar met lenders.")
+    result = resolve_document_date(doc, evidence=[DAR])
+    assert (result.earliest, result.latest) == ("1998-08-06", "2023-08-10")

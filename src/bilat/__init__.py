@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from bilat.exports import export_events, to_arrow, to_dataframe, write_export
     from bilat.extract import Pipeline, extract
     from bilat.ingest import IngestReport, ingest
+    from bilat.learn import calibrate
+    from bilat.recode import recode
     from bilat.records import Actor, Document, Event, Extraction, Rejection
+    from bilat.review import PatternHealth, ReviewItem, pattern_health, review_queue
     from bilat.settings import Settings, load_settings
     from bilat.sources import ReadOptions, read_inputs, read_text
     from bilat.store import EventQuery, open_store
@@ -43,14 +46,17 @@ _HOMES = {
     "Extraction": "bilat.records",
     "FactQuery": "bilat.store.base",
     "IngestReport": "bilat.ingest",
+    "PatternHealth": "bilat.review",
     "Pipeline": "bilat.extract",
     "QuoteQuery": "bilat.store.base",
     "ReadOptions": "bilat.sources",
     "Rejection": "bilat.records",
+    "ReviewItem": "bilat.review",
     "Settings": "bilat.settings",
     "Verdict": "bilat.verdicts",
     "VerdictKind": "bilat.verdicts",
     "build_brief": "bilat.brief",
+    "calibrate": "bilat.learn",
     "change_points": "bilat.analytics",
     "copy_store": "bilat.store.transfer",
     "evaluate_gold_set": "bilat.evaluation",
@@ -59,8 +65,11 @@ _HOMES = {
     "ingest": "bilat.ingest",
     "load_settings": "bilat.settings",
     "open_store": "bilat.store",
+    "pattern_health": "bilat.review",
     "read_inputs": "bilat.sources",
     "read_text": "bilat.sources",
+    "recode": "bilat.recode",
+    "review_queue": "bilat.review",
     "score_events": "bilat.evaluation",
     "sparkline": "bilat.analytics",
     "timeline": "bilat.analytics",
@@ -109,14 +118,17 @@ __all__ = [
     "Extraction",
     "FactQuery",
     "IngestReport",
+    "PatternHealth",
     "Pipeline",
     "QuoteQuery",
     "ReadOptions",
     "Rejection",
+    "ReviewItem",
     "Settings",
     "Verdict",
     "VerdictKind",
     "build_brief",
+    "calibrate",
     "change_points",
     "copy_store",
     "evaluate_gold_set",
@@ -125,8 +137,11 @@ __all__ = [
     "ingest",
     "load_settings",
     "open_store",
+    "pattern_health",
     "read_inputs",
     "read_text",
+    "recode",
+    "review_queue",
     "score_events",
     "sparkline",
     "timeline",

@@ -28,6 +28,7 @@ import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
 from bilat.actors.resolve import Found, ResolveContext, find_mentions
+from bilat.calibration import fit
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
@@ -63,6 +64,7 @@ from bilat.records import (
 from bilat.settings import Settings
 from bilat.time import (
     EventDate,
+    ReferredEvent,
     RelationsTable,
     TenureEvidence,
     news_day,
@@ -91,6 +93,8 @@ class Pipeline:
         self.coder = Coder(_patterns(knowledge), knowledge)
         self.geocoder = Geocoder.load(knowledge)
         self.relations = RelationsTable.load()
+        self.referred = ReferredEvent.load_all(self.knowledge)
+        self.calibrator = fit(knowledge.section("calibration"))
         # Lines that cannot hold an event skip the parser (see bilat.prefilter).
         self.prefilter = Prefilter(nlp, self.gazetteer, self.coder.patterns) if prefilter else None
 
@@ -151,6 +155,7 @@ class Pipeline:
             document,
             evidence=self._tenures(doc, undated),
             relations=self.relations,
+            referred=self.referred,
         )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
         context = _context(doc_date, home, self.knowledge, self._locator(home))
@@ -207,6 +212,8 @@ class Pipeline:
                 # the person's offices inside it dates the text all the same.
                 titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
             if not titles:
+                titles = _own_title_before(doc.text[: doc[mention.start].idx], person.roles)
+            if not titles:
                 continue
             # Each title holds at the date (their spans intersect); several terms under one
             # title (a second term, a renamed post held concurrently) date the text only to
@@ -226,6 +233,7 @@ class Pipeline:
                         start=min(role.start for role in roles),
                         end=None if None in ends else max(e for e in ends if e is not None),
                         current=not mention.former,
+                        terms=tuple(sorted((role.start, role.end) for role in roles)),
                     )
                 )
         return evidence
@@ -361,7 +369,7 @@ class Pipeline:
             plover_type=info.plover_type,
             plover_mode=info.plover_mode,
             factuality=c.factuality,
-            confidence=c.confidence,
+            confidence=self.calibrator.probability(c.code, c.confidence),
             rule=c.pattern.id,
             trigger=c.trigger.text,
             trigger_start=c.trigger.idx,
@@ -371,6 +379,7 @@ class Pipeline:
             place=own,
             reported_by=c.reported_by,
             symmetric=c.symmetric,
+            raw_confidence=c.confidence,
         )
         return event, slot
 
@@ -415,10 +424,32 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         code.update(path.read_bytes())
     return knowledge.derived(
         "patterns",
-        ("verbs", "cameo"),
+        ("verbs", "cameo", "patterns_off"),
         [code.hexdigest()],
-        lambda: load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)),
+        lambda: load_patterns(
+            knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
+        ),
     )
+
+
+def _own_title_before(before: str, roles: Iterable[Role]) -> list[str]:
+    """Return the offices whose own title (a role's ``title``) stands right before a name.
+
+    "Foreign Affairs Advisor Touhid Hossain": an interim government's adviser holds the
+    foreign minister's office under a title of its own; "advisor" and "adviser" are one word.
+    """
+    tail = " " + _fold_title(before[-80:].rstrip())
+    return sorted(
+        {
+            role.office
+            for role in roles
+            if role.title and tail.endswith(" " + _fold_title(role.title))
+        }
+    )
+
+
+def _fold_title(text: str) -> str:
+    return " ".join(text.lower().replace("advisor", "adviser").split())
 
 
 def mask_datelines(text: str) -> str:

@@ -255,10 +255,13 @@ class Event(Record):
     num_mentions: int = 1
     num_articles: int = 1
     num_sources: int = 1
+    # The coder's score before calibration: what verdicts re-fit the calibration against.
+    raw_confidence: float | None = None
 
     def export_dict(self) -> dict[str, Any]:
         """Return the event in the JSONL export shape read by the shared scorer."""
         data = self.as_dict()
+        del data["raw_confidence"]
         data["date_precision"] = self.date_precision.value
         data["factuality"] = self.factuality.value
         return data

@@ -26,7 +26,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bilat.api import downloads, live, routes, writes
+from bilat.api import downloads, live, review, routes, writes
 from bilat.api.responses import SecurityHeaders, error_response, install_error_handlers
 from bilat.errors import StoreError
 from bilat.live.gate import StoreGate
@@ -185,6 +185,7 @@ def create_app(
     app.include_router(routes.router)
     app.include_router(downloads.router)
     app.include_router(writes.router)
+    app.include_router(review.router)
     app.include_router(live.router)
     app.include_router(pages.router)
     static.mount(app)

@@ -117,6 +117,9 @@ class Gazetteer:
         return found
 
 
+ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-")
+
+
 def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 6:
@@ -125,7 +128,12 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
         return False  # "XI" (a cricket side) is not "Xi"
     if entry.kind in ("title", "sector", "group"):
         return True
-    return text[:1].isupper() or not text[:1].isalpha()
+    # a name spelt exactly as filed may open in lower case ("von der Leyen", "al-Sisi"), and
+    # an Arabic article is often written in lower case before a capital ("al-Qaeda")
+    particle = next((p for p in ARABIC_ARTICLES if text.lower().startswith(p)), None)
+    if particle is not None and text[len(particle) : len(particle) + 1].isupper():
+        return True
+    return text == phrase or text[:1].isupper() or not text[:1].isalpha()
 
 
 def _group_spans(doc: Doc, rules: ActorRules) -> Iterable[Span]:
@@ -167,9 +175,14 @@ def _phrases(kb: Knowledge) -> Iterable[tuple[str, Entry]]:
     for key, org in kb.organisations.items():
         for name in [org.name, *org.aliases]:
             yield name, Entry("org", key)
+    shared = {s.lower() for s in kb.actor_rules.shared_surnames}
     for person in kb.people.values():
         for name in [person.name, *person.aliases]:
             yield name, Entry("person", person.id)
+        surname = person.name.split()[-1]
+        if surname.lower() in shared:
+            # one entry per bearer; resolution picks among them
+            yield surname, Entry("person", person.id)
     for office in kb.offices.values():
         for title in office.titles:
             yield title, Entry("title", office.id, office.sector)

@@ -33,7 +33,10 @@ def home_country(doc: Doc, found: list[Found], knowledge: Knowledge) -> str | No
     counts = Counter(
         f.country
         for f in found
-        if f.country and len(f.country) == 3 and f.kind not in ("pronoun", "group")
+        if f.country
+        and len(f.country) == 3
+        and f.kind not in ("pronoun", "group")
+        and not _office_default(f, knowledge)
     )
     votes: Counter[str] = Counter()
     introduced: set[str] = set()
@@ -55,8 +58,20 @@ def home_country(doc: Doc, found: list[Found], knowledge: Knowledge) -> str | No
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _office_default(mention: Found, knowledge: Knowledge) -> bool:
+    """Return whether a title's country comes only from its office ("Foreign Secretary" → UK)."""
+    if mention.kind != "title" or mention.office is None:
+        return False
+    pieces = {e.kind for p in mention.pieces for e in p.entries}
+    return knowledge.offices[mention.office].country is not None and not pieces & COUNTRY_KINDS
+
+
 def _titled(doc: Doc, mention: Found, knowledge: Knowledge) -> bool:
-    """Return whether a person's mention carries words besides the name (a title)."""
+    """Return whether a person's mention carries words besides the name (a title).
+
+    The title may be one bilat does not know, written just before the name ("Foreign Affairs
+    Adviser Touhid Hossain"): a run of capitalised words with no country word among them.
+    """
     assert mention.actor is not None
     assert mention.actor.person_id is not None
     person = knowledge.people[mention.actor.person_id]
@@ -70,4 +85,20 @@ def _titled(doc: Doc, mention: Found, knowledge: Knowledge) -> bool:
         and not t.is_punct
         and len(t.text) > 2
     ]
-    return bool(rest) and all(t.text[:1].isupper() for t in rest)
+    if rest:
+        return all(t.text[:1].isupper() for t in rest)
+    return _title_before(doc, mention.start)
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """Return whether capitalised words that are not a country's stand right before a name."""
+    sentence_start = doc[start].sent.start
+    run = []
+    i = start - 1
+    while i >= sentence_start and doc[i].is_alpha and doc[i].text[:1].isupper():
+        run.append(doc[i])
+        i -= 1
+    if not run or (i < sentence_start and len(run) == 1):
+        # one capitalised word opening a sentence may be anything ("Later Dar said")
+        return False
+    return all(t.ent_type_ not in ("NORP", "GPE") and len(t.text) > 2 for t in run)

@@ -235,3 +235,18 @@ def load_rules(path: str | Path | None = None) -> list[AlertRule]:
             raise ConfigError(f"settings file {config} does not exist; check the path")
         return []
     return parse_rules(config.read_text(encoding="utf-8"), source=str(config))
+
+
+def at_least(rule: AlertRule, minimum: float) -> AlertRule:
+    """Return a rule whose confidence floor is at least ``minimum`` (its own when higher).
+
+    Args:
+        rule: The rule.
+        minimum: The lowest calibrated confidence an event needs, 0 to 1.
+
+    Returns:
+        The rule, copied when its floor rises.
+    """
+    if rule.min_confidence >= minimum:
+        return rule
+    return rule.model_copy(update={"min_confidence": minimum})

@@ -75,10 +75,15 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 def dyads(
     request: Request,
     directed: Annotated[bool, Query(description="Keep source → target apart")] = False,
+    min_confidence: Annotated[
+        float | None,
+        Query(ge=0, le=1, description="Only events at least this likely to be right (0-1)"),
+    ] = None,
 ) -> dict[str, Any]:
     """Return the dyad table, most events first."""
+    query = EventQuery(min_confidence=min_confidence)
     with reading(request) as store:
-        rows = store.dyads(directed=directed)
+        rows = store.dyads(directed=directed, query=query)
     return {"ok": True, "directed": directed, "dyads": [plain(row) for row in rows]}
 
 

@@ -43,6 +43,7 @@ class BriefScope:
     until: str
     previous_since: str
     previous_until: str
+    min_confidence: float | None = None
 
     @classmethod
     def parse(
@@ -52,6 +53,7 @@ class BriefScope:
         actor: str | None = None,
         since: str = "7d",
         until: str | None = None,
+        min_confidence: float | None = None,
     ) -> BriefScope:
         """Return the scope for a dyad or actor, a span (``7d``, ``4w``, ``3m``) or a first day.
 
@@ -60,6 +62,7 @@ class BriefScope:
             actor: An actor code prefix (instead of a dyad).
             since: A span ending on ``until`` (``30d``), or the first day (``2025-05-01``).
             until: The last day (ISO); default today.
+            min_confidence: Leave out events less likely than this to be right.
 
         Returns:
             The scope.
@@ -90,6 +93,7 @@ class BriefScope:
             until=end.isoformat(),
             previous_since=before_start.isoformat(),
             previous_until=before_end.isoformat(),
+            min_confidence=min_confidence,
         )
 
     @property
@@ -99,7 +103,13 @@ class BriefScope:
 
     def query(self, since: str | None, until: str | None) -> EventQuery:
         """Return the event query of this scope between two days (inclusive)."""
-        return EventQuery(dyad=self.dyad, actor=self.actor, since=since, until=until)
+        return EventQuery(
+            dyad=self.dyad,
+            actor=self.actor,
+            since=since,
+            until=until,
+            min_confidence=self.min_confidence,
+        )
 
 
 def _day(value: str, what: str) -> dt.date:

@@ -14,7 +14,9 @@ import typer
 from bilat.cli import analytics as _analytics
 from bilat.cli import core as _core
 from bilat.cli import knowledge as _knowledge
+from bilat.cli import loop as _loop
 from bilat.cli import monitor as _monitor
+from bilat.cli import review as _review
 from bilat.cli import spark as _spark
 from bilat.cli import stores as _stores
 from bilat.cli import verify as _verify
@@ -23,7 +25,17 @@ from bilat.errors import BilatError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (_analytics, _core, _knowledge, _monitor, _spark, _stores, _verify)
+_COMMAND_MODULES = (
+    _analytics,
+    _core,
+    _knowledge,
+    _loop,
+    _monitor,
+    _review,
+    _spark,
+    _stores,
+    _verify,
+)
 """Imported for the commands they register on ``app``."""
 
 

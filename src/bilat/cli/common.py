@@ -74,6 +74,15 @@ DbOption = Annotated[
     str | None, typer.Option("--db", envvar="BILAT_DB", help="DuckDB file (default bilat.duckdb).")
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0,
+        max=1,
+        help="Only events at least this likely to be right (calibrated confidence, 0-1).",
+    ),
+]
 
 
 def settings_for(db: str | None = None, **extra: Any) -> Settings:

@@ -17,6 +17,7 @@ from rich.text import Text
 from bilat.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     app,
     check_codes,
     err,
@@ -219,10 +220,12 @@ def dyads_cmd(
     db: DbOption = None,
     directed: Annotated[bool, typer.Option(help="Keep source→target direction.")] = False,
     fmt: FormatOption = "table",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Summarise each pair of countries: events by quad class, Goldstein, first and last date."""
+    query = EventQuery(min_confidence=min_confidence)
     with open_store(settings_for(db).db, read_only=True) as store:
-        rows = [r.__dict__ | {} for r in store.dyads(directed=directed)]
+        rows = [r.__dict__ | {} for r in store.dyads(directed=directed, query=query)]
     render(
         rows,
         fmt,
@@ -250,7 +253,12 @@ def export_cmd(
         str,
         typer.Option("--format", "-f", help="csv, jsonl, json, parquet, gdelt or plover."),
     ] = "jsonl",
-    what: Annotated[str, typer.Option(help="events, facts or quotes.")] = "events",
+    what: Annotated[
+        str,
+        typer.Option(
+            help="events, facts, quotes, or gold: verified events as gold JSONL for bilat eval."
+        ),
+    ] = "events",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
@@ -269,6 +277,11 @@ def export_cmd(
 
     query = _event_query(filters)
     settings = settings_for(db)
+    if what == "gold":
+        from bilat.cli.loop import export_gold
+
+        export_gold(settings, fmt, query, output)
+        return
     if fmt in DOWNLOAD_FORMATS.get(what, ()) and not (fmt == "gdelt" and header):
         _stream_export(settings, what, fmt, query, verified_only, output)
         return
@@ -280,7 +293,7 @@ def export_cmd(
         elif what == "quotes":
             data = export_quotes(store, fmt)
         else:
-            fail(f"--what takes events, facts or quotes, got {what!r}")
+            fail(f"--what takes events, facts, quotes or gold, got {what!r}")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -12,6 +12,7 @@ import typer
 from bilat.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     app,
     err,
     fail,
@@ -156,14 +157,23 @@ def raise_alerts_for(settings: Settings) -> None:
 
 @alerts_app.command("test")
 def alerts_test_cmd(
-    db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = "table"
+    db: DbOption = None,
+    config: ConfigOption = None,
+    fmt: FormatOption = "table",
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Dry-run the alert rules over the stored events: list matches, send nothing."""
+    """Dry-run the alert rules over the stored events: list matches, send nothing.
+
+    ``--min-confidence`` raises every rule's own ``min_confidence`` to at least that value.
+    """
     from bilat.alerts import load_rules, match_alerts
+    from bilat.alerts.rules import at_least
 
     rules = load_rules(config)
     if not rules:
         fail("no [[alerts]] rules found; add some to bilat.toml (see `bilat alerts --help`)")
+    if min_confidence is not None:
+        rules = [at_least(rule, min_confidence) for rule in rules]
     with open_store(settings_for(db).db, read_only=True) as store:
         fired = {rule.name: store.fired_alert_keys(rule.name) for rule in rules}
         alerts = match_alerts(store, rules, fresh_only=False)
@@ -239,6 +249,7 @@ def brief_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or pdf.")] = "md",
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write.")] = None,
     db: DbOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Write the brief for a dyad or actor: figures, trend, chart, top events, quotes."""
     from bilat.brief import BriefScope, build_brief, html_to_pdf, to_html, to_markdown
@@ -247,7 +258,13 @@ def brief_cmd(
         fail(f"unknown brief format {fmt!r}; use md, html or pdf")
     if fmt == "pdf" and not output:
         fail("a PDF brief needs a file: add -o brief.pdf")
-    scope = BriefScope.parse(dyad=parse_pair(dyad), actor=actor, since=since, until=until)
+    scope = BriefScope.parse(
+        dyad=parse_pair(dyad),
+        actor=actor,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+    )
     with open_store(settings_for(db).db, read_only=True) as store:
         brief = build_brief(store, scope)
     if fmt == "pdf" and output:

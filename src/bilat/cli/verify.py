@@ -35,15 +35,25 @@ def verify_cmd(
 
 @app.command("verdicts")
 def verdicts_cmd(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """List every verdict: event, verdict, corrections, the machine's coding and the note."""
+    """List every verdict: event, verdict, corrections, the machine's coding and the note.
+
+    ``status`` is ``orphaned`` when re-coding left the verdict without its event.
+    """
     with open_store(settings_for(db).db, read_only=True) as store:
-        rows = [v.as_dict() for v in store.verdicts()]
+        rows = [
+            {
+                **v.as_dict(),
+                "status": "attached" if store.event(v.event_id) is not None else "orphaned",
+            }
+            for v in store.verdicts()
+        ]
     render(
         rows,
         fmt,
         [
             "event_id",
             "verdict",
+            "status",
             "cameo",
             "source_code",
             "target_code",

@@ -70,6 +70,9 @@ class Score:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     # Of the matches whose gold row has a place, the share the system left without one.
     empty_place_share: float | None = None
+    # Expected calibration error (10 bins) of the scored events' confidences: the gap between
+    # how sure the coder said it was and how often a gold row matched.
+    calibration_error: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the score as plain data."""
@@ -142,19 +145,8 @@ def score_events(
     gold = [g for g in gold if g["doc"] in gold_docs]
     system = [s for s in system if str(s.get("doc_id")) in gold_docs]
     sentences = [fold(s.get("sentence") or "") for s in system]
-    order = sorted(range(len(gold)), key=lambda i: not gold[i]["required"])
-    used: set[int] = set()
-    matched: dict[int, int] = {}
-    for gi in order:
-        g = gold[gi]
-        roots = {_root(c) for c in g["codes"]}
-        for si, s in enumerate(system):
-            if si in used or str(s.get("doc_id")) != g["doc"] or not _text_match(g, sentences[si]):
-                continue
-            if _root(s.get("cameo")) in roots and _actors_match(g, s):
-                used.add(si)
-                matched[gi] = si
-                break
+    matched = _match(gold, system, sentences)
+    used = set(matched.values())
     required = [i for i, g in enumerate(gold) if g["required"]]
     tp = sum(1 for i in required if i in matched)
     optional = sum(1 for i in matched if not gold[i]["required"])
@@ -185,7 +177,82 @@ def score_events(
         **_attributes(gold, system, matched),
         missed=[gold[i]["id"] for i in required if i not in matched],
         false_positives=[_brief(s) for si, s in enumerate(system) if si not in used],
+        calibration_error=expected_calibration_error(
+            [
+                (float(s["confidence"]), si in used)
+                for si, s in enumerate(system)
+                if s.get("confidence") is not None
+            ]
+        ),
     )
+
+
+def _match(
+    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]], sentences: Sequence[str]
+) -> dict[int, int]:
+    """Return the system row each gold row matched, required rows first (one-to-one)."""
+    order = sorted(range(len(gold)), key=lambda i: not gold[i]["required"])
+    used: set[int] = set()
+    matched: dict[int, int] = {}
+    for gi in order:
+        g = gold[gi]
+        roots = {_root(c) for c in g["codes"]}
+        for si, s in enumerate(system):
+            if si in used or str(s.get("doc_id")) != g["doc"] or not _text_match(g, sentences[si]):
+                continue
+            if _root(s.get("cameo")) in roots and _actors_match(g, s):
+                used.add(si)
+                matched[gi] = si
+                break
+    return matched
+
+
+def judge_system(
+    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], bool]]:
+    """Return each system row of the gold's documents with whether a gold row matched it.
+
+    A row is right when :func:`score_events` would match it to a gold row, required or
+    optional; rows of documents the gold does not name are left out.
+
+    Args:
+        gold: gold rows, as for :func:`score_events`.
+        system: system rows (export dicts).
+
+    Returns:
+        ``(row, right)`` pairs in the order of ``system``.
+    """
+    docs = {g["doc"] for g in gold}
+    kept = [s for s in system if str(s.get("doc_id")) in docs]
+    used = set(_match(gold, kept, [fold(s.get("sentence") or "") for s in kept]).values())
+    return [(row, i in used) for i, row in enumerate(kept)]
+
+
+def expected_calibration_error(
+    pairs: Sequence[tuple[float, bool]], *, bins: int = 10
+) -> float | None:
+    """Return the expected calibration error of confidences against outcomes.
+
+    Confidences fall into ``bins`` equal-width bins over [0, 1]; the error is the mean, weighted
+    by the bins' sizes, of the gap between a bin's mean confidence and its share of right rows.
+
+    Args:
+        pairs: ``(confidence, right)`` per event.
+        bins: how many bins.
+
+    Returns:
+        The error rounded to three places, or None without pairs.
+    """
+    if not pairs:
+        return None
+    sums: dict[int, list[float]] = {}
+    for confidence, right in pairs:
+        slot = sums.setdefault(min(int(confidence * bins), bins - 1), [0.0, 0.0, 0.0])
+        slot[0] += 1
+        slot[1] += confidence
+        slot[2] += float(right)
+    gap = sum(abs(total - hits) for _, total, hits in sums.values())
+    return round(gap / len(pairs), 3)
 
 
 def _attributes(

@@ -97,6 +97,38 @@ LIGHT_VERBS = {
     "maintain",
     "declare",
 }
+# verbs whose object is someone else's deed: its doer is never the verb's subject
+DISAPPROVING = {
+    "condemn",
+    "denounce",
+    "deplore",
+    "decry",
+    "criticise",
+    "criticize",
+    "slam",
+    "blast",
+    "protest",
+    "oppose",
+    "reject",
+    "investigate",
+    "probe",
+}
+# nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
+PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
+# verbs whose subject makes a plan its own: "approved a plan", "took the decision"
+ADOPTING = {
+    "approve",
+    "adopt",
+    "announce",
+    "unveil",
+    "take",
+    "make",
+    "finalise",
+    "finalize",
+    "endorse",
+    "issue",
+    "pass",
+}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -104,12 +136,18 @@ SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on
 def objects_of(token: Token) -> list[Token]:
     """Return a trigger's objects: direct, attribute, passive subject, prepositional, light-verb and conjoined."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the deal signed by Russia and Ukraine": the noun a participle describes is its object
+        objects.append(token.head)
     # "agreed to implement a ceasefire", "vowed to restore ties": the thing agreed is the
     # object of a light verb under the trigger
     for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
         objects.extend(g for g in light.children if g.dep_ == "dobj")
     for prep in (c for c in token.children if c.dep_ == "prep"):
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
+        if prep.lower_ == "as":
+            # "described the decision as unacceptable": the parser hangs the adjective on "as"
+            objects.extend(g for g in prep.children if g.pos_ == "ADJ")
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
@@ -159,6 +197,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 # "Raisi is scheduled to hold meetings": the passive subject of the governing
                 # verb is the active subject of its infinitive
                 return child, child.dep_ == "nsubjpass" and not raised
+        headline = _headline_subject(verb)
+        if headline is not None:
+            return headline, False
         if verb.dep_ == "acomp" and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -174,6 +215,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             verb = verb.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+            adopter = _adopter(verb)
+            if adopter is not None:
+                verb = adopter
+                continue
             return verb.head, False
         if verb.dep_ == "pcomp" and verb.head.lower_ in SHARED_SUBJECT_PREPS:
             # "India responded by reaffirming …": the doer of the by-clause is the subject's;
@@ -182,6 +227,68 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _adopter(verb: Token) -> Token | None:
+    """Return the verb whose subject owns an unowned plan: "Japan approved a plan to remove X".
+
+    A plan, decision or move with no possessor belongs to whoever approves, announces or takes
+    it; one that is rejected or criticised does not ("India rejected the plan to impose").
+    """
+    noun = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.lemma_.lower() not in PLAN_NOUNS or noun.dep_ != "dobj":
+        return None
+    if any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children) or noun.head.lemma_.lower() not in ADOPTING:
+        return None
+    return noun.head
+
+
+def headline_verb(token: Token) -> bool:
+    """Return whether a token is a present-tense verb, or a plural noun with an object.
+
+    Headlines drop articles, and the parser then reads "Pakistan expels envoy" with "expels"
+    as a noun; a noun never takes a direct object, so one that does is the verb.
+    """
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    return token.tag_ == "NNS" and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _headline_subject(verb: Token) -> Token | None:
+    """Return the subject the parser misreads in headline syntax, or None.
+
+    "Pakistan expels Indian envoy": with no article the subject comes out as a modifier of a
+    present-tense verb; "Pakistan expels envoy, suspends trade": the first verb hangs off the
+    second, which has no subject of its own.
+    """
+    if not headline_verb(verb):
+        return None
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ in ("amod", "compound", "npadvmod", "nmod") and child.pos_ in (
+            "PROPN",
+            "NOUN",
+            "ADJ",
+        ):
+            return child
+    for child in verb.children:
+        if (
+            child.dep_ == "advcl"
+            and child.i < verb.i
+            and headline_verb(child)
+            and not any(g.dep_ in ("mark", "advmod") for g in child.children)
+        ):
+            for grand in child.children:
+                if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
+                    return grand
+    return None
 
 
 def sources_of(
@@ -207,7 +314,19 @@ def sources_of(
                     ]
                     if child.lower_ == "between" and others:
                         return [found, *others], None
-                    return [found], None
+                    return group_sides(pobj[0], found, index) or [found], None
+                indefinite = pobj and any(c.lower_ in ("a", "an") for c in pobj[0].children)
+                if pobj and pobj[0].lemma_.lower() in GROUP_HEADS and not indefinite:
+                    # "a visit by a leader of a NATO country" names no one in particular
+                    group = mention_at(pobj[0], index)
+                    if group is not None:
+                        return group_sides(pobj[0], group, index) or [group], None
+        # "the signing of the agreement between A and B": the sides of what the noun acts on
+        for inner in (g for c in token.children if c.lower_ == "of" for g in c.children):
+            for prep in (c for c in inner.children if c.dep_ == "prep" and c.lower_ == "between"):
+                sides = [f for g in prep.children if g.dep_ == "pobj" for f in with_conj(g, index)]
+                if len(sides) >= 2:
+                    return sides, None
         # "talks led by the EU's negotiator and the UK's", "a meeting attended by X and Y"
         participants = ("lead", "attend", "hold", "chair", "co-chair")
         for acl in (
@@ -224,10 +343,19 @@ def sources_of(
         doers = doers_of(token, index)
         if doers:
             return doers[:1], None
-        if own:
+        if own or (token.dep_ == "dobj" and token.head.lemma_.lower() in DISAPPROVING):
+            # "the US condemned the drills": who condemns a deed did not do it
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "the deal signed by Russia and Ukraine": a participle's doer is its by-phrase, and
+        # the noun it describes is what was done, not who did it
+        agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
+        agent_obj = next((g for g in agents if g.dep_ == "pobj"), None)
+        by = mention_at(agent_obj, index) if agent_obj is not None else None
+        if agent_obj is not None and by is not None:
+            return phrase_actors(agent_obj, by, index), None
     subject, passive = subject_of(token)
     if subject is None:
         return [], None
@@ -236,14 +364,75 @@ def sources_of(
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if by_token is None:
-            return [], None
+            # no doer named: a pattern may still find one from context (``passive_actor``)
+            return [], patient
         by = mention_at(by_token, index)
         if by is None:
             return [], None
         return phrase_actors(by_token, by, index), patient
     if patient is None:
         return [], None
-    return phrase_actors(subject, patient, index), None
+    return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+    """Return the two sides a group noun's of-phrase names, or nothing.
+
+    "talks between the leaders of Kenya and Uganda", "the meeting of the foreign ministers of
+    A and B"; a list of more than two names no pair in particular.
+    """
+    if head.lemma_.lower() not in GROUP_HEADS:
+        return []
+    listed = [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in pobj.subtree
+        if t.i == pobj.i or t.dep_ == "conj"
+    ]
+    sides = phrase_actors(head, first, index)
+    return sides if len(sides) == 2 and len(listed) <= 2 else []
+
+
+def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
+    """Return the actors a headline lists beside its subject with a comma: "Chile, Peru sign pact".
+
+    Headlines drop "and", and the parser hangs each name off the verb on its own.
+    """
+    verb = subject.head
+    if verb.i == subject.i or subject.pos_ != "PROPN":
+        return []
+    # only "A, B verb" with nothing between the names: "CAIRO, Nov 10 - The emir landed" is a
+    # dateline, and a city is where the news comes from, not who acts
+    kinds = ("country", "org")
+    names = [
+        c
+        for c in verb.children
+        if c.i < verb.i
+        and c.dep_ in ("nsubj", "npadvmod", "intj", "dep")
+        and c.pos_ == "PROPN"
+        and c.i != subject.i
+        and (c.right_edge.i + 2 == subject.left_edge.i or subject.right_edge.i + 2 == c.left_edge.i)
+    ]
+    commas = [c for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i]
+    first = min([subject.left_edge.i, *(n.left_edge.i for n in names)])
+    if first != verb.sent.start:
+        return []
+    if not (names and commas):
+        # "India, Nepal agree to …": the parser reads the second name as an apposition; a
+        # real apposition ("Dar, Pakistan's minister") is a noun phrase, not a bare state
+        names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if not any(c.text == "," for c in subject.children):
+            return []
+        found = [m for m in (mention_at(n, index) for n in names) if m and m.kind in kinds]
+        own = mention_at(subject, index)
+        if own is None or own.kind not in kinds:
+            return []
+        return [m for m in found if m.country != own.country]
+    found = [m for m in (mention_at(n, index) for n in names) if m is not None]
+    return [m for m in found if m.kind in kinds]
 
 
 def phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
@@ -318,6 +507,15 @@ def targets_of(
 ) -> list[Found]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
+    if pattern.complement_objects:
+        # "threatened to withdraw its troops from Iraq": the complement holds the target
+        anchors.extend(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))
+    # "pulled out of Georgia": the parser hangs "of" under "out", a preposition with no object
+    anchors.extend(
+        c
+        for c in token.children
+        if c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children)
+    )
     for slot in pattern.target:
         found: list[Found] = []
         if slot == "dobj":
@@ -327,6 +525,9 @@ def targets_of(
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
             ):
+                if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
+                    # "Guaido, whom the US recognised as leader": the object is the antecedent
+                    obj = token.head
                 found.extend(with_conj(obj, index))
                 preps = ("of", "between", "with")
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
@@ -341,6 +542,12 @@ def targets_of(
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     found.extend(with_conj(subj, index))
+        elif slot == "clause":
+            # "China is working on a request by Pakistan": an appeal noun's addressee is the
+            # subject of the clause that handles it
+            subject = clause_subject(token, index)
+            if subject is not None:
+                found.extend(phrase_actors(*subject, index))
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
         elif slot == "place":
@@ -368,10 +575,31 @@ def targets_of(
                     for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
                         for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
                             found.extend(with_conj(subj, index))
-        found = [f for f in found if all(f is not e for e in exclude)]
+        # "expressed gratitude to Japan for its help": a slot naming only the source itself
+        # ("its" = the speaker) leaves the target to the next slot
+        found = [
+            f for f in found if all(f is not e and (f.actor != e.actor or f.pair) for e in exclude)
+        ]
         if found:
             return found
     return []
+
+
+def territory(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return the country or capital a use of force lands in: "fired missiles at a base in Qatar"."""
+    for head in (token, *objects_of(token)):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = mention_at(pobj, index)
+                if (
+                    found is not None
+                    and found.actor is not None
+                    and found.kind in ("country", "capital")
+                ):
+                    return found
+    return None
 
 
 def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
@@ -405,6 +633,11 @@ def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
             other = mention_at(conj, index)
             if other and other is not first:
                 result.append(other)
+    if not result:
+        # "gave an ultimatum to all migrants, including Afghan nationals": the named members
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                result.extend(with_conj(pobj, index))
     return result
 
 

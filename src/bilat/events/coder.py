@@ -36,6 +36,9 @@ SPEECH = {
     "explain",
 }
 
+# sectors that act for a state: a country's government and armed forces, or the bare country
+STATE_SECTORS = {None, "GOV", "MIL"}
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -96,11 +99,13 @@ class Coder:
             for token in sentence:
                 # an object another trigger took ("held talks") is no trigger of its own, but
                 # a deed with its own doer is ("condemned Peru's attack on Bolivia")
-                found, tried = self._trigger(
+                found, tried, blocked = self._trigger(
                     token, sentence, number, index, candidates, owned_only=token.i in claimed
                 )
                 attempts.extend(tried)
-                if found:
+                if found or blocked:
+                    # "condemned the suicide attack": the condemner is no attacker even when
+                    # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
                 candidates.extend([c for c in found if not _purpose_of(c, candidates)])
         return _restated(doc, _dedup(candidates)), attempts
@@ -114,12 +119,17 @@ class Coder:
         prior: list[Candidate],
         *,
         owned_only: bool = False,
-    ) -> tuple[list[Candidate], list[Attempt]]:
+    ) -> tuple[list[Candidate], list[Attempt], bool]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "amod":
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
-            return [], []
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            return [], [], False
+        verbal = token.pos_ == "NOUN" and arguments.headline_verb(token)
+        if (
+            token.pos_ in ("VERB", "AUX")
+            or verbal
+            or (token.pos_ == "ADJ" and token.dep_ == "acomp")
+        ):
             # "stands ready to work with", "is committed to strengthening": a predicate
             # adjective is looked up like a verb, its subject being its clause's
             patterns = self.patterns.for_verb(token.lemma_.lower())
@@ -128,7 +138,7 @@ class Coder:
             patterns = self.patterns.for_noun(token.lemma_.lower())
             nominal = True
         else:
-            return [], []
+            return [], [], False
         if owned_only:
             patterns = tuple(p for p in patterns if p.own_doer)
         attempts: list[Attempt] = []
@@ -140,10 +150,10 @@ class Coder:
             found, reason = self._roles(token, pattern, sentence, number, index, nominal, prior)
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
-                return found, attempts
+                return found, attempts, False
             if pattern.exclusive:
-                break
-        return [], attempts
+                return [], attempts, True
+        return [], attempts, False
 
     def _roles(
         self,
@@ -156,6 +166,13 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
+        context_targets: list[Found] = []
+        if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
+            sources, context_targets = _judged(token, index)
+            passive_target = None
+        elif not sources and passive_target is not None and pattern.passive_actor:
+            sources, context_targets = _passive_context(token, pattern, passive_target, index)
+            passive_target = None
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if not sources:
@@ -163,8 +180,14 @@ class Coder:
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
+        # a judged or hosted patient is the target whatever the slots hold
+        overrides = pattern.speaker_source or pattern.passive_actor == "host"
+        if context_targets and (overrides or not targets):
+            targets = context_targets
         if passive_target is not None and not targets:
             targets = [passive_target]
+        if pattern.code.startswith("19"):
+            targets = _hit_territory(token, index, sources, targets)
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -184,13 +207,20 @@ class Coder:
                         continue
                     seen.add(countries)
                     pairs.append((source, target, pattern.symmetric))
+        elif len(source_actors) >= 2 and _reciprocal(token):
+            # "Russia and Ukraine accused each other": one event each way
+            first, second = source_actors[:2]
+            pairs.append((first, second, pattern.symmetric))
+            if not pattern.symmetric:
+                pairs.append((second, first, False))
         elif (
             len(source_actors) >= 2
-            and pattern.symmetric
+            and (pattern.symmetric or _agreed(token))
             and (nominal or not _partner_phrase(token, pattern))
         ):
             # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
-            # a with-phrase names another partner ("A and B signed deals with C")
+            # a with-phrase names another partner ("A and B signed deals with C"); what two
+            # sides agree to do ("A and B agreed to reopen the border") they do to each other
             pairs.append((source_actors[0], source_actors[1], True))
         if not pairs:
             return [], "no target resolved"
@@ -206,6 +236,8 @@ class Coder:
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
+            if pattern.state_code is not None and _states(source, target):
+                code = pattern.state_code
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -227,6 +259,145 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def _reciprocal(token: Token) -> bool:
+    """Return whether a trigger's object is "each other" or "one another"."""
+    heads = [token, *(c for c in token.children if c.dep_ == "prep")]
+    return any(
+        c.lower_ in ("other", "another")
+        and c.dep_ in ("dobj", "pobj", "dative")
+        and any(g.lower_ in ("each", "one") for g in c.children)
+        for head in heads
+        for c in head.children
+    )
+
+
+def _hit_territory(
+    token: Token, index: dict[int, Found], sources: list[Found], targets: list[Found]
+) -> list[Found]:
+    """Return the state whose territory a use of force hit, in place of whom it aimed at.
+
+    "Iran fired missiles at a US base in Qatar", "Pakistan killed militants in Afghanistan":
+    force is coded against the country it lands in, when that is neither side's own.
+    """
+    land = arguments.territory(token, index)
+    if land is None or land.actor is None:
+        return targets
+    country = land.actor.country
+    if any(s.actor is not None and s.actor.country == country for s in sources):
+        return targets
+    # militants hit in a country are its state's business too: the state is the target
+    if any(
+        t.actor is not None and t.actor.country == country and t.actor.sector in STATE_SECTORS
+        for t in targets
+    ):
+        return targets
+    return [land]
+
+
+def _states(source: Actor, target: Actor) -> bool:
+    """Return whether both sides act for a state: a country, its government or armed forces."""
+    return all(
+        a.country is not None and a.code[:3] == a.country and a.sector in STATE_SECTORS
+        for a in (source, target)
+    )
+
+
+def _speaker(token: Token, index: dict[int, Found]) -> Found | None:
+    """Return who says the clause a trigger sits in: "Kabul said [the decision was unacceptable]"."""
+    head = token.head if token.dep_ in ("acomp", "attr") else token
+    for _ in range(4):
+        if head.dep_ != "conj" or head.head.i == head.i:
+            break
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
+        return None
+    subject, passive = arguments.subject_of(head.head)
+    if subject is None or passive:
+        return None
+    return arguments.mention_at(subject, index)
+
+
+def _judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Found]]:
+    """Return the speaker who judges a clause and the actor the judgement is about.
+
+    "Kabul said Pakistan's decision was unacceptable": Kabul judges Pakistan, the doer of the
+    clause's subject; a subject with no actor ("the move was reckless") gives no event.
+    """
+    speaker = _speaker(token, index)
+    # "the visit was a provocation": a predicate noun's subject is its clause's
+    subject, passive = arguments.subject_of(token.head if token.dep_ == "attr" else token)
+    if speaker is None or subject is None or passive:
+        return [], []
+    judged = arguments.mention_at(subject, index) or next(
+        (
+            found
+            for prep in subject.children
+            if prep.dep_ in ("prep", "agent") and prep.lower_ == "by"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for found in [arguments.mention_at(pobj, index)]
+            if found is not None
+        ),
+        None,
+    )
+    if judged is None or judged.actor == speaker.actor:
+        return [], []
+    return [speaker], [judged]
+
+
+def _passive_context(
+    token: Token, pattern: Pattern, patient: Found, index: dict[int, Found]
+) -> tuple[list[Found], list[Found]]:
+    """Return the source (and target) of an agentless passive from its context.
+
+    ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
+    the other side is the pattern's target slots or the post in the patient's phrase
+    ("ambassador to the US"). ``host``: the patient is the target and the actor is the speaker
+    who reports it or the country of a place phrase ("summoned to the ministry in Dhaka").
+    """
+    if pattern.passive_actor == "own":
+        subject, _passive = arguments.subject_of(token)
+        posts = (
+            [
+                f
+                for prep in (subject.children if subject is not None else [])
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for f in arguments.with_conj(pobj, index)
+                if f.actor is not None and f.actor.country != patient.actor.country
+            ]
+            if patient.actor is not None
+            else []
+        )
+        return [patient], posts
+    country = patient.actor.country if patient.actor is not None else None
+    speaker = _speaker(token, index)
+    if speaker is not None and speaker.actor is not None and speaker.actor.country != country:
+        return [speaker], [patient]
+    places = [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "at")
+        for t in prep.subtree
+    ]
+    for t in places:
+        found = index.get(t.i)
+        if (
+            found is not None
+            and found.actor is not None
+            and found.kind in ("country", "capital")
+            and found.actor.country != country
+        ):
+            return [found], [patient]
+    return [], []
+
+
+def _agreed(token: Token) -> bool:
+    """Return whether a trigger is what its subjects agreed to do ("agreed to reopen")."""
+    return token.dep_ == "xcomp" and token.head.lemma_ == "agree"
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
@@ -280,8 +451,19 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         for obj in arguments.objects_of(token):
             comps.extend(c for c in obj.children if c.dep_ in ("acl", "prep", "relcl"))
             comps.extend(g for c in obj.children if c.dep_ == "prep" for g in c.children)
-        if not any(c.lemma_.lower() in pattern.complements for c in comps):
+        chosen = [c for c in comps if c.lemma_.lower() in pattern.complements]
+        if not chosen:
             return False, f"needs a complement among {list(pattern.complements)[:4]}"
+        if pattern.complement_objects and not any(
+            arguments.phrase_lemma(o) in pattern.complement_objects
+            or o.lemma_.lower() in pattern.complement_objects
+            for c in chosen
+            for o in arguments.objects_of(c)
+        ):
+            return (
+                False,
+                f"complement's object is not one of {list(pattern.complement_objects)[:4]}",
+            )
     if pattern.modifiers:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):

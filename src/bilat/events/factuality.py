@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bilat.events.arguments import headline_verb
 from bilat.records import Factuality
 
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -251,7 +252,7 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
     """
     chain = [(trigger, "")]
     token = trigger
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ == "NOUN" and not headline_verb(trigger):
         while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             token = token.head
         if token.i == trigger.i or token.pos_ not in ("VERB", "AUX"):

@@ -15,7 +15,8 @@ Slots: ``that`` (the subject of a clause the trigger governs: "demanded that Ind
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
 ``doer`` (who did the deed the object names: "condemned the terrorist attacks", "Israel's
-strikes"; not "the killing of a minister", whose "of" is the victim).
+strikes"; not "the killing of a minister", whose "of" is the victim) and ``clause`` (the subject
+of the clause a nominal trigger sits in: "China is considering a request by Pakistan").
 Nominal patterns (``nouns:``) take their source from a possessor, a "by" phrase, or the subject
 of the clause they sit in.
 
@@ -32,6 +33,19 @@ the actor found in the target slot the source and the subject the target: "Pakis
 a loan from China" is China's loan to Pakistan. ``own_doer: true`` takes a nominal trigger's
 source only from the noun's own possessor, "by" phrase or modifier, never from the clause it
 sits in: in "India condemned the attack on Pakistan" India is not the attacker.
+
+``complement_objects`` narrows a complement to the thing it acts on: "asked India to withdraw
+its troops" is a demand for withdrawal, "told to withdraw its envoy" a recall ordered.
+
+Agentless passives name their actor from context: ``passive_actor: own`` makes the passive
+subject's own side the source ("Russia's ambassador was recalled from Washington": Russia
+recalled him), ``passive_actor: host`` makes it the target and the source the speaker who
+reports it or the country of the place it happened in ("the Indian envoy was summoned to the
+foreign ministry in Dhaka"). ``speaker_source: true`` takes the source from the speech verb
+that governs the trigger's clause and the target from the clause's subject: "Kabul said
+Pakistan's decision was unacceptable" is Kabul's disapproval of Pakistan. ``state_code``
+replaces the code when both sides act for states (a country, its government or forces):
+"rebels attacked the army" is 180, "Russian troops attacked Kyiv" military force, 190.
 """
 
 from __future__ import annotations
@@ -40,6 +54,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -47,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
-SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any"}
+SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any", "clause"}
 
 
 class Pattern(BaseModel):
@@ -62,6 +77,7 @@ class Pattern(BaseModel):
     objects: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
+    complement_objects: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     target: tuple[str, ...] = ("dobj",)
     symmetric: bool = False
@@ -74,6 +90,9 @@ class Pattern(BaseModel):
     rebuts: bool = False
     exclusive: bool = False
     own_doer: bool = False
+    passive_actor: Literal["own", "host"] | None = None
+    speaker_source: bool = False
+    state_code: str | None = Field(default=None, pattern=r"^[0-9]{2,4}$")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -94,6 +113,7 @@ class Pattern(BaseModel):
             2 * bool(self.objects)
             + bool(self.particles)
             + bool(self.complements)
+            + 2 * bool(self.complement_objects)
             + bool(self.modifiers)
             + bool(self.target_kinds or self.source_kinds)
             + self.intransitive
@@ -147,12 +167,19 @@ def check_patterns(text: str, path: str) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> PatternSet:
+def load_patterns(
+    paths: tuple[Path, ...], known_codes: frozenset[str], off: frozenset[str] = frozenset()
+) -> PatternSet:
     """Load and index patterns from YAML files; later files override ids of earlier ones.
 
     Args:
         paths: YAML files with a ``verbs`` section.
         known_codes: the CAMEO codes a pattern may name.
+        off: ids of patterns the user switched off (``patterns_off``); they are left out.
+
+    Raises:
+        KnowledgeError: a file is invalid, a pattern names an unknown code, or ``off`` names
+            an id no file defines.
     """
     by_id: dict[str, Pattern] = {}
     for path in paths:
@@ -162,13 +189,24 @@ def load_patterns(paths: tuple[Path, ...], known_codes: frozenset[str]) -> Patte
             raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
         for item in load_yaml(text).get("verbs") or []:
             pattern = Pattern.model_validate(item)
+            if pattern.state_code is not None and pattern.state_code not in known_codes:
+                raise KnowledgeError(
+                    f"pattern {pattern.id!r} names unknown CAMEO state_code {pattern.state_code}",
+                    file=str(path),
+                )
             if pattern.code not in known_codes:
                 raise KnowledgeError(
                     f"pattern {pattern.id!r} names unknown CAMEO code {pattern.code}",
                     file=str(path),
                 )
             by_id[pattern.id] = pattern
-    patterns = tuple(by_id.values())
+    unknown = sorted(off - set(by_id))
+    if unknown:
+        raise KnowledgeError(
+            f"patterns_off names unknown pattern {unknown[0]!r}; use an id from "
+            "`bilat patterns` (e.g. 042-visit) or remove it from your knowledge file"
+        )
+    patterns = tuple(p for p in by_id.values() if p.id not in off)
     return PatternSet(patterns, _index(patterns, "verbs"), _index(patterns, "nouns"))
 
 

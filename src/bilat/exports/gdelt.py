@@ -166,7 +166,9 @@ def _place_geo(place: Place | None, geo: _Geo) -> list[Any]:
     else:
         kind = _STATE if state else _CITY
     country = geo.names.get(place.country or "")
-    full = place.name if country is None else f"{place.name}, {country}"
+    # A place narrowed from a country to a city in it is already "Islamabad, Pakistan".
+    named = country is None or place.name.endswith(f", {country}")
+    full = place.name if named else f"{place.name}, {country}"
     lat = "" if place.lat is None else place.lat
     lon = "" if place.lon is None else place.lon
     return [kind, full, fips, fips, "", lat, lon, ""]

@@ -257,6 +257,36 @@ class ActorRules(_Entry):
     group_determiners: tuple[str, ...]
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
+    shared_surnames: frozenset[str]
+
+
+class CalibrationCount(_Entry):
+    """How many events of one pattern family with one raw confidence were right."""
+
+    family: str = Field(pattern=r"^[0-9]{2}$")
+    """The CAMEO root of the events' code."""
+    raw: float = Field(ge=0, le=1)
+    """The coder's score before calibration (see ``Event.raw_confidence``)."""
+    n: int = Field(ge=1)
+    right: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _right_within_n(self) -> CalibrationCount:
+        if self.right > self.n:
+            raise ValueError(f"right ({self.right}) is more than n ({self.n})")
+        return self
+
+
+class CalibrationData(_Entry):
+    """The evidence confidence is calibrated from: right and wrong events by family and score.
+
+    ``pooling`` is how many events' worth of weight the all-family curve carries inside one
+    family, so a family with few events keeps close to it.
+    """
+
+    source: str = ""
+    pooling: float = Field(default=10.0, gt=0)
+    counts: list[CalibrationCount] = []
 
 
 class TableRow(BaseModel):
@@ -314,8 +344,29 @@ class PlaceCue(TableRow):
     word: str = Field(min_length=1)
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
-        r"|venue_trigger|strike_trigger|strike_verb|target)$"
+        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal)$"
     )
+
+
+class ReferredEvent(TableRow):
+    """``referred_events.csv``: a well-known event, the day it happened, and how texts name it.
+
+    ``pattern`` is a regular expression matched in one sentence; a text that refers to the
+    event dates from that day or later.
+    """
+
+    name: str = Field(min_length=1)
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    pattern: str = Field(min_length=3)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"pattern {pattern!r} is not a regular expression: {error}") from None
+        return pattern
 
 
 class PloverContext(TableRow):
@@ -388,12 +439,17 @@ SECTIONS: dict[str, Section] = {
     "group_determiners": _words("actor_rules.yaml"),
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
+    "shared_surnames": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
+    # a user switches a pattern off by its id (the bundled knowledge switches none off)
+    "patterns_off": _words("(a user's file)"),
     "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),
+    "calibration": Section("value", CalibrationData, file="calibration.yaml"),
     # time
     "relations": _entries(DiplomaticRelation, "pair", file="relations.yaml"),
+    "referred_events": Section("rows", ReferredEvent, file="referred_events.csv"),
     # facts
     "currencies": _entries(Currency, "code", file="units.yaml"),
     "scales": Section("table", float, file="units.yaml"),

@@ -29,6 +29,8 @@ _FROZEN = (
     "strike_triggers",
     "target",
     "strike_verbs",
+    "withdrawal_triggers",
+    "withdrawal",
 )
 
 

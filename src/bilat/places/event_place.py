@@ -132,7 +132,8 @@ def inherit_places(
         if slot.remote:
             chosen.append(None)
         elif slot.own is not None:
-            chosen.append(slot.own)
+            own = _in_scene_city(slot.own, before, dateline) if slot.venue else slot.own
+            chosen.append(own)
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
@@ -146,6 +147,32 @@ def inherit_places(
         else:
             chosen.append(None)
     return chosen
+
+
+def _in_scene_city(own: Place, scene: Sequence[Place], dateline: Place | None) -> Place:
+    """Narrow a gathering's or visit's country to the article's city in it, naming both.
+
+    The city is the latest venue named before the event (``scene``), else the dateline.
+
+    "the first head of state visit to Pakistan" in a report from Islamabad happens in Islamabad:
+    the place becomes "Islamabad, Pakistan" at the city's point. A country with no such city
+    (or a city, region or continent) stays as it is; a strike on a country is not narrowed to
+    the city the report comes from.
+    """
+    if own.feature != "country" or not own.country or _SPREAD in own.how:
+        return own
+    cities = [p for p in (*reversed(scene), dateline) if p is not None and p.feature == "city"]
+    city = next((p for p in cities if p.country == own.country), None)
+    if city is None:
+        return own
+    return Place(
+        f"{city.name}, {own.name}",
+        own.country,
+        city.lat,
+        city.lon,
+        "city",
+        f"{own.how}; city of the article ({city.name})",
+    )
 
 
 def find_venues(
@@ -272,6 +299,9 @@ def choose_event_place(
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
+    if base is not None and base.lower() in cues.withdrawal_triggers:
+        # A withdrawal happens where it leaves: "withdraw its troops from Afghanistan".
+        prepositions |= cues.withdrawal
     # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
     prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
@@ -289,10 +319,12 @@ def choose_event_place(
             # "in the city of Quetta" still has its "in".
             preposition = _introducing_preposition(sentence[:s], prepositions - cues.target)
         if preposition is None and (visit or strike) and trigger is not None:
-            # "visited Kabul", "invaded Ukraine": the place is the verb's object.
-            previous: list[str] = _WORD.findall(sentence[:s])[-1:]
-            if previous and previous[0].lower().startswith(trigger.lower()[:4]):
-                preposition = previous[0]
+            # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
+            previous: list[str] = _WORD.findall(sentence[:s])[-2:]
+            if len(previous) == 2 and previous[1] in _DETERMINERS:
+                previous = previous[:1]
+            if previous and previous[-1].lower().startswith(trigger.lower()[:4]):
+                preposition = previous[-1]
         if preposition is None:
             continue
         if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
@@ -305,10 +337,48 @@ def choose_event_place(
         else:
             best = min(found, key=lambda f: (_FEATURE_RANK.get(f[3].feature, 0), f[0]))
         s, e, preposition, place = best
+        spread = _spread_country(sentence, sentence_start, places, best, cues)
+        if spread is not None:
+            return spread
         return with_how(place, f"in-sentence '{preposition} {sentence[s:e]}'")
     if dateline is not None:
         return with_how(dateline, "dateline")
     return None
+
+
+# An event spread over two cities of one country is in the country, not in the report's city.
+_SPREAD = "both in"
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _spread_country(
+    sentence: str,
+    sentence_start: int,
+    places: Sequence[tuple[int, int, Place]],
+    best: tuple[int, int, str, Place],
+    cues: Gazetteer,
+) -> Place | None:
+    """Return the country of an event spread over two of its places ("in Lahore and Karachi").
+
+    Only when both are cities or regions of one country; else None.
+    """
+    s, e, preposition, place = best
+    joint = _AND_NEXT.match(sentence, e)
+    if joint is None or place.feature not in ("city", "region") or not place.country:
+        return None
+    following = [
+        (start - sentence_start, end - sentence_start, other)
+        for start, end, other in places
+        if start - sentence_start == joint.end()
+    ]
+    if not following:
+        return None
+    _, end, other = following[0]
+    country = cues.countries.get(place.country)
+    if other.country != place.country or other.feature not in ("city", "region") or not country:
+        return None
+    how = f"in-sentence '{preposition} {sentence[s:end]}' ({_SPREAD} {country.name})"
+    return Place(country.name, country.country, country.lat, country.lon, "country", how)
 
 
 def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:

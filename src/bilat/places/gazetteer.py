@@ -77,6 +77,10 @@ class Gazetteer:
     target: frozenset[str] = frozenset()
     # verbs whose object strike is their own event ("launched an invasion")
     strike_verbs: frozenset[str] = frozenset()
+    # event lemmas that happen where they leave ("withdraw troops from Afghanistan"), and the
+    # prepositions naming that place
+    withdrawal_triggers: frozenset[str] = frozenset()
+    withdrawal: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -304,4 +308,6 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
         target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
         strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
+        withdrawal_triggers=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal_trigger"),
+        withdrawal=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal"),
     )

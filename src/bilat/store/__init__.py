@@ -28,6 +28,7 @@ from bilat.store.base import (
     FeedItemRow,
     FeedRow,
     MonitoringStore,
+    PatternCount,
     Store,
     VerdictStore,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "FeedItemRow",
     "FeedRow",
     "MonitoringStore",
+    "PatternCount",
     "PostgresStore",
     "Store",
     "VerdictStore",

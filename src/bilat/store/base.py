@@ -36,6 +36,7 @@ from bilat.store.rows import (
     FactQuery,
     FeedItemRow,
     FeedRow,
+    PatternCount,
     QuoteQuery,
     TimelineRow,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "FeedItemRow",
     "FeedRow",
     "MonitoringStore",
+    "PatternCount",
     "QuoteQuery",
     "Store",
     "TimelineRow",
@@ -287,6 +289,28 @@ class VerdictStore(Protocol):
 
     def verdicts(self) -> list[Verdict]:
         """Return every verdict, oldest first (including those whose event is gone)."""
+        ...
+
+    def delete_verdict(self, event_id: str) -> Verdict | None:
+        """Remove the verdict on an event, so it reads as the machine coded it again.
+
+        Args:
+            event_id: The event's stable id.
+
+        Returns:
+            The verdict removed, or None when the event had none.
+
+        Raises:
+            StoreError: The store is read-only or the delete failed.
+        """
+        ...
+
+    def pattern_counts(self) -> list[PatternCount]:
+        """Return, per rule that fired, its stored events and the verdicts on them.
+
+        Every stored mention counts, whatever its factuality; see
+        :func:`bilat.store.review.pattern_counts`.
+        """
         ...
 
 

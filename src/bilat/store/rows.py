@@ -28,6 +28,7 @@ class EventQuery:
     ``mentions=True`` matches every mention; events of near-duplicate documents never match.
     ``verified`` True keeps only events a verdict confirmed or corrected, False only events
     without a verdict; events a verdict rejected never match unless ``include_rejected``.
+    ``min_confidence`` keeps events whose (calibrated) confidence is at least that probability.
 
         EventQuery(actor="PAK", root="04", since="2025-01-01", order="-date", limit=20)
     """
@@ -49,6 +50,7 @@ class EventQuery:
     mentions: bool = False
     verified: bool | None = None
     include_rejected: bool = False
+    min_confidence: float | None = None
 
 
 EVERY_EVENT = EventQuery()
@@ -250,6 +252,17 @@ class ActorRow:
     as_target: int
     first: str | None
     last: str | None
+
+
+@dataclass(frozen=True)
+class PatternCount:
+    """How often one rule (a verb pattern's id) fired in the store, and the verdicts on it."""
+
+    rule: str
+    matches: int
+    confirmed: int
+    rejected: int
+    corrected: int
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,14 @@ def where(query: EventQuery) -> tuple[str, list[Any]]:
     found.one_of("e.factuality", factualities(query.factuality))
     found.equals("e.doc_id", query.doc_id)
     found.contains("e.sentence", query.text)
+    if query.min_confidence is not None:
+        if not 0 <= query.min_confidence <= 1:
+            raise InputError(
+                f"minimum confidence {query.min_confidence} is not a probability; "
+                "give a number from 0 to 1, e.g. 0.8",
+                origin="EventQuery.min_confidence",
+            )
+        found.add("e.confidence >= ?", query.min_confidence)
     found.add(NOT_DUPLICATE)
     if not query.mentions:
         found.add(REPRESENTATIVE)

@@ -386,6 +386,7 @@ def _filters(query: EventQuery) -> tuple[list[str], list[Any]] | None:
         or query.mentions
         or query.verified is not None
         or query.include_rejected
+        or query.min_confidence is not None
     ):
         return None
     prefixes = (query.actor, query.source, query.target)
@@ -488,9 +489,8 @@ _QUADS = ", ".join(
 
 
 def _periods(by: str) -> str:
-    """Return a summary timeline's columns: period, events, the four quads, mean and sum."""
-    # Every event of a row lies in one month (or is dated to one year), so the row's period
-    # truncates like each of its events' placed days.
+    # A timeline's columns. Every event of a row lies in one month (or is dated to one year),
+    # so the row's period truncates like each of its events' placed days.
     day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
     return (
         f"CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period, "

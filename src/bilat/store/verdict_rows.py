@@ -213,6 +213,16 @@ def reattach(
     return moved
 
 
+def delete(con: Cursor, event_id: str, *, dialect: Dialect) -> Verdict | None:
+    """Remove the verdict of one event and return it (None when it had none)."""
+    found = read(con, event_id)
+    if not found:
+        return None
+    con.execute("DELETE FROM verdicts WHERE event_id = ?", [event_id]).fetchall()
+    sync_event(con, event_id, dialect=dialect)
+    return found[0]
+
+
 class Verdicts(Backend):
     """Record and read analysts' verdicts on events (see :class:`~bilat.store.Store`)."""
 
@@ -291,3 +301,17 @@ class Verdicts(Backend):
         """Return every verdict, oldest first (including those whose event is gone)."""
         with self._reading() as cursor:
             return read(cursor)
+
+    def delete_verdict(self, event_id: str) -> Verdict | None:
+        """Remove the verdict on an event; return it, or None when there was none."""
+        self._writable("remove verdicts")
+        with (
+            self._transaction(
+                lambda error: (
+                    f"cannot remove the verdict on {event_id!r} in {self.url!r}: {error}; "
+                    "nothing was removed"
+                )
+            ) as con,
+            summary.maintained(con, event_ids=[event_id]),
+        ):
+            return delete(con, event_id, dialect=self.dialect)

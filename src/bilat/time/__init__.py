@@ -8,18 +8,18 @@ Always imported as ``bilat.time``; it shadows nothing.
 from __future__ import annotations
 
 from bilat.time.dateline import Dateline, parse_dateline
+from bilat.time.diplomatic_ties import DiplomaticRelation, RelationsTable
 from bilat.time.document import TenureEvidence, resolve_document_date
+from bilat.time.event_date import resolve_event_date
 from bilat.time.expressions import (
-    Anchor,
-    Clue,
     EventDate,
     TimeExpression,
     find_time_expressions,
-    resolve_event_date,
     resolve_expression,
 )
 from bilat.time.news_day import news_day
-from bilat.time.relations import DiplomaticRelation, RelationsTable
+from bilat.time.referred_events import ReferredEvent
+from bilat.time.resolvers import Anchor, Clue
 from bilat.time.tense import guess_tense
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Dateline",
     "DiplomaticRelation",
     "EventDate",
+    "ReferredEvent",
     "RelationsTable",
     "TenureEvidence",
     "TimeExpression",

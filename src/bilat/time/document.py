@@ -32,7 +32,8 @@ from bilat.time.calendar_words import (
     safe_date,
 )
 from bilat.time.dateline import parse_dateline
-from bilat.time.relations import RelationsTable
+from bilat.time.diplomatic_ties import RelationsTable
+from bilat.time.referred_events import ReferredEvent
 from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
 
 
@@ -41,6 +42,8 @@ class TenureEvidence:
     """A titled person the text names ("Deputy Prime Minister Ishaq Dar") and their tenure.
 
     ``current`` is False for "former X": the document then dates from after the tenure ended.
+    ``terms`` lists the separate terms when the person held the office more than once
+    (``start``/``end`` then span them all); the document lies within one of them.
     """
 
     person_id: str
@@ -50,6 +53,7 @@ class TenureEvidence:
     start: dt.date
     end: dt.date | None
     current: bool = True
+    terms: tuple[tuple[dt.date, dt.date | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,11 @@ _ANNIVERSARY = re.compile(
     r"(?:and\s+)?)*(?:ties|relations|relationship|friendship)\b",
     re.IGNORECASE,
 )
-# Years the text places in the past: after "in", "during", "since", … (optionally with a month).
+# Years the text places in the past: after "in", "during", "since", … (optionally with a month),
+# and events referred to by their date ("following the February 2024 general elections").
 _PAST_YEAR = re.compile(
-    rf"\b(?:in|during|since|from|between|throughout)\s+(?:(?:early|late|mid)[\s-]+)?"
+    rf"\b(?:in|during|since|from|between|throughout|(?:following|after|since)\s+the)\s+"
+    rf"(?:(?:early|late|mid)[\s-]+)?"
     rf"(?:{MONTH}\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>\d{{2}}|\d{{4}}))?(?![\d,.]*\d)"
 )
 _MONTH_DAY = re.compile(
@@ -113,6 +119,7 @@ def resolve_document_date(
     *,
     evidence: Sequence[TenureEvidence] = (),
     relations: RelationsTable | None = None,
+    referred: Sequence[ReferredEvent] = (),
     today: dt.date | None = None,
 ) -> DocumentDate:
     """Return a document's date, how precise it is, where it came from, and any disagreement.
@@ -122,6 +129,7 @@ def resolve_document_date(
         evidence: titled persons the text names, with their tenures.
         relations: the diplomatic-relations table for anniversaries; anniversaries are skipped
             when None.
+        referred: well-known events; a text that refers to one dates from its day or later.
         today: the latest possible date (pass ``date.today()``); no cap when None.
 
     Returns:
@@ -147,7 +155,7 @@ def resolve_document_date(
             how,
             flags,
         )
-    inferred = _infer(document, evidence, tenure, relations, today)
+    inferred = _infer(document, evidence, tenure, relations, referred, today)
     return _with_dateline_day(document, inferred)
 
 
@@ -251,6 +259,7 @@ def _infer(
     evidence: Sequence[TenureEvidence],
     tenure: list[_Constraint | None],
     relations: RelationsTable | None,
+    referred: Sequence[ReferredEvent],
     today: dt.date | None,
 ) -> DocumentDate:
     flags: list[str] = []
@@ -265,10 +274,13 @@ def _infer(
     if relations is not None:
         constraints += _anniversaries(sentences, text, relations)
     constraints += _past_years(sentences)
+    constraints += _referred_events(sentences, referred)
     constraints += _past_full_dates(sentences)
     if today is not None:
         constraints.append(_Constraint(None, today, f"today: {today}"))
     earliest, latest, used = _intersect(constraints, flags)
+    for item in evidence:
+        earliest, latest = _within_terms(item, earliest, latest, used)
     if earliest is not None:
         # A weekday's years are sought up to today at the latest: a report is not from the future.
         named = _weekday_dates(sentences, earliest, latest or today or dt.date.today())
@@ -297,9 +309,40 @@ def _infer(
         latest.isoformat() if latest else None,
         precision,
         DateSource.INFERRED,
-        "; ".join(used),
+        "; ".join(dict.fromkeys(used)),  # the same title named twice is one clue
         tuple(flags),
     )
+
+
+def _within_terms(
+    item: TenureEvidence, earliest: dt.date | None, latest: dt.date | None, used: list[str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """Narrow a range to the terms of office that meet it (the hull of what is left).
+
+    Dar was Finance Minister in 1998-99, 2008, 2013-17 and 2022-23: once other clues put a text
+    after 2020, only the last term holds it, not the whole span from 1998.
+    """
+    if not item.current or len(item.terms) < 2:
+        return earliest, latest
+    pieces = []
+    for start, end in item.terms:
+        low = max((d for d in (start, earliest) if d is not None), default=None)
+        high = min((d for d in (end, latest) if d is not None), default=None)
+        if low is None or high is None or low <= high:
+            pieces.append((low, high))
+    if not pieces:
+        return earliest, latest
+    lows = [low for low, _ in pieces]
+    highs = [high for _, high in pieces]
+    low = None if None in lows else min(d for d in lows if d is not None)
+    high = None if None in highs else max(d for d in highs if d is not None)
+    if (low, high) != (earliest, latest):
+        used.append(f"terms: {item.title_text} in office {_terms_text(pieces)}")
+    return low, high
+
+
+def _terms_text(pieces: list[tuple[dt.date | None, dt.date | None]]) -> str:
+    return ", ".join(f"{low or ''}..{high or ''}" for low, high in pieces)
 
 
 def _intersect(
@@ -357,6 +400,21 @@ def _past_years(sentences: list[str]) -> list[_Constraint]:
     return [
         _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
     ]
+
+
+def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) -> list[_Constraint]:
+    """Return 'on or after the day of the latest well-known event the text refers to'."""
+    best: tuple[dt.date, str] | None = None
+    for sentence in sentences:
+        for event in referred:
+            match = event.found_in(sentence)
+            if match is None or (best is not None and event.day <= best[0]):
+                continue
+            best = (
+                event.day,
+                f"refers to {event.name}: '{match.group(0)}' ⇒ on or after {event.day}",
+            )
+    return [] if best is None else [_Constraint(best[0], None, best[1])]
 
 
 _ANY_FULL_DATE = re.compile(rf"\b{_FULL_DATE}\b")

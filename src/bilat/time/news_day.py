@@ -16,7 +16,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from bilat.records import DatePrecision, DocumentDate
-from bilat.time.expressions import EventDate, find_time_expressions, resolve_event_date
+from bilat.time.event_date import resolve_event_date
+from bilat.time.expressions import EventDate, find_time_expressions
 
 LEDE_SENTENCES = 3
 """How many opening sentences may name the news day."""

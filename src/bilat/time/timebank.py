@@ -18,7 +18,8 @@ from typing import Any
 
 from bilat.errors import InputError
 from bilat.records import DatePrecision, DateSource, DocumentDate
-from bilat.time.expressions import EventDate, resolve_event_date
+from bilat.time.event_date import resolve_event_date
+from bilat.time.expressions import EventDate
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

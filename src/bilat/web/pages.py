@@ -13,11 +13,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from bilat.highlights import document_spans, event_spans
 from bilat.records import Event
 from bilat.store import EventQuery, Store
 from bilat.store.base import QuoteQuery
 from bilat.views import analysis
-from bilat.views.detail import document_spans, event_detail, event_spans
+from bilat.views.detail import event_detail
 from bilat.views.params import invalid, parse_dyad, parse_period
 from bilat.views.reads import (
     Filters,
@@ -29,6 +30,7 @@ from bilat.views.reads import (
     plain,
     reading,
 )
+from bilat.views.review import review_data
 from bilat.web.render import mark_up, render_page
 
 router = APIRouter(include_in_schema=False)
@@ -174,6 +176,17 @@ def event_list(request: Request, filters: Filters, format: Format = None) -> Res
         filters=filters.echo(),
         download=download,
     )
+
+
+@router.get("/review", response_model=None)
+def review_page(request: Request, filters: Filters, format: Format = None) -> Response:
+    """Judge unverified events one at a time with the keyboard, most urgent first."""
+    as_json = _wants_json(format)
+    with reading(request) as store:
+        data = review_data(store, filters)
+    if as_json:
+        return JSONResponse(data)
+    return render_page("review.html", request, title="Review", data=data)
 
 
 @router.get("/events/{event_id}", response_model=None)

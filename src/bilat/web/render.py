@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bilat.views.detail import Span, segments
+from bilat.highlights import Span, segments
 
 QUAD_NAMES = {
     1: "verbal cooperation",

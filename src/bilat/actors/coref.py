@@ -1,0 +1,434 @@
+"""Link mentions to earlier (or, in headlines, later) ones: pronouns, bare titles, surnames, pairs.
+
+"he" takes the nearest earlier person of the right gender, "it" the nearest state subject,
+"the Under Secretary" the earlier holder of that office, "Bass" the earlier "John Bass", "his
+US counterpart" the office-holder matching the owner's post, "both sides" the last two
+countries; a headline's "US official" is the person the lede names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from bilat.actors.mention import COLLECTIVE_KINDS, Found, ResolveContext, office_holder, piece_kind
+from bilat.actors.names import COUNTRYISH
+from bilat.knowledge import Knowledge
+from bilat.records import Actor
+
+
+def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
+    kb = ctx.knowledge
+    names: dict[str, Found] = {}
+    headline = _headline_window(doc)
+    for index, mention in enumerate(found):
+        earlier = [f for f in found[:index] if f.actor is not None]
+        if mention.kind == "name":
+            _link_name(mention, names, earlier)
+            continue
+        if mention.kind == "group":
+            mention.pair = _last_pair(doc, mention, earlier, kb) or _headline_pair(
+                mention, found[index + 1 :], headline
+            )
+            if mention.pair:
+                mention.actor = mention.pair[0]
+                mention.how = f"both parties: {mention.pair[0].code} and {mention.pair[1].code}"
+            continue
+        if mention.kind == "title" and _link_titled_name(mention, earlier):
+            continue
+        if mention.kind == "title" and _headline_person(doc, mention, found[index + 1 :], headline):
+            continue
+        if mention.kind == "sector" and mention.actor is None:
+            _same_sector(doc, mention, found, kb)
+            continue
+        if not mention.needs_antecedent:
+            continue
+        if mention.kind == "pronoun" and not mention.individual:
+            antecedent = _collective_antecedent(doc, mention, found[:index])
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.how = f"pronoun → {antecedent.actor.code}"
+        elif mention.kind == "pronoun":
+            antecedent = _antecedent(doc[mention.start].lower_, found[:index], kb)
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.office = antecedent.office
+                mention.how = f"pronoun → {antecedent.actor.name or antecedent.actor.code}"
+        elif mention.kind == "counterpart":
+            _resolve_counterpart(doc, mention, found, ctx)
+        elif mention.kind == "title" and mention.office:
+            same = kb.same_office(mention.office)
+            # "Raisi is to hold meetings with the President": not Raisi himself
+            subjects = _clause_subjects(doc, mention.end - 1)
+            excluded = {
+                f.actor.person_id or f.actor.name
+                for f in earlier
+                if f.start in subjects and f.actor is not None
+            }
+            antecedent = next(
+                (
+                    f
+                    for f in reversed(earlier)
+                    if f.individual
+                    and f.actor
+                    and (f.actor.person_id or f.actor.name) not in excluded
+                    and (mention.actor is None or f.actor.country == mention.actor.country)
+                    and (
+                        f.office in same or (mention.office == "minister" and f.office is not None)
+                    )
+                ),
+                None,
+            )
+            if antecedent is not None and antecedent.actor is not None:
+                mention.actor = antecedent.actor
+                mention.how = f"title → earlier {antecedent.actor.name or antecedent.actor.code}"
+            elif ctx.home and mention.actor is None:
+                office = kb.offices[mention.office]
+                person, why = office_holder(kb, mention.office, ctx.home, ctx)
+                mention.actor = Actor(
+                    ctx.home + office.sector,
+                    ctx.home,
+                    office.sector,
+                    name=doc[mention.start : mention.end].text,
+                    person=person.name if person else None,
+                    person_id=person.id if person else None,
+                    office=mention.office,
+                )
+                mention.how = f"title in a {ctx.home} article: {why}"
+
+
+FEMININE = {"she", "her", "hers"}
+
+
+def _clause_subjects(doc: Doc, i: int) -> set[int]:
+    """Return the tokens of the subjects of the clause a token is an argument of.
+
+    The clause's verb is the token's nearest verb head; the subject of a verb it is the open
+    complement of ("is scheduled to hold") counts too.
+    """
+    verb = doc[i]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    tokens: set[int] = set()
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                tokens |= {t.i for t in child.subtree}
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return tokens
+        verb = verb.head
+
+
+def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) -> None:
+    """Give a bare sector word the country of the groups of that sector the document names.
+
+    "Separatists had requested …" in an article whose only separatists are "Ukrainian
+    separatists" (before or after) are those. When the document names groups of the sector
+    in more than one country, the last one before the word is taken, or none. Only the sectors
+    that challenge a state (rebels, insurgents, separatists, opposition) are carried: "the
+    army" is left to the home country, and "traders", "refugees" or "children" are too
+    common to be one group. A sector word never takes the country of a person.
+    """
+    sector = next((e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None)
+    if sector is None or sector not in kb.actor_rules.domestic_challengers:
+        return
+    named = [
+        f
+        for f in found
+        if f is not mention
+        and f.actor is not None
+        and not f.individual
+        and f.actor.sector == sector
+        and f.actor.country is not None
+        and len(f.actor.country) == 3
+        and any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+    ]
+    countries = {f.actor.country for f in named if f.actor is not None}
+    before = [f for f in named if f.end <= mention.start]
+    if len(countries) == 1:
+        source: Found | None = named[0]
+    else:
+        source = before[-1] if before else None
+    if source is None or source.actor is None or source.actor.country is None:
+        return
+    country = source.actor.country
+    text = doc[mention.start : mention.end].text
+    mention.actor = Actor(country + sector, country, sector, name=text)
+    mention.how = f"sector word → {source.actor.code} named in the document"
+
+
+def _collective_antecedent(doc: Doc, pronoun: Found, before: list[Found]) -> Found | None:
+    """Return the state or organisation "it" refers to: the nearest earlier subject of its kind.
+
+    Only subjects (or their possessors) in the pronoun's sentence or the one before count:
+    "Pakistan expelled the envoy after it decided …" names Pakistan; an object or a
+    place ("talks in Doha") does not become "it".
+    """
+    sentence = doc[pronoun.start].sent
+    floor = sentence.start
+    if floor > 0:
+        floor = doc[floor - 1].sent.start
+    for found in reversed(before):
+        if found.start < floor:
+            return None
+        if found.individual or found.kind not in COLLECTIVE_KINDS or found.actor is None:
+            continue
+        head = doc[found.end - 1]
+        if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return found
+    return None
+
+
+def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | None:
+    """Return the nearest earlier person a pronoun can refer to, or None.
+
+    A known person of the other gender is passed over ("her release" after a sentence about
+    Antony Blinken); the search stops at a person bilat cannot resolve, who is as likely the
+    referent as anyone named before them.
+    """
+    feminine = pronoun in FEMININE
+    for found in reversed(before):
+        if not found.individual:
+            continue
+        if found.actor is None:
+            if found.kind == "name":
+                return None
+            continue
+        person = kb.people.get(found.actor.person_id or "")
+        if person is not None and person.female != feminine:
+            continue
+        return found
+    return None
+
+
+def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
+    """Link "Under Secretary Bass" to the John Bass named earlier in the same country."""
+    name = next((p.entries[0].key for p in mention.pieces if piece_kind(p) == "name"), None)
+    if name is None or mention.actor is None or mention.actor.person is not None:
+        return False
+    surname = name.split()[-1]
+    for other in reversed(earlier):
+        actor = other.actor
+        if (
+            actor is not None
+            and actor.person is not None
+            and actor.country == mention.actor.country
+            and actor.person.split()[-1] == surname
+        ):
+            mention.actor = actor
+            mention.office = other.office
+            mention.how = f"titled surname of {actor.person}"
+            return True
+    return False
+
+
+def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) -> None:
+    text = mention.pieces[0].entries[0].key if mention.pieces else ""
+    for other in reversed(earlier):
+        if (
+            other.actor
+            and other.actor.name
+            and other.actor.name != text
+            and (other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text])
+        ):
+            mention.actor = other.actor
+            mention.how = f"surname of {other.actor.name}"
+            mention.office = other.office
+            return
+    names[text] = mention
+
+
+def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: ResolveContext) -> None:
+    kb = ctx.knowledge
+    owner = next(
+        (
+            f
+            for f in found
+            if f.end <= mention.start
+            and f.kind == "pronoun"
+            and mention.start - f.end <= 2
+            and f.actor is not None
+        ),
+        None,
+    )
+    if mention.actor is None or owner is None or owner.office is None:
+        return
+    country = mention.actor.country
+    assert country is not None
+    # A deputy prime minister who is also foreign minister has no US counterpart as deputy
+    # prime minister, but has one as foreign minister: try each post the owner holds.
+    office, person, why = owner.office, None, ""
+    for candidate in _offices_held(kb, owner, ctx):
+        holder, reason = office_holder(kb, candidate, country, ctx)
+        if not why:
+            office, why = candidate, reason
+        if holder is not None:
+            office, person, why = candidate, holder, reason
+            break
+    mention.actor = replace(
+        mention.actor,
+        person=person.name if person else None,
+        person_id=person.id if person else None,
+        office=office,
+    )
+    mention.office = office
+    mention.how = f"counterpart of {owner.actor.name if owner.actor else '?'} in {country}: {why}"
+
+
+def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]:
+    """Return the owner's office in the text first, then the person's other posts at the date."""
+    assert owner.office is not None
+    offices = [owner.office]
+    person = kb.people.get(owner.actor.person_id or "") if owner.actor else None
+    if person is None or ctx.on is None:
+        return offices
+    held = [role.office for role in kb.roles_on(person, ctx.on)]
+    return offices + [o for o in held if o not in offices]
+
+
+def _last_pair(
+    doc: Doc, mention: Found, earlier: list[Found], kb: Knowledge
+) -> tuple[Actor, Actor] | None:
+    sent_start = doc[mention.start].sent.start
+    window = [
+        f
+        for f in earlier
+        if f.actor and f.actor.country and doc[f.start].sent.start >= max(0, sent_start - 400)
+    ]
+    group = mention.pieces[0].entries[0].key if mention.pieces else ""
+    personal = group.split()[-1:] != [] and group.split()[-1] in kb.actor_rules.personal_groups
+    if personal:
+        # "both officials", "the two leaders": people, not the countries named in between
+        window = [f for f in window if f.individual and f.kind != "pronoun"]
+    # "Saudi Arabia and Qatar urged both sides …": the clause's own subject is not a side
+    verb = doc[mention.start]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
+        range(mention.start, mention.end)
+    )
+    seen: list[Actor] = []
+    for f in reversed(window):
+        assert f.actor is not None
+        if f.kind == "group" or f.actor.country in [a.country for a in seen] or f.start in own:
+            continue
+        seen.append(_principal(f.actor.country, window) if personal else f.actor)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def _headline_pair(
+    mention: Found, later: list[Found], window: tuple[int, int] | None
+) -> tuple[Actor, Actor] | None:
+    """Return the two countries a headline's "both sides" are, from the lede's sentences.
+
+    Only in a document's headline lines (``window``, from :func:`_headline_window`) does "both
+    sides" point forward; elsewhere it needs an antecedent.
+    """
+    if window is None or mention.start >= window[0]:
+        return None
+    until = window[1]
+    seen: list[Actor] = []
+    for f in later:
+        if f.start >= until:
+            break
+        if f.actor is None or f.kind in ("group", "pronoun") or f.actor.country is None:
+            continue
+        if f.actor.country not in [a.country for a in seen]:
+            seen.append(f.actor)
+        if len(seen) == 2:
+            return seen[0], seen[1]
+    return None
+
+
+_HEADLINE_TOKENS = 16
+
+
+def _headline_window(doc: Doc) -> tuple[int, int] | None:
+    """Return where a document's headline lines end and where its lede's second sentence ends.
+
+    The headline is the first sentence, with any further short lines before the body
+    ("- Both sides discuss trade" bullets); the lede is the next two sentences. None for a
+    document of one sentence.
+    """
+    # Sentences are read only as far as needed: the headline and lede are at the top, and
+    # listing every sentence of a long article costs more than the rest of this function.
+    stream = iter(doc.sents)
+    sentences: list[Span] = []
+
+    def has(index: int) -> bool:
+        while len(sentences) <= index:
+            following = next(stream, None)
+            if following is None:
+                return False
+            sentences.append(following)
+        return True
+
+    if not has(1):
+        return None
+    body = 1
+    while has(body + 1):
+        sent = sentences[body]
+        line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
+        if not line_start or len(sent) >= _HEADLINE_TOKENS:
+            break
+        body += 1
+    until = sentences[body + 1 if has(body + 1) else -1].end
+    return sentences[body].start, until
+
+
+def _headline_person(
+    doc: Doc, mention: Found, later: list[Found], window: tuple[int, int] | None
+) -> bool:
+    """Name a headline's unnamed official ("US official vows …") after the lede's person.
+
+    Only a singular title without a person in a document's headline lines looks forward, and
+    only to the first known person of the same country in the lede's two sentences.
+    """
+    actor = mention.actor
+    if actor is None or actor.person is not None or actor.country is None:
+        return False
+    titles = [p for p in mention.pieces if piece_kind(p) == "title"]
+    if not titles or doc[titles[-1].end - 1].tag_ in ("NNS", "NNPS"):
+        return False  # "officials" are several people
+    if window is None or mention.start >= window[0]:
+        return False
+    until = window[1]
+    lede = next(
+        (
+            f
+            for f in later
+            if f.start < until
+            and f.kind in ("person", "title")
+            and f.actor is not None
+            and f.actor.person is not None
+            and f.actor.country == actor.country
+        ),
+        None,
+    )
+    if lede is None or lede.actor is None:
+        return False
+    mention.actor = lede.actor
+    mention.office = lede.office
+    mention.how = f"headline official → {lede.actor.person} named below"
+    return True
+
+
+def _principal(country: str | None, window: list[Found]) -> Actor:
+    """Return a country's main actor in a window: a known person, the most named, the latest."""
+    same = [f for f in window if f.actor is not None and f.actor.country == country]
+    names = [f.actor.person or f.actor.name for f in same if f.actor is not None]
+
+    def weight(item: tuple[int, Found]) -> tuple[bool, int, int]:
+        index, found = item
+        assert found.actor is not None
+        key = found.actor.person or found.actor.name
+        return (found.actor.person is not None, names.count(key), index)
+
+    best = max(enumerate(same), key=weight)[1]
+    assert best.actor is not None
+    return best.actor

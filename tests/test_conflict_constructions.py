@@ -1,0 +1,216 @@
+"""Argument finding for conflict events: headline syntax, agentless passives, judgements, plans.
+
+Each case is a sentence of our own with every event the coder finds in it, so a case fails
+both when the construction stops working and when it starts coding a wrong pair.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from conftest import coded
+
+Row = tuple[str, str, str, str]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads a headline's verb as a plural noun with an object
+        ("Pakistan expels Indian envoy", [("PAK", "164", "INDGOV", "asserted")]),
+        # two juxtaposed headline verbs: the first hangs off the second
+        ("Pakistan expels Indian envoy, suspends trade", [("PAK", "164", "INDGOV", "asserted")]),
+        ("Iran summons British envoy over tanker", [("IRN", "114", "GBRGOV", "asserted")]),
+    ],
+)
+def test_coder_reads_headline_syntax(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a recalled envoy's own side recalled him, from the post his phrase or "from" names
+        (
+            "Russia's ambassador to the US was recalled from Washington.",
+            [("RUSGOV", "161", "USAGOV", "asserted")],
+        ),
+        # a summons or an expulsion is the host's: the place it happened or who reports it
+        (
+            "The Indian envoy was summoned to the foreign ministry in Dhaka.",
+            [("BGDGOV", "114", "INDGOV", "asserted")],
+        ),
+        (
+            "Iran said the Pakistani ambassador had been expelled.",
+            [("IRN", "161", "PAKGOV", "asserted")],
+        ),
+        # a named agent still wins over context
+        ("The Dutch envoy was summoned by Turkey.", [("TUR", "114", "NLDGOV", "asserted")]),
+        # no counterpart in the sentence: no event rather than a guess
+        ("The French ambassador was recalled.", []),
+        ("The Indian envoy was summoned over remarks about Pakistan.", []),
+    ],
+)
+def test_coder_finds_actor_of_agentless_passive(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kabul described Pakistan's decision as unacceptable.",
+            [("AFGGOV", "111", "PAK", "asserted")],
+        ),
+        (
+            "Afghanistan said that Pakistan's decision was unacceptable.",
+            [("AFG", "111", "PAK", "asserted")],
+        ),
+        # a judgement of a deed with no doer names no target
+        ("Afghanistan said that the decision was unacceptable.", []),
+        # a predicate noun judges the subject's doer, named by possessor or "by"
+        (
+            "Pakistan said India's statement was a violation of the agreement.",
+            [("PAK", "111", "IND", "asserted")],
+        ),
+        ("India said the decision was a mistake.", []),
+    ],
+)
+def test_coder_codes_judgement_of_a_deed(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unowned decision taken by X is X's
+        (
+            "Pakistan took the decision to suspend trade with India.",
+            [("PAK", "163", "IND", "planned")],
+        ),
+        # one criticised by X is not
+        ("India criticised the plan to impose tariffs on China.", []),
+    ],
+)
+def test_coder_gives_plan_to_its_adopter(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the condemner is never the attacker, even when no perpetrator is named
+        ("The United States condemned the suicide attack in Pakistan.", []),
+        # a perpetrator described only by role is the rebels of the place
+        (
+            "Germany condemned the attack by a suicide bomber in Quetta.",
+            [("DEU", "111", "PAKREB", "asserted")],
+        ),
+    ],
+)
+def test_coder_codes_condemnation_of_attack(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # force is coded against the state whose territory it lands in
+        ("Iran fired missiles at a US base in Qatar.", [("IRN", "195", "QAT", "asserted")]),
+        ("Pakistan killed ten militants in Afghanistan.", [("PAK", "193", "AFG", "asserted")]),
+        # the state's own forces there are the same side
+        ("Russia shelled Ukrainian troops in Ukraine.", [("RUS", "194", "UKR", "asserted")]),
+        # one's own territory is no target
+        ("Pakistan killed ten militants in Pakistan.", []),
+    ],
+)
+def test_coder_codes_force_against_hit_territory(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops attacked Kyiv.", [("RUSMIL", "190", "UKRGOV", "asserted")]),
+        ("Israel and Iran traded strikes.", [("ISR", "190", "IRN", "asserted")]),
+        # a terrorist attack keeps its own code whoever the victim
+        (
+            "The Taliban staged a terrorist attack on the Pakistani embassy.",
+            [("AFGTAL", "180", "PAKGOV", "asserted")],
+        ),
+    ],
+)
+def test_coder_codes_force_between_states(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia and Ukraine accused each other of violating the truce.",
+            [("RUS", "112", "UKR", "asserted"), ("UKR", "112", "RUS", "asserted")],
+        ),
+        # a symmetric event stays one
+        ("India and China clashed with each other.", [("IND", "190", "CHN", "asserted")]),
+    ],
+)
+def test_coder_codes_reciprocal_object_both_ways(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
+    text = "France denounced the AUKUS deal as a stab in the back."
+    assert coded(pipeline, text) == [("FRA", "111", "IGOAUKUS", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members an "including" phrase names are the target of a group with no actor
+        (
+            "The caretaker government in Pakistan gave an ultimatum to all undocumented "
+            "immigrants, including Afghan nationals, to leave the country by November 1.",
+            [("PAKGOV", "139", "AFG", "asserted")],
+        ),
+        # a softer verb still demands a withdrawal of forces; an urging stays an appeal
+        (
+            "Pakistan told India to withdraw its High Commissioner.",
+            [("PAK", "161", "IND", "asserted")],
+        ),
+        ("Ukraine urged Russia to withdraw its troops.", [("UKR", "0256", "RUS", "asserted")]),
+        ("The president asked India to withdraw its proposal.", []),
+    ],
+)
+def test_coder_finds_target_of_demand(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor near a condemned deed is where it happened or who suffered it, not its doer
+        "The United States condemned the drills around Taiwan.",
+        # who condemns a deed did not do it
+        "The US condemned the military exercises near Taiwan.",
+        # what one insists on for oneself names no other side
+        "The US insisted on its commitment to Taiwan.",
+    ],
+)
+def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, text: str) -> None:
+    assert coded(pipeline, text) == []
