@@ -26,7 +26,7 @@ from bilat.records import (
     Extraction,
     Factuality,
 )
-from bilat.store import EventQuery, Store, open_store, summary
+from bilat.store import EventQuery, Store, open_store, summary_reads
 from bilat.store.base import DyadRow, TimelineRow
 from bilat.store.sql_store import SQLStore
 from conftest import make_event, make_extraction
@@ -59,7 +59,8 @@ def _routed(read: Callable[[], T]) -> tuple[T, bool]:
     """Run a read and say whether the summary tables answered it (instead of the raw SQL)."""
     answers: list[bool] = []
     originals = {
-        name: getattr(summary, name) for name in ("count_events", "timeline", "timelines", "dyads")
+        name: getattr(summary_reads, name)
+        for name in ("count_events", "timeline", "timelines", "dyads")
     }
 
     def spy(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -71,12 +72,12 @@ def _routed(read: Callable[[], T]) -> tuple[T, bool]:
         return answer
 
     for name, function in originals.items():
-        setattr(summary, name, spy(function))
+        setattr(summary_reads, name, spy(function))
     try:
         result = read()
     finally:
         for name, function in originals.items():
-            setattr(summary, name, function)
+            setattr(summary_reads, name, function)
     return result, bool(answers) and all(answers)
 
 

@@ -1,7 +1,7 @@
 """Event reads: filtered and paged events, their clusters, counts, dyads, timelines and actors.
 
 Every query takes its WHERE clause from :mod:`bilat.store.sql`; counts, timelines and the dyad
-table are answered from the summary tables (:mod:`bilat.store.summary`) when those give the
+table are answered from the summary tables (:mod:`bilat.store.summary_reads`) when those give the
 same answer. Events are returned as analysts judged them: a verdict's correction shows.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.records import Event
-from bilat.store import codec, sql, summary, verdict_rows
+from bilat.store import codec, sql, summary_reads, verdict_rows
 from bilat.store.backend import Backend, Connection
 from bilat.store.base import (
     ALL_FACTS,
@@ -114,7 +114,7 @@ class Events(Backend):
         """
         clause, params = sql.where(query)
         with self._reading() as cursor:
-            counted = summary.count_events(cursor, query) if self._summary_reads else None
+            counted = summary_reads.count_events(cursor, query) if self._summary_reads else None
             if counted is not None:
                 return counted
             rows = cursor.execute(
@@ -135,7 +135,7 @@ class Events(Backend):
         statement, params = sql.dyads(directed=directed, query=query or EVERY_EVENT)
         with self._reading() as cursor:
             rows = (
-                summary.dyads(cursor, directed=directed, query=query or EVERY_EVENT)
+                summary_reads.dyads(cursor, directed=directed, query=query or EVERY_EVENT)
                 if self._summary_reads
                 else None
             )
@@ -221,7 +221,7 @@ class Events(Backend):
         """
         statement, params = sql.timeline(query, by)
         with self._reading() as cursor:
-            rows = summary.timeline(cursor, query, by) if self._summary_reads else None
+            rows = summary_reads.timeline(cursor, query, by) if self._summary_reads else None
             if rows is None:
                 rows = cursor.execute(statement, params).fetchall()
         return _timeline_rows(rows)
@@ -243,7 +243,7 @@ class Events(Backend):
         for query in queries:
             sql.timeline(query, by)  # the same validation and messages as timeline()
         with self._reading() as cursor:
-            found = summary.timelines(cursor, pairs, by) if self._summary_reads else None
+            found = summary_reads.timelines(cursor, pairs, by) if self._summary_reads else None
         if found is None:
             return [self.timeline(query, by) for query in queries]
         return [_timeline_rows(rows) for rows in found]
