@@ -103,7 +103,8 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
     synthetic_store(db, documents=300)
     source = write_corpus(folder / "corpus.jsonl", documents, corpus)
     port = free_port()
-    server = start_server(db, port)
+    log = folder / "server.log"
+    server = start_server(db, port, log)
     env = {**os.environ, "BILAT_CONFIG": str(folder / "absent.toml")}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
@@ -130,9 +131,19 @@ def run(folder: Path, *, documents: int, corpus: str, idle_seconds: float) -> di
             during: list[tuple[str, float]] = []
             seen = checks = 0
             while ingest.poll() is None:
-                during += browser.browse(until=time.monotonic() + 1.0, process=ingest)
-                checks += 1
-                seen += bool(http.get("/api/activity").json()["writing"])
+                try:
+                    during += browser.browse(until=time.monotonic() + 1.0, process=ingest)
+                    checks += 1
+                    seen += bool(http.get("/api/activity").json()["writing"])
+                except httpx.HTTPError as error:
+                    time.sleep(1)
+                    if server.poll() is None:
+                        raise
+                    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                    ingest.kill()
+                    raise RuntimeError(
+                        f"bilat serve exited with {server.returncode}:\n{tail}"
+                    ) from error
             took = time.monotonic() - began
             error = ingest.stderr.read().decode() if ingest.stderr else ""
             stored = len(http.get("/api/documents?status=accepted").json()["documents"])

@@ -108,8 +108,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """Start ``bilat serve`` and wait until it answers /api/health."""
+def start_server(db: Path, port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
+    """Start ``bilat serve`` and wait until it answers /api/health; its output goes to ``log``."""
+    output = log.open("wb") if log is not None else subprocess.DEVNULL
     process = subprocess.Popen(
         [
             sys.executable,
@@ -123,8 +124,8 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
             "--token",
             TOKEN,
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
         env={**os.environ, "BILAT_CONFIG": str(db.parent / "absent.toml")},
     )
     deadline = time.monotonic() + 120

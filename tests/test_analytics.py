@@ -229,6 +229,12 @@ def test_store_facts_filters(filled: Store, query: FactQuery, expected: list[Dat
         (QuoteQuery(), [DatedQuote(ASKED, "2024-06-15"), DatedQuote(SAID, "2025-01-10")]),
         (QuoteQuery(speaker="PAK"), [DatedQuote(SAID, "2025-01-10")]),
         (QuoteQuery(doc_id="d2"), [DatedQuote(ASKED, "2024-06-15")]),
+        (QuoteQuery(doc_ids=("d2",)), [DatedQuote(ASKED, "2024-06-15")]),
+        (
+            QuoteQuery(doc_ids=("d9", "d1", "d2")),
+            [DatedQuote(ASKED, "2024-06-15"), DatedQuote(SAID, "2025-01-10")],
+        ),
+        (QuoteQuery(doc_ids=()), []),
         (QuoteQuery(since="2025-01-01"), [DatedQuote(SAID, "2025-01-10")]),
         (QuoteQuery(text="partners"), [DatedQuote(ASKED, "2024-06-15")]),
         (QuoteQuery(limit=1), [DatedQuote(ASKED, "2024-06-15")]),

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bilat.records import Actor, Mention, Place
+from bilat.records import Actor, Mention, Place, Quote
 from bilat.server import create_app
 from bilat.store import open_store
+from bilat.web.pages import dyad_data
 from conftest import make_event, make_extraction
 
 with warnings.catch_warnings():
@@ -201,3 +202,28 @@ def test_dashboard_event_list_and_dyad_page_link_downloads(clustered: TestClient
     )
     page = html(clustered, "/dyads/PAK/USA")
     assert 'href="/api/export?format=parquet&amp;what=events&amp;dyad=PAK,USA" download' in page
+
+
+def test_dashboard_dyad_quotes_follow_the_newest_events_and_skip_other_speakers(
+    tmp_path: Path,
+) -> None:
+    older = make_event("q1", "old", "PAKGOV", "USAGOV", date="2024-01-05")
+    newer = make_event("q2", "new", "USAGOV", "PAKGOV", date="2025-03-01")
+    said = Quote("old", "We keep talking", 0, 15, Actor("PAKGOV", "PAK", "GOV"), "Dar", 0)
+    other = Quote("new", "Not our affair", 0, 14, Actor("CHNGOV", "CHN", "GOV"), "Wang", 0)
+    asked = Quote("new", "Do more", 20, 27, Actor("USAGOV", "USA", "GOV"), "envoy", 0)
+    path = tmp_path / "bilat.duckdb"
+    with open_store(path) as store:
+        store.add(
+            [
+                make_extraction("old", "Old text.", (older,), date="2024-01-05", quotes=(said,)),
+                make_extraction(
+                    "new", "New text.", (newer,), date="2025-03-01", quotes=(other, asked)
+                ),
+            ]
+        )
+        data = dyad_data(store, ("PAK", "USA"), "month")
+    assert [(q["doc_id"], q["text"]) for q in data["quotes"]] == [
+        ("new", "Do more"),
+        ("old", "We keep talking"),
+    ]

@@ -32,6 +32,7 @@ from bilat.store import (
     EventQuery,
     Store,
     codec,
+    duckdb_store,
     open_store,
 )
 from bilat.store.migrations import MIGRATIONS, applied_versions, migrate
@@ -279,6 +280,36 @@ def test_store_documents_filters_by_status_and_limit(filled: Store) -> None:
     assert [row.id for row in filled.documents(status="accepted", limit=2)] == ["d1", "d2"]
     with pytest.raises(InputError):
         filled.documents(status="pending")
+
+
+def test_store_count_documents_counts_what_documents_lists(filled: Store) -> None:
+    assert filled.count_documents() == {"accepted": 3, "rejected": 2}
+
+
+def test_store_count_documents_of_an_empty_store(store: Store) -> None:
+    assert store.count_documents() == {"accepted": 0, "rejected": 0}
+
+
+def test_store_small_batch_stores_what_an_arrow_batch_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(tmp_path / "listed.duckdb") as listed:
+        listed.add(CORPUS, REJECTIONS)
+        monkeypatch.setattr(duckdb_store, "SMALL_BATCH_ROWS", 0)
+        with open_store(tmp_path / "arrow.duckdb") as arrow:
+            arrow.add(CORPUS, REJECTIONS)
+            assert [listed.extraction(e.document.id) for e in CORPUS] == [
+                arrow.extraction(e.document.id) for e in CORPUS
+            ]
+            assert listed.documents() == arrow.documents()
+            assert listed.dyads() == arrow.dyads()
+
+
+def test_store_small_batch_of_a_wrong_type_writes_nothing(store: Store) -> None:
+    bad_fact = Fact("d3", "money", "lots", None, None, "lots", 0, 4, 0)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match=r"(?s)lots.+nothing from this batch was written"):
+        store.add([dataclasses.replace(D3, facts=(bad_fact,))])
+    assert store.documents() == []
 
 
 def test_store_add_failure_leaves_nothing_written(store: Store) -> None:

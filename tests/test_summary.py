@@ -59,7 +59,8 @@ def _routed(read: Callable[[], T]) -> tuple[T, bool]:
     """Run a read and say whether the summary tables answered it (instead of the raw SQL)."""
     answers: list[bool] = []
     originals = {
-        name: getattr(summary_reads, name) for name in ("count_events", "timeline", "dyads")
+        name: getattr(summary_reads, name)
+        for name in ("count_events", "timeline", "timelines", "dyads")
     }
 
     def spy(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -189,6 +190,37 @@ def test_summary_remove_document_drops_its_events(store: Store) -> None:
         ("CHN", "PAK", 1, 1, 1),
         ("PAK", "USA", 1, 1, 1),
     ]
+
+
+TIMELINE_PAIRS = [("PAK", "USA"), ("USA", "PAK"), ("PAK", "CHN"), ("IND", "CHN")]
+
+
+def test_summary_timelines_of_many_dyads_in_one_read(store: Store) -> None:
+    _fill(store)
+    march = [TimelineRow("2025-03-01", 3, 3, 0, 0, 0, 6.5 / 3, 6.5)]
+    april = [TimelineRow("2025-04-01", 1, 0, 1, 0, 0, 7.0, 7.0)]
+    assert _served(lambda: store.timelines(TIMELINE_PAIRS, "month")) == [march, march, april, []]
+
+
+@pytest.mark.parametrize("by", ["week", "month", "quarter", "year"])
+def test_summary_timelines_equal_each_dyads_timeline(store: Store, by: str) -> None:
+    _fill(store)
+    one_by_one = [store.timeline(EventQuery(dyad=pair), by) for pair in TIMELINE_PAIRS]
+    assert store.timelines(TIMELINE_PAIRS, by) == one_by_one
+    raw = _raw(store, lambda: store.timelines(TIMELINE_PAIRS, by))
+    for served, expected in zip(raw, one_by_one, strict=True):
+        _same_timeline(served, expected)
+
+
+def test_summary_timelines_by_week_fall_back(store: Store) -> None:
+    _fill(store)
+    _, served = _routed(lambda: store.timelines(TIMELINE_PAIRS, "week"))
+    assert not served
+
+
+def test_summary_timelines_refuse_what_timeline_refuses(store: Store) -> None:
+    with pytest.raises(InputError, match="unknown period 'day'"):
+        store.timelines([("PAK", "USA")], "day")
 
 
 def test_summary_week_timeline_falls_back(store: Store) -> None:

@@ -133,10 +133,12 @@ def create_app(
 
         return DuckDBStore(Path(url).expanduser(), read_only=read_only, memory_limit=limit)
 
+    # Other processes write a PostgreSQL database beside the server: nothing may be cached.
+    cache = not db.startswith(_POSTGRES)
     if lock is not None:
-        gate = StoreGate(db, writable=True, opener=own_file)
+        gate = StoreGate(db, writable=True, opener=own_file, cache=cache)
     else:
-        gate = StoreGate(db, writable=token is not None, opener=opener)
+        gate = StoreGate(db, writable=token is not None, opener=opener, cache=cache)
     service = LiveService(gate, token=lock.token) if lock is not None else None
     watcher = (
         FeedWatcher(service, settings, interval=watch)

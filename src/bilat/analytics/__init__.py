@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bilat.analytics.periods import Period, period_of, periods_between
 from bilat.analytics.sparklines import sparkline
-from bilat.analytics.timelines import TimelinePeriod, fill_periods, timeline
+from bilat.analytics.timelines import TimelinePeriod, fill_periods, timeline, timelines
 from bilat.analytics.trends import ChangePoint, Trend, change_points, trend
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "periods_between",
     "sparkline",
     "timeline",
+    "timelines",
     "trend",
 ]

@@ -95,6 +95,32 @@ def timeline(
     return fill_periods(rows, first, last, by)
 
 
+def timelines(
+    store: Store, pairs: Sequence[tuple[str, str]], *, by: str = "month"
+) -> list[list[TimelinePeriod]]:
+    """Return what :func:`timeline` returns for each pair over all its dates, read in one go.
+
+    Args:
+        store: An open store.
+        pairs: Country pairs (``("PAK", "USA")``), either order.
+        by: ``week``, ``month``, ``quarter`` or ``year``.
+
+    Returns:
+        One timeline per pair, in the pairs' order.
+
+    Raises:
+        InputError: A code or the period cannot be used.
+    """
+    cleaned = [(a.strip().upper(), b.strip().upper()) for a, b in pairs]
+    if any(not a or not b for a, b in cleaned):
+        raise InputError("a timeline needs two country codes, e.g. PAK and USA", origin="timeline")
+    found = store.timelines(cleaned, by)
+    return [
+        fill_periods(rows, rows[0].period, period_of(rows[-1].period, by).end, by) if rows else []
+        for rows in found
+    ]
+
+
 def fill_periods(
     rows: Sequence[TimelineRow], first: str, last: str, by: str
 ) -> list[TimelinePeriod]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bilat.analytics import TimelinePeriod, Trend, sparkline, timeline, trend
 from bilat.cli.common import (
     DbOption,
     FormatOption,
@@ -22,6 +21,9 @@ from bilat.cli.common import (
 )
 from bilat.store import open_store
 from bilat.store.base import DatedFact, DatedQuote, FactQuery, QuoteQuery
+
+if TYPE_CHECKING:
+    from bilat.analytics import TimelinePeriod, Trend
 
 _TIMELINE_COLUMNS = [
     "period",
@@ -55,6 +57,8 @@ def timeline_json(
     Returns:
         ``{"a", "b", "by", "periods": [...], "trend": {...}, "sparkline": "..."}``.
     """
+    from bilat.analytics import sparkline
+
     return {
         "a": a,
         "b": b,
@@ -80,6 +84,8 @@ def timeline_cmd(
     min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Count a dyad's events per period, with Goldstein mean, a sparkline and the trend."""
+    from bilat.analytics import sparkline, timeline, trend
+
     a, b = a.upper(), b.upper()
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = timeline(

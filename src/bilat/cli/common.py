@@ -14,7 +14,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
@@ -23,8 +23,10 @@ from rich.table import Table
 
 from bilat.errors import BilatError
 from bilat.records import Event, Factuality
-from bilat.settings import Settings, load_settings
 from bilat.store import EventQuery, Store
+
+if TYPE_CHECKING:
+    from bilat.settings import Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -84,6 +86,8 @@ MinConfidenceOption = Annotated[
 
 
 def settings_for(db: str | None = None, **extra: Any) -> Settings:
+    from bilat.settings import load_settings
+
     return load_settings(db=db, **extra)
 
 

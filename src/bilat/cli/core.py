@@ -7,7 +7,7 @@ import fnmatch
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -29,17 +29,14 @@ from bilat.cli.common import (
     settings_for,
 )
 from bilat.cli.options import FilterValues, filter_options
-from bilat.evaluation import (
-    GOLD_FORMATS,
-    evaluate_gold_set,
-    load_gold,
-    read_gold_set,
-    score_events,
-)
-from bilat.ingest import IngestReport, ingest
-from bilat.settings import Settings
-from bilat.sources import ReadOptions
 from bilat.store import DocumentRow, EventQuery, open_store
+
+if TYPE_CHECKING:
+    from bilat.ingest import IngestReport
+    from bilat.settings import Settings
+
+# The library behind a command is imported by the command itself, so that `bilat --help` and
+# the reading commands do not pay for the extraction, evaluation and reading stages.
 
 
 @app.command("ingest")
@@ -68,6 +65,9 @@ def ingest_cmd(
     ] = False,
 ) -> None:
     """Read articles, code their events and store them (re-ingesting adds nothing)."""
+    from bilat.ingest import ingest
+    from bilat.sources import ReadOptions
+
     settings = settings_for(db, max_bytes=max_bytes, batch_size=batch_size, workers=workers)
     options = ReadOptions(
         text_field=text_field,
@@ -355,6 +355,14 @@ def eval_cmd(
     ] = None,
 ) -> None:
     """Score the stored events against gold: P / R / F1, dyad recall, misses listed."""
+    from bilat.evaluation import (
+        GOLD_FORMATS,
+        evaluate_gold_set,
+        load_gold,
+        read_gold_set,
+        score_events,
+    )
+
     if not gold.exists():
         fail(f"gold file {gold} does not exist")
     if gold_format not in GOLD_FORMATS:
@@ -400,6 +408,8 @@ def eval_cmd(
 
 def gold_ids(gold: Path) -> str:
     """Return the first few document ids of a gold file, for an error message."""
+    from bilat.evaluation import load_gold
+
     ids = sorted({str(g["doc"]) for g in load_gold(gold)})
     return ", ".join(ids[:3]) + (", …" if len(ids) > 3 else "")
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bilat.cli.common import DbOption, FormatOption, app, err, fail, out, render, settings_for
-from bilat.settings import Settings
 from bilat.store import EventQuery, open_store
+
+if TYPE_CHECKING:
+    from bilat.settings import Settings
 
 ToOption = Annotated[
     Path | None,

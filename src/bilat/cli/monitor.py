@@ -5,13 +5,10 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bilat.alerts import load_rules, match_alerts, run_alerts
-from bilat.alerts.rules import at_least
-from bilat.brief import BriefScope, build_brief, html_to_pdf, to_html, to_markdown
 from bilat.cli.common import (
     DbOption,
     FormatOption,
@@ -25,10 +22,11 @@ from bilat.cli.common import (
     settings_for,
 )
 from bilat.errors import BilatError, ConfigError
-from bilat.feeds import FeedStats, PollReport, feed_name_for, feed_stats, parse_interval, poll
-from bilat.ingest import IngestInterrupted
-from bilat.settings import Settings
 from bilat.store import FeedRow, Store, open_store
+
+if TYPE_CHECKING:
+    from bilat.feeds import PollReport
+    from bilat.settings import Settings
 
 feeds_app = typer.Typer(no_args_is_help=True, help="Register the RSS/Atom feeds `watch` polls.")
 app.add_typer(feeds_app, name="feeds")
@@ -50,6 +48,8 @@ def feeds_add_cmd(
     db: DbOption = None,
 ) -> None:
     """Register a feed (giving a registered one a new name)."""
+    from bilat.feeds import feed_name_for
+
     if not url.startswith(("http://", "https://")):
         fail(f"{url!r} is not an http(s) address; give the feed's full URL")
     with open_store(settings_for(db).db) as store:
@@ -60,6 +60,8 @@ def feeds_add_cmd(
 @feeds_app.command("list")
 def feeds_list_cmd(db: DbOption = None, fmt: FormatOption = "table") -> None:
     """List feeds: items seen, documents added, rejections by reason, last success and error."""
+    from bilat.feeds import FeedStats, feed_stats
+
     with open_store(settings_for(db).db) as store:
         feeds = store.feeds()
         stats = feed_stats(store)
@@ -114,6 +116,8 @@ def _show_poll(report: PollReport) -> None:
 
 
 def _one_pass(settings: Settings, urls: list[str]) -> PollReport:
+    from bilat.feeds import feed_name_for, poll
+
     # The store is opened per pass so the dashboard and `bilat events` can read between passes.
     with open_store(settings.db) as store:
         for url in urls:
@@ -129,6 +133,8 @@ def _one_pass(settings: Settings, urls: list[str]) -> PollReport:
 
 def raise_alerts(store: Store, config: str | None = None) -> None:
     """Evaluate the alert rules after an ingest, deliver new alerts and report failures."""
+    from bilat.alerts import load_rules, run_alerts
+
     rules = load_rules(config)
     if not rules:
         return
@@ -141,6 +147,8 @@ def raise_alerts(store: Store, config: str | None = None) -> None:
 
 def raise_alerts_for(settings: Settings) -> None:
     """Open the store named by the settings and raise the configured alerts (for `ingest`)."""
+    from bilat.alerts import load_rules
+
     if not load_rules():
         return
     with open_store(settings.db) as store:
@@ -158,6 +166,9 @@ def alerts_test_cmd(
 
     ``--min-confidence`` raises every rule's own ``min_confidence`` to at least that value.
     """
+    from bilat.alerts import load_rules, match_alerts
+    from bilat.alerts.rules import at_least
+
     rules = load_rules(config)
     if not rules:
         fail("no [[alerts]] rules found; add some to bilat.toml (see `bilat alerts --help`)")
@@ -190,6 +201,9 @@ def watch_cmd(
     db: DbOption = None,
 ) -> None:
     """Poll feeds, ingest new articles and raise alerts; repeat every interval until stopped."""
+    from bilat.feeds import parse_interval
+    from bilat.ingest import IngestInterrupted
+
     settings = settings_for(db)
     seconds = parse_interval(interval or settings.watch_interval)
     limit = 1 if once else cycles
@@ -238,6 +252,8 @@ def brief_cmd(
     min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Write the brief for a dyad or actor: figures, trend, chart, top events, quotes."""
+    from bilat.brief import BriefScope, build_brief, html_to_pdf, to_html, to_markdown
+
     if fmt not in ("md", "html", "pdf"):
         fail(f"unknown brief format {fmt!r}; use md, html or pdf")
     if fmt == "pdf" and not output:

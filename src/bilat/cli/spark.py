@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from bilat.cli.common import DbOption, app, err, out, settings_for
-from bilat.sources import ReadOptions
 from bilat.store import open_store
 
 spark_app = typer.Typer(no_args_is_help=True, help="Run extraction on a Spark cluster.")
@@ -30,6 +29,7 @@ def spark_run_cmd(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
 ) -> None:
     """Extract events from JSONL/Parquet documents with PySpark and write them as Parquet."""
+    from bilat.sources import ReadOptions
     from bilat.spark import run_job
 
     settings = settings_for()

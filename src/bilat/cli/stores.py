@@ -12,7 +12,6 @@ import typer
 
 from bilat.cli.common import app, err, out
 from bilat.store import open_store
-from bilat.store.transfer import copy_store
 
 SourceOption = Annotated[
     str, typer.Option("--from", help="Store to copy from: a DuckDB file or postgresql:// URL.")
@@ -26,6 +25,8 @@ BatchOption = Annotated[int, typer.Option(help="Documents per transaction.")]
 @app.command("copy")
 def copy_cmd(source: SourceOption, target: TargetOption, batch_size: BatchOption = 200) -> None:
     """Copy a whole store (documents, events, facts, quotes, rejections, verdicts) to another."""
+    from bilat.store.transfer import copy_store
+
     with open_store(source, read_only=True) as reader, open_store(target) as writer:
         report = copy_store(reader, writer, batch_size=batch_size)
     out.print(

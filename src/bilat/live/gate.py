@@ -19,13 +19,19 @@ opens the store writable once and keeps it: reads and the writer thread share th
 (DuckDB isolates a reader from a transaction in progress), at the price of keeping other
 processes out of the file while the server runs. ``bilat serve`` on a DuckDB file always does
 so, and lets the other processes in through itself (:mod:`bilat.live`).
+
+Every write through the gate moves its write generation on. When the gate is the store's only
+writer (``cache=True``: a DuckDB file, which no other process can write while the gate holds
+it), :meth:`StoreGate.cached` keeps what the slow pages compute until the next write, so a page
+costs its queries once per write instead of once per request.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
@@ -34,6 +40,9 @@ from bilat.errors import StoreError
 from bilat.store import Store, open_store
 
 T = TypeVar("T")
+
+CACHED_ANSWERS = 64
+"""How many computed answers the gate keeps (the least recently used go first)."""
 
 StoreOpener = Callable[[str, bool], Store]
 """Open the store at a URL, read-only when the flag is set."""
@@ -102,14 +111,27 @@ class StoreGate:
         writable: Keep one writable handle for reads and writes instead of a read-only one
             reopened writable for each write.
         opener: How to open it (tests pass their own); the default is :func:`open_store`.
+        cache: The gate is the store's only writer, so :meth:`cached` may keep answers until
+            the next write; leave it off when other processes write (PostgreSQL).
 
     Raises:
         StoreError: The store cannot be opened read-only.
     """
 
-    def __init__(self, url: str, *, writable: bool = False, opener: StoreOpener = _open) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        writable: bool = False,
+        opener: StoreOpener = _open,
+        cache: bool = False,
+    ) -> None:
         self.url = url
         self.writable = writable
+        self.caching = cache
+        self._generation = 0
+        self._answers: OrderedDict[Hashable, tuple[int, object]] = OrderedDict()
+        self._answers_lock = threading.Lock()
         self._opener = opener
         self._lock = ReadWriteLock()
         self._store: Store | None = opener(url, not writable)
@@ -134,6 +156,43 @@ class StoreGate:
         """Yield the read-only store, kept open until the block ends."""
         with self._lock.shared():
             yield self.store
+
+    @property
+    def generation(self) -> int:
+        """Return how many writes the gate has run (failed ones included)."""
+        return self._generation
+
+    def cached(self, key: Hashable, compute: Callable[[Store], T]) -> T:
+        """Return ``compute(store)``, computed once per write generation when caching is on.
+
+        The answer is shared by every request until the next write, so callers must not
+        change it.
+
+        Args:
+            key: What is computed, with its arguments (``("dyad", "PAK", "USA", "month")``).
+            compute: The reads; they run under the read lock like :meth:`reading`.
+
+        Returns:
+            The answer, from the cache when nothing was written since it was computed.
+        """
+        # The generation is read before the reads: an answer computed while a write commits
+        # is filed under the old generation, which no later request asks for.
+        generation = self._generation
+        if self.caching:
+            with self._answers_lock:
+                found = self._answers.get(key)
+                if found is not None and found[0] == generation:
+                    self._answers.move_to_end(key)
+                    return found[1]  # type: ignore[return-value]
+        with self.reading() as store:
+            answer = compute(store)
+        if self.caching:
+            with self._answers_lock:
+                self._answers[key] = (generation, answer)
+                self._answers.move_to_end(key)
+                while len(self._answers) > CACHED_ANSWERS:
+                    self._answers.popitem(last=False)
+        return answer
 
     def write(self, job: Callable[[Store], T]) -> T:
         """Run ``job`` on the writable store in the writer thread and return its result.
@@ -162,6 +221,13 @@ class StoreGate:
         return await asyncio.wrap_future(self._writer.submit(self._run, job))
 
     def _run(self, job: Callable[[Store], T]) -> T:
+        try:
+            return self._run_job(job)
+        finally:
+            # A job may commit more than one transaction before it fails.
+            self._generation += 1
+
+    def _run_job(self, job: Callable[[Store], T]) -> T:
         if self.writable:
             with self._lock.shared():
                 return job(self.store)

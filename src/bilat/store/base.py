@@ -143,6 +143,14 @@ class EventStore(Protocol):
         """Return one event by its stable id, whatever its factuality, or None."""
         ...
 
+    def count_documents(self) -> dict[str, int]:
+        """Count the stored documents and the rejected inputs.
+
+        Returns:
+            ``{"accepted": …, "rejected": …}``, as ``documents()`` would list them.
+        """
+        ...
+
     def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
         """Return how many events match a query, ignoring its limit and offset."""
         ...
@@ -182,6 +190,18 @@ class EventStore(Protocol):
 
         Returns:
             The quotes, equal to those added, with their documents' dates.
+        """
+        ...
+
+    def timelines(self, pairs: Sequence[tuple[str, str]], by: str) -> list[list[TimelineRow]]:
+        """Return several dyads' timelines, each what ``timeline(EventQuery(dyad=pair), by)`` is.
+
+        Args:
+            pairs: Country pairs, either order.
+            by: ``week``, ``month``, ``quarter`` or ``year``.
+
+        Returns:
+            One list of rows per pair, in the pairs' order.
         """
         ...
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from bilat.records import Event
 from bilat.store import codec, sql, summary_reads, verdict_rows
@@ -37,6 +38,23 @@ _CLUSTER_COUNTS = """
     WHERE {any_cluster} AND md.duplicate_of IS NULL
     GROUP BY m.cluster_id
 """
+
+
+def _timeline_rows(rows: Sequence[Sequence[Any]]) -> list[TimelineRow]:
+    """Return timeline rows from the SQL's (period, events, four quads, mean, sum) tuples."""
+    return [
+        TimelineRow(
+            period=str(period),
+            events=int(n),
+            verbal_coop=int(vc),
+            material_coop=int(mc),
+            verbal_conflict=int(vf),
+            material_conflict=int(mf),
+            goldstein_mean=float(mean),
+            goldstein_sum=float(total),
+        )
+        for period, n, vc, mc, vf, mf, mean, total in rows
+    ]
 
 
 class Events(Backend):
@@ -72,6 +90,18 @@ class Events(Backend):
         with self._reading() as cursor:
             rows = cursor.execute(statement, params + page_params).fetchall()
             return self._judged(cursor, self._with_clusters(cursor, rows))
+
+    def count_documents(self) -> dict[str, int]:
+        """Count the stored documents and the rejected inputs.
+
+        Returns:
+            ``{"accepted": …, "rejected": …}``, as ``documents()`` would list them.
+        """
+        with self._reading() as cursor:
+            rows = cursor.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM rejections)"
+            ).fetchall()
+        return {"accepted": int(rows[0][0]), "rejected": int(rows[0][1])}
 
     def count_events(self, query: EventQuery = EVERY_EVENT) -> int:
         """Return how many events match a query, ignoring its limit, offset and order.
@@ -194,19 +224,29 @@ class Events(Backend):
             rows = summary_reads.timeline(cursor, query, by) if self._summary_reads else None
             if rows is None:
                 rows = cursor.execute(statement, params).fetchall()
-        return [
-            TimelineRow(
-                period=str(period),
-                events=int(n),
-                verbal_coop=int(vc),
-                material_coop=int(mc),
-                verbal_conflict=int(vf),
-                material_conflict=int(mf),
-                goldstein_mean=float(mean),
-                goldstein_sum=float(total),
-            )
-            for period, n, vc, mc, vf, mf, mean, total in rows
-        ]
+        return _timeline_rows(rows)
+
+    def timelines(self, pairs: Sequence[tuple[str, str]], by: str) -> list[list[TimelineRow]]:
+        """Return several dyads' timelines, each what ``timeline(EventQuery(dyad=pair), by)`` is.
+
+        Args:
+            pairs: Country pairs, either order.
+            by: ``week``, ``month``, ``quarter`` or ``year``.
+
+        Returns:
+            One list of rows per pair, in the pairs' order.
+
+        Raises:
+            InputError: ``by`` is unknown or a pair cannot be used.
+        """
+        queries = [EventQuery(dyad=pair) for pair in pairs]
+        for query in queries:
+            sql.timeline(query, by)  # the same validation and messages as timeline()
+        with self._reading() as cursor:
+            found = summary_reads.timelines(cursor, pairs, by) if self._summary_reads else None
+        if found is None:
+            return [self.timeline(query, by) for query in queries]
+        return [_timeline_rows(rows) for rows in found]
 
     def actors(
         self, query: EventQuery | None = None, *, limit: int | None = None

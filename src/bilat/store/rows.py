@@ -94,13 +94,15 @@ class QuoteQuery:
     ``speaker`` matches the resolved speaker's actor code by prefix (``PAK`` matches
     ``PAKGOV``); ``since``/``until`` are inclusive ISO dates compared with the quote's date (see
     :class:`DatedQuote`);
-    ``text`` is a case-insensitive substring of the quote. Results come in date order (undated
-    last), then by document and position.
+    ``text`` is a case-insensitive substring of the quote; ``doc_ids`` keeps the quotes of any of
+    these documents (an empty tuple matches none). Results come in date order (undated last),
+    then by document and position.
 
         QuoteQuery(speaker="PAKGOV", limit=10)
     """
 
     doc_id: str | None = None
+    doc_ids: tuple[str, ...] | None = None
     speaker: str | None = None
     since: str | None = None
     until: str | None = None

@@ -274,6 +274,7 @@ def quotes(query: QuoteQuery) -> tuple[str, list[Any]]:
     date = PLACED_DOCUMENT_DATE
     found = Filters()
     found.equals("q.doc_id", query.doc_id)
+    found.one_of("q.doc_id", query.doc_ids)
     found.prefix("q.speaker_code", query.speaker)
     found.dated(date, query.since, query.until)
     found.contains("q.text", query.text)

@@ -8,6 +8,7 @@ caller then runs the raw query of :mod:`bilat.store.sql`.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from bilat.store import sql
@@ -135,6 +136,18 @@ _QUADS = ", ".join(
 )
 
 
+def _periods(by: str) -> str:
+    """Return a summary timeline's columns: period, events, the four quads, mean and sum."""
+    # Every event of a row lies in one month (or is dated to one year), so the row's period
+    # truncates like each of its events' placed days.
+    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
+    return (
+        f"CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period, "
+        f"sum(e.events), {_QUADS}, "
+        "sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION), sum(e.goldstein_sum)"
+    )
+
+
 def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] | None:
     """Return a query's per-period rows from the summary, or None if it cannot say.
 
@@ -155,23 +168,43 @@ def timeline(con: Cursor, query: EventQuery, by: str) -> list[tuple[Any, ...]] |
     clauses.append(f"e.placed_length >= {_PLACED_LENGTH[by]}")
     if not _bounded(con, clauses, params, query.since, query.until):
         return None
-    # Every event of a row lies in one month (or is dated to one year), so the row's period
-    # truncates like each of its events' placed days.
-    day = "CASE length(e.period) WHEN 4 THEN e.period || '-01-01' ELSE e.period || '-01' END"
     rows: list[tuple[Any, ...]] = con.execute(
-        f"""
-        SELECT CAST(CAST(date_trunc('{by}', CAST({day} AS DATE)) AS DATE) AS VARCHAR) AS period,
-            sum(e.events), {_QUADS},
-            sum(e.goldstein_sum) / CAST(sum(e.events) AS DOUBLE PRECISION),
-            sum(e.goldstein_sum)
-        FROM event_summary e
-        WHERE {" AND ".join(clauses)}
-        GROUP BY 1
-        ORDER BY 1
-        """,
+        f"SELECT {_periods(by)} FROM event_summary e WHERE {' AND '.join(clauses)}"
+        " GROUP BY 1 ORDER BY 1",
         params,
     ).fetchall()
     return rows
+
+
+def timelines(
+    con: Cursor, pairs: Sequence[tuple[str, str]], by: str
+) -> list[list[tuple[Any, ...]]] | None:
+    """Return for each pair what :func:`timeline` returns for ``EventQuery(dyad=pair)``, or None.
+
+    Args:
+        con: A connection or cursor.
+        pairs: Country pairs (either order), codes validated by :func:`bilat.store.sql.timeline`.
+        by: ``month``, ``quarter`` or ``year`` (weeks cross months: None).
+
+    Returns:
+        One list of rows per pair, in the pairs' order.
+    """
+    if by not in _PLACED_LENGTH or not pairs or any(not a or not b for a, b in pairs):
+        return None if pairs else []
+    # A pair key holds both countries: equal keys are the same dyad, either direction.
+    keys = [f"{min(a, b)}|{max(a, b)}" for a, b in pairs]
+    wanted = sorted(set(keys))
+    found = con.execute(
+        f"SELECT e.pair, {_periods(by)} FROM event_summary e"
+        f" WHERE e.pair IN ({', '.join('?' for _ in wanted)})"
+        f" AND e.factuality IN ({COUNTED_FACTUALITY_SQL})"
+        f" AND e.placed_length >= {_PLACED_LENGTH[by]} GROUP BY 1, 2 ORDER BY 1, 2",
+        wanted,
+    ).fetchall()
+    by_pair: dict[str, list[tuple[Any, ...]]] = {key: [] for key in wanted}
+    for pair, *row in found:
+        by_pair[pair].append(tuple(row))
+    return [list(by_pair[key]) for key in keys]
 
 
 def dyads(con: Cursor, *, directed: bool, query: EventQuery) -> list[tuple[Any, ...]] | None:

@@ -6,6 +6,8 @@ only turns their records into plain data.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 from bilat import analytics
@@ -41,12 +43,40 @@ def timeline_data(
     rows = analytics.timeline(
         store, pair[0], pair[1], by=by, since=since, until=until, min_confidence=min_confidence
     )
+    return _timeline_data(pair, by, rows)
+
+
+def timelines_data(store: Store, pairs: Sequence[tuple[str, str]], by: str) -> list[dict[str, Any]]:
+    """Return what :func:`timeline_data` returns for each pair over all its dates, in one read.
+
+    Args:
+        store: The store to read.
+        pairs: The country pairs.
+        by: week, month, quarter or year.
+
+    Returns:
+        One ``timeline_data`` answer per pair, in the pairs' order.
+    """
+    found = analytics.timelines(store, pairs, by=by)
+    return [_timeline_data(pair, by, rows) for pair, rows in zip(pairs, found, strict=True)]
+
+
+@functools.lru_cache(maxsize=512)
+def _trend(rows: tuple[analytics.TimelinePeriod, ...]) -> analytics.Trend:
+    # A write changes the timelines of a few dyads; the overview's other trends (a slope fit
+    # and a change-point search each) are the same as before it.
+    return analytics.trend(rows)
+
+
+def _timeline_data(
+    pair: tuple[str, str], by: str, rows: list[analytics.TimelinePeriod]
+) -> dict[str, Any]:
     return {
         "dyad": list(pair),
         "by": by,
         "periods": [row.as_dict() for row in rows],
         "sparkline": analytics.sparkline([row.goldstein_mean for row in rows], low=-10, high=10),
-        "trend": analytics.trend(rows).as_dict(),
+        "trend": _trend(tuple(rows)).as_dict(),
     }
 
 

@@ -12,16 +12,16 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from fastapi import HTTPException
+from typing import TYPE_CHECKING, Any
 
 from bilat.errors import InputError
-from bilat.facts.kinds import resolve_kind
 from bilat.records import Factuality
 from bilat.store import ORDERS, EventQuery
 from bilat.views.filters import MAX_LIMIT as MAX_LIMIT
 from bilat.views.filters import MAX_OFFSET as MAX_OFFSET
+
+if TYPE_CHECKING:
+    from fastapi import HTTPException
 
 ALL_FACTUALITY = tuple(f.value for f in Factuality)
 PERIODS = ("week", "month", "quarter", "year")
@@ -39,6 +39,9 @@ def invalid(message: str) -> HTTPException:
     Returns:
         The exception to raise.
     """
+    # FastAPI loads when a parameter is refused, not when the CLI declares its options.
+    from fastapi import HTTPException
+
     return HTTPException(status_code=422, detail=message)
 
 
@@ -68,6 +71,10 @@ def parse_kind(value: str | None) -> tuple[str, ...] | None:
     Raises:
         HTTPException: 422 naming the kinds bilat stores when the value is none of them.
     """
+    # Imported here: the fact kinds load the knowledge files, which the CLI's --help and
+    # every command declaring the event filters would otherwise pay for.
+    from bilat.facts.kinds import resolve_kind
+
     text = blank_to_none(value)
     if text is None:
         return None

@@ -107,15 +107,15 @@ def index_data(store: Store) -> dict[str, Any]:
     Returns:
         The JSON body of ``/api``.
     """
-    documents = store.documents()
+    documents = store.count_documents()
     return {
         "ok": True,
         "name": "bilat",
         "version": __version__,
         "endpoints": ENDPOINTS,
         "counts": {
-            "documents": sum(1 for row in documents if row.status == "accepted"),
-            "rejected": sum(1 for row in documents if row.status == "rejected"),
+            "documents": documents["accepted"],
+            "rejected": documents["rejected"],
             "events": store.count_events(),
             "events_all_factuality": store.count_events(EventQuery(factuality=ALL_FACTUALITY)),
         },
