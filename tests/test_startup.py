@@ -137,7 +137,6 @@ def test_startup_help_imports_only_the_cli_and_the_store_interface() -> None:
             "bilat.version",
             "bilat.views",
             "bilat.views.filters",
-            "bilat.views.params",
         ],
         "libraries": [],
     }

@@ -46,7 +46,14 @@ def test_weekday_date_in_future_tense_is_ignored() -> None:
 
 
 def test_leap_day_keeps_only_leap_years() -> None:
+    # "Doha, Feb 29:" is a dateline: the article is of that day, in Biden's one leap year
     doc = Document.from_text("Doha, Feb 29: President Joe Biden signed the deal.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2024-02-29", "2024-02-29")
+
+
+def test_leap_day_in_the_text_keeps_only_leap_years() -> None:
+    doc = Document.from_text("President Joe Biden signed the deal on Feb 29.")
     result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
     assert (result.earliest, result.latest) == ("2024-02-29", "2024-03-07")
 
