@@ -199,9 +199,9 @@ def test_coder_reads_denounced_deal_as_criticism(pipeline: Pipeline) -> None:
     [
         # the members an "including" phrase names are the target of a group with no actor
         (
-            "The caretaker government in Pakistan gave an ultimatum to all undocumented "
-            "immigrants, including Afghan nationals, to leave the country by November 1.",
-            [("PAKGOV", "139", "AFG", "asserted")],
+            "The interim government in Chile gave an ultimatum to all illegal migrants, "
+            "including Peruvian nationals, to leave the country by March 3.",
+            [("CHLGOV", "139", "PER", "asserted")],
         ),
         # a softer verb still demands a withdrawal of forces; an urging stays an appeal
         (
@@ -232,7 +232,5 @@ def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, t
 
 
 def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
-    text = (
-        "Greek and Turkish leaders on Thursday struck an upbeat tone at a rare meeting in Athens."
-    )
-    assert coded(pipeline, text) == [("GRC", "040", "TUR", "asserted")]
+    text = "Chilean and Peruvian leaders struck a warm tone at a meeting in Lima."
+    assert coded(pipeline, text) == [("CHL", "040", "PER", "asserted")]

@@ -1105,9 +1105,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "161-told-withdraw-envoy",
-        "Pakistan's Foreign Office said that the Government of India has been told to withdraw "
-        "its High Commissioner.",
-        [("PAKGOV", "161", "INDGOV", "asserted", "161-told-withdraw-envoy")],
+        "Chile's Foreign Ministry said that the Government of Peru had been told to withdraw "
+        "its envoy.",
+        [("CHLGOV", "161", "PERGOV", "asserted", "161-told-withdraw-envoy")],
     ),
     (
         "104-demand-reform",

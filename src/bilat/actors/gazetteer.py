@@ -1,7 +1,7 @@
 """Find the words that name actors: countries, capitals, organisations, people, titles, sectors.
 
 The gazetteer, not the statistical NER, decides known actors: en_core_web_sm labels a bare
-surname as PERSON, GPE, ORG or nothing in the same article. Phrases are matched on lower case,
+surname PERSON in one sentence and GPE, ORG or nothing in the next. Phrases are matched on lower case,
 then filtered by case: proper names must start with a capital, and all-capital abbreviations
 ("US", "UN", "FM", "WHO") must match exactly, so "us" and "who" never become actors.
 """

@@ -1,4 +1,4 @@
-"""Verb and noun patterns that map a predicate and its arguments to a CAMEO code.
+"""Verb and noun patterns: a predicate with its arguments, mapped to a CAMEO code.
 
 A pattern in ``verbs.yaml``::
 
