@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 import bilat.events.patterns as patterns_module
 from bilat.actors.gazetteer import Gazetteer, gazetteer_for
 from bilat.actors.home import home_country
-from bilat.actors.resolve import Found, ResolveContext, find_mentions
+from bilat.actors.resolve import ActorSpan, ResolveContext, find_mentions
 from bilat.calibration import fit
 from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import PatternSet, load_patterns
@@ -199,7 +199,7 @@ class Pipeline:
 
         return locate
 
-    def _tenures(self, doc: Doc, mentions: list[Found]) -> list[TenureEvidence]:
+    def _tenures(self, doc: Doc, mentions: list[ActorSpan]) -> list[TenureEvidence]:
         """Find "Title Name" pairs among undated mentions whose tenures date the text."""
         evidence = []
         for mention in mentions:
@@ -387,7 +387,7 @@ class Pipeline:
         self,
         document: Document,
         spans: list[tuple[int, int]],
-        found: list[Found],
+        found: list[ActorSpan],
         events: tuple[Event, ...],
         doc: Doc,
     ) -> tuple[tuple[Fact, ...], tuple[Quote, ...]]:
@@ -511,7 +511,7 @@ def _is_current(when: EventDate, doc_date: DocumentDate) -> bool:
     return first - dt.timedelta(days=_NEWS_DAYS) <= day <= last + dt.timedelta(days=_NEWS_DAYS)
 
 
-def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -> Actor | None:
+def _speaker(start: int | None, end: int | None, found: list[ActorSpan], doc: Doc) -> Actor | None:
     if start is None or end is None:
         return None
     for mention in found:
@@ -521,7 +521,7 @@ def _speaker(start: int | None, end: int | None, found: list[Found], doc: Doc) -
     return None
 
 
-def _mention(doc: Doc, found: Found) -> Mention:
+def _mention(doc: Doc, found: ActorSpan) -> Mention:
     span = doc[found.start : found.end]
     assert found.actor is not None
     return Mention(

@@ -12,15 +12,21 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from bilat.actors.mention import COLLECTIVE_KINDS, Found, ResolveContext, office_holder, piece_kind
+from bilat.actors.mention import (
+    COLLECTIVE_KINDS,
+    ActorSpan,
+    ResolveContext,
+    office_holder,
+    piece_kind,
+)
 from bilat.actors.names import COUNTRYISH
 from bilat.knowledge import Knowledge
 from bilat.records import Actor
 
 
-def corefer(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
+def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
     kb = ctx.knowledge
-    names: dict[str, Found] = {}
+    names: dict[str, ActorSpan] = {}
     headline = _headline_window(doc)
     for index, mention in enumerate(found):
         earlier = [f for f in found[:index] if f.actor is not None]
@@ -120,7 +126,7 @@ def _clause_subjects(doc: Doc, i: int) -> set[int]:
         verb = verb.head
 
 
-def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) -> None:
+def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowledge) -> None:
     """Give a bare sector word the country of the groups of that sector the document names.
 
     "Separatists had requested …" in an article whose only separatists are "Ukrainian
@@ -147,7 +153,7 @@ def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) ->
     countries = {f.actor.country for f in named if f.actor is not None}
     before = [f for f in named if f.end <= mention.start]
     if len(countries) == 1:
-        source: Found | None = named[0]
+        source: ActorSpan | None = named[0]
     else:
         source = before[-1] if before else None
     if source is None or source.actor is None or source.actor.country is None:
@@ -158,7 +164,9 @@ def _same_sector(doc: Doc, mention: Found, found: list[Found], kb: Knowledge) ->
     mention.how = f"sector word → {source.actor.code} named in the document"
 
 
-def _collective_antecedent(doc: Doc, pronoun: Found, before: list[Found]) -> Found | None:
+def _collective_antecedent(
+    doc: Doc, pronoun: ActorSpan, before: list[ActorSpan]
+) -> ActorSpan | None:
     """Return the state or organisation "it" refers to: the nearest earlier subject of its kind.
 
     Only subjects (or their possessors) in the pronoun's sentence or the one before count:
@@ -182,7 +190,7 @@ def _collective_antecedent(doc: Doc, pronoun: Found, before: list[Found]) -> Fou
     return None
 
 
-def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | None:
+def _antecedent(pronoun: str, before: list[ActorSpan], kb: Knowledge) -> ActorSpan | None:
     """Return the nearest earlier person a pronoun can refer to, or None.
 
     A known person of the other gender is passed over ("her release" after a sentence about
@@ -204,7 +212,7 @@ def _antecedent(pronoun: str, before: list[Found], kb: Knowledge) -> Found | Non
     return None
 
 
-def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
+def _link_titled_name(mention: ActorSpan, earlier: list[ActorSpan]) -> bool:
     """Link "Under Secretary Bass" to the John Bass named earlier in the same country.
 
     A title with no country at all ("General Al-Bashir") links to the earlier full name with
@@ -231,7 +239,7 @@ def _link_titled_name(mention: Found, earlier: list[Found]) -> bool:
     return False
 
 
-def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) -> None:
+def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[ActorSpan]) -> None:
     text = mention.pieces[0].entries[0].key if mention.pieces else ""
     for other in reversed(earlier):
         if (
@@ -247,7 +255,9 @@ def _link_name(mention: Found, names: dict[str, Found], earlier: list[Found]) ->
     names[text] = mention
 
 
-def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: ResolveContext) -> None:
+def _resolve_counterpart(
+    doc: Doc, mention: ActorSpan, found: list[ActorSpan], ctx: ResolveContext
+) -> None:
     kb = ctx.knowledge
     owner = next(
         (
@@ -284,7 +294,7 @@ def _resolve_counterpart(doc: Doc, mention: Found, found: list[Found], ctx: Reso
     mention.how = f"counterpart of {owner.actor.name if owner.actor else '?'} in {country}: {why}"
 
 
-def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]:
+def _offices_held(kb: Knowledge, owner: ActorSpan, ctx: ResolveContext) -> list[str]:
     """Return the owner's office in the text first, then the person's other posts at the date."""
     assert owner.office is not None
     offices = [owner.office]
@@ -296,7 +306,7 @@ def _offices_held(kb: Knowledge, owner: Found, ctx: ResolveContext) -> list[str]
 
 
 def _last_pair(
-    doc: Doc, mention: Found, earlier: list[Found], kb: Knowledge
+    doc: Doc, mention: ActorSpan, earlier: list[ActorSpan], kb: Knowledge
 ) -> tuple[Actor, Actor] | None:
     sent_start = doc[mention.start].sent.start
     window = [
@@ -328,7 +338,7 @@ def _last_pair(
 
 
 def _headline_pair(
-    mention: Found, later: list[Found], window: tuple[int, int] | None
+    mention: ActorSpan, later: list[ActorSpan], window: tuple[int, int] | None
 ) -> tuple[Actor, Actor] | None:
     """Return the two countries a headline's "both sides" are, from the lede's sentences.
 
@@ -388,7 +398,7 @@ def _headline_window(doc: Doc) -> tuple[int, int] | None:
 
 
 def _headline_person(
-    doc: Doc, mention: Found, later: list[Found], window: tuple[int, int] | None
+    doc: Doc, mention: ActorSpan, later: list[ActorSpan], window: tuple[int, int] | None
 ) -> bool:
     """Name a headline's unnamed official ("US official vows …") after the lede's person.
 
@@ -424,12 +434,12 @@ def _headline_person(
     return True
 
 
-def _principal(country: str | None, window: list[Found]) -> Actor:
+def _principal(country: str | None, window: list[ActorSpan]) -> Actor:
     """Return a country's main actor in a window: a known person, the most named, the latest."""
     same = [f for f in window if f.actor is not None and f.actor.country == country]
     names = [f.actor.person or f.actor.name for f in same if f.actor is not None]
 
-    def weight(item: tuple[int, Found]) -> tuple[bool, int, int]:
+    def weight(item: tuple[int, ActorSpan]) -> tuple[bool, int, int]:
         index, found = item
         assert found.actor is not None
         key = found.actor.person or found.actor.name

@@ -12,13 +12,13 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from bilat.actors.resolve import JOINERS, Found
+from bilat.actors.resolve import JOINERS, ActorSpan
 from bilat.knowledge import Knowledge
 
 COUNTRY_KINDS = {"country", "adjective", "demonym", "metonym"}
 
 
-def home_country(doc: Doc, found: list[Found], knowledge: Knowledge) -> str | None:
+def home_country(doc: Doc, found: list[ActorSpan], knowledge: Knowledge) -> str | None:
     """Return the country an article is written from, or None when nothing points to one.
 
     Args:
@@ -58,7 +58,7 @@ def home_country(doc: Doc, found: list[Found], knowledge: Knowledge) -> str | No
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _office_default(mention: Found, knowledge: Knowledge) -> bool:
+def _office_default(mention: ActorSpan, knowledge: Knowledge) -> bool:
     """Return whether a title's country comes only from its office ("Foreign Secretary" → UK)."""
     if mention.kind != "title" or mention.office is None:
         return False
@@ -66,7 +66,7 @@ def _office_default(mention: Found, knowledge: Knowledge) -> bool:
     return knowledge.offices[mention.office].country is not None and not pieces & COUNTRY_KINDS
 
 
-def _titled(doc: Doc, mention: Found, knowledge: Knowledge) -> bool:
+def _titled(doc: Doc, mention: ActorSpan, knowledge: Knowledge) -> bool:
     """Return whether a person's mention carries words besides the name (a title).
 
     The title may be one bilat does not know, written just before the name ("Foreign Affairs

@@ -25,7 +25,7 @@ COLLECTIVE_KINDS = {"country", "org", "sector", "capital", "metonym"}
 
 
 @dataclass
-class Found:
+class ActorSpan:
     """A resolved (or deliberately unresolved) actor mention during resolution."""
 
     start: int

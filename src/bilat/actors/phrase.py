@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from bilat.actors.mention import Found, ResolveContext, office_holder
+from bilat.actors.mention import ActorSpan, ResolveContext, office_holder
 from bilat.actors.names import COUNTRYISH
 from bilat.records import Actor
 
@@ -21,7 +21,7 @@ _INSIDE = {"compound", "amod", "nmod", "poss", "nummod", "det", "quantmod"}
 _OWNER_KINDS = {"country", "org", "sector", "capital", "metonym"}
 
 
-def own_phrase(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
+def own_phrase(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
     """Resolve titles without a country word by the country or organisation in their phrase.
 
     Args:
@@ -29,7 +29,7 @@ def own_phrase(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
         found: the resolved mentions, changed in place.
         ctx: knowledge, the document's date and its home country.
     """
-    at: dict[int, Found] = {i: f for f in found for i in range(f.start, f.end)}
+    at: dict[int, ActorSpan] = {i: f for f in found for i in range(f.start, f.end)}
     for mention in found:
         if mention.kind != "title" or mention.office is None or _owns_country(mention):
             continue
@@ -58,12 +58,12 @@ def own_phrase(doc: Doc, found: list[Found], ctx: ResolveContext) -> None:
         _give(doc, mention, owner, ctx)
 
 
-def _owns_country(mention: Found) -> bool:
+def _owns_country(mention: ActorSpan) -> bool:
     kinds = {e.kind for p in mention.pieces for e in p.entries}
     return bool(kinds & (set(COUNTRYISH) | {"org", "person"}))
 
 
-def _phrase(doc: Doc, mention: Found) -> set[int]:
+def _phrase(doc: Doc, mention: ActorSpan) -> set[int]:
     """Return the tokens of the title's noun phrase outside the mention itself.
 
     The phrase is the mention's head with its modifiers and "of"/"from" complements, followed
@@ -90,7 +90,7 @@ def _phrase(doc: Doc, mention: Found) -> set[int]:
     return {i for i in tokens if not mention.start <= i < mention.end}
 
 
-def _give(doc: Doc, mention: Found, owner: Found, ctx: ResolveContext) -> None:
+def _give(doc: Doc, mention: ActorSpan, owner: ActorSpan, ctx: ResolveContext) -> None:
     kb = ctx.knowledge
     assert mention.office is not None
     assert owner.actor is not None

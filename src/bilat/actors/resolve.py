@@ -21,7 +21,7 @@ from bilat.actors.mention import (
     COLLECTIVE_PRONOUNS,
     JOINERS,
     PRONOUNS,
-    Found,
+    ActorSpan,
     ResolveContext,
     office_holder,
     piece_kind,
@@ -43,13 +43,13 @@ __all__ = [
     "COLLECTIVE_PRONOUNS",
     "JOINERS",
     "PRONOUNS",
-    "Found",
+    "ActorSpan",
     "ResolveContext",
     "find_mentions",
 ]
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[Found]:
+def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[ActorSpan]:
     """Return every actor mention in a parsed document, resolved and linked by coreference.
 
     Args:
@@ -158,7 +158,7 @@ def _pick(piece: Piece, kind: str) -> Entry | None:
     return piece.first(kind)
 
 
-def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
+def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
     kb = ctx.knowledge
     start, end = group[0].start, group[-1].end
     span = doc[start:end]
@@ -173,7 +173,9 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
     metonym = next((e for p in group for e in p.entries if e.kind == "metonym"), None)
     named = [p for p in group if piece_kind(p) in COUNTRYISH]
     if any(inside_organisation_name(doc, p.start, p.end, knowledge=kb) for p in named):
-        return Found(start, end, None, "organisation name", "country word in a name", pieces=group)
+        return ActorSpan(
+            start, end, None, "organisation name", "country word in a name", pieces=group
+        )
     if person_piece is not None:
         entry = _pick(person_piece, "person")
         assert entry is not None
@@ -187,7 +189,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
                 text = doc[person_piece.start : person_piece.end].text
                 piece = Piece(person_piece.start, person_piece.end, (Entry("name", text),))
                 shared = f"surname {text!r} shared by {len(bearers)} known people: none fits"
-                return Found(start, end, None, "name", shared, individual=True, pieces=[piece])
+                return ActorSpan(start, end, None, "name", shared, individual=True, pieces=[piece])
             person = chosen
         why = (
             None
@@ -197,7 +199,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         if why is not None:
             text = doc[person_piece.start : person_piece.end].text
             piece = Piece(person_piece.start, person_piece.end, (Entry("name", text),))
-            return Found(start, end, None, "name", why, individual=True, pieces=[piece])
+            return ActorSpan(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = person_actor(person, office, kb, on=ctx.on, former=former)
         org_entry = _pick(org_piece, "org") if org_piece is not None else None
@@ -206,7 +208,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             # organisation the text attaches them to, not for their country
             org = kb.organisations[org_entry.key]
             actor = replace(actor, code=org.code, country=org.country, sector=org.sector)
-        return Found(
+        return ActorSpan(
             start,
             end,
             actor,
@@ -249,14 +251,14 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
                 office=office_id,
             )
             how = f"title {office_id} of {org.name}: {why}"
-            return Found(
+            return ActorSpan(
                 start, end, actor, "title", how, individual=True, office=office_id, pieces=group
             )
-        return Found(start, end, actor, "org", f"organisation {org.name!r}", pieces=group)
+        return ActorSpan(start, end, actor, "org", f"organisation {org.name!r}", pieces=group)
     if title_pieces:
         return _resolve_title(span, group, title_pieces, country, name_piece, ctx, former)
     if name_piece is not None:
-        return Found(
+        return ActorSpan(
             start, end, None, "name", "unknown name without a title", individual=True, pieces=group
         )
     if metonym is not None:
@@ -264,13 +266,13 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
         actor = Actor(metonym.key + metonym_sector, metonym.key, metonym_sector, name=span.text)
         kind = "capital" if metonym.place_like else "metonym"
         how = f"metonym for {metonym.key} {metonym_sector}"
-        return Found(start, end, actor, kind, how, pieces=group)
+        return ActorSpan(start, end, actor, kind, how, pieces=group)
     if country is not None:
         sector = sector_piece.entries[0].key if sector_piece else None
         code = country + (sector or "")
         how = f"country {country}" + (f" with sector word ({sector})" if sector else "")
         kind = "country" if sector is None else "sector"
-        return Found(
+        return ActorSpan(
             start, end, Actor(code, country, sector, name=span.text), kind, how, pieces=group
         )
     if sector_piece is not None:
@@ -282,15 +284,15 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> Found:
             place, where = placed
             actor = Actor(where + sector, where, sector, name=span.text)
             how = f"'{span.text}' placed in {place} ({where})"
-            return Found(start, end, actor, "sector", how, pieces=group)
+            return ActorSpan(start, end, actor, "sector", how, pieces=group)
         institutional = sector in kb.actor_rules.institutional_sectors
         if ctx.home and institutional and _definite(doc, start) and not modifier:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
-            return Found(
+            return ActorSpan(
                 start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article", pieces=group
             )
-        return Found(start, end, None, "sector", "sector word without a country", pieces=group)
-    return Found(start, end, None, "group", "both parties", pieces=group)
+        return ActorSpan(start, end, None, "sector", "sector word without a country", pieces=group)
+    return ActorSpan(start, end, None, "group", "both parties", pieces=group)
 
 
 def _definite(doc: Doc, start: int) -> bool:
@@ -346,7 +348,7 @@ def _resolve_title(
     name_piece: Piece | None,
     ctx: ResolveContext,
     former: bool,
-) -> Found:
+) -> ActorSpan:
     kb = ctx.knowledge
     office_id = _main_office(kb, titles)
     office = kb.offices[office_id]
@@ -367,7 +369,7 @@ def _resolve_title(
     name = name_piece.entries[0].key if name_piece else None
     if office_id == "counterpart":
         actor = Actor(country + "GOV", country, "GOV", name=span.text) if country else None
-        return Found(
+        return ActorSpan(
             start,
             end,
             actor,
@@ -378,7 +380,7 @@ def _resolve_title(
             needs_antecedent=True,
         )
     if country is None:
-        return Found(
+        return ActorSpan(
             start,
             end,
             None,
@@ -403,7 +405,7 @@ def _resolve_title(
         office=office_id,
     )
     how = f"title {office_id} of {country}" + (f": {why}" if why else "")
-    return Found(
+    return ActorSpan(
         start,
         end,
         actor,
@@ -429,15 +431,15 @@ def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
     return min(offices, key=lambda o: kb.offices[o].rank)
 
 
-def _pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+def _pronouns(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
     covered = {i for f in found for i in range(f.start, f.end)}
     personal = [
-        Found(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
+        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
         for t in doc
         if t.lower_ in PRONOUNS and t.i not in covered and t.pos_ == "PRON"
     ]
     collective = [
-        Found(t.i, t.i + 1, None, "pronoun", "pronoun", needs_antecedent=True)
+        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", needs_antecedent=True)
         for t in doc
         if t.lower_ in COLLECTIVE_PRONOUNS and t.i not in covered and _referring_it(t)
     ]

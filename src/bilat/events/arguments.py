@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bilat.actors.resolve import Found
+from bilat.actors.resolve import ActorSpan
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import (
     DISAPPROVING,
@@ -149,7 +149,7 @@ def phrase_lemma(token: Token) -> str:
     return " ".join([*mods, token.lemma_.lower()])
 
 
-def mention_at(token: Token, index: dict[int, Found]) -> Found | None:
+def mention_at(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
     if token.i in index:
         return index[token.i]
@@ -216,8 +216,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 def sources_of(
-    token: Token, index: dict[int, Found], nominal: bool, *, own: bool = False
-) -> tuple[list[Found], Found | None]:
+    token: Token, index: dict[int, ActorSpan], nominal: bool, *, own: bool = False
+) -> tuple[list[ActorSpan], ActorSpan | None]:
     """Return the source mentions of a trigger, and for a passive verb its patient."""
     if nominal:
         for child in token.children:
@@ -302,7 +302,7 @@ def sources_of(
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
 
 
-def reported_speaker(subject: Token, index: dict[int, Found]) -> Found | None:
+def reported_speaker(subject: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     """Return the speaker an unresolved "it"/"they" subject of a reported clause stands for."""
     if subject.lower_ not in ("it", "they", "we"):
         return None
@@ -321,7 +321,7 @@ def reported_speaker(subject: Token, index: dict[int, Found]) -> Found | None:
     return None
 
 
-def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+def group_sides(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the two sides a group noun's of-phrase names, or nothing.
 
     "talks between the leaders of Kenya and Uganda", "the meeting of the foreign ministers of
@@ -342,7 +342,7 @@ def group_sides(head: Token, first: Found, index: dict[int, Found]) -> list[Foun
     return sides if len(sides) == 2 and len(listed) <= 2 else []
 
 
-def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
+def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the actors a headline lists beside its subject with a comma: "Chile, Peru sign pact".
 
     Headlines drop "and", and the parser hangs each name off the verb on its own.
@@ -381,7 +381,7 @@ def headline_subjects(subject: Token, index: dict[int, Found]) -> list[Found]:
     return [m for m in found if m.kind in kinds]
 
 
-def phrase_actors(head: Token, first: Found, index: dict[int, Found]) -> list[Found]:
+def phrase_actors(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
 
     "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
@@ -432,7 +432,7 @@ def object_controlled(verb: Token) -> bool:
     )
 
 
-def clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found] | None:
+def clause_subject(token: Token, index: dict[int, ActorSpan]) -> tuple[Token, ActorSpan] | None:
     """Return the subject of the clause a noun sits in, with its mention."""
     head = token.head
     for _ in range(4):
@@ -449,8 +449,8 @@ def clause_subject(token: Token, index: dict[int, Found]) -> tuple[Token, Found]
 
 
 def targets_of(
-    token: Token, pattern: Pattern, index: dict[int, Found], exclude: list[Found]
-) -> list[Found]:
+    token: Token, pattern: Pattern, index: dict[int, ActorSpan], exclude: list[ActorSpan]
+) -> list[ActorSpan]:
     """Return the target mentions in the first of a pattern's slots that has any."""
     anchors = [token, *(o for o in objects_of(token) if o.dep_ != "nsubjpass")]
     if pattern.complement_objects:
@@ -463,7 +463,7 @@ def targets_of(
         if c.dep_ in ("prep", "prt") and not any(g.dep_ == "pobj" for g in c.children)
     )
     for slot in pattern.target:
-        found: list[Found] = []
+        found: list[ActorSpan] = []
         if slot == "dobj":
             for obj in (
                 c
@@ -531,7 +531,7 @@ def targets_of(
     return []
 
 
-def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
+def doers_of(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
     return [
         index[c.i]
@@ -540,7 +540,7 @@ def doers_of(noun: Token, index: dict[int, Found]) -> list[Found]:
     ]
 
 
-def deeper(token: Token, index: dict[int, Found]) -> list[Found]:
+def deeper(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the actor one "from"/"of" phrase further down: "on imports from Pakistan"."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -550,7 +550,7 @@ def deeper(token: Token, index: dict[int, Found]) -> list[Found]:
     return []
 
 
-def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
+def with_conj(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the actors a phrase names, conjuncts included."""
     first = mention_at(token, index)
     if first:
@@ -570,7 +570,9 @@ def with_conj(token: Token, index: dict[int, Found]) -> list[Found]:
     return result
 
 
-def in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> list[Found]:
+def in_subtree(
+    token: Token, index: dict[int, ActorSpan], exclude: list[ActorSpan]
+) -> list[ActorSpan]:
     """Return the actors under a trigger, leaving out its subject, clauses and place phrases."""
     skip = {
         t.i
@@ -583,7 +585,7 @@ def in_subtree(token: Token, index: dict[int, Found], exclude: list[Found]) -> l
         locative = t.lower_ in ("in", "at", "near", "inside", "across", "from", "before", "after")
         if t.dep_ == "prep" and locative and any(g.dep_ == "pobj" for g in t.children):
             skip.update(g.i for g in t.subtree)
-    seen: list[Found] = []
+    seen: list[ActorSpan] = []
     for t in token.subtree:
         if t.i in skip or t.i not in index or t.i == token.i:
             continue

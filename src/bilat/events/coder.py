@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from bilat.actors.resolve import Found
+from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments, context
 from bilat.events.factuality import factuality
 from bilat.events.pairs import confidence, distinct, expand
@@ -63,7 +63,7 @@ class Coder:
         self.knowledge = knowledge
 
     def code(
-        self, doc: Doc, mentions: list[Found], *, locate: context.Locate | None = None
+        self, doc: Doc, mentions: list[ActorSpan], *, locate: context.Locate | None = None
     ) -> tuple[list[Candidate], list[Attempt]]:
         """Return the events in a document and every attempt made.
 
@@ -73,7 +73,7 @@ class Coder:
             locate: a place name's country, for force that lands in a named place
                 ("struck hideouts in Khost") rather than in a country.
         """
-        index: dict[int, Found] = {}
+        index: dict[int, ActorSpan] = {}
         for mention in mentions:
             if mention.actor is None:
                 continue
@@ -110,7 +110,7 @@ class Coder:
         token: Token,
         sentence: Span,
         number: int,
-        indexes: tuple[dict[int, Found], dict[int, Found]],
+        indexes: tuple[dict[int, ActorSpan], dict[int, ActorSpan]],
         prior: list[Candidate],
         *,
         owned_only: bool = False,
@@ -156,13 +156,13 @@ class Coder:
         pattern: Pattern,
         sentence: Span,
         number: int,
-        indexes: tuple[dict[int, Found], dict[int, Found]],
+        indexes: tuple[dict[int, ActorSpan], dict[int, ActorSpan]],
         nominal: bool,
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         index, places = indexes
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
-        context_targets: list[Found] = []
+        context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
             sources, context_targets = context.judged(token, index)
             passive_target = None
@@ -360,7 +360,7 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[Found]:
+def _accuser(sources: list[ActorSpan], prior: list[Candidate], number: int) -> list[ActorSpan]:
     """Return the source of the latest accusation against a source, within two sentences."""
     countries = {f.country for f in sources if f.country}
     for earlier in reversed(prior):
@@ -368,7 +368,9 @@ def _accuser(sources: list[Found], prior: list[Candidate], number: int) -> list[
             break
         if earlier.code[:2] == "11" and earlier.target.country in countries:
             actor = earlier.source
-            return [Found(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")]
+            return [
+                ActorSpan(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")
+            ]
     return []
 
 
@@ -386,7 +388,7 @@ def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
     return sorted(words[:4], key=lambda t: t.i)
 
 
-def _reporter(token: Token, index: dict[int, Found], sources: list[Found]) -> Actor | None:
+def _reporter(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan]) -> Actor | None:
     head = token
     for _ in range(4):
         if head.dep_ != "ccomp" or head.head.i == head.i:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from bilat.actors.resolve import Found
+from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import SPEECH
@@ -24,7 +24,7 @@ Locate = Callable[[str], "str | None"]
 STATE_SECTORS = {None, "GOV", "MIL"}
 
 
-def places(doc: Doc, index: dict[int, Found], locate: Locate | None) -> dict[int, Found]:
+def places(doc: Doc, index: dict[int, ActorSpan], locate: Locate | None) -> dict[int, ActorSpan]:
     """Return the named places after "in"/"inside"/"into" that are no actor, as their country.
 
     "Pakistani jets struck hideouts in Khost": a province or town locates a use of force in
@@ -39,7 +39,7 @@ def places(doc: Doc, index: dict[int, Found], locate: Locate | None) -> dict[int
     Returns:
         A mention of the country for each place token.
     """
-    found: dict[int, Found] = {}
+    found: dict[int, ActorSpan] = {}
     if locate is None:
         return found
     for token in doc:
@@ -57,7 +57,7 @@ def places(doc: Doc, index: dict[int, Found], locate: Locate | None) -> dict[int
             country = locate(ent.text if ent is not None else name_token.text)
             if country is not None:
                 actor = Actor(code=country, country=country)
-                found[token.i] = Found(token.i, token.i + 1, actor, "country", "place")
+                found[token.i] = ActorSpan(token.i, token.i + 1, actor, "country", "place")
                 break
     return found
 
@@ -82,8 +82,8 @@ def reciprocal(token: Token) -> bool:
 
 
 def hit_territory(
-    token: Token, index: dict[int, Found], sources: list[Found], targets: list[Found]
-) -> list[Found]:
+    token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan], targets: list[ActorSpan]
+) -> list[ActorSpan]:
     """Return the state whose territory a use of force hit, in place of whom it aimed at.
 
     "Iran fired missiles at a US base in Qatar", "Pakistan killed militants in Afghanistan":
@@ -129,7 +129,7 @@ def states(source: Actor, target: Actor) -> bool:
     )
 
 
-def speaker(token: Token, index: dict[int, Found]) -> Found | None:
+def speaker(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     """Return who says the clause a trigger sits in: "Kabul said [the decision was unacceptable]".
 
     Args:
@@ -167,7 +167,7 @@ def speech_verb(token: Token) -> Token | None:
     return head.head
 
 
-def judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Found]]:
+def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """Return the speaker who judges a clause and the actor the judgement is about.
 
     "Kabul said Pakistan's decision was unacceptable": Kabul judges Pakistan, the doer of the
@@ -203,8 +203,8 @@ def judged(token: Token, index: dict[int, Found]) -> tuple[list[Found], list[Fou
 
 
 def passive_context(
-    token: Token, pattern: Pattern, patient: Found, index: dict[int, Found]
-) -> tuple[list[Found], list[Found]]:
+    token: Token, pattern: Pattern, patient: ActorSpan, index: dict[int, ActorSpan]
+) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """Return the source (and target) of an agentless passive from its context.
 
     ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
@@ -259,7 +259,7 @@ def passive_context(
     return [], []
 
 
-def territory(token: Token, index: dict[int, Found]) -> Found | None:
+def territory(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     """Return the country or capital a use of force lands in: "fired missiles at a base in Qatar".
 
     Args:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bilat.actors.names import actor_rules
-from bilat.actors.resolve import Found
+from bilat.actors.resolve import ActorSpan
 from bilat.events.patterns import Pattern
 from bilat.records import Actor
 
 
-def expand(found: Iterable[Found], avoid: Actor | None = None) -> list[Actor]:
+def expand(found: Iterable[ActorSpan], avoid: Actor | None = None) -> list[Actor]:
     """Return the actors of mentions, a "both sides" mention giving the side that is not ``avoid``.
 
     Args:
@@ -67,7 +67,7 @@ def distinct(source: Actor, target: Actor) -> bool:
     return source.sector != target.sector and bool({source.sector, target.sector} & challengers)
 
 
-def confidence(pattern: Pattern, actors: list[Found], nominal: bool) -> float:
+def confidence(pattern: Pattern, actors: list[ActorSpan], nominal: bool) -> float:
     """Return an event's confidence from how narrow its pattern and how direct its actors are.
 
     Args:
