@@ -141,6 +141,11 @@ def test_coder_codes_condemnation_of_attack(
         ),
         # a place is never an actor outside a use of force
         ("India arrived in Khost.", []),
+        # an opponent fought "with" is the target wherever the fight was
+        (
+            "Chilean troops clashed with Bolivian protesters in Peru.",
+            [("CHLMIL", "190", "BOLOPP", "asserted")],
+        ),
     ],
 )
 def test_coder_codes_force_against_hit_territory(

@@ -101,6 +101,16 @@ def hit_territory(
     land = territory(token, index)
     if land is None or land.actor is None:
         return targets
+    # "clashed with Bolivian protesters in Peru": a named opponent fought is the target
+    partners = [
+        arguments.mention_at(pobj, index)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if any(p is not None and any(p is t for t in targets) for p in partners):
+        return targets
     country = land.actor.country
     if any(s.actor is not None and s.actor.country == country for s in sources):
         return targets
