@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any
 
-from bilat import analytics
+import bilat.analytics as analytics
 from bilat.facts.quotes import speaker_label
 from bilat.store import Store
 from bilat.store.base import FactQuery, QuoteQuery

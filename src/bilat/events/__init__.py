@@ -1,0 +1,1 @@
+"""Coding events: patterns, the argument finder, the coder, factuality and pairs of actors."""
