@@ -57,9 +57,12 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
-def postgres_url(postgres_server: PostgresServer) -> str:
-    """Return the URL of a new, empty database on the session's PostgreSQL server."""
-    return postgres_server.create_database(f"t{next(_database_names)}")
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """Yield the URL of a new, empty database on the session's server; drop it afterwards."""
+    # Dropped at once so that the cluster holds a few databases, not one per test.
+    name = f"t{next(_database_names)}"
+    yield postgres_server.create_database(name)
+    postgres_server.drop_database(name)
 
 
 @pytest.fixture(params=STORE_BACKENDS)

@@ -7,13 +7,19 @@ fixture); these check what only a server can show. They use the bundled example 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import psycopg
 import pytest
 
 from bilat.store import EventQuery, open_store
+
+if TYPE_CHECKING:
+    from pg_server import PostgresServer
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ALL = EventQuery(
@@ -88,3 +94,35 @@ def test_postgres_copy_copies_a_duckdb_store_with_its_verdicts(
         assert second.id not in {e.id for e in store.events()}
     again = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert "copied 0 documents" in again.stdout
+
+
+def test_postgres_server_starts_on_another_port_when_its_port_is_taken() -> None:
+    from pg_server import MEMORY_DIR, PostgresServer, PostgresUnavailable
+
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        try:
+            server = PostgresServer()
+        except PostgresUnavailable as error:
+            pytest.skip(f"PostgreSQL server unavailable: {error}")
+        server.port = taken
+        with server:
+            assert server.port != taken
+            assert (server.root.parent == MEMORY_DIR) == MEMORY_DIR.is_dir()
+            with psycopg.connect(server.url(), autocommit=True) as connection:
+                assert connection.execute("SELECT 1").fetchone() == (1,)
+        assert not server.root.exists()
+
+
+def test_postgres_server_drops_a_database_a_connection_still_holds(
+    postgres_server: PostgresServer,
+) -> None:
+    url = postgres_server.create_database("dropped")
+    holder = psycopg.connect(url)
+    postgres_server.drop_database("dropped")
+    with psycopg.connect(postgres_server.url(), autocommit=True) as connection:
+        rows = connection.execute("SELECT datname FROM pg_database WHERE datname = 'dropped'")
+        assert rows.fetchall() == []
+    holder.close()
