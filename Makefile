@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= bilat.duckdb
 PORT   ?= 8000
+# pytest-xdist: one test process per core, each test file kept whole in one process (its module
+# fixtures are built once, its tests run in order). `make check XDIST=` runs in one process.
+XDIST  ?= -n auto --dist loadfile
 
 .PHONY: install install-dev install-dev-python run test check lint typecheck pytest clean
 
@@ -45,16 +48,17 @@ test: lint typecheck pytest
 
 # The fast loop (under 2 minutes on 2 cores): lint, types and the tests not marked slow. Only the
 # pip tools are needed, so it runs without root; tests needing PostgreSQL, chromium or java skip
-# when those are absent. $(BIN)/mypy stands for the pip install: made once when missing (after
-# a lock change, run `make install-dev-python`).
-$(BIN)/mypy: | $(BIN)/python
+# when those are absent. The stamp stands for the pip install: redone when the lock changes, so
+# a venv made before a new test tool (pytest-xdist) was pinned gets it.
+$(VENV)/dev-installed: requirements-dev.lock | $(BIN)/python
 	$(MAKE) install-dev-python
+	touch $@
 
-check: $(BIN)/mypy
+check: $(VENV)/dev-installed
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/pytest -q -m "not slow" $(XDIST)
 
 clean:
 	rm -rf $(VENV) $(DB) .mypy_cache .ruff_cache .pytest_cache
