@@ -6,6 +6,7 @@ DB     ?= bilat.duckdb
 PORT   ?= 8000
 # pytest-xdist: one test process per core, each test file kept whole in one process (its module
 # fixtures are built once, its tests run in order). `make check XDIST=` runs in one process.
+# Each process starts its own throwaway PostgreSQL server (tests/pg_server.py).
 XDIST  ?= -n auto --dist loadfile
 
 .PHONY: install install-dev install-dev-python run test check lint typecheck pytest clean
@@ -42,7 +43,7 @@ typecheck: install-dev
 	$(BIN)/mypy
 
 pytest: install-dev
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(XDIST)
 
 test: lint typecheck pytest
 
