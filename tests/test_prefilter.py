@@ -34,11 +34,16 @@ def prefilter() -> Prefilter:
     [
         # "shelling" is a use of force, which may take its target from a place
         ("Pakistan condemned India over the shelling.", Screen(2, 2, False, True)),
-        ("Pakistani jets struck hideouts in Khost.", Screen(2, 1, False, True)),
+        ("Pakistani jets struck hideouts in Khost.", Screen(1, 1, False, True)),
         ("Markets stayed calm on Monday.", Screen(0, 0, False)),
         ("Both sides agreed to meet again.", Screen(2, 1, True)),
         ("He met them later.", Screen(1, 1, False)),
         ("China held talks.", Screen(2, 1, False)),
+        # adjacent pieces make one mention, as the resolver joins them
+        ("Pakistani army chief General Asim Munir visited the base.", Screen(1, 1, False)),
+        ("Chinese Foreign Minister Wang Yi held talks in the morning.", Screen(2, 1, False)),
+        # a comma's join depends on the parse, so both sides of it count
+        ("The army chief, General Asim Munir, visited the base.", Screen(1, 2, False)),
     ],
 )
 def test_prefilter_screen_counts_triggers_and_actors(
@@ -49,7 +54,16 @@ def test_prefilter_screen_counts_triggers_and_actors(
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("condemned", True), ("held", True), ("talks", True), ("visits", True), ("rain", False)],
+    [
+        ("condemned", True),
+        ("held", True),
+        ("talks", True),
+        ("visits", True),
+        ("rain", False),
+        # "sit-in" is a trigger whole; its words are not ("in" is in most lines)
+        ("sit-in", True),
+        ("in", False),
+    ],
 )
 def test_prefilter_trigger_form_reads_inflections(
     prefilter: Prefilter, word: str, expected: bool

@@ -25,9 +25,11 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from bilat.actors.gazetteer import Gazetteer
-from bilat.actors.resolve import COLLECTIVE_PRONOUNS, PRONOUNS
+from bilat.actors.gazetteer import Gazetteer, Piece
+from bilat.actors.mention import piece_kind
+from bilat.actors.resolve import COLLECTIVE_PRONOUNS, PRONOUNS, may_join
 from bilat.events.patterns import PatternSet
+from bilat.knowledge.schema import ActorRules
 
 # Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
 # when it acts ("its envoy"), so they do not count.
@@ -145,7 +147,8 @@ class Prefilter:
         covered = {i for p in pieces for i in range(p.start, p.end)}
         pronouns = sum(1 for t in doc if t.lower_ in _REFERRING and t.i not in covered)
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        return Screen(triggers, len(pieces) + pronouns, group, rebuts)
+        mentions = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts)
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate lines of each text; yield one joined ``Doc`` per text, in order.
@@ -218,6 +221,28 @@ class Prefilter:
         return doc
 
 
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> int:
+    """Count the mentions the pieces of a line make, joined as the actor resolver joins them.
+
+    "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
+    Joins the resolver decides from the parse ("and", commas) are not made here, so the count
+    is never below the resolver's.
+    """
+    count = 0
+    kinds: set[str] = set()
+    end = 0
+    for piece in pieces:
+        kind = piece_kind(piece)
+        words = [t.lower_ for t in doc[end : piece.start]]
+        if count and may_join(words, kinds, kind, rules):
+            kinds.add(kind)
+        else:
+            count += 1
+            kinds = {kind}
+        end = piece.end
+    return count
+
+
 def _join(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
@@ -233,8 +258,7 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """Map each trigger lemma to its patterns' word requirements and whether they rebut.
 
     A requirement is a set of lemmas of which one must be in the line: the pattern's particles,
-    the head words of its objects, its complements or its modifiers. A multi-word noun
-    ("phone call") is indexed under each of its words, with no requirement.
+    the head words of its objects, its complements or its modifiers.
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
@@ -251,11 +275,9 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
             )
             if group
         )
+        # The coder looks a trigger up by one token's lemma, so a multi-word lemma ("phone
+        # call", "cease-fire": the tokenizer splits both) is indexed whole, never by its words:
+        # indexed by "in" or "up", every line with a preposition was a candidate.
         for lemma in pattern.verbs + pattern.nouns:
-            words = lemma.replace("-", " ").split()
-            if len(words) == 1:
-                needs.setdefault(lemma, []).append((sets, lone))
-            else:
-                for word in [lemma, *words]:
-                    needs.setdefault(word, []).append(((), lone))
+            needs.setdefault(lemma, []).append((sets, lone))
     return needs
