@@ -52,6 +52,18 @@ def test_prefilter_screen_counts_triggers_and_actors(
     assert prefilter.screen(prefilter.nlp.make_doc(line)) == expected
 
 
+def test_prefilter_names_in_gives_surnames_of_actor_phrases(prefilter: Prefilter) -> None:
+    line = prefilter.nlp.make_doc("UNHCR spokesman Paul Stromberg arrived in Goma.")
+    assert prefilter.names_in(line) == {"paul", "stromberg"}
+
+
+def test_prefilter_screen_counts_a_surname_named_earlier(prefilter: Prefilter) -> None:
+    # the resolver links a bare "Stromberg" to the UNHCR spokesman named lines before
+    line = prefilter.nlp.make_doc('"We met the governor," Stromberg said.')
+    assert prefilter.screen(line) == Screen(1, 1, False)
+    assert prefilter.screen(line, {"paul", "stromberg"}) == Screen(1, 2, False)
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.coref import corefer
@@ -449,17 +451,26 @@ def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
 
 def _pronouns(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
     covered = {i for f in found for i in range(f.start, f.end)}
-    personal = [
-        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
-        for t in doc
-        if t.lower_ in PRONOUNS and t.i not in covered and t.pos_ == "PRON"
-    ]
-    collective = [
-        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", needs_antecedent=True)
-        for t in doc
-        if t.lower_ in COLLECTIVE_PRONOUNS and t.i not in covered and _referring_it(t)
-    ]
-    return personal + collective
+    # Only the pronouns' positions become Token objects: making one for every word of a
+    # long article cost more than the rest of this function.
+    strings = doc.vocab.strings
+    wanted = {strings.add(w): w for w in PRONOUNS | COLLECTIVE_PRONOUNS}
+    lowers = doc.to_array(LOWER)
+    positions = numpy.flatnonzero(numpy.isin(lowers, list(wanted))).tolist()
+    result = []
+    for i in positions:
+        if i in covered:
+            continue
+        token = doc[i]
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            result.append(
+                ActorSpan(
+                    i, i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True
+                )
+            )
+        elif token.lower_ in COLLECTIVE_PRONOUNS and _referring_it(token):
+            result.append(ActorSpan(i, i + 1, None, "pronoun", "pronoun", needs_antecedent=True))
+    return result
 
 
 def _referring_it(token: Token) -> bool:
