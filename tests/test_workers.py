@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from bilat.capacity import WORKER_RSS, auto_workers, available_memory, usable_cores
-from bilat.ingest import AUTO_POOL_WORDS, IngestInterrupted, IngestReport, ingest, plan_workers
+from bilat.ingest import (
+    AUTO_POOL_WORDS,
+    IngestInterrupted,
+    IngestReport,
+    WorkerPool,
+    ingest,
+    plan_workers,
+)
 from bilat.records import Document, Rejection, RejectReason
 from bilat.settings import SETTINGS, Settings
 from bilat.store import open_store
@@ -131,6 +139,22 @@ def test_ingest_two_workers_store_what_one_stores(tmp_path: Path) -> None:
             stored.append((report.as_dict(), [e.as_dict() for e in extractions if e]))
     assert stored[0][0]["events"] > 0
     assert stored[1] == stored[0]
+
+
+@pytest.mark.slow
+def test_worker_pool_forks_from_the_main_thread_and_spawns_from_others() -> None:
+    methods = []
+
+    def start() -> None:
+        pool = WorkerPool(Settings(), processes=1)
+        methods.append(pool.start_method)
+        pool.close()
+
+    start()
+    thread = threading.Thread(target=start)
+    thread.start()
+    thread.join()
+    assert methods == ["fork", "spawn"]
 
 
 def test_settings_every_setting_documented() -> None:

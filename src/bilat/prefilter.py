@@ -25,9 +25,11 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from bilat.actors.gazetteer import Gazetteer
-from bilat.actors.resolve import COLLECTIVE_PRONOUNS, PRONOUNS
+from bilat.actors.gazetteer import Gazetteer, Piece
+from bilat.actors.mention import piece_kind
+from bilat.actors.resolve import COLLECTIVE_PRONOUNS, JOINERS, PRONOUNS, may_join
 from bilat.events.patterns import PatternSet
+from bilat.knowledge.schema import ActorRules
 
 # Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
 # when it acts ("its envoy"), so they do not count.
@@ -113,7 +115,7 @@ class Prefilter:
         """Return True when some lemma this (lower-case) word form may have is a trigger."""
         return bool(self._lemmas(word) & self.trigger_lemmas)
 
-    def screen(self, doc: Doc) -> Screen:
+    def screen(self, doc: Doc, names: frozenset[str] | set[str] = frozenset()) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) line.
 
         A trigger word counts only when one of its patterns could match: the particles,
@@ -121,9 +123,12 @@ class Prefilter:
 
         Args:
             doc: the line, tokenized only.
+            names: lower-case surnames the document's earlier lines gave to actors
+                (:meth:`names_in`); a bare "Stromberg" may resolve to one of them.
 
         Returns:
-            Counts of live trigger words and actor-like mentions (gazetteer phrases, pronouns).
+            Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
+            the resolver joins them, known surnames, pronouns).
         """
         lemmas = [self._lemmas(t.lower_) for t in doc]
         line: set[str] = set().union(*lemmas) if lemmas else set()
@@ -143,9 +148,37 @@ class Prefilter:
             return Screen(0, 0, False)
         pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        pronouns = sum(1 for t in doc if t.lower_ in _REFERRING and t.i not in covered)
+        pronouns = sum(
+            1
+            for t in doc
+            if t.i not in covered
+            and (t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()))
+        )
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        return Screen(triggers, len(pieces) + pronouns, group, rebuts)
+        mentions = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts)
+
+    def names_in(self, doc: Doc) -> set[str]:
+        """Return the surnames a later bare name may take its actor from, in lower case.
+
+        The resolver links a bare name to an earlier actor whose name ends with it: a known
+        person ("Ishaq Dar"), or a phrase ending in capitalized words that follow an actor
+        piece ("UNHCR spokesman Paul Stromberg", "the army chief, General Asim Munir").
+        """
+        people = self.gazetteer.knowledge.people
+        found: set[str] = set()
+        for piece in self.gazetteer.pieces(doc):
+            for entry in piece.entries:
+                person = people.get(entry.key) if entry.kind == "person" else None
+                if person is not None:
+                    found.update(person.name.lower().split()[-1:])
+            i = piece.end
+            if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
+                i += 1
+            while i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
+                found.add(doc[i].lower_)
+                i += 1
+        return found
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate lines of each text; yield one joined ``Doc`` per text, in order.
@@ -165,12 +198,15 @@ class Prefilter:
             for text in texts:
                 lines: list[Doc | None] = []
                 candidates: list[Doc] = []
+                names: set[str] = set()
                 for line in text.splitlines(keepends=True) or [text]:
                     doc = self.nlp.make_doc(line)
                     words = sum(1 for t in doc if not t.is_space)
                     self.stats.lines += 1
                     self.stats.words += words
-                    if self.screen(doc).candidate:
+                    screen = self.screen(doc, names)
+                    names |= self.names_in(doc)
+                    if screen.candidate:
                         self.stats.parsed_lines += 1
                         self.stats.parsed_words += words
                         lines.append(None)
@@ -218,6 +254,28 @@ class Prefilter:
         return doc
 
 
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> int:
+    """Count the mentions the pieces of a line make, joined as the actor resolver joins them.
+
+    "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
+    Joins the resolver decides from the parse ("and", commas) are not made here, so the count
+    is never below the resolver's.
+    """
+    count = 0
+    kinds: set[str] = set()
+    end = 0
+    for piece in pieces:
+        kind = piece_kind(piece)
+        words = [t.lower_ for t in doc[end : piece.start]]
+        if count and may_join(words, kinds, kind, rules):
+            kinds.add(kind)
+        else:
+            count += 1
+            kinds = {kind}
+        end = piece.end
+    return count
+
+
 def _join(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
@@ -233,8 +291,7 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """Map each trigger lemma to its patterns' word requirements and whether they rebut.
 
     A requirement is a set of lemmas of which one must be in the line: the pattern's particles,
-    the head words of its objects, its complements or its modifiers. A multi-word noun
-    ("phone call") is indexed under each of its words, with no requirement.
+    the head words of its objects, its complements or its modifiers.
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
@@ -251,11 +308,9 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
             )
             if group
         )
+        # The coder looks a trigger up by one token's lemma, so a multi-word lemma ("phone
+        # call", "cease-fire": the tokenizer splits both) is indexed whole, never by its words:
+        # indexed by "in" or "up", every line with a preposition was a candidate.
         for lemma in pattern.verbs + pattern.nouns:
-            words = lemma.replace("-", " ").split()
-            if len(words) == 1:
-                needs.setdefault(lemma, []).append((sets, lone))
-            else:
-                for word in [lemma, *words]:
-                    needs.setdefault(word, []).append(((), lone))
+            needs.setdefault(lemma, []).append((sets, lone))
     return needs

@@ -386,10 +386,12 @@ def _headline_window(doc: Doc) -> tuple[int, int] | None:
 
     if not has(1):
         return None
+    # Doc.text joins every token's text on each access: read it once.
+    text = doc.text
     body = 1
     while has(body + 1):
         sent = sentences[body]
-        line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
+        line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
         if not line_start or len(sent) >= _HEADLINE_TOKENS:
             break
         body += 1

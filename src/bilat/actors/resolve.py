@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.coref import corefer
@@ -113,28 +115,44 @@ def _group(doc: Doc, pieces: list[Piece], rules: ActorRules) -> list[list[Piece]
 
 def _joins(doc: Doc, group: list[Piece], piece: Piece, rules: ActorRules) -> bool:
     last = group[-1]
-    gap = doc[last.end : piece.start]
     if doc[last.start].sent.start != doc[piece.start].sent.start:
         return False
     kinds = {piece_kind(p) for p in group}
     new = piece_kind(piece)
-    if "group" in kinds or new == "group":
-        return False
-    words = [t.lower_ for t in gap]
-    if len(words) > 3:
-        return False
+    words = [t.lower_ for t in doc[last.end : piece.start]]
+    plain = may_join(words, kinds, new, rules)
+    if plain is not None:
+        return plain
     if words == ["and"]:
         return kinds == {"title"} and new == "title" and _followed_by_name(doc, piece, group)
-    if "," in words:
-        # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi";
-        # a bare country is not ("the presidents of Russia and Ukraine, Putin and Zelensky")
-        return (
-            words == [","]
-            and new in ("person", "name", "title")
-            and not kinds & {"person", "name"}
-            and bool(kinds & {"title", "adjective"} or (kinds & {"country"} and len(group) > 1))
-            and (new != "title" or _followed_by_name(doc, piece, group))
-        )
+    # apposition: "Pakistan's Army Chief, General Asim Munir", "his counterpart, Wang Yi";
+    # a bare country is not ("the presidents of Russia and Ukraine, Putin and Zelensky")
+    return (
+        words == [","]
+        and new in ("person", "name", "title")
+        and not kinds & {"person", "name"}
+        and bool(kinds & {"title", "adjective"} or (kinds & {"country"} and len(group) > 1))
+        and (new != "title" or _followed_by_name(doc, piece, group))
+    )
+
+
+def may_join(words: list[str], kinds: set[str], new: str, rules: ActorRules) -> bool | None:
+    """Return whether a piece joins the mention before it, or None when the parse decides.
+
+    Args:
+        words: the lower-case words between the mention and the piece.
+        kinds: the kinds of the mention's pieces.
+        new: the piece's kind.
+        rules: the actor rules (title modifiers).
+
+    Returns:
+        True or False from the words and kinds alone; None for "and" and commas, whose
+        joining depends on what follows the piece in the parse.
+    """
+    if "group" in kinds or new == "group" or len(words) > 3:
+        return False
+    if words == ["and"] or "," in words:
+        return None
     if any(w not in JOINERS and w not in rules.title_modifiers for w in words):
         return False
     if "of" in words and not (kinds & {"title", "sector"} and new in ("country", "org")):
@@ -433,17 +451,26 @@ def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
 
 def _pronouns(doc: Doc, found: list[ActorSpan]) -> list[ActorSpan]:
     covered = {i for f in found for i in range(f.start, f.end)}
-    personal = [
-        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True)
-        for t in doc
-        if t.lower_ in PRONOUNS and t.i not in covered and t.pos_ == "PRON"
-    ]
-    collective = [
-        ActorSpan(t.i, t.i + 1, None, "pronoun", "pronoun", needs_antecedent=True)
-        for t in doc
-        if t.lower_ in COLLECTIVE_PRONOUNS and t.i not in covered and _referring_it(t)
-    ]
-    return personal + collective
+    # Only the pronouns' positions become Token objects: making one for every word of a
+    # long article cost more than the rest of this function.
+    strings = doc.vocab.strings
+    wanted = {strings.add(w): w for w in PRONOUNS | COLLECTIVE_PRONOUNS}
+    lowers = doc.to_array(LOWER)
+    positions = numpy.flatnonzero(numpy.isin(lowers, list(wanted))).tolist()
+    result = []
+    for i in positions:
+        if i in covered:
+            continue
+        token = doc[i]
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            result.append(
+                ActorSpan(
+                    i, i + 1, None, "pronoun", "pronoun", individual=True, needs_antecedent=True
+                )
+            )
+        elif token.lower_ in COLLECTIVE_PRONOUNS and _referring_it(token):
+            result.append(ActorSpan(i, i + 1, None, "pronoun", "pronoun", needs_antecedent=True))
+    return result
 
 
 def _referring_it(token: Token) -> bool:
