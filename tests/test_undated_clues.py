@@ -156,3 +156,14 @@ def test_terms_of_office_alone_give_their_whole_span() -> None:
     doc = Document.from_text("Finance Minister Ishaq Dar met lenders.")
     result = resolve_document_date(doc, evidence=[DAR])
     assert (result.earliest, result.latest) == ("1998-08-06", "2023-08-10")
+
+
+def test_extract_crown_prince_dates_the_text_before_the_throne(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text(
+            "President Donald Trump thanked Abu Dhabi Crown Prince Mohammed bin Zayed.",
+            doc_id="t",
+        )
+    )
+    # the crown prince (2004-2022) leaves only Trump's first term
+    assert (extraction.date.earliest, extraction.date.latest) == ("2017-01-20", "2021-01-20")
