@@ -167,3 +167,16 @@ def test_extract_crown_prince_dates_the_text_before_the_throne(pipeline: Any) ->
     )
     # the crown prince (2004-2022) leaves only Trump's first term
     assert (extraction.date.earliest, extraction.date.latest) == ("2017-01-20", "2021-01-20")
+
+
+def test_extract_honorific_between_title_and_name_keeps_the_title(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text(
+            "Reserves will rise, Central Bank Governor Dr. Nandalal Weerasinghe said.",
+            doc_id="t",
+        )
+    )
+    assert (extraction.date.earliest, extraction.date.latest) == ("2022-04-07", None)
+    assert extraction.date.evidence == (
+        "tenure: Central Bank Governor Dr. Nandalal Weerasinghe Nandalal Weerasinghe (2022-04-07..)"
+    )
