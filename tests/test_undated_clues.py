@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from bilat.records import DatePrecision, Document
 from bilat.time import ReferredEvent, TenureEvidence, resolve_document_date
 
@@ -180,3 +182,27 @@ def test_extract_honorific_between_title_and_name_keeps_the_title(pipeline: Any)
     assert extraction.date.evidence == (
         "tenure: Central Bank Governor Dr. Nandalal Weerasinghe Nandalal Weerasinghe (2022-04-07..)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Relations froze after the Kargil war and thawed slowly.", "1999-05-03"),
+        ("Security was tightened in the years after the September 11 attacks.", "2001-09-11"),
+        ("The AUKUS pact angered Beijing.", "2021-09-15"),
+        ("Envoys met a month after the Wagner mutiny.", "2023-06-23"),
+        ("The Indus Waters Treaty remains in abeyance, officials said.", "2025-04-23"),
+    ],
+)
+def test_referred_events_of_both_periods_date_the_text(text: str, earliest: str) -> None:
+    result = resolve_document_date(Document.from_text(text), referred=ReferredEvent.load_all())
+    assert (result.earliest, result.latest) == (earliest, None)
+
+
+def test_doha_agreement_needs_the_taliban_in_its_sentence() -> None:
+    # the WTO's Doha round also produced "Doha agreements"
+    trade = Document.from_text("Ministers hoped for a Doha agreement on farm subsidies.")
+    afghan = Document.from_text("The Taliban said the Doha agreement still binds Washington.")
+    referred = ReferredEvent.load_all()
+    assert resolve_document_date(trade, referred=referred).precision is DatePrecision.UNKNOWN
+    assert resolve_document_date(afghan, referred=referred).earliest == "2020-02-29"
