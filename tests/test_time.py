@@ -316,12 +316,20 @@ def test_resolve_document_date_past_years_give_lower_bound() -> None:
     )
     result = resolve_document_date(doc, today=dt.date(2026, 1, 1))
     assert (result.earliest, result.latest) == ("2021-01-01", "2026-01-01")
-    assert result.evidence == "past year: 'in 2021' ⇒ on or after 2021"
+    assert result.evidence == (
+        "past year: 'in 2021' ⇒ on or after 2021; "
+        "coming year: 'by 2030' ⇒ on or before 2030-12-31"
+    )
 
 
-def test_resolve_document_date_future_year_does_not_count() -> None:
+def test_resolve_document_date_future_year_is_an_upper_bound_only() -> None:
     doc = Document.from_text("The country will host the games in 2030.")
-    assert resolve_document_date(doc) == DocumentDate.unknown()
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest, result.evidence) == (
+        None,
+        "2030-12-31",
+        "coming year: 'in 2030' ⇒ on or before 2030-12-31",
+    )
 
 
 def test_resolve_document_date_past_date_in_anniversary_year(relations: RelationsTable) -> None:

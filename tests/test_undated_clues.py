@@ -206,3 +206,55 @@ def test_doha_agreement_needs_the_taliban_in_its_sentence() -> None:
     referred = ReferredEvent.load_all()
     assert resolve_document_date(trade, referred=referred).precision is DatePrecision.UNKNOWN
     assert resolve_document_date(afghan, referred=referred).earliest == "2020-02-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "evidence"),
+    [
+        (
+            "The treaty is set to expire in 2026.",
+            None,
+            "2026-12-31",
+            "coming year: 'in 2026' ⇒ on or before 2026-12-31",
+        ),
+        (
+            "The sides agreed in 2018 that troops will leave by the end of 2019.",
+            "2018-01-01",
+            "2019-12-31",
+            "past year: 'in 2018' ⇒ on or after 2018; "
+            "coming year: 'by the end of 2019' ⇒ on or before 2019-12-31",
+        ),
+        (
+            "He won office in the spring of 2019.",
+            "2019-01-01",
+            None,
+            "past year: 'in the spring of 2019' ⇒ on or after 2019",
+        ),
+    ],
+)
+def test_years_ahead_and_behind_bound_the_text(
+    text: str, earliest: str | None, latest: str | None, evidence: str
+) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest, result.evidence) == (earliest, latest, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year sits in a past clause the future marker does not reach
+        "Members will renew the goals made in 1994.",
+        "Tadic, elected as president in 2004, will face a test.",
+    ],
+)
+def test_year_in_a_past_clause_is_not_ahead(text: str) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert result.latest is None
+
+
+def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
+    doc = Document.from_text(
+        "Output rose in 2007, the report said. Elections will be held in 2007."
+    )
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest) == (None, "2007-12-31")
