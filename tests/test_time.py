@@ -317,8 +317,7 @@ def test_resolve_document_date_past_years_give_lower_bound() -> None:
     result = resolve_document_date(doc, today=dt.date(2026, 1, 1))
     assert (result.earliest, result.latest) == ("2021-01-01", "2026-01-01")
     assert result.evidence == (
-        "past year: 'in 2021' ⇒ on or after 2021; "
-        "coming year: 'by 2030' ⇒ on or before 2030-12-31"
+        "past year: 'in 2021' ⇒ on or after 2021; coming year: 'by 2030' ⇒ on or before 2030-12-31"
     )
 
 
