@@ -258,3 +258,52 @@ def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
     )
     result = resolve_document_date(doc)
     assert (result.earliest, result.latest) == (None, "2007-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # "Secretary" alone is a US title: Japan's cabinet secretary is not Hayashi the minister
+        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", None, None),
+        # Rutte's head-of-state role is NATO's, not the Netherlands'
+        ("The President of the Netherlands, Mark Rutte, spoke.", None, None),
+        # an organisation's chief under the Secretary General title
+        ("NATO Secretary General Mark Rutte spoke.", "2024-10-01", None),
+        # "Minister" inside "Foreign Minister" is no title of Wang Yi's other post
+        ("China's Foreign Minister Wang Yi spoke.", "2013-03-16", None),
+    ],
+)
+def test_extract_title_dates_only_the_office_it_names(
+    pipeline: Any, text: str, earliest: str | None, latest: str | None
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+QUEEN = TenureEvidence(
+    "elizabeth-ii",
+    "Elizabeth II",
+    "head_of_state",
+    "Queen Elizabeth",
+    dt.date(1952, 2, 6),
+    dt.date(2022, 9, 8),
+)
+KING = TenureEvidence(
+    "charles-iii", "Charles III", "head_of_state", "King Charles", dt.date(2022, 9, 8), None
+)
+
+
+@pytest.mark.parametrize("order", [[QUEEN, KING, BIDEN], [BIDEN, KING, QUEEN]])
+def test_holders_meeting_on_the_handover_day_keep_the_successor(
+    order: list[TenureEvidence],
+) -> None:
+    doc = Document.from_text("King Charles recalled Queen Elizabeth; President Joe Biden spoke.")
+    result = resolve_document_date(doc, evidence=order)
+    assert (result.earliest, result.latest, result.precision) == (
+        "2022-09-08",
+        "2025-01-20",
+        DatePrecision.RANGE,
+    )
+    assert result.flags == (
+        "conflict: tenure: Queen Elizabeth Elizabeth II (1952-02-06..2022-09-08)",
+    )

@@ -271,7 +271,13 @@ def _infer(
     today: dt.date | None,
 ) -> DocumentDate:
     flags: list[str] = []
-    constraints: list[_Constraint] = [c for c in tenure if c is not None]
+    # The latest-starting tenure first: when two holders of one post meet only on the handover
+    # day, the predecessor is the one set aside.
+    constraints: list[_Constraint] = sorted(
+        (c for c in tenure if c is not None),
+        key=lambda c: c.earliest or dt.date.min,
+        reverse=True,
+    )
     flags += [
         f"former-in-office:{e.person_id}"
         for e, c in zip(evidence, tenure, strict=True)
@@ -340,7 +346,8 @@ def _within_terms(
     for start, end in item.terms:
         low = max((d for d in (start, earliest) if d is not None), default=None)
         high = min((d for d in (end, latest) if d is not None), default=None)
-        if low is None or high is None or low <= high:
+        # a term that only touches the range on a handover day does not hold it
+        if low is None or high is None or low < high or (low == high and earliest == latest):
             pieces.append((low, high))
     if not pieces:
         return earliest, latest
@@ -367,7 +374,14 @@ def _intersect(
     for item in constraints:
         low = max((d for d in (earliest, item.earliest) if d is not None), default=None)
         high = min((d for d in (latest, item.latest) if d is not None), default=None)
-        if low is not None and high is not None and low > high:
+        # Two office holders who meet only on the day one handed over to the other are not both
+        # in office: the one set aside is named in passing.
+        handover = (
+            low == high
+            and item.label.startswith("tenure:")
+            and (item.earliest == latest or item.latest == earliest)
+        )
+        if low is not None and high is not None and (low > high or handover):
             flags.append(f"conflict: {item.label}")
             continue
         earliest, latest = low, high
