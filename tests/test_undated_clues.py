@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def test_weekday_with_date_picks_the_year_of_that_weekday() -> None:
-    doc = Document.from_text("President Joe Biden spoke on Thursday, February 24, in Washington.")
+    doc = Document.from_text("President Joe Biden said on Thursday, February 24, in Washington.")
     result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
     assert (result.earliest, result.latest, result.precision) == (
         "2022-02-24",
@@ -307,3 +307,9 @@ def test_holders_meeting_on_the_handover_day_keep_the_successor(
     assert result.flags == (
         "conflict: tenure: Queen Elizabeth Elizabeth II (1952-02-06..2022-09-08)",
     )
+
+
+def test_weekday_date_not_shown_past_may_be_a_week_ahead() -> None:
+    doc = Document.from_text("President Joe Biden opens the talks on Monday, December 11.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2023-12-04", "2023-12-18")

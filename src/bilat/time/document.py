@@ -34,7 +34,7 @@ from bilat.time.calendar_words import (
 from bilat.time.dateline import parse_dateline
 from bilat.time.diplomatic_ties import RelationsTable
 from bilat.time.referred_events import ReferredEvent
-from bilat.time.tense import FUTURE, PAST, PRESENT, firmly_future, guess_tense
+from bilat.time.tense import FUTURE, PAST, PRESENT, firmly_future, guess_tense, guess_tense_clue
 
 
 @dataclass(frozen=True)
@@ -514,7 +514,8 @@ def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> 
     """Return the days a weekday named with a yearless date fixes ("Thursday, February 24").
 
     Within the range, only some years put that date on that weekday, and a yearless "Feb 29"
-    only falls in leap years; the report comes out on that day or within the week after it.
+    only falls in leap years; the report comes out on that day or within the week after it,
+    or, when its tense does not show the day past, within the week before.
     """
     found: list[_Constraint] = []
     for sentence in sentences:
@@ -533,7 +534,11 @@ def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> 
             ]
             if days:
                 label = f"weekday date: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
-                found.append(_Constraint(days[0], days[-1] + _NEWS_LAG, label))
+                # a day the tense does not show to be past may be a coming one, announced
+                # up to a week ahead ("talks open on Monday, December 11")
+                past = guess_tense_clue(sentence, match.span()) == (PAST, True)
+                first = days[0] if past else days[0] - _NEWS_LAG
+                found.append(_Constraint(first, days[-1] + _NEWS_LAG, label))
         for match in _LEAP_DAY.finditer(sentence):
             days = [
                 d

@@ -41,7 +41,7 @@ _FIRM_FUTURE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(
-    r"[,;:()\"“”]|\b(?:and|but|which|who|that|after|since|was|were|had|said|ago|last|did|"
+    r"[,;:()\"“”]|\b(?:and|but|which|who|that|after|since|was|were|had|said|ago|did|"
     r"told|met|held|made|took|gave|came|went|saw|left|began|won|lost|paid|earlier|yesterday)\b"
     r"|\b[a-z]{2,}ed\b",
     re.IGNORECASE,
