@@ -118,6 +118,9 @@ def firmly_future(sentence: str, start: int) -> bool:
     Args:
         sentence: the sentence text.
         start: where the time expression begins.
+
+    Returns:
+        True when such a marker reaches the expression.
     """
     before = sentence[max(0, start - _FIRM_WINDOW) : start]
     markers = list(_FIRM_FUTURE.finditer(before))
