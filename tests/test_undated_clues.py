@@ -263,8 +263,11 @@ def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
 @pytest.mark.parametrize(
     ("text", "earliest", "latest"),
     [
-        # "Secretary" alone is a US title: Japan's cabinet secretary is not Hayashi the minister
-        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", None, None),
+        # Hayashi's term as cabinet secretary, not (through the US-only "Secretary") his term
+        # as foreign minister
+        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", None),
+        # "Secretary" alone is a US title: it does not date Japan's foreign minister
+        ("Japan's Secretary Yoko Kamikawa spoke.", None, None),
         # Rutte's head-of-state role is NATO's, not the Netherlands'
         ("The President of the Netherlands, Mark Rutte, spoke.", None, None),
         # an organisation's chief under the Secretary General title
