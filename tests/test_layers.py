@@ -28,7 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "actors",
         "events",
         "places facts calibration",
-        "prefilter",
+        "prefilter tenures",
         "extract",
         "lookup evaluation",
         "store",
@@ -47,7 +47,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
 
 A unit is a top-level module or package of ``bilat`` (``bilat`` itself is the facade that
 re-exports the public API). The order is the pipeline's (DESIGN: sources → language → time →
-actors → events → places and facts; the pre-filter and ``extract`` run several of them), then
+actors → events → places and facts; the pre-filter, the tenures that date a text and ``extract`` run several of them), then
 storage, analysis, presenters (``views``) and the interfaces.
 """
 

@@ -316,12 +316,19 @@ def test_resolve_document_date_past_years_give_lower_bound() -> None:
     )
     result = resolve_document_date(doc, today=dt.date(2026, 1, 1))
     assert (result.earliest, result.latest) == ("2021-01-01", "2026-01-01")
-    assert result.evidence == "past year: 'in 2021' ⇒ on or after 2021"
+    assert result.evidence == (
+        "past year: 'in 2021' ⇒ on or after 2021; coming year: 'by 2030' ⇒ on or before 2030-12-31"
+    )
 
 
-def test_resolve_document_date_future_year_does_not_count() -> None:
+def test_resolve_document_date_future_year_is_an_upper_bound_only() -> None:
     doc = Document.from_text("The country will host the games in 2030.")
-    assert resolve_document_date(doc) == DocumentDate.unknown()
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest, result.evidence) == (
+        None,
+        "2030-12-31",
+        "coming year: 'in 2030' ⇒ on or before 2030-12-31",
+    )
 
 
 def test_resolve_document_date_past_date_in_anniversary_year(relations: RelationsTable) -> None:
@@ -365,6 +372,9 @@ def test_resolve_event_date_explicit_tense_wins() -> None:
         ("She speaks today.", "2025-04-08", DatePrecision.DAY),
         ("They fly tomorrow.", "2025-04-09", DatePrecision.DAY),
         ("The envoy visited last week.", "2025-03-31", DatePrecision.RANGE),
+        ("This week it is Sudan's turn to object.", "2025-04-08", DatePrecision.DAY),
+        ("The envoy met them this week.", "2025-04-08", DatePrecision.DAY),
+        ("The envoy will visit this week.", "2025-04-07", DatePrecision.RANGE),
         ("Prices rose earlier this month.", "2025-04", DatePrecision.MONTH),
         ("The pact was signed in March.", "2025-03", DatePrecision.MONTH),
         ("The pact was signed in June.", "2024-06", DatePrecision.MONTH),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from bilat.records import DatePrecision, Document
 from bilat.time import ReferredEvent, TenureEvidence, resolve_document_date
 
@@ -20,7 +22,7 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def test_weekday_with_date_picks_the_year_of_that_weekday() -> None:
-    doc = Document.from_text("President Joe Biden spoke on Thursday, February 24, in Washington.")
+    doc = Document.from_text("President Joe Biden said on Thursday, February 24, in Washington.")
     result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
     assert (result.earliest, result.latest, result.precision) == (
         "2022-02-24",
@@ -156,3 +158,161 @@ def test_terms_of_office_alone_give_their_whole_span() -> None:
     doc = Document.from_text("Finance Minister Ishaq Dar met lenders.")
     result = resolve_document_date(doc, evidence=[DAR])
     assert (result.earliest, result.latest) == ("1998-08-06", "2023-08-10")
+
+
+def test_extract_crown_prince_dates_the_text_before_the_throne(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text(
+            "President Donald Trump thanked Abu Dhabi Crown Prince Mohammed bin Zayed.",
+            doc_id="t",
+        )
+    )
+    # the crown prince (2004-2022) leaves only Trump's first term
+    assert (extraction.date.earliest, extraction.date.latest) == ("2017-01-20", "2021-01-20")
+
+
+def test_extract_honorific_between_title_and_name_keeps_the_title(pipeline: Any) -> None:
+    extraction = pipeline.extract(
+        Document.from_text(
+            "Reserves will rise, Central Bank Governor Dr. Nandalal Weerasinghe said.",
+            doc_id="t",
+        )
+    )
+    assert (extraction.date.earliest, extraction.date.latest) == ("2022-04-07", None)
+    assert extraction.date.evidence == (
+        "tenure: Central Bank Governor Dr. Nandalal Weerasinghe Nandalal Weerasinghe (2022-04-07..)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Relations froze after the Kargil war and thawed slowly.", "1999-05-03"),
+        ("Security was tightened in the years after the September 11 attacks.", "2001-09-11"),
+        ("The AUKUS pact angered Beijing.", "2021-09-15"),
+        ("Envoys met a month after the Wagner mutiny.", "2023-06-23"),
+        ("The Indus Waters Treaty remains in abeyance, officials said.", "2025-04-23"),
+    ],
+)
+def test_referred_events_of_both_periods_date_the_text(text: str, earliest: str) -> None:
+    result = resolve_document_date(Document.from_text(text), referred=ReferredEvent.load_all())
+    assert (result.earliest, result.latest) == (earliest, None)
+
+
+def test_doha_agreement_needs_the_taliban_in_its_sentence() -> None:
+    # the WTO's Doha round also produced "Doha agreements"
+    trade = Document.from_text("Ministers hoped for a Doha agreement on farm subsidies.")
+    afghan = Document.from_text("The Taliban said the Doha agreement still binds Washington.")
+    referred = ReferredEvent.load_all()
+    assert resolve_document_date(trade, referred=referred).precision is DatePrecision.UNKNOWN
+    assert resolve_document_date(afghan, referred=referred).earliest == "2020-02-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "evidence"),
+    [
+        (
+            "The treaty is set to expire in 2026.",
+            None,
+            "2026-12-31",
+            "coming year: 'in 2026' ⇒ on or before 2026-12-31",
+        ),
+        (
+            "The sides agreed in 2018 that troops will leave by the end of 2019.",
+            "2018-01-01",
+            "2019-12-31",
+            "past year: 'in 2018' ⇒ on or after 2018; "
+            "coming year: 'by the end of 2019' ⇒ on or before 2019-12-31",
+        ),
+        (
+            "He won office in the spring of 2019.",
+            "2019-01-01",
+            None,
+            "past year: 'in the spring of 2019' ⇒ on or after 2019",
+        ),
+    ],
+)
+def test_years_ahead_and_behind_bound_the_text(
+    text: str, earliest: str | None, latest: str | None, evidence: str
+) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest, result.evidence) == (earliest, latest, evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year sits in a past clause the future marker does not reach
+        "Members will renew the goals made in 1994.",
+        "Tadic, elected as president in 2004, will face a test.",
+    ],
+)
+def test_year_in_a_past_clause_is_not_ahead(text: str) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert result.latest is None
+
+
+def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
+    doc = Document.from_text(
+        "Output rose in 2007, the report said. Elections will be held in 2007."
+    )
+    result = resolve_document_date(doc)
+    assert (result.earliest, result.latest) == (None, "2007-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # Hayashi's term as cabinet secretary, not (through the US-only "Secretary") his term
+        # as foreign minister
+        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", None),
+        # "Secretary" alone is a US title: it does not date Japan's foreign minister
+        ("Japan's Secretary Yoko Kamikawa spoke.", None, None),
+        # Rutte's head-of-state role is NATO's, not the Netherlands'
+        ("The President of the Netherlands, Mark Rutte, spoke.", None, None),
+        # an organisation's chief under the Secretary General title
+        ("NATO Secretary General Mark Rutte spoke.", "2024-10-01", None),
+        # "Minister" inside "Foreign Minister" is no title of Wang Yi's other post
+        ("China's Foreign Minister Wang Yi spoke.", "2013-03-16", None),
+    ],
+)
+def test_extract_title_dates_only_the_office_it_names(
+    pipeline: Any, text: str, earliest: str | None, latest: str | None
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+QUEEN = TenureEvidence(
+    "elizabeth-ii",
+    "Elizabeth II",
+    "head_of_state",
+    "Queen Elizabeth",
+    dt.date(1952, 2, 6),
+    dt.date(2022, 9, 8),
+)
+KING = TenureEvidence(
+    "charles-iii", "Charles III", "head_of_state", "King Charles", dt.date(2022, 9, 8), None
+)
+
+
+@pytest.mark.parametrize("order", [[QUEEN, KING, BIDEN], [BIDEN, KING, QUEEN]])
+def test_holders_meeting_on_the_handover_day_keep_the_successor(
+    order: list[TenureEvidence],
+) -> None:
+    doc = Document.from_text("King Charles recalled Queen Elizabeth; President Joe Biden spoke.")
+    result = resolve_document_date(doc, evidence=order)
+    assert (result.earliest, result.latest, result.precision) == (
+        "2022-09-08",
+        "2025-01-20",
+        DatePrecision.RANGE,
+    )
+    assert result.flags == (
+        "conflict: tenure: Queen Elizabeth Elizabeth II (1952-02-06..2022-09-08)",
+    )
+
+
+def test_weekday_date_not_shown_past_may_be_a_week_ahead() -> None:
+    doc = Document.from_text("President Joe Biden opens the talks on Monday, December 11.")
+    result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
+    assert (result.earliest, result.latest) == ("2023-12-04", "2023-12-18")

@@ -33,7 +33,6 @@ from bilat.events.coder import Attempt, Candidate, Coder, event_id
 from bilat.events.patterns import PatternSet, load_patterns
 from bilat.facts import extract_facts, find_quotes, pronoun_speaker
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import Role
 from bilat.nlp import load_nlp, parse, parse_many, sentence_spans
 from bilat.nlp.clauses import other_clauses
 from bilat.places import (
@@ -62,11 +61,11 @@ from bilat.records import (
     Quote,
 )
 from bilat.settings import Settings
+from bilat.tenures import find_tenures
 from bilat.time import (
     EventDate,
     ReferredEvent,
     RelationsTable,
-    TenureEvidence,
     news_day,
     parse_dateline,
     resolve_document_date,
@@ -153,7 +152,7 @@ class Pipeline:
         undated = find_mentions(doc, self.gazetteer, ResolveContext(self.knowledge))
         doc_date = resolve_document_date(
             document,
-            evidence=self._tenures(doc, undated),
+            evidence=find_tenures(doc, undated, self.knowledge),
             relations=self.relations,
             referred=self.referred,
         )
@@ -198,45 +197,6 @@ class Pipeline:
             return place.country if place is not None else None
 
         return locate
-
-    def _tenures(self, doc: Doc, mentions: list[ActorSpan]) -> list[TenureEvidence]:
-        """Find "Title Name" pairs among undated mentions whose tenures date the text."""
-        evidence = []
-        for mention in mentions:
-            if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
-                continue
-            titles = [p.entries[0].key for p in mention.pieces if p.entries[0].kind == "title"]
-            person = self.knowledge.people[mention.actor.person_id]
-            if not titles:
-                # "US President Donald Trump" may match a person alias whole: a title of one of
-                # the person's offices inside it dates the text all the same.
-                titles = self._titles_in(doc[mention.start : mention.end].text, person.roles)
-            if not titles:
-                titles = _own_title_before(doc.text[: doc[mention.start].idx], person.roles)
-            if not titles:
-                continue
-            # Each title holds at the date (their spans intersect); several terms under one
-            # title (a second term, a renamed post held concurrently) date the text only to
-            # the whole span they cover: picking one term would be a guess.
-            for title in titles:
-                offices = self.knowledge.same_office(title)
-                roles = [role for role in person.roles if role.office in offices]
-                if not roles:
-                    continue
-                ends = [role.end for role in roles]
-                evidence.append(
-                    TenureEvidence(
-                        person_id=person.id,
-                        name=person.name,
-                        office=roles[0].office,
-                        title_text=doc[mention.start : mention.end].text,
-                        start=min(role.start for role in roles),
-                        end=None if None in ends else max(e for e in ends if e is not None),
-                        current=not mention.former,
-                        terms=tuple(sorted((role.start, role.end) for role in roles)),
-                    )
-                )
-        return evidence
 
     def _current_at(self, doc: Doc, offset: int, doc_date: DocumentDate) -> bool:
         """Return whether the sentence at ``offset`` reports the day's news, not background."""
@@ -320,17 +280,6 @@ class Pipeline:
             here=says_here(own_clause),
             venue=is_venue(trigger.lemma_, own) and not planned,
         )
-
-    def _titles_in(self, text: str, roles: Iterable[Role]) -> list[str]:
-        """Return the offices among ``roles`` whose title is written in ``text``."""
-        words = f" {text} "
-        offices = {
-            role.office
-            for role in roles
-            if role.office in self.knowledge.offices
-            and any(f" {t} " in words for t in self.knowledge.offices[role.office].titles)
-        }
-        return sorted(offices)
 
     def _event(
         self,
@@ -431,26 +380,6 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
             knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
         ),
     )
-
-
-def _own_title_before(before: str, roles: Iterable[Role]) -> list[str]:
-    """Return the offices whose own title (a role's ``title``) stands right before a name.
-
-    "Foreign Affairs Advisor Touhid Hossain": an interim government's adviser holds the
-    foreign minister's office under a title of its own; "advisor" and "adviser" are one word.
-    """
-    tail = " " + _fold_title(before[-80:].rstrip())
-    return sorted(
-        {
-            role.office
-            for role in roles
-            if role.title and tail.endswith(" " + _fold_title(role.title))
-        }
-    )
-
-
-def _fold_title(text: str) -> str:
-    return " ".join(text.lower().replace("advisor", "adviser").split())
 
 
 def mask_datelines(text: str) -> str:

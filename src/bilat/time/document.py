@@ -34,7 +34,7 @@ from bilat.time.calendar_words import (
 from bilat.time.dateline import parse_dateline
 from bilat.time.diplomatic_ties import RelationsTable
 from bilat.time.referred_events import ReferredEvent
-from bilat.time.tense import FUTURE, PAST, PRESENT, guess_tense
+from bilat.time.tense import FUTURE, PAST, PRESENT, firmly_future, guess_tense, guess_tense_clue
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,15 @@ _ANNIVERSARY = re.compile(
 _PAST_YEAR = re.compile(
     rf"\b(?:in|during|since|from|between|throughout|(?:following|after|since)\s+the)\s+"
     rf"(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:the\s+(?:spring|summer|autumn|fall|winter|start|beginning|middle|end)\s+of\s+)?"
     rf"(?:{MONTH}\s+)?(?P<y>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>\d{{2}}|\d{{4}}))?(?![\d,.]*\d)"
+)
+# Years a firm future marker points to ("is set to expire in 2026", "by the end of 2019"): the text
+# was written before that year ended.
+_COMING_YEAR = re.compile(
+    rf"\b(?:in|by|before|until|till|from|during)\s+(?:the\s+)?"
+    rf"(?:(?:early|late|mid|end\s+of|beginning\s+of|first\s+half\s+of|second\s+half\s+of)[\s-]+)?"
+    rf"(?:(?:the\s+)?year\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
 _MONTH_DAY = re.compile(
     rf"\b(?:on|since)\s+(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d)"
@@ -263,7 +271,13 @@ def _infer(
     today: dt.date | None,
 ) -> DocumentDate:
     flags: list[str] = []
-    constraints: list[_Constraint] = [c for c in tenure if c is not None]
+    # The latest-starting tenure first: when two holders of one post meet only on the handover
+    # day, the predecessor is the one set aside.
+    constraints: list[_Constraint] = sorted(
+        (c for c in tenure if c is not None),
+        key=lambda c: c.earliest or dt.date.min,
+        reverse=True,
+    )
     flags += [
         f"former-in-office:{e.person_id}"
         for e, c in zip(evidence, tenure, strict=True)
@@ -273,7 +287,11 @@ def _infer(
     sentences = [m.group(0) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
     if relations is not None:
         constraints += _anniversaries(sentences, text, relations)
-    constraints += _past_years(sentences)
+    coming = _coming_years(sentences)
+    # A year the text firmly puts ahead, or a later one, is not in its past anywhere else.
+    ahead = min((c.latest.year for c in coming if c.latest), default=None)
+    constraints += _past_years(sentences, ahead=ahead)
+    constraints += coming
     constraints += _referred_events(sentences, referred)
     constraints += _past_full_dates(sentences)
     if today is not None:
@@ -328,7 +346,8 @@ def _within_terms(
     for start, end in item.terms:
         low = max((d for d in (start, earliest) if d is not None), default=None)
         high = min((d for d in (end, latest) if d is not None), default=None)
-        if low is None or high is None or low <= high:
+        # a term that only touches the range on a handover day does not hold it
+        if low is None or high is None or low < high or (low == high and earliest == latest):
             pieces.append((low, high))
     if not pieces:
         return earliest, latest
@@ -355,7 +374,14 @@ def _intersect(
     for item in constraints:
         low = max((d for d in (earliest, item.earliest) if d is not None), default=None)
         high = min((d for d in (latest, item.latest) if d is not None), default=None)
-        if low is not None and high is not None and low > high:
+        # Two office holders who meet only on the day one handed over to the other are not both
+        # in office: the one set aside is named in passing.
+        handover = (
+            low == high
+            and item.label.startswith("tenure:")
+            and (item.earliest == latest or item.latest == earliest)
+        )
+        if low is not None and high is not None and (low > high or handover):
             flags.append(f"conflict: {item.label}")
             continue
         earliest, latest = low, high
@@ -381,25 +407,41 @@ def _anniversaries(sentences: list[str], text: str, relations: RelationsTable) -
     return found
 
 
-def _past_years(sentences: list[str]) -> list[_Constraint]:
+def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]:
     """Return 'on or after 1 January of the latest year the text puts in the past'."""
     best: tuple[int, str] | None = None
     for sentence in sentences:
         for match in _PAST_YEAR.finditer(sentence):
-            if guess_tense(sentence, match.span()) == FUTURE:
+            if guess_tense(sentence, match.span()) == FUTURE or firmly_future(
+                sentence, match.start()
+            ):
                 continue
             year = int(match.group("y"))
             tail = match.group("y2")
             if tail:
                 last = int(tail) if len(tail) == 4 else year // 100 * 100 + int(tail)
                 year = last if last > year else year
-            if best is None or year > best[0]:
+            if (ahead is None or year < ahead) and (best is None or year > best[0]):
                 best = (year, match.group(0).strip())
     if best is None:
         return []
     return [
         _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
     ]
+
+
+def _coming_years(sentences: list[str]) -> list[_Constraint]:
+    """Return 'on or before 31 December of the earliest year the text firmly puts ahead'."""
+    best: tuple[int, str] | None = None
+    for sentence in sentences:
+        for match in _COMING_YEAR.finditer(sentence):
+            year = int(match.group("y"))
+            if firmly_future(sentence, match.start()) and (best is None or year < best[0]):
+                best = (year, match.group(0).strip())
+    if best is None:
+        return []
+    end = dt.date(best[0], 12, 31)
+    return [_Constraint(None, end, f"coming year: '{best[1]}' ⇒ on or before {end}")]
 
 
 def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) -> list[_Constraint]:
@@ -472,7 +514,8 @@ def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> 
     """Return the days a weekday named with a yearless date fixes ("Thursday, February 24").
 
     Within the range, only some years put that date on that weekday, and a yearless "Feb 29"
-    only falls in leap years; the report comes out on that day or within the week after it.
+    only falls in leap years; the report comes out on that day or within the week after it,
+    or, when its tense does not show the day past, within the week before.
     """
     found: list[_Constraint] = []
     for sentence in sentences:
@@ -491,7 +534,11 @@ def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> 
             ]
             if days:
                 label = f"weekday date: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
-                found.append(_Constraint(days[0], days[-1] + _NEWS_LAG, label))
+                # a day the tense does not show to be past may be a coming one, announced
+                # up to a week ahead ("talks open on Monday, December 11")
+                past = guess_tense_clue(sentence, match.span()) == (PAST, True)
+                first = days[0] if past else days[0] - _NEWS_LAG
+                found.append(_Constraint(first, days[-1] + _NEWS_LAG, label))
         for match in _LEAP_DAY.finditer(sentence):
             days = [
                 d

@@ -295,6 +295,10 @@ def _relative_unit(match: re.Match[str], anchor: Anchor, clue: Clue) -> Span | N
         return _month(*add_months(*anchor.month, shift))
     if anchor.day is None:
         return None
+    if shift == 0 and clue.tense != FUTURE:
+        # "this week" in a report of the week's news runs up to the news day, and a day of
+        # that week is what the report can say of it: the news day, not a Monday it may precede
+        return _day(anchor.day)
     return _week(anchor.day + dt.timedelta(days=7 * shift))
 
 

@@ -33,6 +33,21 @@ _PASSIVE_BE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
 _WEAK_PAST = re.compile(r"[a-z]{2,}ed", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:is|are|am|says|now|currently|today)\b", re.IGNORECASE)
 _WINDOW = 80
+# A firm marker of the future, and what ends its reach before a later expression: a clause
+# break, a relative or a past verb ("will face a test as he was elected in 2004").
+_FIRM_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|going to|(?:due|set|scheduled|slated|expected) to|plans? to|"
+    r"intends? to|aims? to|upcoming|next)\b",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(
+    r"[,;:()\"“”]|\b(?:and|but|which|who|that|after|since|was|were|had|said|ago|did|"
+    r"told|met|held|made|took|gave|came|went|saw|left|began|won|lost|paid|earlier|yesterday)\b"
+    r"|\b[a-z]{2,}ed\b",
+    re.IGNORECASE,
+)
+_FIRM_WINDOW = 60
+_AUXILIARY_PARTICIPLE = re.compile(r"\b(?:be|have|been)\s+[a-z]+\b", re.IGNORECASE)
 
 
 def _not_past(sentence: str, match: re.Match[str]) -> bool:
@@ -91,3 +106,24 @@ def guess_tense_clue(sentence: str, span: tuple[int, int] | None = None) -> tupl
     tense = min(found)[1]
     # "was signed": the "-ed" word decides, but "was" makes the guess firm.
     return tense, any(firm for _, other, firm in found if other == tense)
+
+
+def firmly_future(sentence: str, start: int) -> bool:
+    """Return whether a firm future marker governs the text from ``start`` on.
+
+    Stricter than :func:`guess_tense`: the marker ("will", "is set to", "plans to") stands at
+    most 60 characters before, with no clause break or past verb in between ("the treaty is set
+    to expire in 2026", not "signed in 2010, it will lapse").
+
+    Args:
+        sentence: the sentence text.
+        start: where the time expression begins.
+
+    Returns:
+        True when such a marker reaches the expression.
+    """
+    before = sentence[max(0, start - _FIRM_WINDOW) : start]
+    markers = list(_FIRM_FUTURE.finditer(before))
+    # "will be held in 2007": a participle after "be" or "have" is the future verb itself
+    gap = _AUXILIARY_PARTICIPLE.sub(" ", before[markers[-1].end() :]) if markers else ""
+    return bool(markers) and _BREAK.search(gap) is None
