@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from bilat.alerts.rules import AlertRule, at_least
 from bilat.brief import BriefScope
 from bilat.cli import app
-from bilat.errors import InputError
+from bilat.errors import InputError, StoreError
 from bilat.exports.gold import gold_rows
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import CalibrationCount, CalibrationData
@@ -21,7 +21,7 @@ from bilat.learn import Proposal, calibrate, proposals, write_proposals
 from bilat.recode import orphaned_verdicts, recode
 from bilat.records import Document, Factuality
 from bilat.settings import load_settings
-from bilat.store import DuckDBStore, EventQuery, Store, open_store
+from bilat.store import DuckDBStore, EventQuery, Store, open_store, summary, verdict_rows
 from conftest import make_event, make_extraction
 
 VISIT = make_event(
@@ -387,3 +387,57 @@ def test_timeline_counts_only_events_above_min_confidence(
     if minimum is not None:
         args += ["--min-confidence", str(minimum)]
     assert [p["events"] for p in json.loads(_cli(*args).stdout)["periods"]] == [events]
+
+
+def test_recode_failing_mid_document_keeps_its_old_events_and_verdicts(
+    coded_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meet, attack = (e.id for e in coded_store.events())
+    coded_store.set_verdict(meet, "correct", source_code="JPNGOV")
+    coded_store.set_verdict(attack, "confirm")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    write_proposals(proposals(coded_store, Knowledge.load()), folder)
+    settings = load_settings(db="unused", knowledge_dirs=[str(folder)])
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the disk filled up")
+
+    # The last step of the write: the old rows are deleted and the new ones inserted by then.
+    monkeypatch.setattr(summary, "add_documents", fail)
+    with pytest.raises(RuntimeError, match="the disk filled up"):
+        recode(coded_store, settings)
+    assert _codings(coded_store) == [("GBRGOV", "040", "INDGOV"), ("PAKREB", "190", "PAKMIL")]
+    assert [e.id for e in coded_store.events()] == [meet, attack]
+    assert sorted(v.event_id for v in coded_store.verdicts()) == sorted([meet, attack])
+    assert [d.n_events for d in coded_store.documents()] == [2]
+
+    monkeypatch.undo()
+    recode(coded_store, settings)
+    assert _codings(coded_store) == [("JPNGOV", "040", "INDGOV"), ("PAKREB", "190", "PAKMIL")]
+    assert sorted(v.event_id for v in coded_store.verdicts()) == sorted(
+        e.id for e in coded_store.events()
+    )
+
+
+def test_replace_document_that_fails_in_the_database_says_nothing_changed(
+    coded_store: Store, pipeline: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = coded_store.extraction("n1")
+    assert stored is not None
+    fresh = pipeline.extract(stored.document)
+
+    def broken(con: Any, *args: Any, **kwargs: Any) -> None:
+        con.execute("SELECT * FROM no_such_table").fetchall()
+
+    # Re-attaching verdicts runs after the delete and the inserts: the database refuses it.
+    monkeypatch.setattr(verdict_rows, "reattach", broken)
+    with pytest.raises(
+        StoreError,
+        match=r"(?s)cannot replace document 'n1' in .*; it keeps its old events and verdicts",
+    ):
+        coded_store.replace_document(fresh)
+    assert [e.id for e in coded_store.events()] == [e.id for e in stored.events]
+    monkeypatch.undo()
+    result = coded_store.replace_document(fresh)
+    assert (result.added, result.events) == (1, 2)
