@@ -441,3 +441,48 @@ def test_replace_document_that_fails_in_the_database_says_nothing_changed(
     monkeypatch.undo()
     result = coded_store.replace_document(fresh)
     assert (result.added, result.events) == (1, 2)
+
+
+def test_learn_recodes_a_bundled_organisation_under_its_own_name(
+    pipeline: Any, tmp_path: Path
+) -> None:
+    text = "American troops attacked the Taliban in Helmand on Tuesday."
+    with DuckDBStore(tmp_path / "bilat.duckdb") as store:
+        store.add([pipeline.extract(Document.from_text(text, doc_id="t", published="2020-02-29"))])
+        (event,) = store.events()
+        assert (event.source.code, event.cameo, event.target.code) == ("USAMIL", "190", "AFGTAL")
+        store.set_verdict(event.id, "correct", target_code="AFGREB")
+        found = proposals(store, Knowledge.load())
+        assert [(p.section, p.entry) for p in found] == [
+            (
+                "organisations",
+                {
+                    "code": "AFGREB",
+                    "name": "Taliban",
+                    "aliases": [
+                        "Afghan Taliban",
+                        "Islamic Emirate",
+                        "Islamic Emirate of Afghanistan",
+                    ],
+                    "country": "AFG",
+                    "sector": "REB",
+                    "kind": "armed",
+                },
+            )
+        ]
+        folder = tmp_path / "knowledge"
+        folder.mkdir()
+        write_proposals(found, folder)
+        # The user's entry of the same name replaces the bundled one, aliases and all.
+        knowledge = Knowledge.load([folder], cache_dir="none")
+        assert [key for key, o in knowledge.organisations.items() if o.name == "Taliban"] == [
+            "AFGREB:Taliban"
+        ]
+        recode(store, load_settings(db="unused", knowledge_dirs=[str(folder)]))
+        (recoded,) = store.events()
+        assert (recoded.source.code, recoded.cameo, recoded.target.code) == (
+            "USAMIL",
+            "190",
+            "AFGREB",
+        )
+        assert store.verdicts()[0].event_id == recoded.id

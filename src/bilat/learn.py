@@ -151,12 +151,15 @@ def _propose(
     if not name or not re.search(r"[A-Z]", name) or _names_a_country(name, knowledge):
         return None
     if sector in _ARMED or actor.organisation:
+        # A known organisation is re-coded under its own name, keeping its other names.
+        known = next((o for o in knowledge.organisations.values() if o.name == name), None)
         entry = Organisation(
             code=right.code,
             name=name,
+            aliases=list(known.aliases) if known else [],
             country=right.country,
             sector=sector,
-            kind="armed" if sector in _ARMED else "agency",
+            kind="armed" if sector in _ARMED else (known.kind if known else "agency"),
         )
         return Proposal(verdict.event_id, side, name, "organisations", _plain(entry), why)
     # A known person coded to another country was put in the wrong role of the sentence (or
