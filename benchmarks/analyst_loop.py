@@ -73,6 +73,7 @@ class Figures:
     required: int
     ece: float | None
     raw_ece: float | None
+    bins: tuple[tuple[int, int, float, int], ...] = ()
 
     def line(self, name: str) -> str:
         """Return the figures as one printed line."""
@@ -141,6 +142,20 @@ def figures(gold: list[dict[str, Any]], events: list[Event]) -> Figures:
         score.gold_required,
         score.calibration_error,
         uncalibrated,
+        reliability([(row["confidence"], right) for row, right in judged]),
+    )
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> tuple[tuple[int, int, float, int], ...]:
+    """Return the ten-bin reliability table: (bin, events, mean confidence, right)."""
+    cells: dict[int, list[float]] = {}
+    for confidence, right in pairs:
+        cell = cells.setdefault(min(int(confidence * 10), 9), [0, 0.0, 0])
+        cell[0] += 1
+        cell[1] += confidence
+        cell[2] += right
+    return tuple(
+        (b, int(n), round(total / n, 3), int(hits)) for b, (n, total, hits) in sorted(cells.items())
     )
 
 
@@ -363,6 +378,12 @@ def main() -> None:
         print(f"  proposal: {p.section} {p.name!r} ({p.why})")
     for name in ("after, all", "after, even"):
         print(result.figures[name].line(name))
+    for name in ("before, even", "after, even"):
+        cells = ", ".join(
+            f"{b / 10:.1f}+: {n} at {mean} ({right} right)"
+            for b, n, mean, right in result.figures[name].bins
+        )
+        print(f"reliability {name}: {cells}")
     kinds: dict[str, list[int]] = {}
     for c in result.corrections:
         ok = result.right(c, knowledge)
