@@ -443,15 +443,24 @@ def test_replace_document_that_fails_in_the_database_says_nothing_changed(
     assert (result.added, result.events) == (1, 2)
 
 
-def test_learn_recodes_a_bundled_organisation_under_its_own_name(
+def test_learn_recodes_a_bundled_organisation_up_to_the_day_judged(
     pipeline: Any, tmp_path: Path
 ) -> None:
-    text = "American troops attacked the Taliban in Helmand on Tuesday."
+    then = Document.from_text(
+        "American troops attacked the Taliban in Helmand on Tuesday.",
+        doc_id="t",
+        published="2020-02-29",
+    )
+    later = Document.from_text(
+        "American troops attacked the Taliban in Kandahar on Tuesday.",
+        doc_id="u",
+        published="2023-10-04",
+    )
     with DuckDBStore(tmp_path / "bilat.duckdb") as store:
-        store.add([pipeline.extract(Document.from_text(text, doc_id="t", published="2020-02-29"))])
-        (event,) = store.events()
-        assert (event.source.code, event.cameo, event.target.code) == ("USAMIL", "190", "AFGTAL")
-        store.set_verdict(event.id, "correct", target_code="AFGREB")
+        store.add([pipeline.extract(then), pipeline.extract(later)])
+        assert _targets(store) == {"t": "AFGTAL", "u": "AFGTAL"}
+        judged = next(e for e in store.events() if e.doc_id == "t")
+        store.set_verdict(judged.id, "correct", target_code="AFGREB")
         found = proposals(store, Knowledge.load())
         assert [(p.section, p.entry) for p in found] == [
             (
@@ -467,22 +476,37 @@ def test_learn_recodes_a_bundled_organisation_under_its_own_name(
                     "country": "AFG",
                     "sector": "REB",
                     "kind": "armed",
+                    "end": "2020-02-29",
                 },
             )
         ]
         folder = tmp_path / "knowledge"
         folder.mkdir()
         write_proposals(found, folder)
-        # The user's entry of the same name replaces the bundled one, aliases and all.
         knowledge = Knowledge.load([folder], cache_dir="none")
         assert [key for key, o in knowledge.organisations.items() if o.name == "Taliban"] == [
-            "AFGREB:Taliban"
+            "AFGTAL:Taliban",
+            "AFGREB:Taliban",
         ]
         recode(store, load_settings(db="unused", knowledge_dirs=[str(folder)]))
-        (recoded,) = store.events()
-        assert (recoded.source.code, recoded.cameo, recoded.target.code) == (
-            "USAMIL",
-            "190",
-            "AFGREB",
-        )
-        assert store.verdicts()[0].event_id == recoded.id
+        # The article judged and those before it take the analyst's coding; later ones keep
+        # the bundled one (the Taliban governing from 2021).
+        assert _targets(store) == {"t": "AFGREB", "u": "AFGTAL"}
+        (verdict,) = store.verdicts()
+        assert store.event(verdict.event_id) is not None
+
+
+def _targets(store: Store) -> dict[str, str]:
+    return {e.doc_id: e.target.code for e in store.events() if e.target is not None}
+
+
+def test_an_undated_user_organisation_of_a_bundled_name_replaces_it(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "organisations:\n"
+        "  - {code: AFGREB, name: Taliban, country: AFG, sector: REB, kind: armed}\n",
+        encoding="utf-8",
+    )
+    knowledge = Knowledge.load([tmp_path], cache_dir="none")
+    assert [key for key, o in knowledge.organisations.items() if o.name == "Taliban"] == [
+        "AFGREB:Taliban"
+    ]
