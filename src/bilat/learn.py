@@ -93,8 +93,10 @@ def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
     A corrected actor with a proper name (not a bare sector word such as "militants") proposes
     an organisation when the corrected sector is an armed one or the machine had found an
     organisation, otherwise a new person (a full name the knowledge does not hold) holding an
-    office of the corrected sector from the document's date. A known person coded to the wrong
-    country proposes nothing: the sentence's roles were mixed up, which no entry fixes.
+    office of the corrected sector from the document's date. A known organisation is re-coded
+    under its own name and aliases up to the day of the latest article judged (``end``). A
+    known person coded to the wrong country proposes nothing: the sentence's roles were mixed
+    up, which no entry fixes.
 
     Args:
         store: Where the correction verdicts are.
