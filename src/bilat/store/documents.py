@@ -1,4 +1,4 @@
-"""Documents and rejections: adding extractions in one transaction, listing and removing them.
+"""Documents and rejections: adding extractions in one transaction, listing and reading them.
 
 A document's content hash is its identity: adding a stored text again skips it, and a new text
 under a taken id is stored as ``"<id>~<hash8>"``. Each backend writes a batch's rows its fastest
@@ -355,71 +355,6 @@ class Documents(Backend):
             ).fetchall()
         keys = ("id", "title", "published", "url", "outlet", "origin")
         return {str(row[0]): dict(zip(keys, row, strict=True)) for row in rows}
-
-    def remove_document(self, doc_id: str) -> bool:
-        """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
-
-        Re-adding the document (or a re-coded extraction of it) re-attaches the verdicts.
-
-        Args:
-            doc_id: The stored document id.
-
-        Returns:
-            True if a document was removed, False if there was none.
-
-        Raises:
-            StoreError: The store is read-only or the delete failed (nothing is removed).
-        """
-        self._writable("remove documents")
-        with self._transaction(
-            lambda error: (
-                f"cannot remove document {doc_id!r} from {self.url!r}: {error}; nothing was removed"
-            )
-        ) as con:
-            return self._delete(con, doc_id)
-
-    def replace_document(self, extraction: Extraction) -> AddResult:
-        """Replace a stored document and everything found in it by a new extraction of it.
-
-        The old rows go and the new ones are written in one transaction: if anything fails,
-        the document keeps its old events, and its verdicts stay attached to them.
-
-        Args:
-            extraction: The new extraction; its document's id names the document replaced.
-
-        Returns:
-            The counts of what was written (``added`` is 0 when the text is stored under
-            another id, which is then left as it is).
-
-        Raises:
-            StoreError: The store is read-only or closed, or the write failed (nothing changed).
-        """
-        self._writable("replace documents")
-        doc_id = extraction.document.id
-        with self._transaction(
-            lambda error: (
-                f"cannot replace document {doc_id!r} in {self.url!r}: {error}; "
-                f"it keeps its old events and verdicts{write_hint(error)}"
-            )
-        ) as con:
-            self._claim(con)
-            self._delete(con, doc_id)
-            return self._write(con, [extraction], ())
-
-    def _claim(self, con: Connection) -> None:
-        """Hold the writer lock against other processes until the transaction ends.
-
-        DuckDB admits one writing process per file, so there is nothing more to hold.
-        """
-
-    @staticmethod
-    def _delete(con: Connection, doc_id: str) -> bool:
-        gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
-        with summary.maintained(con, doc_ids=[doc_id]):
-            for table in ("facts", "quotes", "mentions", "events", "documents"):
-                key = "id" if table == "documents" else "doc_id"
-                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
-        return bool(gone)
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""
