@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from bilat.alerts.rules import AlertRule, at_least
 from bilat.brief import BriefScope
 from bilat.cli import app
-from bilat.errors import InputError
+from bilat.errors import InputError, StoreError
 from bilat.exports.gold import gold_rows
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import CalibrationCount, CalibrationData
@@ -21,7 +21,7 @@ from bilat.learn import Proposal, calibrate, proposals, write_proposals
 from bilat.recode import orphaned_verdicts, recode
 from bilat.records import Document, Factuality
 from bilat.settings import load_settings
-from bilat.store import DuckDBStore, EventQuery, Store, open_store
+from bilat.store import DuckDBStore, EventQuery, Store, open_store, summary, verdict_rows
 from conftest import make_event, make_extraction
 
 VISIT = make_event(
@@ -387,3 +387,126 @@ def test_timeline_counts_only_events_above_min_confidence(
     if minimum is not None:
         args += ["--min-confidence", str(minimum)]
     assert [p["events"] for p in json.loads(_cli(*args).stdout)["periods"]] == [events]
+
+
+def test_recode_failing_mid_document_keeps_its_old_events_and_verdicts(
+    coded_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meet, attack = (e.id for e in coded_store.events())
+    coded_store.set_verdict(meet, "correct", source_code="JPNGOV")
+    coded_store.set_verdict(attack, "confirm")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    write_proposals(proposals(coded_store, Knowledge.load()), folder)
+    settings = load_settings(db="unused", knowledge_dirs=[str(folder)])
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the disk filled up")
+
+    # The last step of the write: the old rows are deleted and the new ones inserted by then.
+    monkeypatch.setattr(summary, "add_documents", fail)
+    with pytest.raises(RuntimeError, match="the disk filled up"):
+        recode(coded_store, settings)
+    assert _codings(coded_store) == [("GBRGOV", "040", "INDGOV"), ("PAKREB", "190", "PAKMIL")]
+    assert [e.id for e in coded_store.events()] == [meet, attack]
+    assert sorted(v.event_id for v in coded_store.verdicts()) == sorted([meet, attack])
+    assert [d.n_events for d in coded_store.documents()] == [2]
+
+    monkeypatch.undo()
+    recode(coded_store, settings)
+    assert _codings(coded_store) == [("JPNGOV", "040", "INDGOV"), ("PAKREB", "190", "PAKMIL")]
+    assert sorted(v.event_id for v in coded_store.verdicts()) == sorted(
+        e.id for e in coded_store.events()
+    )
+
+
+def test_replace_document_that_fails_in_the_database_says_nothing_changed(
+    coded_store: Store, pipeline: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored = coded_store.extraction("n1")
+    assert stored is not None
+    fresh = pipeline.extract(stored.document)
+
+    def broken(con: Any, *args: Any, **kwargs: Any) -> None:
+        con.execute("SELECT * FROM no_such_table").fetchall()
+
+    # Re-attaching verdicts runs after the delete and the inserts: the database refuses it.
+    monkeypatch.setattr(verdict_rows, "reattach", broken)
+    with pytest.raises(
+        StoreError,
+        match=r"(?s)cannot replace document 'n1' in .*; it keeps its old events and verdicts",
+    ):
+        coded_store.replace_document(fresh)
+    assert [e.id for e in coded_store.events()] == [e.id for e in stored.events]
+    monkeypatch.undo()
+    result = coded_store.replace_document(fresh)
+    assert (result.added, result.events) == (1, 2)
+
+
+def test_learn_recodes_a_bundled_organisation_up_to_the_day_judged(
+    pipeline: Any, tmp_path: Path
+) -> None:
+    then = Document.from_text(
+        "American troops attacked the Taliban in Helmand on Tuesday.",
+        doc_id="t",
+        published="2020-02-29",
+    )
+    later = Document.from_text(
+        "American troops attacked the Taliban in Kandahar on Tuesday.",
+        doc_id="u",
+        published="2023-10-04",
+    )
+    with DuckDBStore(tmp_path / "bilat.duckdb") as store:
+        store.add([pipeline.extract(then), pipeline.extract(later)])
+        assert _targets(store) == {"t": "AFGTAL", "u": "AFGTAL"}
+        judged = next(e for e in store.events() if e.doc_id == "t")
+        store.set_verdict(judged.id, "correct", target_code="AFGREB")
+        found = proposals(store, Knowledge.load())
+        assert [(p.section, p.entry) for p in found] == [
+            (
+                "organisations",
+                {
+                    "code": "AFGREB",
+                    "name": "Taliban",
+                    "aliases": [
+                        "Afghan Taliban",
+                        "Islamic Emirate",
+                        "Islamic Emirate of Afghanistan",
+                    ],
+                    "country": "AFG",
+                    "sector": "REB",
+                    "kind": "armed",
+                    "end": "2020-02-29",
+                },
+            )
+        ]
+        folder = tmp_path / "knowledge"
+        folder.mkdir()
+        write_proposals(found, folder)
+        knowledge = Knowledge.load([folder], cache_dir="none")
+        assert [key for key, o in knowledge.organisations.items() if o.name == "Taliban"] == [
+            "AFGTAL:Taliban",
+            "AFGREB:Taliban",
+        ]
+        recode(store, load_settings(db="unused", knowledge_dirs=[str(folder)]))
+        # The article judged and those before it take the analyst's coding; later ones keep
+        # the bundled one (the Taliban governing from 2021).
+        assert _targets(store) == {"t": "AFGREB", "u": "AFGTAL"}
+        (verdict,) = store.verdicts()
+        assert store.event(verdict.event_id) is not None
+
+
+def _targets(store: Store) -> dict[str, str]:
+    return {e.doc_id: e.target.code for e in store.events() if e.target is not None}
+
+
+def test_an_undated_user_organisation_of_a_bundled_name_replaces_it(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "organisations:\n"
+        "  - {code: AFGREB, name: Taliban, country: AFG, sector: REB, kind: armed}\n",
+        encoding="utf-8",
+    )
+    knowledge = Knowledge.load([tmp_path], cache_dir="none")
+    assert [key for key, o in knowledge.organisations.items() if o.name == "Taliban"] == [
+        "AFGREB:Taliban"
+    ]

@@ -117,6 +117,7 @@ def test_store_filters_refuse_a_dyad_of_three() -> None:
         "filters.py",
         "monitoring.py",
         "postgres_store.py",
+        "replacing.py",
         "review.py",
         "sql_store.py",
         "verdict_rows.py",

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,8 +93,10 @@ def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
     A corrected actor with a proper name (not a bare sector word such as "militants") proposes
     an organisation when the corrected sector is an armed one or the machine had found an
     organisation, otherwise a new person (a full name the knowledge does not hold) holding an
-    office of the corrected sector from the document's date. A known person coded to the wrong
-    country proposes nothing: the sentence's roles were mixed up, which no entry fixes.
+    office of the corrected sector from the document's date. A known organisation is re-coded
+    under its own name and aliases up to the day of the latest article judged (``end``). A
+    known person coded to the wrong country proposes nothing: the sentence's roles were mixed
+    up, which no entry fixes.
 
     Args:
         store: Where the correction verdicts are.
@@ -117,9 +120,21 @@ def proposals(store: Store, knowledge: Knowledge) -> list[Proposal]:
             if not code or actor is None or code.upper() == actor.code:
                 continue
             proposal = _propose(verdict, side, code, actor, extraction, knowledge)
-            if proposal is not None:
-                found[(proposal.section, proposal.name)] = proposal
+            if proposal is None:
+                continue
+            key = (proposal.section, proposal.name)
+            if key in found and _later_end(found[key], proposal):
+                continue  # a dated re-coding runs to the latest article judged
+            found[key] = proposal
     return list(found.values())
+
+
+def _later_end(kept: Proposal, new: Proposal) -> bool:
+    """Return whether a kept dated proposal ends after a new one of the same entry."""
+    kept_end, new_end = kept.entry.get("end"), new.entry.get("end")
+    if kept_end is None or new_end is None or kept.entry.get("code") != new.entry.get("code"):
+        return False
+    return str(kept_end) > str(new_end)
 
 
 def _machine_event(store: Store, event_id: str) -> tuple[Event, Extraction] | None:
@@ -151,12 +166,19 @@ def _propose(
     if not name or not re.search(r"[A-Z]", name) or _names_a_country(name, knowledge):
         return None
     if sector in _ARMED or actor.organisation:
+        known = next((o for o in knowledge.organisations.values() if o.name == name), None)
+        # A known organisation is re-coded under its own name and other names, up to the day
+        # of the article judged: its bundled coding may be right later (an armed group that
+        # came to govern), and the analyst can move the end.
+        day = extraction.date.value
         entry = Organisation(
             code=right.code,
             name=name,
+            aliases=list(known.aliases) if known else [],
             country=right.country,
             sector=sector,
-            kind="armed" if sector in _ARMED else "agency",
+            kind="armed" if sector in _ARMED else (known.kind if known else "agency"),
+            end=dt.date.fromisoformat(day[:10]) if known and day and len(day) >= 10 else None,
         )
         return Proposal(verdict.event_id, side, name, "organisations", _plain(entry), why)
     # A known person coded to another country was put in the wrong role of the sentence (or

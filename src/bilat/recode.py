@@ -1,7 +1,8 @@
 """Re-code stored documents with the current rules and knowledge, keeping the analyst's verdicts.
 
 Each document's stored text runs through :func:`bilat.extract` again and replaces its old
-extraction. A verdict stays with the event it judged: an event coded the same way keeps its id,
+extraction in one transaction per document, so a failure leaves that document with its old
+events and verdicts (the documents re-coded before it keep their new ones). A verdict stays with the event it judged: an event coded the same way keeps its id,
 and one coded differently (a new code or actor changes the id) inherits the verdict through its
 anchor (see :mod:`bilat.verdicts`). A verdict whose sentence no longer yields an event is
 *orphaned*: it is kept, listed in the report and marked in ``bilat verdicts``.
@@ -72,6 +73,7 @@ def recode(
 
     Raises:
         InputError: ``since`` is not an ISO date.
+        StoreError: Writing a document failed; it and the documents after it are unchanged.
     """
     if since is not None and not _iso_date(since):
         raise InputError(
@@ -88,8 +90,7 @@ def recode(
         fresh = _kept(pipeline.extract(stored.document), settings.min_confidence)
         before += len(stored.events)
         after += len(fresh.events)
-        store.remove_document(row.id)
-        store.add([fresh])
+        store.replace_document(fresh)
         if progress is not None:
             progress(done, len(chosen))
     if chosen:

@@ -9,6 +9,7 @@ carried to earlier mentions in the same document.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import numpy
@@ -176,6 +177,17 @@ def _pick(piece: Piece, kind: str) -> Entry | None:
     return piece.first(kind)
 
 
+def _pick_org(piece: Piece, kb: Knowledge, on: dt.date | None) -> Entry | None:
+    """Return the organisation a name means on a day: a dated coding that holds then, else
+    the first undated one (else the first)."""
+    entries = [e for e in piece.entries if e.kind == "org"]
+    for entry in entries:
+        if kb.organisations[entry.key].holds_on(on):
+            return entry
+    undated = (e for e in entries if not kb.organisations[e.key].dated)
+    return next(undated, entries[0] if entries else None)
+
+
 def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
     kb = ctx.knowledge
     start, end = group[0].start, group[-1].end
@@ -220,7 +232,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
             return ActorSpan(start, end, None, "name", why, individual=True, pieces=[piece])
         office = title_pieces[-1].entries[0].key if title_pieces else None
         actor = person_actor(person, office, kb, on=ctx.on, former=former)
-        org_entry = _pick(org_piece, "org") if org_piece is not None else None
+        org_entry = _pick_org(org_piece, kb, ctx.on) if org_piece is not None else None
         if org_entry is not None and ctx.on is not None and kb.role_on(person, ctx.on) is None:
             # "the EU's Michel Barnier": out of any known office, a person acts for the
             # organisation the text attaches them to, not for their country
@@ -238,7 +250,7 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
             former=former,
         )
     if org_piece is not None:
-        entry = _pick(org_piece, "org")
+        entry = _pick_org(org_piece, kb, ctx.on)
         assert entry is not None
         org = kb.organisations[entry.key]
         actor = Actor(org.code, org.country, org.sector, name=org.name, organisation=org.name)

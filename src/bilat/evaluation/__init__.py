@@ -222,10 +222,27 @@ def judge_system(
     Returns:
         ``(row, right)`` pairs in the order of ``system``.
     """
+    return [(row, match is not None) for row, match in match_system(gold, system)]
+
+
+def match_system(
+    gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Return each system row of the gold's documents with the gold row that matched it.
+
+    Args:
+        gold: gold rows, as for :func:`score_events`.
+        system: system rows (export dicts).
+
+    Returns:
+        ``(row, gold row or None)`` pairs in the order of ``system``, matched one-to-one as
+        :func:`score_events` matches them.
+    """
     docs = {g["doc"] for g in gold}
     kept = [s for s in system if str(s.get("doc_id")) in docs]
-    used = set(_match(gold, kept, [fold(s.get("sentence") or "") for s in kept]).values())
-    return [(row, i in used) for i, row in enumerate(kept)]
+    matched = _match(gold, kept, [fold(s.get("sentence") or "") for s in kept])
+    by_row = {si: gold[gi] for gi, si in matched.items()}
+    return [(row, by_row.get(i)) for i, row in enumerate(kept)]
 
 
 def expected_calibration_error(

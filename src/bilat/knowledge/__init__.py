@@ -209,8 +209,17 @@ class Knowledge:
 
     @functools.cached_property
     def organisations(self) -> dict[str, Organisation]:
-        """Return the organisations by ``code:name``."""
-        return dict(self.section("organisations"))
+        """Return the organisations by ``code:name``.
+
+        An undated entry of a later file (the user's) that bears the name of an earlier one
+        under another code replaces it: that is how a user re-codes a bundled organisation.
+        A dated one is kept beside it and wins only in its period.
+        """
+        merged: dict[str, Organisation] = dict(self.section("organisations"))
+        last = {org.name.casefold(): key for key, org in merged.items() if not org.dated}
+        return {
+            key: org for key, org in merged.items() if org.dated or last[org.name.casefold()] == key
+        }
 
     @functools.cached_property
     def cameo(self) -> dict[str, CameoCode]:

@@ -121,6 +121,28 @@ class Organisation(_Entry):
     country: str | None = None
     sector: str = Field(default="IGO", pattern=r"^[A-Z]{3}$")
     kind: str = Field(pattern=r"^(igo|armed|party|company|ngo|agency|media)$")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    """A coding dated by ``start`` and/or ``end`` holds only then, and there it wins over an
+    undated entry of the same name (an armed group that later governed, say)."""
+
+    @property
+    def dated(self) -> bool:
+        """Return whether the coding holds only in a period."""
+        return self.start is not None or self.end is not None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        """Return whether this dated coding holds on a day (never on an unknown day).
+
+        Args:
+            day: The document's date.
+
+        Returns:
+            True when the entry is dated and the day falls in its period.
+        """
+        if not self.dated or day is None:
+            return False
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
 class CameoCode(_Entry):

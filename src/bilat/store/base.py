@@ -127,6 +127,20 @@ class DocumentStore(Protocol):
         """
         ...
 
+    def replace_document(self, extraction: Extraction) -> AddResult:
+        """Replace a stored document and everything found in it by a new extraction of it.
+
+        The old rows go and the new ones are written in one transaction: if anything fails,
+        the document keeps its old events, and its verdicts stay attached to them.
+
+        Args:
+            extraction: The new extraction; its document's id names the document replaced.
+
+        Returns:
+            The counts of what was written.
+        """
+        ...
+
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""
         ...

@@ -1,4 +1,4 @@
-"""Documents and rejections: adding extractions in one transaction, listing and removing them.
+"""Documents and rejections: adding extractions in one transaction, listing and reading them.
 
 A document's content hash is its identity: adding a stored text again skips it, and a new text
 under a taken id is stored as ``"<id>~<hash8>"``. Each backend writes a batch's rows its fastest
@@ -355,33 +355,6 @@ class Documents(Backend):
             ).fetchall()
         keys = ("id", "title", "published", "url", "outlet", "origin")
         return {str(row[0]): dict(zip(keys, row, strict=True)) for row in rows}
-
-    def remove_document(self, doc_id: str) -> bool:
-        """Delete a document with its events, mentions, quotes and facts; keep its verdicts.
-
-        Re-adding the document (or a re-coded extraction of it) re-attaches the verdicts.
-
-        Args:
-            doc_id: The stored document id.
-
-        Returns:
-            True if a document was removed, False if there was none.
-
-        Raises:
-            StoreError: The store is read-only or the delete failed (nothing is removed).
-        """
-        self._writable("remove documents")
-        with self._transaction(
-            lambda error: (
-                f"cannot remove document {doc_id!r} from {self.url!r}: {error}; nothing was removed"
-            )
-        ) as con:
-            gone = con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchall()
-            with summary.maintained(con, doc_ids=[doc_id]):
-                for table in ("facts", "quotes", "mentions", "events", "documents"):
-                    key = "id" if table == "documents" else "doc_id"
-                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id]).fetchall()
-        return bool(gone)
 
     def rejections(self) -> list[Rejection]:
         """Return every recorded rejection, in the order they were recorded."""

@@ -158,8 +158,13 @@ class PostgresStore(SQLStore):
     ) -> AddResult:
         # Inside add()'s transaction: a second writer waits here until the first commits, then
         # finds its documents already stored and skips them.
-        con.execute("SELECT pg_advisory_xact_lock(?)", [_WRITER_LOCK]).fetchall()
+        self._claim(con)
         return super()._write(con, extractions, rejections)
+
+    def _claim(self, con: Connection) -> None:
+        """Hold the writer lock against other processes until the transaction ends."""
+        # Taken again by the same transaction it is held once more, and freed at its end.
+        con.execute("SELECT pg_advisory_xact_lock(?)", [_WRITER_LOCK]).fetchall()
 
     def _insert_rows(self, con: Connection, batch: Batch) -> None:
         connection: psycopg.Connection[Any] = con.raw

@@ -150,6 +150,7 @@ WRITES = frozenset(
         "record_fired_alerts",
         "remove_document",
         "remove_feed",
+        "replace_document",
         "save_signatures",
         "set_verdict",
     }
