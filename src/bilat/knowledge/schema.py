@@ -259,6 +259,9 @@ class ActorRules(_Entry):
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
     organisation_chief_words: frozenset[str]
+    country_nouns: frozenset[str]
+    first_person_singular: frozenset[str]
+    first_person_plural: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -442,6 +445,9 @@ SECTIONS: dict[str, Section] = {
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
+    "country_nouns": _words("actor_rules.yaml"),
+    "first_person_singular": _words("actor_rules.yaml"),
+    "first_person_plural": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),

@@ -1,0 +1,231 @@
+"""Resolve actors a text names without a name: "the country", "his country", "we" in a quote.
+
+News writes a state it has just named as "the country", "the island nation" or "the
+kingdom", and officials speak for their state in the first person ("“We will not accept
+this,” the minister said"). Neither is in the gazetteer; both point at an actor the document
+already resolved: the subject of the same or previous sentence, the owner of "his", or the
+speaker of the quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from bilat.actors.mention import ActorSpan, ResolveContext
+
+# quotation marks that open and close a quote; a straight quote does both
+_OPENING = {"“": "”", "‘": "’", '"': '"'}
+
+
+def country_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
+    """Return mentions for "the country", "the South Asian nation", "the kingdom" and the like.
+
+    Such a noun stands for the state that is the subject of its own sentence or the one before
+    (or whose official is): "Dar confirmed the loan … The rollover is critical for the South
+    Asian nation" is Pakistan. A possessive pronoun ("his country") is left to
+    :func:`owned_countries`; with no such subject the noun is left out.
+
+    Args:
+        doc: the parsed document.
+        found: the mentions resolved so far, sorted by position.
+        ctx: knowledge (the nouns, ``country_nouns`` in ``actor_rules.yaml``).
+
+    Returns:
+        New mentions, resolved, or waiting for their possessor.
+    """
+    kb = ctx.knowledge
+    nouns = kb.actor_rules.country_nouns
+    covered = {i for f in found for i in range(f.start, f.end)}
+    made: list[ActorSpan] = []
+    for token in doc:
+        if token.lower_ not in nouns or token.tag_ != "NN" or token.i in covered:
+            continue
+        left = list(token.lefts)
+        owned = [t for t in left if t.dep_ not in ("det", "poss")]
+        if any(t.i in covered for t in owned) or _names_a_place(token):
+            continue
+        det = next((t for t in left if t.dep_ in ("det", "poss")), None)
+        if det is None or any(t.dep_ not in ("det", "poss", "amod", "compound") for t in left):
+            continue
+        start = min(
+            (t.i for m in left if m.dep_ not in ("det", "poss") for t in m.subtree),
+            default=token.i,
+        )
+        if det.lower_ in ("his", "her", "their", "its"):
+            made.append(
+                ActorSpan(
+                    start, token.i + 1, None, "country", "possessed country", needs_antecedent=True
+                )
+            )
+            continue
+        if det.lower_ != "the":
+            continue
+        subject = _subject_state(doc, token, found, ctx)
+        if subject is None or subject.actor is None or subject.actor.country is None:
+            continue
+        country = subject.actor.country
+        actor = replace(
+            subject.actor,
+            code=country,
+            sector=None,
+            name=doc[start : token.i + 1].text,
+            person=None,
+            person_id=None,
+            office=None,
+        )
+        how = f"'{doc[start : token.i + 1].text}' → {country}, the subject before"
+        made.append(ActorSpan(start, token.i + 1, actor, "country", how))
+    return made
+
+
+def _names_a_place(token: Token) -> bool:
+    """Return whether "country" is followed by a name ("the country of Pakistan") or a clause."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "'s") for c in token.children)
+
+
+def _subject_state(
+    doc: Doc, token: Token, found: list[ActorSpan], ctx: ResolveContext
+) -> ActorSpan | None:
+    """Return the nearest earlier subject mention of a state in this sentence or the one before."""
+    countries = ctx.knowledge.countries
+    sentence = token.sent
+    floor = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    for mention in reversed(found):
+        if mention.end > token.i:
+            continue
+        if mention.start < floor:
+            return None
+        actor = mention.actor
+        if actor is None or actor.country not in countries or mention.kind == "group":
+            continue
+        head = doc[mention.end - 1]
+        if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            # "Pakistan and India agreed …": either may be "the country"
+            return None if any(c.dep_ == "conj" for c in head.children) else mention
+    return None
+
+
+def owned_countries(doc: Doc, found: list[ActorSpan]) -> None:
+    """Give "his country", "their country" the country of the resolved possessive pronoun.
+
+    Args:
+        doc: the parsed document.
+        found: every mention, after coreference, changed in place.
+    """
+    at = {f.start: f for f in found if f.kind == "pronoun"}
+    for mention in found:
+        if mention.how != "possessed country" or mention.actor is not None:
+            continue
+        noun = doc[mention.end - 1]
+        owner = next((at[c.i] for c in noun.children if c.dep_ == "poss" and c.i in at), None)
+        if owner is None or owner.actor is None or owner.actor.country is None:
+            continue
+        country = owner.actor.country
+        text = doc[mention.start : mention.end].text
+        mention.actor = replace(
+            owner.actor,
+            code=country,
+            sector=None,
+            name=text,
+            person=None,
+            person_id=None,
+            office=None,
+        )
+        mention.how = f"'{text}' → {country} of {owner.actor.name or owner.actor.code}"
+        mention.needs_antecedent = False
+
+
+def quoted_first_person(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
+    """Return mentions for "we", "our", "I" inside a direct quote, standing for its speaker.
+
+    The speaker is the subject of a speech verb (``speech_verbs`` in ``quotes.yaml``) outside
+    the quote, in the sentence where the quote opens or closes: "“We want peace,” the
+    minister said", "Trump wrote, “We have a deal”". "I" is the speaker; "we" and "our" are
+    the speaker's state or organisation, not the person. A quote with no resolved speaker, or
+    with a pronoun speaker coreference left open, gives nothing.
+
+    Args:
+        doc: the parsed document.
+        found: every mention, after coreference.
+        ctx: knowledge (speech verbs, ``first_person`` in ``actor_rules.yaml``).
+
+    Returns:
+        New, resolved mentions.
+    """
+    kb = ctx.knowledge
+    speech = {w.lower() for w in kb.quote_words.speech_verbs}
+    singular = kb.actor_rules.first_person_singular
+    plural = kb.actor_rules.first_person_plural
+    covered = {i for f in found for i in range(f.start, f.end)}
+    at = {i: f for f in found for i in range(f.start, f.end)}
+    made: list[ActorSpan] = []
+    for first, last in _quotes(doc):
+        pronouns = [
+            t
+            for t in doc[first:last]
+            if t.lower_ in singular | plural and t.pos_ == "PRON" and t.i not in covered
+        ]
+        if not pronouns:
+            continue
+        speaker = _speaker(doc, first, last, speech, at)
+        if speaker is None or speaker.actor is None:
+            continue
+        for token in pronouns:
+            if token.lower_ in singular:
+                if not speaker.individual:
+                    continue
+                actor, individual = speaker.actor, True
+            else:
+                actor = replace(speaker.actor, name=token.text, person=None, person_id=None)
+                individual = False
+            who = speaker.actor.name or speaker.actor.code
+            made.append(
+                ActorSpan(
+                    token.i,
+                    token.i + 1,
+                    actor,
+                    "pronoun",
+                    f"'{token.text}' in a quote of {who}",
+                    individual=individual,
+                    office=speaker.office if individual else None,
+                )
+            )
+    return made
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    """Return the token ranges inside quotation marks, each within one paragraph."""
+    ranges: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    for token in doc:
+        if "\n" in token.text:
+            opened = None
+            continue
+        if opened is not None and token.text == opened[1]:
+            ranges.append((opened[0] + 1, token.i))
+            opened = None
+        elif opened is None and token.text in _OPENING:
+            opened = (token.i, _OPENING[token.text])
+    return ranges
+
+
+def _speaker(
+    doc: Doc, first: int, last: int, speech: set[str], at: dict[int, ActorSpan]
+) -> ActorSpan | None:
+    """Return the resolved subject of the speech verb outside a quote, in its sentences."""
+    opening, closing = doc[first].sent, doc[max(first, last - 1)].sent
+    outside = [
+        t
+        for sentence in {opening.start: opening, closing.start: closing}.values()
+        for t in sentence
+        if (t.i < first - 1 or t.i > last) and t.lower_ in speech
+    ]
+    subjects = [c for verb in outside for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        # "“…,” Modi said, and Sharif said he agreed": whose words they are is not clear
+        return None
+    return at.get(subjects[0].i)

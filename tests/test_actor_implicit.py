@@ -1,0 +1,112 @@
+"""Actors named without a name: "the country", "his country", and "we" or "I" inside a quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.records import Document
+
+
+def _codes(pipeline: Pipeline, text: str, on: str = "2024-01-20") -> list[tuple[str, str]]:
+    document = Document.from_text(text, doc_id="i", published=on)
+    return [(m.text, m.actor.code) for m in pipeline.extract(document).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finance Minister Ishaq Dar confirmed the loan. "
+            "The deposit is vital for the South Asian nation.",
+            [("Finance Minister Ishaq Dar", "PAKGOV"), ("South Asian nation", "PAK")],
+        ),
+        (
+            "Norway said on Monday it would send more aid. The kingdom has pledged funds.",
+            [("Norway", "NOR"), ("it", "NOR"), ("kingdom", "NOR")],
+        ),
+        (
+            "Maldivian president Mohamed Muizzu asked India to withdraw troops from his country.",
+            [
+                ("Maldivian president Mohamed Muizzu", "MDVGOV"),
+                ("India", "IND"),
+                ("his", "MDVGOV"),
+                ("country", "MDV"),
+            ],
+        ),
+    ],
+)
+def test_country_noun_takes_the_state_before(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two states as the subject: either may be "the country"
+        "Pakistan and India agreed to hold talks. The country will host them.",
+        # no state as a subject before
+        "Exports fell in March. The country faces a crisis.",
+        # a name follows: the gazetteer's business, not a reference back
+        "The country of Chile held elections.",
+    ],
+)
+def test_country_noun_without_one_subject_state_stays_open(pipeline: Pipeline, text: str) -> None:
+    assert [t for t, _ in _codes(pipeline, text) if t.lower().endswith("country")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Biden wrote on social media, “We have concluded a deal with Pakistan.”",
+            [("Biden", "USAGOV"), ("We", "USAGOV"), ("Pakistan", "PAK")],
+        ),
+        (
+            "“Our envoys will no longer stay in New Delhi,” Foreign Minister Shah Mehmood "
+            "Qureshi said.",
+            [
+                ("Our", "PAKGOV"),
+                ("New Delhi", "INDGOV"),
+                ("Foreign Minister Shah Mehmood Qureshi", "PAKGOV"),
+            ],
+        ),
+        (
+            "“I welcome the Kenyan president to India,” Prime Minister Narendra Modi said.",
+            [
+                ("I", "INDGOV"),
+                ("Kenyan president", "KENGOV"),
+                ("India", "IND"),
+                ("Prime Minister Narendra Modi", "INDGOV"),
+            ],
+        ),
+    ],
+)
+def test_first_person_in_quote_is_its_speaker(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_first_person_we_is_the_state_not_the_person(pipeline: Pipeline) -> None:
+    text = "“We strongly condemn Pakistan,” Prime Minister Narendra Modi said."
+    document = Document.from_text(text, doc_id="i", published="2019-08-08")
+    we = pipeline.extract(document).mentions[0]
+    assert (we.text, we.actor.code, we.actor.person) == ("We", "INDGOV", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no speech verb: whose "we" it is is unknown
+        "The banner read “We want peace” outside the Indian embassy.",
+        # two speakers in the sentence: no one of them
+        "“We will talk,” Modi said, and Sharif said he agreed.",
+        # "I" of a country is not a person
+        "“I am ready,” India said.",
+    ],
+)
+def test_first_person_without_one_speaker_stays_open(pipeline: Pipeline, text: str) -> None:
+    assert [t for t, _ in _codes(pipeline, text) if t in ("We", "I")] == []
