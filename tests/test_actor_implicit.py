@@ -61,6 +61,53 @@ def test_country_noun_without_one_subject_state_stays_open(pipeline: Pipeline, t
     ("text", "expected"),
     [
         (
+            "Kenya asked the IMF for a loan. The lender approved the request.",
+            [("Kenya", "KEN"), ("IMF", "IGOIMF"), ("lender", "IGOIMF")],
+        ),
+        (
+            "The European Union imposed sanctions on Iran. The bloc also condemned Syria.",
+            [
+                ("European Union", "IGOEU"),
+                ("Iran", "IRN"),
+                ("bloc", "IGOEU"),
+                ("Syria", "SYR"),
+            ],
+        ),
+    ],
+)
+def test_organisation_noun_takes_the_organisation_before(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lender, but not one the noun may stand for
+        "China's ICBC gave a loan. The lender praised Pakistan.",
+        # named three sentences before: too far
+        "The IMF met. Talks went on. Rain fell. The lender praised Pakistan.",
+    ],
+)
+def test_organisation_noun_without_its_organisation_stays_open(
+    pipeline: Pipeline, text: str
+) -> None:
+    assert [t for t, _ in _codes(pipeline, text) if "lender" in t] == []
+
+
+def test_organisation_nouns_name_known_organisations(pipeline: Pipeline) -> None:
+    known = {o.code for o in pipeline.knowledge.organisations.values()}
+    listed = {
+        c for codes in pipeline.knowledge.actor_rules.organisation_nouns.values() for c in codes
+    }
+    assert sorted(listed - known) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Biden wrote on social media, “We have concluded a deal with Pakistan.”",
             [("Biden", "USAGOV"), ("We", "USAGOV"), ("Pakistan", "PAK")],
         ),

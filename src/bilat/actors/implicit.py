@@ -19,28 +19,34 @@ from bilat.actors.mention import ActorSpan, ResolveContext
 _OPENING = {"“": "”", "‘": "’", '"': '"'}
 
 
-def country_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
-    """Return mentions for "the country", "the South Asian nation", "the kingdom" and the like.
+def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
+    """Return mentions for "the country", "the kingdom", "the lender", "the bloc" and the like.
 
-    Such a noun stands for the state that is the subject of its own sentence or the one before
-    (or whose official is): "Dar confirmed the loan … The rollover is critical for the South
-    Asian nation" is Pakistan. A possessive pronoun ("his country") is left to
-    :func:`owned_countries`; with no such subject the noun is left out.
+    A state noun (``country_nouns`` in ``actor_rules.yaml``) stands for the state that is the
+    subject of its own sentence or the one before (or whose official is): "Dar confirmed the
+    loan … The rollover is critical for the South Asian nation" is Pakistan. An organisation
+    noun (``organisation_nouns``) stands for the nearest organisation it may describe named in
+    its sentence or the two before: "Egypt asked the IMF for a loan. The lender agreed."
+    A possessive pronoun ("his country") is left to :func:`owned_countries`; a noun with no
+    such antecedent is left out.
 
     Args:
         doc: the parsed document.
         found: the mentions resolved so far, sorted by position.
-        ctx: knowledge (the nouns, ``country_nouns`` in ``actor_rules.yaml``).
+        ctx: knowledge (the nouns).
 
     Returns:
         New mentions, resolved, or waiting for their possessor.
     """
-    kb = ctx.knowledge
-    nouns = kb.actor_rules.country_nouns
+    rules = ctx.knowledge.actor_rules
     covered = {i for f in found for i in range(f.start, f.end)}
     made: list[ActorSpan] = []
     for token in doc:
-        if token.lower_ not in nouns or token.tag_ != "NN" or token.i in covered:
+        noun = token.lower_
+        state = noun in rules.country_nouns
+        if not (state or noun in rules.organisation_nouns):
+            continue
+        if token.tag_ != "NN" or token.i in covered:
             continue
         left = list(token.lefts)
         owned = [t for t in left if t.dep_ not in ("det", "poss")]
@@ -49,11 +55,9 @@ def country_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list
         det = next((t for t in left if t.dep_ in ("det", "poss")), None)
         if det is None or any(t.dep_ not in ("det", "poss", "amod", "compound") for t in left):
             continue
-        start = min(
-            (t.i for m in left if m.dep_ not in ("det", "poss") for t in m.subtree),
-            default=token.i,
-        )
-        if det.lower_ in ("his", "her", "their", "its"):
+        start = min((t.i for m in owned for t in m.subtree), default=token.i)
+        text = doc[start : token.i + 1].text
+        if state and det.lower_ in ("his", "her", "their", "its"):
             made.append(
                 ActorSpan(
                     start, token.i + 1, None, "country", "possessed country", needs_antecedent=True
@@ -61,6 +65,13 @@ def country_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list
             )
             continue
         if det.lower_ != "the":
+            continue
+        if not state:
+            org = _named_organisation(doc, token, found, rules.organisation_nouns[noun])
+            if org is not None and org.actor is not None:
+                actor = replace(org.actor, name=text)
+                how = f"'{text}' → {org.actor.code} named before"
+                made.append(ActorSpan(start, token.i + 1, actor, "org", how))
             continue
         subject = _subject_state(doc, token, found, ctx)
         if subject is None or subject.actor is None or subject.actor.country is None:
@@ -70,14 +81,32 @@ def country_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list
             subject.actor,
             code=country,
             sector=None,
-            name=doc[start : token.i + 1].text,
+            name=text,
             person=None,
             person_id=None,
             office=None,
         )
-        how = f"'{doc[start : token.i + 1].text}' → {country}, the subject before"
+        how = f"'{text}' → {country}, the subject before"
         made.append(ActorSpan(start, token.i + 1, actor, "country", how))
     return made
+
+
+def _named_organisation(
+    doc: Doc, token: Token, found: list[ActorSpan], codes: list[str]
+) -> ActorSpan | None:
+    """Return the nearest earlier mention of one of ``codes`` in this sentence or the two before."""
+    floor = token.sent.start
+    for _ in range(2):
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+    for mention in reversed(found):
+        if mention.end > token.i:
+            continue
+        if mention.start < floor:
+            return None
+        if mention.kind == "org" and mention.actor is not None and mention.actor.code in codes:
+            return mention
+    return None
 
 
 def _names_a_place(token: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.coref import corefer
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
-from bilat.actors.implicit import country_nouns, owned_countries, quoted_first_person
+from bilat.actors.implicit import descriptive_nouns, owned_countries, quoted_first_person
 from bilat.actors.located import located
 from bilat.actors.mention import (
     COLLECTIVE_KINDS,
@@ -62,7 +62,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found.extend(_pronouns(doc, found))
     found.sort(key=lambda f: f.start)
     own_phrase(doc, found, context)
-    found.extend(country_nouns(doc, found, context))
+    found.extend(descriptive_nouns(doc, found, context))
     found.sort(key=lambda f: f.start)
     corefer(doc, found, context)
     owned_countries(doc, found)

@@ -262,6 +262,7 @@ class ActorRules(_Entry):
     country_nouns: frozenset[str]
     first_person_singular: frozenset[str]
     first_person_plural: frozenset[str]
+    organisation_nouns: dict[str, list[str]]
 
 
 class CalibrationCount(_Entry):
@@ -448,6 +449,7 @@ SECTIONS: dict[str, Section] = {
     "country_nouns": _words("actor_rules.yaml"),
     "first_person_singular": _words("actor_rules.yaml"),
     "first_person_plural": _words("actor_rules.yaml"),
+    "organisation_nouns": Section("table", list[str], file="actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
