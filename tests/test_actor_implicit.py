@@ -157,3 +157,50 @@ def test_first_person_we_is_the_state_not_the_person(pipeline: Pipeline) -> None
 )
 def test_first_person_without_one_speaker_stays_open(pipeline: Pipeline, text: str) -> None:
     assert [t for t, _ in _codes(pipeline, text) if t in ("We", "I")] == []
+
+
+def test_bare_institution_takes_the_subject_state_over_the_dateline(pipeline: Pipeline) -> None:
+    text = (
+        "NAIROBI — Somali lawmakers voted to expel the Kenyan ambassador. "
+        "The parliament also condemned Ethiopia."
+    )
+    assert _codes(pipeline, text) == [
+        ("Somali lawmakers", "SOMLEG"),
+        ("Kenyan ambassador", "KENGOV"),
+        ("parliament", "SOMLEG"),
+        ("Ethiopia", "ETH"),
+    ]
+
+
+def test_bare_institution_keeps_the_home_without_a_subject_state(pipeline: Pipeline) -> None:
+    text = "NAIROBI — Heavy rain fell on Monday. The parliament condemned Ethiopia."
+    assert _codes(pipeline, text) == [("parliament", "KENLEG"), ("Ethiopia", "ETH")]
+
+
+def test_they_after_two_people_is_both(pipeline: Pipeline) -> None:
+    text = (
+        "Jaishankar also met Russian counterpart Sergey Lavrov, who said they discussed "
+        "military cooperation."
+    )
+    document = Document.from_text(text, doc_id="i", published="2023-11-17")
+    mentions = pipeline.explain(document).extraction.mentions
+    assert [(m.text, m.actor.code, m.how) for m in mentions if m.text == "they"] == [
+        ("they", "INDGOV", "they: INDGOV and RUSGOV named before in the sentence")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # states, not people: "they" is the subject state (coreference), not the pair
+        ("Kenya accused Uganda of arming rebels and said they crossed the border.", ["KEN"]),
+        # three people of three countries
+        ("Biden met Modi and Kishida, and they discussed trade.", []),
+    ],
+)
+def test_they_without_two_people_is_no_pair(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    document = Document.from_text(text, doc_id="i", published="2023-11-17")
+    spans = pipeline.explain(document).extraction.mentions
+    assert [m.actor.code for m in spans if m.text == "they"] == expected

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from bilat.actors.mention import ActorSpan, ResolveContext
+from bilat.records import Actor
 
 # quotation marks that open and close a quote; a straight quote does both
 _OPENING = {"“": "”", "‘": "’", '"': '"'}
@@ -115,12 +116,14 @@ def _names_a_place(token: Token) -> bool:
 
 
 def _subject_state(
-    doc: Doc, token: Token, found: list[ActorSpan], ctx: ResolveContext
+    doc: Doc, token: Token, found: list[ActorSpan], ctx: ResolveContext, *, before: bool = True
 ) -> ActorSpan | None:
-    """Return the nearest earlier subject mention of a state in this sentence or the one before."""
+    """Return the nearest earlier subject mention of a state in this sentence (or the one before)."""
     countries = ctx.knowledge.countries
     sentence = token.sent
-    floor = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    floor = sentence.start
+    if before and floor > 0:
+        floor = doc[floor - 1].sent.start
     for mention in reversed(found):
         if mention.end > token.i:
             continue
@@ -136,6 +139,38 @@ def _subject_state(
             # "Pakistan and India agreed …": either may be "the country"
             return None if any(c.dep_ == "conj" for c in head.children) else mention
     return None
+
+
+def clause_country(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
+    """Give "the parliament", "the government" the state of the subject, not the home's.
+
+    A bare institutional word was given the article's home country for want of one of its
+    own. When the subject of its own sentence is another state (or its official), the word
+    is that state's ("Somalia said the parliament would …"); when the home is only the
+    dateline's country, the subject of the sentence before counts too: "NAIROBI — Somali
+    lawmakers voted … The parliament also …" is Somalia's parliament, not Kenya's. An
+    article's own home (found from how it names its officials) is kept across sentences.
+
+    Args:
+        doc: the parsed document.
+        found: the resolved mentions, sorted by position, changed in place.
+        ctx: knowledge, the home country and where it came from.
+    """
+    for mention in found:
+        if not mention.by_home or mention.actor is None:
+            continue
+        token = doc[mention.start]
+        subject = _subject_state(doc, token, found, ctx, before=ctx.home_from_dateline)
+        if subject is None or subject.actor is None:
+            continue
+        country = subject.actor.country
+        if country is None or country == mention.actor.country:
+            continue
+        sector = mention.actor.sector or ""
+        mention.actor = replace(mention.actor, code=country + sector, country=country)
+        text = doc[mention.start : mention.end].text
+        mention.how = f"'{text}' → {country}, the state of the subject before"
+        mention.by_home = False
 
 
 def owned_countries(doc: Doc, found: list[ActorSpan]) -> None:
@@ -166,6 +201,51 @@ def owned_countries(doc: Doc, found: list[ActorSpan]) -> None:
         )
         mention.how = f"'{text}' → {country} of {owner.actor.name or owner.actor.code}"
         mention.needs_antecedent = False
+
+
+def they_pair(doc: Doc, found: list[ActorSpan]) -> None:
+    """Make an open "they" the two people its sentence names before it, when there are two.
+
+    "After a meeting with Xi, Kishida said they agreed to …", "Jaishankar met Lavrov, who
+    said they discussed …": coreference found no single state or organisation subject for
+    "they", and the sentence names exactly two people of two countries (and no state or
+    organisation) before it, so "they" is both, as "the two leaders" is.
+
+    Args:
+        doc: the parsed document.
+        found: every mention, after coreference, changed in place.
+    """
+    for mention in found:
+        if mention.kind != "pronoun" or mention.actor is not None:
+            continue
+        token = doc[mention.start]
+        if token.lower_ != "they" or token.dep_ != "nsubj":
+            continue
+        sentence = token.sent
+        before = [
+            f
+            for f in found
+            if sentence.start <= f.start
+            and f.end <= mention.start
+            and f.actor is not None
+            and f.actor.country is not None
+            and f.kind not in ("pronoun", "group")
+            and not f.pair
+        ]
+        if not before or not all(f.individual for f in before):
+            # "India accused Pakistan … and said they …": "they" may be anyone the states
+            # talk about; two people met are the parties "they" names
+            continue
+        sides: dict[str, Actor] = {}
+        for f in before:
+            if f.actor is not None and f.actor.country is not None:
+                sides.setdefault(f.actor.country, f.actor)
+        if len(sides) != 2:
+            continue
+        first, second = sides.values()
+        mention.pair = (first, second)
+        mention.actor = first
+        mention.how = f"they: {first.code} and {second.code} named before in the sentence"
 
 
 def quoted_first_person(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
