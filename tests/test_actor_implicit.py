@@ -204,3 +204,8 @@ def test_they_without_two_people_is_no_pair(
     document = Document.from_text(text, doc_id="i", published="2023-11-17")
     spans = pipeline.explain(document).extraction.mentions
     assert [m.actor.code for m in spans if m.text == "they"] == expected
+
+
+def test_gunmen_are_of_where_they_struck(pipeline: Pipeline) -> None:
+    text = "Gunmen killed three Chinese engineers in Karachi on Monday."
+    assert _codes(pipeline, text) == [("Gunmen", "PAKUAF"), ("Chinese", "CHN")]

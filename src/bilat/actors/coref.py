@@ -239,6 +239,24 @@ def _link_titled_name(mention: ActorSpan, earlier: list[ActorSpan]) -> bool:
     return False
 
 
+def _name_key(name: str) -> str:
+    """Return a name as compared for linking: lower case, hyphens as spaces ("al-Thani")."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def _short_for(short: str, full: str) -> bool:
+    """Return whether a bare name is the short form of an earlier full name.
+
+    The end of the name ("Bass" for "John Bass", "al-Thani" for "Tamim bin Hamad Al
+    Thani"), or, for a name of three words or more, its first word: family names come
+    first in Korean and Chinese names ("Kim" for "Kim Jong Un").
+    """
+    short, full = _name_key(short), _name_key(full)
+    if not short or short == full:
+        return False
+    return full.endswith(" " + short) or (len(full.split()) >= 3 and full.startswith(short + " "))
+
+
 def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[ActorSpan]) -> None:
     text = mention.pieces[0].entries[0].key if mention.pieces else ""
     for other in reversed(earlier):
@@ -246,7 +264,10 @@ def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[Ac
             other.actor
             and other.actor.name
             and other.actor.name != text
-            and (other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text])
+            and (
+                _short_for(text, other.actor.name)
+                or (other.actor.person is not None and _short_for(text, other.actor.person))
+            )
         ):
             mention.actor = other.actor
             mention.how = f"surname of {other.actor.name}"
