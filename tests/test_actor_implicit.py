@@ -209,3 +209,30 @@ def test_they_without_two_people_is_no_pair(
 def test_gunmen_are_of_where_they_struck(pipeline: Pipeline) -> None:
     text = "Gunmen killed three Chinese engineers in Karachi on Monday."
     assert _codes(pipeline, text) == [("Gunmen", "PAKUAF"), ("Chinese", "CHN")]
+
+
+def test_first_person_of_an_unnamed_source_is_the_body_they_speak_for(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "A Downing Street source said: “We have taken back control. "
+        "We have signed a free trade agreement with the EU.”"
+    )
+    assert _codes(pipeline, text, on="2020-12-24") == [
+        ("Downing Street", "GBRGOV"),
+        ("We", "GBRGOV"),
+        ("We", "GBRGOV"),
+        ("EU", "IGOEU"),
+    ]
+
+
+def test_quote_running_into_the_next_paragraph_keeps_its_speaker(pipeline: Pipeline) -> None:
+    text = (
+        "European Commission chief Ursula von der Leyen said: “We have finally found an "
+        "agreement with Britain.\n\n“It was a long road.”"
+    )
+    assert _codes(pipeline, text, on="2020-12-24") == [
+        ("European Commission chief Ursula von der Leyen", "IGOEU"),
+        ("We", "IGOEU"),
+        ("Britain", "GBR"),
+    ]

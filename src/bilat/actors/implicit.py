@@ -312,6 +312,10 @@ def _quotes(doc: Doc) -> list[tuple[int, int]]:
     opened: tuple[int, str] | None = None
     for token in doc:
         if "\n" in token.text:
+            if opened is not None:
+                # a quote running on into the next paragraph closes only there; what it
+                # says up to the paragraph's end is still quoted
+                ranges.append((opened[0] + 1, token.i))
             opened = None
             continue
         if opened is not None and token.text == opened[1]:
@@ -337,4 +341,16 @@ def _speaker(
     if len(subjects) != 1:
         # "“…,” Modi said, and Sharif said he agreed": whose words they are is not clear
         return None
-    return at.get(subjects[0].i)
+    subject = subjects[0]
+    if subject.i in at:
+        return at[subject.i]
+    # "a Downing Street source said", "a foreign ministry spokesman said": the unnamed
+    # speaker speaks for the state or organisation that qualifies them
+    owners = {
+        id(f): f
+        for t in subject.lefts
+        if t.dep_ in ("compound", "amod", "poss", "nmod")
+        for i in range(t.left_edge.i, t.i + 1)
+        if (f := at.get(i)) is not None and not f.individual
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
