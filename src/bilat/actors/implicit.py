@@ -23,7 +23,9 @@ _OPENING = {"“": "”", "‘": "’", '"': '"'}
 def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> list[ActorSpan]:
     """Return mentions for "the country", "the kingdom", "the lender", "the bloc" and the like.
 
-    A state noun (``country_nouns`` in ``actor_rules.yaml``) stands for the state that is the
+    A state noun (``country_nouns`` in ``actor_rules.yaml``, or one of
+    ``regional_state_nouns`` after a capitalised region: "the Gulf state") stands for the state
+    that is the
     subject of its own sentence or the one before (or whose official is): "Dar confirmed the
     loan … The rollover is critical for the South Asian nation" is Pakistan. An organisation
     noun (``organisation_nouns``) stands for the nearest organisation it may describe named in
@@ -44,7 +46,8 @@ def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> 
     made: list[ActorSpan] = []
     for token in doc:
         noun = token.lower_
-        state = noun in rules.country_nouns
+        regional = noun in rules.regional_state_nouns
+        state = regional or noun in rules.country_nouns
         if not (state or noun in rules.organisation_nouns):
             continue
         if token.tag_ != "NN" or token.i in covered:
@@ -52,6 +55,9 @@ def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> 
         left = list(token.lefts)
         owned = [t for t in left if t.dep_ not in ("det", "poss")]
         if any(t.i in covered for t in owned) or _names_a_place(token):
+            continue
+        if regional and not (owned and all(t.text[:1].isupper() for t in owned)):
+            # "the Gulf state", "the Baltic state"; a bare "state" is as often a province
             continue
         det = next((t for t in left if t.dep_ in ("det", "poss")), None)
         if det is None or any(t.dep_ not in ("det", "poss", "amod", "compound") for t in left):

@@ -260,6 +260,7 @@ class ActorRules(_Entry):
     shared_surnames: frozenset[str]
     organisation_chief_words: frozenset[str]
     country_nouns: frozenset[str]
+    regional_state_nouns: frozenset[str]
     first_person_singular: frozenset[str]
     first_person_plural: frozenset[str]
     organisation_nouns: dict[str, list[str]]
@@ -447,6 +448,7 @@ SECTIONS: dict[str, Section] = {
     "shared_surnames": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
     "country_nouns": _words("actor_rules.yaml"),
+    "regional_state_nouns": _words("actor_rules.yaml"),
     "first_person_singular": _words("actor_rules.yaml"),
     "first_person_plural": _words("actor_rules.yaml"),
     "organisation_nouns": Section("table", list[str], file="actor_rules.yaml"),
