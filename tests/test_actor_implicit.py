@@ -242,3 +242,42 @@ def test_quote_running_into_the_next_paragraph_keeps_its_speaker(pipeline: Pipel
         ("We", "IGOEU"),
         ("Britain", "GBR"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States still stations some 1,000 troops in Niger.",
+            [("United States", "USA"), ("troops", "USAMIL"), ("Niger", "NER")],
+        ),
+        (
+            "The European Union set up a mission for Mozambique to help train its armed forces.",
+            [
+                ("European Union", "IGOEU"),
+                ("Mozambique", "MOZ"),
+                ("its", "MOZ"),
+                ("armed forces", "MOZMIL"),
+            ],
+        ),
+    ],
+)
+def test_sector_word_takes_its_owner(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_sector_word_attacked_is_not_the_attackers(pipeline: Pipeline) -> None:
+    assert _codes(pipeline, "Russia attacked troops near the border.") == [("Russia", "RUS")]
+
+
+def test_bare_rebels_are_the_armed_group_named_before(pipeline: Pipeline) -> None:
+    text = "M23 seized the town of Bunagana. The Congolese army said the rebels attacked its posts."
+    assert _codes(pipeline, text) == [
+        ("M23", "CODREB"),
+        ("Congolese army", "CODMIL"),
+        ("rebels", "CODREB"),
+        # a singular "its" is not the plural rebels'
+        ("its", "CODMIL"),
+    ]

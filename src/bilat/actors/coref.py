@@ -130,7 +130,8 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     """Give a bare sector word the country of the groups of that sector the document names.
 
     "Separatists had requested …" in an article whose only separatists are "Ukrainian
-    separatists" (before or after) are those. When the document names groups of the sector
+    separatists" (before or after) are those, and "the rebels" in one whose only rebels are
+    an armed group of one country ("M23") are that group's country's. When the document names groups of the sector
     in more than one country, the last one before the word is taken, or none. Only the sectors
     that challenge a state (rebels, insurgents, separatists, opposition) are carried: "the
     army" is left to the home country, and "traders", "refugees" or "children" are too
@@ -148,7 +149,7 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
         and f.actor.sector == sector
         and f.actor.country is not None
         and len(f.actor.country) == 3
-        and any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+        and (any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries) or _armed_group(f, kb))
     ]
     countries = {f.actor.country for f in named if f.actor is not None}
     before = [f for f in named if f.end <= mention.start]
@@ -164,6 +165,12 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     mention.how = f"sector word → {source.actor.code} named in the document"
 
 
+def _armed_group(mention: ActorSpan, kb: Knowledge) -> bool:
+    """Return whether a mention names an armed group of one country ("M23", "the TTP")."""
+    keys = [e.key for p in mention.pieces for e in p.entries if e.kind == "org"]
+    return any(k in kb.organisations and kb.organisations[k].kind == "armed" for k in keys)
+
+
 def _collective_antecedent(
     doc: Doc, pronoun: ActorSpan, before: list[ActorSpan]
 ) -> ActorSpan | None:
@@ -173,6 +180,7 @@ def _collective_antecedent(
     "Pakistan expelled the envoy after it decided …" names Pakistan; an object or a
     place ("talks in Doha") does not become "it".
     """
+    singular = doc[pronoun.start].lower_ in ("it", "its")
     sentence = doc[pronoun.start].sent
     floor = sentence.start
     if floor > 0:
@@ -183,6 +191,9 @@ def _collective_antecedent(
         if found.individual or found.kind not in COLLECTIVE_KINDS or found.actor is None:
             continue
         head = doc[found.end - 1]
+        if singular and head.tag_ == "NNS":
+            # "the rebels attacked its positions": "its" is not the rebels'
+            continue
         if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass"):

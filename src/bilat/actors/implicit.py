@@ -209,6 +209,50 @@ def owned_countries(doc: Doc, found: list[ActorSpan]) -> None:
         mention.needs_antecedent = False
 
 
+def owned_sectors(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
+    """Give a bare sector word the country of its owner: "its troops", "led a delegation".
+
+    A sector word with no country of its own ("troops", "delegation", "armed forces") takes
+    the country of a resolved possessive before it ("its armed forces" after Mozambique), or,
+    as the object of a verb that says the subject owns it (``owner_verbs`` in
+    ``actor_rules.yaml``: "the United States stations 1,000 troops", "Ramaphosa will lead a
+    delegation"), the country of that verb's subject. A word the home country was given for
+    want of another is replaced too.
+
+    Args:
+        doc: the parsed document.
+        found: every mention, after coreference, changed in place.
+        ctx: knowledge (the verbs).
+    """
+    verbs = ctx.knowledge.actor_rules.owner_verbs
+    at = {i: f for f in found for i in range(f.start, f.end)}
+    for mention in found:
+        if mention.kind != "sector" or not (mention.actor is None or mention.by_home):
+            continue
+        head = doc[mention.end - 1]
+        owner = next(
+            (at[c.i] for c in head.children if c.dep_ == "poss" and c.i in at),
+            None,
+        )
+        if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() in verbs:
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            owner = at.get(subject.i) if subject is not None else None
+        if owner is None or owner is mention or owner.actor is None or owner.pair:
+            continue
+        country = owner.actor.country
+        if country is None or country not in ctx.knowledge.countries:
+            continue
+        sector = next(
+            (e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None
+        )
+        if sector is None:
+            continue
+        text = doc[mention.start : mention.end].text
+        mention.actor = Actor(country + sector, country, sector, name=text)
+        mention.how = f"'{text}' of {owner.actor.name or owner.actor.code}"
+        mention.by_home = False
+
+
 def they_pair(doc: Doc, found: list[ActorSpan]) -> None:
     """Make an open "they" the two people its sentence names before it, when there are two.
 

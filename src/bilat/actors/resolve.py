@@ -19,6 +19,7 @@ from bilat.actors.implicit import (
     clause_country,
     descriptive_nouns,
     owned_countries,
+    owned_sectors,
     quoted_first_person,
     they_pair,
 )
@@ -73,6 +74,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     clause_country(doc, found, context)
     corefer(doc, found, context)
     owned_countries(doc, found)
+    owned_sectors(doc, found, context)
     they_pair(doc, found)
     found.extend(quoted_first_person(doc, found, context))
     found.sort(key=lambda f: f.start)

@@ -264,6 +264,7 @@ class ActorRules(_Entry):
     first_person_singular: frozenset[str]
     first_person_plural: frozenset[str]
     organisation_nouns: dict[str, list[str]]
+    owner_verbs: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -452,6 +453,7 @@ SECTIONS: dict[str, Section] = {
     "first_person_singular": _words("actor_rules.yaml"),
     "first_person_plural": _words("actor_rules.yaml"),
     "organisation_nouns": Section("table", list[str], file="actor_rules.yaml"),
+    "owner_verbs": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
