@@ -281,3 +281,9 @@ def test_bare_rebels_are_the_armed_group_named_before(pipeline: Pipeline) -> Non
         # a singular "its" is not the plural rebels'
         ("its", "CODMIL"),
     ]
+
+
+def test_bare_institution_in_a_reported_clause_is_not_the_speakers(pipeline: Pipeline) -> None:
+    text = "NAIROBI — Ugandan envoy Paul Okello said the parliament had condemned Ethiopia."
+    codes = _codes(pipeline, text)
+    assert [c for c in codes if c[0] == "parliament"] == [("parliament", "KENLEG")]

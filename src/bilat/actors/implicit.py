@@ -122,10 +122,21 @@ def _names_a_place(token: Token) -> bool:
 
 
 def _subject_state(
-    doc: Doc, token: Token, found: list[ActorSpan], ctx: ResolveContext, *, before: bool = True
+    doc: Doc,
+    token: Token,
+    found: list[ActorSpan],
+    ctx: ResolveContext,
+    *,
+    before: bool = True,
+    speakers: bool = True,
 ) -> ActorSpan | None:
-    """Return the nearest earlier subject mention of a state in this sentence (or the one before)."""
+    """Return the nearest earlier subject mention of a state in this sentence (or the one before).
+
+    With ``speakers`` False, a speaker whose reported clause holds the token is no one's
+    state: "Albright said restrictions imposed by the military …" is not the US military.
+    """
     countries = ctx.knowledge.countries
+    speech = {w.lower() for w in ctx.knowledge.quote_words.speech_verbs}
     sentence = token.sent
     floor = sentence.start
     if before and floor > 0:
@@ -142,6 +153,9 @@ def _subject_state(
         if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass"):
+            verb = head.head
+            if not speakers and verb.lower_ in speech and token in verb.subtree:
+                return None
             # "Pakistan and India agreed …": either may be "the country"
             return None if any(c.dep_ == "conj" for c in head.children) else mention
     return None
@@ -166,7 +180,9 @@ def clause_country(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> Non
         if not mention.by_home or mention.actor is None:
             continue
         token = doc[mention.start]
-        subject = _subject_state(doc, token, found, ctx, before=ctx.home_from_dateline)
+        subject = _subject_state(
+            doc, token, found, ctx, before=ctx.home_from_dateline, speakers=False
+        )
         if subject is None or subject.actor is None:
             continue
         country = subject.actor.country
