@@ -1,10 +1,11 @@
-"""Resolve actors a text names without a name: "the country", "his country", "we" in a quote.
+"""Resolve actors a text names without a name of their own, from the actors around them.
 
-News writes a state it has just named as "the country", "the island nation" or "the
-kingdom", and officials speak for their state in the first person ("“We will not accept
-this,” the minister said"). Neither is in the gazetteer; both point at an actor the document
-already resolved: the subject of the same or previous sentence, the owner of "his", or the
-speaker of the quote.
+News writes a state it has just named as "the country", "the island nation" or "the Gulf
+state", an organisation as "the lender" or "the bloc", and officials speak for their state in
+the first person ("“We will not accept this,” the minister said"). Bare words get their
+country from their owner ("its troops", "stations 1,000 troops") or their clause's subject
+("NAIROBI — Somali lawmakers … The parliament …"), and "they" after two people met is both.
+None of these is in the gazetteer; each points at an actor the document already resolved.
 """
 
 from __future__ import annotations
