@@ -140,6 +140,8 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     sector = next((e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None)
     if sector is None or sector not in kb.actor_rules.domestic_challengers:
         return
+    # "Al-Shabaab threatened terrorist attacks": a word describing a deed is not the group
+    modifier = doc[mention.end - 1].dep_ in ("amod", "compound")
     named = [
         f
         for f in found
@@ -149,7 +151,10 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
         and f.actor.sector == sector
         and f.actor.country is not None
         and len(f.actor.country) == 3
-        and (any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries) or _armed_group(f, kb))
+        and (
+            any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+            or (_armed_group(f, kb) and not modifier)
+        )
     ]
     countries = {f.actor.country for f in named if f.actor is not None}
     before = [f for f in named if f.end <= mention.start]
