@@ -119,3 +119,12 @@ def test_officials_from_places_are_theirs_not_the_datelines(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _codes(pipeline, text, "DOHA, March 1 (AFP)") == expected
+
+
+def test_title_owned_by_country_word_grouped_with_a_person(pipeline: Pipeline) -> None:
+    text = (
+        "The Moroccan king met officials in Rabat. The President of the Spanish Government, "
+        "Pedro Sanchez, praised the plan proposed by Morocco."
+    )
+    codes = _codes(pipeline, text, "RABAT, May 2 (AFP)")
+    assert [c for c in codes if c[0] == "President"] == [("President", "ESPGOV")]

@@ -157,7 +157,13 @@ class Pipeline:
             referred=self.referred,
         )
         home = dateline.country if dateline else home_country(doc, undated, self.knowledge)
-        context = _context(doc_date, home, self.knowledge, self._locator(home))
+        context = _context(
+            doc_date,
+            home,
+            self.knowledge,
+            self._locator(home),
+            home_from_dateline=dateline is not None and dateline.country is not None,
+        )
         found = find_mentions(doc, self.gazetteer, context)
         candidates, attempts = self.coder.code(doc, found, locate=context.locate)
         countries = [c for c in Counter(f.country for f in found if f.country) if c]
@@ -469,6 +475,8 @@ def _context(
     home: str | None,
     knowledge: Knowledge,
     locate: Callable[[str], str | None] | None = None,
+    *,
+    home_from_dateline: bool = False,
 ) -> ResolveContext:
     on = None
     if doc_date.value and doc_date.precision == DatePrecision.DAY:
@@ -476,7 +484,13 @@ def _context(
     earliest = dt.date.fromisoformat(doc_date.earliest) if doc_date.earliest else None
     latest = dt.date.fromisoformat(doc_date.latest) if doc_date.latest else None
     return ResolveContext(
-        knowledge, on=on, earliest=earliest, latest=latest, home=home, locate=locate
+        knowledge,
+        on=on,
+        earliest=earliest,
+        latest=latest,
+        home=home,
+        locate=locate,
+        home_from_dateline=home_from_dateline,
     )
 
 

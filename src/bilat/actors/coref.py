@@ -130,7 +130,8 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     """Give a bare sector word the country of the groups of that sector the document names.
 
     "Separatists had requested …" in an article whose only separatists are "Ukrainian
-    separatists" (before or after) are those. When the document names groups of the sector
+    separatists" (before or after) are those, and "the rebels" in one whose only rebels are
+    an armed group of one country ("M23") are that group's country's. When the document names groups of the sector
     in more than one country, the last one before the word is taken, or none. Only the sectors
     that challenge a state (rebels, insurgents, separatists, opposition) are carried: "the
     army" is left to the home country, and "traders", "refugees" or "children" are too
@@ -139,6 +140,8 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     sector = next((e.key for p in mention.pieces for e in p.entries if e.kind == "sector"), None)
     if sector is None or sector not in kb.actor_rules.domestic_challengers:
         return
+    # "Al-Shabaab threatened terrorist attacks": a word describing a deed is not the group
+    modifier = doc[mention.end - 1].dep_ in ("amod", "compound")
     named = [
         f
         for f in found
@@ -148,7 +151,10 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
         and f.actor.sector == sector
         and f.actor.country is not None
         and len(f.actor.country) == 3
-        and any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+        and (
+            any(e.kind in COUNTRYISH for p in f.pieces for e in p.entries)
+            or (_armed_group(f, kb) and not modifier)
+        )
     ]
     countries = {f.actor.country for f in named if f.actor is not None}
     before = [f for f in named if f.end <= mention.start]
@@ -164,6 +170,12 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     mention.how = f"sector word → {source.actor.code} named in the document"
 
 
+def _armed_group(mention: ActorSpan, kb: Knowledge) -> bool:
+    """Return whether a mention names an armed group of one country ("M23", "the TTP")."""
+    keys = [e.key for p in mention.pieces for e in p.entries if e.kind == "org"]
+    return any(k in kb.organisations and kb.organisations[k].kind == "armed" for k in keys)
+
+
 def _collective_antecedent(
     doc: Doc, pronoun: ActorSpan, before: list[ActorSpan]
 ) -> ActorSpan | None:
@@ -173,6 +185,7 @@ def _collective_antecedent(
     "Pakistan expelled the envoy after it decided …" names Pakistan; an object or a
     place ("talks in Doha") does not become "it".
     """
+    singular = doc[pronoun.start].lower_ in ("it", "its")
     sentence = doc[pronoun.start].sent
     floor = sentence.start
     if floor > 0:
@@ -183,6 +196,9 @@ def _collective_antecedent(
         if found.individual or found.kind not in COLLECTIVE_KINDS or found.actor is None:
             continue
         head = doc[found.end - 1]
+        if singular and head.tag_ == "NNS":
+            # "the rebels attacked its positions": "its" is not the rebels'
+            continue
         if head.dep_ in ("poss", "compound", "amod") and head.head.dep_ in ("nsubj", "nsubjpass"):
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass"):
@@ -239,6 +255,24 @@ def _link_titled_name(mention: ActorSpan, earlier: list[ActorSpan]) -> bool:
     return False
 
 
+def _name_key(name: str) -> str:
+    """Return a name as compared for linking: lower case, hyphens as spaces ("al-Thani")."""
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def _short_for(short: str, full: str) -> bool:
+    """Return whether a bare name is the short form of an earlier full name.
+
+    The end of the name ("Bass" for "John Bass", "al-Thani" for "Tamim bin Hamad Al
+    Thani"), or, for a name of three words or more, its first word: family names come
+    first in Korean and Chinese names ("Kim" for "Kim Jong Un").
+    """
+    short, full = _name_key(short), _name_key(full)
+    if not short or short == full:
+        return False
+    return full.endswith(" " + short) or (len(full.split()) >= 3 and full.startswith(short + " "))
+
+
 def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[ActorSpan]) -> None:
     text = mention.pieces[0].entries[0].key if mention.pieces else ""
     for other in reversed(earlier):
@@ -246,7 +280,10 @@ def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[Ac
             other.actor
             and other.actor.name
             and other.actor.name != text
-            and (other.actor.name.endswith(" " + text) or other.actor.name.split()[-1:] == [text])
+            and (
+                _short_for(text, other.actor.name)
+                or (other.actor.person is not None and _short_for(text, other.actor.person))
+            )
         ):
             mention.actor = other.actor
             mention.how = f"surname of {other.actor.name}"

@@ -39,6 +39,8 @@ class ActorSpan:
     pieces: list[Piece] = field(default_factory=list)
     needs_antecedent: bool = False
     former: bool = False
+    by_home: bool = False
+    """Resolved to the article's home country only for want of a country of its own."""
 
     @property
     def country(self) -> str | None:
@@ -57,6 +59,8 @@ class ResolveContext:
     home: str | None = None
     locate: Callable[[str], str | None] | None = None
     """The country (ISO3) of a place name, for "militants in Quetta"; None disables it."""
+    home_from_dateline: bool = False
+    """``home`` is only where the report was filed (a bureau may cover its neighbours)."""
 
 
 def piece_kind(piece: Piece) -> str:

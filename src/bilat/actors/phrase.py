@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from bilat.actors.mention import ActorSpan, ResolveContext, office_holder
+from bilat.actors.mention import ActorSpan, ResolveContext, office_holder, piece_kind
 from bilat.actors.names import COUNTRYISH
 from bilat.records import Actor
 
@@ -38,7 +38,7 @@ def own_phrase(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
             for i in sorted(_phrase(doc, mention))
             if (f := at.get(i)) is not None
             and f is not mention
-            and f.kind in _OWNER_KINDS
+            and (f.kind in _OWNER_KINDS or _country_word_at(f, i))
             and f.actor is not None
         }
         codes = {
@@ -56,6 +56,17 @@ def own_phrase(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
             continue
         owner = next(iter(owners.values()))
         _give(doc, mention, owner, ctx)
+
+
+def _country_word_at(mention: ActorSpan, i: int) -> bool:
+    """Return whether token ``i`` is a country word of a person's mention.
+
+    "The President of the Spanish Government, Pedro Sanchez": the of-phrase is grouped with
+    the person in apposition, and its country word still owns the title.
+    """
+    return mention.kind == "person" and any(
+        p.start <= i < p.end and piece_kind(p) in COUNTRYISH for p in mention.pieces
+    )
 
 
 def _owns_country(mention: ActorSpan) -> bool:

@@ -18,6 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.coref import corefer
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
+from bilat.actors.implicit import (
+    clause_country,
+    descriptive_nouns,
+    owned_countries,
+    owned_sectors,
+    quoted_first_person,
+    they_pair,
+)
 from bilat.actors.located import located
 from bilat.actors.mention import (
     COLLECTIVE_KINDS,
@@ -64,7 +72,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found.extend(_pronouns(doc, found))
     found.sort(key=lambda f: f.start)
     own_phrase(doc, found, context)
+    found.extend(descriptive_nouns(doc, found, context))
+    found.sort(key=lambda f: f.start)
+    clause_country(doc, found, context)
     corefer(doc, found, context)
+    owned_countries(doc, found)
+    owned_sectors(doc, found, context)
+    they_pair(doc, found)
+    found.extend(quoted_first_person(doc, found, context))
+    found.sort(key=lambda f: f.start)
     return [f for f in found if f.actor is not None or f.kind == "name"]
 
 
@@ -318,9 +334,8 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
         institutional = sector in kb.actor_rules.institutional_sectors
         if ctx.home and institutional and _definite(doc, start) and not modifier:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
-            return ActorSpan(
-                start, end, actor, "sector", f"'{span.text}' in a {ctx.home} article", pieces=group
-            )
+            how = f"'{span.text}' in a {ctx.home} article"
+            return ActorSpan(start, end, actor, "sector", how, pieces=group, by_home=True)
         return ActorSpan(start, end, None, "sector", "sector word without a country", pieces=group)
     return ActorSpan(start, end, None, "group", "both parties", pieces=group)
 

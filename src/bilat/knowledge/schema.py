@@ -281,6 +281,12 @@ class ActorRules(_Entry):
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
     organisation_chief_words: frozenset[str]
+    country_nouns: frozenset[str]
+    regional_state_nouns: frozenset[str]
+    first_person_singular: frozenset[str]
+    first_person_plural: frozenset[str]
+    organisation_nouns: dict[str, list[str]]
+    owner_verbs: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -464,6 +470,12 @@ SECTIONS: dict[str, Section] = {
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
+    "country_nouns": _words("actor_rules.yaml"),
+    "regional_state_nouns": _words("actor_rules.yaml"),
+    "first_person_singular": _words("actor_rules.yaml"),
+    "first_person_plural": _words("actor_rules.yaml"),
+    "organisation_nouns": Section("table", list[str], file="actor_rules.yaml"),
+    "owner_verbs": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
