@@ -606,6 +606,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("RUS", "160", "USA", "asserted", "160-suspend-treaty")],
     ),
     (
+        "160-suspend-member",
+        "The African Union suspended Guinea after the coup.",
+        [("IGOAFU", "160", "GIN", "asserted", "160-suspend-member")],
+    ),
+    (
+        "160-suspend-participation",
+        "ECOWAS suspended the participation of Niger in its summits.",
+        [("IGOECOWAS", "160", "NER", "asserted", "160-suspend-participation")],
+    ),
+    (
         "160-put-on-hold",
         "India put the treaty with Pakistan on hold.",
         [("IND", "160", "PAK", "asserted", "160-put-on-hold")],
@@ -1287,7 +1297,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (244, 137)
+    assert (len(items), len(codes)) == (246, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

@@ -129,6 +129,10 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
+    # "described the move as a provocation": the parser may hang "as" on the object instead
+    for obj in [o for o in objects if o.dep_ == "dobj"]:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"):
+            objects.extend(g for g in prep.children if g.dep_ == "pobj" or g.pos_ == "ADJ")
     # "approved the release of a tranche": the thing released is the object too
     for obj in [o for o in objects if o.lemma_.lower() in HANDOVER_NOUNS]:
         objects.extend(
