@@ -493,6 +493,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("PAK", "161", "IND", "asserted", "161-expel-diplomatic-staff")],
     ),
     (
+        "161-persona-non-grata-clause",
+        "Chile declared Peru's ambassador persona non grata.",
+        [("CHL", "161", "PERGOV", "asserted", "161-persona-non-grata-clause")],
+    ),
+    (
         "161-ask-diplomats-leave",
         "Pakistan asked Indian diplomats to leave.",
         [("PAK", "161", "INDGOV", "asserted", "161-ask-diplomats-leave")],
@@ -1297,7 +1302,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (246, 137)
+    assert (len(items), len(codes)) == (247, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
