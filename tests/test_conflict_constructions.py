@@ -79,6 +79,11 @@ def test_coder_finds_actor_of_agentless_passive(
             "Moscow described the move by Washington as a hostile action.",
             [("RUSGOV", "111", "USAGOV", "asserted")],
         ),
+        # a quoted judgement the parser leaves after its noun
+        (
+            'Peru called the Chilean statement "unacceptable".',
+            [("PER", "111", "CHL", "asserted")],
+        ),
         # a judgement of a deed with no doer names no target
         ("Afghanistan said that the decision was unacceptable.", []),
         # a predicate noun judges the subject's doer, named by possessor or "by"
@@ -256,6 +261,8 @@ def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
     [
         # a protest made to a government is a formal complaint like one lodged
         ("Japan made a strong protest with China.", [("JPN", "114", "CHN", "asserted")]),
+        # cutting off talks halts them; the talks are not a meeting
+        ("Chile cut off talks with Peru.", [("CHL", "164", "PER", "asserted")]),
         # a renewed or repeated warning is a warning
         ("Washington renewed its warning to Beijing.", [("USAGOV", "130", "CHNGOV", "asserted")]),
     ],

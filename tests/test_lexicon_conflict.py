@@ -131,6 +131,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("GEO", "111", "RUS", "asserted", "111-condemn-deed")],
     ),
     (
+        "114-protest-deed",
+        "Chile protested to Peru over the detention of its sailors.",
+        [("CHL", "114", "PER", "asserted", "114-protest-deed")],
+    ),
+    (
         "111-criticise-more",
         "Sweden berated Turkey.",
         [("SWE", "111", "TUR", "asserted", "111-criticise-more")],
@@ -323,6 +328,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "127-reject-agreement",
         "Israel rejected the agreement with Hamas.",
         [("ISR", "127", "PSEREB", "asserted", "127-reject-agreement")],
+    ),
+    (
+        "127-refuse-to-sign",
+        "Bolivia refused to sign the border treaty with Chile.",
+        [("BOL", "127", "CHL", "asserted", "127-refuse-to-sign")],
     ),
     (
         "128-defy",
@@ -564,6 +574,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "162-cut-aid",
         "The United States ended aid to Afghanistan.",
         [("USA", "162", "AFG", "asserted", "162-cut-aid")],
+    ),
+    (
+        "163-retaliate-with-sanctions",
+        "Brazil retaliated against Argentina with tariffs on wheat.",
+        [("BRA", "163", "ARG", "asserted", "163-retaliate-with-sanctions")],
     ),
     (
         "163-sanction",
@@ -898,6 +913,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "196-violate-ceasefire",
         "India violated the ceasefire with Pakistan.",
         [("IND", "196", "PAK", "asserted", "196-violate-ceasefire")],
+    ),
+    (
+        "190-retaliate-with-force",
+        "Eritrea retaliated against Ethiopia with artillery fire.",
+        [("ERI", "190", "ETH", "asserted", "190-retaliate-with-force")],
     ),
     (
         "203-ethnic-cleansing",
@@ -1302,7 +1322,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (247, 137)
+    assert (len(items), len(codes)) == (251, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
