@@ -14,12 +14,15 @@ from spacy.tokens import Token
 from bilat.actors.resolve import ActorSpan
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import (
+    DEED_NOUNS,
     DISAPPROVING,
     EXPLETIVE_ADJECTIVES,
-    HANDOVER_NOUNS,
+    GROUP_HEADS,
+    LIGHT_VERBS,
     SPEECH,
     adopter,
     headline_subject,
+    inner_objects,
 )
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -45,71 +48,6 @@ OBJECT_CONTROL = {
 # passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
 # where "X was told to leave" is someone's order
 RAISING = {"expect", "want", "help", "allow"}
-# nouns that stand for the people of the phrase after them: "the leaders of A and B",
-# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
-GROUP_HEADS = {
-    "group",
-    "number",
-    "member",
-    "delegation",
-    "leader",
-    "head",
-    "team",
-    "representative",
-    "negotiator",
-    "official",
-    "envoy",
-    "diplomat",
-    "expert",
-    "commander",
-    "officer",
-    "lawmaker",
-    "legislator",
-    "president",
-    "minister",
-    "government",
-    "force",
-    "troop",
-    "soldier",
-    "dozen",
-    "hundred",
-    "thousand",
-    "both",
-    "each",
-    "all",
-}
-# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
-DEED_NOUNS = {
-    "attack",
-    "bombing",
-    "blast",
-    "explosion",
-    "strike",
-    "airstrike",
-    "raid",
-    "shooting",
-    "assault",
-    "ambush",
-    "killing",
-    "massacre",
-    "shelling",
-}
-# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
-LIGHT_VERBS = {
-    "implement",
-    "observe",
-    "hold",
-    "establish",
-    "restore",
-    "resume",
-    "reach",
-    "conclude",
-    "honour",
-    "honor",
-    "respect",
-    "maintain",
-    "declare",
-}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -129,11 +67,9 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
-    # "approved the release of a tranche": the thing released is the object too
-    for obj in [o for o in objects if o.lemma_.lower() in HANDOVER_NOUNS]:
-        objects.extend(
-            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-        )
+    # "approved the release of a tranche", "$2 billion in aid": the inner noun is the object too
+    for obj in list(objects):
+        objects.extend(inner_objects(obj))
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
@@ -507,6 +443,12 @@ def targets_of(
                     m = mention_at(pobj, index)
                     if m and m.kind in ("country", "capital"):
                         found.append(m)
+            # "Jaishankar's Moscow visit": a place naming an event noun is where it went
+            compounds = (c for c in token.children if c.dep_ == "compound" and c.i in index)
+            if token.pos_ == "NOUN":
+                found.extend(
+                    index[c.i] for c in compounds if index[c.i].kind in ("country", "capital")
+                )
         else:
             for anchor in anchors:
                 for prep in (

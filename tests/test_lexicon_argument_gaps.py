@@ -1,0 +1,48 @@
+"""Constructions of real news that the argument finder reads: sentences of our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount's in-phrase says what the money is, and holds the recipient
+        (
+            "Spain pledged 300 million euros in humanitarian aid to Morocco.",
+            [("ESP", "0333", "MAR", "asserted")],
+        ),
+        # a frame noun's of-phrase is the object, and its partner the target
+        (
+            "The Iranian president held a new round of talks with Oman.",
+            [("IRNGOV", "040", "OMN", "asserted")],
+        ),
+        (
+            "Kenya signed a memorandum of understanding with Ethiopia.",
+            [("KEN", "057", "ETH", "asserted")],
+        ),
+        # a capital modifying a visit is where the visitor went
+        (
+            "The Indian foreign minister's Moscow visit drew criticism.",
+            [("INDGOV", "042", "RUSGOV", "asserted")],
+        ),
+        # "doses" is matched by its surface form, whatever the lemmatiser makes of it
+        (
+            "Australia donated 10,000 doses of vaccine to Fiji.",
+            [("AUS", "073", "FJI", "asserted")],
+        ),
+        # concerns raised with someone are expressed to them
+        ("Germany raised its concerns with Hungary.", [("DEU", "012", "HUN", "asserted")]),
+        # talks named after a city say where they were held, not with whom
+        ("The Lima talks ended without a deal.", []),
+    ],
+)
+def test_argument_finder_reads_news_constructions(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, "2024-06-01") == expected
