@@ -40,6 +40,24 @@ from conftest import coded
         ("Germany raised its concerns with Hungary.", [("DEU", "012", "HUN", "asserted")]),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
+        # a dateline city is where the news comes from; the actors stand after the colon
+        # or dash, whether parsed as its apposition or as a second subject
+        (
+            "Lima: Peru and Chile today signed four agreements on trade.",
+            [("PER", "057", "CHL", "asserted")],
+        ),
+        (
+            "Santiago — Chile and Bolivia have inked three bilateral accords aimed at deepening "
+            "their ties.",
+            [("CHL", "057", "BOL", "asserted")],
+        ),
+        # a headline's bare plural name is a subject even when tagged as a noun
+        ("Philippines, Vietnam sign maritime deal", [("VNM", "057", "PHL", "asserted")]),
+        # "they" of a reported clause are the conjoined speakers
+        (
+            "Kenya and the World Bank said they had reached an agreement on budget support.",
+            [("KEN", "057", "IGOWBK", "asserted")],
+        ),
     ],
 )
 def test_argument_finder_reads_news_constructions(

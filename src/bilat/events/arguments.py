@@ -21,6 +21,7 @@ from bilat.events.syntax import (
     LIGHT_VERBS,
     SPEECH,
     adopter,
+    dateline_apposition,
     headline_subject,
     inner_objects,
 )
@@ -219,6 +220,9 @@ def sources_of(
     subject, passive = subject_of(token)
     if subject is None:
         return [], None
+    lead = dateline_apposition(subject)
+    if lead is not None and mention_at(lead, index) is not None:
+        subject = lead
     patient = mention_at(subject, index)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -235,6 +239,11 @@ def sources_of(
         # open is the speaker of the clause it sits in
         speaker = reported_speaker(subject, index)
         return ([speaker] if speaker is not None else []), None
+    if patient.kind == "pronoun" and subject.lower_ in ("they", "we"):
+        # "Zambia and the IMF said they had reached a deal": "they" are both speakers
+        speakers = reported_speakers(subject, index)
+        if len(speakers) > 1:
+            return speakers, None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
 
 
@@ -255,6 +264,16 @@ def reported_speaker(subject: Token, index: dict[int, ActorSpan]) -> ActorSpan |
             return None
         head = head.head
     return None
+
+
+def reported_speakers(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return the conjoined speakers a "they"/"we" subject of their reported clause stands for."""
+    head = subject.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
+        return []
+    speaker, passive = subject_of(head.head)
+    found = mention_at(speaker, index) if speaker is not None and not passive else None
+    return phrase_actors(speaker, found, index) if speaker is not None and found else []
 
 
 def group_sides(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
@@ -284,7 +303,8 @@ def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
     Headlines drop "and", and the parser hangs each name off the verb on its own.
     """
     verb = subject.head
-    if verb.i == subject.i or subject.pos_ != "PROPN":
+    # the tagger reads some bare plural names as nouns ("Philippines, Japan sign deal")
+    if verb.i == subject.i or (subject.pos_ != "PROPN" and subject.i not in index):
         return []
     # only "A, B verb" with nothing between the names: "CAIRO, Nov 10 - The emir landed" is a
     # dateline, and a city is where the news comes from, not who acts
@@ -294,7 +314,7 @@ def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
         for c in verb.children
         if c.i < verb.i
         and c.dep_ in ("nsubj", "npadvmod", "intj", "dep")
-        and c.pos_ == "PROPN"
+        and (c.pos_ == "PROPN" or c.i in index)
         and c.i != subject.i
         and (c.right_edge.i + 2 == subject.left_edge.i or subject.right_edge.i + 2 == c.left_edge.i)
     ]

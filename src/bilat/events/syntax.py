@@ -266,3 +266,30 @@ def headline_subject(verb: Token) -> Token | None:
                 if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
                     return grand
     return None
+
+
+def dateline_apposition(subject: Token) -> Token | None:
+    """Return the real subject the parser hangs as an apposition on a dateline, or None.
+
+    "New Delhi: India and Nepal signed seven agreements": the parser makes the dateline city
+    the subject and the actors its apposition.
+
+    Args:
+        subject: the subject of a verb.
+
+    Returns:
+        "India" in the example; None when the subject does not open its sentence or no dash
+        or colon parts it from an apposition.
+    """
+    if subject.left_edge.i != subject.sent.start:
+        return None
+    # the actors hang as an apposition of the city, or as a second subject of the verb
+    candidates = [c for c in subject.children if c.dep_ == "appos"]
+    candidates += [c for c in subject.head.children if c.dep_ == "nsubj" and c.i != subject.i]
+    for child in candidates:
+        if child.i < subject.i:
+            continue
+        between = subject.doc[subject.i + 1 : child.left_edge.i]
+        if any(t.text in (":", "—", "–", "-", "--") for t in between):
+            return child
+    return None
