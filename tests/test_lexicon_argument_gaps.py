@@ -38,6 +38,30 @@ from conftest import coded
         ),
         # concerns raised with someone are expressed to them
         ("Germany raised its concerns with Hungary.", [("DEU", "012", "HUN", "asserted")]),
+        # an amount announced for someone is aid given to them
+        (
+            "The United States announced $50 million in humanitarian assistance for Sudan.",
+            [("USA", "070", "SDN", "asserted")],
+        ),
+        # the lender of a tranche received is the owner of the loan it belongs to, not a host
+        (
+            "Kenya received the first tranche of the IMF loan.",
+            [("IGOIMF", "071", "KEN", "asserted")],
+        ),
+        # approving a disbursement of money is providing it
+        (
+            "The IMF's board approved the disbursement of $800 million to Zambia.",
+            [("IGOIMF", "071", "ZMB", "asserted")],
+        ),
+        (
+            "The Japanese ambassador handed over relief goods to the Nepali government.",
+            [("JPNGOV", "073", "NPLGOV", "asserted")],
+        ),
+        # a leading participle is not the subject of the sentence
+        (
+            "Visiting Kenyan President William Ruto held talks with the Ugandan president.",
+            [("KENGOV", "040", "UGAGOV", "asserted")],
+        ),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon

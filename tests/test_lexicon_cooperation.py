@@ -1176,6 +1176,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Japan extended a warm welcome to the Vietnamese president.",
         [("JPN", "043", "VNMGOV", "asserted")],
     ),
+    (
+        "070-announce-aid",
+        "The European Union unveiled a new aid package for Moldova.",
+        [("IGOEU", "070", "MDA", "asserted")],
+    ),
+    (
+        "070-increase-aid",
+        "The Canadian government increased its aid to Haiti.",
+        [("CANGOV", "070", "HTI", "asserted")],
+    ),
 ]
 
 

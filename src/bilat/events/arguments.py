@@ -113,7 +113,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """Return a verb's subject, climbing through conjoined, controlled and raised verbs, and whether it is passive."""
     raised = False
     for _ in range(6):
-        for child in verb.children:
+        # a nominal subject beats a clausal one: "Visiting Kenyan President Ruto met …" reads
+        # "Visiting" as a clause beside the real subject
+        for child in sorted(verb.children, key=lambda c: c.dep_ not in ("nsubj", "nsubjpass")):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
