@@ -1166,6 +1166,26 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Vietnam sent a message of solidarity to Cuba.",
         [("VNM", "050", "CUB", "asserted")],
     ),
+    (
+        "042-reach-capital",
+        "The Kenyan president reached Addis Ababa on Monday.",
+        [("KENGOV", "042", "ETHGOV", "asserted")],
+    ),
+    (
+        "043-extend-welcome",
+        "Japan extended a warm welcome to the Vietnamese president.",
+        [("JPN", "043", "VNMGOV", "asserted")],
+    ),
+    (
+        "070-announce-aid",
+        "The European Union unveiled a new aid package for Moldova.",
+        [("IGOEU", "070", "MDA", "asserted")],
+    ),
+    (
+        "070-increase-aid",
+        "The Canadian government increased its aid to Haiti.",
+        [("CANGOV", "070", "HTI", "asserted")],
+    ),
 ]
 
 

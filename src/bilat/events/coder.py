@@ -311,8 +311,11 @@ def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.objects:
         objects = arguments.objects_of(token)
+        # the surface form too: the lemmatizer reads "doses" as "dos"
         if not any(
-            arguments.phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
+            arguments.phrase_lemma(o) in pattern.objects
+            or o.lemma_.lower() in pattern.objects
+            or o.lower_ in pattern.objects
             for o in objects
         ):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
