@@ -63,6 +63,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("BGD", "101", "IND", "asserted", "101-ask-explain")],
     ),
     (
+        "101-ask-investigate",
+        "Chile asked Peru to conduct an inquiry into the shooting.",
+        [("CHL", "101", "PER", "asserted", "101-ask-investigate")],
+    ),
+    (
         "1013-demand-extradition",
         "Turkey demanded the extradition of the cleric from the United States.",
         [("TUR", "1013", "USA", "asserted", "1013-demand-extradition")],
@@ -1203,6 +1208,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("PAK", "111", "IND", "asserted", "111-voice-criticism-of")],
     ),
     (
+        "130-warning-noun",
+        "Serbia's warning to Kosovo was repeated.",
+        [("SRB", "130", "XKX", "asserted", "130-warning-noun")],
+    ),
+    (
         "130-caution",
         "China cautioned the United States against interfering in Taiwan.",
         [("CHN", "130", "USA", "asserted", "130-caution")],
@@ -1226,6 +1236,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "195-state-strike-noun",
         "Israel's strikes on Iran damaged nuclear sites.",
         [("ISR", "195", "IRN", "asserted", "195-state-strike-noun")],
+    ),
+    (
+        "111-criticism-noun",
+        "Norway's criticism of Russia drew a reply.",
+        [("NOR", "111", "RUS", "asserted", "111-criticism-noun")],
     ),
     (
         "111-judged-provocation",
@@ -1322,7 +1337,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (251, 137)
+    assert (len(items), len(codes)) == (254, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
