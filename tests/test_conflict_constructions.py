@@ -271,3 +271,20 @@ def test_coder_codes_protests_and_warnings_by_other_verbs(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's "must" demands it of another side, whatever the clause's verb
+        ("Chile said Peru must pay the fine.", [("CHL", "100", "PER", "asserted")]),
+        # of its own side it is a resolve, not a demand
+        ("Chile said it must defend itself.", []),
+        # no speaker, no demand: a bare "must" is the writer's
+        ("Peru must pay the fine.", []),
+    ],
+)
+def test_coder_reads_speakers_must_as_demand(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected

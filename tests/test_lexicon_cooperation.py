@@ -1182,6 +1182,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("IGOEU", "070", "MDA", "asserted")],
     ),
     (
+        "020-said-should",
+        "Chile said Peru should reopen the border.",
+        [("CHL", "020", "PER", "asserted")],
+    ),
+    (
         "070-increase-aid",
         "The Canadian government increased its aid to Haiti.",
         [("CANGOV", "070", "HTI", "asserted")],

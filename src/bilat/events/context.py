@@ -167,7 +167,8 @@ def speech_verb(token: Token) -> Token | None:
     Returns:
         The speech verb, or None when the clause is no speech verb's complement.
     """
-    head = token.head if token.dep_ in ("acomp", "attr") else token
+    # a predicate word or a modal ("said India must withdraw") stands for its clause's verb
+    head = token.head if token.dep_ in ("acomp", "attr", "aux") else token
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i:
             break
@@ -192,7 +193,7 @@ def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], 
     """
     judge = speaker(token, index)
     # "the visit was a provocation": a predicate noun's subject is its clause's
-    subject, passive = arguments.subject_of(token.head if token.dep_ == "attr" else token)
+    subject, passive = arguments.subject_of(token.head if token.dep_ in ("attr", "aux") else token)
     if judge is None or subject is None or passive:
         return [], []
     judged = arguments.mention_at(subject, index) or next(
