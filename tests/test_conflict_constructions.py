@@ -288,3 +288,17 @@ def test_coder_reads_speakers_must_as_demand(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stopping aid is a cut in aid (162), by what kind of aid it is
+        ("Chile suspended military aid to Peru.", [("CHL", "1622", "PER", "asserted")]),
+        ("Chile froze aid to Peru.", [("CHL", "162", "PER", "asserted")]),
+    ],
+)
+def test_coder_codes_suspended_aid_as_cut_aid(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
