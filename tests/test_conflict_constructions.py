@@ -295,7 +295,7 @@ def test_coder_reads_speakers_must_as_demand(
     [
         # stopping aid is a cut in aid (162), by what kind of aid it is
         ("Chile suspended military aid to Peru.", [("CHL", "1622", "PER", "asserted")]),
-        ("Chile froze aid to Peru.", [("CHL", "162", "PER", "asserted")]),
+        ("Norway froze aid to Peru.", [("NOR", "162", "PER", "asserted")]),
     ],
 )
 def test_coder_codes_suspended_aid_as_cut_aid(
