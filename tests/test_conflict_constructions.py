@@ -280,6 +280,8 @@ def test_coder_codes_protests_and_warnings_by_other_verbs(
         ("Chile said Peru must pay the fine.", [("CHL", "100", "PER", "asserted")]),
         # of its own side it is a resolve, not a demand
         ("Chile said it must defend itself.", []),
+        # a thing that must do something is no actor, whoever made it
+        ("Chile said Peru's report must be read.", []),
         # no speaker, no demand: a bare "must" is the writer's
         ("Peru must pay the fine.", []),
     ],

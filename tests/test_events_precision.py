@@ -294,3 +294,19 @@ def test_precision_habit_in_perfect_and_vowed_would(
     pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what, whether or how to do it is still an open question
+        ("Chile is weighing whether to expel Peru's ambassador.", "hypothetical"),
+        ("Chile tried to agree on what sanctions to impose on Peru.", "hypothetical"),
+        ("Chile decided to impose sanctions on Peru.", "asserted"),
+    ],
+)
+def test_precision_open_question_is_hypothetical(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    labels = {row[3] for row in coded(pipeline, text, "2024-05-06")}
+    assert labels == {expected}

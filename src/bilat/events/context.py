@@ -196,6 +196,11 @@ def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], 
     subject, passive = arguments.subject_of(token.head if token.dep_ in ("attr", "aux") else token)
     if judge is None or subject is None or passive:
         return [], []
+    if token.dep_ == "aux":
+        # "said Georgia must act" asks it of an actor; "said the report should silence critics"
+        # of no one, whoever wrote the report
+        found = index.get(subject.i)
+        return ([judge], [found]) if found is not None and found.actor != judge.actor else ([], [])
     judged = arguments.mention_at(subject, index) or next(
         (
             found

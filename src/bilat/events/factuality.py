@@ -208,6 +208,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         return Factuality.HYPOTHETICAL, "question"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
+        if _open_question(token):
+            # "agree on what sanctions to impose", "weighing whether to expel": still undecided
+            return Factuality.HYPOTHETICAL, f"open question ('{token.text}')"
         if token.dep_ == "advcl" and _to_infinitive(token) and not intent_code:
             # a purpose ("met him to discuss trade") says what was meant to happen
             return Factuality.PLANNED, f"purpose 'to {token.text}'"
@@ -353,6 +356,15 @@ def _governed(token: Token) -> bool:
     return token.dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def _open_question(verb: Token) -> bool:
+    """Return whether a to-infinitive asks what, whether or how to do it ("what sanctions to impose")."""
+    if not _to_infinitive(verb):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return True
+    return any(t.tag_ in ("WDT", "WP", "WRB") for t in verb.subtree if t.i < verb.i)
 
 
 def _to_infinitive(verb: Token) -> bool:
