@@ -1053,6 +1053,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("EGY", "1056", "ISR", "asserted", "1056-demand-deescalation")],
     ),
     (
+        "1224-refuse-deploy",
+        "Brazil refused to send troops to Haiti.",
+        [("BRA", "1224", "HTI", "asserted", "1224-refuse-deploy")],
+    ),
+    (
         "1222-refuse-arms",
         "Germany refused weapons to Ukraine.",
         [("DEU", "1222", "UKR", "asserted", "1222-refuse-arms")],
@@ -1342,7 +1347,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (255, 137)
+    assert (len(items), len(codes)) == (256, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
