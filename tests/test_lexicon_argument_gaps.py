@@ -62,6 +62,13 @@ from conftest import coded
             "Visiting Kenyan President William Ruto held talks with the Ugandan president.",
             [("KENGOV", "040", "UGAGOV", "asserted")],
         ),
+        # a passive's agent hung on its object is still the doer
+        (
+            "The Kenyan president was given a warm welcome by the Ugandan president.",
+            [("UGAGOV", "043", "KENGOV", "asserted")],
+        ),
+        # a dispute is not talks, however locked the sides are in it
+        ("The two countries are locked in a dispute over the river.", []),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon

@@ -1186,6 +1186,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Canadian government increased its aid to Haiti.",
         [("CANGOV", "070", "HTI", "asserted")],
     ),
+    (
+        "043-honour-accorded",
+        "The Iranian president was accorded a guard of honour at the Presidency in Islamabad.",
+        [("PAKGOV", "043", "IRNGOV", "asserted")],
+    ),
+    (
+        "046-locked-in-talks",
+        "Egypt is locked in talks with the IMF over a new loan.",
+        [("EGY", "046", "IGOIMF", "asserted")],
+    ),
 ]
 
 
