@@ -1196,6 +1196,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Egypt is locked in talks with the IMF over a new loan.",
         [("EGY", "046", "IGOIMF", "asserted")],
     ),
+    (
+        "051-message-of-congratulations",
+        "The Ugandan president sent a message of congratulations to the Kenyan president.",
+        [("UGAGOV", "051", "KENGOV", "asserted")],
+    ),
 ]
 
 
