@@ -68,6 +68,12 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
+    # "described the move as a provocation": the parser may hang "as" on the object instead;
+    # 'called the statement "unacceptable"' leaves the quoted adjective after its noun
+    for obj in [o for o in objects if o.dep_ == "dobj"]:
+        objects.extend(c for c in obj.children if c.dep_ == "amod" and c.i > obj.i)
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"):
+            objects.extend(g for g in prep.children if g.dep_ == "pobj" or g.pos_ == "ADJ")
     # "approved the release of a tranche", "$2 billion in aid": the inner noun is the object too
     for obj in list(objects):
         objects.extend(inner_objects(obj))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments, context
-from bilat.events.factuality import factuality
+from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.syntax import SPEECH, headline_verb
@@ -236,6 +236,13 @@ class Coder:
         if fact == Factuality.PLANNED and code.startswith("04"):
             code = "036"
         reporter = _reporter(token, index, sources)
+        fact, fact_reason = predicted(
+            fact,
+            fact_reason,
+            code,
+            speaker=reporter.country if reporter is not None else None,
+            doers={f.actor.country for f in sources if f.actor is not None},
+        )
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):

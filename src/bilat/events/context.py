@@ -220,7 +220,8 @@ def passive_context(
     ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
     the other side is the pattern's target slots or the post in the patient's phrase
     ("ambassador to the US"). ``host``: the patient is the target and the actor is the speaker
-    who reports it or the country of a place phrase ("summoned to the ministry in Dhaka").
+    who reports it or the country or ministry of a place phrase ("summoned to the ministry in Dhaka",
+    "summoned to Bangladesh's foreign ministry").
 
     Args:
         token: the passive verb.
@@ -262,7 +263,8 @@ def passive_context(
         if (
             found is not None
             and found.actor is not None
-            and found.kind in ("country", "capital")
+            # "summoned to Bangladesh's foreign ministry": a ministry names its state as well
+            and found.kind in ("country", "capital", "sector", "metonym")
             and found.actor.country != country
         ):
             return [found], [patient]
