@@ -69,6 +69,10 @@ from conftest import coded
         ),
         # a dispute is not talks, however locked the sides are in it
         ("The two countries are locked in a dispute over the river.", []),
+        # patrol boats handed to a state are military aid
+        ("Japan supplied patrol boats to the Philippines.", [("JPN", "072", "PHL", "asserted")]),
+        # helping people who are no state or organisation is no aid between actors
+        ("Belarus helped migrants cross into the European Union.", []),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon
