@@ -62,6 +62,24 @@ from conftest import coded
             "Visiting Kenyan President William Ruto held talks with the Ugandan president.",
             [("KENGOV", "040", "UGAGOV", "asserted")],
         ),
+        # a passive's agent hung on its object is still the doer
+        (
+            "The Kenyan president was given a warm welcome by the Ugandan president.",
+            [("UGAGOV", "043", "KENGOV", "asserted")],
+        ),
+        # a dispute is not talks, however locked the sides are in it
+        ("The two countries are locked in a dispute over the river.", []),
+        # patrol boats handed to a state are military aid
+        ("Japan supplied patrol boats to the Philippines.", [("JPN", "072", "PHL", "asserted")]),
+        # helping people who are no state or organisation is no aid between actors
+        ("Belarus helped migrants cross into the European Union.", []),
+        # conjoined subjects who pledge to cooperate commit to each other
+        ("Chile and Peru pledged to work together.", [("CHL", "030", "PER", "asserted")]),
+        # yielding to demands, whatever the verb's preposition
+        ("Chile bowed to Peru's demands.", [("CHL", "083", "PER", "asserted")]),
+        # force aimed at a thing is not force between the subjects; a war is the fighting itself
+        ("Chile and Peru vowed to fight drug trafficking.", []),
+        ("Chile and Peru fought a war in 1879.", [("CHL", "190", "PER", "asserted")]),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon

@@ -1191,6 +1191,31 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Canadian government increased its aid to Haiti.",
         [("CANGOV", "070", "HTI", "asserted")],
     ),
+    (
+        "043-honour-accorded",
+        "The Iranian president was accorded a guard of honour at the Presidency in Islamabad.",
+        [("PAKGOV", "043", "IRNGOV", "asserted")],
+    ),
+    (
+        "046-locked-in-talks",
+        "Egypt is locked in talks with the IMF over a new loan.",
+        [("EGY", "046", "IGOIMF", "asserted")],
+    ),
+    (
+        "051-message-of-congratulations",
+        "The Ugandan president sent a message of congratulations to the Kenyan president.",
+        [("UGAGOV", "051", "KENGOV", "asserted")],
+    ),
+    (
+        "070-help-state",
+        "Rwanda helped Mozambique fight the insurgents.",
+        [("RWA", "070", "MOZ", "asserted")],
+    ),
+    (
+        "051-side-with",
+        "Chile sided with Peru in the dispute.",
+        [("CHL", "051", "PER", "asserted")],
+    ),
 ]
 
 

@@ -234,6 +234,10 @@ def sources_of(
     patient = mention_at(subject, index)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is None:
+            # "was given a warm welcome by the emir": the parser hangs the agent on the object
+            objects = (c for c in token.children if c.dep_ == "dobj")
+            agent = next((g for o in objects for g in o.children if g.lower_ == "by"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if by_token is None:
             # no doer named: a pattern may still find one from context (``passive_actor``)

@@ -23,6 +23,8 @@ from bilat.records import Actor, Factuality
 
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
+# verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
+COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
 
 
 @dataclass(frozen=True)
@@ -214,8 +216,9 @@ class Coder:
                 pairs.append((second, first, False))
         elif (
             len(source_actors) >= 2
-            and (pattern.symmetric or _agreed(token))
+            and (pattern.symmetric or _agreed(token) or _joint_intent(token, pattern))
             and (nominal or not _partner_phrase(token, pattern))
+            and not _force_on_thing(token, pattern, index)
         ):
             # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
             # a with-phrase names another partner ("A and B signed deals with C"); what two
@@ -275,6 +278,24 @@ class Coder:
 def _agreed(token: Token) -> bool:
     """Return whether a trigger is what its subjects agreed to do ("agreed to reopen")."""
     return token.dep_ == "xcomp" and token.head.lemma_ == "agree"
+
+
+def _joint_intent(token: Token, pattern: Pattern) -> bool:
+    """Return whether conjoined subjects commit to cooperate with each other ("vowed to work together")."""
+    return pattern.code.startswith("03") and token.lemma_ in COMMISSIVE
+
+
+def _force_on_thing(token: Token, pattern: Pattern, index: dict[int, ActorSpan]) -> bool:
+    """Return whether force is aimed at a thing, not at each other ("vowed to fight drug trafficking")."""
+    # "fought a war", "traded strikes": an object the pattern names is the force itself
+    if pattern.objects or pattern.code[:2] not in ("18", "19", "20"):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() not in ("war", "battle", "skirmish", "duel", "clash", "fight")
+        and arguments.mention_at(c, index) is None
+        for c in token.children
+    )
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:

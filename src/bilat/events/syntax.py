@@ -126,7 +126,16 @@ LIGHT_VERBS = {
 HANDOVER_NOUNS = {"release", "disbursement", "provision", "delivery", "transfer", "supply"}
 # nouns that frame a kind named in their of-phrase ("a memorandum of understanding with X",
 # "a new round of talks with X"): the of-phrase is the object too, and its partner the target
-FRAME_NOUNS = {"memorandum", "letter", "round", "exchange", "series", "instrument"}
+FRAME_NOUNS = {
+    "memorandum",
+    "letter",
+    "message",
+    "note",
+    "round",
+    "exchange",
+    "series",
+    "instrument",
+}
 # amounts whose in-phrase says what the money is: "2 billion euros in military aid to Kyiv"
 AMOUNT_NOUNS = {
     "$",
