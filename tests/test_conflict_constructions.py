@@ -263,6 +263,8 @@ def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
         ("Japan made a strong protest with China.", [("JPN", "114", "CHN", "asserted")]),
         # cutting off talks halts them; the talks are not a meeting
         ("Chile cut off talks with Peru.", [("CHL", "164", "PER", "asserted")]),
+        # students protesting are no government's formal complaint
+        ("Bolivian students protested the detention of sailors by Peru.", []),
         # a renewed or repeated warning is a warning
         ("Washington renewed its warning to Beijing.", [("USAGOV", "130", "CHNGOV", "asserted")]),
     ],
@@ -282,6 +284,9 @@ def test_coder_codes_protests_and_warnings_by_other_verbs(
         ("Chile said it must defend itself.", []),
         # a thing that must do something is no actor, whoever made it
         ("Chile said Peru's report must be read.", []),
+        # soldiers, "both sides" or a stative "should be" name no one a demand is put to
+        ("Chile said the soldiers must stay in Peru.", []),
+        ("Chile said Peru must be in no doubt about its resolve.", []),
         # no speaker, no demand: a bare "must" is the writer's
         ("Peru must pay the fine.", []),
     ],

@@ -178,6 +178,10 @@ def speech_verb(token: Token) -> Token | None:
     return head.head
 
 
+# mentions a speaker's "must"/"should" can be put to: named states, governments and people
+DEMANDED_KINDS = {"country", "capital", "metonym", "person", "title", "org"}
+
+
 def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
     """Return the speaker who judges a clause and the actor the judgement is about.
 
@@ -197,10 +201,13 @@ def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], 
     if judge is None or subject is None or passive:
         return [], []
     if token.dep_ == "aux":
-        # "said Georgia must act" asks it of an actor; "said the report should silence critics"
-        # of no one, whoever wrote the report
+        # "said Georgia must act" asks it of a named actor; "said the report should silence
+        # critics" of no one, and "the soldiers should be there" or "both sides should" name
+        # no one a demand is put to
         found = index.get(subject.i)
-        return ([judge], [found]) if found is not None and found.actor != judge.actor else ([], [])
+        if found is None or found.kind not in DEMANDED_KINDS or token.head.lemma_ == "be":
+            return [], []
+        return ([judge], [found]) if found.actor != judge.actor else ([], [])
     judged = arguments.mention_at(subject, index) or next(
         (
             found
