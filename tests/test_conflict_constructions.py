@@ -45,6 +45,11 @@ def test_coder_reads_headline_syntax(pipeline: Pipeline, text: str, expected: li
             "Iran said the Pakistani ambassador had been expelled.",
             [("IRN", "161", "PAKGOV", "asserted")],
         ),
+        # a ministry the envoy is summoned to names the host as well as a place does
+        (
+            "The Nepali ambassador was summoned to India's Ministry of External Affairs.",
+            [("INDGOV", "114", "NPLGOV", "asserted")],
+        ),
         # a named agent still wins over context
         ("The Dutch envoy was summoned by Turkey.", [("TUR", "114", "NLDGOV", "asserted")]),
         # no counterpart in the sentence: no event rather than a guess
@@ -68,6 +73,16 @@ def test_coder_finds_actor_of_agentless_passive(
         (
             "Afghanistan said that Pakistan's decision was unacceptable.",
             [("AFG", "111", "PAK", "asserted")],
+        ),
+        # the parser may hang "as" on the object: the judging noun is read there too
+        (
+            "Moscow described the move by Washington as a hostile action.",
+            [("RUSGOV", "111", "USAGOV", "asserted")],
+        ),
+        # a quoted judgement the parser leaves after its noun
+        (
+            'Peru called the Chilean statement "unacceptable".',
+            [("PER", "111", "CHL", "asserted")],
         ),
         # a judgement of a deed with no doer names no target
         ("Afghanistan said that the decision was unacceptable.", []),
@@ -239,3 +254,58 @@ def test_coder_codes_no_event_for_bystander_of_disapproval(pipeline: Pipeline, t
 def test_coder_reads_struck_a_tone_as_no_strike(pipeline: Pipeline) -> None:
     text = "Chilean and Peruvian leaders struck a warm tone at a meeting in Lima."
     assert coded(pipeline, text) == [("CHL", "040", "PER", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest made to a government is a formal complaint like one lodged
+        ("Japan made a strong protest with China.", [("JPN", "114", "CHN", "asserted")]),
+        # cutting off talks halts them; the talks are not a meeting
+        ("Chile cut off talks with Peru.", [("CHL", "164", "PER", "asserted")]),
+        # students protesting are no government's formal complaint
+        ("Bolivian students protested the detention of sailors by Peru.", []),
+        # a renewed or repeated warning is a warning
+        ("Washington renewed its warning to Beijing.", [("USAGOV", "130", "CHNGOV", "asserted")]),
+    ],
+)
+def test_coder_codes_protests_and_warnings_by_other_verbs(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's "must" demands it of another side, whatever the clause's verb
+        ("Chile said Peru must pay the fine.", [("CHL", "100", "PER", "asserted")]),
+        # of its own side it is a resolve, not a demand
+        ("Chile said it must defend itself.", []),
+        # a thing that must do something is no actor, whoever made it
+        ("Chile said Peru's report must be read.", []),
+        # soldiers, "both sides" or a stative "should be" name no one a demand is put to
+        ("Chile said the soldiers must stay in Peru.", []),
+        ("Chile said Peru must be in no doubt about its resolve.", []),
+        # no speaker, no demand: a bare "must" is the writer's
+        ("Peru must pay the fine.", []),
+    ],
+)
+def test_coder_reads_speakers_must_as_demand(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stopping aid is a cut in aid (162), by what kind of aid it is
+        ("Chile suspended military aid to Peru.", [("CHL", "1622", "PER", "asserted")]),
+        ("Norway froze aid to Peru.", [("NOR", "162", "PER", "asserted")]),
+    ],
+)
+def test_coder_codes_suspended_aid_as_cut_aid(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text) == expected

@@ -251,3 +251,62 @@ def test_precision_topic_gerund_is_not_asserted(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another side's "will invade" foretells; only the doer announces its own plan
+        (
+            "Chile said Peru will invade Bolivia.",
+            [("PER", "190", "BOL", "hypothetical")],
+        ),
+        ("Peru said it will invade Bolivia.", [("PER", "190", "BOL", "planned")]),
+        # a plan of talks announced by a third side stays a plan
+        (
+            "Chile said Peru and Bolivia will hold talks.",
+            [("PER", "036", "BOL", "planned")],
+        ),
+    ],
+)
+def test_precision_foretold_force_is_hypothetical(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a perfect tense says the repeated deed did happen
+        (
+            "Chile has often accused Peru of smuggling.",
+            [("CHL", "1121", "PER", "asserted")],
+        ),
+        # "vowed it would": a commitment, so a plan, not a supposition
+        (
+            "Peru vowed it would defy the sanctions of Chile.",
+            [("PER", "128", "CHL", "planned")],
+        ),
+    ],
+)
+def test_precision_habit_in_perfect_and_vowed_would(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what, whether or how to do it is still an open question
+        ("Chile is weighing whether to expel Peru's ambassador.", "hypothetical"),
+        ("Chile tried to agree on what sanctions to impose on Peru.", "hypothetical"),
+        ("Chile decided to impose sanctions on Peru.", "asserted"),
+    ],
+)
+def test_precision_open_question_is_hypothetical(
+    pipeline: Pipeline, text: str, expected: str
+) -> None:
+    labels = {row[3] for row in coded(pipeline, text, "2024-05-06")}
+    assert labels == {expected}

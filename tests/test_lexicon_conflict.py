@@ -63,6 +63,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("BGD", "101", "IND", "asserted", "101-ask-explain")],
     ),
     (
+        "101-ask-investigate",
+        "Chile asked Peru to conduct an inquiry into the shooting.",
+        [("CHL", "101", "PER", "asserted", "101-ask-investigate")],
+    ),
+    (
         "1013-demand-extradition",
         "Turkey demanded the extradition of the cleric from the United States.",
         [("TUR", "1013", "USA", "asserted", "1013-demand-extradition")],
@@ -111,6 +116,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("CHN", "100", "LTU", "asserted", "100-demand-apology")],
     ),
     (
+        "100-said-must",
+        "Chile said that Peru must return the seized trawler.",
+        [("CHL", "100", "PER", "asserted", "100-said-must")],
+    ),
+    (
         "100-insist",
         "Iran insisted on Britain's compliance.",
         [("IRN", "100", "GBR", "asserted", "100-insist")],
@@ -129,6 +139,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "111-condemn-deed",
         "Georgia condemned Russia's invasion of Ukraine.",
         [("GEO", "111", "RUS", "asserted", "111-condemn-deed")],
+    ),
+    (
+        "114-protest-deed",
+        "Chile protested to Peru over the detention of its sailors.",
+        [("CHL", "114", "PER", "asserted", "114-protest-deed")],
     ),
     (
         "111-criticise-more",
@@ -325,6 +340,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("ISR", "127", "PSEREB", "asserted", "127-reject-agreement")],
     ),
     (
+        "127-refuse-to-sign",
+        "Bolivia refused to sign the border treaty with Chile.",
+        [("BOL", "127", "CHL", "asserted", "127-refuse-to-sign")],
+    ),
+    (
         "128-defy",
         "North Korea defied American sanctions.",
         [("PRK", "128", "USA", "asserted", "128-defy")],
@@ -493,6 +513,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("PAK", "161", "IND", "asserted", "161-expel-diplomatic-staff")],
     ),
     (
+        "161-persona-non-grata-clause",
+        "Chile declared Peru's ambassador persona non grata.",
+        [("CHL", "161", "PERGOV", "asserted", "161-persona-non-grata-clause")],
+    ),
+    (
         "161-ask-diplomats-leave",
         "Pakistan asked Indian diplomats to leave.",
         [("PAK", "161", "INDGOV", "asserted", "161-ask-diplomats-leave")],
@@ -561,6 +586,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("USA", "162", "AFG", "asserted", "162-cut-aid")],
     ),
     (
+        "163-retaliate-with-sanctions",
+        "Brazil retaliated against Argentina with tariffs on wheat.",
+        [("BRA", "163", "ARG", "asserted", "163-retaliate-with-sanctions")],
+    ),
+    (
         "163-sanction",
         "The United States sanctioned Chinese firms.",
         [("USA", "163", "CHNBUS", "asserted", "163-sanction")],
@@ -604,6 +634,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "160-suspend-treaty",
         "Russia suspended the treaty with the United States.",
         [("RUS", "160", "USA", "asserted", "160-suspend-treaty")],
+    ),
+    (
+        "160-suspend-member",
+        "The African Union suspended Guinea after the coup.",
+        [("IGOAFU", "160", "GIN", "asserted", "160-suspend-member")],
+    ),
+    (
+        "160-suspend-participation",
+        "ECOWAS suspended the participation of Niger in its summits.",
+        [("IGOECOWAS", "160", "NER", "asserted", "160-suspend-participation")],
     ),
     (
         "160-put-on-hold",
@@ -885,6 +925,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("IND", "196", "PAK", "asserted", "196-violate-ceasefire")],
     ),
     (
+        "190-retaliate-with-force",
+        "Eritrea retaliated against Ethiopia with artillery fire.",
+        [("ERI", "190", "ETH", "asserted", "190-retaliate-with-force")],
+    ),
+    (
         "203-ethnic-cleansing",
         "Serbia committed ethnic cleansing against Bosnians.",
         [("SRB", "203", "BIH", "asserted", "203-ethnic-cleansing")],
@@ -1006,6 +1051,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "1056-demand-deescalation",
         "Egypt demanded restraint from Israel.",
         [("EGY", "1056", "ISR", "asserted", "1056-demand-deescalation")],
+    ),
+    (
+        "1224-refuse-deploy",
+        "Brazil refused to send troops to Haiti.",
+        [("BRA", "1224", "HTI", "asserted", "1224-refuse-deploy")],
     ),
     (
         "1222-refuse-arms",
@@ -1168,6 +1218,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("PAK", "111", "IND", "asserted", "111-voice-criticism-of")],
     ),
     (
+        "130-warning-noun",
+        "Serbia's warning to Kosovo was repeated.",
+        [("SRB", "130", "XKX", "asserted", "130-warning-noun")],
+    ),
+    (
         "130-caution",
         "China cautioned the United States against interfering in Taiwan.",
         [("CHN", "130", "USA", "asserted", "130-caution")],
@@ -1191,6 +1246,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "195-state-strike-noun",
         "Israel's strikes on Iran damaged nuclear sites.",
         [("ISR", "195", "IRN", "asserted", "195-state-strike-noun")],
+    ),
+    (
+        "111-criticism-noun",
+        "Norway's criticism of Russia drew a reply.",
+        [("NOR", "111", "RUS", "asserted", "111-criticism-noun")],
     ),
     (
         "111-judged-provocation",
@@ -1287,7 +1347,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (244, 137)
+    assert (len(items), len(codes)) == (256, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

@@ -1166,6 +1166,56 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Vietnam sent a message of solidarity to Cuba.",
         [("VNM", "050", "CUB", "asserted")],
     ),
+    (
+        "042-reach-capital",
+        "The Kenyan president reached Addis Ababa on Monday.",
+        [("KENGOV", "042", "ETHGOV", "asserted")],
+    ),
+    (
+        "043-extend-welcome",
+        "Japan extended a warm welcome to the Vietnamese president.",
+        [("JPN", "043", "VNMGOV", "asserted")],
+    ),
+    (
+        "070-announce-aid",
+        "The European Union unveiled a new aid package for Moldova.",
+        [("IGOEU", "070", "MDA", "asserted")],
+    ),
+    (
+        "020-said-should",
+        "Chile said Peru should reopen the border.",
+        [("CHL", "020", "PER", "asserted")],
+    ),
+    (
+        "070-increase-aid",
+        "The Canadian government increased its aid to Haiti.",
+        [("CANGOV", "070", "HTI", "asserted")],
+    ),
+    (
+        "043-honour-accorded",
+        "The Iranian president was accorded a guard of honour at the Presidency in Islamabad.",
+        [("PAKGOV", "043", "IRNGOV", "asserted")],
+    ),
+    (
+        "046-locked-in-talks",
+        "Egypt is locked in talks with the IMF over a new loan.",
+        [("EGY", "046", "IGOIMF", "asserted")],
+    ),
+    (
+        "051-message-of-congratulations",
+        "The Ugandan president sent a message of congratulations to the Kenyan president.",
+        [("UGAGOV", "051", "KENGOV", "asserted")],
+    ),
+    (
+        "070-help-state",
+        "Rwanda helped Mozambique fight the insurgents.",
+        [("RWA", "070", "MOZ", "asserted")],
+    ),
+    (
+        "051-side-with",
+        "Chile sided with Peru in the dispute.",
+        [("CHL", "051", "PER", "asserted")],
+    ),
 ]
 
 

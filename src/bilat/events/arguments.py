@@ -14,12 +14,16 @@ from spacy.tokens import Token
 from bilat.actors.resolve import ActorSpan
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import (
+    DEED_NOUNS,
     DISAPPROVING,
     EXPLETIVE_ADJECTIVES,
-    HANDOVER_NOUNS,
+    GROUP_HEADS,
+    LIGHT_VERBS,
     SPEECH,
     adopter,
+    dateline_apposition,
     headline_subject,
+    inner_objects,
 )
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -45,71 +49,6 @@ OBJECT_CONTROL = {
 # passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
 # where "X was told to leave" is someone's order
 RAISING = {"expect", "want", "help", "allow"}
-# nouns that stand for the people of the phrase after them: "the leaders of A and B",
-# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
-GROUP_HEADS = {
-    "group",
-    "number",
-    "member",
-    "delegation",
-    "leader",
-    "head",
-    "team",
-    "representative",
-    "negotiator",
-    "official",
-    "envoy",
-    "diplomat",
-    "expert",
-    "commander",
-    "officer",
-    "lawmaker",
-    "legislator",
-    "president",
-    "minister",
-    "government",
-    "force",
-    "troop",
-    "soldier",
-    "dozen",
-    "hundred",
-    "thousand",
-    "both",
-    "each",
-    "all",
-}
-# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
-DEED_NOUNS = {
-    "attack",
-    "bombing",
-    "blast",
-    "explosion",
-    "strike",
-    "airstrike",
-    "raid",
-    "shooting",
-    "assault",
-    "ambush",
-    "killing",
-    "massacre",
-    "shelling",
-}
-# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
-LIGHT_VERBS = {
-    "implement",
-    "observe",
-    "hold",
-    "establish",
-    "restore",
-    "resume",
-    "reach",
-    "conclude",
-    "honour",
-    "honor",
-    "respect",
-    "maintain",
-    "declare",
-}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
@@ -129,11 +68,15 @@ def objects_of(token: Token) -> list[Token]:
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"
             objects.extend(g for g in prep.children if g.pos_ == "ADJ")
-    # "approved the release of a tranche": the thing released is the object too
-    for obj in [o for o in objects if o.lemma_.lower() in HANDOVER_NOUNS]:
-        objects.extend(
-            g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-        )
+    # "described the move as a provocation": the parser may hang "as" on the object instead;
+    # 'called the statement "unacceptable"' leaves the quoted adjective after its noun
+    for obj in [o for o in objects if o.dep_ == "dobj"]:
+        objects.extend(c for c in obj.children if c.dep_ == "amod" and c.i > obj.i)
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"):
+            objects.extend(g for g in prep.children if g.dep_ == "pobj" or g.pos_ == "ADJ")
+    # "approved the release of a tranche", "$2 billion in aid": the inner noun is the object too
+    for obj in list(objects):
+        objects.extend(inner_objects(obj))
     for obj in list(objects):
         objects.extend(c for c in obj.children if c.dep_ == "conj")
     return objects
@@ -176,7 +119,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """Return a verb's subject, climbing through conjoined, controlled and raised verbs, and whether it is passive."""
     raised = False
     for _ in range(6):
-        for child in verb.children:
+        # a nominal subject beats a clausal one: "Visiting Kenyan President Ruto met …" reads
+        # "Visiting" as a clause beside the real subject
+        for child in sorted(verb.children, key=lambda c: c.dep_ not in ("nsubj", "nsubjpass")):
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
@@ -283,9 +228,16 @@ def sources_of(
     subject, passive = subject_of(token)
     if subject is None:
         return [], None
+    lead = dateline_apposition(subject)
+    if lead is not None and mention_at(lead, index) is not None:
+        subject = lead
     patient = mention_at(subject, index)
     if passive:
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is None:
+            # "was given a warm welcome by the emir": the parser hangs the agent on the object
+            objects = (c for c in token.children if c.dep_ == "dobj")
+            agent = next((g for o in objects for g in o.children if g.lower_ == "by"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
         if by_token is None:
             # no doer named: a pattern may still find one from context (``passive_actor``)
@@ -299,6 +251,11 @@ def sources_of(
         # open is the speaker of the clause it sits in
         speaker = reported_speaker(subject, index)
         return ([speaker] if speaker is not None else []), None
+    if patient.kind == "pronoun" and subject.lower_ in ("they", "we"):
+        # "Zambia and the IMF said they had reached a deal": "they" are both speakers
+        speakers = reported_speakers(subject, index)
+        if len(speakers) > 1:
+            return speakers, None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
 
 
@@ -319,6 +276,16 @@ def reported_speaker(subject: Token, index: dict[int, ActorSpan]) -> ActorSpan |
             return None
         head = head.head
     return None
+
+
+def reported_speakers(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return the conjoined speakers a "they"/"we" subject of their reported clause stands for."""
+    head = subject.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
+        return []
+    speaker, passive = subject_of(head.head)
+    found = mention_at(speaker, index) if speaker is not None and not passive else None
+    return phrase_actors(speaker, found, index) if speaker is not None and found else []
 
 
 def group_sides(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
@@ -348,7 +315,8 @@ def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
     Headlines drop "and", and the parser hangs each name off the verb on its own.
     """
     verb = subject.head
-    if verb.i == subject.i or subject.pos_ != "PROPN":
+    # the tagger reads some bare plural names as nouns ("Philippines, Japan sign deal")
+    if verb.i == subject.i or (subject.pos_ != "PROPN" and subject.i not in index):
         return []
     # only "A, B verb" with nothing between the names: "CAIRO, Nov 10 - The emir landed" is a
     # dateline, and a city is where the news comes from, not who acts
@@ -358,7 +326,7 @@ def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
         for c in verb.children
         if c.i < verb.i
         and c.dep_ in ("nsubj", "npadvmod", "intj", "dep")
-        and c.pos_ == "PROPN"
+        and (c.pos_ == "PROPN" or c.i in index)
         and c.i != subject.i
         and (c.right_edge.i + 2 == subject.left_edge.i or subject.right_edge.i + 2 == c.left_edge.i)
     ]
@@ -507,6 +475,12 @@ def targets_of(
                     m = mention_at(pobj, index)
                     if m and m.kind in ("country", "capital"):
                         found.append(m)
+            # "Jaishankar's Moscow visit": a place naming an event noun is where it went
+            compounds = (c for c in token.children if c.dep_ == "compound" and c.i in index)
+            if token.pos_ == "NOUN":
+                found.extend(
+                    index[c.i] for c in compounds if index[c.i].kind in ("country", "capital")
+                )
         else:
             for anchor in anchors:
                 for prep in (

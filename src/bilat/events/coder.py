@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments, context
-from bilat.events.factuality import factuality
+from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.syntax import SPEECH, headline_verb
@@ -23,6 +23,8 @@ from bilat.records import Actor, Factuality
 
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
+# verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
+COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
 
 
 @dataclass(frozen=True)
@@ -214,8 +216,9 @@ class Coder:
                 pairs.append((second, first, False))
         elif (
             len(source_actors) >= 2
-            and (pattern.symmetric or _agreed(token))
+            and (pattern.symmetric or _agreed(token) or _joint_intent(token, pattern))
             and (nominal or not _partner_phrase(token, pattern))
+            and not _force_on_thing(token, pattern, index)
         ):
             # "Israel and the UAE will meet": the conjoined subjects are the two sides, unless
             # a with-phrase names another partner ("A and B signed deals with C"); what two
@@ -236,6 +239,13 @@ class Coder:
         if fact == Factuality.PLANNED and code.startswith("04"):
             code = "036"
         reporter = _reporter(token, index, sources)
+        fact, fact_reason = predicted(
+            fact,
+            fact_reason,
+            code,
+            speaker=reporter.country if reporter is not None else None,
+            doers={f.actor.country for f in sources if f.actor is not None},
+        )
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
@@ -268,6 +278,24 @@ class Coder:
 def _agreed(token: Token) -> bool:
     """Return whether a trigger is what its subjects agreed to do ("agreed to reopen")."""
     return token.dep_ == "xcomp" and token.head.lemma_ == "agree"
+
+
+def _joint_intent(token: Token, pattern: Pattern) -> bool:
+    """Return whether conjoined subjects commit to cooperate with each other ("vowed to work together")."""
+    return pattern.code.startswith("03") and token.lemma_ in COMMISSIVE
+
+
+def _force_on_thing(token: Token, pattern: Pattern, index: dict[int, ActorSpan]) -> bool:
+    """Return whether force is aimed at a thing, not at each other ("vowed to fight drug trafficking")."""
+    # "fought a war", "traded strikes": an object the pattern names is the force itself
+    if pattern.objects or pattern.code[:2] not in ("18", "19", "20"):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() not in ("war", "battle", "skirmish", "duel", "clash", "fight")
+        and arguments.mention_at(c, index) is None
+        for c in token.children
+    )
 
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
@@ -304,8 +332,11 @@ def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.objects:
         objects = arguments.objects_of(token)
+        # the surface form too: the lemmatizer reads "doses" as "dos"
         if not any(
-            arguments.phrase_lemma(o) in pattern.objects or o.lemma_.lower() in pattern.objects
+            arguments.phrase_lemma(o) in pattern.objects
+            or o.lemma_.lower() in pattern.objects
+            or o.lower_ in pattern.objects
             for o in objects
         ):
             return False, f"object is not one of {list(pattern.objects)[:4]}"

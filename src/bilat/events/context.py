@@ -167,7 +167,8 @@ def speech_verb(token: Token) -> Token | None:
     Returns:
         The speech verb, or None when the clause is no speech verb's complement.
     """
-    head = token.head if token.dep_ in ("acomp", "attr") else token
+    # a predicate word or a modal ("said India must withdraw") stands for its clause's verb
+    head = token.head if token.dep_ in ("acomp", "attr", "aux") else token
     for _ in range(4):
         if head.dep_ != "conj" or head.head.i == head.i:
             break
@@ -175,6 +176,10 @@ def speech_verb(token: Token) -> Token | None:
     if head.dep_ != "ccomp" or head.head.lemma_ not in SPEECH:
         return None
     return head.head
+
+
+# mentions a speaker's "must"/"should" can be put to: named states, governments and people
+DEMANDED_KINDS = {"country", "capital", "metonym", "person", "title", "org"}
 
 
 def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], list[ActorSpan]]:
@@ -192,9 +197,17 @@ def judged(token: Token, index: dict[int, ActorSpan]) -> tuple[list[ActorSpan], 
     """
     judge = speaker(token, index)
     # "the visit was a provocation": a predicate noun's subject is its clause's
-    subject, passive = arguments.subject_of(token.head if token.dep_ == "attr" else token)
+    subject, passive = arguments.subject_of(token.head if token.dep_ in ("attr", "aux") else token)
     if judge is None or subject is None or passive:
         return [], []
+    if token.dep_ == "aux":
+        # "said Georgia must act" asks it of a named actor; "said the report should silence
+        # critics" of no one, and "the soldiers should be there" or "both sides should" name
+        # no one a demand is put to
+        found = index.get(subject.i)
+        if found is None or found.kind not in DEMANDED_KINDS or token.head.lemma_ == "be":
+            return [], []
+        return ([judge], [found]) if found.actor != judge.actor else ([], [])
     judged = arguments.mention_at(subject, index) or next(
         (
             found
@@ -220,7 +233,8 @@ def passive_context(
     ``own``: the patient's side acted ("Russia's ambassador was recalled from Washington"), and
     the other side is the pattern's target slots or the post in the patient's phrase
     ("ambassador to the US"). ``host``: the patient is the target and the actor is the speaker
-    who reports it or the country of a place phrase ("summoned to the ministry in Dhaka").
+    who reports it or the country or ministry of a place phrase ("summoned to the ministry in Dhaka",
+    "summoned to Bangladesh's foreign ministry").
 
     Args:
         token: the passive verb.
@@ -262,7 +276,8 @@ def passive_context(
         if (
             found is not None
             and found.actor is not None
-            and found.kind in ("country", "capital")
+            # "summoned to Bangladesh's foreign ministry": a ministry names its state as well
+            and found.kind in ("country", "capital", "sector", "metonym")
             and found.actor.country != country
         ):
             return [found], [patient]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from bilat.events.syntax import headline_verb
+from bilat.events.syntax import SPEECH, headline_verb
 from bilat.records import Factuality
 
 FUTURE = {"will", "shall", "'ll", "wo"}
@@ -150,6 +150,11 @@ TOPIC_VERBS = {
 }
 """Verbs whose gerund object is what was talked about ("discussed expanding trade"), not a deed."""
 HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "generally", "normally"}
+# material conflict (protest, force posture, sanctions, coercion, assault, force): another side's
+# "X will invade" predicts or accuses; it does not report X's plan
+FORETOLD_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+# verbs that report or commit: "vowed it would defy", "said they would meet" tell of a plan
+COMMITMENT_VERBS = {"vow", "pledge", "promise", "warn", "threaten", "confirm", "declare"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -203,6 +208,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         return Factuality.HYPOTHETICAL, "question"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
+        if _open_question(token):
+            # "agree on what sanctions to impose", "weighing whether to expel": still undecided
+            return Factuality.HYPOTHETICAL, f"open question ('{token.text}')"
         if token.dep_ == "advcl" and _to_infinitive(token) and not intent_code:
             # a purpose ("met him to discuss trade") says what was meant to happen
             return Factuality.PLANNED, f"purpose 'to {token.text}'"
@@ -222,8 +230,10 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.PLANNED, f"'would {token.text}' of a plan"
         if auxes & MODAL:
             return Factuality.HYPOTHETICAL, f"modal '{sorted(auxes & MODAL)[0]}'"
-        if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children):
-            # "the two leaders often meet" says how things go, not that a meeting happened
+        # "the two leaders often meet" says how things go, not that a meeting happened; "has
+        # often accused" says it did happen, more than once
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+        if not perfect and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children):
             return Factuality.HYPOTHETICAL, f"habitual ('{token.text}')"
         if any(c.lower_ in HEDGES for c in children):
             return (
@@ -241,6 +251,40 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
     return Factuality.ASSERTED, "asserted"
+
+
+def predicted(
+    fact: Factuality,
+    reason: str,
+    code: str,
+    *,
+    speaker: str | None,
+    doers: set[str | None],
+) -> tuple[Factuality, str]:
+    """Return a planned hostile deed that another side foretells as a supposition.
+
+    "Blinken said Russia will invade Ukraine" is a forecast, not Russia's plan: only the doer
+    announces its own plans. Cooperative plans announced by a host or mediator ("Moon said
+    the two leaders will meet") stay planned.
+
+    Args:
+        fact: the label from the trigger's clause.
+        reason: why it was given.
+        code: the event's CAMEO code.
+        speaker: the country of whoever reports the clause, if not the doer.
+        doers: the countries of the event's sources.
+
+    Returns:
+        The label and reason, changed only for a foretold deed of force or coercion.
+    """
+    if (
+        fact == Factuality.PLANNED
+        and code[:2] in FORETOLD_ROOTS
+        and speaker is not None
+        and speaker not in doers
+    ):
+        return Factuality.HYPOTHETICAL, f"foretold by another side ({reason})"
+    return fact, reason
 
 
 def _topic_of(trigger: Token) -> Token | None:
@@ -314,6 +358,15 @@ def _governed(token: Token) -> bool:
     )
 
 
+def _open_question(verb: Token) -> bool:
+    """Return whether a to-infinitive asks what, whether or how to do it ("what sanctions to impose")."""
+    if not _to_infinitive(verb):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return True
+    return any(t.tag_ in ("WDT", "WP", "WRB") for t in verb.subtree if t.i < verb.i)
+
+
 def _to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -341,7 +394,10 @@ def _future_in_the_past(verb: Token) -> bool:
         return False
     timed = any(t.ent_type_ in ("DATE", "TIME") for c in children for t in c.subtree)
     purpose = any(c.dep_ == "advcl" and _to_infinitive(c) for c in children)
-    reported = verb.dep_ == "ccomp" and verb.head.lemma_ in ("say", "announce", "tell", "confirm")
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said they shared … and would hold talks"
+    reported = clause.dep_ == "ccomp" and clause.head.lemma_ in SPEECH | COMMITMENT_VERBS
     return timed or purpose or reported
 
 

@@ -57,8 +57,127 @@ EXPLETIVE_ADJECTIVES = {
     "imperative",
     "time",
 }
+# nouns that stand for the people of the phrase after them: "the leaders of A and B",
+# "negotiators from the UK", "a group of 50 soldiers" act as A and B, the UK, the soldiers
+GROUP_HEADS = {
+    "group",
+    "number",
+    "member",
+    "delegation",
+    "leader",
+    "head",
+    "team",
+    "representative",
+    "negotiator",
+    "official",
+    "envoy",
+    "diplomat",
+    "expert",
+    "commander",
+    "officer",
+    "lawmaker",
+    "legislator",
+    "president",
+    "minister",
+    "government",
+    "force",
+    "troop",
+    "soldier",
+    "dozen",
+    "hundred",
+    "thousand",
+    "both",
+    "each",
+    "all",
+}
+# deeds whose place can modify them like a doer would: "the Kabul bombing", "a Quetta attack"
+DEED_NOUNS = {
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "strike",
+    "airstrike",
+    "raid",
+    "shooting",
+    "assault",
+    "ambush",
+    "killing",
+    "massacre",
+    "shelling",
+}
+# verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
+LIGHT_VERBS = {
+    "implement",
+    "observe",
+    "hold",
+    "establish",
+    "restore",
+    "resume",
+    "reach",
+    "conclude",
+    "honour",
+    "honor",
+    "respect",
+    "maintain",
+    "declare",
+}
 # nouns of handing over whose of-phrase is the thing handed: "the release of a tranche"
 HANDOVER_NOUNS = {"release", "disbursement", "provision", "delivery", "transfer", "supply"}
+# nouns that frame a kind named in their of-phrase ("a memorandum of understanding with X",
+# "a new round of talks with X"): the of-phrase is the object too, and its partner the target
+FRAME_NOUNS = {
+    "memorandum",
+    "letter",
+    "message",
+    "note",
+    "round",
+    "exchange",
+    "series",
+    "instrument",
+}
+# amounts whose in-phrase says what the money is: "2 billion euros in military aid to Kyiv"
+AMOUNT_NOUNS = {
+    "$",
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "yuan",
+    "rupee",
+    "riyal",
+    "dirham",
+    "billion",
+    "million",
+    "trillion",
+}
+
+
+def inner_objects(obj: Token) -> list[Token]:
+    """Return the nouns an object stands in for: the thing handed, framed or paid for.
+
+    Args:
+        obj: an object of a trigger.
+
+    Returns:
+        "a tranche" in "the release of a tranche", "understanding" in "a memorandum of
+        understanding", "aid" in "$2 billion in aid"; empty for any other object.
+    """
+    lemma = obj.lemma_.lower()
+    if lemma in HANDOVER_NOUNS or lemma in FRAME_NOUNS:
+        preps = ("of",)
+    elif lemma in AMOUNT_NOUNS or obj.lower_ in AMOUNT_NOUNS:
+        preps = ("in",)
+    else:
+        return []
+    return [
+        g
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
 
 # nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
 PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
@@ -155,4 +274,31 @@ def headline_subject(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ in ("nsubj", "amod", "compound", "npadvmod") and grand.i < child.i:
                     return grand
+    return None
+
+
+def dateline_apposition(subject: Token) -> Token | None:
+    """Return the real subject the parser hangs as an apposition on a dateline, or None.
+
+    "New Delhi: India and Nepal signed seven agreements": the parser makes the dateline city
+    the subject and the actors its apposition.
+
+    Args:
+        subject: the subject of a verb.
+
+    Returns:
+        "India" in the example; None when the subject does not open its sentence or no dash
+        or colon parts it from an apposition.
+    """
+    if subject.left_edge.i != subject.sent.start:
+        return None
+    # the actors hang as an apposition of the city, or as a second subject of the verb
+    candidates = [c for c in subject.children if c.dep_ == "appos"]
+    candidates += [c for c in subject.head.children if c.dep_ == "nsubj" and c.i != subject.i]
+    for child in candidates:
+        if child.i < subject.i:
+            continue
+        between = subject.doc[subject.i + 1 : child.left_edge.i]
+        if any(t.text in (":", "—", "–", "-", "--") for t in between):
+            return child
     return None
