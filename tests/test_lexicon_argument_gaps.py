@@ -80,6 +80,11 @@ from conftest import coded
         # force aimed at a thing is not force between the subjects; a war is the fighting itself
         ("Chile and Peru vowed to fight drug trafficking.", []),
         ("Chile and Peru fought a war in 1879.", [("CHL", "190", "PER", "asserted")]),
+        # a headline verb the tagger reads as a preposition, lemma and all
+        ("Kenya thanks Japan for aid", [("KEN", "051", "JPN", "asserted")]),
+        ("Egypt thanks UAE for support", [("EGY", "051", "ARE", "asserted")]),
+        # a headline particle that takes the object as its own
+        ("India hands over patrol vessel to Sri Lanka", [("IND", "072", "LKA", "asserted")]),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon

@@ -1206,11 +1206,6 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Rwanda helped Mozambique fight the insurgents.",
         [("RWA", "070", "MOZ", "asserted")],
     ),
-    (
-        "051-side-with",
-        "Chile sided with Peru in the dispute.",
-        [("CHL", "051", "PER", "asserted")],
-    ),
 ]
 
 
