@@ -1201,11 +1201,6 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Ugandan president sent a message of congratulations to the Kenyan president.",
         [("UGAGOV", "051", "KENGOV", "asserted")],
     ),
-    (
-        "070-help-state",
-        "Rwanda helped Mozambique fight the insurgents.",
-        [("RWA", "070", "MOZ", "asserted")],
-    ),
 ]
 
 
