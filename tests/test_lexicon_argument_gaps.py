@@ -71,8 +71,6 @@ from conftest import coded
         ("The two countries are locked in a dispute over the river.", []),
         # patrol boats handed to a state are military aid
         ("Japan supplied patrol boats to the Philippines.", [("JPN", "072", "PHL", "asserted")]),
-        # helping people who are no state or organisation is no aid between actors
-        ("Belarus helped migrants cross into the European Union.", []),
         # conjoined subjects who pledge to cooperate commit to each other
         ("Chile and Peru pledged to work together.", [("CHL", "030", "PER", "asserted")]),
         # yielding to demands, whatever the verb's preposition
@@ -80,6 +78,11 @@ from conftest import coded
         # force aimed at a thing is not force between the subjects; a war is the fighting itself
         ("Chile and Peru vowed to fight drug trafficking.", []),
         ("Chile and Peru fought a war in 1879.", [("CHL", "190", "PER", "asserted")]),
+        # a headline verb the tagger reads as a preposition, lemma and all
+        ("Kenya thanks Japan for aid", [("KEN", "051", "JPN", "asserted")]),
+        ("Egypt thanks UAE for support", [("EGY", "051", "ARE", "asserted")]),
+        # a headline particle that takes the object as its own
+        ("India hands over patrol vessel to Sri Lanka", [("IND", "072", "LKA", "asserted")]),
         # talks named after a city say where they were held, not with whom
         ("The Lima talks ended without a deal.", []),
         # a dateline city is where the news comes from; the actors stand after the colon

@@ -1206,16 +1206,6 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Ugandan president sent a message of congratulations to the Kenyan president.",
         [("UGAGOV", "051", "KENGOV", "asserted")],
     ),
-    (
-        "070-help-state",
-        "Rwanda helped Mozambique fight the insurgents.",
-        [("RWA", "070", "MOZ", "asserted")],
-    ),
-    (
-        "051-side-with",
-        "Chile sided with Peru in the dispute.",
-        [("CHL", "051", "PER", "asserted")],
-    ),
 ]
 
 

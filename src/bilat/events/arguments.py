@@ -63,7 +63,8 @@ def objects_of(token: Token) -> list[Token]:
     # object of a light verb under the trigger
     for light in (c for c in token.children if c.dep_ == "xcomp" and c.lemma_ in LIGHT_VERBS):
         objects.extend(g for g in light.children if g.dep_ == "dobj")
-    for prep in (c for c in token.children if c.dep_ == "prep"):
+    # "hands over patrol vessel": a headline's particle can take the object as its own
+    for prep in (c for c in token.children if c.dep_ in ("prep", "prt")):
         objects.extend(g for g in prep.children if g.dep_ == "pobj")
         if prep.lower_ == "as":
             # "described the decision as unacceptable": the parser hangs the adjective on "as"

@@ -122,6 +122,10 @@ class Coder:
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], [], False
         verbal = token.pos_ == "NOUN" and headline_verb(token)
+        # "Egypt thanks UAE for support": a headline root with a subject and an object is a
+        # verb whatever the tagger calls it, and its lemma may keep the "-s"
+        clausal = {c.dep_ for c in token.children} >= {"nsubj", "dobj"}
+        verbal = verbal or (token.dep_ == "ROOT" and token.pos_ == "ADP" and clausal)
         if (
             token.pos_ in ("VERB", "AUX")
             or verbal
@@ -129,7 +133,10 @@ class Coder:
         ):
             # "stands ready to work with", "is committed to strengthening": a predicate
             # adjective is looked up like a verb, its subject being its clause's
-            patterns = self.patterns.for_verb(token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            patterns = self.patterns.for_verb(lemma)
+            if not patterns and verbal and lemma.endswith("s"):
+                patterns = self.patterns.for_verb(lemma[:-1])
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
             patterns = self.patterns.for_noun(token.lemma_.lower())
