@@ -21,6 +21,18 @@ from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
+# CAMEO codes a planned act as the intent or threat to do it, longest prefix first; a planned
+# withdrawal or signing keeps its own code, as the gold conventions code it
+PLANNED_CODES = (
+    ("04", "036"),
+    ("081", "0351"),
+    ("084", "0353"),
+    ("085", "0354"),
+    ("086", "0355"),
+    ("18", "1383"),
+    ("19", "1384"),
+    ("20", "138"),
+)
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 
@@ -233,15 +245,19 @@ class Coder:
         said = context.speech_verb(token) if pattern.speaker_source else None
         fact, fact_reason = factuality(said or token, pattern.code)
         code = pattern.code
-        if fact == Factuality.PLANNED and code.startswith("04"):
-            code = "036"
+        if fact == Factuality.PLANNED:
+            code = planned_code(code)
         reporter = _reporter(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
             if pattern.state_code is not None and context.states(source, target):
-                code = pattern.state_code
+                code = (
+                    planned_code(pattern.state_code)
+                    if fact == Factuality.PLANNED
+                    else pattern.state_code
+                )
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -263,6 +279,19 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def planned_code(code: str) -> str:
+    """Return the CAMEO code of planning an act: a planned visit is an intent to meet (036).
+
+    Args:
+        code: the code of the act itself ("042", "0841", "190").
+
+    Returns:
+        Its intent or threat code ("036", "0353", "1384"), or the code unchanged where CAMEO has
+        none (a planned signing stays 057).
+    """
+    return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
 
 
 def _agreed(token: Token) -> bool:

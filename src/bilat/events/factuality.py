@@ -34,6 +34,14 @@ INTENT = {
     "try",
     "mull",
     "consider",
+    # promises and resolve: "committed China to sign", "are determined to improve ties"
+    "commit",
+    "committed",
+    "pledge",
+    "promise",
+    "vow",
+    "determined",
+    "resolve",
 }
 DENIAL = {
     "deny",
@@ -137,6 +145,8 @@ PLANNED_MODIFIERS = {
 }
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
+# subordinators after which a present tense means the future: "before he leaves"
+FUTURE_MARKS = {"before", "until", "till"}
 TOPIC_VERBS = {
     "discuss",
     "debate",
@@ -237,6 +247,17 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
+        if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
+            # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
+            return Factuality.PLANNED, f"'{token.text} to' (arranged)"
+        if (
+            token.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in children)
+            and not intent_code
+        ):
+            # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
+            # or "until" speaks of what is still to come
+            return Factuality.PLANNED, f"'{token.text}' after '{token.head.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"

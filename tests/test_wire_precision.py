@@ -1,0 +1,98 @@
+"""Precision rules from old wire reports and the PETR2/PLOVER sentences: one case per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.events.coder import planned_code
+from bilat.extract import Pipeline
+from bilat.records import Document
+from conftest import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "is to meet": an arrangement still ahead, coded as the intent to meet
+        (
+            "Finnish President Tarja Halonen is to meet Swedish officials in Stockholm on Monday.",
+            "2004-03-01",
+            [("FINGOV", "036", "SWEGOV", "planned")],
+        ),
+        # committing to sign is a promise, not a signing
+        (
+            "Chile committed itself to sign a trade accord with Peru next year.",
+            None,
+            [("CHL", "057", "PER", "planned")],
+        ),
+        # "determined to improve ties" says what the sides want, not what they did
+        (
+            "Egypt said Norway and Chile are determined to improve their economic ties.",
+            None,
+            [("NOR", "050", "CHL", "planned")],
+        ),
+        # a present tense after "before" speaks of what is still to come
+        (
+            "The report appeared a day before the Chilean president travels to Peru.",
+            "2004-03-01",
+            [("CHLGOV", "036", "PER", "planned")],
+        ),
+        # a planned attack is a threat of force, not the attack itself
+        (
+            "Chile wants to attack Peru.",
+            None,
+            [("CHL", "1384", "PER", "planned")],
+        ),
+        # a planned release of prisoners is the intent to release them
+        (
+            "Chile announced it would free 40 Peruvian prisoners by the end of May.",
+            None,
+            [("CHL", "0353", "PER", "planned")],
+        ),
+        # a participle's noun is its victim: with no "by" phrase there is no doer
+        ("Five Chilean soldiers were reported killed in Peru on Monday.", None, []),
+        ("There were six Peruvian sailors killed in Chile last week.", None, []),
+        # the place of a topic ("on the unrest in Peru") is not where the summit is
+        (
+            "Chile is scheduled to attend a summit in Brazil on the unrest in Peru.",
+            None,
+            [("CHL", "036", "BRA", "planned")],
+        ),
+    ],
+)
+def test_wire_precision_rule_codes_sentence(
+    pipeline: Pipeline, text: str, date: str | None, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("042", "036"),
+        ("0841", "0353"),
+        ("085", "0354"),
+        ("0874", "0874"),
+        ("183", "1383"),
+        ("190", "1384"),
+        ("202", "138"),
+        ("057", "057"),
+        ("111", "111"),
+    ],
+)
+def test_wire_planned_code_is_cameo_intent_or_threat(code: str, expected: str) -> None:
+    assert planned_code(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "person"),
+    [("1990-06-01", "george-h-w-bush"), ("2006-06-01", "george-w-bush"), ("2015-06-01", None)],
+)
+def test_wire_president_bush_is_the_one_in_office(
+    pipeline: Pipeline, date: str, person: str | None
+) -> None:
+    extraction = pipeline.extract(
+        Document.from_text("President Bush spoke to reporters.", doc_id="t", published=date)
+    )
+    bush = [m.actor.person_id for m in extraction.mentions if "Bush" in m.text]
+    assert bush == ([person] if person else [])
