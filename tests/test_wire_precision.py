@@ -96,3 +96,27 @@ def test_wire_president_bush_is_the_one_in_office(
     )
     bush = [m.actor.person_id for m in extraction.mentions if "Bush" in m.text]
     assert bush == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stance is no party: the "anti-Peruvian" paper is not Peru's
+        ("Chile criticised the anti-Peruvian newspaper.", ["Chile"]),
+        # a currency is no party: a "US dollar" grant is not the US's
+        ("Norway signed a 4 million US dollar agreement.", ["Norway"]),
+        # a known first name before another surname is someone else, even with a title
+        ("Chile mourned the journalist and MP Gibran Haddad.", ["Chile"]),
+    ],
+)
+def test_wire_country_word_or_name_is_no_actor(
+    pipeline: Pipeline, text: str, expected: list[str]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2005-06-01"))
+    assert [m.text for m in extraction.mentions] == expected
+
+
+def test_wire_bare_embassy_is_not_the_articles_country(pipeline: Pipeline) -> None:
+    text = "Peru told its citizens to leave Chile. The embassy urged them to go at once."
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2005-06-01"))
+    assert [m.text for m in extraction.mentions if m.actor.sector == "GOV"] == []

@@ -259,6 +259,9 @@ class ActorRules(_Entry):
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
     organisation_chief_words: frozenset[str]
+    stance_prefixes: frozenset[str]
+    currency_words: frozenset[str]
+    foreign_missions: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -442,6 +445,9 @@ SECTIONS: dict[str, Section] = {
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
+    "stance_prefixes": _words("actor_rules.yaml"),
+    "currency_words": _words("actor_rules.yaml"),
+    "foreign_missions": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
