@@ -120,3 +120,18 @@ def test_wire_bare_embassy_is_not_the_articles_country(pipeline: Pipeline) -> No
     text = "Peru told its citizens to leave Chile. The embassy urged them to go at once."
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2005-06-01"))
     assert [m.text for m in extraction.mentions if m.actor.sector == "GOV"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Community's old names are the EU's
+        ("The European Community criticised Peru.", [("IGOEU", "111", "PER", "asserted")]),
+        # a stance before an organisation leaves the organisation resolved
+        ("The pro-Iranian Hezbollah condemned Chile.", [("LBNREB", "111", "CHL", "asserted")]),
+    ],
+)
+def test_wire_old_names_and_stances_before_organisations(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, "1991-06-01") == expected

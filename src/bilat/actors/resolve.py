@@ -177,8 +177,10 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
         return ActorSpan(
             start, end, None, "organisation name", "country word in a name", pieces=group
         )
-    if first.get("person") is None and any(
-        stance_or_currency(doc, p.start, p.end, knowledge=kb) for p in named
+    if (
+        person_piece is None
+        and org_piece is None
+        and any(stance_or_currency(doc, p.start, p.end, knowledge=kb) for p in named)
     ):
         return ActorSpan(start, end, None, "stance", "country word of a stance or currency")
     if person_piece is not None:
