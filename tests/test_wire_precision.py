@@ -107,6 +107,10 @@ def test_wire_president_bush_is_the_one_in_office(
         ("Norway signed a 4 million US dollar agreement.", ["Norway"]),
         # a known first name before another surname is someone else, even with a title
         ("Chile mourned the journalist and MP Gibran Haddad.", ["Chile"]),
+        # a sports team is no party, a negotiating team is
+        ("The Chilean football team arrived in Peru.", ["Peru"]),
+        ("Chile's squad will meet Peru on Sunday.", ["Peru"]),
+        ("The Chilean negotiating team arrived in Peru.", ["Chilean", "Peru"]),
     ],
 )
 def test_wire_country_word_or_name_is_no_actor(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bilat.actors.gazetteer import Piece
 from bilat.knowledge import Knowledge
@@ -79,12 +79,26 @@ def stance_or_currency(
         knowledge: whose stance prefixes and currency words to use (bundled by default).
 
     Returns:
-        True for "anti-Syrian" and "US dollar", False for "Syrian" and "the US".
+        True for "anti-Syrian", "US dollar" and "Chinese football team", False for "Syrian"
+        and "the US".
     """
     rules = actor_rules(knowledge)
     if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in rules.stance_prefixes:
         return True
-    return end < len(doc) and doc[end].lower_ in rules.currency_words
+    if end < len(doc) and doc[end].lower_ in rules.currency_words:
+        return True
+    return _sports_team(doc[end - 1].head, rules)
+
+
+def _sports_team(noun: Token, rules: ActorRules) -> bool:
+    """Return whether a noun a country word modifies is a sports team ("Chinese football team")."""
+    if noun.lower_ not in rules.team_nouns:
+        return False
+    if noun.lower_ not in ("team", "teams", "side", "eleven"):
+        return True  # "Japan's squad", "Kenyan athletes"
+    return any(
+        c.lower_ in rules.sport_words for c in noun.children if c.dep_ in ("amod", "compound")
+    )
 
 
 def _continues(doc: Doc, i: int) -> bool:

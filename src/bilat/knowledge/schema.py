@@ -262,6 +262,8 @@ class ActorRules(_Entry):
     stance_prefixes: frozenset[str]
     currency_words: frozenset[str]
     foreign_missions: frozenset[str]
+    team_nouns: frozenset[str]
+    sport_words: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -448,6 +450,8 @@ SECTIONS: dict[str, Section] = {
     "stance_prefixes": _words("actor_rules.yaml"),
     "currency_words": _words("actor_rules.yaml"),
     "foreign_missions": _words("actor_rules.yaml"),
+    "team_nouns": _words("actor_rules.yaml"),
+    "sport_words": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
