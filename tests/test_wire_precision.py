@@ -133,6 +133,8 @@ def test_wire_bare_embassy_is_not_the_articles_country(pipeline: Pipeline) -> No
         ("The European Community criticised Peru.", [("IGOEU", "111", "PER", "asserted")]),
         # a stance before an organisation leaves the organisation resolved
         ("The pro-Iranian Hezbollah condemned Chile.", [("LBNREB", "111", "CHL", "asserted")]),
+        # the wire's common misspelling of a known name is still the name
+        ("President Francois Mitterand criticised Chile.", [("FRAGOV", "111", "CHL", "asserted")]),
     ],
 )
 def test_wire_old_names_and_stances_before_organisations(
