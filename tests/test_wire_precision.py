@@ -52,6 +52,17 @@ from conftest import coded
         # a participle's noun is its victim: with no "by" phrase there is no doer
         ("Five Chilean soldiers were reported killed in Peru on Monday.", None, []),
         ("There were six Peruvian sailors killed in Chile last week.", None, []),
+        # a killing by a bomber is a bombing (183), not small-arms fire (193)
+        (
+            "Two Chileans were killed by a Peruvian suicide bomber on Monday.",
+            None,
+            [("PERREB", "183", "CHL", "asserted")],
+        ),
+        (
+            "After the bombing, Chilean troops killed two Peruvian militants.",
+            None,
+            [("CHLMIL", "193", "PERREB", "asserted")],
+        ),
         # the place of a topic ("on the unrest in Peru") is not where the summit is
         (
             "Chile is scheduled to attend a summit in Brazil on the unrest in Peru.",

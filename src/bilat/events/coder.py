@@ -33,6 +33,8 @@ PLANNED_CODES = (
     ("19", "1384"),
     ("20", "138"),
 )
+# doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
+BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 
@@ -245,6 +247,8 @@ class Coder:
         said = context.speech_verb(token) if pattern.speaker_source else None
         fact, fact_reason = factuality(said or token, pattern.code)
         code = pattern.code
+        if code.startswith("19") and _by_bomb(token):
+            code = "183"
         if fact == Factuality.PLANNED:
             code = planned_code(code)
         reporter = _reporter(token, index, sources)
@@ -292,6 +296,19 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
+
+
+def _by_bomb(token: Token) -> bool:
+    """Return whether a killing's doer is a bomb or bomber ("killed by a suicide bomber")."""
+    subject, passive = arguments.subject_of(token)
+    doers = [] if subject is None or passive else [subject]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    if any(d.lemma_.lower() in BOMBING_DOERS for d in doers):
+        return True
+    # the parser may take the bomber's group for the subject ("a bomber from Islamic Jihad
+    # killed"): a bomber before the verb in its own clause counts too, not a bombing ("after
+    # the bombing, troops killed")
+    return any(t.lemma_.lower() == "bomber" for t in token.subtree if t.i < token.i)
 
 
 def _agreed(token: Token) -> bool:
