@@ -52,6 +52,18 @@ from conftest import coded
         # a participle's noun is its victim: with no "by" phrase there is no doer
         ("Five Chilean soldiers were reported killed in Peru on Monday.", None, []),
         ("There were six Peruvian sailors killed in Chile last week.", None, []),
+        # an ability to act is no act
+        (
+            "Peru fears Chile's ability to attack Bolivia.",
+            None,
+            [("CHL", "190", "BOL", "hypothetical")],
+        ),
+        # what a ban forbids does not happen
+        (
+            "Chile kept its ban on direct negotiations with Peru.",
+            None,
+            [("CHL", "040", "PER", "negated")],
+        ),
         # a killing by a bomber is a bombing (183), not small-arms fire (193)
         (
             "Two Chileans were killed by a Peruvian suicide bomber on Monday.",

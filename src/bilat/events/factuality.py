@@ -126,6 +126,10 @@ PROSPECT_NOUNS = INTENT_NOUNS | {
     "preparedness",
 }
 PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
+# nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
+ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
+# nouns that forbid what follows "on": "a ban on direct negotiations" means no negotiations
+BAN_NOUNS = {"ban", "moratorium", "embargo", "prohibition", "veto"}
 # phrasal verbs of postponing or stopping: "put off the talks", "called off the visit"
 DENIAL_PHRASAL = {("put", "off"), ("call", "off"), ("break", "off"), ("push", "back")}
 # modifiers of a nominal trigger: "the upcoming visit", "a possible meeting"
@@ -186,6 +190,12 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if mods & PLANNED_MODIFIERS and not intent_code:
             return Factuality.PLANNED, f"'{sorted(mods & PLANNED_MODIFIERS)[0]}' {trigger.text}"
         governor = trigger.head
+        if (
+            trigger.dep_ == "pobj"
+            and governor.lower_ in ("on", "against")
+            and governor.head.lemma_.lower() in BAN_NOUNS
+        ):
+            return Factuality.NEGATED, f"banned ('{governor.head.text} {governor.text}')"
         if trigger.dep_ == "pobj" and governor.dep_ in ("prep", "pcomp"):
             word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
             if word in PLANNED_PREPOSITIONS and not intent_code:
@@ -202,6 +212,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     if topic is not None and not intent_code:
         return Factuality.HYPOTHETICAL, f"topic of '{topic.text}'"
     noun = _intent_noun(trigger)
+    if noun is not None and noun.lemma_.lower() in ABILITY_NOUNS:
+        return Factuality.HYPOTHETICAL, f"ability ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
         # "US pressure to cut ties with Hamas": what is pressed for has not happened
         return Factuality.HYPOTHETICAL, f"demanded ('{noun.text}')"
@@ -295,7 +307,9 @@ def _intent_noun(trigger: Token) -> Token | None:
         return None
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     participle = trigger.tag_ == "VBG"
-    if (to_infinitive or participle) and head.lemma_.lower() in INTENT_NOUNS | DEMAND_NOUNS:
+    if (to_infinitive or participle) and head.lemma_.lower() in (
+        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS
+    ):
         return head
     return None
 
