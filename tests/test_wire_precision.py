@@ -64,6 +64,12 @@ from conftest import coded
             None,
             [("CHL", "040", "PER", "negated")],
         ),
+        # a count's "up to" is no particle: the advisers are what was seized
+        (
+            "Peruvian rebels kidnapped up to 12 Chilean engineers on Monday.",
+            None,
+            [("PERREB", "181", "CHL", "asserted")],
+        ),
         # a killing by a bomber is a bombing (183), not small-arms fire (193)
         (
             "Two Chileans were killed by a Peruvian suicide bomber on Monday.",

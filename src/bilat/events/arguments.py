@@ -181,9 +181,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
-                # "Raisi is scheduled to hold meetings": the passive subject of the governing
-                # verb is the active subject of its infinitive, not of a bare participle
-                # ("soldiers were reported killed")
+                # "Raisi is scheduled to hold meetings": the governing verb's passive subject is
+                # its infinitive's active one, not a bare participle's ("were reported killed")
                 return child, child.dep_ == "nsubjpass" and (not raised or bare)
         headline = headline_subject(verb)
         if headline is not None:
@@ -469,12 +468,13 @@ def targets_of(
     for slot in pattern.target:
         found: list[ActorSpan] = []
         if slot == "dobj":
-            for obj in (
+            ups = [g for c in token.children if c.lower_ == "up" for g in c.subtree]  # "up to 16"
+            for obj in [
                 c
                 for c in token.children
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
-            ):
+            ] + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]:
                 if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
                     # "Guaido, whom the US recognised as leader": the object is the antecedent
                     obj = token.head
