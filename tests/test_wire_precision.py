@@ -70,6 +70,14 @@ from conftest import coded
             None,
             [("PERREB", "181", "CHL", "asserted")],
         ),
+        # migrants and pilgrims arriving make no visit between states; leaders do
+        ("Some 9,000 Peruvians have arrived in Chile by bus.", None, []),
+        ("Bolivian pilgrims arrived in Peru on Monday.", None, []),
+        (
+            "Bolivian leaders arrived in Peru on Monday.",
+            None,
+            [("BOL", "042", "PER", "asserted")],
+        ),
         # a killing by a bomber is a bombing (183), not small-arms fire (193)
         (
             "Two Chileans were killed by a Peruvian suicide bomber on Monday.",

@@ -35,6 +35,24 @@ PLANNED_CODES = (
 )
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
+# people who travel on their own account: their arrival is no visit between states
+TRAVELLER_NOUNS = {
+    "migrant",
+    "immigrant",
+    "emigrant",
+    "refugee",
+    "pilgrim",
+    "tourist",
+    "jew",
+    "national",
+    "citizen",
+    "resident",
+    "worker",
+    "student",
+    "fan",
+    "settler",
+    "exile",
+}
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 
@@ -187,6 +205,8 @@ class Coder:
             passive_target = None
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
+        if pattern.code in ("042", "043"):
+            sources = [f for f in sources if not _travellers(f, token.doc)]
         if not sources:
             return [], "no source resolved" + (
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
@@ -296,6 +316,24 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
+
+
+def _travellers(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a visitor is a country's people, not its state ("Albanians arrived").
+
+    Migrants, pilgrims and tourists who arrive somewhere make no visit between states: a plural
+    demonym ("13,000 Albanians") or a country word on a noun of travellers ("Romanian jews",
+    "Iranian pilgrims") names people; "Chinese leaders" or "US troops" do not.
+    """
+    if found.actor is not None and found.actor.sector in ("CVL", "REF"):
+        return True
+    if found.kind != "country":
+        return False
+    root = doc[found.start : found.end].root
+    if root.tag_ in ("NNS", "NNPS"):
+        return True
+    nouns = {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
+    return root.dep_ in ("amod", "compound") and bool(nouns & TRAVELLER_NOUNS)
 
 
 def _by_bomb(token: Token) -> bool:
