@@ -78,6 +78,12 @@ from conftest import coded
             None,
             [("BOL", "042", "PER", "asserted")],
         ),
+        # "the time for X to act" urges the act, it does not report it
+        (
+            "Now is the time for Chile to open its market to Peruvian wine.",
+            None,
+            [("CHL", "061", "PER", "hypothetical")],
+        ),
         # a killing by a bomber is a bombing (183), not small-arms fire (193)
         (
             "Two Chileans were killed by a Peruvian suicide bomber on Monday.",

@@ -128,6 +128,8 @@ PROSPECT_NOUNS = INTENT_NOUNS | {
 PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
 # nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
 ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
+# nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
+EXHORTATION_NOUNS = {"time", "moment"}
 # nouns that forbid what follows "on": "a ban on direct negotiations" means no negotiations
 BAN_NOUNS = {"ban", "moratorium", "embargo", "prohibition", "veto"}
 # phrasal verbs of postponing or stopping: "put off the talks", "called off the visit"
@@ -211,6 +213,12 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     topic = _topic_of(trigger)
     if topic is not None and not intent_code:
         return Factuality.HYPOTHETICAL, f"topic of '{topic.text}'"
+    if (
+        trigger.dep_ in ("relcl", "acl")
+        and _to_infinitive(trigger)
+        and trigger.head.lemma_.lower() in EXHORTATION_NOUNS
+    ):
+        return Factuality.HYPOTHETICAL, f"urged ('{trigger.head.text} to {trigger.text}')"
     noun = _intent_noun(trigger)
     if noun is not None and noun.lemma_.lower() in ABILITY_NOUNS:
         return Factuality.HYPOTHETICAL, f"ability ('{noun.text}')"
