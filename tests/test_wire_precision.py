@@ -43,6 +43,12 @@ from conftest import coded
             None,
             [("CHL", "1384", "PER", "planned")],
         ),
+        # what a plan comes after has happened, and a clash noun never becomes a threat
+        (
+            "Chile was due to hold talks with Bolivia after the clashes between Peru and Chile.",
+            None,
+            [("CHL", "036", "BOL", "planned"), ("PER", "190", "CHL", "asserted")],
+        ),
         # a planned release of prisoners is the intent to release them
         (
             "Chile announced it would free 40 Peruvian prisoners by the end of May.",

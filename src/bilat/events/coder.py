@@ -269,7 +269,9 @@ class Coder:
         code = pattern.code
         if code.startswith("19") and _by_bomb(token):
             code = "183"
-        if fact == Factuality.PLANNED:
+        # a planned deed said with a verb is an intent or threat; a planned clash noun is not
+        intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
+        if intends:
             code = planned_code(code)
         reporter = _reporter(token, index, sources)
         out = []
@@ -277,11 +279,7 @@ class Coder:
             if not distinct(source, target):
                 continue
             if pattern.state_code is not None and context.states(source, target):
-                code = (
-                    planned_code(pattern.state_code)
-                    if fact == Factuality.PLANNED
-                    else pattern.state_code
-                )
+                code = planned_code(pattern.state_code) if intends else pattern.state_code
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(

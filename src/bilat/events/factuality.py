@@ -151,6 +151,7 @@ PLANNED_MODIFIERS = {
 }
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
+PAST_PREPOSITIONS = {"after", "since", "following"}
 # subordinators after which a present tense means the future: "before he leaves"
 FUTURE_MARKS = {"before", "until", "till"}
 TOPIC_VERBS = {
@@ -198,6 +199,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             and governor.head.lemma_.lower() in BAN_NOUNS
         ):
             return Factuality.NEGATED, f"banned ('{governor.head.text} {governor.text}')"
+        if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
+            # "due to meet after deadly clashes": what a plan follows has happened
+            return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
         if trigger.dep_ == "pobj" and governor.dep_ in ("prep", "pcomp"):
             word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
             if word in PLANNED_PREPOSITIONS and not intent_code:
