@@ -4,7 +4,7 @@ Two rules keep a name from resolving to the wrong actor:
 
 - a bare surname ("Dutton", with no first name and no title) names a known person only if that
   person held a role at the document's date; a different first name before it ("Bryan Dutton")
-  names someone else;
+  or a different surname after it ("Gibran Tueni") names someone else;
 - a capitalised name that contains a country word and ends in an organisation head noun ("Iraq
   Study Group", "Korea Electric Power Company"), or opens with a club prefix ("Real Madrid"), is
   an organisation, not the country's government.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bilat.actors.gazetteer import Piece
 from bilat.knowledge import Knowledge
@@ -67,6 +67,40 @@ def inside_organisation_name(
     return last_head
 
 
+def stance_or_currency(
+    doc: Doc, start: int, end: int, *, knowledge: Knowledge | None = None
+) -> bool:
+    """Return whether the country word at ``doc[start:end]`` is a stance or a currency.
+
+    Args:
+        doc: the parsed document.
+        start: first token of the country word.
+        end: token after it.
+        knowledge: whose stance prefixes and currency words to use (bundled by default).
+
+    Returns:
+        True for "anti-Syrian", "US dollar" and "Chinese football team", False for "Syrian"
+        and "the US".
+    """
+    rules = actor_rules(knowledge)
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in rules.stance_prefixes:
+        return True
+    if end < len(doc) and doc[end].lower_ in rules.currency_words:
+        return True
+    return _sports_team(doc[end - 1].head, rules)
+
+
+def _sports_team(noun: Token, rules: ActorRules) -> bool:
+    """Return whether a noun a country word modifies is a sports team ("Chinese football team")."""
+    if noun.lower_ not in rules.team_nouns:
+        return False
+    if noun.lower_ not in ("team", "teams", "side", "eleven"):
+        return True  # "Japan's squad", "Kenyan athletes"
+    return any(
+        c.lower_ in rules.sport_words for c in noun.children if c.dep_ in ("amod", "compound")
+    )
+
+
 def _continues(doc: Doc, i: int) -> bool:
     """Return whether a capitalised name goes on after token ``i - 1``."""
     return i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha
@@ -108,6 +142,17 @@ def surname_not_in_office(
         and before.ent_type_ == "PERSON"
     ):
         return f"'{before.text} {span.text}' is not {person.name}"
+    after = doc[piece.end] if piece.end < len(doc) else None
+    if (
+        after is not None
+        and after.is_title
+        and after.is_alpha
+        and after.pos_ == "PROPN"
+        and after.text not in person.name.split()
+        and after.ent_type_ == "PERSON"
+    ):
+        # "MP Gibran Tueni": a known first name with another surname is someone else
+        return f"'{span.text} {after.text}' is not {person.name}"
     on, earliest, latest = dates
     known = [on] if on is not None else [d for d in (earliest, latest) if d is not None]
     if titled or not known or not person.roles:

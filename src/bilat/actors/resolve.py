@@ -41,6 +41,7 @@ from bilat.actors.names import (
     COUNTRYISH,
     inside_organisation_name,
     person_actor,
+    stance_or_currency,
     surname_not_in_office,
 )
 from bilat.actors.phrase import own_phrase
@@ -222,6 +223,12 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
         return ActorSpan(
             start, end, None, "organisation name", "country word in a name", pieces=group
         )
+    if (
+        person_piece is None
+        and org_piece is None
+        and any(stance_or_currency(doc, p.start, p.end, knowledge=kb) for p in named)
+    ):
+        return ActorSpan(start, end, None, "stance", "country word of a stance or currency")
     if person_piece is not None:
         entry = _pick(person_piece, "person")
         assert entry is not None
@@ -332,7 +339,9 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
             how = f"'{span.text}' placed in {place} ({where})"
             return ActorSpan(start, end, actor, "sector", how, pieces=group)
         institutional = sector in kb.actor_rules.institutional_sectors
-        if ctx.home and institutional and _definite(doc, start) and not modifier:
+        word = doc[sector_piece.start : sector_piece.end].text.lower()
+        mission = word in kb.actor_rules.foreign_missions
+        if ctx.home and institutional and _definite(doc, start) and not modifier and not mission:
             actor = Actor(ctx.home + sector, ctx.home, sector, name=span.text)
             how = f"'{span.text}' in a {ctx.home} article"
             return ActorSpan(start, end, actor, "sector", how, pieces=group, by_home=True)

@@ -98,7 +98,12 @@ def actor_country(actor: Any) -> str | None:
         if code.startswith(org) and not code.startswith("UNK"):
             return org
     if code.startswith("IGO"):
-        return _ALIASES.get(code, code)
+        if code in _ALIASES:
+            return _ALIASES[code]
+        # CAMEO stacks three-letter parts after IGO (IGOEUREEC, IGOUNOMIL): the first part
+        # that names an organisation decides, so a region or sector suffix does not split them.
+        parts = [code[i : i + 3] for i in range(3, len(code), 3)]
+        return next((_ALIASES[part] for part in parts if part in _ALIASES), code)
     return _ALIASES.get(code[:3], code[:3])
 
 

@@ -119,6 +119,7 @@ def mention_at(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """Return a verb's subject, climbing through conjoined, controlled and raised verbs, and whether it is passive."""
     raised = False
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     for _ in range(6):
         # a nominal subject beats a clausal one: "Visiting Kenyan President Ruto met …" reads
         # "Visiting" as a clause beside the real subject
@@ -126,9 +127,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
                 if child.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl"):
                     return verb.head, False
-                # "Raisi is scheduled to hold meetings": the passive subject of the governing
-                # verb is the active subject of its infinitive
-                return child, child.dep_ == "nsubjpass" and not raised
+                # "Raisi is scheduled to hold meetings": the governing verb's passive subject is
+                # its infinitive's active one, not a bare participle's ("were reported killed")
+                return child, child.dep_ == "nsubjpass" and (not raised or bare)
         headline = headline_subject(verb)
         if headline is not None:
             return headline, False
@@ -226,6 +227,8 @@ def sources_of(
         by = mention_at(agent_obj, index) if agent_obj is not None else None
         if agent_obj is not None and by is not None:
             return phrase_actors(agent_obj, by, index), None
+        if agent_obj is None and token.head.dep_ != "ROOT" and token.head.pos_ == "NOUN":
+            return [], None  # "were six soldiers killed in Ukraine": the victims, no doer
     subject, passive = subject_of(token)
     if subject is None:
         return [], None
@@ -434,12 +437,13 @@ def targets_of(
     for slot in pattern.target:
         found: list[ActorSpan] = []
         if slot == "dobj":
-            for obj in (
+            ups = [g for c in token.children if c.lower_ == "up" for g in c.subtree]  # "up to 16"
+            for obj in [
                 c
                 for c in token.children
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
-            ):
+            ] + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]:
                 if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
                     # "Guaido, whom the US recognised as leader": the object is the antecedent
                     obj = token.head
@@ -465,10 +469,11 @@ def targets_of(
                 found.extend(phrase_actors(*subject, index))
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
-        elif slot == "place":
+        elif slot == "place":  # not the place of a topic: "a summit on the unrest in Iran"
             for prep in (
                 c
                 for anchor in anchors
+                if not (anchor.dep_ == "pobj" and anchor.head.lower_ in ("on", "over", "about"))
                 for c in anchor.children
                 if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
             ):

@@ -21,6 +21,38 @@ from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
+# CAMEO codes a planned act as the intent or threat to do it, longest prefix first; a planned
+# withdrawal or signing keeps its own code, as the gold conventions code it
+PLANNED_CODES = (
+    ("04", "036"),
+    ("081", "0351"),
+    ("084", "0353"),
+    ("085", "0354"),
+    ("086", "0355"),
+    ("18", "1383"),
+    ("19", "1384"),
+    ("20", "138"),
+)
+# doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
+BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
+# people who travel on their own account: their arrival is no visit between states
+TRAVELLER_NOUNS = {
+    "migrant",
+    "immigrant",
+    "emigrant",
+    "refugee",
+    "pilgrim",
+    "tourist",
+    "jew",
+    "national",
+    "citizen",
+    "resident",
+    "worker",
+    "student",
+    "fan",
+    "settler",
+    "exile",
+}
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 # verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
@@ -182,6 +214,8 @@ class Coder:
             passive_target = None
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
+        if pattern.code in ("042", "043"):
+            sources = [f for f in sources if not _travellers(f, token.doc)]
         if not sources:
             return [], "no source resolved" + (
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
@@ -243,8 +277,12 @@ class Coder:
         said = context.speech_verb(token) if pattern.speaker_source else None
         fact, fact_reason = factuality(said or token, pattern.code)
         code = pattern.code
-        if fact == Factuality.PLANNED and code.startswith("04"):
-            code = "036"
+        if code.startswith("19") and _by_bomb(token):
+            code = "183"
+        # a planned deed said with a verb is an intent or threat; a planned clash noun is not
+        intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
+        if intends:
+            code = planned_code(code)
         reporter = _reporter(token, index, sources)
         fact, fact_reason = predicted(
             fact,
@@ -258,7 +296,7 @@ class Coder:
             if not distinct(source, target):
                 continue
             if pattern.state_code is not None and context.states(source, target):
-                code = pattern.state_code
+                code = planned_code(pattern.state_code) if intends else pattern.state_code
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -280,6 +318,50 @@ class Coder:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
         return out, f"pattern {pattern.id} matched '{matched}'"
+
+
+def planned_code(code: str) -> str:
+    """Return the CAMEO code of planning an act: a planned visit is an intent to meet (036).
+
+    Args:
+        code: the code of the act itself ("042", "0841", "190").
+
+    Returns:
+        Its intent or threat code ("036", "0353", "1384"), or the code unchanged where CAMEO has
+        none (a planned signing stays 057).
+    """
+    return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
+
+
+def _travellers(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a visitor is a country's people, not its state ("Albanians arrived").
+
+    Migrants, pilgrims and tourists who arrive somewhere make no visit between states: a plural
+    demonym ("13,000 Albanians") or a country word on a noun of travellers ("Romanian jews",
+    "Iranian pilgrims") names people; "Chinese leaders" or "US troops" do not.
+    """
+    if found.actor is not None and found.actor.sector in ("CVL", "REF"):
+        return True
+    if found.kind != "country":
+        return False
+    root = doc[found.start : found.end].root
+    if root.tag_ in ("NNS", "NNPS"):
+        return True
+    nouns = {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
+    return root.dep_ in ("amod", "compound") and bool(nouns & TRAVELLER_NOUNS)
+
+
+def _by_bomb(token: Token) -> bool:
+    """Return whether a killing's doer is a bomb or bomber ("killed by a suicide bomber")."""
+    subject, passive = arguments.subject_of(token)
+    doers = [] if subject is None or passive else [subject]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children]
+    if any(d.lemma_.lower() in BOMBING_DOERS for d in doers):
+        return True
+    # the parser may take the bomber's group for the subject ("a bomber from Islamic Jihad
+    # killed"): a bomber before the verb in its own clause counts too, not a bombing ("after
+    # the bombing, troops killed")
+    return any(t.lemma_.lower() == "bomber" for t in token.subtree if t.i < token.i)
 
 
 def _agreed(token: Token) -> bool:

@@ -34,6 +34,14 @@ INTENT = {
     "try",
     "mull",
     "consider",
+    # promises and resolve: "committed China to sign", "are determined to improve ties"
+    "commit",
+    "committed",
+    "pledge",
+    "promise",
+    "vow",
+    "determined",
+    "resolve",
 }
 DENIAL = {
     "deny",
@@ -118,6 +126,12 @@ PROSPECT_NOUNS = INTENT_NOUNS | {
     "preparedness",
 }
 PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
+# nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
+ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
+# nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
+EXHORTATION_NOUNS = {"time", "moment"}
+# nouns that forbid what follows "on": "a ban on direct negotiations" means no negotiations
+BAN_NOUNS = {"ban", "moratorium", "embargo", "prohibition", "veto"}
 # phrasal verbs of postponing or stopping: "put off the talks", "called off the visit"
 DENIAL_PHRASAL = {("put", "off"), ("call", "off"), ("break", "off"), ("push", "back")}
 # modifiers of a nominal trigger: "the upcoming visit", "a possible meeting"
@@ -137,6 +151,9 @@ PLANNED_MODIFIERS = {
 }
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
+PAST_PREPOSITIONS = {"after", "since", "following"}
+# subordinators after which a present tense means the future: "before he leaves"
+FUTURE_MARKS = {"before", "until", "till"}
 TOPIC_VERBS = {
     "discuss",
     "debate",
@@ -181,6 +198,15 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if mods & PLANNED_MODIFIERS and not intent_code:
             return Factuality.PLANNED, f"'{sorted(mods & PLANNED_MODIFIERS)[0]}' {trigger.text}"
         governor = trigger.head
+        if (
+            trigger.dep_ == "pobj"
+            and governor.lower_ in ("on", "against")
+            and governor.head.lemma_.lower() in BAN_NOUNS
+        ):
+            return Factuality.NEGATED, f"banned ('{governor.head.text} {governor.text}')"
+        if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
+            # "due to meet after deadly clashes": what a plan follows has happened
+            return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
         if trigger.dep_ == "pobj" and governor.dep_ in ("prep", "pcomp"):
             word = governor.head.lower_ if governor.lower_ in ("of", "to") else governor.lower_
             if word in PLANNED_PREPOSITIONS and not intent_code:
@@ -196,7 +222,15 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     topic = _topic_of(trigger)
     if topic is not None and not intent_code:
         return Factuality.HYPOTHETICAL, f"topic of '{topic.text}'"
+    if (
+        trigger.dep_ in ("relcl", "acl")
+        and _to_infinitive(trigger)
+        and trigger.head.lemma_.lower() in EXHORTATION_NOUNS
+    ):
+        return Factuality.HYPOTHETICAL, f"urged ('{trigger.head.text} to {trigger.text}')"
     noun = _intent_noun(trigger)
+    if noun is not None and noun.lemma_.lower() in ABILITY_NOUNS:
+        return Factuality.HYPOTHETICAL, f"ability ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
         # "US pressure to cut ties with Hamas": what is pressed for has not happened
         return Factuality.HYPOTHETICAL, f"demanded ('{noun.text}')"
@@ -247,6 +281,17 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
+        if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
+            # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
+            return Factuality.PLANNED, f"'{token.text} to' (arranged)"
+        if (
+            token.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in children)
+            and not intent_code
+        ):
+            # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
+            # or "until" speaks of what is still to come
+            return Factuality.PLANNED, f"'{token.text}' after '{token.head.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
@@ -318,7 +363,9 @@ def _intent_noun(trigger: Token) -> Token | None:
         return None
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     participle = trigger.tag_ == "VBG"
-    if (to_infinitive or participle) and head.lemma_.lower() in INTENT_NOUNS | DEMAND_NOUNS:
+    if (to_infinitive or participle) and head.lemma_.lower() in (
+        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS
+    ):
         return head
     return None
 

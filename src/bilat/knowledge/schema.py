@@ -287,6 +287,11 @@ class ActorRules(_Entry):
     first_person_plural: frozenset[str]
     organisation_nouns: dict[str, list[str]]
     owner_verbs: frozenset[str]
+    stance_prefixes: frozenset[str]
+    currency_words: frozenset[str]
+    foreign_missions: frozenset[str]
+    team_nouns: frozenset[str]
+    sport_words: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -476,6 +481,11 @@ SECTIONS: dict[str, Section] = {
     "first_person_plural": _words("actor_rules.yaml"),
     "organisation_nouns": Section("table", list[str], file="actor_rules.yaml"),
     "owner_verbs": _words("actor_rules.yaml"),
+    "stance_prefixes": _words("actor_rules.yaml"),
+    "currency_words": _words("actor_rules.yaml"),
+    "foreign_missions": _words("actor_rules.yaml"),
+    "team_nouns": _words("actor_rules.yaml"),
+    "sport_words": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
