@@ -261,7 +261,8 @@ def test_precision_topic_gerund_is_not_asserted(
             "Chile said Peru will invade Bolivia.",
             [("PER", "190", "BOL", "hypothetical")],
         ),
-        ("Peru said it will invade Bolivia.", [("PER", "190", "BOL", "planned")]),
+        # the doer's own plan of force is a threat of it (1384)
+        ("Peru said it will invade Bolivia.", [("PER", "1384", "BOL", "planned")]),
         # a plan of talks announced by a third side stays a plan
         (
             "Chile said Peru and Bolivia will hold talks.",

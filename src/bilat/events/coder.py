@@ -279,10 +279,6 @@ class Coder:
         code = pattern.code
         if code.startswith("19") and _by_bomb(token):
             code = "183"
-        # a planned deed said with a verb is an intent or threat; a planned clash noun is not
-        intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
-        if intends:
-            code = planned_code(code)
         reporter = _reporter(token, index, sources)
         fact, fact_reason = predicted(
             fact,
@@ -291,6 +287,10 @@ class Coder:
             speaker=reporter.country if reporter is not None else None,
             doers={f.actor.country for f in sources if f.actor is not None},
         )
+        # a planned deed said with a verb is an intent or threat; a planned clash noun is not
+        intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
+        if intends:
+            code = planned_code(code)
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
