@@ -268,7 +268,7 @@ def test_recode_orphans_a_verdict_whose_event_is_gone(coded_store: Store) -> Non
     coded_store.set_verdict(meet, "confirm")
     coded_store.set_verdict(attack, "confirm")
     # A higher minimum confidence: the meeting is no longer stored, its verdict stays.
-    report = recode(coded_store, load_settings(db="unused", min_confidence=0.93))
+    report = recode(coded_store, load_settings(db="unused", min_confidence=0.96))
     assert (report.events_before, report.events_after, report.orphaned) == (2, 1, (meet,))
     assert [v.event_id for v in orphaned_verdicts(coded_store)] == [meet]
     assert [e.id for e in coded_store.events()] == [attack]
@@ -294,7 +294,7 @@ def test_cli_recode_and_verdicts_show_orphans(tmp_path: Path, pipeline: Any) -> 
         result.stdout == "recoded 1 documents: 1 events before, 1 after; 1 verdicts, 0 orphaned\n"
     )
     result = CliRunner().invoke(
-        app, ["recode", "--db", str(db)], env={"BILAT_MIN_CONFIDENCE": "0.9"}
+        app, ["recode", "--db", str(db)], env={"BILAT_MIN_CONFIDENCE": "0.95"}
     )
     assert result.stdout == (
         "recoded 1 documents: 1 events before, 0 after; 1 verdicts, 1 orphaned\n"
@@ -323,7 +323,7 @@ def test_cli_calibrate_writes_the_bundled_prior_plus_the_verdicts(tmp_path: Path
     )
     data = Knowledge.load([folder], cache_dir="none").section("calibration")
     assert data.source.endswith("calibration_prior.py + 4 verdicts")
-    assert sum(c.n for c in data.counts) == 119
+    assert sum(c.n for c in data.counts) == 122
 
 
 def test_cli_calibrate_without_a_knowledge_directory_says_how_to_give_one(tmp_path: Path) -> None:
