@@ -7,7 +7,6 @@ import pytest
 from bilat.extract import Pipeline
 from bilat.records import Document
 
-
 _UNSCREENED: dict[int, Pipeline] = {}
 
 
