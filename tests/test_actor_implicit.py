@@ -231,7 +231,7 @@ def test_first_person_of_an_unnamed_source_is_the_body_they_speak_for(
     pipeline: Pipeline,
 ) -> None:
     text = (
-        "A Downing Street source said: “We have taken back control. "
+        "A Downing Street source said: “We have made the rules again. "
         "We have signed a free trade agreement with the EU.”"
     )
     assert _codes(pipeline, text, on="2020-12-24") == [
@@ -244,8 +244,8 @@ def test_first_person_of_an_unnamed_source_is_the_body_they_speak_for(
 
 def test_quote_running_into_the_next_paragraph_keeps_its_speaker(pipeline: Pipeline) -> None:
     text = (
-        "European Commission chief Ursula von der Leyen said: “We have finally found an "
-        "agreement with Britain.\n\n“It was a long road.”"
+        "European Commission chief Ursula von der Leyen said: “We have at last reached a "
+        "deal with Britain.\n\n“It was a long road.”"
     )
     assert _codes(pipeline, text, on="2020-12-24") == [
         ("European Commission chief Ursula von der Leyen", "IGOEU"),
@@ -258,8 +258,8 @@ def test_quote_running_into_the_next_paragraph_keeps_its_speaker(pipeline: Pipel
     ("text", "expected"),
     [
         (
-            "The United States still stations some 1,000 troops in Niger.",
-            [("United States", "USA"), ("troops", "USAMIL"), ("Niger", "NER")],
+            "The United States still stations about 800 troops in Chad.",
+            [("United States", "USA"), ("troops", "USAMIL"), ("Chad", "TCD")],
         ),
         (
             "The European Union set up a mission for Mozambique to help train its armed forces.",
