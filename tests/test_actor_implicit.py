@@ -293,6 +293,17 @@ def test_bare_rebels_are_the_armed_group_named_before(pipeline: Pipeline) -> Non
     ]
 
 
+def test_rebel_word_describing_another_name_is_not_the_armed_group(pipeline: Pipeline) -> None:
+    text = (
+        "M23 seized the town of Bunagana. Kenya cut its ties with Al Nusra Front, "
+        "the terrorist group that attacked Nigeria."
+    )
+    codes = _codes(pipeline, text)
+    # "the terrorist group" describes Al Nusra Front, not the only armed group named before (M23)
+    assert [c for t, c in codes if t.endswith("group")] == []
+    assert ("M23", "CODREB") in codes
+
+
 def test_bare_institution_in_a_reported_clause_is_not_the_speakers(pipeline: Pipeline) -> None:
     text = "NAIROBI — Ugandan envoy Paul Okello said the parliament had condemned Ethiopia."
     codes = _codes(pipeline, text)

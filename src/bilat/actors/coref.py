@@ -141,7 +141,10 @@ def _same_sector(doc: Doc, mention: ActorSpan, found: list[ActorSpan], kb: Knowl
     if sector is None or sector not in kb.actor_rules.domestic_challengers:
         return
     # "Al-Shabaab threatened terrorist attacks": a word describing a deed is not the group
-    modifier = doc[mention.end - 1].dep_ in ("amod", "compound")
+    head = doc[mention.end - 1]
+    modifier = head.dep_ in ("amod", "compound")
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return  # "al Qaeda, the terrorist group that …": the word describes the name before it
     named = [
         f
         for f in found
