@@ -85,15 +85,7 @@ def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> 
         if subject is None or subject.actor is None or subject.actor.country is None:
             continue
         country = subject.actor.country
-        actor = replace(
-            subject.actor,
-            code=country,
-            sector=None,
-            name=text,
-            person=None,
-            person_id=None,
-            office=None,
-        )
+        actor = _state_of(subject.actor, country, text)
         how = f"'{text}' → {country}, the subject before"
         made.append(ActorSpan(start, token.i + 1, actor, "country", how))
     return made
@@ -213,15 +205,7 @@ def owned_countries(doc: Doc, found: list[ActorSpan]) -> None:
             continue
         country = owner.actor.country
         text = doc[mention.start : mention.end].text
-        mention.actor = replace(
-            owner.actor,
-            code=country,
-            sector=None,
-            name=text,
-            person=None,
-            person_id=None,
-            office=None,
-        )
+        mention.actor = _state_of(owner.actor, country, text)
         mention.how = f"'{text}' → {country} of {owner.actor.name or owner.actor.code}"
         mention.needs_antecedent = False
 
@@ -421,3 +405,10 @@ def _speaker(
         if (f := at.get(i)) is not None and not f.individual
     }
     return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _state_of(actor: Actor, country: str, text: str) -> Actor:
+    """Return the state of an actor's country, named by the words that stand for it."""
+    return replace(
+        actor, code=country, sector=None, name=text, person=None, person_id=None, office=None
+    )
