@@ -10,6 +10,7 @@ None of these is in the gazetteer; each points at an actor the document already 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -95,18 +96,26 @@ def _named_organisation(
     doc: Doc, token: Token, found: list[ActorSpan], codes: list[str]
 ) -> ActorSpan | None:
     """Return the nearest earlier mention of one of ``codes`` in this sentence or the two before."""
+    for mention in _earlier(doc, token, found, sentences=2):
+        if mention.kind == "org" and mention.actor is not None and mention.actor.code in codes:
+            return mention
+    return None
+
+
+def _earlier(
+    doc: Doc, token: Token, found: list[ActorSpan], *, sentences: int
+) -> Iterator[ActorSpan]:
+    """Yield the mentions before a token, nearest first, in its sentence and ``sentences`` before."""
     floor = token.sent.start
-    for _ in range(2):
+    for _ in range(sentences):
         if floor > 0:
             floor = doc[floor - 1].sent.start
     for mention in reversed(found):
         if mention.end > token.i:
             continue
         if mention.start < floor:
-            return None
-        if mention.kind == "org" and mention.actor is not None and mention.actor.code in codes:
-            return mention
-    return None
+            return
+        yield mention
 
 
 def _names_a_place(token: Token) -> bool:
@@ -130,15 +139,7 @@ def _subject_state(
     """
     countries = ctx.knowledge.countries
     speech = {w.lower() for w in ctx.knowledge.quote_words.speech_verbs}
-    sentence = token.sent
-    floor = sentence.start
-    if before and floor > 0:
-        floor = doc[floor - 1].sent.start
-    for mention in reversed(found):
-        if mention.end > token.i:
-            continue
-        if mention.start < floor:
-            return None
+    for mention in _earlier(doc, token, found, sentences=1 if before else 0):
         actor = mention.actor
         if actor is None or actor.country not in countries or mention.kind == "group":
             continue
