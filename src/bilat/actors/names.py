@@ -133,24 +133,10 @@ def surname_not_in_office(
     if len(span) != 1 or span.text.lower() == person.name.lower():
         return None
     before = doc[piece.start - 1] if piece.start > 0 else None
-    if (
-        before is not None
-        and before.is_title
-        and before.is_alpha
-        and before.pos_ == "PROPN"
-        and before.text not in person.name.split()
-        and before.ent_type_ == "PERSON"
-    ):
+    if before is not None and _other_name(before, person.name):
         return f"'{before.text} {span.text}' is not {person.name}"
     after = doc[piece.end] if piece.end < len(doc) else None
-    if (
-        after is not None
-        and after.is_title
-        and after.is_alpha
-        and after.pos_ == "PROPN"
-        and after.text not in person.name.split()
-        and after.ent_type_ == "PERSON"
-    ):
+    if after is not None and _other_name(after, person.name):
         # "MP Gibran Tueni": a known first name with another surname is someone else
         return f"'{span.text} {after.text}' is not {person.name}"
     on, earliest, latest = dates
@@ -246,4 +232,15 @@ def person_actor(
         person=person.name,
         person_id=person.id,
         office=role.office if role else None,
+    )
+
+
+def _other_name(token: Token, name: str) -> bool:
+    """Return whether a word beside a known name is a person's name that is not part of it."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.pos_ == "PROPN"
+        and token.text not in name.split()
+        and token.ent_type_ == "PERSON"
     )
