@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.server
+import importlib.util
 import itertools
 import json
 import socket
@@ -15,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -300,3 +302,22 @@ def serving(server: http.server.HTTPServer) -> Iterator[None]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def load_script(path: Path) -> ModuleType:
+    """Import a script that is not part of the package (a benchmark, the shared scorer).
+
+    Args:
+        path: The script's file.
+
+    Returns:
+        The module, registered in ``sys.modules`` under the file's stem: dataclasses look
+        their module up there while they are built.
+    """
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from bilat.knowledge import Knowledge
-from conftest import floor
+from conftest import floor, load_script
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "analyst_loop.py"
-
-
-def load_script() -> ModuleType:
-    """Import benchmarks/analyst_loop.py, which is a script, not part of the package."""
-    spec = importlib.util.spec_from_file_location("analyst_loop", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Its dataclasses look their module up in sys.modules while they are built.
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
@@ -33,7 +18,7 @@ def test_analyst_loop_on_dev_modern_fixes_the_armed_groups_it_was_shown(
 ) -> None:
     if not (shared / "corpora/dev-modern.jsonl").exists():
         pytest.skip("dev-modern not present in ../shared")
-    result = load_script().simulate(shared, 100, tmp_path)
+    result = load_script(SCRIPT).simulate(shared, 100, tmp_path)
     assert result.judged == 100
     knowledge = Knowledge.load()
     taught = {(p.event_id, p.side) for p in result.proposals}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from typer.testing import CliRunner
 
 from bilat.cli import app
 from bilat.evaluation import load_gold, score_events
-from conftest import floor
+from conftest import floor, load_script
 
 
 @pytest.mark.slow
@@ -26,13 +25,7 @@ def test_seeds_eval_matches_shared_scorer(shared: Path, tmp_path: Path) -> None:
     )
     out = tmp_path / "events.jsonl"
     assert runner.invoke(app, ["export", "--db", db, "--mentions", "-o", str(out)]).exit_code == 0
-    spec = importlib.util.spec_from_file_location(
-        "score_events", shared / "tools" / "score_events.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = load_script(shared / "tools" / "score_events.py")
     gold_path = shared / "gold" / "seeds.events.jsonl"
     system = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     theirs = scorer.score(scorer.load(gold_path), [dict(s) for s in system])
