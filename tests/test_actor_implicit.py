@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from bilat.extract import Pipeline
 from bilat.records import Document
 
-_UNSCREENED: dict[int, Pipeline] = {}
+
+@functools.cache
+def _unscreened(pipeline: Pipeline) -> Pipeline:
+    """Return the pipeline without its pre-filter (built once per pipeline)."""
+    return Pipeline(pipeline.nlp, pipeline.knowledge, prefilter=False)
 
 
 def _codes(pipeline: Pipeline, text: str, on: str = "2024-01-20") -> list[tuple[str, str]]:
@@ -16,11 +22,8 @@ def _codes(pipeline: Pipeline, text: str, on: str = "2024-01-20") -> list[tuple[
     These sentences test how mentions resolve; some carry no event trigger ("The deposit is
     vital for the South Asian nation."), which the pre-filter would leave unparsed.
     """
-    if id(pipeline) not in _UNSCREENED:
-        _UNSCREENED[id(pipeline)] = Pipeline(pipeline.nlp, pipeline.knowledge, prefilter=False)
-    unscreened = _UNSCREENED[id(pipeline)]
     document = Document.from_text(text, doc_id="i", published=on)
-    return [(m.text, m.actor.code) for m in unscreened.extract(document).mentions]
+    return [(m.text, m.actor.code) for m in _unscreened(pipeline).extract(document).mentions]
 
 
 @pytest.mark.parametrize(
