@@ -133,6 +133,13 @@ def test_noun_classes_knowledge_check_reports_unknown_class(tmp_path: Path) -> N
         ("Japan pledged development assistance to Kenya.", [("JPN", "033-pledge-aid", "KEN")]),
         # the talks class gives "hold" deliberations
         ("Chile held deliberations with Peru.", [("CHL", "040-hold-talks", "PER")]),
+        # "meet" as a noun (South Asian usage) is a meeting
+        (
+            "Chile's president in his meet with Peru's president discussed trade.",
+            [("CHLGOV", "040-meeting", "PERGOV")],
+        ),
+        # a consensus reached is an agreement
+        ("Chile reached a consensus with Peru.", [("CHL", "057-reach-agreement", "PER")]),
     ],
 )
 def test_noun_classes_give_siblings_each_others_nouns(
