@@ -84,7 +84,11 @@ def objects_of(token: Token) -> list[Token]:
 
 
 def phrase_lemma(token: Token) -> str:
-    """Return a noun's lemma with the modifier right before it ("phone call")."""
+    """Return a noun's lemma with the modifier right before it ("phone call", "cease-fire")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        # the tokenizer splits "cease-fire" and "pull-out"; the lexicon spells them whole
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
     mods = [
         c.lemma_.lower()
         for c in token.children

@@ -17,6 +17,7 @@ from bilat.events import arguments, context
 from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
+from bilat.events.phrases import PhraseIndex
 from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
@@ -95,6 +96,7 @@ class Coder:
     def __init__(self, patterns: PatternSet, knowledge: Knowledge) -> None:
         self.patterns = patterns
         self.knowledge = knowledge
+        self.phrases = PhraseIndex.build([*patterns.by_verb, *patterns.by_noun])
 
     def code(
         self, doc: Doc, mentions: list[ActorSpan], *, locate: context.Locate | None = None
@@ -158,7 +160,16 @@ class Coder:
         # verb whatever the tagger calls it, and its lemma may keep the "-s"
         clausal = {c.dep_ for c in token.children} >= {"nsubj", "dobj"}
         verbal = verbal or (token.dep_ == "ROOT" and token.pos_ == "ADP" and clausal)
-        if (
+        # "cease-fire", "phone call": the tokenizer splits a multi-word trigger, whose last
+        # word heads it; the whole phrase is a narrower trigger than its last word
+        multi = self.phrases.ending_at(token)
+        multi_verbs = tuple(p for m in multi for p in self.patterns.for_verb(m))
+        multi_nouns = tuple(p for m in multi for p in self.patterns.for_noun(m))
+        if multi_nouns and not multi_verbs:
+            # the tagger may call the last word of "sit-in" or "cease-fire" anything
+            patterns = multi_nouns + self.patterns.for_noun(token.lemma_.lower())
+            nominal = True
+        elif (
             token.pos_ in ("VERB", "AUX")
             or verbal
             or (token.pos_ == "ADJ" and token.dep_ == "acomp")
@@ -166,13 +177,16 @@ class Coder:
             # "stands ready to work with", "is committed to strengthening": a predicate
             # adjective is looked up like a verb, its subject being its clause's
             lemma = token.lemma_.lower()
-            patterns = self.patterns.for_verb(lemma)
+            patterns = multi_verbs + self.patterns.for_verb(lemma)
             if not patterns and verbal and lemma.endswith("s"):
                 patterns = self.patterns.for_verb(lemma[:-1])
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
             patterns = self.patterns.for_noun(token.lemma_.lower())
             nominal = True
+        elif multi_verbs:
+            patterns = multi_verbs
+            nominal = False
         else:
             return [], [], False
         if owned_only:

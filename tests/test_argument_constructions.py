@@ -1,0 +1,42 @@
+"""General constructions of the argument finder: multi-word triggers, several events a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tokenizer splits a hyphenated trigger; the coder finds it at its last word
+        (
+            "The stand-off between Kenya and Uganda continued on Friday.",
+            [("KEN", "150", "UGA", "asserted")],
+        ),
+        (
+            "Ghana demanded the pull-out of Togolese troops.",
+            [("GHA", "106", "TGOMIL", "asserted")],
+        ),
+        (
+            "Chile and Peru agreed to re-establish diplomatic relations.",
+            [("CHL", "050", "PER", "asserted")],
+        ),
+        (
+            "Norway condemned the Danish air-strikes on Iceland.",
+            [("NOR", "111", "DNK", "asserted"), ("DNK", "195", "ISL", "asserted")],
+        ),
+        # a hyphenated object is looked up whole too
+        (
+            "Chile and Peru agreed to a cease-fire.",
+            [("CHL", "0871", "PER", "asserted")],
+        ),
+    ],
+)
+def test_constructions_multiword_triggers(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
