@@ -40,3 +40,28 @@ def test_constructions_multiword_triggers(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is agreed or signed at a meeting is agreed with the meeting's partner
+        (
+            "The Kenyan president met Ugandan President Museveni and agreed to boost trade.",
+            [("KENGOV", "040", "UGAGOV", "asserted"), ("KENGOV", "030", "UGAGOV", "asserted")],
+        ),
+        (
+            "Kenyan President Ruto visited Uganda on Monday, signing three agreements.",
+            [("KENGOV", "042", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        # only a meeting lends its partner: a warning says whom it warns in its own clause
+        (
+            "Norway criticised Denmark's fishing quotas and warned that talks would fail.",
+            [("NOR", "111", "DNK", "asserted")],
+        ),
+    ],
+)
+def test_constructions_second_verb_takes_meeting_partner(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -250,6 +250,8 @@ class Coder:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
             targets = _accuser(sources, prior, number)
+        if not targets:
+            targets = _shared_partner(token, sources, prior, number)
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
@@ -505,6 +507,45 @@ def _accuser(sources: list[ActorSpan], prior: list[Candidate], number: int) -> l
             return [
                 ActorSpan(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")
             ]
+    return []
+
+
+def _shared_partner(
+    token: Token, sources: list[ActorSpan], prior: list[Candidate], number: int
+) -> list[ActorSpan]:
+    """Return the partner of the meeting whose subject a conjoined or participial verb shares.
+
+    "Kenya met Uganda and agreed to reopen the border", "visited Ghana, signing three deals":
+    what is agreed or signed at a meeting or visit is agreed with its partner. Only a meeting
+    lends its partner: who attacks Y and kills soldiers, or criticises Y and warns that …,
+    may kill or warn others.
+    """
+    if token.pos_ not in ("VERB", "AUX") or any(c.dep_ == "ccomp" for c in token.children):
+        return []
+    if token.dep_ == "advcl":
+        # a bare participle only: "after meeting X", "while visiting Y" are other clauses
+        if token.tag_ != "VBG" or any(c.dep_ in ("mark", "aux") for c in token.children):
+            return []
+    elif token.dep_ != "conj":
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return []
+    head = token.head
+    anchors = {head.i, *(o.i for o in arguments.objects_of(head))}
+    own = {f.country for f in sources}
+    for earlier in reversed(prior):
+        if earlier.sentence_index != number:
+            break
+        if earlier.trigger.i not in anchors or not earlier.code.startswith("04"):
+            continue
+        if earlier.source.country in own:
+            partner = earlier.target
+        elif earlier.symmetric and earlier.target.country in own:
+            partner = earlier.source
+        else:
+            continue
+        at = earlier.trigger.i
+        return [ActorSpan(at, at + 1, partner, "antecedent", "partner of the governing event")]
     return []
 
 
