@@ -65,3 +65,22 @@ def test_constructions_second_verb_takes_meeting_partner(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated pair before an event noun names both sides
+        ("Kenya-Uganda talks resumed in Nairobi on Monday.", [("KEN", "040", "UGA", "asserted")]),
+        (
+            "The third round of Chile-Peru border talks was held in Lima.",
+            [("CHL", "040", "PER", "asserted")],
+        ),
+        # two places of one country are no pair
+        ("The Nairobi-Mombasa talks resumed on Monday.", []),
+    ],
+)
+def test_constructions_hyphenated_pair_of_event_noun(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -14,6 +14,16 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments, context
+from bilat.events.candidates import (
+    Candidate as Candidate,
+)
+from bilat.events.candidates import (
+    accuser,
+    dedup,
+    purpose_of,
+    restated,
+    shared_partner,
+)
 from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
@@ -58,24 +68,6 @@ TRAVELLER_NOUNS = {
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 # verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
 COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An event found in a sentence, before dates, places and ids are attached."""
-
-    sentence: Span
-    sentence_index: int
-    pattern: Pattern
-    code: str
-    trigger: Token
-    source: Actor
-    target: Actor
-    factuality: Factuality
-    factuality_reason: str
-    confidence: float
-    reported_by: Actor | None
-    symmetric: bool
 
 
 @dataclass(frozen=True)
@@ -138,8 +130,8 @@ class Coder:
                     # "condemned the suicide attack": the condemner is no attacker even when
                     # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend([c for c in found if not _purpose_of(c, candidates)])
-        return _restated(doc, _dedup(candidates)), attempts
+                candidates.extend([c for c in found if not purpose_of(c, candidates)])
+        return restated(doc, dedup(candidates)), attempts
 
     def _trigger(
         self,
@@ -249,9 +241,9 @@ class Coder:
             if not targets:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
-            targets = _accuser(sources, prior, number)
+            targets = accuser(sources, prior, number)
         if not targets:
-            targets = _shared_partner(token, sources, prior, number)
+            targets = shared_partner(token, sources, prior, number)
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
@@ -415,25 +407,6 @@ def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     )
 
 
-def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
-    """Return whether an event is what an event already coded between the same sides is about.
-
-    "Delegations will meet … to sign agreements" (the signing is what the meeting is for),
-    "threatened to sever ties", "refused to lift sanctions": one event, the governing one, not
-    a second one between the same two countries.
-    """
-    token = candidate.trigger
-    if token.dep_ not in ("advcl", "xcomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ):
-        return False
-    sides = frozenset((candidate.source.country, candidate.target.country))
-    return any(
-        c.trigger.i == token.head.i and frozenset((c.source.country, c.target.country)) == sides
-        for c in candidates
-    )
-
-
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.objects:
         objects = arguments.objects_of(token)
@@ -496,59 +469,6 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _accuser(sources: list[ActorSpan], prior: list[Candidate], number: int) -> list[ActorSpan]:
-    """Return the source of the latest accusation against a source, within two sentences."""
-    countries = {f.country for f in sources if f.country}
-    for earlier in reversed(prior):
-        if earlier.sentence_index < number - 2:
-            break
-        if earlier.code[:2] == "11" and earlier.target.country in countries:
-            actor = earlier.source
-            return [
-                ActorSpan(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")
-            ]
-    return []
-
-
-def _shared_partner(
-    token: Token, sources: list[ActorSpan], prior: list[Candidate], number: int
-) -> list[ActorSpan]:
-    """Return the partner of the meeting whose subject a conjoined or participial verb shares.
-
-    "Kenya met Uganda and agreed to reopen the border", "visited Ghana, signing three deals":
-    what is agreed or signed at a meeting or visit is agreed with its partner. Only a meeting
-    lends its partner: who attacks Y and kills soldiers, or criticises Y and warns that …,
-    may kill or warn others.
-    """
-    if token.pos_ not in ("VERB", "AUX") or any(c.dep_ == "ccomp" for c in token.children):
-        return []
-    if token.dep_ == "advcl":
-        # a bare participle only: "after meeting X", "while visiting Y" are other clauses
-        if token.tag_ != "VBG" or any(c.dep_ in ("mark", "aux") for c in token.children):
-            return []
-    elif token.dep_ != "conj":
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-        return []
-    head = token.head
-    anchors = {head.i, *(o.i for o in arguments.objects_of(head))}
-    own = {f.country for f in sources}
-    for earlier in reversed(prior):
-        if earlier.sentence_index != number:
-            break
-        if earlier.trigger.i not in anchors or not earlier.code.startswith("04"):
-            continue
-        if earlier.source.country in own:
-            partner = earlier.target
-        elif earlier.symmetric and earlier.target.country in own:
-            partner = earlier.source
-        else:
-            continue
-        at = earlier.trigger.i
-        return [ActorSpan(at, at + 1, partner, "antecedent", "partner of the governing event")]
-    return []
-
-
 def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
     words = [token]
     if pattern.objects:
@@ -578,50 +498,6 @@ def _reporter(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan
                 return found.actor
             return None
     return None
-
-
-def _restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a headline's events that the lede's first sentences report again.
-
-    "China rolls over loan to Pakistan" above "BEIJING: China has agreed to roll over …" is one
-    event; the lede's copy is kept, with its dateline, date and full sentence.
-    """
-    first = next((s for s in doc.sents if s.text.strip()), None)
-    if first is None or not _is_headline(doc, first):
-        return candidates
-
-    # sentences are numbered from the first non-empty one, so the headline is number 0
-    def key(c: Candidate) -> tuple[str, frozenset[str | None]]:
-        return c.code[:2], frozenset((c.source.country, c.target.country))
-
-    lede = {key(c) for c in candidates if 0 < c.sentence_index <= 3}
-    return [c for c in candidates if c.sentence_index != 0 or key(c) not in lede]
-
-
-def _is_headline(doc: Doc, sentence: Span) -> bool:
-    """Return whether a sentence is a headline line: alone on its line, no closing full stop."""
-    text = sentence.text.rstrip()
-    end = sentence.start_char + len(text)
-    after = doc.text[end : end + 1]
-    closing = text.rstrip("\"'”’")
-    return bool(closing) and closing[-1] not in ".!?" and (after.startswith("\n") or not after)
-
-
-def _dedup(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one event per sentence, CAMEO root and pair of countries: the surest.
-
-    "At their first meeting, both officials praised the dialogue between Peru and Chile"
-    reports one exchange between the two countries, whether the actors found are the
-    officials (PERGOV, CHLGOV) or the countries (PER, CHL).
-    """
-    best: dict[tuple[int, str, str, str], Candidate] = {}
-    for c in candidates:
-        sides = [c.source.country or c.source.code, c.target.country or c.target.code]
-        pair = sorted(sides) if c.symmetric else sides
-        key = (c.sentence_index, c.code[:2], pair[0], pair[1])
-        if key not in best or c.confidence > best[key].confidence:
-            best[key] = c
-    return sorted(best.values(), key=lambda c: (c.sentence_index, c.trigger.i))
 
 
 def event_id(
