@@ -54,6 +54,15 @@ def test_constructions_multiword_triggers(
             "Kenyan President Ruto visited Uganda on Monday, signing three agreements.",
             [("KENGOV", "042", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
         ),
+        # what is done during a visit or at a meeting is done with its partner
+        (
+            "During his visit to Uganda, Ruto signed three agreements.",
+            [("KENGOV", "042", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        (
+            "During a meeting with Ugandan officials in Kampala, Ruto agreed to boost trade.",
+            [("KENGOV", "040", "UGAGOV", "asserted"), ("KENGOV", "030", "UGAGOV", "asserted")],
+        ),
         # only a meeting lends its partner: a warning says whom it warns in its own clause
         (
             "Norway criticised Denmark's fishing quotas and warned that talks would fail.",

@@ -16,6 +16,9 @@ from bilat.events import arguments
 from bilat.events.patterns import Pattern
 from bilat.records import Actor, Factuality
 
+# prepositions that place a clause at a meeting: "during talks with X", "at a meeting with Y"
+SETTINGS = {"during", "at", "in", "on"}
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -91,7 +94,8 @@ def shared_partner(
     """Return the partner of the meeting whose subject a conjoined or participial verb shares.
 
     "Kenya met Uganda and agreed to reopen the border", "visited Ghana, signing three deals":
-    what is agreed or signed at a meeting or visit is agreed with its partner. Only a meeting
+    what is agreed or signed at a meeting or visit is agreed with its partner, as is what is done
+    during it ("during his visit to Uganda, Ruto signed three agreements"). Only a meeting
     lends its partner: who attacks Y and kills soldiers, or criticises Y and warns that …,
     may kill or warn others.
 
@@ -106,16 +110,24 @@ def shared_partner(
     """
     if token.pos_ not in ("VERB", "AUX") or any(c.dep_ == "ccomp" for c in token.children):
         return []
-    if token.dep_ == "advcl":
-        # a bare participle only: "after meeting X", "while visiting Y" are other clauses
-        if token.tag_ != "VBG" or any(c.dep_ in ("mark", "aux") for c in token.children):
-            return []
-    elif token.dep_ != "conj":
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
-        return []
-    head = token.head
-    anchors = {head.i, *(o.i for o in arguments.objects_of(head))}
+    anchors: set[int] = set()
+    # a bare participle only: "after meeting X", "while visiting Y" are other clauses
+    participle = token.dep_ == "advcl" and token.tag_ == "VBG"
+    linked = token.dep_ == "conj" or (
+        participle and not any(c.dep_ in ("mark", "aux") for c in token.children)
+    )
+    if linked and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        anchors |= {token.head.i, *(o.i for o in arguments.objects_of(token.head))}
+    # "during his visit to Uganda, Ruto signed three deals": the meeting the clause happens at
+    clause = [token, token.head] if token.dep_ == "xcomp" else [token]
+    anchors |= {
+        g.i
+        for verb in clause
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in SETTINGS
+        for g in prep.children
+        if g.dep_ == "pobj"
+    }
     own = {f.country for f in sources}
     for earlier in reversed(prior):
         if earlier.sentence_index != number:
