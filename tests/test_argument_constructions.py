@@ -93,3 +93,30 @@ def test_constructions_hyphenated_pair_of_event_noun(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive whose subject says between whom: both sides did it
+        (
+            "The trade agreement between Kenya and Uganda was signed in Nairobi in May.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+        # a weapon's firer is the doer of what the weapon does
+        (
+            "Rockets launched by Hezbollah struck northern Israel on Sunday.",
+            [("LBNREB", "195", "ISR", "asserted")],
+        ),
+        (
+            "A Houthi-fired missile struck a US destroyer.",
+            [("YEMREB", "195", "USA", "asserted")],
+        ),
+        # a weapon sent from a place names no firer
+        ("A drone launched from Lebanon struck an Israeli base.", []),
+    ],
+)
+def test_constructions_doer_of_a_subject_noun(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

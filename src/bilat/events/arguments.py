@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events.noun_phrases import (
+    between_sides,
     deeper,
     doers_of,
     group_sides,
@@ -26,6 +27,7 @@ from bilat.events.syntax import (
     DISAPPROVING,
     EXPLETIVE_ADJECTIVES,
     GROUP_HEADS,
+    LAUNCH_VERBS,
     LIGHT_VERBS,
     SPEECH,
     adopter,
@@ -236,6 +238,11 @@ def sources_of(
             objects = (c for c in token.children if c.dep_ == "dobj")
             agent = next((g for o in objects for g in o.children if g.lower_ == "by"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by_token is None and patient is None:
+            # "the agreement between Kenya and Uganda was signed": what both did together
+            sides = between_sides(subject, index)
+            if sides:
+                return sides, None
         if by_token is None:
             # no doer named: a pattern may still find one from context (``passive_actor``)
             return [], patient
@@ -244,6 +251,10 @@ def sources_of(
             return [], None
         return phrase_actors(by_token, by, index), patient
     if patient is None:
+        # "mortars fired by Armenian forces hit …": a weapon's firer is the doer
+        firer = launcher(subject, index)
+        if firer:
+            return firer, None
         # "China said it was ready to work with the US": a pronoun subject the resolver left
         # open is the speaker of the clause it sits in
         speaker = reported_speaker(subject, index)
@@ -254,6 +265,33 @@ def sources_of(
         if len(speakers) > 1:
             return speakers, None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def launcher(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return who fired or sent a subject that names a weapon or a force, or nothing.
+
+    Args:
+        subject: a verb's subject that names no actor itself.
+        index: the resolved mentions by token.
+
+    Returns:
+        The by-phrase's actors of "rockets launched by Hezbollah", or the modifier of
+        "a Houthi-fired missile"; nothing for any other subject.
+    """
+    for child in subject.children:
+        if child.lemma_.lower() not in LAUNCH_VERBS or child.tag_ != "VBN":
+            continue
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    found = mention_at(pobj, index)
+                    if found is not None:
+                        return phrase_actors(pobj, found, index)
+        elif child.dep_ == "amod":
+            for mod in child.children:
+                if mod.i < child.i and mod.i in index:
+                    return [index[mod.i]]
+    return []
 
 
 def reported_speaker(subject: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:

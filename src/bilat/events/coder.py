@@ -397,7 +397,8 @@ def _force_on_thing(token: Token, pattern: Pattern, index: dict[int, ActorSpan])
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     """Return whether a target preposition of the pattern names someone bilat did not resolve."""
-    anchors = [token, *arguments.objects_of(token)]
+    # a passive subject's phrase names its doers ("the pact between A and B was signed")
+    anchors = [token, *(o for o in arguments.objects_of(token) if o.dep_ != "nsubjpass")]
     return any(
         c.dep_ == "prep"
         and c.lower_ in pattern.target

@@ -155,3 +155,24 @@ def with_conj(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 result.extend(with_conj(pobj, index))
     return result
+
+
+def between_sides(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return the sides a noun's between-phrase names: "the agreement between A and B".
+
+    Args:
+        noun: any noun.
+        index: the resolved mentions by token.
+
+    Returns:
+        The actors of its between-phrase when there are at least two, else nothing.
+    """
+    sides = [
+        found
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for found in with_conj(pobj, index)
+    ]
+    return sides if len(sides) >= 2 else []
