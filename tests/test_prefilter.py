@@ -44,6 +44,9 @@ def prefilter() -> Prefilter:
         ("Chinese Foreign Minister Wang Yi held talks in the morning.", Screen(2, 1, False)),
         # a comma's join depends on the parse, so both sides of it count
         ("The army chief, General Asim Munir, visited the base.", Screen(1, 2, False)),
+        # a multi-word trigger counts at its last word when its other words are in the line
+        ("Kenya and Uganda agreed to a cease-fire.", Screen(2, 2, False, True)),
+        ("Kenya and Uganda stood in the rain.", Screen(0, 0, False)),
     ],
 )
 def test_prefilter_screen_counts_triggers_and_actors(

@@ -29,6 +29,7 @@ from bilat.actors.gazetteer import Gazetteer, Piece
 from bilat.actors.mention import piece_kind
 from bilat.actors.resolve import COLLECTIVE_PRONOUNS, JOINERS, PRONOUNS, may_join
 from bilat.events.patterns import PatternSet
+from bilat.events.phrases import is_phrase, phrase_words
 from bilat.knowledge.schema import ActorRules
 
 # Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
@@ -100,6 +101,9 @@ class Prefilter:
         self._lemmas = functools.lru_cache(maxsize=65536)(self._possible_lemmas)
         self._needs = _requirements(patterns)
         self.trigger_lemmas = frozenset(self._needs)
+        lemmas = [lemma for p in patterns.patterns for lemma in p.verbs + p.nouns]
+        self._phrases = frozenset(lemma for lemma in lemmas if is_phrase(lemma))
+        self._words = frozenset(lemma for lemma in lemmas if not is_phrase(lemma))
 
     def _possible_lemmas(self, word: str) -> frozenset[str]:
         """Return every lemma the lemmatizer could give this word form as a verb or noun."""
@@ -112,8 +116,11 @@ class Prefilter:
         return frozenset(found)
 
     def is_trigger_form(self, word: str) -> bool:
-        """Return True when some lemma this (lower-case) word form may have is a trigger."""
-        return bool(self._lemmas(word) & self.trigger_lemmas)
+        """Return True when some lemma this (lower-case) word form may have is a trigger.
+
+        A multi-word trigger ("sit-in") counts whole; its last word ("in") alone does not.
+        """
+        return word in self._phrases or bool(self._lemmas(word) & self._words)
 
     def screen(self, doc: Doc, names: frozenset[str] | set[str] = frozenset()) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) line.
@@ -308,9 +315,14 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
             )
             if group
         )
-        # The coder looks a trigger up by one token's lemma, so a multi-word lemma ("phone
-        # call", "cease-fire": the tokenizer splits both) is indexed whole, never by its words:
-        # indexed by "in" or "up", every line with a preposition was a candidate.
         for lemma in pattern.verbs + pattern.nouns:
-            needs.setdefault(lemma, []).append((sets, lone))
+            words = [w for w in phrase_words(lemma) if w != "-"]
+            if len(words) == 1:
+                needs.setdefault(lemma, []).append((sets, lone))
+                continue
+            # The coder finds a multi-word trigger ("phone call", "cease-fire", split by the
+            # tokenizer) at its last word; the other words are needed in the line too, or
+            # "sit-in" and "build-up" would make every line with "in" or "up" a candidate.
+            others = tuple(frozenset([w]) for w in words[:-1])
+            needs.setdefault(words[-1], []).append((sets + others, lone))
     return needs

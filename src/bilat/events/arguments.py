@@ -12,12 +12,22 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bilat.actors.resolve import ActorSpan
+from bilat.events.noun_phrases import (
+    between_sides,
+    deeper,
+    doers_of,
+    group_sides,
+    hyphen_pair,
+    phrase_actors,
+)
+from bilat.events.noun_phrases import mention_at as mention_at
+from bilat.events.noun_phrases import with_conj as with_conj
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import (
-    DEED_NOUNS,
     DISAPPROVING,
     EXPLETIVE_ADJECTIVES,
     GROUP_HEADS,
+    LAUNCH_VERBS,
     LIGHT_VERBS,
     SPEECH,
     adopter,
@@ -84,36 +94,17 @@ def objects_of(token: Token) -> list[Token]:
 
 
 def phrase_lemma(token: Token) -> str:
-    """Return a noun's lemma with the modifier right before it ("phone call")."""
+    """Return a noun's lemma with the modifier right before it ("phone call", "cease-fire")."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        # the tokenizer splits "cease-fire" and "pull-out"; the lexicon spells them whole
+        return f"{doc[token.i - 2].lower_}-{token.lemma_.lower()}"
     mods = [
         c.lemma_.lower()
         for c in token.children
         if c.dep_ in ("compound", "amod") and c.i == token.i - 1
     ]
     return " ".join([*mods, token.lemma_.lower()])
-
-
-def mention_at(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
-    """Return the mention at a token, or one modifying it ("Pakistan's efforts")."""
-    if token.i in index:
-        return index[token.i]
-    deed = token.lemma_.lower() in DEED_NOUNS
-    for child in token.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") and child.i in index:
-            if deed and child.dep_ != "poss" and index[child.i].kind == "capital":
-                continue  # "the Kabul airport bombing" happened in Kabul, not by its government
-            return index[child.i]
-    if token.lemma_.lower() in GROUP_HEADS:
-        # "a group of Indian soldiers", "the leaders of Ukraine and Russia"
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                inner = mention_at(pobj, index)
-                if inner is not None:
-                    return inner
-    if token.dep_ == "csubj":
-        # the parser reads a leading "Acting Under Secretary Bass" as a clause
-        return next((index[t.i] for t in token.subtree if t.i in index), None)
-    return None
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -210,6 +201,10 @@ def sources_of(
                     first = mention_at(by_obj, index)
                     if first is not None:
                         return phrase_actors(by_obj, first, index), None
+        # "India-China talks", "the Kenya-Uganda border clash": a hyphenated pair names both sides
+        sides = hyphen_pair(token, index)
+        if sides:
+            return sides, None
         # "a US strike", "terrorist attacks": the modifier of an event noun is its doer
         doers = doers_of(token, index)
         if doers:
@@ -243,6 +238,11 @@ def sources_of(
             objects = (c for c in token.children if c.dep_ == "dobj")
             agent = next((g for o in objects for g in o.children if g.lower_ == "by"), None)
         by_token = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by_token is None and patient is None:
+            # "the agreement between Kenya and Uganda was signed": what both did together
+            sides = between_sides(subject, index)
+            if sides:
+                return sides, None
         if by_token is None:
             # no doer named: a pattern may still find one from context (``passive_actor``)
             return [], patient
@@ -251,6 +251,10 @@ def sources_of(
             return [], None
         return phrase_actors(by_token, by, index), patient
     if patient is None:
+        # "mortars fired by Armenian forces hit …": a weapon's firer is the doer
+        firer = launcher(subject, index)
+        if firer:
+            return firer, None
         # "China said it was ready to work with the US": a pronoun subject the resolver left
         # open is the speaker of the clause it sits in
         speaker = reported_speaker(subject, index)
@@ -261,6 +265,33 @@ def sources_of(
         if len(speakers) > 1:
             return speakers, None
     return phrase_actors(subject, patient, index) + headline_subjects(subject, index), None
+
+
+def launcher(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return who fired or sent a subject that names a weapon or a force, or nothing.
+
+    Args:
+        subject: a verb's subject that names no actor itself.
+        index: the resolved mentions by token.
+
+    Returns:
+        The by-phrase's actors of "rockets launched by Hezbollah", or the modifier of
+        "a Houthi-fired missile"; nothing for any other subject.
+    """
+    for child in subject.children:
+        if child.lemma_.lower() not in LAUNCH_VERBS or child.tag_ != "VBN":
+            continue
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    found = mention_at(pobj, index)
+                    if found is not None:
+                        return phrase_actors(pobj, found, index)
+        elif child.dep_ == "amod":
+            for mod in child.children:
+                if mod.i < child.i and mod.i in index:
+                    return [index[mod.i]]
+    return []
 
 
 def reported_speaker(subject: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
@@ -290,27 +321,6 @@ def reported_speakers(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
     speaker, passive = subject_of(head.head)
     found = mention_at(speaker, index) if speaker is not None and not passive else None
     return phrase_actors(speaker, found, index) if speaker is not None and found else []
-
-
-def group_sides(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
-    """Return the two sides a group noun's of-phrase names, or nothing.
-
-    "talks between the leaders of Kenya and Uganda", "the meeting of the foreign ministers of
-    A and B"; a list of more than two names no pair in particular.
-    """
-    if head.lemma_.lower() not in GROUP_HEADS:
-        return []
-    listed = [
-        t
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for t in pobj.subtree
-        if t.i == pobj.i or t.dep_ == "conj"
-    ]
-    sides = phrase_actors(head, first, index)
-    return sides if len(sides) == 2 and len(listed) <= 2 else []
 
 
 def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
@@ -351,40 +361,6 @@ def headline_subjects(subject: Token, index: dict[int, ActorSpan]) -> list[Actor
         return [m for m in found if m.country != own.country]
     found = [m for m in (mention_at(n, index) for n in names) if m is not None]
     return [m for m in found if m.kind in kinds]
-
-
-def phrase_actors(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) -> list[ActorSpan]:
-    """Return every actor a noun phrase names, in order: the head's and its conjuncts'.
-
-    "Germany and France", "U.S. and Taliban negotiators" (conjoined modifiers), "the leaders
-    of Ukraine and Russia" and "delegations from Israel and the UAE" (a group noun's of/from
-    phrase) each name two actors.
-    """
-    found = [first]
-    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
-    for noun in heads:
-        own = mention_at(noun, index)
-        if own is not None and all(own is not f for f in found):
-            found.append(own)
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i in index:
-                conjoined = any(c.dep_ == "conj" for c in child.children)
-                if conjoined and all(index[child.i] is not f for f in found):
-                    found.append(index[child.i])
-                for conj in child.children:
-                    if conj.dep_ == "conj" and conj.i in index:
-                        other = index[conj.i]
-                        if all(other is not f for f in found):
-                            found.append(other)
-        if noun.lemma_.lower() in GROUP_HEADS:
-            for prep in (
-                c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
-            ):
-                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                    for other in with_conj(pobj, index):
-                        if all(other is not f for f in found):
-                            found.append(other)
-    return found
 
 
 def object_controlled(verb: Token) -> bool:
@@ -509,45 +485,6 @@ def targets_of(
         if found:
             return found
     return []
-
-
-def doers_of(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
-    """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
-    return [
-        index[c.i]
-        for c in noun.children
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
-    ]
-
-
-def deeper(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
-    """Return the actor one "from"/"of" phrase further down: "on imports from Pakistan"."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            found = with_conj(pobj, index)
-            if found:
-                return found
-    return []
-
-
-def with_conj(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
-    """Return the actors a phrase names, conjuncts included."""
-    first = mention_at(token, index)
-    if first:
-        # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
-        return phrase_actors(token, first, index)
-    result = []
-    for conj in token.children:
-        if conj.dep_ == "conj":
-            other = mention_at(conj, index)
-            if other and other is not first:
-                result.append(other)
-    if not result:
-        # "gave an ultimatum to all migrants, including Afghan nationals": the named members
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                result.extend(with_conj(pobj, index))
-    return result
 
 
 def in_subtree(

@@ -14,9 +14,20 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments, context
+from bilat.events.candidates import (
+    Candidate as Candidate,
+)
+from bilat.events.candidates import (
+    accuser,
+    dedup,
+    purpose_of,
+    restated,
+    shared_partner,
+)
 from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
+from bilat.events.phrases import PhraseIndex
 from bilat.events.syntax import SPEECH, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
@@ -60,24 +71,6 @@ COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """An event found in a sentence, before dates, places and ids are attached."""
-
-    sentence: Span
-    sentence_index: int
-    pattern: Pattern
-    code: str
-    trigger: Token
-    source: Actor
-    target: Actor
-    factuality: Factuality
-    factuality_reason: str
-    confidence: float
-    reported_by: Actor | None
-    symmetric: bool
-
-
-@dataclass(frozen=True)
 class Attempt:
     """One trigger tried against one pattern, and what came of it."""
 
@@ -95,6 +88,7 @@ class Coder:
     def __init__(self, patterns: PatternSet, knowledge: Knowledge) -> None:
         self.patterns = patterns
         self.knowledge = knowledge
+        self.phrases = PhraseIndex.build([*patterns.by_verb, *patterns.by_noun])
 
     def code(
         self, doc: Doc, mentions: list[ActorSpan], *, locate: context.Locate | None = None
@@ -136,8 +130,8 @@ class Coder:
                     # "condemned the suicide attack": the condemner is no attacker even when
                     # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend([c for c in found if not _purpose_of(c, candidates)])
-        return _restated(doc, _dedup(candidates)), attempts
+                candidates.extend([c for c in found if not purpose_of(c, candidates)])
+        return restated(doc, dedup(candidates)), attempts
 
     def _trigger(
         self,
@@ -158,7 +152,16 @@ class Coder:
         # verb whatever the tagger calls it, and its lemma may keep the "-s"
         clausal = {c.dep_ for c in token.children} >= {"nsubj", "dobj"}
         verbal = verbal or (token.dep_ == "ROOT" and token.pos_ == "ADP" and clausal)
-        if (
+        # "cease-fire", "phone call": the tokenizer splits a multi-word trigger, whose last
+        # word heads it; the whole phrase is a narrower trigger than its last word
+        multi = self.phrases.ending_at(token)
+        multi_verbs = tuple(p for m in multi for p in self.patterns.for_verb(m))
+        multi_nouns = tuple(p for m in multi for p in self.patterns.for_noun(m))
+        if multi_nouns and not multi_verbs:
+            # the tagger may call the last word of "sit-in" or "cease-fire" anything
+            patterns = multi_nouns + self.patterns.for_noun(token.lemma_.lower())
+            nominal = True
+        elif (
             token.pos_ in ("VERB", "AUX")
             or verbal
             or (token.pos_ == "ADJ" and token.dep_ == "acomp")
@@ -166,13 +169,16 @@ class Coder:
             # "stands ready to work with", "is committed to strengthening": a predicate
             # adjective is looked up like a verb, its subject being its clause's
             lemma = token.lemma_.lower()
-            patterns = self.patterns.for_verb(lemma)
+            patterns = multi_verbs + self.patterns.for_verb(lemma)
             if not patterns and verbal and lemma.endswith("s"):
                 patterns = self.patterns.for_verb(lemma[:-1])
             nominal = False
         elif token.pos_ in ("NOUN", "PROPN"):
             patterns = self.patterns.for_noun(token.lemma_.lower())
             nominal = True
+        elif multi_verbs:
+            patterns = multi_verbs
+            nominal = False
         else:
             return [], [], False
         if owned_only:
@@ -235,7 +241,9 @@ class Coder:
             if not targets:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
-            targets = _accuser(sources, prior, number)
+            targets = accuser(sources, prior, number)
+        if not targets:
+            targets = shared_partner(token, sources, prior, number)
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
@@ -389,32 +397,14 @@ def _force_on_thing(token: Token, pattern: Pattern, index: dict[int, ActorSpan])
 
 def _partner_phrase(token: Token, pattern: Pattern) -> bool:
     """Return whether a target preposition of the pattern names someone bilat did not resolve."""
-    anchors = [token, *arguments.objects_of(token)]
+    # a passive subject's phrase names its doers ("the pact between A and B was signed")
+    anchors = [token, *(o for o in arguments.objects_of(token) if o.dep_ != "nsubjpass")]
     return any(
         c.dep_ == "prep"
         and c.lower_ in pattern.target
         and any(t.pos_ == "PROPN" for t in c.subtree)
         for a in anchors
         for c in a.children
-    )
-
-
-def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
-    """Return whether an event is what an event already coded between the same sides is about.
-
-    "Delegations will meet … to sign agreements" (the signing is what the meeting is for),
-    "threatened to sever ties", "refused to lift sanctions": one event, the governing one, not
-    a second one between the same two countries.
-    """
-    token = candidate.trigger
-    if token.dep_ not in ("advcl", "xcomp") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-    ):
-        return False
-    sides = frozenset((candidate.source.country, candidate.target.country))
-    return any(
-        c.trigger.i == token.head.i and frozenset((c.source.country, c.target.country)) == sides
-        for c in candidates
     )
 
 
@@ -480,20 +470,6 @@ def _infinitive(token: Token) -> bool:
     )
 
 
-def _accuser(sources: list[ActorSpan], prior: list[Candidate], number: int) -> list[ActorSpan]:
-    """Return the source of the latest accusation against a source, within two sentences."""
-    countries = {f.country for f in sources if f.country}
-    for earlier in reversed(prior):
-        if earlier.sentence_index < number - 2:
-            break
-        if earlier.code[:2] == "11" and earlier.target.country in countries:
-            actor = earlier.source
-            return [
-                ActorSpan(earlier.trigger.i, earlier.trigger.i + 1, actor, "antecedent", "accuser")
-            ]
-    return []
-
-
 def _trigger_words(token: Token, pattern: Pattern) -> list[Token]:
     words = [token]
     if pattern.objects:
@@ -523,50 +499,6 @@ def _reporter(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan
                 return found.actor
             return None
     return None
-
-
-def _restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a headline's events that the lede's first sentences report again.
-
-    "China rolls over loan to Pakistan" above "BEIJING: China has agreed to roll over …" is one
-    event; the lede's copy is kept, with its dateline, date and full sentence.
-    """
-    first = next((s for s in doc.sents if s.text.strip()), None)
-    if first is None or not _is_headline(doc, first):
-        return candidates
-
-    # sentences are numbered from the first non-empty one, so the headline is number 0
-    def key(c: Candidate) -> tuple[str, frozenset[str | None]]:
-        return c.code[:2], frozenset((c.source.country, c.target.country))
-
-    lede = {key(c) for c in candidates if 0 < c.sentence_index <= 3}
-    return [c for c in candidates if c.sentence_index != 0 or key(c) not in lede]
-
-
-def _is_headline(doc: Doc, sentence: Span) -> bool:
-    """Return whether a sentence is a headline line: alone on its line, no closing full stop."""
-    text = sentence.text.rstrip()
-    end = sentence.start_char + len(text)
-    after = doc.text[end : end + 1]
-    closing = text.rstrip("\"'”’")
-    return bool(closing) and closing[-1] not in ".!?" and (after.startswith("\n") or not after)
-
-
-def _dedup(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one event per sentence, CAMEO root and pair of countries: the surest.
-
-    "At their first meeting, both officials praised the dialogue between Peru and Chile"
-    reports one exchange between the two countries, whether the actors found are the
-    officials (PERGOV, CHLGOV) or the countries (PER, CHL).
-    """
-    best: dict[tuple[int, str, str, str], Candidate] = {}
-    for c in candidates:
-        sides = [c.source.country or c.source.code, c.target.country or c.target.code]
-        pair = sorted(sides) if c.symmetric else sides
-        key = (c.sentence_index, c.code[:2], pair[0], pair[1])
-        if key not in best or c.confidence > best[key].confidence:
-            best[key] = c
-    return sorted(best.values(), key=lambda c: (c.sentence_index, c.trigger.i))
 
 
 def event_id(

@@ -106,6 +106,8 @@ DEED_NOUNS = {
     "massacre",
     "shelling",
 }
+# verbs of firing or sending: "rockets launched by X", "a Houthi-fired missile" are X's deed
+LAUNCH_VERBS = {"fire", "launch", "shoot", "drop", "lob", "deploy", "send", "plant", "fly"}
 # verbs that add nothing to the noun they take: "implement a ceasefire" is the ceasefire
 LIGHT_VERBS = {
     "implement",

@@ -1,0 +1,122 @@
+"""General constructions of the argument finder: multi-word triggers, several events a sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tokenizer splits a hyphenated trigger; the coder finds it at its last word
+        (
+            "The stand-off between Kenya and Uganda continued on Friday.",
+            [("KEN", "150", "UGA", "asserted")],
+        ),
+        (
+            "Ghana demanded the pull-out of Togolese troops.",
+            [("GHA", "106", "TGOMIL", "asserted")],
+        ),
+        (
+            "Chile and Peru agreed to re-establish diplomatic relations.",
+            [("CHL", "050", "PER", "asserted")],
+        ),
+        (
+            "Norway condemned the Danish air-strikes on Iceland.",
+            [("NOR", "111", "DNK", "asserted"), ("DNK", "195", "ISL", "asserted")],
+        ),
+        # a hyphenated object is looked up whole too
+        (
+            "Chile and Peru agreed to a cease-fire.",
+            [("CHL", "0871", "PER", "asserted")],
+        ),
+    ],
+)
+def test_constructions_multiword_triggers(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is agreed or signed at a meeting is agreed with the meeting's partner
+        (
+            "The Kenyan president met Ugandan President Museveni and agreed to boost trade.",
+            [("KENGOV", "040", "UGAGOV", "asserted"), ("KENGOV", "030", "UGAGOV", "asserted")],
+        ),
+        (
+            "Kenyan President Ruto visited Uganda on Monday, signing three agreements.",
+            [("KENGOV", "042", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        # what is done during a visit or at a meeting is done with its partner
+        (
+            "During his visit to Uganda, Ruto signed three agreements.",
+            [("KENGOV", "042", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        (
+            "During a meeting with Ugandan officials in Kampala, Ruto agreed to boost trade.",
+            [("KENGOV", "040", "UGAGOV", "asserted"), ("KENGOV", "030", "UGAGOV", "asserted")],
+        ),
+        # only a meeting lends its partner: a warning says whom it warns in its own clause
+        (
+            "Norway criticised Denmark's fishing quotas and warned that talks would fail.",
+            [("NOR", "111", "DNK", "asserted")],
+        ),
+    ],
+)
+def test_constructions_second_verb_takes_meeting_partner(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated pair before an event noun names both sides
+        ("Kenya-Uganda talks resumed in Nairobi on Monday.", [("KEN", "040", "UGA", "asserted")]),
+        (
+            "The third round of Chile-Peru border talks was held in Lima.",
+            [("CHL", "040", "PER", "asserted")],
+        ),
+        # two places of one country are no pair
+        ("The Nairobi-Mombasa talks resumed on Monday.", []),
+    ],
+)
+def test_constructions_hyphenated_pair_of_event_noun(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agentless passive whose subject says between whom: both sides did it
+        (
+            "The trade agreement between Kenya and Uganda was signed in Nairobi in May.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+        # a weapon's firer is the doer of what the weapon does
+        (
+            "Rockets launched by Hezbollah struck northern Israel on Sunday.",
+            [("LBNREB", "195", "ISR", "asserted")],
+        ),
+        (
+            "A Houthi-fired missile struck a US destroyer.",
+            [("YEMREB", "195", "USA", "asserted")],
+        ),
+        # a weapon sent from a place names no firer
+        ("A drone launched from Lebanon struck an Israeli base.", []),
+    ],
+)
+def test_constructions_doer_of_a_subject_noun(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
