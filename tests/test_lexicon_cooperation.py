@@ -1213,6 +1213,7 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("CHL", "030", "PER", "asserted")],
     ),
     ("060-work-closely", "Kenya worked closely with Uganda.", [("KEN", "060", "UGA", "asserted")]),
+    ("033-offer-aid", "Japan offered assistance to Kenya.", [("JPN", "033", "KEN", "asserted")]),
     (
         "030-will-work-closely",
         "Kenya will work closely with Uganda.",
@@ -1266,6 +1267,26 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         ("Chile and Peru agreed to increase cooperation.", [("CHL", "030", "PER")]),
         # and so is agreeing to develop it
         ("Brazil and Russia agreed to develop cooperation.", [("BRA", "030", "RUS")]),
+        # calling a counterpart is a phone call, whatever the call is for
+        (
+            "Chile's foreign minister called his Peruvian counterpart to discuss trade.",
+            [("CHLGOV", "041", "PERGOV")],
+        ),
+        # welcoming a guest is hosting; welcoming talks between others is approval
+        ("Chile welcomed the Peruvian president.", [("CHL", "043", "PERGOV")]),
+        (
+            "Chile welcomed the talks between Peru and Bolivia.",
+            [("CHL", "051", "PER"), ("CHL", "051", "BOL")],
+        ),
+        # a tour of a country is a visit to it
+        ("The Chilean president's tour of Peru ended.", [("CHLGOV", "042", "PER")]),
+        (
+            "The Chilean president interacted with the Peruvian president.",
+            [("CHLGOV", "040", "PERGOV")],
+        ),
+        ("Chile stands ready to assist Peru.", [("CHL", "030", "PER")]),
+        ("Chile recognised the new government in Peru.", [("CHL", "054", "PER")]),
+        ("Chile airlifted aid to Peru.", [("CHL", "070", "PER")]),
         # hoping to bolster ties is an intent, whatever the lemmatiser makes of "hoped"
         ("Chile hoped to bolster ties with Peru.", [("CHL", "030", "PER")]),
     ],
