@@ -1287,6 +1287,8 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         ("Chile stands ready to assist Peru.", [("CHL", "030", "PER")]),
         ("Chile recognised the new government in Peru.", [("CHL", "054", "PER")]),
         ("Chile airlifted aid to Peru.", [("CHL", "070", "PER")]),
+        ("Chile reopened its border with Peru.", [("CHL", "081", "PER")]),
+        ("Chile provided Peru with 2 million vaccine doses.", [("CHL", "070", "PER")]),
         # hoping to bolster ties is an intent, whatever the lemmatiser makes of "hoped"
         ("Chile hoped to bolster ties with Peru.", [("CHL", "030", "PER")]),
     ],
