@@ -1274,6 +1274,7 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         ),
         # welcoming a guest is hosting; welcoming talks between others is approval
         ("Chile welcomed the Peruvian president.", [("CHL", "043", "PERGOV")]),
+        ("Chile welcomed Peru's willingness to talk.", [("CHL", "051", "PER")]),
         (
             "Chile welcomed the talks between Peru and Bolivia.",
             [("CHL", "051", "PER"), ("CHL", "051", "BOL")],
