@@ -1215,6 +1215,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
     ("060-work-closely", "Kenya worked closely with Uganda.", [("KEN", "060", "UGA", "asserted")]),
     ("033-offer-aid", "Japan offered assistance to Kenya.", [("JPN", "033", "KEN", "asserted")]),
     (
+        "051-confer-award",
+        "Pakistan conferred its highest civilian award on the Chinese president.",
+        [("PAK", "051", "CHNGOV", "asserted")],
+    ),
+    (
         "030-will-work-closely",
         "Kenya will work closely with Uganda.",
         [("KEN", "030", "UGA", "planned")],
