@@ -1206,23 +1206,16 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Ugandan president sent a message of congratulations to the Kenyan president.",
         [("UGAGOV", "051", "KENGOV", "asserted")],
     ),
-    ("036-agree-to-talks", "Ghana agreed to talks with Togo.", [("GHA", "036", "TGO", "asserted")]),
     (
         "030-agree-mechanism",
         "Chile and Peru agreed to set up a joint commission.",
         [("CHL", "030", "PER", "asserted")],
     ),
-    ("060-work-closely", "Kenya worked closely with Uganda.", [("KEN", "060", "UGA", "asserted")]),
     ("033-offer-aid", "Japan offered assistance to Kenya.", [("JPN", "033", "KEN", "asserted")]),
     (
         "051-confer-award",
         "Pakistan conferred its highest civilian award on the Chinese president.",
         [("PAK", "051", "CHNGOV", "asserted")],
-    ),
-    (
-        "030-will-work-closely",
-        "Kenya will work closely with Uganda.",
-        [("KEN", "030", "UGA", "planned")],
     ),
     (
         "062-provide-training",
