@@ -1311,6 +1311,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("BGDEDU", "141", "IND", "asserted", "141-hold-protest")],
     ),
     (
+        "163-sanctions-noun",
+        "Canada's new tariffs on Chinese steel took effect on Monday.",
+        [("CAN", "163", "CHN", "asserted", "163-sanctions-noun")],
+    ),
+    (
+        "114-protest-against",
+        "Cairo protested against Ethiopia's filling of the dam.",
+        [("EGYGOV", "114", "ETH", "asserted", "114-protest-against")],
+    ),
+    (
         "163-hit-with-sanctions",
         "The European Union hit Russia with sanctions.",
         [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
@@ -1347,7 +1357,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (256, 137)
+    assert (len(items), len(codes)) == (258, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
