@@ -1321,6 +1321,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("EGYGOV", "114", "ETH", "asserted", "114-protest-against")],
     ),
     (
+        "161-closure-noun",
+        "Pakistan announced the closure of its embassy in Kabul.",
+        [("PAKGOV", "161", "AFGGOV", "asserted", "161-closure-noun")],
+    ),
+    (
+        "130-vow-countermeasures",
+        "Beijing vowed countermeasures against Washington.",
+        [("CHNGOV", "130", "USAGOV", "asserted", "130-vow-countermeasures")],
+    ),
+    (
+        "181-capture-combatants",
+        "The Congolese army captured two Rwandan soldiers.",
+        [("CODMIL", "181", "RWAMIL", "asserted", "181-capture-combatants")],
+    ),
+    (
         "163-hit-with-sanctions",
         "The European Union hit Russia with sanctions.",
         [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
@@ -1357,7 +1372,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (258, 137)
+    assert (len(items), len(codes)) == (261, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
