@@ -1336,6 +1336,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("CODMIL", "181", "RWAMIL", "asserted", "181-capture-combatants")],
     ),
     (
+        "120-brush-aside",
+        "Pyongyang shrugged off Seoul's threats.",
+        [("PRKGOV", "120", "KORGOV", "asserted", "120-brush-aside")],
+    ),
+    (
+        "120-refuse-demand",
+        "Moscow declined Kyiv's proposal for a ceasefire.",
+        [("RUSGOV", "120", "UKRGOV", "asserted", "120-refuse-demand")],
+    ),
+    (
         "163-hit-with-sanctions",
         "The European Union hit Russia with sanctions.",
         [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
@@ -1372,7 +1382,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (261, 137)
+    assert (len(items), len(codes)) == (263, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:
