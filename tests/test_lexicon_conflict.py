@@ -1346,6 +1346,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("RUSGOV", "120", "UKRGOV", "asserted", "120-refuse-demand")],
     ),
     (
+        "114-answer-summons",
+        "The Polish ambassador answered the summons from the Belarusian foreign ministry.",
+        [("BLRGOV", "114", "POLGOV", "asserted", "114-answer-summons")],
+    ),
+    (
         "163-hit-with-sanctions",
         "The European Union hit Russia with sanctions.",
         [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
@@ -1382,7 +1387,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (263, 137)
+    assert (len(items), len(codes)) == (264, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

@@ -38,6 +38,10 @@ def _events(pipeline: Pipeline, text: str) -> list[Row]:
             [("PHLGOV", "114", "CHNGOV", "asserted", "114-hand-demarche")],
         ),
         (
+            "Moscow advised the American envoy to go home.",
+            [("RUSGOV", "161", "USAGOV", "asserted", "161-ask-diplomats-leave")],
+        ),
+        (
             "Australia's ban on Chinese telecom firms angered Beijing.",
             [("AUS", "163", "CHN", "asserted", "163-sanctions-noun")],
         ),
