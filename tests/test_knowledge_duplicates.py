@@ -277,6 +277,7 @@ def test_bundled_knowledge_files_have_no_problems() -> None:
         "english_stopwords.txt",
         "fips_countries.csv",
         "foreign_stopwords.txt",
+        "nouns.yaml",
         "offices.yaml",
         "organisations.yaml",
         "people_core.yaml",

@@ -1206,6 +1206,23 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Ugandan president sent a message of congratulations to the Kenyan president.",
         [("UGAGOV", "051", "KENGOV", "asserted")],
     ),
+    ("036-agree-to-talks", "Ghana agreed to talks with Togo.", [("GHA", "036", "TGO", "asserted")]),
+    (
+        "030-agree-mechanism",
+        "Chile and Peru agreed to set up a joint commission.",
+        [("CHL", "030", "PER", "asserted")],
+    ),
+    ("060-work-closely", "Kenya worked closely with Uganda.", [("KEN", "060", "UGA", "asserted")]),
+    (
+        "030-will-work-closely",
+        "Kenya will work closely with Uganda.",
+        [("KEN", "030", "UGA", "planned")],
+    ),
+    (
+        "062-provide-training",
+        "Japan provided training to the Kenyan police.",
+        [("JPN", "062", "KENCOP", "asserted")],
+    ),
 ]
 
 
@@ -1247,6 +1264,8 @@ def test_lexicon_cooperation_pattern_codes_its_sentence(
         ("Chile and Peru inked seven MoUs.", [("CHL", "057", "PER")]),
         # agreeing to increase cooperation is an intent to cooperate
         ("Chile and Peru agreed to increase cooperation.", [("CHL", "030", "PER")]),
+        # and so is agreeing to develop it
+        ("Brazil and Russia agreed to develop cooperation.", [("BRA", "030", "RUS")]),
         # hoping to bolster ties is an intent, whatever the lemmatiser makes of "hoped"
         ("Chile hoped to bolster ties with Peru.", [("CHL", "030", "PER")]),
     ],

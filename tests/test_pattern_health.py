@@ -63,7 +63,9 @@ def test_pattern_health_measures_precision_and_flags(store: Store, tmp_path: Pat
         PatternHealth("043-host", "043", 1, 0, 0, 1, 0.0, flagged=False, off=False),
         PatternHealth("041-phone", "041", 0, 0, 0, 0, None, flagged=False, off=False),
     ]
-    lexicon = load_patterns(knowledge.verb_files, frozenset(knowledge.cameo)).patterns
+    lexicon = load_patterns(
+        knowledge.verb_files, frozenset(knowledge.cameo), classes=knowledge.noun_classes
+    ).patterns
     assert list(rows) == [pattern.id for pattern in lexicon]
 
 

@@ -371,8 +371,8 @@ class Pipeline:
 def _patterns(knowledge: Knowledge) -> PatternSet:
     """Return the coder's verb patterns, validated once and cached with the knowledge.
 
-    The cache key holds the verb files, the CAMEO table, the user's ``patterns_off`` (the
-    patterns switched off are left out) and the source of the events package, whose classes
+    The cache key holds the verb files, the noun classes they name, the CAMEO table, the
+    user's ``patterns_off`` (the patterns switched off are left out) and the source of the events package, whose classes
     the patterns are.
     """
     code = hashlib.sha256()
@@ -380,10 +380,13 @@ def _patterns(knowledge: Knowledge) -> PatternSet:
         code.update(path.read_bytes())
     return knowledge.derived(
         "patterns",
-        ("verbs", "cameo", "patterns_off"),
+        ("verbs", "cameo", "patterns_off", "noun_classes"),
         [code.hexdigest()],
         lambda: load_patterns(
-            knowledge.verb_files, frozenset(knowledge.cameo), knowledge.words("patterns_off")
+            knowledge.verb_files,
+            frozenset(knowledge.cameo),
+            knowledge.words("patterns_off"),
+            knowledge.noun_classes,
         ),
     )
 

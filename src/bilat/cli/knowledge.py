@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -31,11 +32,14 @@ def knowledge_check_cmd(
     """Lint knowledge files; print file:line errors and exit non-zero on any."""
     from bilat.events.patterns import check_patterns
     from bilat.knowledge import knowledge_files
-    from bilat.knowledge.loader import check_aliases, check_file
+    from bilat.knowledge.loader import check_aliases, check_file, noun_class_names
 
     if not files:
         files = knowledge_files(settings_for().knowledge_dirs)
-    problems = [p for f in files for p in check_file(f, patterns=check_patterns)]
+    # A pattern may name a class another file defines: check names against every file's.
+    classes = noun_class_names([*knowledge_files(settings_for().knowledge_dirs), *files])
+    check = functools.partial(check_patterns, classes=classes)
+    problems = [p for f in files for p in check_file(f, patterns=check)]
     for problem in problems:
         out.print(str(problem))
     if problems:

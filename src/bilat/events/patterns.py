@@ -52,12 +52,19 @@ that governs the trigger's clause and the target from the clause's subject: "Kab
 Pakistan's decision was unacceptable" is Kabul's disapproval of Pakistan. ``state_code``
 replaces the code when both sides act for states (a country, its government or forces):
 "rebels attacked the army" is 180, "Russian troops attacked Kyiv" military force, 190.
+
+Noun classes: a word list may name a class of ``noun_classes`` (``nouns.yaml``) in angle
+brackets, ``objects: [<agreement>, ceasefire]``; the class's words take its place when the
+patterns are loaded, so "sign", "reach" and "welcome" know the same agreements. An unknown
+class is an error at its ``file:line``.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -69,6 +76,19 @@ from bilat.errors import KnowledgeError
 from bilat.knowledge.loader import Problem, YamlLoader, _node_line, load_yaml
 
 SLOTS = {"dobj", "doer", "xcomp", "place", "iobj", "attr", "any", "clause"}
+WORD_FIELDS = (
+    "verbs",
+    "nouns",
+    "objects",
+    "particles",
+    "complements",
+    "complement_objects",
+    "modifiers",
+)
+"""The fields of a pattern that list words, and so may name a noun class."""
+CLASS_REF = re.compile(r"<([a-z][a-z0-9_]*)>")
+NounClasses = tuple[tuple[str, tuple[str, ...]], ...]
+"""Noun classes as the loader takes them: (name, words) pairs, hashable for its cache."""
 
 
 class Pattern(BaseModel):
@@ -145,8 +165,18 @@ class PatternSet:
         return self.by_noun.get(lemma, ())
 
 
-def check_patterns(text: str, path: str) -> list[Problem]:
-    """Return the problems in the ``verbs`` section of a YAML text."""
+def check_patterns(text: str, path: str, classes: Collection[str] | None = None) -> list[Problem]:
+    """Return the problems in the ``verbs`` section of a YAML text.
+
+    Args:
+        text: the YAML text.
+        path: its file, for messages.
+        classes: the names of the noun classes a word list may name; None leaves references
+            unchecked (a file checked alone may name classes another file defines).
+
+    Returns:
+        Each problem with its line.
+    """
     root = yaml.compose(text, Loader=YamlLoader)
     data = load_yaml(text) or {}
     items = data.get("verbs") or []
@@ -166,6 +196,8 @@ def check_patterns(text: str, path: str) -> list[Problem]:
                 where = ".".join(str(p) for p in loc) or "pattern"
                 problems.append(Problem(path, _node_line(item_node, loc), f"{where}: {err['msg']}"))
             continue
+        for field, index, problem in _reference_problems(pattern, classes):
+            problems.append(Problem(path, _node_line(item_node, (field, index)), problem))
         if pattern.id in seen:
             problems.append(
                 Problem(path, item_node.start_mark.line + 1, f"duplicate pattern id {pattern.id!r}")
@@ -174,9 +206,59 @@ def check_patterns(text: str, path: str) -> list[Problem]:
     return problems
 
 
+def _reference_problems(
+    pattern: Pattern, classes: Collection[str] | None
+) -> Iterator[tuple[str, int, str]]:
+    """Yield (field, index, message) for each word that misnames a noun class."""
+    for field in WORD_FIELDS:
+        for index, word in enumerate(getattr(pattern, field)):
+            if "<" not in word and ">" not in word:
+                continue
+            found = CLASS_REF.fullmatch(word)
+            if found is None:
+                yield (
+                    field,
+                    index,
+                    f"{field}.{index}: {word!r} is neither a word nor a noun class; "
+                    "name a class as <name> in lower case, e.g. <agreement>",
+                )
+            elif classes is not None and found[1] not in classes:
+                close = difflib.get_close_matches(found[1], sorted(classes), n=1)
+                hint = f"did you mean <{close[0]}>?" if close else "define it in noun_classes"
+                yield field, index, f"{field}.{index}: unknown noun class {word}; {hint}"
+
+
+def expand_classes(pattern: Pattern, classes: dict[str, tuple[str, ...]]) -> Pattern:
+    """Return a pattern whose word lists have each named noun class replaced by its words.
+
+    Args:
+        pattern: a validated pattern whose class names are all in ``classes``.
+        classes: noun class name → words.
+
+    Returns:
+        The same pattern when it names no class; otherwise a copy with each list expanded in
+        place, every word once.
+    """
+    update: dict[str, tuple[str, ...]] = {}
+    for field in WORD_FIELDS:
+        words: tuple[str, ...] = getattr(pattern, field)
+        if not any(w.startswith("<") for w in words):
+            continue
+        expanded: dict[str, None] = {}
+        for word in words:
+            found = CLASS_REF.fullmatch(word)
+            for member in classes[found[1]] if found else (word,):
+                expanded[member] = None
+        update[field] = tuple(expanded)
+    return pattern.model_copy(update=update) if update else pattern
+
+
 @functools.lru_cache(maxsize=8)
 def load_patterns(
-    paths: tuple[Path, ...], known_codes: frozenset[str], off: frozenset[str] = frozenset()
+    paths: tuple[Path, ...],
+    known_codes: frozenset[str],
+    off: frozenset[str] = frozenset(),
+    classes: NounClasses = (),
 ) -> PatternSet:
     """Load and index patterns from YAML files; later files override ids of earlier ones.
 
@@ -184,15 +266,18 @@ def load_patterns(
         paths: YAML files with a ``verbs`` section.
         known_codes: the CAMEO codes a pattern may name.
         off: ids of patterns the user switched off (``patterns_off``); they are left out.
+        classes: the noun classes (``Knowledge.noun_classes``) the patterns' word lists may
+            name; each name is replaced by its words.
 
     Raises:
-        KnowledgeError: a file is invalid, a pattern names an unknown code, or ``off`` names
-            an id no file defines.
+        KnowledgeError: a file is invalid, a pattern names an unknown code or noun class, or
+            ``off`` names an id no file defines.
     """
+    by_class = dict(classes)
     by_id: dict[str, Pattern] = {}
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        problems = check_patterns(text, str(path))
+        problems = check_patterns(text, str(path), by_class)
         if problems:
             raise KnowledgeError("\n".join(str(p) for p in problems), line=problems[0].line)
         for item in load_yaml(text).get("verbs") or []:
@@ -207,7 +292,7 @@ def load_patterns(
                     f"pattern {pattern.id!r} names unknown CAMEO code {pattern.code}",
                     file=str(path),
                 )
-            by_id[pattern.id] = pattern
+            by_id[pattern.id] = expand_classes(pattern, by_class)
     unknown = sorted(off - set(by_id))
     if unknown:
         raise KnowledgeError(

@@ -234,6 +234,12 @@ class Knowledge:
         )
 
     @functools.cached_property
+    def noun_classes(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Return the named noun classes patterns refer to (``<agreement>``), sorted by name."""
+        classes: dict[str, list[str]] = self.section("noun_classes")
+        return tuple((name, tuple(words)) for name, words in sorted(classes.items()))
+
+    @functools.cached_property
     def units(self) -> Units:
         """Return the words facts are read with (the sections of ``units.yaml``)."""
         return Units(**{name: _field(self, name) for name in Units.model_fields})

@@ -334,6 +334,30 @@ def check_file(path: Path, *, patterns: PatternCheck | None = None) -> list[Prob
         return [Problem(str(path), exc.line or 1, exc.message)]
 
 
+def noun_class_names(paths: Sequence[Path]) -> frozenset[str] | None:
+    """Return the names of the noun classes the YAML files among ``paths`` define.
+
+    Args:
+        paths: knowledge files; tables and unreadable files are skipped.
+
+    Returns:
+        The names, or None when a file that holds ``noun_classes`` cannot be read (its own
+        check reports why, and references are then left unchecked).
+    """
+    names: set[str] = set()
+    for path in paths:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            data = load_yaml(read_text(path))
+        except (KnowledgeError, yaml.YAMLError):
+            return None
+        classes = data.get("noun_classes") if isinstance(data, dict) else None
+        if isinstance(classes, dict):
+            names.update(str(name) for name in classes)
+    return frozenset(names)
+
+
 @dataclass(frozen=True)
 class _Named:
     """A person as loaded, with where each of their names is written."""

@@ -21,9 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 
 class _Entry(BaseModel):
@@ -424,6 +431,10 @@ class FipsCountry(TableRow):
     fips: str = Field(pattern=r"^[A-Z0-9]{2}$")
 
 
+NounWord = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^<>A-Z]+$")]
+"""A member of a noun class: a lower-case lemma or phrase, as the coder compares objects."""
+
+
 Kind = Literal["entries", "words", "table", "value", "rows", "patterns"]
 
 
@@ -489,6 +500,8 @@ SECTIONS: dict[str, Section] = {
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
+    # named lists of nouns a pattern's word lists take in by name ("<agreement>")
+    "noun_classes": Section("table", list[NounWord], file="nouns.yaml"),
     # a user switches a pattern off by its id (the bundled knowledge switches none off)
     "patterns_off": _words("(a user's file)"),
     "code_groups": _entries(CodeGroup, "name", file="cluster_codes.yaml"),

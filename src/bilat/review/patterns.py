@@ -56,8 +56,9 @@ def pattern_health(store: Store, knowledge: Knowledge) -> list[PatternHealth]:
     """
     off = knowledge.words("patterns_off")
     # Loaded with the switch applied once, so an unknown id in patterns_off is reported here too.
-    load_patterns(knowledge.verb_files, frozenset(knowledge.cameo), off)
-    every = load_patterns(knowledge.verb_files, frozenset(knowledge.cameo))
+    codes, classes = frozenset(knowledge.cameo), knowledge.noun_classes
+    load_patterns(knowledge.verb_files, codes, off, classes)
+    every = load_patterns(knowledge.verb_files, codes, classes=classes)
     counts = {row.rule: row for row in store.pattern_counts()}
     rows = []
     for pattern in every.patterns:
