@@ -1311,6 +1311,46 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("BGDEDU", "141", "IND", "asserted", "141-hold-protest")],
     ),
     (
+        "163-sanctions-noun",
+        "Canada's new tariffs on Chinese steel took effect on Monday.",
+        [("CAN", "163", "CHN", "asserted", "163-sanctions-noun")],
+    ),
+    (
+        "114-protest-against",
+        "Cairo protested against Ethiopia's filling of the dam.",
+        [("EGYGOV", "114", "ETH", "asserted", "114-protest-against")],
+    ),
+    (
+        "161-closure-noun",
+        "Pakistan announced the closure of its embassy in Kabul.",
+        [("PAKGOV", "161", "AFGGOV", "asserted", "161-closure-noun")],
+    ),
+    (
+        "130-vow-countermeasures",
+        "Beijing vowed countermeasures against Washington.",
+        [("CHNGOV", "130", "USAGOV", "asserted", "130-vow-countermeasures")],
+    ),
+    (
+        "181-capture-combatants",
+        "The Congolese army captured two Rwandan soldiers.",
+        [("CODMIL", "181", "RWAMIL", "asserted", "181-capture-combatants")],
+    ),
+    (
+        "120-brush-aside",
+        "Pyongyang shrugged off Seoul's threats.",
+        [("PRKGOV", "120", "KORGOV", "asserted", "120-brush-aside")],
+    ),
+    (
+        "120-refuse-demand",
+        "Moscow declined Kyiv's proposal for a ceasefire.",
+        [("RUSGOV", "120", "UKRGOV", "asserted", "120-refuse-demand")],
+    ),
+    (
+        "114-answer-summons",
+        "The Polish ambassador answered the summons from the Belarusian foreign ministry.",
+        [("BLRGOV", "114", "POLGOV", "asserted", "114-answer-summons")],
+    ),
+    (
         "163-hit-with-sanctions",
         "The European Union hit Russia with sanctions.",
         [("IGOEU", "163", "RUS", "asserted", "163-hit-with-sanctions")],
@@ -1347,7 +1387,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (256, 137)
+    assert (len(items), len(codes)) == (264, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

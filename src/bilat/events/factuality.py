@@ -60,7 +60,22 @@ DENIAL = {
     "boycott",
     "abandon",
     "stall",
+    # ending a measure: "lifted its sanctions on Venezuela" reports no new sanctions
+    "lift",
+    "ease",
+    "waive",
+    "relax",
+    "rescind",
+    "revoke",
 }
+# verbs whose object is a deed held over another side: "threatened new sanctions on Iran"
+THREAT_VERBS = {"threaten", "warn"}
+# nouns of ending a measure: "the lifting of sanctions on Iran", "relief from the blockade"
+# ("the end of the summit" is not one: a meeting that ends took place)
+ENDING_NOUNS = {"lifting", "easing", "removal", "relief", "waiver", "repeal"}
+# verbs that deny the clause they govern: "denied (that) its jets had struck the camp" did not
+# report a strike
+DENIED_CLAUSE = {"deny", "refute"}
 # verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
 DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
 # nouns of pressing another side to act: "pressure to cut ties", "a demand to withdraw"
@@ -204,6 +219,12 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             and governor.head.lemma_.lower() in BAN_NOUNS
         ):
             return Factuality.NEGATED, f"banned ('{governor.head.text} {governor.text}')"
+        if (
+            trigger.dep_ == "pobj"
+            and governor.lower_ in ("of", "from")
+            and governor.head.lemma_.lower() in ENDING_NOUNS
+        ):
+            return Factuality.NEGATED, f"ended ('{governor.head.text} {governor.text}')"
         if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
             # "due to meet after deadly clashes": what a plan follows has happened
             return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
@@ -274,6 +295,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
                 Factuality.REPORTED,
                 f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')",
             )
+        if depth > 0 and via == "dobj" and token.lemma_ in THREAT_VERBS:
+            return Factuality.HYPOTHETICAL, f"threatened ('{token.text}')"
         if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
         if depth > 0 and via == "ccomp" and token.lemma_ in DEMANDS:
@@ -398,7 +421,7 @@ def _governed(token: Token) -> bool:
     if token.dep_ in ("xcomp", "conj", "acomp", "pcomp"):
         return True
     # an infinitive clause: "expected the talks to start" (start is a ccomp of expected)
-    if token.dep_ == "ccomp" and token.head.lemma_ in DEMANDS:
+    if token.dep_ == "ccomp" and token.head.lemma_ in DEMANDS | DENIED_CLAUSE:
         return True  # "demanded (that) Syria cooperate": the demand governs the clause
     return token.dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
