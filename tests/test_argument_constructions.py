@@ -120,3 +120,32 @@ def test_constructions_doer_of_a_subject_noun(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the goal a clause moves towards is its subject's deed
+        (
+            "Kenya and Uganda succeeded in restoring diplomatic ties.",
+            [("KEN", "050", "UGA", "asserted")],
+        ),
+        ("Kenya objected to restoring ties with Uganda.", []),
+        # whom a verb assists does what it is assisted in
+        ("The EU would assist Tunisia in obtaining loans from the IMF.", []),
+        # a thing that restores ties does it for the two sides its object names
+        (
+            "The deal restores diplomatic relations between Kenya and Uganda.",
+            [("KEN", "050", "UGA", "asserted")],
+        ),
+        # force lands in the country a nested place phrase lies in
+        (
+            "Pakistani jets bombed hideouts in a remote valley of the Afghan province of Khost.",
+            [("PAK", "195", "AFG", "asserted")],
+        ),
+    ],
+)
+def test_constructions_sides_of_goals_and_places(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bilat.actors.resolve import ActorSpan
+from bilat.events.noun_phrases import between_sides as between_sides
 from bilat.events.noun_phrases import (
-    between_sides,
     deeper,
     doers_of,
     group_sides,
@@ -56,10 +56,16 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# verbs whose object does what they help with: "assisted Tunisia in obtaining funds"
+ASSISTING = {"assist", "support", "back", "aid", "guide", "train", "equip"}
 # passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
 # where "X was told to leave" is someone's order
 RAISING = {"expect", "want", "help", "allow"}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
+# "succeeded in restoring ties", "moved towards restoring ties": the goal is the subject's
+GOAL_PREPS = {"to", "towards", "toward", "in"}
+# verbs whose goal their subject refuses: "objected to restoring ties"
+OBJECTING = {"object", "resist", "refuse", "decline", "fail", "hesitate", "react"}
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
 
@@ -148,6 +154,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             # "India responded by reaffirming …": the doer of the by-clause is the subject's;
             # not so "thanked Pakistan for helping", whose helper is the object
             verb = verb.head.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ in GOAL_PREPS:
+            # "succeeded in restoring ties", "moved towards restoring ties": the goal of a verb
+            # is its subject's deed ("accused X of violating" is not); a goal of a noun or an
+            # adjective ("commitment to", "close to") is a wish, not the deed
+            up = verb.head.head
+            if up.lemma_.lower() in OBJECT_CONTROL | ASSISTING and any(
+                c.dep_ in ("dobj", "dative") for c in up.children
+            ):
+                break  # "assisted Tunisia in obtaining funds": the object obtains them
+            if up.pos_ not in ("VERB", "AUX") or up.lemma_.lower() in DISAPPROVING | OBJECTING:
+                break
+            verb = up
             continue
         break
     return None, False

@@ -218,6 +218,11 @@ class Coder:
                 token, pattern, passive_target, index
             )
             passive_target = None
+        if not sources and pattern.symmetric and not nominal:
+            # "the deal restores relations between Kenya and Uganda": a thing does it for the
+            # two sides its object names
+            sides = (arguments.between_sides(o, index) for o in arguments.objects_of(token))
+            sources = next((found for found in sides if found), [])
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if pattern.code in ("042", "043"):

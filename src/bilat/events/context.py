@@ -299,11 +299,28 @@ def territory(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
                 continue
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = arguments.mention_at(pobj, index)
-                if (
-                    found is not None
-                    and found.actor is not None
-                    and found.kind in ("country", "capital")
-                ):
+                found = _land(pobj, index, depth=3)
+                if found is not None:
                     return found
+    return None
+
+
+def _land(place: Token, index: dict[int, ActorSpan], *, depth: int) -> ActorSpan | None:
+    """Return the country a place phrase lies in, through nested places.
+
+    "in the Snune sub-district of Sinjar in the Iraqi Kurdistan region": a district of a town
+    in a region of a country lies in that country.
+    """
+    found = arguments.mention_at(place, index)
+    if found is not None and found.actor is not None and found.kind in ("country", "capital"):
+        return found
+    if depth == 0:
+        return None
+    for prep in place.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "inside"):
+            continue
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            inner = _land(pobj, index, depth=depth - 1)
+            if inner is not None:
+                return inner
     return None
