@@ -138,6 +138,15 @@ def test_constructions_doer_of_a_subject_noun(
             "The deal restores diplomatic relations between Kenya and Uganda.",
             [("KEN", "050", "UGA", "asserted")],
         ),
+        # a subject noun or a participle of force is placed by its governing clause
+        (
+            "Ghanaian airstrikes left eight people dead in Togo, officials said.",
+            [("GHA", "195", "TGO", "asserted")],
+        ),
+        (
+            "Mortars fired by Armenian forces wounded four people in Azerbaijan.",
+            [("ARM", "194", "AZE", "asserted")],
+        ),
         # force lands in the country a nested place phrase lies in
         (
             "Pakistani jets bombed hideouts in a remote valley of the Afghan province of Khost.",

@@ -294,7 +294,11 @@ def territory(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     Returns:
         The mention of the place's country, or None.
     """
-    for head in (token, *arguments.objects_of(token)):
+    heads = [token, *arguments.objects_of(token)]
+    clause = _governing_clause(token)
+    if clause is not None:
+        heads += [clause, *arguments.objects_of(clause)]
+    for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
                 continue
@@ -302,6 +306,23 @@ def territory(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
                 found = _land(pobj, index, depth=3)
                 if found is not None:
                     return found
+    return None
+
+
+def _governing_clause(token: Token) -> Token | None:
+    """Return the verb whose clause places a use of force that has no clause of its own.
+
+    "Pakistani airstrikes killed eight people in Khost" (a subject noun), "…, killing eight
+    in Khost" (a bare participle), "mortars fired by X wounded four in Kurram" (a participle
+    of the subject): the place hangs on the governing verb.
+    """
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    bare = not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children)
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and bare:
+        return token.head
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return token.head.head
     return None
 
 
