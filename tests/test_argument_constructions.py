@@ -158,3 +158,26 @@ def test_constructions_sides_of_goals_and_places(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun object stands for the actor it follows
+        (
+            "Uganda, which Kenya invaded in 1990, signed a peace deal.",
+            [("KEN", "190", "UGA", "asserted")],
+        ),
+        # and for the thing it follows, which a pattern's object may name
+        (
+            "The trade pact, which Kenya signed with Uganda in May, took effect.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+        # "which" after a clause may stand for the whole clause: no actor of its own, no target
+        ("India abstained on the Ukraine conflict, which Moscow has appreciated.", []),
+    ],
+)
+def test_constructions_relative_clause_objects(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

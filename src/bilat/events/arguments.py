@@ -72,6 +72,9 @@ SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on
 def objects_of(token: Token) -> list[Token]:
     """Return a trigger's objects: direct, attribute, passive subject, prepositional, light-verb and conjoined."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    if token.dep_ == "relcl" and any(o.lower_ in RELATIVE for o in objects):
+        # "the pact, which Chile signed": the relative pronoun stands for the noun it follows
+        objects.append(token.head)
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         # "the deal signed by Russia and Ukraine": the noun a participle describes is its object
         objects.append(token.head)
@@ -439,8 +442,12 @@ def targets_of(
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
             ] + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]:
-                if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
-                    # "Guaido, whom the US recognised as leader": the object is the antecedent
+                if obj.lower_ in RELATIVE and token.dep_ == "relcl":
+                    # "Guaido, whom the US recognised as leader": the object is the antecedent;
+                    # "…, which Moscow appreciated" after "the Ukraine conflict" may stand for
+                    # the whole clause, so the antecedent must name an actor itself
+                    if obj.lower_ == "which" and token.head.i not in index:
+                        continue
                     obj = token.head
                 found.extend(with_conj(obj, index))
                 preps = ("of", "between", "with")
