@@ -181,3 +181,19 @@ def test_constructions_relative_clause_objects(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's "to" future is a plan: a planned visit or meeting is an intent to meet
+        ("Ruto to visit Uganda next week", [("KENGOV", "036", "UGA", "planned")]),
+        ("Kenya to expel Ugandan diplomats", [("KEN", "164", "UGAGOV", "planned")]),
+        # the same deed told in the past is asserted
+        ("Kenya expelled Ugandan diplomats", [("KEN", "164", "UGAGOV", "asserted")]),
+    ],
+)
+def test_constructions_headline_to_future(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

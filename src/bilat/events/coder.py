@@ -28,7 +28,7 @@ from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
-from bilat.events.syntax import SPEECH, headline_verb
+from bilat.events.syntax import SPEECH, headline_future, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
@@ -289,6 +289,8 @@ class Coder:
         # a judgement or warning is the speaker's act: "said Pakistan would face consequences"
         said = context.speech_verb(token) if pattern.speaker_source else None
         fact, fact_reason = factuality(said or token, pattern.code)
+        if fact == Factuality.ASSERTED and headline_future(token):
+            fact, fact_reason = Factuality.PLANNED, f"headline 'to {token.text}'"
         code = pattern.code
         if code.startswith("19") and _by_bomb(token):
             code = "183"
