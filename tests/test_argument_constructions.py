@@ -197,3 +197,26 @@ def test_constructions_headline_to_future(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the pact" refers back to the deal just reported: its signing is with the same partner
+        (
+            "Kenya and Uganda reached a trade deal on Saturday. "
+            "Kenyan President Ruto signed the pact in Nairobi.",
+            [("KEN", "057", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        # an indefinite one is another agreement
+        (
+            "Kenya and Uganda reached a trade deal on Saturday. "
+            "Kenyan President Ruto signed a pact in Nairobi.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+    ],
+)
+def test_constructions_definite_agreement_refers_back(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

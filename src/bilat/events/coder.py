@@ -19,6 +19,7 @@ from bilat.events.candidates import (
 )
 from bilat.events.candidates import (
     accuser,
+    agreed_before,
     dedup,
     purpose_of,
     restated,
@@ -249,6 +250,8 @@ class Coder:
             targets = accuser(sources, prior, number)
         if not targets:
             targets = shared_partner(token, sources, prior, number)
+        if not targets and pattern.symmetric and pattern.objects:
+            targets = agreed_before(token, sources, prior, number)
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
