@@ -120,3 +120,103 @@ def test_constructions_doer_of_a_subject_noun(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the goal a clause moves towards is its subject's deed
+        (
+            "Kenya and Uganda succeeded in restoring diplomatic ties.",
+            [("KEN", "050", "UGA", "asserted")],
+        ),
+        ("Kenya objected to restoring ties with Uganda.", []),
+        # whom a verb assists does what it is assisted in
+        ("The EU would assist Tunisia in obtaining loans from the IMF.", []),
+        # a thing that restores ties does it for the two sides its object names
+        (
+            "The deal restores diplomatic relations between Kenya and Uganda.",
+            [("KEN", "050", "UGA", "asserted")],
+        ),
+        # a subject noun or a participle of force is placed by its governing clause
+        (
+            "Ghanaian airstrikes left eight people dead in Togo, officials said.",
+            [("GHA", "195", "TGO", "asserted")],
+        ),
+        (
+            "Mortars fired by Armenian forces wounded four people in Azerbaijan.",
+            [("ARM", "194", "AZE", "asserted")],
+        ),
+        # force lands in the country a nested place phrase lies in
+        (
+            "Pakistani jets bombed hideouts in a remote valley of the Afghan province of Khost.",
+            [("PAK", "195", "AFG", "asserted")],
+        ),
+    ],
+)
+def test_constructions_sides_of_goals_and_places(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun object stands for the actor it follows
+        (
+            "Uganda, which Kenya invaded in 1990, signed a peace deal.",
+            [("KEN", "190", "UGA", "asserted")],
+        ),
+        # and for the thing it follows, which a pattern's object may name
+        (
+            "The trade pact, which Kenya signed with Uganda in May, took effect.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+        # "which" after a clause may stand for the whole clause: no actor of its own, no target
+        ("India abstained on the Ukraine conflict, which Moscow has appreciated.", []),
+    ],
+)
+def test_constructions_relative_clause_objects(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's "to" future is a plan: a planned visit or meeting is an intent to meet
+        ("Ruto to visit Uganda next week", [("KENGOV", "036", "UGA", "planned")]),
+        ("Kenya to expel Ugandan diplomats", [("KEN", "164", "UGAGOV", "planned")]),
+        # the same deed told in the past is asserted
+        ("Kenya expelled Ugandan diplomats", [("KEN", "164", "UGAGOV", "asserted")]),
+    ],
+)
+def test_constructions_headline_to_future(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the pact" refers back to the deal just reported: its signing is with the same partner
+        (
+            "Kenya and Uganda reached a trade deal on Saturday. "
+            "Kenyan President Ruto signed the pact in Nairobi.",
+            [("KEN", "057", "UGA", "asserted"), ("KENGOV", "057", "UGA", "asserted")],
+        ),
+        # an indefinite one is another agreement
+        (
+            "Kenya and Uganda reached a trade deal on Saturday. "
+            "Kenyan President Ruto signed a pact in Nairobi.",
+            [("KEN", "057", "UGA", "asserted")],
+        ),
+    ],
+)
+def test_constructions_definite_agreement_refers_back(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from bilat.actors.resolve import ActorSpan
+from bilat.events.noun_phrases import between_sides as between_sides
 from bilat.events.noun_phrases import (
-    between_sides,
     deeper,
     doers_of,
     group_sides,
@@ -56,16 +56,25 @@ OBJECT_CONTROL = {
     "force",
     "pressure",
 }
+# verbs whose object does what they help with: "assisted Tunisia in obtaining funds"
+ASSISTING = {"assist", "support", "back", "aid", "guide", "train", "equip"}
 # passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
 # where "X was told to leave" is someone's order
 RAISING = {"expect", "want", "help", "allow"}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
+# "succeeded in restoring ties", "moved towards restoring ties": the goal is the subject's
+GOAL_PREPS = {"to", "towards", "toward", "in"}
+# verbs whose goal their subject refuses: "objected to restoring ties"
+OBJECTING = {"object", "resist", "refuse", "decline", "fail", "hesitate", "react"}
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
 
 def objects_of(token: Token) -> list[Token]:
     """Return a trigger's objects: direct, attribute, passive subject, prepositional, light-verb and conjoined."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+    if token.dep_ == "relcl" and any(o.lower_ in RELATIVE for o in objects):
+        # "the pact, which Chile signed": the relative pronoun stands for the noun it follows
+        objects.append(token.head)
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
         # "the deal signed by Russia and Ukraine": the noun a participle describes is its object
         objects.append(token.head)
@@ -148,6 +157,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             # "India responded by reaffirming …": the doer of the by-clause is the subject's;
             # not so "thanked Pakistan for helping", whose helper is the object
             verb = verb.head.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.lower_ in GOAL_PREPS:
+            # "succeeded in restoring ties", "moved towards restoring ties": the goal of a verb
+            # is its subject's deed ("accused X of violating" is not); a goal of a noun or an
+            # adjective ("commitment to", "close to") is a wish, not the deed
+            up = verb.head.head
+            if up.lemma_.lower() in OBJECT_CONTROL | ASSISTING and any(
+                c.dep_ in ("dobj", "dative") for c in up.children
+            ):
+                break  # "assisted Tunisia in obtaining funds": the object obtains them
+            if up.pos_ not in ("VERB", "AUX") or up.lemma_.lower() in DISAPPROVING | OBJECTING:
+                break
+            verb = up
             continue
         break
     return None, False
@@ -420,8 +442,12 @@ def targets_of(
                 if c.dep_ in ("dobj", "attr", "dative")
                 or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
             ] + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]:
-                if obj.lower_ in ("who", "whom", "that") and token.dep_ == "relcl":
-                    # "Guaido, whom the US recognised as leader": the object is the antecedent
+                if obj.lower_ in RELATIVE and token.dep_ == "relcl":
+                    # "Guaido, whom the US recognised as leader": the object is the antecedent;
+                    # "…, which Moscow appreciated" after "the Ukraine conflict" may stand for
+                    # the whole clause, so the antecedent must name an actor itself
+                    if obj.lower_ == "which" and token.head.i not in index:
+                        continue
                     obj = token.head
                 found.extend(with_conj(obj, index))
                 preps = ("of", "between", "with")

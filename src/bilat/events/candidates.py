@@ -145,6 +145,50 @@ def shared_partner(
     return []
 
 
+def agreed_before(
+    token: Token, sources: list[ActorSpan], prior: list[Candidate], number: int
+) -> list[ActorSpan]:
+    """Return the partner of the agreement a definite object refers back to.
+
+    "The US and the Taliban reached a deal on Saturday. … Khalilzad signed the pact": "the
+    pact" is the deal just reported, so its signing is with the same partner.
+
+    Args:
+        token: a symmetric trigger with an object and no target ("signed").
+        sources: its source mentions.
+        prior: the events found before it.
+        number: its sentence number.
+
+    Returns:
+        The other side of the latest agreement (057) of a source's country within the last two
+        sentences, as a mention at that event's trigger, or nothing.
+    """
+    definite = [
+        o
+        for o in token.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in o.children)
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in o.children)
+    ]
+    if not definite:
+        return []
+    own = {f.country for f in sources}
+    for earlier in reversed(prior):
+        if earlier.sentence_index < number - 2:
+            break
+        if earlier.sentence_index == number or not earlier.code.startswith("057"):
+            continue
+        if earlier.source.country in own:
+            partner = earlier.target
+        elif earlier.target.country in own:
+            partner = earlier.source
+        else:
+            continue
+        at = earlier.trigger.i
+        return [ActorSpan(at, at + 1, partner, "antecedent", "partner of the agreement before")]
+    return []
+
+
 def restated(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Drop a headline's events that the lede's first sentences report again.
 

@@ -19,6 +19,7 @@ from bilat.events.candidates import (
 )
 from bilat.events.candidates import (
     accuser,
+    agreed_before,
     dedup,
     purpose_of,
     restated,
@@ -28,7 +29,7 @@ from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
-from bilat.events.syntax import SPEECH, headline_verb
+from bilat.events.syntax import SPEECH, headline_future, headline_verb
 from bilat.knowledge import Knowledge
 from bilat.records import Actor, Factuality
 
@@ -218,6 +219,11 @@ class Coder:
                 token, pattern, passive_target, index
             )
             passive_target = None
+        if not sources and pattern.symmetric and not nominal:
+            # "the deal restores relations between Kenya and Uganda": a thing does it for the
+            # two sides its object names
+            sides = (arguments.between_sides(o, index) for o in arguments.objects_of(token))
+            sources = next((found for found in sides if found), [])
         if pattern.source_kinds:
             sources = [f for f in sources if f.kind in pattern.source_kinds]
         if pattern.code in ("042", "043"):
@@ -244,6 +250,8 @@ class Coder:
             targets = accuser(sources, prior, number)
         if not targets:
             targets = shared_partner(token, sources, prior, number)
+        if not targets and pattern.symmetric and pattern.objects:
+            targets = agreed_before(token, sources, prior, number)
         source_actors = expand(sources)
         pairs: list[tuple[Actor, Actor, bool]] = []
         if targets:
@@ -284,6 +292,8 @@ class Coder:
         # a judgement or warning is the speaker's act: "said Pakistan would face consequences"
         said = context.speech_verb(token) if pattern.speaker_source else None
         fact, fact_reason = factuality(said or token, pattern.code)
+        if fact == Factuality.ASSERTED and headline_future(token):
+            fact, fact_reason = Factuality.PLANNED, f"headline 'to {token.text}'"
         code = pattern.code
         if code.startswith("19") and _by_bomb(token):
             code = "183"

@@ -294,16 +294,54 @@ def territory(token: Token, index: dict[int, ActorSpan]) -> ActorSpan | None:
     Returns:
         The mention of the place's country, or None.
     """
-    for head in (token, *arguments.objects_of(token)):
+    heads = [token, *arguments.objects_of(token)]
+    clause = _governing_clause(token)
+    if clause is not None:
+        heads += [clause, *arguments.objects_of(clause)]
+    for head in heads:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "into"):
                 continue
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                found = arguments.mention_at(pobj, index)
-                if (
-                    found is not None
-                    and found.actor is not None
-                    and found.kind in ("country", "capital")
-                ):
+                found = _land(pobj, index, depth=3)
+                if found is not None:
                     return found
+    return None
+
+
+def _governing_clause(token: Token) -> Token | None:
+    """Return the verb whose clause places a use of force that has no clause of its own.
+
+    "Pakistani airstrikes killed eight people in Khost" (a subject noun), "…, killing eight
+    in Khost" (a bare participle), "mortars fired by X wounded four in Kurram" (a participle
+    of the subject): the place hangs on the governing verb.
+    """
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    bare = not any(c.dep_ in ("mark", "nsubj", "aux") for c in token.children)
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and bare:
+        return token.head
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return token.head.head
+    return None
+
+
+def _land(place: Token, index: dict[int, ActorSpan], *, depth: int) -> ActorSpan | None:
+    """Return the country a place phrase lies in, through nested places.
+
+    "in the Snune sub-district of Sinjar in the Iraqi Kurdistan region": a district of a town
+    in a region of a country lies in that country.
+    """
+    found = arguments.mention_at(place, index)
+    if found is not None and found.actor is not None and found.kind in ("country", "capital"):
+        return found
+    if depth == 0:
+        return None
+    for prep in place.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "inside"):
+            continue
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            inner = _land(pobj, index, depth=depth - 1)
+            if inner is not None:
+                return inner
     return None

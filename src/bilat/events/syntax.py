@@ -242,6 +242,26 @@ def headline_verb(token: Token) -> bool:
     return token.tag_ == "NNS" and any(c.dep_ == "dobj" for c in token.children)
 
 
+def headline_future(token: Token) -> bool:
+    """Return whether a verb is a headline's "to" future: "Kenya to expel Ugandan diplomats".
+
+    A sentence's main verb never takes "to" except in headline syntax, where "X to do Y" says
+    X will do Y.
+
+    Args:
+        token: a trigger.
+
+    Returns:
+        True for "expel" in the example, or a verb conjoined to it ("to meet, sign deals").
+    """
+    verb = token.head if token.dep_ == "conj" else token
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def headline_subject(verb: Token) -> Token | None:
     """Return the subject the parser misreads in headline syntax, or None.
 
