@@ -135,6 +135,22 @@ class Geocoder:
         entry = self.gazetteer.countries.get(iso3)
         return None if entry is None else _place(entry, "country")
 
+    def capital(self, iso3: str) -> Place | None:
+        """Return a country's capital city as a place, or None when the gazetteer has none.
+
+        Args:
+            iso3: the country's ISO3 code.
+        """
+        capitals = [
+            n.entry
+            for names in self.gazetteer.index.values()
+            for n in names
+            if n.primary and n.entry.capital and n.entry.country == iso3
+        ]
+        if not capitals:
+            return None
+        return _place(max(capitals, key=lambda e: e.population), "capital")
+
     def find_places(
         self,
         text: str,
