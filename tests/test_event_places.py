@@ -315,44 +315,6 @@ def test_inherit_places_spread_country_not_narrowed_to_the_dateline_city() -> No
     assert chosen == [spread]
 
 
-AGARTALA = Place("Agartala", "IND", 23.83605, 91.27939, "city", "venue 'in Agartala'")
-
-
-def test_inherit_places_visit_skips_a_venue_in_the_visitors_own_country() -> None:
-    slots = [PlaceSlot(None, True, 41, 80, visitor="IND", host="BGD")]
-    chosen = inherit_places(slots, dateline=None, venues=[(10, AGARTALA)])
-    assert [(p.name, p.country, p.how) if p else None for p in chosen] == [
-        ("Dhaka", "BGD", "capital of the host (BGD)")
-    ]
-
-
-def test_inherit_places_visit_takes_the_latest_venue_away_from_home() -> None:
-    dhaka = Place("Dhaka", "BGD", 23.7104, 90.40744, "city", "venue 'in Dhaka'")
-    slots = [PlaceSlot(None, True, 41, 80, visitor="IND", host="BGD")]
-    chosen = inherit_places(slots, dateline=None, venues=[(5, dhaka), (20, AGARTALA)])
-    assert chosen == [with_how(dhaka, "venue named earlier (Dhaka)")]
-
-
-def test_inherit_places_visit_keeps_a_third_countrys_venue() -> None:
-    slots = [PlaceSlot(None, True, 41, 80, visitor="LKA", host="VNM")]
-    chosen = inherit_places(slots, dateline=DOHA, venues=[(10, RIYADH)])
-    assert chosen == [with_how(RIYADH, "venue named earlier (Riyadh)")]
-
-
-@pytest.mark.parametrize(("iso3", "expected"), [("BGD", "Dhaka"), ("QAT", "Doha"), ("XXX", None)])
-def test_geocoder_capital(iso3: str, expected: str | None) -> None:
-    capital = Geocoder.load().capital(iso3)
-    assert (capital.name if capital else None) == expected
-
-
-def test_extract_visit_goes_to_the_host_not_to_an_earlier_scene(pipeline: Any) -> None:
-    text = (
-        "Protesters attacked the Bangladesh mission in Agartala on Monday. "
-        "The Indian envoy went to the office of the Bangladeshi Foreign Secretary on Tuesday."
-    )
-    assert _places(pipeline, text)[-1] == ("INDGOV", "042", "BGDGOV", "Dhaka")
-
-
 def test_inherit_places_other_events_keep_a_venue_of_no_country() -> None:
     sea = Place("Black Sea", None, 43.0, 35.0, "region", "venue 'in Black Sea'")
     chosen = inherit_places([PlaceSlot(None, True, 41, 80)], dateline=None, venues=[(10, sea)])

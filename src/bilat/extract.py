@@ -305,7 +305,6 @@ class Pipeline:
         when, slot = self.when_where(
             document, sent, c.trigger, doc_date, places, planned=planned, news=news
         )
-        slot = replace(slot, visitor=_visitor(c, host=False), host=_visitor(c, host=True))
         own = slot.own
         event = Event(
             id=event_id(
@@ -425,20 +424,6 @@ def _fragment_end(sent: Span, text: str) -> int:
     ):
         return following.end_char
     return sent.end_char
-
-
-def _visitor(c: Candidate, *, host: bool) -> str | None:
-    """Return the country a visit comes from (or, with ``host``, goes to), when the two differ.
-
-    "X visits Y" (042) goes from X's country to Y's, "X hosts Y" (043) from Y's to X's; None
-    for other events and for a visit within one country.
-    """
-    if not c.code.startswith(("042", "043")):
-        return None
-    visitor, hosting = (c.source, c.target) if c.code.startswith("042") else (c.target, c.source)
-    if not visitor.country or not hosting.country or visitor.country == hosting.country:
-        return None
-    return hosting.country if host else visitor.country
 
 
 def _with_event(fact: Fact, event: str) -> Fact:

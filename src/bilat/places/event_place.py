@@ -94,9 +94,7 @@ class PlaceSlot:
 
     ``start``/``end`` are the sentence's offsets in the text; ``current`` is True for the news of the day (no date of its own, or a date near the
     document's); ``remote`` for an exchange at a distance (by phone, by video); ``venue`` when
-    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit;
-    ``visitor`` and ``host`` are the ISO3 countries a visit comes from and goes to, when they
-    differ.
+    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit.
     """
 
     own: Place | None
@@ -106,8 +104,6 @@ class PlaceSlot:
     remote: bool = False
     here: bool = False
     venue: bool = False
-    visitor: str | None = None
-    host: str | None = None
 
 
 def inherit_places(
@@ -132,9 +128,7 @@ def inherit_places(
     )
     chosen: list[Place | None] = []
     for slot in slots:
-        # A visitor has left home: a venue in the visitor's own country is another event's.
-        away = [(o, p) for o, p in scene if slot.visitor is None or p.country != slot.visitor]
-        before = [place for offset, place in away if offset < slot.end]
+        before = [place for offset, place in scene if offset < slot.end]
         if slot.remote:
             chosen.append(None)
         elif slot.own is not None:
@@ -146,25 +140,13 @@ def inherit_places(
             chosen.append(None if dateline is None else with_how(dateline, "dateline"))
         elif before:
             chosen.append(with_how(before[-1], f"venue named earlier ({before[-1].name})"))
-        elif dateline is not None and (slot.visitor is None or dateline.country != slot.visitor):
+        elif dateline is not None:
             chosen.append(with_how(dateline, "dateline"))
-        elif slot.host is not None:
-            chosen.append(_host_capital(slot.host))
-        elif away:
-            chosen.append(with_how(away[0][1], f"venue of the article ({away[0][1].name})"))
+        elif scene:
+            chosen.append(with_how(scene[0][1], f"venue of the article ({scene[0][1].name})"))
         else:
             chosen.append(None)
     return chosen
-
-
-def _host_capital(host: str) -> Place | None:
-    """Return where a visit with no place of its own goes: the host country's capital.
-
-    "The Indian envoy went to the office of the Foreign Secretary" in a report on an attack in
-    Agartala happens in Dhaka, the host's seat of government, not at the attack's scene.
-    """
-    capital = Geocoder.load().capital(host)
-    return None if capital is None else with_how(capital, f"capital of the host ({host})")
 
 
 def _in_scene_city(own: Place, scene: Sequence[Place], dateline: Place | None) -> Place:

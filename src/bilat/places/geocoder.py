@@ -66,7 +66,6 @@ class Geocoder:
         # Scanning a text looks up every capitalised word run, and the same names recur from
         # article to article; the answer depends on the name alone.
         self._matches = functools.lru_cache(maxsize=65536)(self._match)
-        self._capital_entries: dict[str, Entry] | None = None
 
     @classmethod
     def load(cls, knowledge: Knowledge | None = None) -> Geocoder:
@@ -136,31 +135,6 @@ class Geocoder:
         """Return a country's representative point as a place, or None for an unknown code."""
         entry = self.gazetteer.countries.get(iso3)
         return None if entry is None else _place(entry, "country")
-
-    def capital(self, iso3: str) -> Place | None:
-        """Return a country's capital city as a place, or None when the gazetteer has none.
-
-        Args:
-            iso3: the country's ISO3 code.
-        """
-        entry = self._capitals().get(iso3)
-        return None if entry is None else _place(entry, "capital")
-
-    def _capitals(self) -> dict[str, Entry]:
-        """Return each country's capital entry (the most populous, should a country have two)."""
-        if self._capital_entries is not None:
-            return self._capital_entries
-        found: dict[str, Entry] = {}
-        for names in self.gazetteer.index.values():
-            for n in names:
-                entry = n.entry
-                if not (n.primary and entry.capital and entry.country):
-                    continue
-                known = found.get(entry.country)
-                if known is None or entry.population > known.population:
-                    found[entry.country] = entry
-        self._capital_entries = found
-        return found
 
     def find_places(
         self,
