@@ -316,3 +316,40 @@ def test_weekday_date_not_shown_past_may_be_a_week_ahead() -> None:
     doc = Document.from_text("President Joe Biden opens the talks on Monday, December 11.")
     result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
     assert (result.earliest, result.latest) == ("2023-12-04", "2023-12-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("Supporters of ousted president Mohamed Bazoum marched.", "2023-07-26", None),
+        (
+            "Since the coup against elected president Mohamed Bazoum, talks stalled.",
+            "2023-07-26",
+            None,
+        ),
+        ("The late President Ebrahim Raisi visited Pakistan.", "2024-05-19", None),
+        # "late" before a weekday says nothing of the person
+        (
+            "Late on Wednesday, President Ebrahim Raisi visited Pakistan.",
+            "2021-08-03",
+            "2024-05-19",
+        ),
+        # a removal of something else than the person
+        (
+            "The coup against the government of President Mohamed Bazoum failed.",
+            "2021-04-02",
+            "2023-07-26",
+        ),
+        # the old title in a caption does not put the text back inside the term
+        (
+            "Niger's President Mohamed Bazoum\n\nSince the coup against president Bazoum, talks stalled.",
+            "2023-07-26",
+            None,
+        ),
+    ],
+)
+def test_extract_removed_person_dates_the_text_after_the_term(
+    pipeline: Any, text: str, earliest: str, latest: str | None
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)

@@ -5,7 +5,9 @@ stage :class:`~bilat.time.TenureEvidence` for :func:`~bilat.time.resolve_documen
 
 A titled person dates a text only under a title of the office they held, in the country or
 organisation the mention names: "Japan's Chief Cabinet Secretary" is no US Secretary of State,
-and "President of the Netherlands, Mark Rutte" does not date a text to his NATO post.
+and "President of the Netherlands, Mark Rutte" does not date a text to his NATO post. A person
+the text calls former, ousted or late ("the coup against elected president Mohamed Bazoum") dates
+it from after the term.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from spacy.tokens import Doc
 
 from bilat.actors.resolve import ActorSpan
 from bilat.knowledge import Knowledge
-from bilat.knowledge.schema import Person, Role
+from bilat.knowledge.schema import ActorRules, Person, Role
 from bilat.time import TenureEvidence
 
 __all__ = ["find_tenures"]
@@ -37,6 +39,7 @@ def find_tenures(
         One piece of evidence per person and title, in text order.
     """
     evidence = []
+    rules = knowledge.actor_rules
     for mention in mentions:
         if mention.kind != "person" or mention.actor is None or mention.actor.person_id is None:
             continue
@@ -69,10 +72,37 @@ def find_tenures(
                         person,
                         roles,
                         doc[mention.start : mention.end].text,
-                        current=not mention.former,
+                        current=not (mention.former or _removed(doc, mention, rules)),
                     )
                 )
-    return evidence
+    # A person the text also calls former or ousted is out of office: "President X" elsewhere
+    # (a photo caption, an old title kept out of habit) does not put the text inside the term.
+    gone = {item.person_id for item in evidence if not item.current}
+    return [item for item in evidence if not item.current or item.person_id not in gone]
+
+
+def _removed(doc: Doc, mention: ActorSpan, rules: ActorRules) -> bool:
+    """Return whether the words before a mention say the person was removed from the post.
+
+    "ousted president X", "the late leader X", "the coup against elected president X": a
+    removal word, or a removal noun with "against"/"of", right before the mention in its
+    sentence; one lower-case word may stand between ("ousted former", "against elected").
+    """
+    first = doc[mention.start]
+    written = doc.text[first.sent.start_char : first.idx].split()[-5:]
+    words = [w.lower().strip(",;:") for w in written]
+    near = words[-2:] if written and written[-1].islower() else words[-1:]
+    if any(w in rules.removal_words for w in near):
+        return True
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in ("against", "of"):
+            between = written[i + 1 :]
+            return (
+                words[i - 1] in rules.removal_nouns
+                and len(between) <= 2
+                and all(w.islower() for w in between)
+            )
+    return False
 
 
 def _fits(
