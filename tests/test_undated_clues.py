@@ -265,7 +265,7 @@ def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
     [
         # Hayashi's term as cabinet secretary, not (through the US-only "Secretary") his term
         # as foreign minister
-        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", None),
+        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", "2025-10-21"),
         # "Secretary" alone is a US title: it does not date Japan's foreign minister
         ("Japan's Secretary Yoko Kamikawa spoke.", None, None),
         # Rutte's head-of-state role is NATO's, not the Netherlands'

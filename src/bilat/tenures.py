@@ -51,6 +51,13 @@ def find_tenures(
             titles = _titles_in(doc[mention.start : mention.end].text, person.roles, knowledge)
         if not titles:
             titles = _own_title_before(doc.text[: doc[mention.start].idx], person.roles)
+        former = mention.former or _removed(doc, mention, rules)
+        written = doc[mention.start : mention.end].text
+        if not titles:
+            # "Maia Sandu, the Moldovan president, accused …": a title in apposition
+            titles, phrase = _apposition(doc, mention, person.roles, knowledge)
+            former = former or bool(set(phrase.lower().split()) & (_FORMER | rules.removal_words))
+            written = f"{written}, {phrase}" if titles else written
         states = {p.entries[0].key for p in mention.pieces if p.entries[0].kind == "country"}
         # an organisation's key is its code and name ("IGONATO:NATO"); its code is its sector
         # and the short code its chiefs' roles are filed under
@@ -67,18 +74,45 @@ def find_tenures(
                 if _fits(role, title, knowledge, states=states, orgs=orgs)
             ]
             if roles:
-                evidence.append(
-                    _evidence(
-                        person,
-                        roles,
-                        doc[mention.start : mention.end].text,
-                        current=not (mention.former or _removed(doc, mention, rules)),
-                    )
-                )
+                evidence.append(_evidence(person, roles, written, current=not former))
     # A person the text also calls former or ousted is out of office: "President X" elsewhere
     # (a photo caption, an old title kept out of habit) does not put the text inside the term.
     gone = {item.person_id for item in evidence if not item.current}
     return [item for item in evidence if not item.current or item.person_id not in gone]
+
+
+# ", the Moldovan president," / ", Pakistan's foreign minister, said": a short noun phrase after a
+# name, closed by punctuation or a verb.
+_APPOSITION = re.compile(
+    r",\s+(?P<phrase>(?:the\s+)?[\w'’ -]{2,60}?)(?=\s*[,;.)]|\s+(?:said|says|told|has|had|was|is|who)\b)"
+)
+_FORMER = frozenset({"former", "ex", "then", "outgoing"})
+
+
+def _apposition(
+    doc: Doc, mention: ActorSpan, roles: Iterable[Role], knowledge: Knowledge
+) -> tuple[list[str], str]:
+    """Return the offices a title in apposition after a mention names, and the phrase."""
+    last = doc[mention.end - 1]
+    match = _APPOSITION.match(doc.text, last.idx + len(last))
+    if match is None:
+        return [], ""
+    phrase = match.group("phrase")
+    return _title_ending(phrase, roles, knowledge), phrase
+
+
+def _title_ending(phrase: str, roles: Iterable[Role], knowledge: Knowledge) -> list[str]:
+    """Return the offices among ``roles`` whose title ends an apposition, in any case."""
+    folded = " " + " ".join(phrase.lower().split())
+    return sorted(
+        {
+            role.office
+            for role in roles
+            if role.office in knowledge.offices
+            for title in knowledge.offices[role.office].titles
+            if folded.endswith(" " + title.lower())
+        }
+    )
 
 
 def _removed(doc: Doc, mention: ActorSpan, rules: ActorRules) -> bool:
