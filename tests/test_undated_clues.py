@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bilat.records import DatePrecision, Document
+from bilat.records import DatePrecision, Document, DocumentDate
 from bilat.time import ReferredEvent, TenureEvidence, resolve_document_date
 
 BIDEN = TenureEvidence(
@@ -353,3 +353,14 @@ def test_extract_removed_person_dates_the_text_after_the_term(
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
     assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pilgrims may visit the lakes in Tibet starting in 2026.",
+        "The tax applies effective from 2025.",
+    ],
+)
+def test_year_a_schedule_starts_is_no_past_year(text: str) -> None:
+    assert resolve_document_date(Document.from_text(text)) == DocumentDate.unknown()

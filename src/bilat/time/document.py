@@ -96,6 +96,8 @@ _COMING_YEAR = re.compile(
     rf"(?:(?:early|late|mid|end\s+of|beginning\s+of|first\s+half\s+of|second\s+half\s+of)[\s-]+)?"
     rf"(?:(?:the\s+)?year\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
+# "starting in 2026", "effective from 2025": a year a schedule begins is as often ahead as behind.
+_SCHEDULE = re.compile(r"\b(?:starting|beginning|effective|commencing)\s*$", re.IGNORECASE)
 _MONTH_DAY = re.compile(
     rf"\b(?:on|since)\s+(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d)"
 )
@@ -412,8 +414,10 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]
     best: tuple[int, str] | None = None
     for sentence in sentences:
         for match in _PAST_YEAR.finditer(sentence):
-            if guess_tense(sentence, match.span()) == FUTURE or firmly_future(
-                sentence, match.start()
+            if (
+                guess_tense(sentence, match.span()) == FUTURE
+                or firmly_future(sentence, match.start())
+                or _SCHEDULE.search(sentence, 0, match.start())
             ):
                 continue
             year = int(match.group("y"))
