@@ -364,3 +364,10 @@ def test_extract_removed_person_dates_the_text_after_the_term(
 )
 def test_year_a_schedule_starts_is_no_past_year(text: str) -> None:
     assert resolve_document_date(Document.from_text(text)) == DocumentDate.unknown()
+
+
+def test_date_of_another_document_in_prose_is_no_date_line() -> None:
+    text = "The bank sold gold under the agreement dated September 27, 2004, it said on Friday."
+    result = resolve_document_date(Document.from_text(text))
+    # a lower bound from a past date, not the document's own day
+    assert (result.earliest, result.latest, result.source.value) == ("2004-09-27", None, "inferred")

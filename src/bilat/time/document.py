@@ -70,9 +70,15 @@ _FULL_DATE = (
     rf"|(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
 )
+# A page's own date label: capitalised ("Updated 12 December 2022", "Last Updated: …"), at the
+# start of a line, or with a colon. In prose ("the agreement dated September 27, 2004") the
+# date is another document's.
+_LABEL = r"(?:published|updated|posted|dated?|last (?:modified|updated))"
 _LABELLED_DATE = re.compile(
-    rf"\b(?:published|updated|posted|dated?|last modified)\s*(?:on\s*)?:?\s*{_FULL_DATE}\b",
-    re.IGNORECASE,
+    rf"(?:(?-i:\b(?:Published|Updated|Posted|Dated?|Last [Mm]odified|Last [Uu]pdated|PUBLISHED"
+    rf"|UPDATED|POSTED|DATED?))\s*(?:on\s*)?:?|^[ \t]*{_LABEL}\s*(?:on\s*)?:?"
+    rf"|\b{_LABEL}\s*(?:on\s*)?:)\s*{_FULL_DATE}\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LEADING_DATE = re.compile(rf"^\s*{_FULL_DATE}\s*(?:[—–|-]|$)", re.MULTILINE)
 _ANNIVERSARY = re.compile(
