@@ -371,3 +371,9 @@ def test_date_of_another_document_in_prose_is_no_date_line() -> None:
     result = resolve_document_date(Document.from_text(text))
     # a lower bound from a past date, not the document's own day
     assert (result.earliest, result.latest, result.source.value) == ("2004-09-27", None, "inferred")
+
+
+def test_span_of_years_bounds_by_its_first_year() -> None:
+    text = "Imports rose in 2019-2021, the minister said."
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest) == ("2019-01-01", None)

@@ -426,11 +426,9 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]
                 or _SCHEDULE.search(sentence, 0, match.start())
             ):
                 continue
+            # a span ("in the 2005-2007 period") bounds by its first year: it may run on past
+            # the report
             year = int(match.group("y"))
-            tail = match.group("y2")
-            if tail:
-                last = int(tail) if len(tail) == 4 else year // 100 * 100 + int(tail)
-                year = last if last > year else year
             if (ahead is None or year < ahead) and (best is None or year > best[0]):
                 best = (year, match.group(0).strip())
     if best is None:
