@@ -377,3 +377,18 @@ def test_span_of_years_bounds_by_its_first_year() -> None:
     text = "Imports rose in 2019-2021, the minister said."
     result = resolve_document_date(Document.from_text(text))
     assert (result.earliest, result.latest) == ("2019-01-01", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Maia Sandu, the Moldovan president, accused Moscow.", "2020-12-24"),
+        ("Burkina Faso President Ibrahim Traore met the envoy.", "2022-09-30"),
+        ("Ecuador's President Daniel Noboa spoke.", "2023-11-23"),
+    ],
+)
+def test_extract_heads_of_state_added_date_the_text(
+    pipeline: Any, text: str, earliest: str
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, None)
