@@ -385,6 +385,9 @@ def test_span_of_years_bounds_by_its_first_year() -> None:
         ("Maia Sandu, the Moldovan president, accused Moscow.", "2020-12-24"),
         ("Burkina Faso President Ibrahim Traore met the envoy.", "2022-09-30"),
         ("Ecuador's President Daniel Noboa spoke.", "2023-11-23"),
+        ("El Salvador's President Nayib Bukele spoke.", "2019-06-01"),
+        ("Zambian President Hakainde Hichilema spoke.", "2021-08-24"),
+        ("Tanzanian President Samia Suluhu Hassan spoke.", "2021-03-19"),
     ],
 )
 def test_extract_heads_of_state_added_date_the_text(
