@@ -17,6 +17,7 @@ from bilat.places import (
     is_remote,
     says_here,
 )
+from bilat.places.geocoder import with_how
 from bilat.records import Document, Place
 
 RIYADH = Place("Riyadh", "SAU", 24.68773, 46.72185, "city", "in-sentence 'in Riyadh'")
@@ -312,3 +313,33 @@ def test_inherit_places_spread_country_not_narrowed_to_the_dateline_city() -> No
     )
     chosen = inherit_places([PlaceSlot(spread, True, 0, 40, venue=True)], dateline=ISLAMABAD)
     assert chosen == [spread]
+
+
+def test_inherit_places_other_events_keep_a_venue_of_no_country() -> None:
+    sea = Place("Black Sea", None, 43.0, 35.0, "region", "venue 'in Black Sea'")
+    chosen = inherit_places([PlaceSlot(None, True, 41, 80)], dateline=None, venues=[(10, sea)])
+    assert chosen == [with_how(sea, "venue named earlier (Black Sea)")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        (
+            "Georgia applied in the wake of Russia's invasion of Ukraine.",
+            "invasion",
+            "invasion",
+            "in-sentence 'of Ukraine'",
+        ),
+        ("Kyiv stood firm in the face of Russia's demands.", "stood", "stand", None),
+        (
+            "Talks were held in the southwestern city of Quetta.",
+            "held",
+            "hold",
+            "in-sentence 'in Quetta'",
+        ),
+    ],
+)
+def test_choose_event_place_idiom_names_no_place(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected

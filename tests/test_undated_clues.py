@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bilat.records import DatePrecision, Document
+from bilat.records import DatePrecision, Document, DocumentDate
 from bilat.time import ReferredEvent, TenureEvidence, resolve_document_date
 
 BIDEN = TenureEvidence(
@@ -265,7 +265,7 @@ def test_year_firmly_ahead_is_not_a_past_year_elsewhere() -> None:
     [
         # Hayashi's term as cabinet secretary, not (through the US-only "Secretary") his term
         # as foreign minister
-        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", None),
+        ("Japan's Chief Cabinet Secretary Yoshimasa Hayashi spoke.", "2023-12-14", "2025-10-21"),
         # "Secretary" alone is a US title: it does not date Japan's foreign minister
         ("Japan's Secretary Yoko Kamikawa spoke.", None, None),
         # Rutte's head-of-state role is NATO's, not the Netherlands'
@@ -316,3 +316,82 @@ def test_weekday_date_not_shown_past_may_be_a_week_ahead() -> None:
     doc = Document.from_text("President Joe Biden opens the talks on Monday, December 11.")
     result = resolve_document_date(doc, evidence=[BIDEN], today=TODAY)
     assert (result.earliest, result.latest) == ("2023-12-04", "2023-12-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("Supporters of ousted president Mohamed Bazoum marched.", "2023-07-26", None),
+        (
+            "Since the coup against elected president Mohamed Bazoum, talks stalled.",
+            "2023-07-26",
+            None,
+        ),
+        ("The late President Ebrahim Raisi visited Pakistan.", "2024-05-19", None),
+        # "late" before a weekday says nothing of the person
+        (
+            "Late on Wednesday, President Ebrahim Raisi visited Pakistan.",
+            "2021-08-03",
+            "2024-05-19",
+        ),
+        # a removal of something else than the person
+        (
+            "The coup against the government of President Mohamed Bazoum failed.",
+            "2021-04-02",
+            "2023-07-26",
+        ),
+        # the old title in a caption does not put the text back inside the term
+        (
+            "Niger's President Mohamed Bazoum\n\nSince the coup against president Bazoum, talks stalled.",
+            "2023-07-26",
+            None,
+        ),
+    ],
+)
+def test_extract_removed_person_dates_the_text_after_the_term(
+    pipeline: Any, text: str, earliest: str, latest: str | None
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pilgrims may visit the lakes in Tibet starting in 2026.",
+        "The tax applies effective from 2025.",
+    ],
+)
+def test_year_a_schedule_starts_is_no_past_year(text: str) -> None:
+    assert resolve_document_date(Document.from_text(text)) == DocumentDate.unknown()
+
+
+def test_date_of_another_document_in_prose_is_no_date_line() -> None:
+    text = "The bank sold gold under the agreement dated September 27, 2004, it said on Friday."
+    result = resolve_document_date(Document.from_text(text))
+    # a lower bound from a past date, not the document's own day
+    assert (result.earliest, result.latest, result.source.value) == ("2004-09-27", None, "inferred")
+
+
+def test_span_of_years_bounds_by_its_first_year() -> None:
+    text = "Imports rose in 2019-2021, the minister said."
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest) == ("2019-01-01", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Maia Sandu, the Moldovan president, accused Moscow.", "2020-12-24"),
+        ("Burkina Faso President Ibrahim Traore met the envoy.", "2022-09-30"),
+        ("Ecuador's President Daniel Noboa spoke.", "2023-11-23"),
+        ("El Salvador's President Nayib Bukele spoke.", "2019-06-01"),
+        ("Zambian President Hakainde Hichilema spoke.", "2021-08-24"),
+        ("Tanzanian President Samia Suluhu Hassan spoke.", "2021-03-19"),
+    ],
+)
+def test_extract_heads_of_state_added_date_the_text(
+    pipeline: Any, text: str, earliest: str
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, None)

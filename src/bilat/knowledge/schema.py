@@ -299,6 +299,8 @@ class ActorRules(_Entry):
     foreign_missions: frozenset[str]
     team_nouns: frozenset[str]
     sport_words: frozenset[str]
+    removal_words: frozenset[str]
+    removal_nouns: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -385,7 +387,7 @@ class PlaceCue(TableRow):
     word: str = Field(min_length=1)
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
-        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal)$"
+        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal|idiom)$"
     )
 
 
@@ -497,6 +499,8 @@ SECTIONS: dict[str, Section] = {
     "foreign_missions": _words("actor_rules.yaml"),
     "team_nouns": _words("actor_rules.yaml"),
     "sport_words": _words("actor_rules.yaml"),
+    "removal_words": _words("actor_rules.yaml"),
+    "removal_nouns": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),

@@ -31,6 +31,7 @@ _FROZEN = (
     "strike_verbs",
     "withdrawal_triggers",
     "withdrawal",
+    "idioms",
 )
 
 

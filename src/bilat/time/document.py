@@ -70,9 +70,15 @@ _FULL_DATE = (
     rf"|(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}),?\s+(?P<y2>(?:19|20)\d\d))"
 )
+# A page's own date label: capitalised ("Updated 12 December 2022", "Last Updated: …"), at the
+# start of a line, or with a colon. In prose ("the agreement dated September 27, 2004") the
+# date is another document's.
+_LABEL = r"(?:published|updated|posted|dated?|last (?:modified|updated))"
 _LABELLED_DATE = re.compile(
-    rf"\b(?:published|updated|posted|dated?|last modified)\s*(?:on\s*)?:?\s*{_FULL_DATE}\b",
-    re.IGNORECASE,
+    rf"(?:(?-i:\b(?:Published|Updated|Posted|Dated?|Last [Mm]odified|Last [Uu]pdated|PUBLISHED"
+    rf"|UPDATED|POSTED|DATED?))\s*(?:on\s*)?:?|^[ \t]*{_LABEL}\s*(?:on\s*)?:?"
+    rf"|\b{_LABEL}\s*(?:on\s*)?:)\s*{_FULL_DATE}\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LEADING_DATE = re.compile(rf"^\s*{_FULL_DATE}\s*(?:[—–|-]|$)", re.MULTILINE)
 _ANNIVERSARY = re.compile(
@@ -96,6 +102,8 @@ _COMING_YEAR = re.compile(
     rf"(?:(?:early|late|mid|end\s+of|beginning\s+of|first\s+half\s+of|second\s+half\s+of)[\s-]+)?"
     rf"(?:(?:the\s+)?year\s+)?(?:{MONTH}\s+)?(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
+# "starting in 2026", "effective from 2025": a year a schedule begins is as often ahead as behind.
+_SCHEDULE = re.compile(r"\b(?:starting|beginning|effective|commencing)\s*$", re.IGNORECASE)
 _MONTH_DAY = re.compile(
     rf"\b(?:on|since)\s+(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d)"
 )
@@ -412,15 +420,15 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]
     best: tuple[int, str] | None = None
     for sentence in sentences:
         for match in _PAST_YEAR.finditer(sentence):
-            if guess_tense(sentence, match.span()) == FUTURE or firmly_future(
-                sentence, match.start()
+            if (
+                guess_tense(sentence, match.span()) == FUTURE
+                or firmly_future(sentence, match.start())
+                or _SCHEDULE.search(sentence, 0, match.start())
             ):
                 continue
+            # a span ("in the 2005-2007 period") bounds by its first year: it may run on past
+            # the report
             year = int(match.group("y"))
-            tail = match.group("y2")
-            if tail:
-                last = int(tail) if len(tail) == 4 else year // 100 * 100 + int(tail)
-                year = last if last > year else year
             if (ahead is None or year < ahead) and (best is None or year > best[0]):
                 best = (year, match.group(0).strip())
     if best is None:
