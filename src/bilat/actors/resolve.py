@@ -40,6 +40,7 @@ from bilat.actors.mention import (
 from bilat.actors.names import (
     COUNTRYISH,
     inside_organisation_name,
+    inside_region_name,
     person_actor,
     stance_or_currency,
     surname_not_in_office,
@@ -229,6 +230,10 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
         and any(stance_or_currency(doc, p.start, p.end, knowledge=kb) for p in named)
     ):
         return ActorSpan(start, end, None, "stance", "country word of a stance or currency")
+    if person_piece is None and any(
+        inside_region_name(doc, p.start, p.end, knowledge=kb) for p in named
+    ):
+        return ActorSpan(start, end, None, "region", "country word in a region's name")
     if person_piece is not None:
         entry = _pick(person_piece, "person")
         assert entry is not None

@@ -292,6 +292,8 @@ class ActorRules(_Entry):
     foreign_missions: frozenset[str]
     team_nouns: frozenset[str]
     sport_words: frozenset[str]
+    country_descriptions: dict[str, list[str]]
+    region_names: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -486,6 +488,8 @@ SECTIONS: dict[str, Section] = {
     "foreign_missions": _words("actor_rules.yaml"),
     "team_nouns": _words("actor_rules.yaml"),
     "sport_words": _words("actor_rules.yaml"),
+    "country_descriptions": Section("table", list[str], file="actor_rules.yaml"),
+    "region_names": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
