@@ -39,6 +39,27 @@ def test_resolve_title_at_date(
     assert (code, person) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("the Peruvian President", "2022-01-10", ("PERGOV", "Pedro Castillo")),
+        ("the Peruvian President", "2024-03-01", ("PERGOV", "Dina Boluarte")),
+        ("the Peruvian President", "2025-11-01", ("PERGOV", "Jose Jeri")),
+        ("the Malawian President", "2023-05-01", ("MWIGOV", "Lazarus Chakwera")),
+        ("the Malawian President", "2025-12-01", ("MWIGOV", "Peter Mutharika")),
+        ("the Moldovan President", "2022-06-01", ("MDAGOV", "Maia Sandu")),
+        ("the New Zealand Prime Minister", "2023-06-01", ("NZLGOV", "Chris Hipkins")),
+        ("the OIC Secretary-General", "2023-06-01", ("IGOOIC", "Hissein Brahim Taha")),
+        ("Pakistan's Foreign Secretary", "2025-02-01", ("PAKGOV", "Amna Baloch")),
+        ("the British Foreign Secretary", "2023-06-01", ("GBRGOV", "James Cleverly")),
+    ],
+)
+def test_resolve_title_of_recent_office_holders(
+    text: str, date: str, expected: tuple[str, str | None]
+) -> None:
+    assert _first(text, date) == expected
+
+
 def test_resolve_explains_unknown_date() -> None:
     (found,) = resolve_text("the US Secretary of State", date=None)
     assert (

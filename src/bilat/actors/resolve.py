@@ -409,7 +409,7 @@ def _resolve_title(
     former: bool,
 ) -> ActorSpan:
     kb = ctx.knowledge
-    office_id = _main_office(kb, titles)
+    office_id = _main_office(kb, titles, country)
     office = kb.offices[office_id]
     if country is None and office.country is not None and name_piece is not None:
         generic = _generic_office(kb, titles)
@@ -485,8 +485,17 @@ def _generic_office(kb: Knowledge, titles: list[Piece]) -> str | None:
     return min(generic, key=lambda o: kb.offices[o].rank) if generic else None
 
 
-def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
+def _main_office(kb: Knowledge, titles: list[Piece], country: str | None = None) -> str:
+    """Return the highest office the titles name; with a country, one that country has.
+
+    "Pakistan's Foreign Secretary" is the generic office (a senior diplomat), not the United
+    Kingdom's Foreign Secretary, whose office is its foreign minister's.
+    """
     offices = [t.entries[0].key for t in titles]
+    if country is not None and any(kb.offices[o].country not in (None, country) for o in offices):
+        others = [e.key for t in titles for e in t.entries if e.kind == "title"]
+        fitting = [o for o in others if kb.offices[o].country in (None, country)]
+        offices = fitting or offices
     return min(offices, key=lambda o: kb.offices[o].rank)
 
 
