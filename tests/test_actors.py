@@ -60,6 +60,42 @@ def test_resolve_title_of_recent_office_holders(
     assert _first(text, date) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Zaire accused Rwanda of arming the rebels.",
+            "1997-04-10",
+            [("Zaire", "COD", None), ("Rwanda", "RWA", None)],
+        ),
+        (
+            "Kabila rejected talks with Mobutu.",
+            "1997-04-10",
+            [
+                ("Kabila", "CODREB", "Laurent-Desire Kabila"),
+                ("Mobutu", "CODGOV", "Mobutu Sese Seko"),
+            ],
+        ),
+        (
+            "Kabila met Museveni on Monday.",
+            "2005-04-10",
+            [("Kabila", "CODGOV", "Joseph Kabila"), ("Museveni", "UGAGOV", "Yoweri Museveni")],
+        ),
+        (
+            "Camdessus praised Thailand.",
+            "1997-08-01",
+            [("Camdessus", "IGOIMF", "Michel Camdessus"), ("Thailand", "THA", None)],
+        ),
+    ],
+)
+def test_resolve_wire_era_names(
+    pipeline: Pipeline, text: str, date: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="w", published=date))
+    found = [(m.text, m.actor.code, m.actor.person) for m in extraction.mentions]
+    assert found == expected
+
+
 def test_resolve_explains_unknown_date() -> None:
     (found,) = resolve_text("the US Secretary of State", date=None)
     assert (
