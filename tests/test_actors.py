@@ -342,6 +342,38 @@ def test_coreference_pronouns_follow_gender(pipeline: Pipeline) -> None:
     assert pronouns == [("She", "Hillary Clinton", "USAGOV"), ("He", "Ishaq Dar", "PAKGOV")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject pronoun opening its sentence continues the subject before
+        (
+            "Shehbaz Sharif met Antony Blinken in Washington. He thanked the United States.",
+            [("He", "Shehbaz Sharif", "PAKGOV")],
+        ),
+        (
+            "Antony Blinken met Shehbaz Sharif on Monday. He praised Pakistan.",
+            [("He", "Antony Blinken", "USAGOV")],
+        ),
+        # the speaker of a quote is the subject of its speech verb
+        (
+            '"We will respond," said Hossein Amirabdollahian after meeting Ishaq Dar. '
+            "He also condemned Israel.",
+            [("He", "Hossein Amir-Abdollahian", "IRNGOV")],
+        ),
+        # an object pronoun is not the subject of its own clause
+        (
+            "Jaishankar said Wang Yi had assured him of support.",
+            [("him", "S. Jaishankar", "INDGOV")],
+        ),
+    ],
+)
+def test_coreference_pronoun_prefers_the_subject(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    pronouns = [a for a in _actors(pipeline, text, "2023-04-10") if a[0] in ("He", "him")]
+    assert pronouns == expected
+
+
 def test_coreference_headline_official_named_in_the_lede(pipeline: Pipeline) -> None:
     text = (
         "- US official vows to keep working with Pakistan\n"
