@@ -178,6 +178,38 @@ def test_organisation_noun_without_its_organisation_stays_open(
     assert [t for t, _ in _codes(pipeline, text) if "lender" in t] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Executive Board of the International Monetary Fund approved a loan.",
+            [("Executive Board", "IGOIMF"), ("International Monetary Fund", "IGOIMF")],
+        ),
+        (
+            "The Council of the European Union imposed sanctions on Iran.",
+            [("Council", "IGOEU"), ("European Union", "IGOEU"), ("Iran", "IRN")],
+        ),
+        (
+            "Hamas released two hostages. The group also accused Israel of delays.",
+            [("Hamas", "PSEREB"), ("group", "PSEREB"), ("Israel", "ISR")],
+        ),
+        (
+            "Sri Lanka asked the IMF for a bailout. The board approved it on Monday.",
+            [("Sri Lanka", "LKA"), ("IMF", "IGOIMF"), ("board", "IGOIMF")],
+        ),
+    ],
+)
+def test_organ_and_group_nouns_take_their_organisation(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_group_noun_after_a_bloc_stays_open(pipeline: Pipeline) -> None:
+    text = "The G7 met in Japan. The group condemned Russia."
+    assert _codes(pipeline, text) == [("G7", "IGOSEVEN"), ("Japan", "JPN"), ("Russia", "RUS")]
+
+
 def test_country_descriptions_name_known_countries(pipeline: Pipeline) -> None:
     known = set(pipeline.knowledge.countries)
     descriptions = pipeline.knowledge.actor_rules.country_descriptions

@@ -143,16 +143,23 @@ def _named_organisation(
     doc: Doc, token: Token, found: list[ActorSpan], codes: list[str]
 ) -> ActorSpan | None:
     """Return the nearest earlier mention of one of ``codes`` in this sentence or the two before."""
-    for mention in _earlier(doc, token, found, sentences=2):
+    for mention in earlier(doc, token, found, sentences=2):
         if mention.kind == "org" and mention.actor is not None and mention.actor.code in codes:
             return mention
     return None
 
 
-def _earlier(
+def earlier(
     doc: Doc, token: Token, found: list[ActorSpan], *, sentences: int
 ) -> Iterator[ActorSpan]:
-    """Yield the mentions before a token, nearest first, in its sentence and ``sentences`` before."""
+    """Yield the mentions before a token, nearest first, in its sentence and ``sentences`` before.
+
+    Args:
+        doc: the parsed document.
+        token: where to look back from.
+        found: the mentions, sorted by position.
+        sentences: how many sentences before the token's own to look into.
+    """
     floor = token.sent.start
     for _ in range(sentences):
         if floor > 0:
@@ -186,7 +193,7 @@ def _subject_state(
     """
     countries = ctx.knowledge.countries
     speech = {w.lower() for w in ctx.knowledge.quote_words.speech_verbs}
-    for mention in _earlier(doc, token, found, sentences=1 if before else 0):
+    for mention in earlier(doc, token, found, sentences=1 if before else 0):
         actor = mention.actor
         if actor is None or actor.country not in countries or mention.kind == "group":
             continue

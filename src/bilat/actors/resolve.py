@@ -45,6 +45,7 @@ from bilat.actors.names import (
     stance_or_currency,
     surname_not_in_office,
 )
+from bilat.actors.organs import organ_mentions
 from bilat.actors.phrase import own_phrase
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import ActorRules, Person
@@ -75,6 +76,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found.sort(key=lambda f: f.start)
     own_phrase(doc, found, context)
     found.extend(descriptive_nouns(doc, found, context))
+    found.sort(key=lambda f: f.start)
+    found.extend(organ_mentions(doc, found, context))
     found.sort(key=lambda f: f.start)
     clause_country(doc, found, context)
     corefer(doc, found, context)

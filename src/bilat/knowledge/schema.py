@@ -294,6 +294,8 @@ class ActorRules(_Entry):
     sport_words: frozenset[str]
     country_descriptions: dict[str, list[str]]
     region_names: frozenset[str]
+    organ_nouns: frozenset[str]
+    armed_group_nouns: frozenset[str]
 
 
 class CalibrationCount(_Entry):
@@ -490,6 +492,8 @@ SECTIONS: dict[str, Section] = {
     "sport_words": _words("actor_rules.yaml"),
     "country_descriptions": Section("table", list[str], file="actor_rules.yaml"),
     "region_names": _words("actor_rules.yaml"),
+    "organ_nouns": _words("actor_rules.yaml"),
+    "armed_group_nouns": _words("actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
