@@ -52,6 +52,9 @@ def test_resolve_title_at_date(
         ("the OIC Secretary-General", "2023-06-01", ("IGOOIC", "Hissein Brahim Taha")),
         ("Pakistan's Foreign Secretary", "2025-02-01", ("PAKGOV", "Amna Baloch")),
         ("the British Foreign Secretary", "2023-06-01", ("GBRGOV", "James Cleverly")),
+        ("the Kazakh Foreign Minister", "2024-01-01", ("KAZGOV", "Murat Nurtleu")),
+        ("the Rwandan Foreign Minister", "2025-02-01", ("RWAGOV", "Olivier Nduhungirehe")),
+        ("the Kenyan Foreign Minister", "2024-02-01", ("KENGOV", "Musalia Mudavadi")),
     ],
 )
 def test_resolve_title_of_recent_office_holders(
