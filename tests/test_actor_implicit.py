@@ -210,6 +210,31 @@ def test_group_noun_after_a_bloc_stays_open(pipeline: Pipeline) -> None:
     assert _codes(pipeline, text) == [("G7", "IGOSEVEN"), ("Japan", "JPN"), ("Russia", "RUS")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea fired a missile. The North also threatened Japan.",
+            [("North Korea", "PRK"), ("North", "PRK"), ("Japan", "JPN")],
+        ),
+        (
+            "Pyongyang tested a rocket. The South protested on Monday.",
+            [("Pyongyang", "PRKGOV"), ("South", "KOR")],
+        ),
+        # no state of the division named before, or part of a longer name
+        ("Floods hit the North. Britain sent aid.", [("Britain", "GBR")]),
+        (
+            "North Korea fired a missile into the South China Sea.",
+            [("North Korea", "PRK")],
+        ),
+    ],
+)
+def test_compass_word_names_the_divided_state(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
 def test_country_descriptions_name_known_countries(pipeline: Pipeline) -> None:
     known = set(pipeline.knowledge.countries)
     descriptions = pipeline.knowledge.actor_rules.country_descriptions

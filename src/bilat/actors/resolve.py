@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from bilat.actors.compass import compass_mentions
 from bilat.actors.coref import corefer
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
 from bilat.actors.implicit import (
@@ -78,6 +79,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found.extend(descriptive_nouns(doc, found, context))
     found.sort(key=lambda f: f.start)
     found.extend(organ_mentions(doc, found, context))
+    found.extend(compass_mentions(doc, found, context))
     found.sort(key=lambda f: f.start)
     clause_country(doc, found, context)
     corefer(doc, found, context)

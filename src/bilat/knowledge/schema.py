@@ -296,6 +296,7 @@ class ActorRules(_Entry):
     region_names: frozenset[str]
     organ_nouns: frozenset[str]
     armed_group_nouns: frozenset[str]
+    compass_states: dict[str, list[list[str]]]
 
 
 class CalibrationCount(_Entry):
@@ -494,6 +495,7 @@ SECTIONS: dict[str, Section] = {
     "region_names": _words("actor_rules.yaml"),
     "organ_nouns": _words("actor_rules.yaml"),
     "armed_group_nouns": _words("actor_rules.yaml"),
+    "compass_states": Section("table", list[list[str]], file="actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
