@@ -186,6 +186,10 @@ def test_organisation_noun_without_its_organisation_stays_open(
             [("Executive Board", "IGOIMF"), ("International Monetary Fund", "IGOIMF")],
         ),
         (
+            "The loan was approved by the IMF Executive Board.",
+            [("IMF", "IGOIMF"), ("Executive Board", "IGOIMF")],
+        ),
+        (
             "The Council of the European Union imposed sanctions on Iran.",
             [("Council", "IGOEU"), ("European Union", "IGOEU"), ("Iran", "IRN")],
         ),

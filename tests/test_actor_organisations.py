@@ -26,6 +26,8 @@ from bilat.lookup import resolve_text
         ),
         ("The Security Council met.", ("Security Council", "IGOUNO")),
         ("The FARC claimed the attack.", ("FARC", "COLREB")),
+        # a curly apostrophe matches a name filed with a straight one
+        ("The Kurdistan Workers’ Party claimed it.", ("Kurdistan Workers’ Party", "TURREB")),
         ("The FDLR claimed the attack.", ("FDLR", "RWAREB")),
         ("The Free Syrian Army claimed it.", ("Free Syrian Army", "SYRREB")),
         ("The TNLA claimed the attack.", ("TNLA", "MMRREB")),

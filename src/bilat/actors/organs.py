@@ -1,8 +1,9 @@
 """Give an organisation's organs and the nouns that stand for an armed group their organisation.
 
 "The Executive Board of the International Monetary Fund approved …": the subject is the board,
-and the board acts for the IMF, so the organ noun with its "of" phrase is a mention of the
-organisation (``organ_nouns`` in ``actor_rules.yaml``). "Hamas freed two hostages. The group
+and the board acts for the IMF, so the organ noun with its "of" phrase (or after the
+organisation's name: "the IMF Executive Board") is a mention of the organisation
+(``organ_nouns`` in ``actor_rules.yaml``). "Hamas freed two hostages. The group
 also said …": a noun that stands for an armed group (``armed_group_nouns``) is the nearest
 organisation named in its sentence or the two before, when that organisation is an armed
 group; after a bloc ("the G7 … the group") it stays open.
@@ -42,8 +43,12 @@ def organ_mentions(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> lis
             continue
         if noun in rules.organ_nouns:
             owner = _of_organisation(token, at)
+            named = _named_before(token, at)
+            if owner is None and named is not None:
+                # "the IMF Executive Board": the organ's words after the organisation's name
+                owner = named
             if owner is not None and owner.actor is not None:
-                start = _phrase_start(token, covered)
+                start = owner.end if owner is named else _phrase_start(token, covered)
                 text = doc[start : token.i + 1].text
                 actor = replace(owner.actor, name=text)
                 how = f"'{text}', an organ of {owner.actor.code}"
@@ -69,6 +74,15 @@ def _of_organisation(token: Token, at: dict[int, ActorSpan]) -> ActorSpan | None
             owner = at.get(pobj.i) if pobj.dep_ == "pobj" else None
             if owner is not None and owner.kind == "org":
                 return owner
+    return None
+
+
+def _named_before(token: Token, at: dict[int, ActorSpan]) -> ActorSpan | None:
+    """Return the organisation a noun's compound modifier names ("the IMF Executive Board")."""
+    for child in token.lefts:
+        owner = at.get(child.i) if child.dep_ == "compound" else None
+        if owner is not None and owner.kind == "org" and owner.end <= token.i:
+            return owner
     return None
 
 
