@@ -80,6 +80,69 @@ def test_country_noun_without_one_subject_state_stays_open(pipeline: Pipeline, t
     ("text", "expected"),
     [
         (
+            "Nepal signed a deal with India. China also praised the Himalayan nation.",
+            [("Nepal", "NPL"), ("India", "IND"), ("China", "CHN"), ("Himalayan nation", "NPL")],
+        ),
+        (
+            "Sri Lanka met Chinese officials. China has sent aid to the island nation.",
+            [
+                ("Sri Lanka", "LKA"),
+                ("Chinese officials", "CHNGOV"),
+                ("China", "CHN"),
+                ("island nation", "LKA"),
+            ],
+        ),
+        (
+            "Saudi Arabia and Iran restored ties. The kingdom reopened its embassy.",
+            [
+                ("Saudi Arabia", "SAU"),
+                ("Iran", "IRN"),
+                ("kingdom", "SAU"),
+                ("its", "SAU"),
+                ("embassy", "SAUGOV"),
+            ],
+        ),
+        (
+            "Brazil hosted Argentina's president. The South American country signed a deal.",
+            [
+                ("Brazil", "BRA"),
+                ("Argentina's president", "ARGGOV"),
+                ("South American country", "BRA"),
+            ],
+        ),
+    ],
+)
+def test_described_country_noun_takes_the_state_that_fits(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_described_country_noun_without_a_fitting_state_stays_open(pipeline: Pipeline) -> None:
+    text = "India met Japan on Monday. The Gulf state said it would attend."
+    assert [t for t, _ in _codes(pipeline, text) if "state" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rains hit the Indian Ocean coast of Kenya on Monday.", [("Kenya", "KEN")]),
+        (
+            "Latin American leaders met Chinese officials.",
+            [("Chinese officials", "CHNGOV")],
+        ),
+    ],
+)
+def test_country_word_in_a_region_name_names_no_state(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Kenya asked the IMF for a loan. The lender approved the request.",
             [("Kenya", "KEN"), ("IMF", "IGOIMF"), ("lender", "IGOIMF")],
         ),
@@ -113,6 +176,73 @@ def test_organisation_noun_without_its_organisation_stays_open(
     pipeline: Pipeline, text: str
 ) -> None:
     assert [t for t, _ in _codes(pipeline, text) if "lender" in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Executive Board of the International Monetary Fund approved a loan.",
+            [("Executive Board", "IGOIMF"), ("International Monetary Fund", "IGOIMF")],
+        ),
+        (
+            "The loan was approved by the IMF Executive Board.",
+            [("IMF", "IGOIMF"), ("Executive Board", "IGOIMF")],
+        ),
+        (
+            "The Council of the European Union imposed sanctions on Iran.",
+            [("Council", "IGOEU"), ("European Union", "IGOEU"), ("Iran", "IRN")],
+        ),
+        (
+            "Hamas released two hostages. The group also accused Israel of delays.",
+            [("Hamas", "PSEREB"), ("group", "PSEREB"), ("Israel", "ISR")],
+        ),
+        (
+            "Sri Lanka asked the IMF for a bailout. The board approved it on Monday.",
+            [("Sri Lanka", "LKA"), ("IMF", "IGOIMF"), ("board", "IGOIMF")],
+        ),
+    ],
+)
+def test_organ_and_group_nouns_take_their_organisation(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_group_noun_after_a_bloc_stays_open(pipeline: Pipeline) -> None:
+    text = "The G7 met in Japan. The group condemned Russia."
+    assert _codes(pipeline, text) == [("G7", "IGOSEVEN"), ("Japan", "JPN"), ("Russia", "RUS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "North Korea fired a missile. The North also threatened Japan.",
+            [("North Korea", "PRK"), ("North", "PRK"), ("Japan", "JPN")],
+        ),
+        (
+            "Pyongyang tested a rocket. The South protested on Monday.",
+            [("Pyongyang", "PRKGOV"), ("South", "KOR")],
+        ),
+        # no state of the division named before, or part of a longer name
+        ("Floods hit the North. Britain sent aid.", [("Britain", "GBR")]),
+        (
+            "North Korea fired a missile into the South China Sea.",
+            [("North Korea", "PRK")],
+        ),
+    ],
+)
+def test_compass_word_names_the_divided_state(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(pipeline, text) == expected
+
+
+def test_country_descriptions_name_known_countries(pipeline: Pipeline) -> None:
+    known = set(pipeline.knowledge.countries)
+    descriptions = pipeline.knowledge.actor_rules.country_descriptions
+    assert sorted({c for codes in descriptions.values() for c in codes} - known) == []
 
 
 def test_organisation_nouns_name_known_organisations(pipeline: Pipeline) -> None:

@@ -25,11 +25,31 @@ from bilat.lookup import resolve_text
             ("AU Peace and Security Council", "IGOAFU"),
         ),
         ("The Security Council met.", ("Security Council", "IGOUNO")),
+        ("The FARC claimed the attack.", ("FARC", "COLREB")),
+        # a curly apostrophe matches a name filed with a straight one
+        ("The Kurdistan Workers’ Party claimed it.", ("Kurdistan Workers’ Party", "TURREB")),
+        ("The FDLR claimed the attack.", ("FDLR", "RWAREB")),
+        ("The Free Syrian Army claimed it.", ("Free Syrian Army", "SYRREB")),
+        ("The TNLA claimed the attack.", ("TNLA", "MMRREB")),
+        ("The Oromo Liberation Army claimed it.", ("Oromo Liberation Army", "ETHREB")),
+        ("The PFLP claimed the attack.", ("PFLP", "PSEREB")),
+        ("Mali's junta claimed the attack.", ("Mali's junta", "MLIMIL")),
     ],
 )
 def test_actors_armed_groups_and_organs(text: str, expected: tuple[str, str]) -> None:
     found = resolve_text(text, date="2022-06-01")
     assert [(r["text"], r["code"]) for r in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("1998-05-01", "AGOREB"), ("2022-09-01", "AGOOPP")],
+)
+def test_actors_unita_is_rebel_before_the_ceasefire_and_a_party_after(
+    date: str, expected: str
+) -> None:
+    found = resolve_text("UNITA rejected the results.", date=date)
+    assert [(r["text"], r["code"]) for r in found] == [("UNITA", expected)]
 
 
 def test_actors_lower_case_arabic_article_only_before_a_capital() -> None:

@@ -39,6 +39,66 @@ def test_resolve_title_at_date(
     assert (code, person) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("the Peruvian President", "2022-01-10", ("PERGOV", "Pedro Castillo")),
+        ("the Peruvian President", "2024-03-01", ("PERGOV", "Dina Boluarte")),
+        ("the Peruvian President", "2025-11-01", ("PERGOV", "Jose Jeri")),
+        ("the Malawian President", "2023-05-01", ("MWIGOV", "Lazarus Chakwera")),
+        ("the Malawian President", "2025-12-01", ("MWIGOV", "Peter Mutharika")),
+        ("the Moldovan President", "2022-06-01", ("MDAGOV", "Maia Sandu")),
+        ("the New Zealand Prime Minister", "2023-06-01", ("NZLGOV", "Chris Hipkins")),
+        ("the OIC Secretary-General", "2023-06-01", ("IGOOIC", "Hissein Brahim Taha")),
+        ("Pakistan's Foreign Secretary", "2025-02-01", ("PAKGOV", "Amna Baloch")),
+        ("the British Foreign Secretary", "2023-06-01", ("GBRGOV", "James Cleverly")),
+        ("the Kazakh Foreign Minister", "2024-01-01", ("KAZGOV", "Murat Nurtleu")),
+        ("the Rwandan Foreign Minister", "2025-02-01", ("RWAGOV", "Olivier Nduhungirehe")),
+        ("the Kenyan Foreign Minister", "2024-02-01", ("KENGOV", "Musalia Mudavadi")),
+    ],
+)
+def test_resolve_title_of_recent_office_holders(
+    text: str, date: str, expected: tuple[str, str | None]
+) -> None:
+    assert _first(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        (
+            "Zaire accused Rwanda of arming the rebels.",
+            "1997-04-10",
+            [("Zaire", "COD", None), ("Rwanda", "RWA", None)],
+        ),
+        (
+            "Kabila rejected talks with Mobutu.",
+            "1997-04-10",
+            [
+                ("Kabila", "CODREB", "Laurent-Desire Kabila"),
+                ("Mobutu", "CODGOV", "Mobutu Sese Seko"),
+            ],
+        ),
+        (
+            "Kabila met Museveni on Monday.",
+            "2005-04-10",
+            [("Kabila", "CODGOV", "Joseph Kabila"), ("Museveni", "UGAGOV", "Yoweri Museveni")],
+        ),
+        (
+            "Camdessus praised Thailand.",
+            "1997-08-01",
+            [("Camdessus", "IGOIMF", "Michel Camdessus"), ("Thailand", "THA", None)],
+        ),
+    ],
+)
+def test_resolve_wire_era_names(
+    pipeline: Pipeline, text: str, date: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="w", published=date))
+    found = [(m.text, m.actor.code, m.actor.person) for m in extraction.mentions]
+    assert found == expected
+
+
 def test_resolve_explains_unknown_date() -> None:
     (found,) = resolve_text("the US Secretary of State", date=None)
     assert (
@@ -283,6 +343,38 @@ def test_coreference_pronouns_follow_gender(pipeline: Pipeline) -> None:
     )
     pronouns = [a for a in _actors(pipeline, text, "2011-10-20") if a[0] in ("She", "He")]
     assert pronouns == [("She", "Hillary Clinton", "USAGOV"), ("He", "Ishaq Dar", "PAKGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject pronoun opening its sentence continues the subject before
+        (
+            "Shehbaz Sharif met Antony Blinken in Washington. He thanked the United States.",
+            [("He", "Shehbaz Sharif", "PAKGOV")],
+        ),
+        (
+            "Antony Blinken met Shehbaz Sharif on Monday. He praised Pakistan.",
+            [("He", "Antony Blinken", "USAGOV")],
+        ),
+        # the speaker of a quote is the subject of its speech verb
+        (
+            '"We will respond," said Hossein Amirabdollahian after meeting Ishaq Dar. '
+            "He also condemned Israel.",
+            [("He", "Hossein Amir-Abdollahian", "IRNGOV")],
+        ),
+        # an object pronoun is not the subject of its own clause
+        (
+            "Jaishankar said Wang Yi had assured him of support.",
+            [("him", "S. Jaishankar", "INDGOV")],
+        ),
+    ],
+)
+def test_coreference_pronoun_prefers_the_subject(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    pronouns = [a for a in _actors(pipeline, text, "2023-04-10") if a[0] in ("He", "him")]
+    assert pronouns == expected
 
 
 def test_coreference_headline_official_named_in_the_lede(pipeline: Pipeline) -> None:

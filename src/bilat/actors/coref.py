@@ -56,7 +56,7 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
                 mention.actor = antecedent.actor
                 mention.how = f"pronoun → {antecedent.actor.code}"
         elif mention.kind == "pronoun":
-            antecedent = _antecedent(doc[mention.start].lower_, found[:index], kb)
+            antecedent = _antecedent(doc, mention, found[:index], kb)
             if antecedent is not None and antecedent.actor is not None:
                 mention.actor = antecedent.actor
                 mention.office = antecedent.office
@@ -209,25 +209,67 @@ def _collective_antecedent(
     return None
 
 
-def _antecedent(pronoun: str, before: list[ActorSpan], kb: Knowledge) -> ActorSpan | None:
-    """Return the nearest earlier person a pronoun can refer to, or None.
+def _antecedent(
+    doc: Doc, mention: ActorSpan, before: list[ActorSpan], kb: Knowledge
+) -> ActorSpan | None:
+    """Return the earlier person a pronoun refers to, or None.
 
     A known person of the other gender is passed over ("her release" after a sentence about
     Antony Blinken); the search stops at a person bilat cannot resolve, who is as likely the
-    referent as anyone named before them.
+    referent as anyone named before them. An object pronoun is not the subject of its own
+    clause ("Wang Yi assured him": not Wang Yi), and a subject pronoun opening its sentence's
+    references continues the subject before ("Sharif met Blinken. He thanked …": Sharif).
     """
-    feminine = pronoun in FEMININE
+    pronoun = doc[mention.start]
+    feminine = pronoun.lower_ in FEMININE
+    candidates: list[ActorSpan] = []
     for found in reversed(before):
         if not found.individual:
             continue
         if found.actor is None:
             if found.kind == "name":
-                return None
+                break
             continue
         person = kb.people.get(found.actor.person_id or "")
         if person is not None and person.female != feminine:
             continue
-        return found
+        candidates.append(found)
+    if pronoun.dep_ in ("dobj", "dative", "pobj"):
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        candidates = [c for c in candidates if not _subject_of(doc, c, verb.i)]
+    if not candidates:
+        return None
+    if pronoun.dep_ in ("nsubj", "nsubjpass"):
+        return _preferred_subject(doc, pronoun.i, candidates) or candidates[0]
+    return candidates[0]
+
+
+def _subject_of(doc: Doc, mention: ActorSpan, verb: int) -> bool:
+    """Return whether a mention is (or owns) the subject of the verb at ``verb``."""
+    head = doc[mention.end - 1]
+    if head.dep_ in ("poss", "compound") and head.head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb
+
+
+def _preferred_subject(doc: Doc, at: int, candidates: list[ActorSpan]) -> ActorSpan | None:
+    """Return the main-clause subject of the sentence before, when a reference opens its own.
+
+    Candidates are nearest first. Only when none stands in the reference's own sentence: a
+    subject there is found by nearness already ("Modi said he would …").
+    """
+    sentence = doc[at].sent
+    if candidates[0].start >= sentence.start:
+        return None
+    previous = doc[candidates[0].start].sent
+    for candidate in candidates:
+        if candidate.start < previous.start:
+            return None
+        head = doc[candidate.end - 1]
+        if head.dep_ in ("poss", "compound") and head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i == previous.root.i:
+            return candidate
     return None
 
 

@@ -60,8 +60,12 @@ class Gazetteer:
         phrases: dict[str, list[Entry]] = {}
         for phrase, entry in _phrases(knowledge):
             phrase = phrase.strip()
-            if phrase:
-                phrases.setdefault(phrase, []).append(entry)
+            # news sites print the apostrophe curly as often as straight ("Workers’ Party")
+            for variant in dict.fromkeys(
+                [phrase, phrase.replace("'", "’"), phrase.replace("’", "'")]
+            ):
+                if variant:
+                    phrases.setdefault(variant, []).append(entry)
         self.by_lower: dict[str, list[tuple[str, Entry]]] = {}
         for phrase, entries in phrases.items():
             for entry in entries:

@@ -44,7 +44,8 @@ def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> 
         New mentions, resolved, or waiting for their possessor.
     """
     rules = ctx.knowledge.actor_rules
-    covered = {i for f in found for i in range(f.start, f.end)}
+    # a country word inside a region's name ("South American") describes, it does not name
+    covered = {i for f in found if f.kind != "region" for i in range(f.start, f.end)}
     made: list[ActorSpan] = []
     for token in doc:
         noun = token.lower_
@@ -83,29 +84,82 @@ def descriptive_nouns(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> 
                 made.append(ActorSpan(start, token.i + 1, actor, "org", how))
             continue
         subject = _subject_state(doc, token, found, ctx)
+        fits = _described_states(doc[start : token.i + 1].text, rules.country_descriptions)
+        if fits is not None:
+            subject = _fitting_state(doc, token, found, subject, fits)
         if subject is None or subject.actor is None or subject.actor.country is None:
             continue
         country = subject.actor.country
         actor = _state_of(subject.actor, country, text)
-        how = f"'{text}' → {country}, the subject before"
+        how = f"'{text}' → {country}, the " + (
+            "state before that fits" if fits else "subject before"
+        )
         made.append(ActorSpan(start, token.i + 1, actor, "country", how))
     return made
+
+
+def _described_states(text: str, descriptions: dict[str, list[str]]) -> frozenset[str] | None:
+    """Return the states every description word in a phrase fits, or None with no such word.
+
+    "the Gulf kingdom" fits Saudi Arabia and Bahrain; the longest description wins where one
+    holds another ("South Asian" over "Asian").
+    """
+    words = text.lower().replace("-", " ").split()
+    fits: frozenset[str] | None = None
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            key = " ".join(words[i:j])
+            if key in descriptions:
+                states = frozenset(descriptions[key])
+                fits = states if fits is None else fits & states
+                i = j
+                break
+        else:
+            i += 1
+    return fits
+
+
+def _fitting_state(
+    doc: Doc,
+    token: Token,
+    found: list[ActorSpan],
+    subject: ActorSpan | None,
+    fits: frozenset[str],
+) -> ActorSpan | None:
+    """Return the state a described noun stands for: the subject if it fits, else the nearest
+    earlier state in the document that does ("China lent the island nation …" after Sri Lanka)."""
+    if subject is not None and subject.actor is not None and subject.actor.country in fits:
+        return subject
+    for mention in reversed(found):
+        if mention.end > token.i or mention.kind == "group" or mention.actor is None:
+            continue
+        if mention.actor.country in fits:
+            return mention
+    return None
 
 
 def _named_organisation(
     doc: Doc, token: Token, found: list[ActorSpan], codes: list[str]
 ) -> ActorSpan | None:
     """Return the nearest earlier mention of one of ``codes`` in this sentence or the two before."""
-    for mention in _earlier(doc, token, found, sentences=2):
+    for mention in earlier(doc, token, found, sentences=2):
         if mention.kind == "org" and mention.actor is not None and mention.actor.code in codes:
             return mention
     return None
 
 
-def _earlier(
+def earlier(
     doc: Doc, token: Token, found: list[ActorSpan], *, sentences: int
 ) -> Iterator[ActorSpan]:
-    """Yield the mentions before a token, nearest first, in its sentence and ``sentences`` before."""
+    """Yield the mentions before a token, nearest first, in its sentence and ``sentences`` before.
+
+    Args:
+        doc: the parsed document.
+        token: where to look back from.
+        found: the mentions, sorted by position.
+        sentences: how many sentences before the token's own to look into.
+    """
     floor = token.sent.start
     for _ in range(sentences):
         if floor > 0:
@@ -139,7 +193,7 @@ def _subject_state(
     """
     countries = ctx.knowledge.countries
     speech = {w.lower() for w in ctx.knowledge.quote_words.speech_verbs}
-    for mention in _earlier(doc, token, found, sentences=1 if before else 0):
+    for mention in earlier(doc, token, found, sentences=1 if before else 0):
         actor = mention.actor
         if actor is None or actor.country not in countries or mention.kind == "group":
             continue

@@ -67,6 +67,37 @@ def inside_organisation_name(
     return last_head
 
 
+def inside_region_name(
+    doc: Doc, start: int, end: int, *, knowledge: Knowledge | None = None
+) -> bool:
+    """Return whether the country word at ``doc[start:end]`` is part of a region's name.
+
+    Args:
+        doc: the parsed document.
+        start: first token of the country word.
+        end: token after it.
+        knowledge: whose region names to use (bundled by default).
+
+    Returns:
+        True for "American" in "the South American country" and "Indian" in "the Indian
+        Ocean", False for "the American envoy".
+    """
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    low = max(0, first - 40)
+    window = doc.text[low : last + 40]
+    for name in actor_rules(knowledge).region_names:
+        at = window.find(name)
+        while at >= 0:
+            begin, finish = low + at, low + at + len(name)
+            bounded = (begin == 0 or not doc.text[begin - 1].isalnum()) and (
+                finish == len(doc.text) or not doc.text[finish].isalnum()
+            )
+            if bounded and begin <= first and last <= finish:
+                return True
+            at = window.find(name, at + 1)
+    return False
+
+
 def stance_or_currency(
     doc: Doc, start: int, end: int, *, knowledge: Knowledge | None = None
 ) -> bool:

@@ -16,6 +16,7 @@ import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from bilat.actors.compass import compass_mentions
 from bilat.actors.coref import corefer
 from bilat.actors.gazetteer import Entry, Gazetteer, Piece
 from bilat.actors.implicit import (
@@ -40,10 +41,12 @@ from bilat.actors.mention import (
 from bilat.actors.names import (
     COUNTRYISH,
     inside_organisation_name,
+    inside_region_name,
     person_actor,
     stance_or_currency,
     surname_not_in_office,
 )
+from bilat.actors.organs import organ_mentions
 from bilat.actors.phrase import own_phrase
 from bilat.knowledge import Knowledge
 from bilat.knowledge.schema import ActorRules, Person
@@ -74,6 +77,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> li
     found.sort(key=lambda f: f.start)
     own_phrase(doc, found, context)
     found.extend(descriptive_nouns(doc, found, context))
+    found.sort(key=lambda f: f.start)
+    found.extend(organ_mentions(doc, found, context))
+    found.extend(compass_mentions(doc, found, context))
     found.sort(key=lambda f: f.start)
     clause_country(doc, found, context)
     corefer(doc, found, context)
@@ -229,6 +235,10 @@ def _resolve(doc: Doc, group: list[Piece], ctx: ResolveContext) -> ActorSpan:
         and any(stance_or_currency(doc, p.start, p.end, knowledge=kb) for p in named)
     ):
         return ActorSpan(start, end, None, "stance", "country word of a stance or currency")
+    if person_piece is None and any(
+        inside_region_name(doc, p.start, p.end, knowledge=kb) for p in named
+    ):
+        return ActorSpan(start, end, None, "region", "country word in a region's name")
     if person_piece is not None:
         entry = _pick(person_piece, "person")
         assert entry is not None
@@ -404,7 +414,7 @@ def _resolve_title(
     former: bool,
 ) -> ActorSpan:
     kb = ctx.knowledge
-    office_id = _main_office(kb, titles)
+    office_id = _main_office(kb, titles, country)
     office = kb.offices[office_id]
     if country is None and office.country is not None and name_piece is not None:
         generic = _generic_office(kb, titles)
@@ -480,8 +490,17 @@ def _generic_office(kb: Knowledge, titles: list[Piece]) -> str | None:
     return min(generic, key=lambda o: kb.offices[o].rank) if generic else None
 
 
-def _main_office(kb: Knowledge, titles: list[Piece]) -> str:
+def _main_office(kb: Knowledge, titles: list[Piece], country: str | None = None) -> str:
+    """Return the highest office the titles name; with a country, one that country has.
+
+    "Pakistan's Foreign Secretary" is the generic office (a senior diplomat), not the United
+    Kingdom's Foreign Secretary, whose office is its foreign minister's.
+    """
     offices = [t.entries[0].key for t in titles]
+    if country is not None and any(kb.offices[o].country not in (None, country) for o in offices):
+        others = [e.key for t in titles for e in t.entries if e.kind == "title"]
+        fitting = [o for o in others if kb.offices[o].country in (None, country)]
+        offices = fitting or offices
     return min(offices, key=lambda o: kb.offices[o].rank)
 
 

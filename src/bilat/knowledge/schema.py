@@ -301,6 +301,11 @@ class ActorRules(_Entry):
     sport_words: frozenset[str]
     removal_words: frozenset[str]
     removal_nouns: frozenset[str]
+    country_descriptions: dict[str, list[str]]
+    region_names: frozenset[str]
+    organ_nouns: frozenset[str]
+    armed_group_nouns: frozenset[str]
+    compass_states: dict[str, list[list[str]]]
 
 
 class CalibrationCount(_Entry):
@@ -501,6 +506,11 @@ SECTIONS: dict[str, Section] = {
     "sport_words": _words("actor_rules.yaml"),
     "removal_words": _words("actor_rules.yaml"),
     "removal_nouns": _words("actor_rules.yaml"),
+    "country_descriptions": Section("table", list[str], file="actor_rules.yaml"),
+    "region_names": _words("actor_rules.yaml"),
+    "organ_nouns": _words("actor_rules.yaml"),
+    "armed_group_nouns": _words("actor_rules.yaml"),
+    "compass_states": Section("table", list[list[str]], file="actor_rules.yaml"),
     # events
     "cameo": Section("rows", CameoCode, file="cameo.tsv"),
     "verbs": Section("patterns", None, file="verbs*.yaml"),
