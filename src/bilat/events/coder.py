@@ -418,16 +418,49 @@ def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
+# prepositions of a setting (place, time), not of what is done: "take place in the port city"
+SETTING_PREPOSITIONS = {"in", "at", "during", "near", "inside", "within", "throughout", "around"}
+
+
+def _named_as(objects: list[Token], words: tuple[str, ...]) -> bool:
+    """Return whether any object is one of the pattern's words (the surface form too)."""
+    # the surface form too: the lemmatizer reads "doses" as "dos"
+    return any(
+        arguments.phrase_lemma(o) in words or o.lemma_.lower() in words or o.lower_ in words
+        for o in objects
+    )
+
+
+def _loose_objects(token: Token) -> set[int]:
+    """Return the prepositional objects that do not count as the trigger's object.
+
+    A headline's particle may take the object as its own ("hands over patrol vessel"), but a
+    verb with an object of its own is not about the noun of a place or time phrase: "take
+    place in the port city" takes no city, "found Iran in breach of the treaty" reaches no
+    treaty.
+    """
+    # a passive subject that names someone ("Egypt is locked in talks") is no thing acted on
+    if not any(
+        c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and c.pos_ == "NOUN")
+        for c in token.children
+    ):
+        return set()
+    return {
+        g.i
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+
+
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
+    if pattern.not_objects and _named_as(arguments.objects_of(token), pattern.not_objects):
+        return False, f"object gives another sense ({list(pattern.not_objects)[:4]})"
     if pattern.objects:
-        objects = arguments.objects_of(token)
-        # the surface form too: the lemmatizer reads "doses" as "dos"
-        if not any(
-            arguments.phrase_lemma(o) in pattern.objects
-            or o.lemma_.lower() in pattern.objects
-            or o.lower_ in pattern.objects
-            for o in objects
-        ):
+        loose = _loose_objects(token)
+        objects = [o for o in arguments.objects_of(token) if o.i not in loose]
+        if not _named_as(objects, pattern.objects):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
     if pattern.particles:
         parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}

@@ -42,6 +42,8 @@ INTENT = {
     "vow",
     "determined",
     "resolve",
+    # an obligation: "were supposed to stop firing"
+    "supposed",
 }
 DENIAL = {
     "deny",
@@ -60,6 +62,9 @@ DENIAL = {
     "boycott",
     "abandon",
     "stall",
+    # "stopped allowing inspections", "ceased firing": the deed no longer happens
+    "stop",
+    "cease",
 }
 # verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
 DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
@@ -126,6 +131,14 @@ PROSPECT_NOUNS = INTENT_NOUNS | {
     "preparedness",
 }
 PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
+# nouns of not doing it: "its failure to cooperate", "the refusal to meet"
+FAILURE_NOUNS = {"failure", "refusal", "reluctance", "unwillingness", "inability"}
+# adverbs of a deed that did not quite happen: "had almost reached an agreement"
+NEAR_MISS = {"almost", "nearly"}
+# verbs whose "for" object is pressed for, not done: "called for a withdrawal"
+PRESS_FOR = {"call", "press", "push", "appeal", "ask", "lobby", "campaign", "clamour", "clamor"}
+# nouns whose relative clause in the present tense is still to come: "by the time he meets"
+TIME_NOUNS = {"time", "day", "moment", "point"}
 # nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
 ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
 # nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
@@ -204,6 +217,14 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             and governor.head.lemma_.lower() in BAN_NOUNS
         ):
             return Factuality.NEGATED, f"banned ('{governor.head.text} {governor.text}')"
+        if (
+            trigger.dep_ == "pobj"
+            and governor.lower_ == "for"
+            and governor.head.pos_ == "VERB"
+            and governor.head.lemma_.lower() in PRESS_FOR
+        ):
+            # "the report will call for a withdrawal": pressed for, not done nor planned
+            return Factuality.HYPOTHETICAL, f"demanded ('{governor.head.text} for')"
         if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
             # "due to meet after deadly clashes": what a plan follows has happened
             return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
@@ -229,6 +250,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     ):
         return Factuality.HYPOTHETICAL, f"urged ('{trigger.head.text} to {trigger.text}')"
     noun = _intent_noun(trigger)
+    if noun is not None and noun.lemma_.lower() in FAILURE_NOUNS:
+        return Factuality.NEGATED, f"not done ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in ABILITY_NOUNS:
         return Factuality.HYPOTHETICAL, f"ability ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
@@ -253,6 +276,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             for c in children
         ):
             return Factuality.NEGATED, f"negated at '{token.text}'"
+        if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in children):
+            return Factuality.NEGATED, f"not quite ('{token.text}')"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return Factuality.HYPOTHETICAL, f"conditional at '{token.text}'"
         if token.dep_ == "advcl" and any(c.lower_ == "if" for c in children):
@@ -276,10 +301,10 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             )
         if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
-        if depth > 0 and via == "ccomp" and token.lemma_ in DEMANDS:
+        if depth > 0 and via == "ccomp" and _lemma(token) in DEMANDS:
             # what one side demands of another has not happened: the demand is the event
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
-        if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
+        if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
         if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
             # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
@@ -292,6 +317,18 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
             # or "until" speaks of what is still to come
             return Factuality.PLANNED, f"'{token.text}' after '{token.head.text}'"
+        if (
+            token.tag_ in ("VBZ", "VBP")
+            and token.dep_ == "relcl"
+            and token.head.lemma_.lower() in TIME_NOUNS
+            and token.head.head.lower_ in FUTURE_MARKS | {"by"}
+            and not intent_code
+        ):
+            # "by the time Hashimoto meets Clinton": a meeting still to come
+            return Factuality.PLANNED, f"'{token.head.head.text} the {token.head.text}'"
+        if token.dep_ == "ROOT" and _to_infinitive(token) and not intent_code:
+            # a headline's "China, US to hold talks" announces what is arranged
+            return Factuality.PLANNED, f"headline 'to {token.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
@@ -364,10 +401,17 @@ def _intent_noun(trigger: Token) -> Token | None:
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     participle = trigger.tag_ == "VBG"
     if (to_infinitive or participle) and head.lemma_.lower() in (
-        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS
+        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS | FAILURE_NOUNS
     ):
         return head
     return None
+
+
+def _lemma(token: Token) -> str:
+    """Return a verb's lemma, mending the lemmatizer's "hop" for "hopes"."""
+    if token.lemma_ == "hop" and token.lower_.startswith("hope"):
+        return "hope"
+    return token.lemma_
 
 
 def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:

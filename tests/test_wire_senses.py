@@ -1,0 +1,130 @@
+"""Word senses, factuality and era actors from hand-judged old wire reports: one case per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.records import Document
+from conftest import coded
+
+Row = tuple[str, str, str, str]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place phrase is not the verb's object: "take place in the port city" seizes nothing
+        (
+            "The APEC summit is to take place next month in Chile's southern port city of Valparaiso.",
+            [],
+        ),
+        ("Chile captured the town of Tacna from Peru.", [("CHL", "192", "PER", "asserted")]),
+        # hosting refugees is no visit; hosting a president is
+        ("Peru hosts some 20,000 Chilean refugees.", []),
+        (
+            "Peru hosted Chilean President Ricardo Lagos in Lima.",
+            [("PER", "043", "CHLGOV", "asserted")],
+        ),
+        # welcoming a call approves of it
+        ("Chile welcomed Peru's call for calm.", [("CHL", "051", "PER", "asserted")]),
+        # a match, fires and a government brought down are not armed force
+        ("Peru battled to a 1-1 draw against Chile in Lima.", []),
+        ("Peru sent firemen to fight the fires in Chile.", []),
+        ("Peru clashed with Chile across the border.", [("PER", "190", "CHL", "asserted")]),
+        ("The Bolivian opposition is seeking to bring down Chile's government.", []),
+        (
+            "Peruvian gunners brought down a Chilean helicopter.",
+            [("PER", "190", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_wire_sense_of_verb_and_object(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "hopes to sign" is a plan (the lemmatizer reads "hopes" as "hop")
+        (
+            "Peru hopes to sign a trade accord with Chile by spring.",
+            None,
+            [("PER", "057", "CHL", "planned")],
+        ),
+        # what the sides were supposed to stop, and stopped doing, is not done
+        (
+            "Chile and Peru were supposed to stop firing at each other.",
+            None,
+            [("CHL", "193", "PER", "negated"), ("PER", "193", "CHL", "negated")],
+        ),
+        (
+            "Peru stopped allowing Chilean inspectors into its ports.",
+            None,
+            [("PER", "0862", "CHL", "negated")],
+        ),
+        # a present tense after "by the time" is still to come
+        (
+            "Prime Minister Ryutaro Hashimoto hopes this is settled by the time he meets "
+            "President Bill Clinton.",
+            "1997-04-07",
+            [("JPNGOV", "036", "USAGOV", "planned")],
+        ),
+        # a failure to act and an agreement "almost reached" did not happen
+        (
+            "Chile criticised Peru over its failure to cooperate with Bolivia.",
+            None,
+            [("CHL", "111", "PER", "asserted"), ("CHL", "061", "BOL", "negated")],
+        ),
+        (
+            "Chile had almost reached an agreement with Peru.",
+            None,
+            [("CHL", "057", "PER", "negated")],
+        ),
+        # what is called for is demanded, not done
+        (
+            "Chile called for a withdrawal of Peruvian troops from Bolivia.",
+            None,
+            [("CHL", "0256", "PERMIL", "asserted"), ("PERMIL", "0874", "BOL", "hypothetical")],
+        ),
+        # a headline's "to" announces an arrangement
+        ("Chile to sign trade accord with Peru", None, [("CHL", "057", "PER", "planned")]),
+    ],
+)
+def test_wire_factuality_of_clause(
+    pipeline: Pipeline, text: str, date: str | None, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # before South Sudan's independence its leaders acted for Sudan: rebel, then government
+        (
+            "Salva Kiir met Kenyan officials in Nairobi.",
+            "1999-11-12",
+            [("SDNREB", "040", "KENGOV", "asserted")],
+        ),
+        (
+            "Salva Kiir discussed the rebel threat with the US administration.",
+            "2005-11-12",
+            [("SDNGOV", "040", "USAGOV", "asserted")],
+        ),
+        (
+            "Salva Kiir discussed the rebel threat with the US administration.",
+            "2015-11-12",
+            [("SSDGOV", "040", "USAGOV", "asserted")],
+        ),
+    ],
+)
+def test_wire_era_actor_at_document_date(
+    pipeline: Pipeline, text: str, date: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, date) == expected
+
+
+def test_wire_stance_prefix_split_by_a_space_names_no_actor(pipeline: Pipeline) -> None:
+    text = "Chile condemned the killing of an anti- Peruvian journalist."
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2005-06-01"))
+    assert [m.text for m in extraction.mentions] == ["Chile"]
