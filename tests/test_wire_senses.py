@@ -128,3 +128,33 @@ def test_wire_stance_prefix_split_by_a_space_names_no_actor(pipeline: Pipeline) 
     text = "Chile condemned the killing of an anti- Peruvian journalist."
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2005-06-01"))
     assert [m.text for m in extraction.mentions] == ["Chile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crowd's assault or destruction is a riot; weapons of war keep their code
+        (
+            "Peruvian protesters attacked the Chilean embassy in Lima.",
+            [("PEROPP", "145", "CHLGOV", "asserted")],
+        ),
+        (
+            "The Chilean consulate was demolished by a Peruvian protestor.",
+            [("PER", "145", "CHLGOV", "asserted")],
+        ),
+        ("Peruvian demonstrators fired rockets at Chile.", [("PEROPP", "195", "CHL", "asserted")]),
+        # force against protesters, shooting included, is violent repression
+        (
+            "Chilean police fired on Peruvian demonstrators in Santiago.",
+            [("CHLCOP", "175", "PEROPP", "asserted")],
+        ),
+        ("Chilean troops fired on Peruvian soldiers.", [("CHLMIL", "193", "PERMIL", "asserted")]),
+        # a side that claims its own attack acknowledges it (015); a claim about another accuses
+        ("Chile admitted it had attacked Peru.", [("CHL", "015", "PER", "asserted")]),
+        ("Chile claimed that Bolivia had attacked Peru.", [("BOL", "190", "PER", "asserted")]),
+    ],
+)
+def test_wire_force_by_crowds_and_claims_of_it(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

@@ -36,6 +36,10 @@ PLANNED_CODES = (
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
+# people whose violence is a riot, and whom force against is repression (CAMEO 145 and 175)
+PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+# verbs by which a side owns a deed as its own: "claimed that they had attacked Iraq" (015)
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
 TRAVELLER_NOUNS = {
     "migrant",
     "immigrant",
@@ -291,12 +295,17 @@ class Coder:
         intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
         if intends:
             code = planned_code(code)
+        if not intends:
+            code = _protest_code(code, sources, targets, token.doc)
+        owned = code[:2] in ASSAULT_ROOTS and _own_claim(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
             if pattern.state_code is not None and context.states(source, target):
                 code = planned_code(pattern.state_code) if intends else pattern.state_code
+            if owned:
+                code = "015"
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -331,6 +340,47 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
+
+
+# coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
+ASSAULT_ROOTS = {"17", "18", "19", "20"}
+
+
+def _protest_code(
+    code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc
+) -> str:
+    """Return the code of force done by or to protesters.
+
+    CAMEO codes a crowd's destruction or assault as violent protest (145), not as an armed
+    attack, and force against protesters, shooting included, as violent repression (175);
+    artillery, missiles and air strikes keep their codes.
+    """
+    riot = code[:2] in ("17", "18") or code == "190"
+    if riot and any(_protesters(f, doc) for f in sources):
+        return "145"
+    if (riot or code in ("191", "193")) and any(_protesters(f, doc) for f in targets):
+        return "175"
+    return code
+
+
+def _protesters(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention names protesters: "the demonstrators", "a Ukrainian protestor"."""
+    root = doc[found.start : found.end].root
+    nouns = {root.lemma_.lower(), root.lower_.removesuffix("s")}
+    if root.dep_ in ("amod", "compound"):
+        nouns |= {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
+    return bool(nouns & PROTEST_NOUNS)
+
+
+def _own_claim(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan]) -> bool:
+    """Return whether the doer of a deed claims it: "the US claimed that it had attacked Iraq"."""
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in CLAIM_VERBS:
+        return False
+    subject, _passive = arguments.subject_of(token.head)
+    found = arguments.mention_at(subject, index) if subject is not None else None
+    if found is None or found.actor is None:
+        return False
+    return any(s.actor is not None and s.actor.country == found.actor.country for s in sources)
 
 
 def _travellers(found: ActorSpan, doc: Doc) -> bool:
