@@ -346,9 +346,7 @@ def planned_code(code: str) -> str:
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
 
 
-def _protest_code(
-    code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc
-) -> str:
+def _protest_code(code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc) -> str:
     """Return the code of force done by or to protesters.
 
     CAMEO codes a crowd's destruction or assault as violent protest (145), not as an armed
