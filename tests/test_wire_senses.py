@@ -158,3 +158,38 @@ def test_wire_force_by_crowds_and_claims_of_it(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # soldiers left behind make no journey
+        (
+            "President George W. Bush will get a report calling for a pullout from Iraq, while "
+            "leaving some soldiers behind for training of Iraqi forces.",
+            "2006-12-04",
+            [],
+        ),
+        (
+            "Chilean President Ricardo Lagos left Lima for Bolivia on Sunday.",
+            "2005-06-01",
+            [("CHLGOV", "042", "BOL", "asserted")],
+        ),
+        # three or more sides joining a summit are no pair meeting; each one's arrival stays
+        (
+            "Leaders from Chile, Peru, Bolivia and Ecuador arrived in Quito to join the summit.",
+            "2005-06-01",
+            [("CHL", "042", "ECUGOV", "asserted"), ("PER", "042", "ECUGOV", "asserted")],
+        ),
+        # a visit whose named owner is unresolved is not the clause subject's
+        (
+            "During Juan Perez's visit to Peru, a Bolivian newspaper accused Chile of lying.",
+            "2005-06-01",
+            [("BOLMED", "112", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_wire_who_travels_and_who_meets(
+    pipeline: Pipeline, text: str, date: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, date) == expected

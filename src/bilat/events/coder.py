@@ -37,7 +37,7 @@ PLANNED_CODES = (
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
 # people whose violence is a riot, and whom force against is repression (CAMEO 145 and 175)
-PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "mob"}
+PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
 # verbs by which a side owns a deed as its own: "claimed that they had attacked Iraq" (015)
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
 TRAVELLER_NOUNS = {
@@ -206,6 +206,12 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         index, places = indexes
+        if nominal and any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children
+        ):
+            # "During the Dalai Lama's visit to Taiwan, a Chinese paper accused…": the visit
+            # is the named owner's, whom bilat did not resolve, not the clause subject's
+            return [], "its possessor names someone unresolved"
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
@@ -262,6 +268,7 @@ class Coder:
         elif (
             len(source_actors) >= 2
             and (pattern.symmetric or _agreed(token) or _joint_intent(token, pattern))
+            and not _many_sides(sources, index, token.doc)
             and (nominal or not _partner_phrase(token, pattern))
             and not _force_on_thing(token, pattern, index)
         ):
@@ -346,14 +353,26 @@ def planned_code(code: str) -> str:
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
 
 
+def _many_sides(sources: list[ActorSpan], index: dict[int, ActorSpan], doc: Doc) -> bool:
+    """Return whether a subject lists three or more actors ("leaders of A, B and C met").
+
+    Three or more sides in one clause make a multilateral gathering, not one pair's meeting.
+    """
+    for found in sources:
+        root = doc[found.start : found.end].root
+        if 1 + sum(1 for c in root.conjuncts if c.i in index) >= 3:
+            return True
+    return False
+
+
 def _protest_code(code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc) -> str:
     """Return the code of force done by or to protesters.
 
     CAMEO codes a crowd's destruction or assault as violent protest (145), not as an armed
-    attack, and force against protesters, shooting included, as violent repression (175);
+    attack (a killing keeps its own code), and force against protesters, shooting included, as violent repression (175);
     artillery, missiles and air strikes keep their codes.
     """
-    riot = code[:2] in ("17", "18") or code == "190"
+    riot = code[:2] == "17" or code in ("180", "190")
     if riot and any(_protesters(f, doc) for f in sources):
         return "145"
     if (riot or code in ("191", "193")) and any(_protesters(f, doc) for f in targets):
