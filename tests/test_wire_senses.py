@@ -193,3 +193,31 @@ def test_wire_who_travels_and_who_meets(
     pipeline: Pipeline, text: str, date: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sides of a fight are named on the noun, not by whoever urges its end
+        ("Chile and Peru urged an end to the fighting in Bolivia.", []),
+        (
+            "Fierce fighting between Chile and Peru killed ten soldiers.",
+            [("CHL", "190", "PER", "asserted")],
+        ),
+        # finding a side in breach of a treaty is no agreement
+        ("The IAEA in May found Peru in non-compliance with the Non-Proliferation Treaty.", []),
+        # a relative clause in the present tense describes a stance; in the past it reports
+        (
+            "Chile's president, who opposes close ties with Peru, met Bolivia's leader.",
+            [("CHLGOV", "110", "PER", "hypothetical"), ("CHLGOV", "040", "BOL", "asserted")],
+        ),
+        (
+            "Chile, which condemned Peru on Monday, met Bolivia.",
+            [("CHL", "111", "PER", "asserted"), ("CHL", "040", "BOL", "asserted")],
+        ),
+    ],
+)
+def test_wire_who_fights_and_standing_stances(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

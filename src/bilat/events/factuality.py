@@ -139,6 +139,9 @@ NEAR_MISS = {"almost", "nearly"}
 PRESS_FOR = {"call", "press", "push", "appeal", "ask", "lobby", "campaign", "clamour", "clamor"}
 # nouns whose relative clause in the present tense is still to come: "by the time he meets"
 TIME_NOUNS = {"time", "day", "moment", "point"}
+# stances a relative clause in the present tense describes, not reports: "Erbakan, who opposes
+# close ties with Israel", "Hamas, which rejects the accords"
+STANCE_ROOTS = {"05", "10", "11", "12"}
 # nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
 ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
 # nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
@@ -263,6 +266,13 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     sentence = trigger.sent
     if sentence.text.rstrip().endswith("?"):
         return Factuality.HYPOTHETICAL, "question"
+    if (
+        trigger.dep_ == "relcl"
+        and trigger.tag_ in ("VBZ", "VBP")
+        and code[:2] in STANCE_ROOTS
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    ):
+        return Factuality.HYPOTHETICAL, f"standing stance ('{trigger.text}')"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
         if _open_question(token):
