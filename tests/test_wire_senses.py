@@ -221,3 +221,23 @@ def test_wire_who_fights_and_standing_stances(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # leaders of the years of the wire reports, known by name at the document's date
+        ("Moamer Kadhafi met Chandrika Kumaratunga.", "1998-03-01", ["LBYGOV", "LKAGOV"]),
+        ("Thaksin Shinawatra met Paek Nam-sun.", "2002-05-01", ["THAGOV", "PRKGOV"]),
+        ("Ahmed Qurei met Iyad Allawi.", "2004-09-01", ["PSEGOV", "IRQGOV"]),
+        # the era's names of states and its armed groups
+        ("Zaire accused UNITA.", "1997-04-01", ["COD", "AGOREB"]),
+        ("Yugoslavia fought the KLA.", "1998-06-01", ["SRB", "SRBREB"]),
+        ("Chechen rebels attacked the Northern Alliance.", "1999-06-01", ["RUSREB", "AFGREB"]),
+    ],
+)
+def test_wire_era_names_resolve(
+    pipeline: Pipeline, text: str, date: str, expected: list[str]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
+    assert [m.actor.code for m in extraction.mentions] == expected
