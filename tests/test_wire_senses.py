@@ -241,3 +241,37 @@ def test_wire_era_names_resolve(
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=date))
     assert [m.actor.code for m in extraction.mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's "to" announces what is arranged
+        ("UN chief to visit Chile in December", [("IGOUNO", "036", "CHL", "planned")]),
+        # an attack a leader makes while saying something is one of words; troops' is force
+        (
+            "Chilean President Ricardo Lagos attacked Peru on Wednesday, saying its claims were absurd.",
+            [("CHLGOV", "111", "PER", "asserted")],
+        ),
+        (
+            "Chile attacked Peru on Wednesday, saying Peruvian troops had crossed the border.",
+            [("CHL", "190", "PER", "asserted")],
+        ),
+        (
+            "Chilean President Ricardo Lagos launched a scathing attack on Peru.",
+            [("CHLGOV", "111", "PER", "asserted")],
+        ),
+        # a view of talks is no talks
+        ("Chile remained opposed to talks with Peru.", [("CHL", "040", "PER", "hypothetical")]),
+        (
+            "Chile, which favours dialogue with Peru, is expected to discuss the issue.",
+            [("CHL", "040", "PER", "hypothetical")],
+        ),
+        # meeting a request satisfies it
+        ("The Chilean government plans to meet a NATO request to send more troops.", []),
+        # fighting alongside an army is no fight against its country
+        ("Chilean troops, fighting alongside the army in Bolivia, shelled rebel positions.", []),
+    ],
+)
+def test_wire_words_views_and_allies(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text, "2005-11-01") == expected

@@ -206,6 +206,11 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         index, places = indexes
+        if pattern.code[:2] in ("18", "19") and any(
+            c.dep_ == "prep" and c.lower_ in ("alongside", "beside") for c in token.children
+        ):
+            # "forces fighting alongside the army": allies, whoever's land it is
+            return [], "fights alongside its partner"
         if nominal and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children
         ):
@@ -304,6 +309,7 @@ class Coder:
             code = planned_code(code)
         if not intends:
             code = _protest_code(code, sources, targets, token.doc)
+        verbal = code[:2] in ("18", "19") and _verbal(token, sources)
         owned = code[:2] in ASSAULT_ROOTS and _own_claim(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
@@ -313,6 +319,8 @@ class Coder:
                 code = planned_code(pattern.state_code) if intends else pattern.state_code
             if owned:
                 code = "015"
+            elif verbal:
+                code = "111"
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -351,6 +359,40 @@ def planned_code(code: str) -> str:
 
 # coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
+
+
+# words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
+VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
+DISPARAGING_VERBS = {
+    "dismiss",
+    "brand",
+    "call",
+    "describe",
+    "label",
+    "accuse",
+    "denounce",
+    "deride",
+}
+
+
+def _verbal(token: Token, sources: list[ActorSpan]) -> bool:
+    """Return whether an attack is made in words ("launched an attack on Israel, dismissing…").
+
+    A scathing attack is always one of words; an attack followed by what its maker says is
+    one only when a person or title makes it: "troops attacked Gaza, saying…" is force.
+    """
+    nouns = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "amod" and c.lower_ in VERBAL_MODIFIERS for n in nouns for c in n.children):
+        return True
+    if not sources or any(f.kind not in ("person", "title", "counterpart") for f in sources):
+        return False
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and (c.lemma_ in SPEECH or c.lemma_ in DISPARAGING_VERBS)
+        for c in verb.children
+    )
 
 
 def _many_sides(sources: list[ActorSpan], index: dict[int, ActorSpan], doc: Doc) -> bool:
@@ -522,8 +564,13 @@ def _loose_objects(token: Token) -> set[int]:
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
-    if pattern.not_objects and _named_as(arguments.objects_of(token), pattern.not_objects):
-        return False, f"object gives another sense ({list(pattern.not_objects)[:4]})"
+    if pattern.not_objects:
+        # "plans to meet a NATO request": the complement's object gives the sense too
+        objects = arguments.objects_of(token)
+        for comp in (c for c in token.children if c.dep_ == "xcomp"):
+            objects.extend(arguments.objects_of(comp))
+        if _named_as(objects, pattern.not_objects):
+            return False, f"object gives another sense ({list(pattern.not_objects)[:4]})"
     if pattern.objects:
         loose = _loose_objects(token)
         objects = [o for o in arguments.objects_of(token) if o.i not in loose]

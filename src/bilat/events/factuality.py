@@ -142,6 +142,8 @@ TIME_NOUNS = {"time", "day", "moment", "point"}
 # stances a relative clause in the present tense describes, not reports: "Erbakan, who opposes
 # close ties with Israel", "Hamas, which rejects the accords"
 STANCE_ROOTS = {"05", "10", "11", "12"}
+# words of a view for or against a deed named as a noun
+STANCE_HEADS = {"favour", "favor", "advocate", "oppose", "opposed", "averse"}
 # nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
 ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
 # nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
@@ -228,6 +230,13 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         ):
             # "the report will call for a withdrawal": pressed for, not done nor planned
             return Factuality.HYPOTHETICAL, f"demanded ('{governor.head.text} for')"
+        if (trigger.dep_ == "dobj" and governor.lemma_.lower() in STANCE_HEADS) or (
+            trigger.dep_ == "pobj"
+            and governor.lower_ == "to"
+            and governor.head.lemma_.lower() in STANCE_HEADS
+        ):
+            # "favours dialogue with Damascus", "opposed to talks with Syria": a view of talks
+            return Factuality.HYPOTHETICAL, f"stance on it ('{governor.text}')"
         if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
             # "due to meet after deadly clashes": what a plan follows has happened
             return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
@@ -336,8 +345,14 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         ):
             # "by the time Hashimoto meets Clinton": a meeting still to come
             return Factuality.PLANNED, f"'{token.head.head.text} the {token.head.text}'"
-        if token.dep_ == "ROOT" and _to_infinitive(token) and not intent_code:
-            # a headline's "China, US to hold talks" announces what is arranged
+        headline = token.dep_ == "ROOT" or (
+            token.dep_ in ("acl", "relcl")
+            and token.head.dep_ == "ROOT"
+            and token.head.pos_ == "NOUN"
+        )
+        if headline and _to_infinitive(token) and not intent_code:
+            # a headline's "China, US to hold talks", "UN chief to visit China" announces
+            # what is arranged
             return Factuality.PLANNED, f"headline 'to {token.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
