@@ -275,3 +275,29 @@ def test_wire_era_names_resolve(
 )
 def test_wire_words_views_and_allies(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
     assert coded(pipeline, text, "2005-11-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appeal's named but unresolved addressee is its target, not an actor further on
+        (
+            "The LTTE urged the Tamil voters to boycott the election, claiming that they had no "
+            "trust in both candidates, Prime Minister Mahinda Rajapakse and the opposition leader.",
+            [],
+        ),
+        ("Chile urged Peru to withdraw.", [("CHL", "0256", "PER", "asserted")]),
+        ("Chile urged restraint on Peru.", [("CHL", "0256", "PER", "asserted")]),
+        # talks of many parties are no pair's talks; a pair meeting beside them is
+        ("Chile and Peru can work together on advancing the multilateral trade talks.", []),
+        ("The six-party talks between Chile and Peru resumed.", []),
+        (
+            "Chile and Peru met on the sidelines of the six-party talks.",
+            [("CHL", "044", "PER", "asserted")],
+        ),
+    ],
+)
+def test_wire_addressees_and_many_parties(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-11-17") == expected

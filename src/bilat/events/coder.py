@@ -211,6 +211,13 @@ class Coder:
         ):
             # "forces fighting alongside the army": allies, whoever's land it is
             return [], "fights alongside its partner"
+        if (
+            nominal
+            and pattern.code[:2] == "04"
+            and any(w in token.doc[token.left_edge.i : token.i].text.lower() for w in MULTILATERAL)
+        ):
+            # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
+            return [], "talks of many parties"
         if nominal and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children
         ):
@@ -245,6 +252,8 @@ class Coder:
         if pattern.code.startswith("19"):
             located = {**places, **index} if places else index
             targets = context.hit_territory(token, located, sources, targets)
+        if pattern.code[:2] in ("02", "10") and _addressee_unresolved(token, targets, index):
+            return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -361,6 +370,15 @@ def planned_code(code: str) -> str:
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
 
 
+# modifiers of a meeting noun that make it a gathering of many parties
+MULTILATERAL = {
+    "multilateral",
+    "multiparty",
+    "multi-party",
+    "six-party",
+    "six-nation",
+    "four-party",
+}
 # words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
 VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
 DISPARAGING_VERBS = {
@@ -393,6 +411,30 @@ def _verbal(token: Token, sources: list[ActorSpan]) -> bool:
         and (c.lemma_ in SPEECH or c.lemma_ in DISPARAGING_VERBS)
         for c in verb.children
     )
+
+
+def _addressee_unresolved(
+    token: Token, targets: list[ActorSpan], index: dict[int, ActorSpan]
+) -> bool:
+    """Return whether an appeal's object names someone bilat did not resolve.
+
+    "The LTTE urged the Tamil minority to stay away from the poll, … Rajapakse": the appeal
+    is to the minority; an actor found further on is not its addressee.
+    """
+    if not any(c.dep_ in ("xcomp", "ccomp") and _to_clause(c) for c in token.children):
+        return False  # "urged restraint", "demanded an apology": the object is what is asked
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if arguments.mention_at(obj, index) is not None:
+            return False
+        span = range(obj.left_edge.i, obj.right_edge.i + 1)
+        if any(i in index for i in span):
+            return False
+        return bool(targets)
+    return False
+
+
+def _to_clause(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _many_sides(sources: list[ActorSpan], index: dict[int, ActorSpan], doc: Doc) -> bool:
