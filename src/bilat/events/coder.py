@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
-from bilat.events import arguments, context
+from bilat.events import arguments, context, senses
 from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
@@ -36,10 +36,6 @@ PLANNED_CODES = (
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
-# people whose violence is a riot, and whom force against is repression (CAMEO 145 and 175)
-PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
-# verbs by which a side owns a deed as its own: "claimed that they had attacked Iraq" (015)
-CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
 TRAVELLER_NOUNS = {
     "migrant",
     "immigrant",
@@ -214,7 +210,10 @@ class Coder:
         if (
             nominal
             and pattern.code[:2] == "04"
-            and any(w in token.doc[token.left_edge.i : token.i].text.lower() for w in MULTILATERAL)
+            and any(
+                w in token.doc[token.left_edge.i : token.i].text.lower()
+                for w in senses.MULTILATERAL
+            )
         ):
             # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
             return [], "talks of many parties"
@@ -252,7 +251,7 @@ class Coder:
         if pattern.code.startswith("19"):
             located = {**places, **index} if places else index
             targets = context.hit_territory(token, located, sources, targets)
-        if pattern.code[:2] in ("02", "10") and _addressee_unresolved(token, targets, index):
+        if pattern.code[:2] in ("02", "10") and senses.addressee_unresolved(token, targets, index):
             return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
@@ -282,7 +281,7 @@ class Coder:
         elif (
             len(source_actors) >= 2
             and (pattern.symmetric or _agreed(token) or _joint_intent(token, pattern))
-            and not _many_sides(sources, index, token.doc)
+            and not senses.many_sides(sources, index, token.doc)
             and (nominal or not _partner_phrase(token, pattern))
             and not _force_on_thing(token, pattern, index)
         ):
@@ -317,9 +316,9 @@ class Coder:
         if intends:
             code = planned_code(code)
         if not intends:
-            code = _protest_code(code, sources, targets, token.doc)
-        verbal = code[:2] in ("18", "19") and _verbal(token, sources)
-        owned = code[:2] in ASSAULT_ROOTS and _own_claim(token, index, sources)
+            code = senses.protest_code(code, sources, targets, token.doc)
+        verbal = code[:2] in ("18", "19") and senses.verbal_attack(token, sources)
+        owned = code[:2] in senses.ASSAULT_ROOTS and senses.own_claim(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
@@ -364,124 +363,6 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
-
-
-# coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
-ASSAULT_ROOTS = {"17", "18", "19", "20"}
-
-
-# modifiers of a meeting noun that make it a gathering of many parties
-MULTILATERAL = {
-    "multilateral",
-    "multiparty",
-    "multi-party",
-    "six-party",
-    "six-nation",
-    "four-party",
-}
-# words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
-VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
-DISPARAGING_VERBS = {
-    "dismiss",
-    "brand",
-    "call",
-    "describe",
-    "label",
-    "accuse",
-    "denounce",
-    "deride",
-}
-
-
-def _verbal(token: Token, sources: list[ActorSpan]) -> bool:
-    """Return whether an attack is made in words ("launched an attack on Israel, dismissing…").
-
-    A scathing attack is always one of words; an attack followed by what its maker says is
-    one only when a person or title makes it: "troops attacked Gaza, saying…" is force.
-    """
-    nouns = [token, *(c for c in token.children if c.dep_ == "dobj")]
-    if any(c.dep_ == "amod" and c.lower_ in VERBAL_MODIFIERS for n in nouns for c in n.children):
-        return True
-    if not sources or any(f.kind not in ("person", "title", "counterpart") for f in sources):
-        return False
-    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
-    return any(
-        c.dep_ == "advcl"
-        and c.tag_ == "VBG"
-        and (c.lemma_ in SPEECH or c.lemma_ in DISPARAGING_VERBS)
-        for c in verb.children
-    )
-
-
-def _addressee_unresolved(
-    token: Token, targets: list[ActorSpan], index: dict[int, ActorSpan]
-) -> bool:
-    """Return whether an appeal's object names someone bilat did not resolve.
-
-    "The LTTE urged the Tamil minority to stay away from the poll, … Rajapakse": the appeal
-    is to the minority; an actor found further on is not its addressee.
-    """
-    if not any(c.dep_ in ("xcomp", "ccomp") and _to_clause(c) for c in token.children):
-        return False  # "urged restraint", "demanded an apology": the object is what is asked
-    for obj in (c for c in token.children if c.dep_ == "dobj"):
-        if arguments.mention_at(obj, index) is not None:
-            return False
-        span = range(obj.left_edge.i, obj.right_edge.i + 1)
-        if any(i in index for i in span):
-            return False
-        return bool(targets)
-    return False
-
-
-def _to_clause(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _many_sides(sources: list[ActorSpan], index: dict[int, ActorSpan], doc: Doc) -> bool:
-    """Return whether a subject lists three or more actors ("leaders of A, B and C met").
-
-    Three or more sides in one clause make a multilateral gathering, not one pair's meeting.
-    """
-    for found in sources:
-        root = doc[found.start : found.end].root
-        if 1 + sum(1 for c in root.conjuncts if c.i in index) >= 3:
-            return True
-    return False
-
-
-def _protest_code(code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc) -> str:
-    """Return the code of force done by or to protesters.
-
-    CAMEO codes a crowd's destruction or assault as violent protest (145), not as an armed
-    attack (a killing keeps its own code), and force against protesters, shooting included, as violent repression (175);
-    artillery, missiles and air strikes keep their codes.
-    """
-    riot = code[:2] == "17" or code in ("180", "190")
-    if riot and any(_protesters(f, doc) for f in sources):
-        return "145"
-    if (riot or code in ("191", "193")) and any(_protesters(f, doc) for f in targets):
-        return "175"
-    return code
-
-
-def _protesters(found: ActorSpan, doc: Doc) -> bool:
-    """Return whether a mention names protesters: "the demonstrators", "a Ukrainian protestor"."""
-    root = doc[found.start : found.end].root
-    nouns = {root.lemma_.lower(), root.lower_.removesuffix("s")}
-    if root.dep_ in ("amod", "compound"):
-        nouns |= {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
-    return bool(nouns & PROTEST_NOUNS)
-
-
-def _own_claim(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan]) -> bool:
-    """Return whether the doer of a deed claims it: "the US claimed that it had attacked Iraq"."""
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in CLAIM_VERBS:
-        return False
-    subject, _passive = arguments.subject_of(token.head)
-    found = arguments.mention_at(subject, index) if subject is not None else None
-    if found is None or found.actor is None:
-        return False
-    return any(s.actor is not None and s.actor.country == found.actor.country for s in sources)
 
 
 def _travellers(found: ActorSpan, doc: Doc) -> bool:
@@ -569,54 +450,18 @@ def _purpose_of(candidate: Candidate, candidates: list[Candidate]) -> bool:
     )
 
 
-# prepositions of a setting (place, time), not of what is done: "take place in the port city"
-SETTING_PREPOSITIONS = {"in", "at", "during", "near", "inside", "within", "throughout", "around"}
-
-
-def _named_as(objects: list[Token], words: tuple[str, ...]) -> bool:
-    """Return whether any object is one of the pattern's words (the surface form too)."""
-    # the surface form too: the lemmatizer reads "doses" as "dos"
-    return any(
-        arguments.phrase_lemma(o) in words or o.lemma_.lower() in words or o.lower_ in words
-        for o in objects
-    )
-
-
-def _loose_objects(token: Token) -> set[int]:
-    """Return the prepositional objects that do not count as the trigger's object.
-
-    A headline's particle may take the object as its own ("hands over patrol vessel"), but a
-    verb with an object of its own is not about the noun of a place or time phrase: "take
-    place in the port city" takes no city, "found Iran in breach of the treaty" reaches no
-    treaty.
-    """
-    # a passive subject that names someone ("Egypt is locked in talks") is no thing acted on
-    if not any(
-        c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and c.pos_ == "NOUN")
-        for c in token.children
-    ):
-        return set()
-    return {
-        g.i
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS
-        for g in c.children
-        if g.dep_ == "pobj"
-    }
-
-
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
     if pattern.not_objects:
         # "plans to meet a NATO request": the complement's object gives the sense too
         objects = arguments.objects_of(token)
         for comp in (c for c in token.children if c.dep_ == "xcomp"):
             objects.extend(arguments.objects_of(comp))
-        if _named_as(objects, pattern.not_objects):
+        if senses.named_as(objects, pattern.not_objects):
             return False, f"object gives another sense ({list(pattern.not_objects)[:4]})"
     if pattern.objects:
-        loose = _loose_objects(token)
+        loose = senses.loose_objects(token)
         objects = [o for o in arguments.objects_of(token) if o.i not in loose]
-        if not _named_as(objects, pattern.objects):
+        if not senses.named_as(objects, pattern.objects):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
     if pattern.particles:
         parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
