@@ -202,27 +202,9 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         index, places = indexes
-        if pattern.code[:2] in ("18", "19") and any(
-            c.dep_ == "prep" and c.lower_ in ("alongside", "beside") for c in token.children
-        ):
-            # "forces fighting alongside the army": allies, whoever's land it is
-            return [], "fights alongside its partner"
-        if (
-            nominal
-            and pattern.code[:2] == "04"
-            and any(
-                w in token.doc[token.left_edge.i : token.i].text.lower()
-                for w in senses.MULTILATERAL
-            )
-        ):
-            # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
-            return [], "talks of many parties"
-        if nominal and any(
-            c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children
-        ):
-            # "During the Dalai Lama's visit to Taiwan, a Chinese paper accused…": the visit
-            # is the named owner's, whom bilat did not resolve, not the clause subject's
-            return [], "its possessor names someone unresolved"
+        refused = senses.no_pair(token, pattern.code, index, nominal=nominal)
+        if refused:
+            return [], refused
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):

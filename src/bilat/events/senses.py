@@ -223,3 +223,34 @@ def loose_objects(token: Token) -> set[int]:
         for g in c.children
         if g.dep_ == "pobj"
     }
+
+
+def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bool) -> str:
+    """Return why a matched trigger names no pair of actors, or an empty string.
+
+    Args:
+        token: the trigger.
+        code: its pattern's code.
+        index: the resolved mentions by token.
+        nominal: whether the trigger is a noun.
+
+    Returns:
+        The reason for ``explain``: allies fighting side by side, talks of many parties, or a
+        deed noun owned by a named person bilat did not resolve.
+    """
+    if code[:2] in ("18", "19") and any(
+        c.dep_ == "prep" and c.lower_ in ("alongside", "beside") for c in token.children
+    ):
+        # "forces fighting alongside the army": allies, whoever's land it is
+        return "fights alongside its partner"
+    if not nominal:
+        return ""
+    before = token.doc[token.left_edge.i : token.i].text.lower()
+    if code[:2] == "04" and any(w in before for w in MULTILATERAL):
+        # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
+        return "talks of many parties"
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children):
+        # "During the Dalai Lama's visit to Taiwan, a Chinese paper accused…": the visit is
+        # the named owner's, whom bilat did not resolve, not the clause subject's
+        return "its possessor names someone unresolved"
+    return ""
