@@ -301,3 +301,29 @@ def test_wire_addressees_and_many_parties(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-11-17") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a side still has to do is not done
+        ("Chile still has to sign protocols with Peru.", [("CHL", "057", "PER", "planned")]),
+        ("Chile has signed protocols with Peru.", [("CHL", "057", "PER", "asserted")]),
+        # what one side suggests the sides do is a proposal, not a meeting
+        (
+            "The Peruvian president suggested Peru and Chile hold a ministerial meeting soon.",
+            [("PER", "040", "CHL", "hypothetical")],
+        ),
+        ("Chile refused to give ground to Peru.", [("CHL", "124", "PER", "asserted")]),
+    ],
+)
+def test_wire_obligations_proposals_and_declining(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-11-12") == expected
+
+
+def test_wire_declining_to_give_details_is_no_refusal_to_yield(pipeline: Pipeline) -> None:
+    text = "President Bill Clinton declined to give details on the substance of his talks with Benjamin Netanyahu."
+    asserted = [row for row in coded(pipeline, text, "1997-04-07") if row[3] == "asserted"]
+    assert asserted == []

@@ -67,7 +67,20 @@ DENIAL = {
     "cease",
 }
 # verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
-DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
+DEMANDS = {
+    "demand",
+    "urge",
+    "insist",
+    "ask",
+    "request",
+    "press",
+    "want",
+    "wish",
+    "hope",
+    # what one side suggests the sides do is a proposal: "suggested the two sides hold talks"
+    "suggest",
+    "recommend",
+}
 # nouns of pressing another side to act: "pressure to cut ties", "a demand to withdraw"
 DEMAND_NOUNS = {"pressure", "demand", "request", "appeal", "push", "ultimatum"}
 # nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
@@ -325,6 +338,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
+        if depth > 0 and via == "xcomp" and token.lemma_ == "have" and not intent_code:
+            # "still has to sign the protocols": an obligation, not a deed done
+            return Factuality.PLANNED, f"'{token.text} to' (still to do)"
         if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
             # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
             return Factuality.PLANNED, f"'{token.text} to' (arranged)"
