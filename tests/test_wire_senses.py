@@ -230,6 +230,9 @@ def test_wire_who_fights_and_standing_stances(
         ("Moamer Kadhafi met Chandrika Kumaratunga.", "1998-03-01", ["LBYGOV", "LKAGOV"]),
         ("Thaksin Shinawatra met Paek Nam-sun.", "2002-05-01", ["THAGOV", "PRKGOV"]),
         ("Ahmed Qurei met Iyad Allawi.", "2004-09-01", ["PSEGOV", "IRQGOV"]),
+        # an envoy or secretary-general acts for the organisation in those years only
+        ("Amr Moussa met Martti Ahtisaari.", "2006-11-25", ["IGOARL", "IGOUNO"]),
+        ("Amr Moussa met Martti Ahtisaari.", "1998-05-01", ["EGYGOV", "FINGOV"]),
         # the era's names of states and its armed groups
         ("Zaire accused UNITA.", "1997-04-01", ["COD", "AGOREB"]),
         ("Yugoslavia fought the KLA.", "1998-06-01", ["SRB", "SRBREB"]),
