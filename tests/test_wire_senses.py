@@ -330,3 +330,8 @@ def test_wire_declining_to_give_details_is_no_refusal_to_yield(pipeline: Pipelin
     text = "President Bill Clinton declined to give details on the substance of his talks with Benjamin Netanyahu."
     asserted = [row for row in coded(pipeline, text, "1997-04-07") if row[3] == "asserted"]
     assert asserted == []
+
+
+def test_wire_troops_clashing_with_protesters_repress_them(pipeline: Pipeline) -> None:
+    text = "Chilean troops clashed with Bolivian protesters in Peru."
+    assert coded(pipeline, text) == [("CHLMIL", "175", "BOLOPP", "asserted")]
