@@ -158,8 +158,8 @@ def test_coder_codes_condemnation_of_attack(
         ("India arrived in Khost.", []),
         # an opponent fought "with" is the target wherever the fight was
         (
-            "Chilean troops clashed with Bolivian protesters in Peru.",
-            [("CHLMIL", "190", "BOLOPP", "asserted")],
+            "Chilean troops clashed with Bolivian militants in Peru.",
+            [("CHLMIL", "190", "BOLREB", "asserted")],
         ),
     ],
 )

@@ -672,8 +672,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "1712-set-fire",
-        "Iranian rioters set fire to the French consulate.",
-        [("IRN", "1712", "FRAGOV", "asserted", "1712-set-fire")],
+        "Iranian militants set fire to the French consulate.",
+        [("IRNREB", "1712", "FRAGOV", "asserted", "1712-set-fire")],
     ),
     (
         "1722-ban-group",

@@ -116,6 +116,8 @@ def stance_or_currency(
     rules = actor_rules(knowledge)
     if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in rules.stance_prefixes:
         return True
+    if start > 0 and doc[start - 1].lower_.rstrip("-") in rules.stance_prefixes:
+        return True  # "anti- Syrian" (a wire line break) and "anti-" split off as one token
     if end < len(doc) and doc[end].lower_ in rules.currency_words:
         return True
     return _sports_team(doc[end - 1].head, rules)

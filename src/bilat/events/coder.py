@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
-from bilat.events import arguments, context
+from bilat.events import arguments, context, senses
 from bilat.events.candidates import (
     Candidate as Candidate,
 )
@@ -209,6 +209,9 @@ class Coder:
         prior: list[Candidate],
     ) -> tuple[list[Candidate], str]:
         index, places = indexes
+        refused = senses.no_pair(token, pattern.code, index, nominal=nominal)
+        if refused:
+            return [], refused
         sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
@@ -242,6 +245,8 @@ class Coder:
         if pattern.code.startswith("19"):
             located = {**places, **index} if places else index
             targets = context.hit_territory(token, located, sources, targets)
+        if pattern.code[:2] in ("02", "10") and senses.addressee_unresolved(token, targets, index):
+            return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
             targets = [f for f in targets if f.kind in pattern.target_kinds]
             if not targets:
@@ -274,6 +279,7 @@ class Coder:
         elif (
             len(source_actors) >= 2
             and (pattern.symmetric or _agreed(token) or _joint_intent(token, pattern))
+            and not senses.many_sides(sources, index, token.doc)
             and (nominal or not _partner_phrase(token, pattern))
             and not _force_on_thing(token, pattern, index)
         ):
@@ -309,12 +315,20 @@ class Coder:
         intends = fact == Factuality.PLANNED and (not nominal or code.startswith("04"))
         if intends:
             code = planned_code(code)
+        if not intends:
+            code = senses.protest_code(code, sources, targets, token.doc)
+        verbal = code[:2] in ("18", "19") and senses.verbal_attack(token, sources)
+        owned = code[:2] in senses.ASSAULT_ROOTS and senses.own_claim(token, index, sources)
         out = []
         for source, target, symmetric in pairs:
             if not distinct(source, target):
                 continue
             if pattern.state_code is not None and context.states(source, target):
                 code = planned_code(pattern.state_code) if intends else pattern.state_code
+            if owned:
+                code = "015"
+            elif verbal:
+                code = "111"
             score = confidence(pattern, sources + targets, nominal)
             out.append(
                 Candidate(
@@ -419,15 +433,17 @@ def _partner_phrase(token: Token, pattern: Pattern) -> bool:
 
 
 def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
-    if pattern.objects:
+    if pattern.not_objects:
+        # "plans to meet a NATO request": the complement's object gives the sense too
         objects = arguments.objects_of(token)
-        # the surface form too: the lemmatizer reads "doses" as "dos"
-        if not any(
-            arguments.phrase_lemma(o) in pattern.objects
-            or o.lemma_.lower() in pattern.objects
-            or o.lower_ in pattern.objects
-            for o in objects
-        ):
+        for comp in (c for c in token.children if c.dep_ == "xcomp"):
+            objects.extend(arguments.objects_of(comp))
+        if senses.named_as(objects, pattern.not_objects):
+            return False, f"object gives another sense ({list(pattern.not_objects)[:4]})"
+    if pattern.objects:
+        loose = senses.loose_objects(token)
+        objects = [o for o in arguments.objects_of(token) if o.i not in loose]
+        if not senses.named_as(objects, pattern.objects):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
     if pattern.particles:
         parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}

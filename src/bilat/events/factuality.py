@@ -42,6 +42,8 @@ INTENT = {
     "vow",
     "determined",
     "resolve",
+    # an obligation: "were supposed to stop firing"
+    "supposed",
 }
 DENIAL = {
     "deny",
@@ -67,6 +69,9 @@ DENIAL = {
     "relax",
     "rescind",
     "revoke",
+    # "stopped allowing inspections", "ceased firing": the deed no longer happens
+    "stop",
+    "cease",
 }
 # verbs whose object is a deed held over another side: "threatened new sanctions on Iran"
 THREAT_VERBS = {"threaten", "warn"}
@@ -77,7 +82,20 @@ ENDING_NOUNS = {"lifting", "easing", "removal", "relief", "waiver", "repeal"}
 # report a strike
 DENIED_CLAUSE = {"deny", "refute"}
 # verbs whose clause says what one side wants another to do: "demanded Syria cooperate"
-DEMANDS = {"demand", "urge", "insist", "ask", "request", "press", "want", "wish", "hope"}
+DEMANDS = {
+    "demand",
+    "urge",
+    "insist",
+    "ask",
+    "request",
+    "press",
+    "want",
+    "wish",
+    "hope",
+    # what one side suggests the sides do is a proposal: "suggested the two sides hold talks"
+    "suggest",
+    "recommend",
+}
 # nouns of pressing another side to act: "pressure to cut ties", "a demand to withdraw"
 DEMAND_NOUNS = {"pressure", "demand", "request", "appeal", "push", "ultimatum"}
 # nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
@@ -141,6 +159,19 @@ PROSPECT_NOUNS = INTENT_NOUNS | {
     "preparedness",
 }
 PROSPECT_PREPOSITIONS = {"for", "to", "toward", "towards", "of"}
+# nouns of not doing it: "its failure to cooperate", "the refusal to meet"
+FAILURE_NOUNS = {"failure", "refusal", "reluctance", "unwillingness", "inability"}
+# adverbs of a deed that did not quite happen: "had almost reached an agreement"
+NEAR_MISS = {"almost", "nearly"}
+# verbs whose "for" object is pressed for, not done: "called for a withdrawal"
+PRESS_FOR = {"call", "press", "push", "appeal", "ask", "lobby", "campaign", "clamour", "clamor"}
+# nouns whose relative clause in the present tense is still to come: "by the time he meets"
+TIME_NOUNS = {"time", "day", "moment", "point"}
+# stances a relative clause in the present tense describes, not reports: "Erbakan, who opposes
+# close ties with Israel", "Hamas, which rejects the accords"
+STANCE_ROOTS = {"05", "10", "11", "12"}
+# words of a view for or against a deed named as a noun
+STANCE_HEADS = {"favour", "favor", "advocate", "oppose", "opposed", "averse"}
 # nouns of being able to act: "Hezbollah's ability to fight Israel" is no fight, nor a plan
 ABILITY_NOUNS = {"ability", "capability", "capacity", "means", "power"}
 # nouns of an exhortation: "now is the time for Taiwan to open its market" urges, not reports
@@ -225,6 +256,21 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             and governor.head.lemma_.lower() in ENDING_NOUNS
         ):
             return Factuality.NEGATED, f"ended ('{governor.head.text} {governor.text}')"
+        if (
+            trigger.dep_ == "pobj"
+            and governor.lower_ == "for"
+            and governor.head.pos_ == "VERB"
+            and governor.head.lemma_.lower() in PRESS_FOR
+        ):
+            # "the report will call for a withdrawal": pressed for, not done nor planned
+            return Factuality.HYPOTHETICAL, f"demanded ('{governor.head.text} for')"
+        if (trigger.dep_ == "dobj" and governor.lemma_.lower() in STANCE_HEADS) or (
+            trigger.dep_ == "pobj"
+            and governor.lower_ == "to"
+            and governor.head.lemma_.lower() in STANCE_HEADS
+        ):
+            # "favours dialogue with Damascus", "opposed to talks with Syria": a view of talks
+            return Factuality.HYPOTHETICAL, f"stance on it ('{governor.text}')"
         if trigger.dep_ == "pobj" and governor.lower_ in PAST_PREPOSITIONS:
             # "due to meet after deadly clashes": what a plan follows has happened
             return Factuality.ASSERTED, f"'{governor.text}' {trigger.text}"
@@ -250,6 +296,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     ):
         return Factuality.HYPOTHETICAL, f"urged ('{trigger.head.text} to {trigger.text}')"
     noun = _intent_noun(trigger)
+    if noun is not None and noun.lemma_.lower() in FAILURE_NOUNS:
+        return Factuality.NEGATED, f"not done ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in ABILITY_NOUNS:
         return Factuality.HYPOTHETICAL, f"ability ('{noun.text}')"
     if noun is not None and noun.lemma_.lower() in DEMAND_NOUNS:
@@ -261,6 +309,13 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
     sentence = trigger.sent
     if sentence.text.rstrip().endswith("?"):
         return Factuality.HYPOTHETICAL, "question"
+    if (
+        trigger.dep_ == "relcl"
+        and trigger.tag_ in ("VBZ", "VBP")
+        and code[:2] in STANCE_ROOTS
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+    ):
+        return Factuality.HYPOTHETICAL, f"standing stance ('{trigger.text}')"
     for depth, (token, via) in enumerate(chain):
         children = list(token.children)
         if _open_question(token):
@@ -274,6 +329,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             for c in children
         ):
             return Factuality.NEGATED, f"negated at '{token.text}'"
+        if any(c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in children):
+            return Factuality.NEGATED, f"not quite ('{token.text}')"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return Factuality.HYPOTHETICAL, f"conditional at '{token.text}'"
         if token.dep_ == "advcl" and any(c.lower_ == "if" for c in children):
@@ -299,11 +356,14 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"threatened ('{token.text}')"
         if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
-        if depth > 0 and via == "ccomp" and token.lemma_ in DEMANDS:
+        if depth > 0 and via == "ccomp" and _lemma(token) in DEMANDS:
             # what one side demands of another has not happened: the demand is the event
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
-        if depth > 0 and via in ("xcomp", "ccomp") and token.lemma_ in INTENT and not intent_code:
+        if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
+        if depth > 0 and via == "xcomp" and token.lemma_ == "have" and not intent_code:
+            # "still has to sign the protocols": an obligation, not a deed done
+            return Factuality.PLANNED, f"'{token.text} to' (still to do)"
         if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
             # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
             return Factuality.PLANNED, f"'{token.text} to' (arranged)"
@@ -315,6 +375,24 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
             # or "until" speaks of what is still to come
             return Factuality.PLANNED, f"'{token.text}' after '{token.head.text}'"
+        if (
+            token.tag_ in ("VBZ", "VBP")
+            and token.dep_ == "relcl"
+            and token.head.lemma_.lower() in TIME_NOUNS
+            and token.head.head.lower_ in FUTURE_MARKS | {"by"}
+            and not intent_code
+        ):
+            # "by the time Hashimoto meets Clinton": a meeting still to come
+            return Factuality.PLANNED, f"'{token.head.head.text} the {token.head.text}'"
+        headline = token.dep_ == "ROOT" or (
+            token.dep_ in ("acl", "relcl")
+            and token.head.dep_ == "ROOT"
+            and token.head.pos_ == "NOUN"
+        )
+        if headline and _to_infinitive(token) and not intent_code:
+            # a headline's "China, US to hold talks", "UN chief to visit China" announces
+            # what is arranged
+            return Factuality.PLANNED, f"headline 'to {token.text}'"
         expected = token.lemma_ in ("expect", "schedule", "set")
         if expected and not intent_code and any(c.dep_ == "auxpass" for c in children):
             return Factuality.PLANNED, f"'{token.text}' (expected)"
@@ -387,10 +465,17 @@ def _intent_noun(trigger: Token) -> Token | None:
     to_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     participle = trigger.tag_ == "VBG"
     if (to_infinitive or participle) and head.lemma_.lower() in (
-        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS
+        INTENT_NOUNS | DEMAND_NOUNS | ABILITY_NOUNS | FAILURE_NOUNS
     ):
         return head
     return None
+
+
+def _lemma(token: Token) -> str:
+    """Return a verb's lemma, mending the lemmatizer's "hop" for "hopes"."""
+    if token.lemma_ == "hop" and token.lower_.startswith("hope"):
+        return "hope"
+    return token.lemma_
 
 
 def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:

@@ -37,6 +37,10 @@ sits in: in "India condemned the attack on Pakistan" India is not the attacker.
 ``mutual: true`` makes conjoined subjects with no target do the deed to each other, one event
 each way: "India and China traded accusations" is two accusations.
 
+``not_objects`` lists objects that give the verb another sense and rule the pattern out: "fight
+the fires", "host refugees", "bring down the government" (matched like ``objects``, also in a
+prepositional phrase of the trigger: "battled to a draw").
+
 ``future: true`` needs the trigger in the future or a modal ("would face consequences" is a
 warning, "had paid a heavy price" is not).
 
@@ -101,6 +105,7 @@ class Pattern(BaseModel):
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    not_objects: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     complements: tuple[str, ...] = ()
     complement_objects: tuple[str, ...] = ()

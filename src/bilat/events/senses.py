@@ -1,0 +1,256 @@
+"""Senses and codes that depend on who acts and how a deed is said.
+
+A crowd's assault is a riot and force against a crowd repression; a side that claims its own
+attack acknowledges it; an attack made in words is criticism; an appeal to someone unresolved,
+or a gathering of three or more sides, gives no pair's event. The coder asks these questions
+after a pattern matches.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from bilat.actors.resolve import ActorSpan
+from bilat.events import arguments
+from bilat.events.syntax import SPEECH
+
+# people whose violence is a riot, and whom force against is repression (CAMEO 145 and 175)
+PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
+# verbs by which a side owns a deed as its own: "claimed that they had attacked Iraq" (015)
+CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
+# coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
+ASSAULT_ROOTS = {"17", "18", "19", "20"}
+# modifiers of a meeting noun that make it a gathering of many parties
+MULTILATERAL = {
+    "multilateral",
+    "multiparty",
+    "multi-party",
+    "six-party",
+    "six-nation",
+    "four-party",
+}
+# words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
+VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
+DISPARAGING_VERBS = {
+    "dismiss",
+    "brand",
+    "call",
+    "describe",
+    "label",
+    "accuse",
+    "denounce",
+    "deride",
+}
+
+
+def verbal_attack(token: Token, sources: list[ActorSpan]) -> bool:
+    """Return whether an attack is made in words ("launched an attack on Israel, dismissing…").
+
+    A scathing attack is always one of words; an attack followed by what its maker says is
+    one only when a person or title makes it: "troops attacked Gaza, saying…" is force.
+
+    Args:
+        token: the trigger of an assault or force code.
+        sources: the mentions that do it.
+
+    Returns:
+        True when the attack is criticism (111).
+    """
+    nouns = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "amod" and c.lower_ in VERBAL_MODIFIERS for n in nouns for c in n.children):
+        return True
+    if not sources or any(f.kind not in ("person", "title", "counterpart") for f in sources):
+        return False
+    verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+    return any(
+        c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and (c.lemma_ in SPEECH or c.lemma_ in DISPARAGING_VERBS)
+        for c in verb.children
+    )
+
+
+def addressee_unresolved(
+    token: Token, targets: list[ActorSpan], index: dict[int, ActorSpan]
+) -> bool:
+    """Return whether an appeal's object names someone bilat did not resolve.
+
+    "The LTTE urged the Tamil minority to stay away from the poll, … Rajapakse": the appeal
+    is to the minority; an actor found further on is not its addressee.
+
+    Args:
+        token: the trigger of an appeal or demand.
+        targets: the targets the argument finder found.
+        index: the resolved mentions by token.
+
+    Returns:
+        True when targets were found but the object told to act is no resolved actor.
+    """
+    if not any(c.dep_ in ("xcomp", "ccomp") and _to_clause(c) for c in token.children):
+        return False  # "urged restraint", "demanded an apology": the object is what is asked
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        if arguments.mention_at(obj, index) is not None:
+            return False
+        span = range(obj.left_edge.i, obj.right_edge.i + 1)
+        if any(i in index for i in span):
+            return False
+        return bool(targets)
+    return False
+
+
+def _to_clause(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def many_sides(sources: list[ActorSpan], index: dict[int, ActorSpan], doc: Doc) -> bool:
+    """Return whether a subject lists three or more actors ("leaders of A, B and C met").
+
+    Three or more sides in one clause make a multilateral gathering, not one pair's meeting.
+
+    Args:
+        sources: the subject's mentions.
+        index: the resolved mentions by token.
+        doc: the parsed document.
+
+    Returns:
+        True when a source has two or more resolved conjuncts.
+    """
+    for found in sources:
+        root = doc[found.start : found.end].root
+        if 1 + sum(1 for c in root.conjuncts if c.i in index) >= 3:
+            return True
+    return False
+
+
+def protest_code(code: str, sources: list[ActorSpan], targets: list[ActorSpan], doc: Doc) -> str:
+    """Return the code of force done by or to protesters.
+
+    CAMEO codes a crowd's destruction or assault as violent protest (145), not as an armed
+    attack (a killing keeps its own code), and force against protesters, shooting included,
+    as violent repression (175); artillery, missiles and air strikes keep their codes.
+
+    Args:
+        code: the event's code so far.
+        sources: its source mentions.
+        targets: its target mentions.
+        doc: the parsed document.
+
+    Returns:
+        "145", "175" or the code unchanged.
+    """
+    riot = code[:2] == "17" or code in ("180", "190")
+    if riot and any(_protesters(f, doc) for f in sources):
+        return "145"
+    if (riot or code in ("191", "193")) and any(_protesters(f, doc) for f in targets):
+        return "175"
+    return code
+
+
+def _protesters(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention names protesters: "the demonstrators", "a Ukrainian protestor"."""
+    root = doc[found.start : found.end].root
+    nouns = {root.lemma_.lower(), root.lower_.removesuffix("s")}
+    if root.dep_ in ("amod", "compound"):
+        nouns |= {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
+    return bool(nouns & PROTEST_NOUNS)
+
+
+def own_claim(token: Token, index: dict[int, ActorSpan], sources: list[ActorSpan]) -> bool:
+    """Return whether the doer of a deed claims it: "the US claimed that it had attacked Iraq".
+
+    Args:
+        token: the trigger of the deed.
+        index: the resolved mentions by token.
+        sources: the deed's doers.
+
+    Returns:
+        True when a verb of claiming governs the deed and its subject is of a doer's country.
+    """
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in CLAIM_VERBS:
+        return False
+    subject, _passive = arguments.subject_of(token.head)
+    found = arguments.mention_at(subject, index) if subject is not None else None
+    if found is None or found.actor is None:
+        return False
+    return any(s.actor is not None and s.actor.country == found.actor.country for s in sources)
+
+
+# prepositions of a setting (place, time), not of what is done: "take place in the port city"
+SETTING_PREPOSITIONS = {"in", "at", "during", "near", "inside", "within", "throughout", "around"}
+
+
+def named_as(objects: list[Token], words: tuple[str, ...]) -> bool:
+    """Return whether any object is one of a pattern's words (the surface form too).
+
+    Args:
+        objects: a trigger's objects.
+        words: the pattern's ``objects`` or ``not_objects``.
+
+    Returns:
+        True when an object's phrase, lemma or surface form is among the words.
+    """
+    # the surface form too: the lemmatizer reads "doses" as "dos"
+    return any(
+        arguments.phrase_lemma(o) in words or o.lemma_.lower() in words or o.lower_ in words
+        for o in objects
+    )
+
+
+def loose_objects(token: Token) -> set[int]:
+    """Return the prepositional objects that do not count as the trigger's object.
+
+    A headline's particle may take the object as its own ("hands over patrol vessel"), but a
+    verb with an object of its own is not about the noun of a place or time phrase: "take
+    place in the port city" takes no city, "found Iran in breach of the treaty" reaches no
+    treaty.
+
+    Args:
+        token: a trigger.
+
+    Returns:
+        The token indices of its place and time phrases' nouns, when it has an object of its own.
+    """
+    # a passive subject that names someone ("Egypt is locked in talks") is no thing acted on
+    if not any(
+        c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and c.pos_ == "NOUN")
+        for c in token.children
+    ):
+        return set()
+    return {
+        g.i
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    }
+
+
+def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bool) -> str:
+    """Return why a matched trigger names no pair of actors, or an empty string.
+
+    Args:
+        token: the trigger.
+        code: its pattern's code.
+        index: the resolved mentions by token.
+        nominal: whether the trigger is a noun.
+
+    Returns:
+        The reason for ``explain``: allies fighting side by side, talks of many parties, or a
+        deed noun owned by a named person bilat did not resolve.
+    """
+    if code[:2] in ("18", "19") and any(
+        c.dep_ == "prep" and c.lower_ in ("alongside", "beside") for c in token.children
+    ):
+        # "forces fighting alongside the army": allies, whoever's land it is
+        return "fights alongside its partner"
+    if not nominal:
+        return ""
+    before = token.doc[token.left_edge.i : token.i].text.lower()
+    if code[:2] == "04" and any(w in before for w in MULTILATERAL):
+        # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
+        return "talks of many parties"
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children):
+        # "During the Dalai Lama's visit to Taiwan, a Chinese paper accused…": the visit is
+        # the named owner's, whom bilat did not resolve, not the clause subject's
+        return "its possessor names someone unresolved"
+    return ""
