@@ -1,4 +1,4 @@
-"""The pre-filter parses only lines that can hold an event, and changes no event."""
+"""The pre-filter parses only sentences that can hold an event, and changes no event."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def prefilter() -> Prefilter:
         ("Pakistani jets struck hideouts in Khost.", Screen(1, 1, False, True)),
         ("Markets stayed calm on Monday.", Screen(0, 0, False)),
         ("Both sides agreed to meet again.", Screen(2, 1, True)),
-        ("He met them later.", Screen(1, 1, False)),
+        ("He met them later.", Screen(1, 1, False, referring=1)),
         ("China held talks.", Screen(2, 1, False)),
         # adjacent pieces make one mention, as the resolver joins them
         ("Pakistani army chief General Asim Munir visited the base.", Screen(1, 1, False)),
@@ -61,7 +61,7 @@ def test_prefilter_screen_counts_a_surname_named_earlier(prefilter: Prefilter) -
     # the resolver links a bare "Stromberg" to the UNHCR spokesman named lines before
     line = prefilter.nlp.make_doc('"We met the governor," Stromberg said.')
     assert prefilter.screen(line) == Screen(1, 1, False)
-    assert prefilter.screen(line, {"paul", "stromberg"}) == Screen(1, 2, False)
+    assert prefilter.screen(line, {"paul", "stromberg"}) == Screen(1, 2, False, referring=1)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +88,26 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
     assert [d.text for d in docs] == TEXTS * 3
     parsed = [[t.text for t in d if t.dep_ == "nsubj"] for d in docs[:3]]
     assert parsed == [["Pakistan"], [], ["minister", "sides"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        # a paragraph's sentence that cannot hold an event is not parsed
+        ("Rain fell in Kabul. Pakistan condemned India.", [False, True]),
+        ("Pakistan condemned India. Rain fell in Kabul all day long.", [True, False]),
+        # a pronoun takes its antecedent from the parse of the line before it
+        ("Rain fell in Kabul. He condemned India.", [True, True]),
+        # a short capitalized sentence may be a fragment of the one before
+        ("Pakistan condemned India. Army chief Asim Munir.", [True, True]),
+        ("Pakistan condemned India.\nArmy chief Asim Munir.", [True, False]),
+    ],
+)
+def test_prefilter_parse_many_parses_candidate_sentences(
+    prefilter: Prefilter, text: str, parsed: list[bool]
+) -> None:
+    doc = next(prefilter.parse_many([text]))
+    assert [any(t.pos_ for t in s) for s in doc.sents] == parsed
 
 
 def test_prefilter_parse_many_splits_unparsed_lines_into_sentences(prefilter: Prefilter) -> None:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
-from bilat.nlp.pipeline import MODEL, load_nlp, parse, parse_many, sentence_spans
+from bilat.nlp.pipeline import (
+    MODEL,
+    load_nlp,
+    parse,
+    parse_many,
+    sentence_pieces,
+    sentence_spans,
+)
 
-__all__ = ["MODEL", "load_nlp", "parse", "parse_many", "sentence_spans"]
+__all__ = ["MODEL", "load_nlp", "parse", "parse_many", "sentence_pieces", "sentence_spans"]
