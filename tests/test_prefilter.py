@@ -57,6 +57,12 @@ def test_prefilter_names_in_gives_surnames_of_actor_phrases(prefilter: Prefilter
     assert prefilter.names_in(line) == {"paul", "stromberg"}
 
 
+def test_prefilter_names_in_gives_the_family_name_first(prefilter: Prefilter) -> None:
+    # "Kim" for "Kim Jong Un", as the resolver links it
+    line = prefilter.nlp.make_doc("Trump met Kim Jong Un.")
+    assert prefilter.names_in(line) == {"trump", "kim", "un"}
+
+
 def test_prefilter_screen_counts_a_surname_named_earlier(prefilter: Prefilter) -> None:
     # the resolver links a bare "Stromberg" to the UNHCR spokesman named lines before
     line = prefilter.nlp.make_doc('"We met the governor," Stromberg said.')

@@ -168,9 +168,10 @@ class Prefilter:
     def names_in(self, doc: Doc) -> set[str]:
         """Return the surnames a later bare name may take its actor from, in lower case.
 
-        The resolver links a bare name to an earlier actor whose name ends with it: a known
-        person ("Ishaq Dar"), or a phrase ending in capitalized words that follow an actor
-        piece ("UNHCR spokesman Paul Stromberg", "the army chief, General Asim Munir").
+        The resolver links a bare name to an earlier actor whose name ends with it (or, of
+        three words or more, begins with it): a known person ("Ishaq Dar", "Kim Jong Un"),
+        or a phrase ending in capitalized words that follow an actor piece ("UNHCR spokesman
+        Paul Stromberg", "the army chief, General Asim Munir").
         """
         people = self.gazetteer.knowledge.people
         found: set[str] = set()
@@ -178,7 +179,10 @@ class Prefilter:
             for entry in piece.entries:
                 person = people.get(entry.key) if entry.kind == "person" else None
                 if person is not None:
-                    found.update(person.name.lower().split()[-1:])
+                    # the resolver's short forms: the last word, or the first of three or
+                    # more ("Kim" for "Kim Jong Un": family names come first)
+                    words = person.name.lower().replace("-", " ").split()
+                    found.update(words[-1:] + words[:1] if len(words) >= 3 else words[-1:])
             i = piece.end
             if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
                 i += 1
