@@ -1,4 +1,4 @@
-"""Language annotation: one spaCy pipeline, loaded once, with line breaks as sentence ends."""
+"""Language annotation: one spaCy pipeline, loaded once, parsing rule-based sentences one by one."""
 
 from __future__ import annotations
 

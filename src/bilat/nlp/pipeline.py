@@ -111,7 +111,7 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> 
 
 
 def parse(nlp: Language, text: str) -> Doc:
-    """Parse one text line by line and return it as one ``Doc``."""
+    """Parse one text sentence by sentence and return it as one ``Doc``."""
     return next(parse_many(nlp, [text]))
 
 
