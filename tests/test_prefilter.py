@@ -57,6 +57,22 @@ def test_prefilter_names_in_gives_surnames_of_actor_phrases(prefilter: Prefilter
     assert prefilter.names_in(line) == {"paul", "stromberg"}
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an untitled introduction of a known person votes for the article's home country
+        ("Foreign Affairs Adviser Touhid Hossain spoke on Monday.", True),
+        ("Later Ishaq Dar spoke.", False),
+        ("Ishaq Dar spoke on Monday.", False),
+        ("Markets stayed calm.", False),
+    ],
+)
+def test_prefilter_introduces_finds_capitalized_words_before_a_known_name(
+    prefilter: Prefilter, line: str, expected: bool
+) -> None:
+    assert prefilter.introduces(prefilter.nlp.make_doc(line)) is expected
+
+
 def test_prefilter_names_in_gives_the_family_name_first(prefilter: Prefilter) -> None:
     # "Kim" for "Kim Jong Un", as the resolver links it
     line = prefilter.nlp.make_doc("Trump met Kim Jong Un.")

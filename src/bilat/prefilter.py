@@ -165,6 +165,28 @@ class Prefilter:
         mentions = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
         return Screen(triggers, mentions + pronouns, group, rebuts, pronouns)
 
+    def introduces(self, doc: Doc) -> bool:
+        """Return whether a known person may be introduced by a title bilat does not know.
+
+        "Foreign Affairs Adviser Touhid Hossain": capitalized words before a known name vote
+        for the article's home country when the parse tags them as nouns, not places or
+        dates (:func:`bilat.actors.home.home_country`), and the home country decides whose
+        official an untitled office is in every event of the article. Such a sentence is
+        parsed even when it holds no event.
+        """
+        for piece in self.gazetteer.pieces(doc):
+            if not any(e.kind == "person" for e in piece.entries):
+                continue
+            run = 0
+            i = piece.start - 1
+            while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper():
+                run += 1
+                i -= 1
+            # one capitalized word opening the sentence does not count (as in home_country)
+            if run > 1 or (run == 1 and i >= 0):
+                return True
+        return False
+
     def names_in(self, doc: Doc) -> set[str]:
         """Return the surnames a later bare name may take its actor from, in lower case.
 
@@ -215,6 +237,8 @@ class Prefilter:
                     for index, doc in enumerate(line):
                         screen = self.screen(doc, names)
                         names |= self.names_in(doc)
+                        if self.introduces(doc):
+                            chosen[index] = True
                         if not screen.candidate:
                             continue
                         chosen[index] = True
