@@ -52,7 +52,7 @@ class Screen:
     group: bool
     rebuts: bool = False
     referring: int = 0
-    """How many of the actors are pronouns or bare surnames, which take an earlier actor."""
+    """How many of the actors may take an earlier one: pronouns, bare surnames, bare titles."""
 
     @property
     def candidate(self) -> bool:
@@ -162,8 +162,8 @@ class Prefilter:
             and (t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()))
         )
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        mentions = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
-        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns)
+        mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned)
 
     def introduces(self, doc: Doc) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
@@ -243,8 +243,9 @@ class Prefilter:
                             continue
                         chosen[index] = True
                         if screen.referring:
-                            # A pronoun's antecedent is chosen from the names the parse finds
-                            # before it: the line's earlier sentences are parsed too.
+                            # A pronoun's or a bare title's antecedent is chosen from the names
+                            # the parse finds before it: the line's earlier sentences are
+                            # parsed too.
                             chosen[:index] = [True] * index
                         if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
                             # A verbless fragment after a sentence belongs to it (extract's
@@ -308,26 +309,32 @@ def _may_be_fragment(doc: Doc) -> bool:
     return 0 < len(words) <= FRAGMENT_WORDS and words[0].text[:1].isupper()
 
 
-def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> int:
+# Mentions made of these kinds alone may take their actor from an earlier one ("the President").
+_UNOWNED = frozenset({"title", "sector"})
+
+
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int]:
     """Count the mentions the pieces of a sentence make, joined as the resolver joins them.
 
     "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
     Joins the resolver decides from the parse ("and", commas) are not made here, so the count
     is never below the resolver's.
+
+    Returns:
+        The mentions, and how many of them are titles or sectors alone, which may take their
+        actor from an earlier mention.
     """
-    count = 0
-    kinds: set[str] = set()
+    groups: list[set[str]] = []
     end = 0
     for piece in pieces:
         kind = piece_kind(piece)
         words = [t.lower_ for t in doc[end : piece.start]]
-        if count and may_join(words, kinds, kind, rules):
-            kinds.add(kind)
+        if groups and may_join(words, groups[-1], kind, rules):
+            groups[-1].add(kind)
         else:
-            count += 1
-            kinds = {kind}
+            groups.append({kind})
         end = piece.end
-    return count
+    return len(groups), sum(1 for kinds in groups if kinds <= _UNOWNED)
 
 
 def _join(docs: list[Doc]) -> Doc:
