@@ -55,7 +55,7 @@ def main() -> None:
         if pipeline.prefilter is not None:
             stats = pipeline.prefilter.stats
             print(
-                f"  parsed {stats.parsed_lines}/{stats.lines} lines, "
+                f"  parsed {stats.parsed_sentences}/{stats.sentences} sentences, "
                 f"{stats.parsed_words}/{stats.words} words ({stats.parsed_share:.1%})"
             )
     full = {_key(e): e for e in results["full"]}

@@ -1,4 +1,4 @@
-"""The pre-filter parses only lines that can hold an event, and changes no event."""
+"""The pre-filter parses only sentences that can hold an event, and changes no event."""
 
 from __future__ import annotations
 
@@ -37,13 +37,14 @@ def prefilter() -> Prefilter:
         ("Pakistani jets struck hideouts in Khost.", Screen(1, 1, False, True)),
         ("Markets stayed calm on Monday.", Screen(0, 0, False)),
         ("Both sides agreed to meet again.", Screen(2, 1, True)),
-        ("He met them later.", Screen(1, 1, False)),
+        ("He met them later.", Screen(1, 1, False, referring=1)),
         ("China held talks.", Screen(2, 1, False)),
         # adjacent pieces make one mention, as the resolver joins them
         ("Pakistani army chief General Asim Munir visited the base.", Screen(1, 1, False)),
         ("Chinese Foreign Minister Wang Yi held talks in the morning.", Screen(2, 1, False)),
         # a comma's join depends on the parse, so both sides of it count
-        ("The army chief, General Asim Munir, visited the base.", Screen(1, 2, False)),
+        # "The army chief" alone may take an earlier actor
+        ("The army chief, General Asim Munir, visited the base.", Screen(1, 2, False, referring=1)),
         # a multi-word trigger counts at its last word when its other words are in the line
         ("Kenya and Uganda agreed to a cease-fire.", Screen(2, 2, False, True)),
         ("Kenya and Uganda stood in the rain.", Screen(0, 0, False)),
@@ -60,11 +61,33 @@ def test_prefilter_names_in_gives_surnames_of_actor_phrases(prefilter: Prefilter
     assert prefilter.names_in(line) == {"paul", "stromberg"}
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an untitled introduction of a known person votes for the article's home country
+        ("Foreign Affairs Adviser Touhid Hossain spoke on Monday.", True),
+        ("Later Ishaq Dar spoke.", False),
+        ("Ishaq Dar spoke on Monday.", False),
+        ("Markets stayed calm.", False),
+    ],
+)
+def test_prefilter_introduces_finds_capitalized_words_before_a_known_name(
+    prefilter: Prefilter, line: str, expected: bool
+) -> None:
+    assert prefilter.introduces(prefilter.nlp.make_doc(line)) is expected
+
+
+def test_prefilter_names_in_gives_the_family_name_first(prefilter: Prefilter) -> None:
+    # "Kim" for "Kim Jong Un", as the resolver links it
+    line = prefilter.nlp.make_doc("Trump met Kim Jong Un.")
+    assert prefilter.names_in(line) == {"trump", "kim", "un"}
+
+
 def test_prefilter_screen_counts_a_surname_named_earlier(prefilter: Prefilter) -> None:
     # the resolver links a bare "Stromberg" to the UNHCR spokesman named lines before
     line = prefilter.nlp.make_doc('"We met the governor," Stromberg said.')
-    assert prefilter.screen(line) == Screen(1, 1, False)
-    assert prefilter.screen(line, {"paul", "stromberg"}) == Screen(1, 2, False)
+    assert prefilter.screen(line) == Screen(1, 1, False, referring=1)
+    assert prefilter.screen(line, {"paul", "stromberg"}) == Screen(1, 2, False, referring=2)
 
 
 @pytest.mark.parametrize(
@@ -91,6 +114,27 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
     assert [d.text for d in docs] == TEXTS * 3
     parsed = [[t.text for t in d if t.dep_ == "nsubj"] for d in docs[:3]]
     assert parsed == [["Pakistan"], [], ["minister", "sides"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        # a paragraph's sentence that cannot hold an event is not parsed
+        ("Rain fell in Kabul. Pakistan condemned India.", [False, True]),
+        ("Pakistan condemned India. Rain fell in Kabul all day long.", [True, False]),
+        # a pronoun or a bare title takes its antecedent from the parse of the line before it
+        ("Rain fell in Kabul. He condemned India.", [True, True]),
+        ("Rain fell in Kabul. The minister condemned India.", [True, True]),
+        # a short capitalized sentence may be a fragment of the one before
+        ("Pakistan condemned India. Army chief Asim Munir.", [True, True]),
+        ("Pakistan condemned India.\nArmy chief Asim Munir.", [True, False]),
+    ],
+)
+def test_prefilter_parse_many_parses_candidate_sentences(
+    prefilter: Prefilter, text: str, parsed: list[bool]
+) -> None:
+    doc = next(prefilter.parse_many([text]))
+    assert [any(t.pos_ for t in s) for s in doc.sents] == parsed
 
 
 def test_prefilter_parse_many_splits_unparsed_lines_into_sentences(prefilter: Prefilter) -> None:

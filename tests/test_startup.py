@@ -164,3 +164,41 @@ def test_startup_package_functions_survive_submodule_import() -> None:
     from bilat.ingest import ingest
 
     assert (bilat.ingest, bilat.extract) == (ingest, extract)
+
+
+# The program's exit: output flushed, exit handlers run, the command's status kept.
+RUN_PROGRAM = """
+import atexit, sys
+from bilat.cli import run
+atexit.register(print, "exit handler ran")
+sys.argv = ["bilat", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "stdout_has", "stderr_has"),
+    [
+        (["--help"], 0, "Usage: ", ""),
+        (["ingest", "{missing}", "--db", "{db}", "-q"], 1, "", "Error: no document was accepted"),
+        (["no-such-command"], 2, "", "No such command"),
+    ],
+)
+def test_cli_run_exits_with_the_command_status(
+    tmp_path: Path, args: list[str], status: int, stdout_has: str, stderr_has: str
+) -> None:
+    src = str(Path(bilat.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    filled = [a.format(db=tmp_path / "new.duckdb", missing=tmp_path / "missing.txt") for a in args]
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_PROGRAM, *filled],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == status, done.stderr
+    assert stdout_has in done.stdout
+    assert done.stdout.rstrip().endswith("exit handler ran")
+    assert stderr_has in done.stderr

@@ -1,5 +1,5 @@
 """``python -m bilat``: the same command line as the ``bilat`` script."""
 
-from bilat.cli import main
+from bilat.cli import run
 
-main()
+run()

@@ -47,7 +47,7 @@ from bilat.places import (
     parse_dateline_place,
     says_here,
 )
-from bilat.prefilter import Prefilter
+from bilat.prefilter import FRAGMENT_WORDS, Prefilter
 from bilat.records import (
     Actor,
     DatePrecision,
@@ -421,7 +421,7 @@ def _fragment_end(sent: Span, text: str) -> int:
     same_line = "\n" not in text[last_word : following.start_char]
     if (
         same_line
-        and 0 < len(words) <= 6
+        and 0 < len(words) <= FRAGMENT_WORDS
         and all(t.pos_ not in ("VERB", "AUX") for t in following)
         and words[0].text[:1].isupper()
     ):

@@ -1,11 +1,13 @@
-"""Send to the parser only the lines that can hold an event; tokenize the rest.
+"""Send to the parser only the sentences that can hold an event; tokenize the rest.
 
 Parsing is the cost of extraction. The coder codes an event only when a trigger word (a verb or
 noun some pattern names) and two actors (or one "both sides" group) share a sentence, so a
-cheap first pass — the tokenizer, the actor gazetteer and a lemma screen — finds the lines that
-cannot hold one. Those lines get rule-based sentence boundaries and no tags, parse or entities;
-the other lines go through the full pipeline exactly as :func:`bilat.nlp.parse_many` would parse
-them, so the events found in them do not change.
+cheap first pass — the tokenizer, the actor gazetteer and a lemma screen — finds the sentences
+that cannot hold one. The text is cut into the same rule-based sentences
+:func:`bilat.nlp.parse_many` parses one by one (:func:`bilat.nlp.pipeline.sentence_pieces`), so
+a paragraph with one candidate sentence parses that sentence only, and the candidates go through
+the full pipeline exactly as without the screen: the events found in them do not change. The
+other sentences get no tags, parse or entities.
 
     >>> screen = Prefilter(nlp, gazetteer, patterns)
     >>> docs = list(screen.parse_many(["Pakistan condemned India.\\n", "Markets fell.\\n"]))
@@ -31,26 +33,31 @@ from bilat.actors.resolve import COLLECTIVE_PRONOUNS, JOINERS, PRONOUNS, may_joi
 from bilat.events.patterns import PatternSet
 from bilat.events.phrases import is_phrase, phrase_words
 from bilat.knowledge.schema import ActorRules
+from bilat.nlp import sentence_pieces
 
 # Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
 # when it acts ("its envoy"), so they do not count.
 _REFERRING = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
+# The longest verbless sentence extraction joins to the one before it ("General Y.").
+FRAGMENT_WORDS = 6
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
 _TRIGGER_POS = ("verb", "noun", "adj")
 
 
 @dataclass(frozen=True)
 class Screen:
-    """What the first pass saw in one line: trigger words and actor-like mentions."""
+    """What the first pass saw in one sentence: trigger words and actor-like mentions."""
 
     triggers: int
     actors: int
     group: bool
     rebuts: bool = False
+    referring: int = 0
+    """How many of the actors may take an earlier one: pronouns, bare surnames, bare titles."""
 
     @property
     def candidate(self) -> bool:
-        """Return True when the line can hold an event (a trigger and two parties).
+        """Return True when the sentence can hold an event (a trigger and two parties).
 
         A denial ("X rejected the charges") may take its target from an earlier sentence, and
         force its target from a place ("struck hideouts in Khost"), so one actor is enough
@@ -63,10 +70,10 @@ class Screen:
 
 @dataclass
 class PrefilterStats:
-    """Lines and words seen by the first pass, and how many of them went to the parser."""
+    """Sentences and words seen by the first pass, and how many of them went to the parser."""
 
-    lines: int = 0
-    parsed_lines: int = 0
+    sentences: int = 0
+    parsed_sentences: int = 0
     words: int = 0
     parsed_words: int = 0
 
@@ -77,7 +84,7 @@ class PrefilterStats:
 
 
 class Prefilter:
-    """A cheap screen in front of the full spaCy pipeline, line by line."""
+    """A cheap screen in front of the full spaCy pipeline, sentence by sentence."""
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, patterns: PatternSet) -> None:
         self.nlp = nlp
@@ -123,14 +130,14 @@ class Prefilter:
         return word in self._phrases or bool(self._lemmas(word) & self._words)
 
     def screen(self, doc: Doc, names: frozenset[str] | set[str] = frozenset()) -> Screen:
-        """Return what the first pass finds in a tokenized (unparsed) line.
+        """Return what the first pass finds in a tokenized (unparsed) sentence.
 
         A trigger word counts only when one of its patterns could match: the particles,
-        objects, complements and modifiers the pattern needs are words of the line.
+        objects, complements and modifiers the pattern needs are words of the sentence.
 
         Args:
-            doc: the line, tokenized only.
-            names: lower-case surnames the document's earlier lines gave to actors
+            doc: the sentence (or any text), tokenized only.
+            names: lower-case surnames the document's earlier sentences gave to actors
                 (:meth:`names_in`); a bare "Stromberg" may resolve to one of them.
 
         Returns:
@@ -162,15 +169,38 @@ class Prefilter:
             and (t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()))
         )
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        mentions = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
-        return Screen(triggers, mentions + pronouns, group, rebuts)
+        mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned)
+
+    def introduces(self, doc: Doc) -> bool:
+        """Return whether a known person may be introduced by a title bilat does not know.
+
+        "Foreign Affairs Adviser Touhid Hossain": capitalized words before a known name vote
+        for the article's home country when the parse tags them as nouns, not places or
+        dates (:func:`bilat.actors.home.home_country`), and the home country decides whose
+        official an untitled office is in every event of the article. Such a sentence is
+        parsed even when it holds no event.
+        """
+        for piece in self.gazetteer.pieces(doc):
+            if not any(e.kind == "person" for e in piece.entries):
+                continue
+            run = 0
+            i = piece.start - 1
+            while i >= 0 and doc[i].is_alpha and doc[i].text[:1].isupper():
+                run += 1
+                i -= 1
+            # one capitalized word opening the sentence does not count (as in home_country)
+            if run > 1 or (run == 1 and i >= 0):
+                return True
+        return False
 
     def names_in(self, doc: Doc) -> set[str]:
         """Return the surnames a later bare name may take its actor from, in lower case.
 
-        The resolver links a bare name to an earlier actor whose name ends with it: a known
-        person ("Ishaq Dar"), or a phrase ending in capitalized words that follow an actor
-        piece ("UNHCR spokesman Paul Stromberg", "the army chief, General Asim Munir").
+        The resolver links a bare name to an earlier actor whose name ends with it (or, of
+        three words or more, begins with it): a known person ("Ishaq Dar", "Kim Jong Un"),
+        or a phrase ending in capitalized words that follow an actor piece ("UNHCR spokesman
+        Paul Stromberg", "the army chief, General Asim Munir").
         """
         people = self.gazetteer.knowledge.people
         found: set[str] = set()
@@ -178,7 +208,10 @@ class Prefilter:
             for entry in piece.entries:
                 person = people.get(entry.key) if entry.kind == "person" else None
                 if person is not None:
-                    found.update(person.name.lower().split()[-1:])
+                    # the resolver's short forms: the last word, or the first of three or
+                    # more ("Kim" for "Kim Jong Un": family names come first)
+                    words = person.name.lower().replace("-", " ").split()
+                    found.update(words[-1:] + words[:1] if len(words) >= 3 else words[-1:])
             i = piece.end
             if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
                 i += 1
@@ -188,49 +221,65 @@ class Prefilter:
         return found
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
-        """Parse the candidate lines of each text; yield one joined ``Doc`` per text, in order.
+        """Parse the candidate sentences of each text; yield one joined ``Doc`` per text.
 
         Args:
             texts: the documents' texts.
-            batch_size: lines per ``nlp.pipe`` batch.
+            batch_size: sentences per ``nlp.pipe`` batch.
 
         Returns:
-            One ``Doc`` per text whose offsets are those of the text; only candidate lines
+            One ``Doc`` per text, in order, whose offsets are those of the text; only candidates
             carry tags, a dependency parse and entities.
         """
-        # Each pending text is a list of line Docs; None marks a line still being parsed.
+        # Each pending text is a list of sentence Docs; None marks one still being parsed.
         pending: list[list[Doc | None]] = []
 
         def to_parse() -> Iterator[Doc]:
             for text in texts:
-                lines: list[Doc | None] = []
+                pieces: list[Doc | None] = []
                 candidates: list[Doc] = []
                 names: set[str] = set()
-                for line in text.splitlines(keepends=True) or [text]:
-                    doc = self.nlp.make_doc(line)
-                    words = sum(1 for t in doc if not t.is_space)
-                    self.stats.lines += 1
-                    self.stats.words += words
-                    screen = self.screen(doc, names)
-                    names |= self.names_in(doc)
-                    if screen.candidate:
-                        self.stats.parsed_lines += 1
-                        self.stats.parsed_words += words
-                        lines.append(None)
-                        candidates.append(doc)
-                    else:
-                        lines.append(self._shallow(doc))
-                # A text is queued whole before its lines are parsed, so a parsed line that
+                for line in sentence_pieces(self.nlp, text):
+                    chosen = [False] * len(line)
+                    for index, doc in enumerate(line):
+                        screen = self.screen(doc, names)
+                        names |= self.names_in(doc)
+                        if self.introduces(doc):
+                            chosen[index] = True
+                        if not screen.candidate:
+                            continue
+                        chosen[index] = True
+                        if screen.referring:
+                            # A pronoun's or a bare title's antecedent is chosen from the names
+                            # the parse finds before it: the line's earlier sentences are
+                            # parsed too.
+                            chosen[:index] = [True] * index
+                        if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
+                            # A verbless fragment after a sentence belongs to it (extract's
+                            # _fragment_end): whether it has a verb takes its parse.
+                            chosen[index + 1] = True
+                    for doc, parse in zip(line, chosen, strict=True):
+                        words = sum(1 for t in doc if not t.is_space)
+                        self.stats.sentences += 1
+                        self.stats.words += words
+                        if parse:
+                            self.stats.parsed_sentences += 1
+                            self.stats.parsed_words += words
+                            pieces.append(None)
+                            candidates.append(doc)
+                        else:
+                            pieces.append(self._shallow(doc))
+                # A text is queued whole before its sentences are parsed, so a parsed one that
                 # comes back early is never joined to a text still being screened.
-                pending.append(lines)
+                pending.append(pieces)
                 yield from candidates
 
         parsed: list[Doc] = []
 
         def ready() -> Iterator[Doc]:
             while pending and sum(1 for d in pending[0] if d is None) <= len(parsed):
-                lines = pending.pop(0)
-                joined = [d if d is not None else parsed.pop(0) for d in lines]
+                done = pending.pop(0)
+                joined = [d if d is not None else parsed.pop(0) for d in done]
                 yield _join(joined)
 
         for doc in self.nlp.pipe(to_parse(), batch_size=batch_size):
@@ -239,10 +288,10 @@ class Prefilter:
         yield from ready()
 
     def _shallow(self, doc: Doc) -> Doc:
-        """Give an unparsed line sentence boundaries as a flat tree per sentence."""
+        """Give an unparsed sentence a boundary and a flat tree."""
         self._sentencizer(doc)
         for token in doc[1:]:
-            # As the parser does, a line's closing whitespace stays with its last sentence.
+            # As the parser does, a sentence's closing whitespace stays with it.
             if token.is_space:
                 token.is_sent_start = False
         if not len(doc):
@@ -261,32 +310,44 @@ class Prefilter:
         return doc
 
 
-def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> int:
-    """Count the mentions the pieces of a line make, joined as the actor resolver joins them.
+def _may_be_fragment(doc: Doc) -> bool:
+    """Return whether a sentence may be a fragment of the one before: short and capitalized."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= FRAGMENT_WORDS and words[0].text[:1].isupper()
+
+
+# Mentions made of these kinds alone may take their actor from an earlier one ("the President").
+_UNOWNED = frozenset({"title", "sector"})
+
+
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int]:
+    """Count the mentions the pieces of a sentence make, joined as the resolver joins them.
 
     "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
     Joins the resolver decides from the parse ("and", commas) are not made here, so the count
     is never below the resolver's.
+
+    Returns:
+        The mentions, and how many of them are titles or sectors alone, which may take their
+        actor from an earlier mention.
     """
-    count = 0
-    kinds: set[str] = set()
+    groups: list[set[str]] = []
     end = 0
     for piece in pieces:
         kind = piece_kind(piece)
         words = [t.lower_ for t in doc[end : piece.start]]
-        if count and may_join(words, kinds, kind, rules):
-            kinds.add(kind)
+        if groups and may_join(words, groups[-1], kind, rules):
+            groups[-1].add(kind)
         else:
-            count += 1
-            kinds = {kind}
+            groups.append({kind})
         end = piece.end
-    return count
+    return len(groups), sum(1 for kinds in groups if kinds <= _UNOWNED)
 
 
 def _join(docs: list[Doc]) -> Doc:
     if len(docs) == 1:
         return docs[0]
-    # Tokenized-only lines have no tensor; the parsed lines' tensors are not used downstream.
+    # Tokenized-only sentences have no tensor; the parsed ones' tensors are not used downstream.
     # spaCy's stub for from_docs lacks the exclude parameter its code has had since 3.3.
     return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
 
@@ -297,13 +358,13 @@ Needs = tuple[tuple[frozenset[str], ...], bool]
 def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """Map each trigger lemma to its patterns' word requirements and whether they rebut.
 
-    A requirement is a set of lemmas of which one must be in the line: the pattern's particles,
+    A requirement is a set of lemmas of which one must be in the sentence: the pattern's particles,
     the head words of its objects, its complements or its modifiers.
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
         # a denial answers an earlier accuser, and force may land in a named place that is no
-        # actor ("struck hideouts in Khost"): one actor in the line can be enough for either
+        # actor ("struck hideouts in Khost"): one actor in the sentence can be enough for either
         lone = pattern.rebuts or pattern.code.startswith("19")
         sets = tuple(
             frozenset(w for phrase in group for w in phrase.replace("-", " ").split()[-1:])

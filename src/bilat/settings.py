@@ -63,8 +63,8 @@ class Settings(BaseModel):
     )
     prefilter: bool = Field(
         default=True,
-        description="Skip parsing lines that cannot hold an event (same events, about half the "
-        "parse time).",
+        description="Skip parsing sentences that cannot hold an event (same events, less parse "
+        "time).",
     )
     memory_limit: str = Field(
         default="",

@@ -1,18 +1,25 @@
-"""Load the English pipeline once, and parse texts line by line.
+"""Load the English pipeline once, and parse texts sentence by sentence.
 
 en_core_web_sm does not treat a line break as a sentence boundary, so headlines, captions and
 bullet points would be glued to the next sentence; and forcing boundaries inside one parse
-confuses the parser. So each line is parsed on its own (in one ``nlp.pipe`` batch) and the
-lines are joined back into one ``Doc`` whose character offsets are those of the original text.
+confuses the parser. So each line is cut into rule-based sentences (after ``.``, ``!``, ``?``
+and their closing quotes; the tokenizer keeps "Mr." and "U.S." whole), each sentence is parsed
+on its own (in one ``nlp.pipe`` batch), and the pieces are joined back into one ``Doc`` whose
+character offsets are those of the original text. The parser may still cut a piece further.
+Parsing whole sentences rather than whole lines is what lets the pre-filter
+(:mod:`bilat.prefilter`) skip the sentences of a paragraph that cannot hold an event without
+changing the parse of the ones that can.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from bilat.errors import ExtractionError
@@ -41,19 +48,56 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True) or [text]
 
 
+_SENTENCIZER = Sentencizer()
+
+
+def sentence_pieces(nlp: Language, text: str) -> Iterator[list[Doc]]:
+    """Tokenize a text and yield each line as its rule-based sentences, one tokenized ``Doc`` each.
+
+    Lines are cut first, then each line after its sentence-final punctuation; a line's
+    closing whitespace stays with its last sentence. Joined in order, the pieces' texts are
+    the text.
+
+    Args:
+        nlp: the pipeline (only its tokenizer runs).
+        text: one document's text.
+
+    Returns:
+        One list per line, of one ``Doc`` per sentence.
+    """
+    for line in _lines(text):
+        doc = nlp.make_doc(line)
+        # predict() only guesses: boundaries set on the Doc would bind the parser
+        guesses = _SENTENCIZER.predict([doc])[0]
+        starts: list[int] = []
+        for index in range(1, len(doc)):
+            if guesses[index]:
+                # spaces after a sentence's end stay with it
+                i = index
+                while i < len(doc) and doc[i].is_space:
+                    i += 1
+                if i < len(doc) and (not starts or starts[-1] < i):
+                    starts.append(i)
+        if not starts:
+            yield [doc]
+            continue
+        bounds = [0, *starts, len(doc)]
+        yield [doc[start:end].as_doc() for start, end in itertools.pairwise(bounds)]
+
+
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
-    """Parse texts line by line in batches; yield one joined ``Doc`` per text, in order.
+    """Parse texts sentence by sentence in batches; yield one joined ``Doc`` per text, in order.
 
     Args:
         nlp: the pipeline.
         texts: the documents' texts.
-        batch_size: lines per ``nlp.pipe`` batch.
+        batch_size: sentences per ``nlp.pipe`` batch.
     """
-    pending: list[list[str]] = []
+    pending: list[list[Doc]] = []
 
-    def lines_of() -> Iterator[str]:
+    def lines_of() -> Iterator[Doc]:
         for text in texts:
-            lines = _lines(text)
+            lines = [piece for line in sentence_pieces(nlp, text) for piece in line]
             pending.append(lines)
             yield from lines
 
@@ -67,7 +111,7 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> 
 
 
 def parse(nlp: Language, text: str) -> Doc:
-    """Parse one text line by line and return it as one ``Doc``."""
+    """Parse one text sentence by sentence and return it as one ``Doc``."""
     return next(parse_many(nlp, [text]))
 
 
