@@ -115,7 +115,6 @@ def _undescribed(deed: Token, index: dict[int, ActorSpan]) -> bool:
     return True
 
 
-
 def _place_countries(deed: Token, index: dict[int, ActorSpan]) -> set[str]:
     """Return the countries an attack's place phrases and place modifiers lie in."""
     found: set[str] = set()
@@ -130,7 +129,7 @@ def _place_countries(deed: Token, index: dict[int, ActorSpan]) -> set[str]:
         if prep.dep_ != "prep" or prep.lower_ not in PLACING:
             continue
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            mention = index.get(pobj.i)
-            if mention is not None and mention.kind in PLACE_KINDS and mention.country:
-                found.add(mention.country)
+            place = index.get(pobj.i)
+            if place is not None and place.kind in PLACE_KINDS and place.country:
+                found.add(place.country)
     return found
