@@ -28,6 +28,11 @@ Row = tuple[str, str, str, str]
             "India denounced the attack on the Indian consulate in Kabul.",
             [("IND", "111", "AFGREB", "asserted")],
         ),
+        # a place noun a country's adjective locates; a date's possessive names no author
+        (
+            "Egypt condemned Sunday's bombing in the Iraqi city of Mosul.",
+            [("EGY", "111", "IRQREB", "asserted")],
+        ),
         # a nominal disapproval's of-phrase holds the deed
         (
             "Turkey voiced condemnation of the bombing in Baghdad.",
@@ -50,6 +55,8 @@ def test_coder_targets_rebels_of_attack_place(
         "Pakistan condemned the drone attack in Kabul.",
         # an attack in the condemner's own country is domestic business
         "Jordan condemned the terrorist blasts in Amman.",
+        # attacks on protesters are a crackdown, whose author may be the state
+        "France condemned the attacks on protesters in Sudan.",
         # placed in two countries: no single country's rebels
         "Iran condemned the blasts in Jordan and the attack in Iraq.",
     ],

@@ -53,6 +53,10 @@ STATE_FORCE = {
 PLACING = ("in", "at", "near", "inside")
 HOLDING = ("of", "over", "for")
 PLACE_KINDS = ("country", "capital")
+# place nouns a country's adjective locates: "in the Jordanian capital of Amman"
+PLACE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district", "state"}
+# victims a state's forces typically attack: a crackdown's author is not to be guessed
+CRACKDOWN_VICTIMS = {"protester", "demonstrator", "protest", "demonstration", "rally", "march"}
 
 
 def unnamed_rebels(
@@ -72,7 +76,7 @@ def unnamed_rebels(
     deeds = _deeds(token)
     countries = set()
     for deed in deeds:
-        if not _undescribed(deed, index):
+        if not _undescribed(deed, index) or _crackdown(deed):
             return []
         countries |= _place_countries(deed, index)
     if len(countries) != 1:
@@ -105,7 +109,9 @@ def _undescribed(deed: Token, index: dict[int, ActorSpan]) -> bool:
     """Return whether nothing in an attack's modifiers names or hints at its author."""
     for child in deed.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            if child.dep_ == "poss" and child.i not in index:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Monday's attack" names when, not who
+            if child.dep_ == "poss" and child.pos_ == "PRON":
                 return False  # "its attack", "their bombings": named elsewhere
             if child.lower_ in STATE_FORCE:
                 return False
@@ -113,6 +119,17 @@ def _undescribed(deed: Token, index: dict[int, ActorSpan]) -> bool:
             if named and (child.i not in index or index[child.i].kind not in PLACE_KINDS):
                 return False  # "the Israeli raid": a named author bilat could not resolve
     return True
+
+
+def _crackdown(deed: Token) -> bool:
+    """Return whether an attack's on/against phrase names protesters ("attacks on protesters")."""
+    return any(
+        pobj.lemma_.lower() in CRACKDOWN_VICTIMS
+        for prep in deed.children
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
 
 
 def _place_countries(deed: Token, index: dict[int, ActorSpan]) -> set[str]:
@@ -130,6 +147,15 @@ def _place_countries(deed: Token, index: dict[int, ActorSpan]) -> set[str]:
             continue
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             place = index.get(pobj.i)
+            if place is None and pobj.lemma_.lower() in PLACE_NOUNS:
+                place = next(
+                    (
+                        index[c.i]
+                        for c in pobj.children
+                        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in index
+                    ),
+                    None,
+                )
             if place is not None and place.kind in PLACE_KINDS and place.country:
                 found.add(place.country)
     return found
