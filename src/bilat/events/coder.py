@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
-from bilat.events import arguments, context, perpetrators
+from bilat.events import arguments, context, perpetrators, threats
 from bilat.events.candidates import (
     Candidate as Candidate,
 )
@@ -236,6 +236,8 @@ class Coder:
         if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
             located = {**places, **index} if places else index
             targets = perpetrators.unnamed_rebels(token, located, sources)
+        if not targets and pattern.complements:
+            targets = threats.clause_targets(token, pattern, index, sources)
         # a judged or hosted patient is the target whatever the slots hold
         overrides = pattern.speaker_source or pattern.passive_actor == "host"
         if context_targets and (overrides or not targets):
