@@ -33,6 +33,11 @@ Row = tuple[str, str, str, str]
             "Egypt condemned Sunday's bombing in the Iraqi city of Mosul.",
             [("EGY", "111", "IRQREB", "asserted")],
         ),
+        # a passive's subject is the deed; conjoined condemners each condemn
+        (
+            "The bombing in Kabul was condemned by Germany and France.",
+            [("DEU", "111", "AFGREB", "asserted"), ("FRA", "111", "AFGREB", "asserted")],
+        ),
         # a nominal disapproval's of-phrase holds the deed
         (
             "Turkey voiced condemnation of the bombing in Baghdad.",

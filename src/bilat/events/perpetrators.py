@@ -91,7 +91,8 @@ def unnamed_rebels(
 
 def _deeds(token: Token) -> list[Token]:
     """Return the attack nouns a trigger disapproves of, conjuncts included."""
-    heads = [c for c in token.children if c.dep_ == "dobj"]
+    # "the bombing was condemned by Germany": a passive's subject is the deed
+    heads = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     holders = [token, *heads]
     heads += [
         pobj
