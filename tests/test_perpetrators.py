@@ -38,6 +38,8 @@ Row = tuple[str, str, str, str]
             "The bombing in Kabul was condemned by Germany and France.",
             [("DEU", "111", "AFGREB", "asserted"), ("FRA", "111", "AFGREB", "asserted")],
         ),
+        # a capital naming the attack is its place, not its author
+        ("France condemned the Kabul bombing.", [("FRA", "111", "AFGREB", "asserted")]),
         # a nominal disapproval's of-phrase holds the deed
         (
             "Turkey voiced condemnation of the bombing in Baghdad.",
