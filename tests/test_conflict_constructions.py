@@ -123,8 +123,11 @@ def test_coder_gives_plan_to_its_adopter(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the condemner is never the attacker, even when no perpetrator is named
-        ("The United States condemned the suicide attack in Pakistan.", []),
+        # the condemner is never the attacker: an unnamed perpetrator is the rebels of the place
+        (
+            "The United States condemned the suicide attack in Pakistan.",
+            [("USA", "111", "PAKREB", "asserted")],
+        ),
         # a perpetrator described only by role is the rebels of the place
         (
             "Germany condemned the attack by a suicide bomber in Quetta.",

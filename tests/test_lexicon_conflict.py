@@ -413,6 +413,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("IRN", "138", "ISR", "asserted", "138-vow-retaliate")],
     ),
     (
+        "130-vow-respond",
+        "Iran vowed to respond to Israel's aggression.",
+        [("IRN", "130", "ISR", "asserted", "130-vow-respond")],
+    ),
+    (
         "130-warn-consequences",
         "Pakistan warned India of consequences.",
         [("PAK", "130", "IND", "asserted", "130-warn-consequences")],
@@ -1387,7 +1392,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (264, 137)
+    assert (len(items), len(codes)) == (265, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

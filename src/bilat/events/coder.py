@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
-from bilat.events import arguments, context, senses
+from bilat.events import arguments, context, perpetrators, senses, threats
 from bilat.events.candidates import (
     Candidate as Candidate,
 )
@@ -236,6 +236,11 @@ class Coder:
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
+        if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
+            located = {**places, **index} if places else index
+            targets = perpetrators.unnamed_rebels(token, located, sources)
+        if not targets and pattern.complements:
+            targets = threats.clause_targets(token, pattern, index, sources)
         # a judged or hosted patient is the target whatever the slots hold
         overrides = pattern.speaker_source or pattern.passive_actor == "host"
         if context_targets and (overrides or not targets):

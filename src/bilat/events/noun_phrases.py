@@ -120,10 +120,14 @@ def hyphen_pair(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
 
 def doers_of(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     """Return the actors modifying a deed noun: "Israel's strikes", "terrorist attacks"."""
+    deed = noun.lemma_.lower() in DEED_NOUNS
     return [
         index[c.i]
         for c in noun.children
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in index
+        if c.dep_ in ("poss", "amod", "compound", "nmod")
+        and c.i in index
+        # "the Kabul bombing" happened in Kabul; its government did not do it
+        and not (deed and c.dep_ != "poss" and index[c.i].kind == "capital")
     ]
 
 
