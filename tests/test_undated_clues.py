@@ -395,3 +395,21 @@ def test_extract_heads_of_state_added_date_the_text(
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
     assert (extraction.date.earliest, extraction.date.latest) == (earliest, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("Amir Khan Muttaqi, the Taliban Foreign Minister, met them.", "2021-09-07", None),
+        ("Shehbaz Sharif, Pakistan's prime minister, said so.", "2022-04-11", None),
+        ("Imran Khan, the former prime minister, said so.", "2022-04-10", None),
+        # another office's holder in apposition ("the prime minister's adviser") dates nothing
+        ("Imran Khan, the prime minister's adviser, said so.", None, None),
+        ("Shehbaz Sharif, who visited China, said so.", None, None),
+    ],
+)
+def test_extract_title_in_apposition_dates_the_text(
+    pipeline: Any, text: str, earliest: str | None, latest: str | None
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
+    assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
