@@ -329,7 +329,7 @@ def _governing_clause(token: Token) -> Token | None:
 def _land(place: Token, index: dict[int, ActorSpan], *, depth: int) -> ActorSpan | None:
     """Return the country a place phrase lies in, through nested places.
 
-    "in the Snune sub-district of Sinjar in the Iraqi Kurdistan region": a district of a town
+    "in a sub-district of Sinjar in Iraq's Kurdistan region": a district of a town
     in a region of a country lies in that country.
     """
     found = arguments.mention_at(place, index)

@@ -75,8 +75,8 @@ def addressee_unresolved(
 ) -> bool:
     """Return whether an appeal's object names someone bilat did not resolve.
 
-    "The LTTE urged the Tamil minority to stay away from the poll, … Rajapakse": the appeal
-    is to the minority; an actor found further on is not its addressee.
+    "The rebels urged the voters of the north to boycott the vote, … Rajapakse": the appeal
+    is to the voters; an actor found further on is not its addressee.
 
     Args:
         token: the trigger of an appeal or demand.
