@@ -327,7 +327,7 @@ def test_wire_obligations_proposals_and_declining(
 
 
 def test_wire_declining_to_give_details_is_no_refusal_to_yield(pipeline: Pipeline) -> None:
-    text = "President Bill Clinton declined to give any details about what he discussed in his talks with Benjamin Netanyahu."
+    text = "President Bill Clinton declined to give further details to Israel."
     asserted = [row for row in coded(pipeline, text, "1997-04-07") if row[3] == "asserted"]
     assert asserted == []
 
