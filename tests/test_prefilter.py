@@ -128,6 +128,17 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
         # a short capitalized sentence may be a fragment of the one before
         ("Pakistan condemned India. Army chief Asim Munir.", [True, True]),
         ("Pakistan condemned India.\nArmy chief Asim Munir.", [True, False]),
+        # a bare title may name someone named lines before by a name only the parse finds:
+        # the last earlier sentence naming such a person is parsed too
+        (
+            "Former French minister Paul Verdier spoke.\nRain fell.\n"
+            "The ex-minister condemned India.",
+            [True, False, True],
+        ),
+        (
+            "Former French minister Paul Verdier spoke.\nRain fell.\nIt condemned India.",
+            [False, False, True],
+        ),
     ],
 )
 def test_prefilter_parse_many_parses_candidate_sentences(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 import numpy
@@ -54,6 +54,8 @@ class Screen:
     rebuts: bool = False
     referring: int = 0
     """How many of the actors may take an earlier one: pronouns, bare surnames, bare titles."""
+    titles: int = field(default=0, compare=False)
+    """How many of them are bare titles ("the ex-minister"), which may name anyone named before."""
 
     @property
     def candidate(self) -> bool:
@@ -170,7 +172,7 @@ class Prefilter:
         )
         group = any(e.kind == "group" for p in pieces for e in p.entries)
         mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
-        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned)
+        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, unowned)
 
     def introduces(self, doc: Doc) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
@@ -220,6 +222,23 @@ class Prefilter:
                 i += 1
         return found
 
+    def names_unknown(self, doc: Doc) -> bool:
+        """Return whether capitalized words follow an actor phrase, naming someone unknown.
+
+        "French development aid minister Michel Roussin": the name is found by the parse's
+        entities only, and a later "the ex-minister" may refer to it.
+        """
+        people = self.gazetteer.knowledge.people
+        for piece in self.gazetteer.pieces(doc):
+            if any(e.kind == "person" and e.key in people for e in piece.entries):
+                continue
+            i = piece.end
+            if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
+                i += 1
+            if i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
+                return True
+        return False
+
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate sentences of each text; yield one joined ``Doc`` per text.
 
@@ -239,26 +258,39 @@ class Prefilter:
                 pieces: list[Doc | None] = []
                 candidates: list[Doc] = []
                 names: set[str] = set()
-                for line in sentence_pieces(self.nlp, text):
-                    chosen = [False] * len(line)
+                lines = list(sentence_pieces(self.nlp, text))
+                chosen = [[False] * len(line) for line in lines]
+                # sentences of earlier lines that name someone only the parse can resolve: a
+                # name the knowledge lacks, or a bare surname of one ("Roussin said …")
+                naming: list[tuple[int, int]] = []
+                for li, line in enumerate(lines):
                     for index, doc in enumerate(line):
                         screen = self.screen(doc, names)
-                        names |= self.names_in(doc)
                         if self.introduces(doc):
-                            chosen[index] = True
-                        if not screen.candidate:
-                            continue
-                        chosen[index] = True
-                        if screen.referring:
-                            # A pronoun's or a bare title's antecedent is chosen from the names
-                            # the parse finds before it: the line's earlier sentences are
-                            # parsed too.
-                            chosen[:index] = [True] * index
-                        if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
-                            # A verbless fragment after a sentence belongs to it (extract's
-                            # _fragment_end): whether it has a verb takes its parse.
-                            chosen[index + 1] = True
-                    for doc, parse in zip(line, chosen, strict=True):
+                            chosen[li][index] = True
+                        if screen.candidate:
+                            chosen[li][index] = True
+                            if screen.referring:
+                                # A pronoun's or a bare title's antecedent is chosen from the
+                                # names the parse finds before it: the line's earlier
+                                # sentences are parsed too; a bare title's, also those of
+                                # earlier lines that name someone only the parse resolves.
+                                chosen[li][:index] = [True] * index
+                            if screen.titles and naming:
+                                nli, nindex = naming[-1]
+                                chosen[nli][nindex] = True
+                            if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
+                                # A verbless fragment after a sentence belongs to it (extract's
+                                # _fragment_end): whether it has a verb takes its parse.
+                                chosen[li][index + 1] = True
+                        names |= self.names_in(doc)
+                    for index, doc in enumerate(line):
+                        if not chosen[li][index] and (
+                            self.names_unknown(doc) or any(t.lower_ in names for t in doc)
+                        ):
+                            naming.append((li, index))
+                for line, picks in zip(lines, chosen, strict=True):
+                    for doc, parse in zip(line, picks, strict=True):
                         words = sum(1 for t in doc if not t.is_space)
                         self.stats.sentences += 1
                         self.stats.words += words
