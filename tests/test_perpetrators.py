@@ -45,6 +45,12 @@ Row = tuple[str, str, str, str]
             "Turkey voiced condemnation of the bombing in Baghdad.",
             [("TUR", "111", "IRQREB", "asserted")],
         ),
+        # towns of attacks the gazetteer's cities lack (places_regions.csv)
+        (
+            "Pakistan condemned the attack on tourists in Pahalgam.",
+            [("PAK", "111", "INDREB", "asserted")],
+        ),
+        ("China condemned the bus bombing in Dasu.", [("CHN", "111", "PAKREB", "asserted")]),
     ],
 )
 def test_coder_targets_rebels_of_attack_place(
