@@ -24,7 +24,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
 from bilat.actors.gazetteer import Gazetteer, Piece
@@ -131,7 +131,12 @@ class Prefilter:
         """
         return word in self._phrases or bool(self._lemmas(word) & self._words)
 
-    def screen(self, doc: Doc, names: frozenset[str] | set[str] = frozenset()) -> Screen:
+    def screen(
+        self,
+        doc: Doc,
+        names: frozenset[str] | set[str] = frozenset(),
+        pieces: list[Piece] | None = None,
+    ) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) sentence.
 
         A trigger word counts only when one of its patterns could match: the particles,
@@ -141,6 +146,7 @@ class Prefilter:
             doc: the sentence (or any text), tokenized only.
             names: lower-case surnames the document's earlier sentences gave to actors
                 (:meth:`names_in`); a bare "Stromberg" may resolve to one of them.
+            pieces: the sentence's gazetteer pieces, when the caller has them already.
 
         Returns:
             Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
@@ -162,7 +168,8 @@ class Prefilter:
                 rebuts = rebuts or any(live)
         if not triggers:
             return Screen(0, 0, False)
-        pieces = self.gazetteer.pieces(doc)
+        if pieces is None:
+            pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
         pronouns = sum(
             1
@@ -174,16 +181,17 @@ class Prefilter:
         mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
         return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, unowned)
 
-    def introduces(self, doc: Doc) -> bool:
+    def introduces(self, doc: Doc, pieces: list[Piece] | None = None) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
 
         "Foreign Affairs Adviser Touhid Hossain": capitalized words before a known name vote
         for the article's home country when the parse tags them as nouns, not places or
         dates (:func:`bilat.actors.home.home_country`), and the home country decides whose
         official an untitled office is in every event of the article. Such a sentence is
-        parsed even when it holds no event.
+        parsed even when it holds no event. ``pieces``: the sentence's gazetteer pieces, when
+        the caller has them already.
         """
-        for piece in self.gazetteer.pieces(doc):
+        for piece in self.gazetteer.pieces(doc) if pieces is None else pieces:
             if not any(e.kind == "person" for e in piece.entries):
                 continue
             run = 0
@@ -196,17 +204,18 @@ class Prefilter:
                 return True
         return False
 
-    def names_in(self, doc: Doc) -> set[str]:
+    def names_in(self, doc: Doc, pieces: list[Piece] | None = None) -> set[str]:
         """Return the surnames a later bare name may take its actor from, in lower case.
 
         The resolver links a bare name to an earlier actor whose name ends with it (or, of
         three words or more, begins with it): a known person ("Ishaq Dar", "Kim Jong Un"),
         or a phrase ending in capitalized words that follow an actor piece ("UNHCR spokesman
-        Paul Stromberg", "the army chief, General Asim Munir").
+        Paul Stromberg", "the army chief, General Asim Munir"). ``pieces``: the sentence's
+        gazetteer pieces, when the caller has them already.
         """
         people = self.gazetteer.knowledge.people
         found: set[str] = set()
-        for piece in self.gazetteer.pieces(doc):
+        for piece in self.gazetteer.pieces(doc) if pieces is None else pieces:
             for entry in piece.entries:
                 person = people.get(entry.key) if entry.kind == "person" else None
                 if person is not None:
@@ -214,30 +223,22 @@ class Prefilter:
                     # more ("Kim" for "Kim Jong Un": family names come first)
                     words = person.name.lower().replace("-", " ").split()
                     found.update(words[-1:] + words[:1] if len(words) >= 3 else words[-1:])
-            i = piece.end
-            if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
-                i += 1
-            while i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
-                found.add(doc[i].lower_)
-                i += 1
+            found.update(t.lower_ for t in _name_after(doc, piece))
         return found
 
-    def names_unknown(self, doc: Doc) -> bool:
+    def names_unknown(self, doc: Doc, pieces: list[Piece] | None = None) -> bool:
         """Return whether capitalized words follow an actor phrase, naming someone unknown.
 
         "French development aid minister Michel Roussin": the name is found by the parse's
-        entities only, and a later "the ex-minister" may refer to it.
+        entities only, and a later "the ex-minister" may refer to it. ``pieces``: the
+        sentence's gazetteer pieces, when the caller has them already.
         """
         people = self.gazetteer.knowledge.people
-        for piece in self.gazetteer.pieces(doc):
-            if any(e.kind == "person" and e.key in people for e in piece.entries):
-                continue
-            i = piece.end
-            if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
-                i += 1
-            if i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
-                return True
-        return False
+        return any(
+            _name_after(doc, piece)
+            for piece in (self.gazetteer.pieces(doc) if pieces is None else pieces)
+            if not any(e.kind == "person" and e.key in people for e in piece.entries)
+        )
 
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate sentences of each text; yield one joined ``Doc`` per text.
@@ -264,9 +265,11 @@ class Prefilter:
                 # name the knowledge lacks, or a bare surname of one ("Roussin said …")
                 naming: list[tuple[int, int]] = []
                 for li, line in enumerate(lines):
+                    line_pieces = [self.gazetteer.pieces(doc) for doc in line]
                     for index, doc in enumerate(line):
-                        screen = self.screen(doc, names)
-                        if self.introduces(doc):
+                        actors = line_pieces[index]
+                        screen = self.screen(doc, names, actors)
+                        if self.introduces(doc, actors):
                             chosen[li][index] = True
                         if screen.candidate:
                             chosen[li][index] = True
@@ -283,10 +286,11 @@ class Prefilter:
                                 # A verbless fragment after a sentence belongs to it (extract's
                                 # _fragment_end): whether it has a verb takes its parse.
                                 chosen[li][index + 1] = True
-                        names |= self.names_in(doc)
+                        names |= self.names_in(doc, actors)
                     for index, doc in enumerate(line):
                         if not chosen[li][index] and (
-                            self.names_unknown(doc) or any(t.lower_ in names for t in doc)
+                            self.names_unknown(doc, line_pieces[index])
+                            or any(t.lower_ in names for t in doc)
                         ):
                             naming.append((li, index))
                 for line, picks in zip(lines, chosen, strict=True):
@@ -340,6 +344,22 @@ class Prefilter:
         heads[:, 1] = numpy.where(starts, self._root, self._dep)
         doc.from_array([HEAD, DEP], cast(Ints2d, heads))
         return doc
+
+
+def _name_after(doc: Doc, piece: Piece) -> list[Token]:
+    """Return the capitalized words right after an actor piece, past one joiner or comma.
+
+    "UNHCR spokesman Paul Stromberg", "the army chief, General Asim Munir": the words a
+    later bare name may repeat.
+    """
+    i = piece.end
+    if i < len(doc) and (doc[i].lower_ in JOINERS or doc[i].text == ","):
+        i += 1
+    words: list[Token] = []
+    while i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper():
+        words.append(doc[i])
+        i += 1
+    return words
 
 
 def _may_be_fragment(doc: Doc) -> bool:
