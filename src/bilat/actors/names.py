@@ -83,14 +83,16 @@ def inside_region_name(
         Ocean", False for "the American envoy".
     """
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    # Doc.text joins every token's text on each access: read it once
+    text = doc.text
     low = max(0, first - 40)
-    window = doc.text[low : last + 40]
+    window = text[low : last + 40]
     for name in actor_rules(knowledge).region_names:
         at = window.find(name)
         while at >= 0:
             begin, finish = low + at, low + at + len(name)
-            bounded = (begin == 0 or not doc.text[begin - 1].isalnum()) and (
-                finish == len(doc.text) or not doc.text[finish].isalnum()
+            bounded = (begin == 0 or not text[begin - 1].isalnum()) and (
+                finish == len(text) or not text[finish].isalnum()
             )
             if bounded and begin <= first and last <= finish:
                 return True
