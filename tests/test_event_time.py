@@ -148,3 +148,14 @@ def test_extract_undated_event_takes_the_lede_day(
     pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert _dates(pipeline, text, "2023-03-07") == expected
+
+
+def test_extract_event_noun_takes_the_tense_of_its_verb(pipeline: Any) -> None:
+    # The visit lies as far back as the signing its phrase hangs on; the later clause's
+    # "agreed to ... next year" does not carry it to the coming September.
+    text = (
+        "The ministers reviewed the deals signed during Prime Minister Shehbaz Sharif's visit "
+        "to China in September, and agreed to hold new talks early next year."
+    )
+    visits = [d for d in _dates(pipeline, text, "2025-12-09") if d[1] == "042"]
+    assert visits == [("PAKGOV", "042", "CHN", "2025-09")]

@@ -248,6 +248,8 @@ class Pipeline:
         start += len(document.text[start:end]) - len(document.text[start:end].lstrip())
         end = start + len(text)
         tense = "past" if trigger.tag_ in ("VBD", "VBN") else ("future" if planned else None)
+        if tense is None and trigger.pos_ in ("NOUN", "PROPN"):
+            tense = _governing_tense(trigger)
         clauses = other_clauses(sent, trigger)
         when = resolve_event_date(
             text,
@@ -403,6 +405,32 @@ def mask_datelines(text: str) -> str:
         if found is not None and found.start == 0 and 0 < found.end < len(line):
             lines[index] = " " * found.end + line[found.end :]
     return "".join(lines)
+
+
+# Auxiliaries that put a participle ahead of the news day ("agreements to be signed").
+_AHEAD_AUXILIARIES = frozenset({"will", "shall", "to", "would"})
+
+
+def _governing_tense(noun: Token) -> str | None:
+    """Return "past" when the verb nearest above an event noun is a past form.
+
+    "agreements signed during the prime minister's visit to China in September": the visit
+    is as past as the signing, so its bare month is the last September, whatever a later
+    clause ("and agreed to hold talks next year") says. Only a finite past verb or a
+    participle with no future auxiliary counts; any other verb leaves the tense unknown.
+    """
+    node = noun
+    while node.head is not node:
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if node.tag_ == "VBD":
+            return "past"
+        ahead = any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _AHEAD_AUXILIARIES for c in node.children
+        )
+        return "past" if node.tag_ == "VBN" and not ahead else None
+    return None
 
 
 def _fragment_end(sent: Span, text: str) -> int:
