@@ -220,3 +220,34 @@ def test_constructions_definite_agreement_refers_back(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of three: the parser hangs the third on the second, and all three are read
+        (
+            "Kenya's president spoke to the leaders of Peru, Chile and Bolivia on Monday.",
+            [
+                ("KENGOV", "040", "PER", "asserted"),
+                ("KENGOV", "040", "CHL", "asserted"),
+                ("KENGOV", "040", "BOL", "asserted"),
+            ],
+        ),
+        (
+            "Norway received aid from Sweden, Finland and Denmark.",
+            [
+                ("SWE", "070", "NOR", "asserted"),
+                ("FIN", "070", "NOR", "asserted"),
+                ("DNK", "070", "NOR", "asserted"),
+            ],
+        ),
+        # talks between three countries are multilateral: no pair's meeting
+        ("Talks between Peru, Chile and Bolivia stalled on Monday.", []),
+        ("Talks between Peru and Chile resumed on Monday.", [("PER", "040", "CHL", "asserted")]),
+    ],
+)
+def test_constructions_lists_of_three(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text) == expected

@@ -420,7 +420,7 @@ def _governing_tense(noun: Token) -> str | None:
     participle with no future auxiliary counts; any other verb leaves the tense unknown.
     """
     node = noun
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue

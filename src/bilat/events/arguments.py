@@ -98,7 +98,7 @@ def objects_of(token: Token) -> list[Token]:
     for obj in list(objects):
         objects.extend(inner_objects(obj))
     for obj in list(objects):
-        objects.extend(c for c in obj.children if c.dep_ == "conj")
+        objects.extend(c for c in obj.conjuncts if c.i > obj.i and c not in objects)
     return objects
 
 
@@ -193,11 +193,13 @@ def sources_of(
                 pobj = [g for g in child.children if g.dep_ == "pobj"]
                 if pobj and pobj[0].i in index:
                     found = index[pobj[0].i]
-                    others = [
-                        index[c.i] for c in pobj[0].children if c.dep_ == "conj" and c.i in index
-                    ]
+                    others = [index[c.i] for c in pobj[0].conjuncts if c.i in index]
                     if child.lower_ == "between" and others:
-                        return [found, *others], None
+                        sides = [found, *others]
+                        # "talks between A, B and C" are multilateral: no pair's event
+                        if len({side.country for side in sides}) >= 3:
+                            return [], None
+                        return sides, None
                     return group_sides(pobj[0], found, index) or [found], None
                 indefinite = pobj and any(c.lower_ in ("a", "an") for c in pobj[0].children)
                 if pobj and pobj[0].lemma_.lower() in GROUP_HEADS and not indefinite:

@@ -65,7 +65,8 @@ def phrase_actors(head: Token, first: ActorSpan, index: dict[int, ActorSpan]) ->
     phrase) each name two actors.
     """
     found = [first]
-    heads = [head, *(c for c in head.children if c.dep_ == "conj")]
+    # "A, B and C": the parser chains C to B, so every coordinated noun is read, not only A's
+    heads = [head, *head.conjuncts]
     for noun in heads:
         own = mention_at(noun, index)
         if own is not None and all(own is not f for f in found):
@@ -148,11 +149,10 @@ def with_conj(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
         # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
         return phrase_actors(token, first, index)
     result = []
-    for conj in token.children:
-        if conj.dep_ == "conj":
-            other = mention_at(conj, index)
-            if other and other is not first:
-                result.append(other)
+    for conj in token.conjuncts:
+        other = mention_at(conj, index)
+        if other and other is not first and all(other is not r for r in result):
+            result.append(other)
     if not result:
         # "gave an ultimatum to all migrants, including Afghan nationals": the named members
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "including"):
@@ -169,7 +169,8 @@ def between_sides(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
         index: the resolved mentions by token.
 
     Returns:
-        The actors of its between-phrase when there are at least two, else nothing.
+        The actors of its between-phrase when there are two, else nothing: three or more
+        countries ("talks between A, B and C") make a multilateral gathering, no pair's event.
     """
     sides = [
         found
@@ -179,4 +180,6 @@ def between_sides(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
         if pobj.dep_ == "pobj"
         for found in with_conj(pobj, index)
     ]
+    if len({side.country for side in sides}) >= 3:
+        return []
     return sides if len(sides) >= 2 else []
