@@ -179,7 +179,11 @@ def test_wire_force_by_crowds_and_claims_of_it(
         (
             "Leaders from Chile, Peru, Bolivia and Ecuador arrived in Quito to join the summit.",
             "2005-06-01",
-            [("CHL", "042", "ECUGOV", "asserted"), ("PER", "042", "ECUGOV", "asserted")],
+            [
+                ("CHL", "042", "ECUGOV", "asserted"),
+                ("PER", "042", "ECUGOV", "asserted"),
+                ("BOL", "042", "ECUGOV", "asserted"),
+            ],
         ),
         # a visit whose named owner is unresolved is not the clause subject's
         (
@@ -335,3 +339,33 @@ def test_wire_declining_to_give_details_is_no_refusal_to_yield(pipeline: Pipelin
 def test_wire_troops_clashing_with_protesters_repress_them(pipeline: Pipeline) -> None:
     text = "Chilean troops clashed with Bolivian protesters in Peru."
     assert coded(pipeline, text) == [("CHLMIL", "175", "BOLOPP", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that takes a measure away ends it: the noun codes no imposition
+        (
+            "The United States cut tariffs on Peruvian goods on Friday.",
+            [("USA", "085", "PER", "asserted")],
+        ),
+        (
+            "US cuts tariff on Peruvian goods to 19% under new deal",
+            [("USA", "085", "PER", "asserted")],
+        ),
+        (
+            "Turkey lifted the blockade of the Armenian border.",
+            [("TUR", "0872", "ARM", "asserted")],
+        ),
+        # lifting a duty to a figure raises it: no easing
+        ("The United States lifted duties on Peruvian goods to 145% on Friday.", []),
+        (
+            "The United States lifted sanctions on Peru on Friday.",
+            [("USA", "085", "PER", "asserted")],
+        ),
+    ],
+)
+def test_senses_measures_taken_away_or_raised(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2025-04-12") == expected
