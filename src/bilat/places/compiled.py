@@ -32,6 +32,7 @@ _FROZEN = (
     "withdrawal_triggers",
     "withdrawal",
     "idioms",
+    "modified",
 )
 
 

@@ -277,8 +277,9 @@ def choose_event_place(
     A place counts when a locative preposition introduces it ("in Beijing", "near the border
     town of Chaman"); "to" counts only for visits, that is when ``trigger`` is a visit lemma
     ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"); "on",
-    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a following name ("at the Pakistan
-    Consulate in New York") is not the place. Among several, the one nearest the trigger wins,
+    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a
+    following name or noun ("at the Pakistan Consulate in New York", "attacked the Bangladesh
+    mission in Agartala") is not the place. Among several, the one nearest the trigger wins,
     else the most specific, else the first.
 
     Args:
@@ -329,7 +330,7 @@ def choose_event_place(
                 preposition = previous[-1]
         if preposition is None:
             continue
-        if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
+        if place.feature == "country" and _is_modifier(sentence[e:], cues):
             continue
         found.append((s, e, preposition, place))
     if found:
@@ -434,10 +435,20 @@ def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazet
     return re.search(pattern, head, flags=re.IGNORECASE) is not None
 
 
-def _is_modifier(after: str, calendar: frozenset[str]) -> bool:
-    """Return whether a place name is followed by a capitalised name it modifies."""
-    match = re.match(r"(?:['’]s)?\s([A-Z][\w-]*)", after)
-    return match is not None and match.group(1) not in calendar
+def _is_modifier(after: str, cues: Gazetteer) -> bool:
+    """Return whether a place name modifies the name or noun that follows it.
+
+    A capitalised name ("the Pakistan Consulate", "Pakistan's Foreign Office") or a noun of kind
+    ``modified`` ("the Bangladesh mission in Agartala", "Iran's embassy"): an event at the
+    mission is not in the country.
+    """
+    match = re.match(r"(?:['’]s)?\s([\w-]+)", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word[:1].isupper():
+        return word not in cues.calendar
+    return word in cues.modified
 
 
 def _trigger_offset(sentence: str, trigger: str | None) -> int | None:

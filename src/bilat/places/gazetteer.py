@@ -83,6 +83,8 @@ class Gazetteer:
     withdrawal: frozenset[str] = frozenset()
     # nouns of phrases that look locative but name no place ("in the wake of", "in the face of")
     idioms: frozenset[str] = frozenset()
+    # nouns a country's name modifies ("the Bangladesh mission in Agartala"): no place of their own
+    modified: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -313,4 +315,5 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         withdrawal_triggers=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal_trigger"),
         withdrawal=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal"),
         idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
+        modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
     )
