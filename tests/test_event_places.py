@@ -343,3 +343,37 @@ def test_choose_event_place_idiom_names_no_place(
     sentence: str, trigger: str, lemma: str, expected: str | None
 ) -> None:
     assert _choose(sentence, trigger, lemma) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        ("Leaders met in the Russian city of Sochi.", "met", "meet", "in-sentence 'in Sochi'"),
+        (
+            "Leaders met in the Black Sea resort of Sochi.",
+            "met",
+            "meet",
+            "in-sentence 'in Sochi'",
+        ),
+        ("Rebels came from the Russian city of Sochi.", "came", "come", None),
+        (
+            "Troops fought in the Gaza Strip town of Qarara.",
+            "fought",
+            "fight",
+            "in-sentence 'in Gaza Strip'",
+        ),
+    ],
+)
+def test_choose_event_place_settlement_named_after_of(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected
+
+
+def test_find_venues_settlement_not_the_name_qualifying_it() -> None:
+    text = "The summit was held in the Black Sea resort of Sochi."
+    places = Geocoder.load().find_places(text)
+    lemmas = [(text.index("summit"), "summit"), (text.index("held"), "hold")]
+    assert [(offset, place.name) for offset, place in find_venues(text, places, lemmas)] == [
+        (text.index("Sochi"), "Sochi")
+    ]

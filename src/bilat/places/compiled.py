@@ -33,6 +33,7 @@ _FROZEN = (
     "withdrawal",
     "idioms",
     "modified",
+    "settlements",
 )
 
 

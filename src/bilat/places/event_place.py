@@ -206,12 +206,18 @@ def find_venues(
         before = text[line_start:start]
         line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
         near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
-        preposition = _introducing_preposition(before, {"in", "at", "near"}, cues.idioms)
+        if _names_settlement(text, end, places, cues):
+            continue
+        preposition = _introducing_preposition(
+            before, {"in", "at", "near"}, cues.idioms, cues.settlements
+        )
         if preposition is not None and any(t in near for t in triggers):
             found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
             continue
         # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
-        preposition = _introducing_preposition(before, set(cues.destination), cues.idioms)
+        preposition = _introducing_preposition(
+            before, set(cues.destination), cues.idioms, cues.settlements
+        )
         if preposition is not None and any(line_start <= t < start for t in visits):
             found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
     return found
@@ -306,11 +312,17 @@ def choose_event_place(
     # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
     prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
+    local = [(start - sentence_start, end - sentence_start, place) for start, end, place in places]
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
-        preposition = _introducing_preposition(sentence[:s], prepositions, cues.idioms)
+        if _names_settlement(sentence, e, local, cues):
+            # "in the Black Sea resort of Sochi": Sochi is the place, the sea only qualifies it.
+            continue
+        preposition = _introducing_preposition(
+            sentence[:s], prepositions, cues.idioms, cues.settlements
+        )
         if (
             preposition in cues.target
             and preposition not in cues.locative
@@ -319,7 +331,7 @@ def choose_event_place(
             # "attacked by the army of China": only a strike's own "on"/"of" names its target;
             # "in the city of Quetta" still has its "in".
             preposition = _introducing_preposition(
-                sentence[:s], prepositions - cues.target, cues.idioms
+                sentence[:s], prepositions - cues.target, cues.idioms, cues.settlements
             )
         if preposition is None and (visit or strike) and trigger is not None:
             # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
@@ -385,15 +397,24 @@ def _spread_country(
 
 
 def _introducing_preposition(
-    before: str, prepositions: set[str], idioms: frozenset[str] = frozenset()
+    before: str,
+    prepositions: set[str],
+    idioms: frozenset[str] = frozenset(),
+    settlements: frozenset[str] = frozenset(),
 ) -> str | None:
     """Return the preposition that introduces a place preceded by ``before``, if any.
 
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
     Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta") whose
-    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia).
+    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia); a
+    noun of ``settlements`` may follow names ("in the Russian city of Sochi", "in the Black Sea
+    resort of Sochi").
     """
-    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 2) :]
+    clause: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])
+    settled = _settlement_preposition(clause[-(_MAX_BETWEEN + 3) :], prepositions, settlements)
+    if settled is not None:
+        return settled
+    words = clause[-(_MAX_BETWEEN + 2) :]
     if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
         # "in Ukraine's Donbass": the possessive owner stands between preposition and place.
         words = words[:-1]
@@ -412,6 +433,40 @@ def _introducing_preposition(
                 and not idioms.intersection(between)
             ):
                 return word
+            return None
+    return None
+
+
+_SETTLEMENT_AFTER = re.compile(r"\s+([a-z]+)\s+of\s+")
+
+
+def _names_settlement(
+    text: str, end: int, places: Sequence[tuple[int, int, Place]], cues: Gazetteer
+) -> bool:
+    """Return whether the place ending at ``end`` qualifies a settlement named after it.
+
+    "the Black Sea resort of Sochi", "the West Bank city of Jenin": a place must follow "of".
+    """
+    match = _SETTLEMENT_AFTER.match(text, end)
+    if match is None or match.group(1) not in cues.settlements:
+        return False
+    return any(start == match.end() for start, _, _ in places)
+
+
+def _settlement_preposition(
+    words: list[str], prepositions: set[str], settlements: frozenset[str]
+) -> str | None:
+    """Return the preposition of "in the Black Sea resort of", "at the Afghan town of", if any.
+
+    Between the preposition and the settlement noun only a determiner, capitalised words (a
+    name or a nationality) and a compass adjective may stand.
+    """
+    if len(words) < 3 or words[-1] != "of" or words[-2] not in settlements:
+        return None
+    for word in reversed(words[:-2]):
+        if word in prepositions:
+            return word
+        if not (word[:1].isupper() or word in _DETERMINERS or _COMPASS.fullmatch(word)):
             return None
     return None
 

@@ -85,6 +85,8 @@ class Gazetteer:
     idioms: frozenset[str] = frozenset()
     # nouns a country's name modifies ("the Bangladesh mission in Agartala"): no place of their own
     modified: frozenset[str] = frozenset()
+    # nouns of "the Russian city of Sochi", "the Black Sea resort of Sochi": the place is after "of"
+    settlements: frozenset[str] = frozenset()
 
 
 def name_key(name: str) -> str:
@@ -316,4 +318,5 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         withdrawal=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal"),
         idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
         modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
+        settlements=frozenset(r["word"] for r in cues if r["kind"] == "settlement"),
     )
