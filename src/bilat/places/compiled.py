@@ -26,6 +26,7 @@ _FROZEN = (
     "cue_words",
     "remote",
     "venue_triggers",
+    "clash_triggers",
     "strike_triggers",
     "target",
     "strike_verbs",

@@ -94,7 +94,10 @@ class PlaceSlot:
 
     ``start``/``end`` are the sentence's offsets in the text; ``current`` is True for the news of the day (no date of its own, or a date near the
     document's); ``remote`` for an exchange at a distance (by phone, by video); ``venue`` when
-    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit.
+    the event is a gathering, visit or clash (see :func:`is_venue`) whose place later events
+    inherit; ``fighting`` when the event is fighting (see :func:`is_fighting`): only fighting
+    inherits the place of a clash, and a fighting event's venue is a clash's; other events do
+    when it lies in ``source_country``, their source's country (Iraq protesting a strike on Iraq).
     """
 
     own: Place | None
@@ -104,6 +107,22 @@ class PlaceSlot:
     remote: bool = False
     here: bool = False
     venue: bool = False
+    fighting: bool = False
+    source_country: str | None = None
+
+
+# CAMEO roots of fighting: force posture, assault, fight, mass violence.
+_FIGHTING_ROOTS = ("15", "18", "19", "20")
+_CLASH = "clash '"
+
+
+def is_fighting(code: str) -> bool:
+    """Return whether a CAMEO code is fighting, which alone inherits a clash's place.
+
+    Args:
+        code: the event's CAMEO code ("190").
+    """
+    return code.startswith(_FIGHTING_ROOTS)
 
 
 def inherit_places(
@@ -121,13 +140,21 @@ def inherit_places(
 
     Returns:
         One place (or None) per slot.
+
+    A clash's venue (a venue of :func:`find_venues` whose ``how`` starts with "clash", or the
+    place of a fighting venue slot) is inherited by fighting, and by other events only in their
+    source's country: "troops clashed in Ladakh" does not place China's criticism in Ladakh.
     """
-    scene = sorted(
-        [*venues, *((s.start, s.own) for s in slots if s.own and s.venue and s.current)],
-        key=lambda item: item[0],
-    )
+    marked = [(offset, place, place.how.startswith(_CLASH)) for offset, place in venues]
+    held = [(s.start, s.own, s.fighting) for s in slots if s.own and s.venue and s.current]
+    everything = sorted([*marked, *held], key=lambda item: item[0])
     chosen: list[Place | None] = []
     for slot in slots:
+        scene = [
+            (offset, place)
+            for offset, place, clash in everything
+            if not clash or slot.fighting or place.country == (slot.source_country or "")
+        ]
         before = [place for offset, place in scene if offset < slot.end]
         if slot.remote:
             chosen.append(None)
@@ -197,6 +224,8 @@ def find_venues(
     """
     cues = Geocoder.load().gazetteer
     triggers = [offset for offset, lemma in lemmas if _forms(lemma) & cues.venue_triggers]
+    gatherings = cues.venue_triggers - cues.clash_triggers
+    meetings = [offset for offset, lemma in lemmas if _forms(lemma) & gatherings]
     visits = [offset for offset, lemma in lemmas if _forms(lemma) & cues.visit_triggers]
     found: list[tuple[int, Place]] = []
     for start, end, place in places:
@@ -212,7 +241,9 @@ def find_venues(
             before, {"in", "at", "near"}, cues.idioms, cues.settlements
         )
         if preposition is not None and any(t in near for t in triggers):
-            found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
+            # A clash's venue when no gathering word is near: later fighting alone inherits it.
+            kind = "venue" if any(t in near for t in meetings) else _CLASH.split()[0]
+            found.append((start, with_how(place, f"{kind} '{preposition} {text[start:end]}'")))
             continue
         # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
         preposition = _introducing_preposition(

@@ -72,6 +72,8 @@ class Gazetteer:
     remote: frozenset[str] = frozenset()
     # event lemmas whose place is a venue later events of the same news inherit
     venue_triggers: frozenset[str] = frozenset()
+    # the venue triggers that are fighting ("clash", "attack"): only later fighting inherits them
+    clash_triggers: frozenset[str] = frozenset()
     # event lemmas that happen where they hit, and the prepositions naming that place
     strike_triggers: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
@@ -310,7 +312,10 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
         remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
-        venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
+        venue_triggers=frozenset(
+            r["word"] for r in cues if r["kind"] in {"venue_trigger", "clash_trigger"}
+        ),
+        clash_triggers=frozenset(r["word"] for r in cues if r["kind"] == "clash_trigger"),
         strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
         target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
         strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
