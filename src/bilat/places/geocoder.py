@@ -57,6 +57,9 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?P<word>[a-z]+)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$"
 )
 
+# "in the Iranian capital": a nationality adjective before "capital" names the country's capital.
+_ADJECTIVE_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|&|[^\W\d_](?:[\w'’]|[-.](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -184,6 +187,14 @@ class Geocoder:
         for s, e, place in self._scan(text, start, stop, context):
             if not any(s < b_end and b_start < e for b_start, b_end in blocked):
                 found.append((s, e, place))
+        for match in _ADJECTIVE_CAPITAL.finditer(text, start, stop):
+            entry = self.gazetteer.adjective_capitals.get(match.group(1))
+            s, e = match.start(1), match.end()
+            if entry is not None and not any(
+                s < f_end and f_start < e for f_start, f_end, _ in found
+            ):
+                how = f"gazetteer: the {match.group(1)} capital"
+                found.append((s, e, _place(entry, how)))
         return sorted(found, key=lambda item: item[0])
 
     def _introduced_region(
