@@ -432,3 +432,18 @@ def test_inherit_places_fighting_slot_sets_a_clash_venue() -> None:
 @pytest.mark.parametrize(("code", "expected"), [("190", True), ("150", True), ("111", False)])
 def test_is_fighting(code: str, expected: bool) -> None:
     assert is_fighting(code) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        ("Erdogan made his first visit to Egypt.", "made", "make", "in-sentence 'to Egypt'"),
+        ("Sisi began a state visit to Turkey.", "began", "begin", "in-sentence 'to Turkey'"),
+        ("Iran made a proposal to Egypt.", "made", "make", None),
+        ("Russia made land concessions to Egypt.", "made", "make", None),
+    ],
+)
+def test_choose_event_place_visit_as_the_verbs_object(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected

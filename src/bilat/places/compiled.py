@@ -26,6 +26,7 @@ _FROZEN = (
     "cue_words",
     "remote",
     "venue_triggers",
+    "visit_verbs",
     "clash_triggers",
     "strike_triggers",
     "target",

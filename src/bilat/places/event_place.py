@@ -21,6 +21,7 @@ from bilat.records import Place
 
 # The words between a preposition and its place: "in the southwestern city of Quetta".
 _DETERMINERS = frozenset({"the", "a", "an"})
+_OBJECT_OPENERS = _DETERMINERS | {"his", "her", "its", "their", "our", "my", "this"}
 _MAX_BETWEEN = 4
 _WORD = re.compile(r"[\w'’-]+")
 # "ISLAMABAD:", "KUALA LUMPUR, April 1", "BEIJING, Dec. 3 (Xinhua) --", "QUETTA (Dawn) -"
@@ -333,7 +334,10 @@ def choose_event_place(
     cues = Geocoder.load().gazetteer
     prepositions = set(cues.locative)
     base = lemma or trigger
-    visit = base is not None and base.lower() in cues.visit_triggers
+    visit = base is not None and (
+        base.lower() in cues.visit_triggers
+        or (base.lower() in cues.visit_verbs and _object_visit(sentence, trigger, cues))
+    )
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
@@ -500,6 +504,22 @@ def _settlement_preposition(
         if not (word[:1].isupper() or word in _DETERMINERS or _COMPASS.fullmatch(word)):
             return None
     return None
+
+
+def _object_visit(sentence: str, trigger: str | None, cues: Gazetteer) -> bool:
+    """Return whether the trigger's object is a visit ("made his first visit", "paid a visit").
+
+    A determiner or possessive opens the object, and a visit word ends it, within four words.
+    """
+    if not trigger:
+        return False
+    match = re.search(rf"\b{re.escape(trigger)}((?:\s+[\w-]+){{1,4}})", sentence)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    if words[0].lower() not in _OBJECT_OPENERS:
+        return False
+    return any(_forms(word) & cues.visit_triggers for word in words[1:])
 
 
 def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazetteer) -> bool:

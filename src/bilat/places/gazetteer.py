@@ -89,6 +89,8 @@ class Gazetteer:
     modified: frozenset[str] = frozenset()
     # nouns of "the Russian city of Sochi", "the Black Sea resort of Sochi": the place is after "of"
     settlements: frozenset[str] = frozenset()
+    # verbs whose object visit is their own event ("made his first visit to Egypt")
+    visit_verbs: frozenset[str] = frozenset()
     # each nationality adjective's capital: "the Iranian capital" is Tehran
     adjective_capitals: Mapping[str, Entry] = field(default_factory=dict)
 
@@ -346,5 +348,6 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
         modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
         settlements=frozenset(r["word"] for r in cues if r["kind"] == "settlement"),
+        visit_verbs=frozenset(r["word"] for r in cues if r["kind"] == "visit_verb"),
         adjective_capitals=_adjective_capitals(kb.countries.values(), capital_of),
     )
