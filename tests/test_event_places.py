@@ -14,6 +14,7 @@ from bilat.places import (
     dateline_place_in_text,
     find_venues,
     inherit_places,
+    is_fighting,
     is_remote,
     says_here,
 )
@@ -340,6 +341,109 @@ def test_inherit_places_other_events_keep_a_venue_of_no_country() -> None:
     ],
 )
 def test_choose_event_place_idiom_names_no_place(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        ("Leaders met in the Russian city of Sochi.", "met", "meet", "in-sentence 'in Sochi'"),
+        (
+            "Leaders met in the Black Sea resort of Sochi.",
+            "met",
+            "meet",
+            "in-sentence 'in Sochi'",
+        ),
+        ("Rebels came from the Russian city of Sochi.", "came", "come", None),
+        (
+            "Troops fought in the Gaza Strip town of Qarara.",
+            "fought",
+            "fight",
+            "in-sentence 'in Gaza Strip'",
+        ),
+    ],
+)
+def test_choose_event_place_settlement_named_after_of(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected
+
+
+def test_find_venues_settlement_not_the_name_qualifying_it() -> None:
+    text = "The summit was held in the Black Sea resort of Sochi."
+    places = Geocoder.load().find_places(text)
+    lemmas = [(text.index("summit"), "summit"), (text.index("held"), "hold")]
+    assert [(offset, place.name) for offset, place in find_venues(text, places, lemmas)] == [
+        (text.index("Sochi"), "Sochi")
+    ]
+
+
+def test_find_venues_clash_without_a_gathering_word() -> None:
+    text = "Troops clashed in Ladakh on Monday. Envoys met in Geneva after the clash in Ladakh."
+    places = Geocoder.load().find_places(text)
+    lemmas = [
+        (text.index("clashed"), "clash"),
+        (text.index("met"), "meet"),
+        (text.rindex("clash"), "clash"),
+    ]
+    assert [(p.name, p.how) for _, p in find_venues(text, places, lemmas)] == [
+        ("Ladakh", "clash 'in Ladakh'"),
+        ("Geneva", "venue 'in Geneva'"),
+        ("Ladakh", "venue 'in Ladakh'"),
+    ]
+
+
+LADAKH = Place("Ladakh", "IND", 34.5, 77.5, "region", "clash 'in Ladakh'")
+
+
+@pytest.mark.parametrize(
+    ("slot", "expected"),
+    [
+        (PlaceSlot(None, True, 41, 80), "Doha"),
+        (PlaceSlot(None, True, 41, 80, fighting=True), "Ladakh"),
+        (PlaceSlot(None, True, 41, 80, source_country="IND"), "Ladakh"),
+        (PlaceSlot(None, True, 41, 80, source_country="CHN"), "Doha"),
+    ],
+)
+def test_inherit_places_clash_venue_only_for_fighting_or_its_country(
+    slot: PlaceSlot, expected: str
+) -> None:
+    chosen = inherit_places([slot], dateline=DOHA, venues=[(10, LADAKH)])
+    assert [None if p is None else p.name for p in chosen] == [expected]
+
+
+def test_inherit_places_fighting_slot_sets_a_clash_venue() -> None:
+    clash = Place("Ladakh", "IND", 34.5, 77.5, "region", "in-sentence 'in Ladakh'")
+    slots = [
+        PlaceSlot(clash, True, 0, 40, venue=True, fighting=True),
+        PlaceSlot(None, True, 41, 80, source_country="CHN"),
+        PlaceSlot(None, True, 81, 120, fighting=True),
+    ]
+    chosen = inherit_places(slots, dateline=None)
+    assert [None if p is None else p.how for p in chosen] == [
+        "in-sentence 'in Ladakh'",
+        None,
+        "venue named earlier (Ladakh)",
+    ]
+
+
+@pytest.mark.parametrize(("code", "expected"), [("190", True), ("150", True), ("111", False)])
+def test_is_fighting(code: str, expected: bool) -> None:
+    assert is_fighting(code) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        ("Erdogan made his first visit to Egypt.", "made", "make", "in-sentence 'to Egypt'"),
+        ("Sisi began a state visit to Turkey.", "began", "begin", "in-sentence 'to Turkey'"),
+        ("Iran made a proposal to Egypt.", "made", "make", None),
+        ("Russia made land concessions to Egypt.", "made", "make", None),
+    ],
+)
+def test_choose_event_place_visit_as_the_verbs_object(
     sentence: str, trigger: str, lemma: str, expected: str | None
 ) -> None:
     assert _choose(sentence, trigger, lemma) == expected

@@ -128,6 +128,59 @@ def test_find_places_skips_person_entity() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("Troops faced off in eastern Ladakh.", "Ladakh", [(28, 34, "Ladakh", "region")]),
+        ("Talks went on in Jordan all week.", "Jordan", [(17, 23, "Jordan", "country")]),
+        ("Michael Jordan spoke.", "Michael Jordan", []),
+        ("They met Georgia at noon.", "Georgia", []),
+    ],
+)
+def test_find_places_person_tag_after_a_locative_is_a_region(
+    text: str, person: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    start = text.index(person)
+    found = find_places(text, entities=[(start, start + len(person), "PERSON")])
+    assert [(s, e, p.name, p.feature) for s, e, p in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The envoy arrived in the Iranian capital.",
+            [(25, 40, "Tehran", "gazetteer: the Iranian capital")],
+        ),
+        (
+            "Talks opened in the Afghan capital, Kabul.",
+            [
+                (20, 34, "Kabul", "gazetteer: the Afghan capital"),
+                (36, 41, "Kabul", "gazetteer: only match"),
+            ],
+        ),
+        ("The capital was calm.", []),
+    ],
+)
+def test_find_places_nationality_capital(
+    text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    assert [(s, e, p.name, p.how) for s, e, p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Envoys met in Agartala on Monday.", [(14, 22, "Agartala")]),
+        ("Envoys met in Agartala Road Station.", []),
+    ],
+)
+def test_find_places_city_before_a_connector_is_no_part_of_a_name(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert [(s, e, p.name) for s, e, p in find_places(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("dateline", "expected"),
     [
         ("ISLAMABAD:", ISLAMABAD),
@@ -164,6 +217,22 @@ def test_choose_event_place_skips_country_modifier() -> None:
         "Protesters gathered at the Pakistan Consulate in New York.", dateline=ISLAMABAD
     )
     assert (place.name, place.how) == ("New York City", "in-sentence 'in New York'")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        ("A mob attacked the Bangladesh mission in Agartala.", "attacked", "Agartala"),
+        ("Protesters gathered outside Iran's embassy in Kabul.", "gathered", "Kabul"),
+        ("A mob attacked the Bangladesh mission.", "attacked", None),
+        ("Envoys met in Pakistan after the vote.", "met", "Pakistan"),
+    ],
+)
+def test_choose_event_place_skips_country_modifying_a_noun(
+    sentence: str, trigger: str, expected: str | None
+) -> None:
+    place = choose_event_place(sentence, 0, find_places(sentence), dateline=None, trigger=trigger)
+    assert (None if place is None else place.name) == expected
 
 
 def test_choose_event_place_noun_phrase_of_city() -> None:

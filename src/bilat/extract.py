@@ -42,6 +42,7 @@ from bilat.places import (
     dateline_place_in_text,
     find_venues,
     inherit_places,
+    is_fighting,
     is_remote,
     is_venue,
     parse_dateline_place,
@@ -307,6 +308,7 @@ class Pipeline:
         when, slot = self.when_where(
             document, sent, c.trigger, doc_date, places, planned=planned, news=news
         )
+        slot = replace(slot, fighting=is_fighting(c.code), source_country=c.source.country)
         own = slot.own
         event = Event(
             id=event_id(

@@ -392,7 +392,8 @@ class PlaceCue(TableRow):
     word: str = Field(min_length=1)
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
-        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal|idiom)$"
+        r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal|idiom"
+        r"|modified|settlement|clash_trigger|visit_verb)$"
     )
 
 

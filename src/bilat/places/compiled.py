@@ -26,12 +26,16 @@ _FROZEN = (
     "cue_words",
     "remote",
     "venue_triggers",
+    "visit_verbs",
+    "clash_triggers",
     "strike_triggers",
     "target",
     "strike_verbs",
     "withdrawal_triggers",
     "withdrawal",
     "idioms",
+    "modified",
+    "settlements",
 )
 
 
@@ -110,7 +114,13 @@ def encode(gazetteer: Gazetteer) -> dict[str, Any]:
         for key, names in gazetteer.index.items()
     }
     countries = {code: number(entry) for code, entry in gazetteer.countries.items()}
-    data: dict[str, Any] = {"entries": entries, "index": index, "countries": countries}
+    capitals = {word: number(entry) for word, entry in gazetteer.adjective_capitals.items()}
+    data: dict[str, Any] = {
+        "entries": entries,
+        "index": index,
+        "countries": countries,
+        "adjective_capitals": capitals,
+    }
     for name in (*_FROZEN, "calendar"):
         data[name] = sorted(getattr(gazetteer, name))
     return data
@@ -129,6 +139,9 @@ def decode(data: dict[str, Any]) -> Gazetteer:
     return Gazetteer(
         index=index,
         countries={code: index.entry(number) for code, number in data["countries"].items()},
+        adjective_capitals={
+            word: index.entry(number) for word, number in data["adjective_capitals"].items()
+        },
         calendar=frozenset(data["calendar"]),
         **{name: frozenset(data[name]) for name in _FROZEN},
     )

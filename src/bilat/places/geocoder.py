@@ -50,6 +50,16 @@ MAX_NAME_TOKENS = 6
 SCAN_TOWN_POPULATION = 100_000
 SCAN_CITY_POPULATION = 1_000_000
 
+# A person's name is no place, but the small parser also tags regions it does not know as
+# people ("tensions in eastern Ladakh"): a region or country that a locative introduces is kept.
+_PERSON_PLACE_FEATURES = frozenset({"region", "country"})
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?P<word>[a-z]+)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$"
+)
+
+# "in the Iranian capital": a nationality adjective before "capital" names the country's capital.
+_ADJECTIVE_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+capital\b")
+
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|&|[^\W\d_](?:[\w'’]|[-.](?=\w))*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -164,7 +174,9 @@ class Geocoder:
         for ent_start, ent_end, label in entities:
             if ent_start < start or ent_end > stop:
                 continue
-            if label in NON_PLACE_LABELS:
+            if label in NON_PLACE_LABELS and not self._introduced_region(
+                text, ent_start, ent_end, label, context
+            ):
                 blocked.append((ent_start, ent_end))
             elif label in PLACE_LABELS:
                 span_end = ent_start + len(_POSSESSIVE.sub("", text[ent_start:ent_end]))
@@ -175,7 +187,27 @@ class Geocoder:
         for s, e, place in self._scan(text, start, stop, context):
             if not any(s < b_end and b_start < e for b_start, b_end in blocked):
                 found.append((s, e, place))
+        for match in _ADJECTIVE_CAPITAL.finditer(text, start, stop):
+            entry = self.gazetteer.adjective_capitals.get(match.group(1))
+            s, e = match.start(1), match.end()
+            if entry is not None and not any(
+                s < f_end and f_start < e for f_start, f_end, _ in found
+            ):
+                how = f"gazetteer: the {match.group(1)} capital"
+                found.append((s, e, _place(entry, how)))
         return sorted(found, key=lambda item: item[0])
+
+    def _introduced_region(
+        self, text: str, start: int, end: int, label: str, context: Sequence[str]
+    ) -> bool:
+        """Tell whether a span tagged as a person is a region or country after a locative."""
+        if label != "PERSON":
+            return False
+        cue = _LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
+        if cue is None or cue.group("word") not in self.gazetteer.locative:
+            return False
+        place = self.geocode(text[start:end], context=context)
+        return place is not None and place.feature in _PERSON_PLACE_FEATURES
 
     def infer_context(self, text: str) -> list[str]:
         """Return the countries of the places a text names, most often named first.
@@ -249,7 +281,8 @@ class Geocoder:
         Small towns share names with people ("Dar", "Rubio", "Antony"): a town below
         ``SCAN_TOWN_POPULATION`` counts only after a locative cue ("in", "near", "from"), and a
         city below ``SCAN_CITY_POPULATION`` not at all inside a longer capitalised name
-        ("Marco Rubio", "Queen Elizabeth"). Countries, regions and capitals always count.
+        ("Marco Rubio", "Queen Elizabeth"), which a connector does not start ("in Agartala on
+        Monday"). Countries, regions and capitals always count.
         """
         if entry.feature != "city" or entry.capital:
             return True
@@ -258,7 +291,9 @@ class Geocoder:
         cued = previous.lower() in self.gazetteer.cue_words and adjacent_before
         if entry.population < SCAN_TOWN_POPULATION and not cued:
             return False
-        inside_name = last + 1 < run or (adjacent_before and previous[:1].isupper() and not cued)
+        # "in Agartala on Monday": a name goes on with a capitalised word, not with a connector.
+        followed = last + 1 < run and text[tokens[last + 1][0]].isupper()
+        inside_name = followed or (adjacent_before and previous[:1].isupper() and not cued)
         return not (inside_name and entry.population < SCAN_CITY_POPULATION)
 
 
