@@ -25,7 +25,7 @@ from bilat.events.candidates import (
     restated,
     shared_partner,
 )
-from bilat.events.factuality import factuality, predicted
+from bilat.events.factuality import DENIAL, factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
@@ -523,10 +523,13 @@ def _undone(noun: Token) -> bool:
     "The US cut tariffs on Pakistani goods", "Turkey lifted the blockade of the port": the
     sanction or blockade ends; the verb's own pattern (easing, 08) codes what happened.
     """
+    verb = noun.head.lemma_.lower()
+    # "lifted its sanctions": the factuality rules keep such a measure as a negated event
     return (
         noun.dep_ in ("dobj", "nsubjpass")
         and noun.head.i != noun.i
-        and noun.head.lemma_.lower() in UNDOING_VERBS
+        and verb in UNDOING_VERBS
+        and verb not in DENIAL
     )
 
 
