@@ -309,8 +309,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     (
         "1246-refuse-deescalate",
         "Russia refused to halt its attacks on Ukraine.",
-        # the attacks are what "halt" takes away: they give no event of their own here
-        [("RUS", "1246", "UKR", "asserted", "1246-refuse-deescalate")],
+        [
+            ("RUS", "1246", "UKR", "asserted", "1246-refuse-deescalate"),
+            ("RUS", "190", "UKR", "negated", "190-attack-owned"),
+        ],
     ),
     (
         "1245-bar-inspectors",

@@ -369,3 +369,24 @@ def test_senses_measures_taken_away_or_raised(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2025-04-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a present-tense relative clause on a bare plural tells a habit of a kind
+        (
+            "Chile criticised Peruvian soldiers who attack Bolivian posts.",
+            [("CHL", "111", "PERMIL", "asserted")],
+        ),
+        # a past one tells a deed
+        (
+            "Chile criticised Peruvian soldiers who attacked Bolivian posts.",
+            [("CHL", "111", "PERMIL", "asserted"), ("PERMIL", "190", "BOL", "asserted")],
+        ),
+    ],
+)
+def test_senses_habit_of_a_kind_is_no_event(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2025-04-12") == expected

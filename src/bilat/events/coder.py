@@ -25,7 +25,7 @@ from bilat.events.candidates import (
     restated,
     shared_partner,
 )
-from bilat.events.factuality import factuality, predicted
+from bilat.events.factuality import DENIAL, factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
@@ -492,6 +492,8 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         return False, f"its verb ({token.head.lemma_}) takes the measure away"
     if pattern.code.startswith("08") and _raised_to_a_level(token):
         return False, "lifted to a level: raised, not eased"
+    if _generic_relative(token):
+        return False, "a habit of a kind ('terrorists who kill'), not an event"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
     if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
@@ -521,10 +523,13 @@ def _undone(noun: Token) -> bool:
     "The US cut tariffs on Pakistani goods", "Turkey lifted the blockade of the port": the
     sanction or blockade ends; the verb's own pattern (easing, 08) codes what happened.
     """
+    verb = noun.head.lemma_.lower()
+    # "lifted its sanctions": the factuality rules keep such a measure as a negated event
     return (
         noun.dep_ in ("dobj", "nsubjpass")
         and noun.head.i != noun.i
-        and noun.head.lemma_.lower() in UNDOING_VERBS
+        and verb in UNDOING_VERBS
+        and verb not in DENIAL
     )
 
 
@@ -539,6 +544,21 @@ def _raised_to_a_level(token: Token) -> bool:
         and any(g.like_num or g.text == "%" or g.lower_ == "percent" for g in c.subtree)
         for head in heads
         for c in head.children
+    )
+
+
+def _generic_relative(token: Token) -> bool:
+    """Return whether a trigger tells what a kind of people does ("terrorists who kill our people").
+
+    A present-tense verb in a relative clause on a bare plural (no article, possessor or
+    number) describes a habit of the kind, not something that happened.
+    """
+    head = token.head
+    return (
+        token.dep_ == "relcl"
+        and token.tag_ in ("VBP", "VBZ")
+        and head.tag_ in ("NNS", "NNPS")
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
     )
 
 
