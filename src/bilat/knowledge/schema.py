@@ -284,6 +284,7 @@ class ActorRules(_Entry):
     title_modifiers: frozenset[str]
     group_nouns: frozenset[str]
     group_determiners: tuple[str, ...]
+    pair_nouns: frozenset[str]
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
@@ -489,6 +490,7 @@ SECTIONS: dict[str, Section] = {
     "title_modifiers": _words("actor_rules.yaml"),
     "group_nouns": _words("actor_rules.yaml"),
     "group_determiners": _words("actor_rules.yaml"),
+    "pair_nouns": _words("actor_rules.yaml"),
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
