@@ -288,6 +288,7 @@ class ActorRules(_Entry):
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
+    family_name_first: frozenset[str]
     organisation_chief_words: frozenset[str]
     country_nouns: frozenset[str]
     regional_state_nouns: frozenset[str]
@@ -494,6 +495,7 @@ SECTIONS: dict[str, Section] = {
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
+    "family_name_first": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
     "country_nouns": _words("actor_rules.yaml"),
     "regional_state_nouns": _words("actor_rules.yaml"),
