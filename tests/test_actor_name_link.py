@@ -83,3 +83,23 @@ def test_bare_family_name_after_the_full_name(
         (e.source.code, e.cameo, e.target.code if e.target else "", e.factuality.value)
         for e in pipeline.extract(document).events
     ] == expected
+
+
+def test_titled_name_is_neither_an_earlier_holder_nor_the_home_one(pipeline: Pipeline) -> None:
+    # "Prime Minister Jose Socrates" is not Paroubek, named before, nor Wen Jiabao, the
+    # premier of the article's home country: bilat does not know whose premier he is
+    text = (
+        "Chinese Premier Wen Jiabao met Czech Prime Minister Jiri Paroubek in Prague on Monday. "
+        "Wen held talks with Prime Minister Jose Socrates on Wednesday."
+    )
+    document = Document.from_text(text, doc_id="n", published="2005-11-30")
+    extraction = pipeline.extract(document)
+    assert [(m.text, m.actor.code) for m in extraction.mentions] == [
+        ("Chinese Premier Wen Jiabao", "CHNGOV"),
+        ("Czech Prime Minister Jiri Paroubek", "CZEGOV"),
+        ("Prague", "CZEGOV"),
+        ("Wen", "CHNGOV"),
+    ]
+    assert [(e.source.code, e.cameo, e.target.code) for e in extraction.events if e.target] == [
+        ("CHNGOV", "040", "CZEGOV")
+    ]

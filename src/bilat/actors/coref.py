@@ -72,11 +72,15 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
                 for f in earlier
                 if f.start in subjects and f.actor is not None
             }
+            # "Prime Minister Jose Socrates": a title with a name of its own is that person,
+            # not the last holder of such an office the text named
+            named = _named_as(mention) is not None
             antecedent = next(
                 (
                     f
                     for f in reversed(earlier)
-                    if f.individual
+                    if not named
+                    and f.individual
                     and f.actor
                     and (f.actor.person_id or f.actor.name) not in excluded
                     and (mention.actor is None or f.actor.country == mention.actor.country)
@@ -92,6 +96,11 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
             elif ctx.home and mention.actor is None:
                 office = kb.offices[mention.office]
                 person, why = office_holder(kb, mention.office, ctx.home, ctx)
+                if person is not None and not _may_be(_named_as(mention), person.name):
+                    # "Prime Minister Jose Socrates" in an article whose home's premier is
+                    # Wen Jiabao: the title is another country's
+                    mention.how = f"titled name is not {person.name}, the {ctx.home} holder"
+                    continue
                 mention.actor = Actor(
                     ctx.home + office.sector,
                     ctx.home,
@@ -298,6 +307,19 @@ def _link_titled_name(mention: ActorSpan, earlier: list[ActorSpan]) -> bool:
             mention.how = f"titled surname of {full}"
             return True
     return False
+
+
+def _named_as(mention: ActorSpan) -> str | None:
+    """Return the unknown name a mention carries beside its title ("Jose Socrates"), if any."""
+    return next((p.entries[0].key for p in mention.pieces if piece_kind(p) == "name"), None)
+
+
+def _may_be(name: str | None, full: str) -> bool:
+    """Return whether a name may be a person's: no name at all, or one sharing its surname."""
+    if name is None:
+        return True
+    words = _name_key(name).split()
+    return bool(words) and words[-1] in _name_key(full).split()
 
 
 def _name_key(name: str) -> str:
