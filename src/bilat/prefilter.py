@@ -29,6 +29,7 @@ from thinc.types import Ints2d
 
 from bilat.actors.gazetteer import Gazetteer, Piece
 from bilat.actors.mention import piece_kind
+from bilat.actors.names import short_names
 from bilat.actors.resolve import COLLECTIVE_PRONOUNS, JOINERS, PRONOUNS, may_join
 from bilat.events.patterns import PatternSet
 from bilat.events.phrases import is_phrase, phrase_words
@@ -214,15 +215,14 @@ class Prefilter:
         gazetteer pieces, when the caller has them already.
         """
         people = self.gazetteer.knowledge.people
+        rules = self.gazetteer.knowledge.actor_rules
         found: set[str] = set()
         for piece in self.gazetteer.pieces(doc) if pieces is None else pieces:
             for entry in piece.entries:
                 person = people.get(entry.key) if entry.kind == "person" else None
                 if person is not None:
-                    # the resolver's short forms: the last word, or the first of three or
-                    # more ("Kim" for "Kim Jong Un": family names come first)
-                    words = person.name.lower().replace("-", " ").split()
-                    found.update(words[-1:] + words[:1] if len(words) >= 3 else words[-1:])
+                    # the resolver's short forms: "Dar", "Kim" for "Kim Jong Un", "Hu"
+                    found.update(short_names(person, rules) or person.name.lower().split())
             found.update(t.lower_ for t in _name_after(doc, piece))
         return found
 

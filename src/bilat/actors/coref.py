@@ -31,7 +31,7 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
     for index, mention in enumerate(found):
         earlier = [f for f in found[:index] if f.actor is not None]
         if mention.kind == "name":
-            _link_name(mention, names, earlier)
+            _link_name(mention, names, earlier, kb.actor_rules.family_name_first)
             continue
         if mention.kind == "group":
             mention.pair = _last_pair(doc, mention, earlier, kb) or _headline_pair(
@@ -72,11 +72,15 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
                 for f in earlier
                 if f.start in subjects and f.actor is not None
             }
+            # "Prime Minister Jose Socrates": a title with a name of its own is that person,
+            # not the last holder of such an office the text named
+            named = _named_as(mention) is not None
             antecedent = next(
                 (
                     f
                     for f in reversed(earlier)
-                    if f.individual
+                    if not named
+                    and f.individual
                     and f.actor
                     and (f.actor.person_id or f.actor.name) not in excluded
                     and (mention.actor is None or f.actor.country == mention.actor.country)
@@ -92,6 +96,11 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
             elif ctx.home and mention.actor is None:
                 office = kb.offices[mention.office]
                 person, why = office_holder(kb, mention.office, ctx.home, ctx)
+                if person is not None and not _may_be(_named_as(mention), person.name):
+                    # "Prime Minister Jose Socrates" in an article whose home's premier is
+                    # Wen Jiabao: the title is another country's
+                    mention.how = f"titled name is not {person.name}, the {ctx.home} holder"
+                    continue
                 mention.actor = Actor(
                     ctx.home + office.sector,
                     ctx.home,
@@ -300,34 +309,59 @@ def _link_titled_name(mention: ActorSpan, earlier: list[ActorSpan]) -> bool:
     return False
 
 
+def _named_as(mention: ActorSpan) -> str | None:
+    """Return the unknown name a mention carries beside its title ("Jose Socrates"), if any."""
+    return next((p.entries[0].key for p in mention.pieces if piece_kind(p) == "name"), None)
+
+
+def _may_be(name: str | None, full: str) -> bool:
+    """Return whether a name may be a person's: no name at all, or one sharing its surname."""
+    if name is None:
+        return True
+    words = _name_key(name).split()
+    return bool(words) and words[-1] in _name_key(full).split()
+
+
 def _name_key(name: str) -> str:
     """Return a name as compared for linking: lower case, hyphens as spaces ("al-Thani")."""
     return " ".join(name.casefold().replace("-", " ").split())
 
 
-def _short_for(short: str, full: str) -> bool:
+def _short_for(short: str, full: str, *, family_first: bool = False) -> bool:
     """Return whether a bare name is the short form of an earlier full name.
 
     The end of the name ("Bass" for "John Bass", "al-Thani" for "Tamim bin Hamad Al
-    Thani"), or, for a name of three words or more, its first word: family names come
-    first in Korean and Chinese names ("Kim" for "Kim Jong Un").
+    Thani"), or, for a name of three words or more or of a person whose country writes the
+    family name first, its first word ("Kim" for "Kim Jong Un", "Hu" for "Hu Jintao").
     """
     short, full = _name_key(short), _name_key(full)
     if not short or short == full:
         return False
-    return full.endswith(" " + short) or (len(full.split()) >= 3 and full.startswith(short + " "))
+    first = len(full.split()) >= 3 or family_first
+    return full.endswith(" " + short) or (first and full.startswith(short + " "))
 
 
-def _link_name(mention: ActorSpan, names: dict[str, ActorSpan], earlier: list[ActorSpan]) -> None:
+def _link_name(
+    mention: ActorSpan,
+    names: dict[str, ActorSpan],
+    earlier: list[ActorSpan],
+    family_first: frozenset[str],
+) -> None:
     text = mention.pieces[0].entries[0].key if mention.pieces else ""
+    # "Li Changchun … Li thanked": a family name an unknown full name shares links to no one
+    shared = any(_name_key(k).startswith(_name_key(text) + " ") for k in names)
     for other in reversed(earlier):
+        first = not shared and other.actor is not None and other.actor.country in family_first
         if (
             other.actor
             and other.actor.name
             and other.actor.name != text
             and (
                 _short_for(text, other.actor.name)
-                or (other.actor.person is not None and _short_for(text, other.actor.person))
+                or (
+                    other.actor.person is not None
+                    and _short_for(text, other.actor.person, family_first=first)
+                )
             )
         ):
             mention.actor = other.actor

@@ -184,8 +184,15 @@ def _case_ok(phrase: str, text: str, entry: Entry) -> bool:
 
 
 def _group_spans(doc: Doc, rules: ActorRules) -> Iterable[Span]:
-    """Yield "both sides", "the two countries", "both the leaders", "the two uneasy allies"."""
+    """Yield "both sides", "the two countries", "both the leaders", "the two uneasy allies".
+
+    "The pair" and "the two" standing alone as a clause's subject ("The two signed an accord")
+    are groups of two people as well; "the two" before a noun it counts is not.
+    """
     for token in doc:
+        if token.i > 0 and doc[token.i - 1].lower_ == "the" and _pair_word(token, rules):
+            yield Span(doc, token.i - 1, token.i + 1, label="GROUP")
+            continue
         if token.lower_ not in rules.group_nouns:
             continue
         for det in rules.group_determiners:
@@ -202,6 +209,17 @@ def _group_spans(doc: Doc, rules: ActorRules) -> Iterable[Span]:
             else:
                 continue
             break
+
+
+def _pair_word(token: Token, rules: ActorRules) -> bool:
+    """Return whether a word after "the" is two people by itself: "the pair", a subject "the two"."""
+    if token.lower_ in rules.pair_nouns:
+        return token.tag_ == "NN"
+    return (
+        token.lower_ == "two"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and not any(c.dep_ == "prep" for c in token.children)
+    )
 
 
 PhraseRow = tuple[str, str, str, str, str | None, bool]

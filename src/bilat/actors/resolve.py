@@ -40,6 +40,7 @@ from bilat.actors.mention import (
 )
 from bilat.actors.names import (
     COUNTRYISH,
+    bare_short_names,
     inside_organisation_name,
     inside_region_name,
     person_actor,
@@ -105,7 +106,10 @@ def _groups(doc: Doc, gazetteer: Gazetteer, context: ResolveContext) -> list[lis
         groups: list[list[Piece]] = kept[2]
         return groups
     pieces = gazetteer.pieces(doc)
-    pieces.extend(_unknown_names(doc, pieces))
+    named = _unknown_names(doc, pieces)
+    taken = {i for p in [*pieces, *named] for i in range(p.start, p.end)}
+    taken |= {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    pieces.extend(named + bare_short_names(doc, pieces, taken, context.knowledge))
     pieces.sort(key=lambda p: p.start)
     groups = _group(doc, pieces, rules)
     doc.user_data[key] = (gazetteer, rules, groups)

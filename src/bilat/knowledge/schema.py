@@ -284,9 +284,11 @@ class ActorRules(_Entry):
     title_modifiers: frozenset[str]
     group_nouns: frozenset[str]
     group_determiners: tuple[str, ...]
+    pair_nouns: frozenset[str]
     personal_groups: frozenset[str]
     institutional_sectors: frozenset[str]
     shared_surnames: frozenset[str]
+    family_name_first: frozenset[str]
     organisation_chief_words: frozenset[str]
     country_nouns: frozenset[str]
     regional_state_nouns: frozenset[str]
@@ -490,9 +492,11 @@ SECTIONS: dict[str, Section] = {
     "title_modifiers": _words("actor_rules.yaml"),
     "group_nouns": _words("actor_rules.yaml"),
     "group_determiners": _words("actor_rules.yaml"),
+    "pair_nouns": _words("actor_rules.yaml"),
     "personal_groups": _words("actor_rules.yaml"),
     "institutional_sectors": _words("actor_rules.yaml"),
     "shared_surnames": _words("actor_rules.yaml"),
+    "family_name_first": _words("actor_rules.yaml"),
     "organisation_chief_words": _words("actor_rules.yaml"),
     "country_nouns": _words("actor_rules.yaml"),
     "regional_state_nouns": _words("actor_rules.yaml"),

@@ -1,0 +1,49 @@
+"""Two people named by what they are together: "the pair", "the two", "the two presidents"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import coded
+
+HOSTED = "Cyril Ramaphosa hosted William Ruto in Pretoria on Monday."
+HOST_EVENT = ("ZAFGOV", "043", "KENGOV", "asserted")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["The pair", "The two", "The two presidents", "The two heads of state", "Both presidents"],
+)
+def test_pair_subject_is_the_two_people_named_before(pipeline: Any, subject: str) -> None:
+    text = f"{HOSTED} {subject} signed a trade accord."
+    assert coded(pipeline, text, "2024-05-06") == [
+        HOST_EVENT,
+        ("ZAFGOV", "057", "KENGOV", "asserted"),
+    ]
+
+
+def test_pair_noun_takes_people_not_the_countries_between(pipeline: Any) -> None:
+    text = (
+        "Olaf Scholz met Emmanuel Macron in Paris to talk about Ukraine. The pair discussed trade."
+    )
+    assert coded(pipeline, text, "2024-05-06") == [
+        ("DEUGOV", "040", "FRAGOV", "asserted"),
+        ("DEUGOV", "040", "FRAGOV", "asserted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the two" counting a noun is no pair of people
+        f"{HOSTED} The two aides signed a trade accord.",
+        # "the two" with no two people named before it is no one
+        "Kenyan police held two Ugandan traders on Monday. The two signed a trade accord.",
+        # "the two of" picks from a larger set
+        f"{HOSTED} The two of the aides signed a trade accord.",
+    ],
+)
+def test_two_without_a_pair_of_people_names_no_one(pipeline: Any, text: str) -> None:
+    assert [e for e in coded(pipeline, text, "2024-05-06") if e[1] == "057"] == []
