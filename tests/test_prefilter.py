@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilat.extract import Pipeline
+from bilat.nlp import sentence_pieces
 from bilat.prefilter import Prefilter, Screen
 from bilat.records import Document
 from bilat.settings import Settings, load_settings
@@ -136,7 +137,7 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
             [True, False, True],
         ),
         (
-            "Former French minister Paul Verdier spoke.\nRain fell.\nIt condemned India.",
+            "Former French minister Paul Verdier spoke.\nRain fell.\nHe condemned India.",
             [False, False, True],
         ),
     ],
@@ -187,3 +188,37 @@ def test_prefilter_setting_off_parses_every_line(tmp_path: Path) -> None:
     assert settings.prefilter is False
     assert Pipeline.load(settings).prefilter is None
     assert Pipeline.load(Settings()).prefilter is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "antecedent", "expected"),
+    [
+        # "it" names a state or organisation of its sentence or the one before, or no one
+        ("It condemned India.", False, Screen(1, 1, False)),
+        ("It condemned India.", True, Screen(1, 2, False, referring=1)),
+        ("India said it condemned the vote.", False, Screen(1, 2, False, referring=1)),
+        ("The country said it condemned India.", False, Screen(1, 2, False, referring=1)),
+        # "he" may take any person named earlier in the document
+        ("He condemned India.", False, Screen(1, 2, False, referring=1)),
+    ],
+)
+def test_prefilter_screen_counts_it_only_after_a_possible_antecedent(
+    prefilter: Prefilter, line: str, antecedent: bool, expected: Screen
+) -> None:
+    doc = prefilter.nlp.make_doc(line)
+    assert prefilter.screen(doc, antecedent=antecedent) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets fell.\nIt condemned India.", [[False], [False]]),
+        ("The army left.\nIt condemned India.", [[False], [True]]),
+        ("The board met. Rain fell.\nIt condemned India.", [[False, False], [False]]),
+        ("Pakistan condemned India.\nRain fell.", [[True], [False]]),
+    ],
+)
+def test_prefilter_choose_reads_the_sentence_before_for_it(
+    prefilter: Prefilter, text: str, expected: list[list[bool]]
+) -> None:
+    assert prefilter.choose(list(sentence_pieces(prefilter.nlp, text))) == expected

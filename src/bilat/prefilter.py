@@ -38,6 +38,7 @@ from bilat.nlp import sentence_pieces
 # Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
 # when it acts ("its envoy"), so they do not count.
 _REFERRING = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
+_COLLECTIVE = COLLECTIVE_PRONOUNS - {"its", "their"}
 # The longest verbless sentence extraction joins to the one before it ("General Y.").
 FRAGMENT_WORDS = 6
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
@@ -107,12 +108,24 @@ class Prefilter:
                 exceptions = {pos: dict(table.get(pos, {})) for pos in _TRIGGER_POS}
         self._rules = rules
         self._exceptions = exceptions
+        actor_rules = gazetteer.knowledge.actor_rules
+        self._collective_nouns = (
+            actor_rules.country_nouns
+            | actor_rules.regional_state_nouns
+            | actor_rules.organisation_nouns.keys()
+            | actor_rules.organ_nouns
+            | actor_rules.armed_group_nouns
+            | actor_rules.compass_states.keys()
+        )
         self._lemmas = functools.lru_cache(maxsize=65536)(self._possible_lemmas)
         self._needs = _requirements(patterns)
         self.trigger_lemmas = frozenset(self._needs)
         lemmas = [lemma for p in patterns.patterns for lemma in p.verbs + p.nouns]
         self._phrases = frozenset(lemma for lemma in lemmas if is_phrase(lemma))
         self._words = frozenset(lemma for lemma in lemmas if not is_phrase(lemma))
+
+    def _may_name_collective(self, word: str) -> bool:
+        return word in self._collective_nouns
 
     def _possible_lemmas(self, word: str) -> frozenset[str]:
         """Return every lemma the lemmatizer could give this word form as a verb or noun."""
@@ -136,6 +149,8 @@ class Prefilter:
         doc: Doc,
         names: frozenset[str] | set[str] = frozenset(),
         pieces: list[Piece] | None = None,
+        *,
+        antecedent: bool = True,
     ) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) sentence.
 
@@ -147,6 +162,8 @@ class Prefilter:
             names: lower-case surnames the document's earlier sentences gave to actors
                 (:meth:`names_in`); a bare "Stromberg" may resolve to one of them.
             pieces: the sentence's gazetteer pieces, when the caller has them already.
+            antecedent: whether the sentence before names something "it" or "they" may
+                stand for (:meth:`names_collective`).
 
         Returns:
             Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
@@ -171,15 +188,30 @@ class Prefilter:
         if pieces is None:
             pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        pronouns = sum(
-            1
-            for t in doc
-            if t.i not in covered
-            and (t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()))
-        )
+        # "it" and "they" stand for a state or organisation named in their sentence or the one
+        # before (the resolver looks no further); with none there, they name no one
+        collective = antecedent
+        pronouns = 0
+        for t in doc:
+            if not collective and (t.i in covered or self._may_name_collective(t.lower_)):
+                collective = True
+            if t.i in covered:
+                continue
+            if t.lower_ in _COLLECTIVE:
+                pronouns += collective
+            elif t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()):
+                pronouns += 1
         group = any(e.kind == "group" for p in pieces for e in p.entries)
         mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
         return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, unowned)
+
+    def names_collective(self, doc: Doc, pieces: list[Piece]) -> bool:
+        """Return whether a sentence may name a state or organisation "it" or "they" stands for.
+
+        Any actor phrase counts, and any word from which the resolver makes one without a
+        phrase of the gazetteer ("the country", "the board", "the group", "the North").
+        """
+        return bool(pieces) or any(self._may_name_collective(t.lower_) for t in doc)
 
     def introduces(self, doc: Doc, pieces: list[Piece] | None = None) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
@@ -240,6 +272,56 @@ class Prefilter:
             if not any(e.kind == "person" and e.key in people for e in piece.entries)
         )
 
+    def choose(self, lines: list[list[Doc]]) -> list[list[bool]]:
+        """Return, for each sentence of a text, whether the parser must see it.
+
+        Args:
+            lines: the text's lines, each as its tokenized rule-based sentences
+                (:func:`bilat.nlp.sentence_pieces`).
+
+        Returns:
+            One list per line, True for each sentence to parse: the candidates and the
+            sentences their references, fragments and introductions need.
+        """
+        names: set[str] = set()
+        chosen = [[False] * len(line) for line in lines]
+        # sentences of earlier lines that name someone only the parse can resolve: a name the
+        # knowledge lacks, or a bare surname of one ("Roussin said …")
+        naming: list[tuple[int, int]] = []
+        before = False
+        for li, line in enumerate(lines):
+            line_pieces = [self.gazetteer.pieces(doc) for doc in line]
+            for index, doc in enumerate(line):
+                actors = line_pieces[index]
+                screen = self.screen(doc, names, actors, antecedent=before)
+                if any(not t.is_space for t in doc):
+                    before = self.names_collective(doc, actors)
+                if self.introduces(doc, actors):
+                    chosen[li][index] = True
+                if screen.candidate:
+                    chosen[li][index] = True
+                    if screen.referring:
+                        # A pronoun's or a bare title's antecedent is chosen from the names
+                        # the parse finds before it: the line's earlier sentences are parsed
+                        # too; a bare title's, also those of earlier lines that name someone
+                        # only the parse resolves.
+                        chosen[li][:index] = [True] * index
+                    if screen.titles and naming:
+                        nli, nindex = naming[-1]
+                        chosen[nli][nindex] = True
+                    if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
+                        # A verbless fragment after a sentence belongs to it (extract's
+                        # _fragment_end): whether it has a verb takes its parse.
+                        chosen[li][index + 1] = True
+                names |= self.names_in(doc, actors)
+            for index, doc in enumerate(line):
+                if not chosen[li][index] and (
+                    self.names_unknown(doc, line_pieces[index])
+                    or any(t.lower_ in names for t in doc)
+                ):
+                    naming.append((li, index))
+        return chosen
+
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate sentences of each text; yield one joined ``Doc`` per text.
 
@@ -258,41 +340,8 @@ class Prefilter:
             for text in texts:
                 pieces: list[Doc | None] = []
                 candidates: list[Doc] = []
-                names: set[str] = set()
                 lines = list(sentence_pieces(self.nlp, text))
-                chosen = [[False] * len(line) for line in lines]
-                # sentences of earlier lines that name someone only the parse can resolve: a
-                # name the knowledge lacks, or a bare surname of one ("Roussin said …")
-                naming: list[tuple[int, int]] = []
-                for li, line in enumerate(lines):
-                    line_pieces = [self.gazetteer.pieces(doc) for doc in line]
-                    for index, doc in enumerate(line):
-                        actors = line_pieces[index]
-                        screen = self.screen(doc, names, actors)
-                        if self.introduces(doc, actors):
-                            chosen[li][index] = True
-                        if screen.candidate:
-                            chosen[li][index] = True
-                            if screen.referring:
-                                # A pronoun's or a bare title's antecedent is chosen from the
-                                # names the parse finds before it: the line's earlier
-                                # sentences are parsed too; a bare title's, also those of
-                                # earlier lines that name someone only the parse resolves.
-                                chosen[li][:index] = [True] * index
-                            if screen.titles and naming:
-                                nli, nindex = naming[-1]
-                                chosen[nli][nindex] = True
-                            if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
-                                # A verbless fragment after a sentence belongs to it (extract's
-                                # _fragment_end): whether it has a verb takes its parse.
-                                chosen[li][index + 1] = True
-                        names |= self.names_in(doc, actors)
-                    for index, doc in enumerate(line):
-                        if not chosen[li][index] and (
-                            self.names_unknown(doc, line_pieces[index])
-                            or any(t.lower_ in names for t in doc)
-                        ):
-                            naming.append((li, index))
+                chosen = self.choose(lines)
                 for line, picks in zip(lines, chosen, strict=True):
                     for doc, parse in zip(line, picks, strict=True):
                         words = sum(1 for t in doc if not t.is_space)
