@@ -124,7 +124,9 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
         ("Rain fell in Kabul. Pakistan condemned India.", [False, True]),
         ("Pakistan condemned India. Rain fell in Kabul all day long.", [True, False]),
         # a pronoun or a bare title takes its antecedent from the parse of the line before it
-        ("Rain fell in Kabul. He condemned India.", [True, True]),
+        ("Ishaq Dar landed in Kabul. He condemned India.", [True, True]),
+        # with no person named before it, "he" names no one
+        ("Rain fell in Kabul. He condemned India.", [False, False]),
         ("Rain fell in Kabul. The minister condemned India.", [True, True]),
         # a short capitalized sentence may be a fragment of the one before
         ("Pakistan condemned India. Army chief Asim Munir.", [True, True]),
@@ -138,6 +140,11 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
         ),
         (
             "Former French minister Paul Verdier spoke.\nRain fell.\nHe condemned India.",
+            [False, False, True],
+        ),
+        # a bare sector takes no person's country: the naming sentence is not needed
+        (
+            "Former French minister Paul Verdier spoke.\nRain fell.\nThe rebels condemned India.",
             [False, False, True],
         ),
     ],
@@ -198,8 +205,6 @@ def test_prefilter_setting_off_parses_every_line(tmp_path: Path) -> None:
         ("It condemned India.", True, Screen(1, 2, False, referring=1)),
         ("India said it condemned the vote.", False, Screen(1, 2, False, referring=1)),
         ("The country said it condemned India.", False, Screen(1, 2, False, referring=1)),
-        # "he" may take any person named earlier in the document
-        ("He condemned India.", False, Screen(1, 2, False, referring=1)),
     ],
 )
 def test_prefilter_screen_counts_it_only_after_a_possible_antecedent(
@@ -210,11 +215,45 @@ def test_prefilter_screen_counts_it_only_after_a_possible_antecedent(
 
 
 @pytest.mark.parametrize(
+    ("line", "person", "expected"),
+    [
+        # "he" names a person or office holder named before it in the document, or no one
+        ("He condemned India.", False, Screen(1, 1, False)),
+        ("He condemned India.", True, Screen(1, 2, False, referring=1)),
+        ("The minister said he condemned India.", False, Screen(1, 3, False, referring=2)),
+        ("The UN chief said he condemned India.", False, Screen(1, 3, False, referring=1)),
+        ("The UN said he condemned India.", False, Screen(1, 2, False)),
+    ],
+)
+def test_prefilter_screen_counts_he_only_after_a_possible_person(
+    prefilter: Prefilter, line: str, person: bool, expected: Screen
+) -> None:
+    doc = prefilter.nlp.make_doc(line)
+    assert prefilter.screen(doc, person=person) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "titles"),
+    [
+        ("The ex-minister condemned India.", 1),
+        ("The army chief condemned India.", 1),
+        # a bare sector takes its country from actor phrases, never from a person
+        ("The rebels condemned India.", 0),
+        ("Indian rebels condemned the minister.", 1),
+    ],
+)
+def test_prefilter_screen_counts_bare_titles(prefilter: Prefilter, line: str, titles: int) -> None:
+    assert prefilter.screen(prefilter.nlp.make_doc(line)).titles == titles
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Markets fell.\nIt condemned India.", [[False], [False]]),
         ("The army left.\nIt condemned India.", [[False], [True]]),
         ("The board met. Rain fell.\nIt condemned India.", [[False, False], [False]]),
+        ("Markets fell.\nHe condemned India.", [[False], [False]]),
+        ("Ishaq Dar spoke.\nMarkets fell.\nHe condemned India.", [[False], [False], [True]]),
         ("Pakistan condemned India.\nRain fell.", [[True], [False]]),
     ],
 )

@@ -35,9 +35,8 @@ from bilat.events.phrases import is_phrase, phrase_words
 from bilat.knowledge.schema import ActorRules
 from bilat.nlp import sentence_pieces
 
-# Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
-# when it acts ("its envoy"), so they do not count.
-_REFERRING = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
+# The collective pronouns that may stand for an actor; "its"/"their" possess a noun that is a
+# mention itself when it acts ("its envoy"), so they do not count.
 _COLLECTIVE = COLLECTIVE_PRONOUNS - {"its", "their"}
 # The longest verbless sentence extraction joins to the one before it ("General Y.").
 FRAGMENT_WORDS = 6
@@ -56,7 +55,10 @@ class Screen:
     referring: int = 0
     """How many of the actors may take an earlier one: pronouns, bare surnames, bare titles."""
     titles: int = field(default=0, compare=False)
-    """How many of them are bare titles ("the ex-minister"), which may name anyone named before."""
+    """How many of them hold a title ("the ex-minister"), which may name anyone named before.
+
+    A bare sector ("the rebels") takes its country from the document's actor phrases, which
+    the screen sees without the parse; only a title may take a person the parse names."""
 
     @property
     def candidate(self) -> bool:
@@ -151,6 +153,7 @@ class Prefilter:
         pieces: list[Piece] | None = None,
         *,
         antecedent: bool = True,
+        person: bool = True,
     ) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) sentence.
 
@@ -164,6 +167,8 @@ class Prefilter:
             pieces: the sentence's gazetteer pieces, when the caller has them already.
             antecedent: whether the sentence before names something "it" or "they" may
                 stand for (:meth:`names_collective`).
+            person: whether an earlier sentence of the document names someone "he" or "she"
+                may stand for (:meth:`names_person`).
 
         Returns:
             Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
@@ -191,6 +196,8 @@ class Prefilter:
         # "it" and "they" stand for a state or organisation named in their sentence or the one
         # before (the resolver looks no further); with none there, they name no one
         collective = antecedent
+        # "he" and "she" stand for a person or an office holder named before them, or no one
+        named = min((p.start for p in pieces if self._may_name_person(doc, p)), default=len(doc))
         pronouns = 0
         for t in doc:
             if not collective and (t.i in covered or self._may_name_collective(t.lower_)):
@@ -199,11 +206,13 @@ class Prefilter:
                 continue
             if t.lower_ in _COLLECTIVE:
                 pronouns += collective
-            elif t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()):
+            elif t.lower_ in PRONOUNS:
+                pronouns += person or named < t.i
+            elif t.lower_ in names and t.text[:1].isupper():
                 pronouns += 1
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
-        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, unowned)
+        mentions, unowned, titles = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, titles)
 
     def names_collective(self, doc: Doc, pieces: list[Piece]) -> bool:
         """Return whether a sentence may name a state or organisation "it" or "they" stands for.
@@ -212,6 +221,24 @@ class Prefilter:
         phrase of the gazetteer ("the country", "the board", "the group", "the North").
         """
         return bool(pieces) or any(self._may_name_collective(t.lower_) for t in doc)
+
+    def names_person(self, doc: Doc, pieces: list[Piece]) -> bool:
+        """Return whether a sentence may name someone "he" or "she" stands for.
+
+        The resolver gives a pronoun the person or office holder of an earlier mention: a
+        known person, a title, or an organisation's chief ("the UN chief").
+        """
+        return any(self._may_name_person(doc, p) for p in pieces)
+
+    def _may_name_person(self, doc: Doc, piece: Piece) -> bool:
+        if any(e.kind in ("person", "title") for e in piece.entries):
+            return True
+        chief = self.gazetteer.knowledge.actor_rules.organisation_chief_words
+        return (
+            any(e.kind == "org" for e in piece.entries)
+            and piece.end < len(doc)
+            and doc[piece.end].lower_ in chief
+        )
 
     def introduces(self, doc: Doc, pieces: list[Piece] | None = None) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
@@ -288,14 +315,15 @@ class Prefilter:
         # sentences of earlier lines that name someone only the parse can resolve: a name the
         # knowledge lacks, or a bare surname of one ("Roussin said …")
         naming: list[tuple[int, int]] = []
-        before = False
+        before = person = False
         for li, line in enumerate(lines):
             line_pieces = [self.gazetteer.pieces(doc) for doc in line]
             for index, doc in enumerate(line):
                 actors = line_pieces[index]
-                screen = self.screen(doc, names, actors, antecedent=before)
+                screen = self.screen(doc, names, actors, antecedent=before, person=person)
                 if any(not t.is_space for t in doc):
                     before = self.names_collective(doc, actors)
+                person = person or self.names_person(doc, actors)
                 if self.introduces(doc, actors):
                     chosen[li][index] = True
                 if screen.candidate:
@@ -421,7 +449,7 @@ def _may_be_fragment(doc: Doc) -> bool:
 _UNOWNED = frozenset({"title", "sector"})
 
 
-def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int]:
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int, int]:
     """Count the mentions the pieces of a sentence make, joined as the resolver joins them.
 
     "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
@@ -429,8 +457,9 @@ def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, in
     is never below the resolver's.
 
     Returns:
-        The mentions, and how many of them are titles or sectors alone, which may take their
-        actor from an earlier mention.
+        The mentions; how many of them are titles or sectors alone, which may take their actor
+        from an earlier mention; and how many of those hold a title, which may take a person
+        only the parse names.
     """
     groups: list[set[str]] = []
     end = 0
@@ -442,7 +471,8 @@ def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, in
         else:
             groups.append({kind})
         end = piece.end
-    return len(groups), sum(1 for kinds in groups if kinds <= _UNOWNED)
+    unowned = [kinds for kinds in groups if kinds <= _UNOWNED]
+    return len(groups), len(unowned), sum(1 for kinds in unowned if "title" in kinds)
 
 
 def _join(docs: list[Doc]) -> Doc:
