@@ -49,6 +49,11 @@ def prefilter() -> Prefilter:
         # a multi-word trigger counts at its last word when its other words are in the line
         ("Kenya and Uganda agreed to a cease-fire.", Screen(2, 2, False, True)),
         ("Kenya and Uganda stood in the rain.", Screen(0, 0, False)),
+        # "be in" is a visit (042) of a person or office holder only
+        ("Pakistan was in Beijing.", Screen(0, 0, False)),
+        ("Ishaq Dar was in Beijing.", Screen(1, 2, False)),
+        ("The minister was in Beijing.", Screen(1, 2, False, referring=1)),
+        ("The UN chief was in Beijing.", Screen(1, 2, False)),
     ],
 )
 def test_prefilter_screen_counts_triggers_and_actors(

@@ -38,6 +38,10 @@ from bilat.nlp import sentence_pieces
 # The collective pronouns that may stand for an actor; "its"/"their" possess a noun that is a
 # mention itself when it acts ("its envoy"), so they do not count.
 _COLLECTIVE = COLLECTIVE_PRONOUNS - {"its", "their"}
+# Stands in a sentence's words for an actor phrase that may name a person (no word has a space).
+_PERSON = " person"
+# Mention kinds that only a person or an office holder has.
+_PERSON_KINDS = frozenset({"person", "title", "counterpart"})
 # The longest verbless sentence extraction joins to the one before it ("General Y.").
 FRAGMENT_WORDS = 6
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
@@ -174,8 +178,12 @@ class Prefilter:
             Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
             the resolver joins them, known surnames, pronouns).
         """
+        if pieces is None:
+            pieces = self.gazetteer.pieces(doc)
         lemmas = [self._lemmas(t.lower_) for t in doc]
         line: set[str] = set().union(*lemmas) if lemmas else set()
+        if any(self._may_name_person(doc, p) for p in pieces):
+            line.add(_PERSON)
         triggers = 0
         rebuts = False
         for forms in lemmas:
@@ -190,8 +198,6 @@ class Prefilter:
                 rebuts = rebuts or any(live)
         if not triggers:
             return Screen(0, 0, False)
-        if pieces is None:
-            pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
         # "it" and "they" stand for a state or organisation named in their sentence or the one
         # before (the resolver looks no further); with none there, they name no one
@@ -490,13 +496,20 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """Map each trigger lemma to its patterns' word requirements and whether they rebut.
 
     A requirement is a set of lemmas of which one must be in the sentence: the pattern's particles,
-    the head words of its objects, its complements or its modifiers.
+    the head words of its objects, its complements or its modifiers; or an actor phrase that may
+    name a person (``_PERSON``), when the pattern takes only people for one of its roles.
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
         # a denial answers an earlier accuser, and force may land in a named place that is no
         # actor ("struck hideouts in Khost"): one actor in the sentence can be enough for either
         lone = pattern.rebuts or pattern.code.startswith("19")
+        # a role only a person or an office holder may fill ("X was in Beijing": 042 of a
+        # visitor) needs an actor phrase that may name one in the sentence
+        people = any(
+            kinds and set(kinds) <= _PERSON_KINDS
+            for kinds in (pattern.source_kinds, pattern.target_kinds)
+        )
         sets = tuple(
             frozenset(w for phrase in group for w in phrase.replace("-", " ").split()[-1:])
             for group in (
@@ -506,7 +519,7 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
                 pattern.modifiers,
             )
             if group
-        )
+        ) + ((frozenset([_PERSON]),) if people else ())
         for lemma in pattern.verbs + pattern.nouns:
             words = [w for w in phrase_words(lemma) if w != "-"]
             if len(words) == 1:
