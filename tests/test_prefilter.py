@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilat.extract import Pipeline
+from bilat.nlp import sentence_pieces
 from bilat.prefilter import Prefilter, Screen
 from bilat.records import Document
 from bilat.settings import Settings, load_settings
@@ -48,6 +49,11 @@ def prefilter() -> Prefilter:
         # a multi-word trigger counts at its last word when its other words are in the line
         ("Kenya and Uganda agreed to a cease-fire.", Screen(2, 2, False, True)),
         ("Kenya and Uganda stood in the rain.", Screen(0, 0, False)),
+        # "be in" is a visit (042) of a person or office holder only
+        ("Pakistan was in Beijing.", Screen(0, 0, False)),
+        ("Ishaq Dar was in Beijing.", Screen(1, 2, False)),
+        ("The minister was in Beijing.", Screen(1, 2, False, referring=1)),
+        ("The UN chief was in Beijing.", Screen(1, 2, False)),
     ],
 )
 def test_prefilter_screen_counts_triggers_and_actors(
@@ -123,7 +129,9 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
         ("Rain fell in Kabul. Pakistan condemned India.", [False, True]),
         ("Pakistan condemned India. Rain fell in Kabul all day long.", [True, False]),
         # a pronoun or a bare title takes its antecedent from the parse of the line before it
-        ("Rain fell in Kabul. He condemned India.", [True, True]),
+        ("Ishaq Dar landed in Kabul. He condemned India.", [True, True]),
+        # with no person named before it, "he" names no one
+        ("Rain fell in Kabul. He condemned India.", [False, False]),
         ("Rain fell in Kabul. The minister condemned India.", [True, True]),
         # a short capitalized sentence may be a fragment of the one before
         ("Pakistan condemned India. Army chief Asim Munir.", [True, True]),
@@ -136,7 +144,12 @@ def test_prefilter_parse_many_keeps_texts_and_order(prefilter: Prefilter) -> Non
             [True, False, True],
         ),
         (
-            "Former French minister Paul Verdier spoke.\nRain fell.\nIt condemned India.",
+            "Former French minister Paul Verdier spoke.\nRain fell.\nHe condemned India.",
+            [False, False, True],
+        ),
+        # a bare sector takes no person's country: the naming sentence is not needed
+        (
+            "Former French minister Paul Verdier spoke.\nRain fell.\nThe rebels condemned India.",
             [False, False, True],
         ),
     ],
@@ -187,3 +200,69 @@ def test_prefilter_setting_off_parses_every_line(tmp_path: Path) -> None:
     assert settings.prefilter is False
     assert Pipeline.load(settings).prefilter is None
     assert Pipeline.load(Settings()).prefilter is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "antecedent", "expected"),
+    [
+        # "it" names a state or organisation of its sentence or the one before, or no one
+        ("It condemned India.", False, Screen(1, 1, False)),
+        ("It condemned India.", True, Screen(1, 2, False, referring=1)),
+        ("India said it condemned the vote.", False, Screen(1, 2, False, referring=1)),
+        ("The country said it condemned India.", False, Screen(1, 2, False, referring=1)),
+    ],
+)
+def test_prefilter_screen_counts_it_only_after_a_possible_antecedent(
+    prefilter: Prefilter, line: str, antecedent: bool, expected: Screen
+) -> None:
+    doc = prefilter.nlp.make_doc(line)
+    assert prefilter.screen(doc, antecedent=antecedent) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "person", "expected"),
+    [
+        # "he" names a person or office holder named before it in the document, or no one
+        ("He condemned India.", False, Screen(1, 1, False)),
+        ("He condemned India.", True, Screen(1, 2, False, referring=1)),
+        ("The minister said he condemned India.", False, Screen(1, 3, False, referring=2)),
+        ("The UN chief said he condemned India.", False, Screen(1, 3, False, referring=1)),
+        ("The UN said he condemned India.", False, Screen(1, 2, False)),
+    ],
+)
+def test_prefilter_screen_counts_he_only_after_a_possible_person(
+    prefilter: Prefilter, line: str, person: bool, expected: Screen
+) -> None:
+    doc = prefilter.nlp.make_doc(line)
+    assert prefilter.screen(doc, person=person) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "titles"),
+    [
+        ("The ex-minister condemned India.", 1),
+        ("The army chief condemned India.", 1),
+        # a bare sector takes its country from actor phrases, never from a person
+        ("The rebels condemned India.", 0),
+        ("Indian rebels condemned the minister.", 1),
+    ],
+)
+def test_prefilter_screen_counts_bare_titles(prefilter: Prefilter, line: str, titles: int) -> None:
+    assert prefilter.screen(prefilter.nlp.make_doc(line)).titles == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markets fell.\nIt condemned India.", [[False], [False]]),
+        ("The army left.\nIt condemned India.", [[False], [True]]),
+        ("The board met. Rain fell.\nIt condemned India.", [[False, False], [False]]),
+        ("Markets fell.\nHe condemned India.", [[False], [False]]),
+        ("Ishaq Dar spoke.\nMarkets fell.\nHe condemned India.", [[False], [False], [True]]),
+        ("Pakistan condemned India.\nRain fell.", [[True], [False]]),
+    ],
+)
+def test_prefilter_choose_reads_the_sentence_before_for_it(
+    prefilter: Prefilter, text: str, expected: list[list[bool]]
+) -> None:
+    assert prefilter.choose(list(sentence_pieces(prefilter.nlp, text))) == expected

@@ -36,9 +36,13 @@ from bilat.events.phrases import is_phrase, phrase_words
 from bilat.knowledge.schema import ActorRules
 from bilat.nlp import sentence_pieces
 
-# Pronouns that may stand for an actor; "its"/"their" possess a noun that is a mention itself
-# when it acts ("its envoy"), so they do not count.
-_REFERRING = PRONOUNS | (COLLECTIVE_PRONOUNS - {"its", "their"})
+# The collective pronouns that may stand for an actor; "its"/"their" possess a noun that is a
+# mention itself when it acts ("its envoy"), so they do not count.
+_COLLECTIVE = COLLECTIVE_PRONOUNS - {"its", "their"}
+# Stands in a sentence's words for an actor phrase that may name a person (no word has a space).
+_PERSON = " person"
+# Mention kinds that only a person or an office holder has.
+_PERSON_KINDS = frozenset({"person", "title", "counterpart"})
 # The longest verbless sentence extraction joins to the one before it ("General Y.").
 FRAGMENT_WORDS = 6
 # The lemmatizer's part-of-speech tables that can turn a word form into a pattern's lemma.
@@ -56,7 +60,10 @@ class Screen:
     referring: int = 0
     """How many of the actors may take an earlier one: pronouns, bare surnames, bare titles."""
     titles: int = field(default=0, compare=False)
-    """How many of them are bare titles ("the ex-minister"), which may name anyone named before."""
+    """How many of them hold a title ("the ex-minister"), which may name anyone named before.
+
+    A bare sector ("the rebels") takes its country from the document's actor phrases, which
+    the screen sees without the parse; only a title may take a person the parse names."""
 
     @property
     def candidate(self) -> bool:
@@ -108,12 +115,24 @@ class Prefilter:
                 exceptions = {pos: dict(table.get(pos, {})) for pos in _TRIGGER_POS}
         self._rules = rules
         self._exceptions = exceptions
+        actor_rules = gazetteer.knowledge.actor_rules
+        self._collective_nouns = (
+            actor_rules.country_nouns
+            | actor_rules.regional_state_nouns
+            | actor_rules.organisation_nouns.keys()
+            | actor_rules.organ_nouns
+            | actor_rules.armed_group_nouns
+            | actor_rules.compass_states.keys()
+        )
         self._lemmas = functools.lru_cache(maxsize=65536)(self._possible_lemmas)
         self._needs = _requirements(patterns)
         self.trigger_lemmas = frozenset(self._needs)
         lemmas = [lemma for p in patterns.patterns for lemma in p.verbs + p.nouns]
         self._phrases = frozenset(lemma for lemma in lemmas if is_phrase(lemma))
         self._words = frozenset(lemma for lemma in lemmas if not is_phrase(lemma))
+
+    def _may_name_collective(self, word: str) -> bool:
+        return word in self._collective_nouns
 
     def _possible_lemmas(self, word: str) -> frozenset[str]:
         """Return every lemma the lemmatizer could give this word form as a verb or noun."""
@@ -137,6 +156,9 @@ class Prefilter:
         doc: Doc,
         names: frozenset[str] | set[str] = frozenset(),
         pieces: list[Piece] | None = None,
+        *,
+        antecedent: bool = True,
+        person: bool = True,
     ) -> Screen:
         """Return what the first pass finds in a tokenized (unparsed) sentence.
 
@@ -148,13 +170,21 @@ class Prefilter:
             names: lower-case surnames the document's earlier sentences gave to actors
                 (:meth:`names_in`); a bare "Stromberg" may resolve to one of them.
             pieces: the sentence's gazetteer pieces, when the caller has them already.
+            antecedent: whether the sentence before names something "it" or "they" may
+                stand for (:meth:`names_collective`).
+            person: whether an earlier sentence of the document names someone "he" or "she"
+                may stand for (:meth:`names_person`).
 
         Returns:
             Counts of live trigger words and actor-like mentions (gazetteer phrases joined as
             the resolver joins them, known surnames, pronouns).
         """
+        if pieces is None:
+            pieces = self.gazetteer.pieces(doc)
         lemmas = [self._lemmas(t.lower_) for t in doc]
         line: set[str] = set().union(*lemmas) if lemmas else set()
+        if any(self._may_name_person(doc, p) for p in pieces):
+            line.add(_PERSON)
         triggers = 0
         rebuts = False
         for forms in lemmas:
@@ -169,18 +199,53 @@ class Prefilter:
                 rebuts = rebuts or any(live)
         if not triggers:
             return Screen(0, 0, False)
-        if pieces is None:
-            pieces = self.gazetteer.pieces(doc)
         covered = {i for p in pieces for i in range(p.start, p.end)}
-        pronouns = sum(
-            1
-            for t in doc
-            if t.i not in covered
-            and (t.lower_ in _REFERRING or (t.lower_ in names and t.text[:1].isupper()))
-        )
+        # "it" and "they" stand for a state or organisation named in their sentence or the one
+        # before (the resolver looks no further); with none there, they name no one
+        collective = antecedent
+        # "he" and "she" stand for a person or an office holder named before them, or no one
+        named = min((p.start for p in pieces if self._may_name_person(doc, p)), default=len(doc))
+        pronouns = 0
+        for t in doc:
+            if not collective and (t.i in covered or self._may_name_collective(t.lower_)):
+                collective = True
+            if t.i in covered:
+                continue
+            if t.lower_ in _COLLECTIVE:
+                pronouns += collective
+            elif t.lower_ in PRONOUNS:
+                pronouns += person or named < t.i
+            elif t.lower_ in names and t.text[:1].isupper():
+                pronouns += 1
         group = any(e.kind == "group" for p in pieces for e in p.entries)
-        mentions, unowned = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
-        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, unowned)
+        mentions, unowned, titles = _mentions(doc, pieces, self.gazetteer.knowledge.actor_rules)
+        return Screen(triggers, mentions + pronouns, group, rebuts, pronouns + unowned, titles)
+
+    def names_collective(self, doc: Doc, pieces: list[Piece]) -> bool:
+        """Return whether a sentence may name a state or organisation "it" or "they" stands for.
+
+        Any actor phrase counts, and any word from which the resolver makes one without a
+        phrase of the gazetteer ("the country", "the board", "the group", "the North").
+        """
+        return bool(pieces) or any(self._may_name_collective(t.lower_) for t in doc)
+
+    def names_person(self, doc: Doc, pieces: list[Piece]) -> bool:
+        """Return whether a sentence may name someone "he" or "she" stands for.
+
+        The resolver gives a pronoun the person or office holder of an earlier mention: a
+        known person, a title, or an organisation's chief ("the UN chief").
+        """
+        return any(self._may_name_person(doc, p) for p in pieces)
+
+    def _may_name_person(self, doc: Doc, piece: Piece) -> bool:
+        if any(e.kind in ("person", "title") for e in piece.entries):
+            return True
+        chief = self.gazetteer.knowledge.actor_rules.organisation_chief_words
+        return (
+            any(e.kind == "org" for e in piece.entries)
+            and piece.end < len(doc)
+            and doc[piece.end].lower_ in chief
+        )
 
     def introduces(self, doc: Doc, pieces: list[Piece] | None = None) -> bool:
         """Return whether a known person may be introduced by a title bilat does not know.
@@ -240,6 +305,57 @@ class Prefilter:
             if not any(e.kind == "person" and e.key in people for e in piece.entries)
         )
 
+    def choose(self, lines: list[list[Doc]]) -> list[list[bool]]:
+        """Return, for each sentence of a text, whether the parser must see it.
+
+        Args:
+            lines: the text's lines, each as its tokenized rule-based sentences
+                (:func:`bilat.nlp.sentence_pieces`).
+
+        Returns:
+            One list per line, True for each sentence to parse: the candidates and the
+            sentences their references, fragments and introductions need.
+        """
+        names: set[str] = set()
+        chosen = [[False] * len(line) for line in lines]
+        # sentences of earlier lines that name someone only the parse can resolve: a name the
+        # knowledge lacks, or a bare surname of one ("Roussin said …")
+        naming: list[tuple[int, int]] = []
+        before = person = False
+        for li, line in enumerate(lines):
+            line_pieces = [self.gazetteer.pieces(doc) for doc in line]
+            for index, doc in enumerate(line):
+                actors = line_pieces[index]
+                screen = self.screen(doc, names, actors, antecedent=before, person=person)
+                if any(not t.is_space for t in doc):
+                    before = self.names_collective(doc, actors)
+                person = person or self.names_person(doc, actors)
+                if self.introduces(doc, actors):
+                    chosen[li][index] = True
+                if screen.candidate:
+                    chosen[li][index] = True
+                    if screen.referring:
+                        # A pronoun's or a bare title's antecedent is chosen from the names
+                        # the parse finds before it: the line's earlier sentences are parsed
+                        # too; a bare title's, also those of earlier lines that name someone
+                        # only the parse resolves.
+                        chosen[li][:index] = [True] * index
+                    if screen.titles and naming:
+                        nli, nindex = naming[-1]
+                        chosen[nli][nindex] = True
+                    if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
+                        # A verbless fragment after a sentence belongs to it (extract's
+                        # _fragment_end): whether it has a verb takes its parse.
+                        chosen[li][index + 1] = True
+                names |= self.names_in(doc, actors)
+            for index, doc in enumerate(line):
+                if not chosen[li][index] and (
+                    self.names_unknown(doc, line_pieces[index])
+                    or any(t.lower_ in names for t in doc)
+                ):
+                    naming.append((li, index))
+        return chosen
+
     def parse_many(self, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
         """Parse the candidate sentences of each text; yield one joined ``Doc`` per text.
 
@@ -258,41 +374,8 @@ class Prefilter:
             for text in texts:
                 pieces: list[Doc | None] = []
                 candidates: list[Doc] = []
-                names: set[str] = set()
                 lines = list(sentence_pieces(self.nlp, text))
-                chosen = [[False] * len(line) for line in lines]
-                # sentences of earlier lines that name someone only the parse can resolve: a
-                # name the knowledge lacks, or a bare surname of one ("Roussin said …")
-                naming: list[tuple[int, int]] = []
-                for li, line in enumerate(lines):
-                    line_pieces = [self.gazetteer.pieces(doc) for doc in line]
-                    for index, doc in enumerate(line):
-                        actors = line_pieces[index]
-                        screen = self.screen(doc, names, actors)
-                        if self.introduces(doc, actors):
-                            chosen[li][index] = True
-                        if screen.candidate:
-                            chosen[li][index] = True
-                            if screen.referring:
-                                # A pronoun's or a bare title's antecedent is chosen from the
-                                # names the parse finds before it: the line's earlier
-                                # sentences are parsed too; a bare title's, also those of
-                                # earlier lines that name someone only the parse resolves.
-                                chosen[li][:index] = [True] * index
-                            if screen.titles and naming:
-                                nli, nindex = naming[-1]
-                                chosen[nli][nindex] = True
-                            if index + 1 < len(line) and _may_be_fragment(line[index + 1]):
-                                # A verbless fragment after a sentence belongs to it (extract's
-                                # _fragment_end): whether it has a verb takes its parse.
-                                chosen[li][index + 1] = True
-                        names |= self.names_in(doc, actors)
-                    for index, doc in enumerate(line):
-                        if not chosen[li][index] and (
-                            self.names_unknown(doc, line_pieces[index])
-                            or any(t.lower_ in names for t in doc)
-                        ):
-                            naming.append((li, index))
+                chosen = self.choose(lines)
                 for line, picks in zip(lines, chosen, strict=True):
                     for doc, parse in zip(line, picks, strict=True):
                         words = sum(1 for t in doc if not t.is_space)
@@ -372,7 +455,7 @@ def _may_be_fragment(doc: Doc) -> bool:
 _UNOWNED = frozenset({"title", "sector"})
 
 
-def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int]:
+def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, int, int]:
     """Count the mentions the pieces of a sentence make, joined as the resolver joins them.
 
     "Pakistani army" or "Chinese Foreign Minister Wang Yi" is one actor, not two or three.
@@ -380,8 +463,9 @@ def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, in
     is never below the resolver's.
 
     Returns:
-        The mentions, and how many of them are titles or sectors alone, which may take their
-        actor from an earlier mention.
+        The mentions; how many of them are titles or sectors alone, which may take their actor
+        from an earlier mention; and how many of those hold a title, which may take a person
+        only the parse names.
     """
     groups: list[set[str]] = []
     end = 0
@@ -393,7 +477,8 @@ def _mentions(doc: Doc, pieces: list[Piece], rules: ActorRules) -> tuple[int, in
         else:
             groups.append({kind})
         end = piece.end
-    return len(groups), sum(1 for kinds in groups if kinds <= _UNOWNED)
+    unowned = [kinds for kinds in groups if kinds <= _UNOWNED]
+    return len(groups), len(unowned), sum(1 for kinds in unowned if "title" in kinds)
 
 
 def _join(docs: list[Doc]) -> Doc:
@@ -411,13 +496,20 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
     """Map each trigger lemma to its patterns' word requirements and whether they rebut.
 
     A requirement is a set of lemmas of which one must be in the sentence: the pattern's particles,
-    the head words of its objects, its complements or its modifiers.
+    the head words of its objects, its complements or its modifiers; or an actor phrase that may
+    name a person (``_PERSON``), when the pattern takes only people for one of its roles.
     """
     needs: dict[str, list[Needs]] = {}
     for pattern in patterns.patterns:
         # a denial answers an earlier accuser, and force may land in a named place that is no
         # actor ("struck hideouts in Khost"): one actor in the sentence can be enough for either
         lone = pattern.rebuts or pattern.code.startswith("19")
+        # a role only a person or an office holder may fill ("X was in Beijing": 042 of a
+        # visitor) needs an actor phrase that may name one in the sentence
+        people = any(
+            kinds and set(kinds) <= _PERSON_KINDS
+            for kinds in (pattern.source_kinds, pattern.target_kinds)
+        )
         sets = tuple(
             frozenset(w for phrase in group for w in phrase.replace("-", " ").split()[-1:])
             for group in (
@@ -427,7 +519,7 @@ def _requirements(patterns: PatternSet) -> dict[str, list[Needs]]:
                 pattern.modifiers,
             )
             if group
-        )
+        ) + ((frozenset([_PERSON]),) if people else ())
         for lemma in pattern.verbs + pattern.nouns:
             words = [w for w in phrase_words(lemma) if w != "-"]
             if len(words) == 1:

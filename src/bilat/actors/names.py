@@ -26,6 +26,8 @@ from bilat.records import Actor
 COUNTRYISH = ("country", "adjective", "demonym", "metonym")
 # how many capitalised words may follow a country word before the head noun
 MAX_NAME_WORDS = 4
+# how far before and after a country word a region name holding it may reach, in characters
+_REGION_REACH = 40
 
 
 def actor_rules(knowledge: Knowledge | None = None) -> ActorRules:
@@ -82,15 +84,28 @@ def inside_region_name(
         True for "American" in "the South American country" and "Indian" in "the Indian
         Ocean", False for "the American envoy".
     """
+    names = actor_rules(knowledge).region_names
+    word = doc[start:end].text
+    if not any(word in name for name in names):
+        return False
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    # Doc.text joins every token's text on each access: read it once
-    text = doc.text
-    low = max(0, first - 40)
-    window = text[low : last + 40]
-    for name in actor_rules(knowledge).region_names:
+    # Doc.text joins every token of the document on each access: read only the tokens around
+    # the word, one beyond each end of the window, whose first and last characters are tested
+    lo, hi = start, end
+    while lo > 0 and doc[lo - 1].idx >= first - _REGION_REACH - 1:
+        lo -= 1
+    while hi < len(doc) and doc[hi].idx <= last + _REGION_REACH:
+        hi += 1
+    span = doc[max(0, lo - 1) : min(len(doc), hi + 1)]
+    text, offset = span.text, span.start_char
+    low = max(0, first - offset - _REGION_REACH)
+    window = text[low : last - offset + _REGION_REACH]
+    first, last = first - offset, last - offset
+    for name in names:
         at = window.find(name)
         while at >= 0:
             begin, finish = low + at, low + at + len(name)
+            # the span's text lacks the last token's trailing space: its end is a boundary
             bounded = (begin == 0 or not text[begin - 1].isalnum()) and (
                 finish == len(text) or not text[finish].isalnum()
             )
