@@ -877,6 +877,12 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("QATGOV", "045", "ISR", "asserted"), ("QATGOV", "045", "PSEREB", "asserted")],
     ),
     ("040-contact", "Sweden contacted Turkey.", [("SWE", "040", "TUR", "asserted")]),
+    ("054-recognise-country", "Norway recognised Palestine.", [("NOR", "054", "PSE", "asserted")]),
+    (
+        "050-receive-support",
+        "Denmark won support from Norway.",
+        [("NOR", "050", "DNK", "asserted")],
+    ),
     (
         "045-mediate-with",
         "Norway is mediating with Colombia.",

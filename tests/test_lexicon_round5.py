@@ -41,6 +41,19 @@ from bilat.records import Document
         # a reporter's call for comment is no consultation
         ("The Turkish ministry was contacted by Reuters.", []),
         ("Sweden contacted Turkey.", [("SWE", "040", "TUR", "040-contact")]),
+        # recognising a country is recognition; recognising its efforts or role is not
+        ("India recognised Nepal's efforts.", []),
+        ("China recognised the role of Nepal.", []),
+        # closing one's own ports to a country is a sanction, blocking its ports a blockade
+        (
+            "China closed its ports to Lithuanian ships.",
+            [("CHN", "163", "LTU", "163-close-airspace")],
+        ),
+        # support received from someone is theirs
+        (
+            "Ukraine received solid support from Poland.",
+            [("POL", "050", "UKR", "050-receive-support")],
+        ),
         # headline verbs of praise, blame and appeal
         ("China rapped Japan over the visit.", [("CHN", "111", "JPN", "111-criticise-more")]),
         ("India flayed Pakistan for the attack.", [("IND", "111", "PAK", "111-criticise-more")]),
