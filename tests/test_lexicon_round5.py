@@ -54,6 +54,12 @@ from bilat.records import Document
             "Ukraine received solid support from Poland.",
             [("POL", "050", "UKR", "050-receive-support")],
         ),
+        # ending cooperation with a country reduces relations, like suspending a treaty
+        (
+            "Mali ended military cooperation with France.",
+            [("MLI", "160", "FRA", "160-suspend-treaty")],
+        ),
+        ("Mali halted its partnership with France.", [("MLI", "160", "FRA", "160-suspend-treaty")]),
         # headline verbs of praise, blame and appeal
         ("China rapped Japan over the visit.", [("CHN", "111", "JPN", "111-criticise-more")]),
         ("India flayed Pakistan for the attack.", [("IND", "111", "PAK", "111-criticise-more")]),
