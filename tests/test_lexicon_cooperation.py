@@ -877,6 +877,11 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         [("QATGOV", "045", "ISR", "asserted"), ("QATGOV", "045", "PSEREB", "asserted")],
     ),
     ("040-contact", "Sweden contacted Turkey.", [("SWE", "040", "TUR", "asserted")]),
+    (
+        "081-lift-designation",
+        "Canada removed Cuba's designation as a state sponsor of terrorism.",
+        [("CAN", "081", "CUB", "asserted")],
+    ),
     ("054-recognise-country", "Norway recognised Palestine.", [("NOR", "054", "PSE", "asserted")]),
     (
         "050-receive-support",
