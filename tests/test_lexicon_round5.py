@@ -44,6 +44,9 @@ from bilat.records import Document
         # recognising a country is recognition; recognising its efforts or role is not
         ("India recognised Nepal's efforts.", []),
         ("China recognised the role of Nepal.", []),
+        ("Kenya recognised the cooperation between Kenya and China.", []),
+        # rapping a gavel is a ceremony
+        ("The Chilean president rapped the gavel on two Peruvian projects.", []),
         # closing one's own ports to a country is a sanction, blocking its ports a blockade
         (
             "China closed its ports to Lithuanian ships.",
