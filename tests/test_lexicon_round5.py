@@ -63,8 +63,8 @@ from bilat.records import Document
             [("MLI", "160", "FRA", "160-suspend-treaty")],
         ),
         ("Mali halted its partnership with France.", [("MLI", "160", "FRA", "160-suspend-treaty")]),
-        # a relief operation is no use of force
-        ("Kenya launched a relief operation against hunger in Somalia.", []),
+        # an operation with no named kind is no use of force: a firm or a charity runs them too
+        ("Oxfam launched an operation in Sudan.", []),
         # headline verbs of praise, blame and appeal
         ("China rapped Japan over the visit.", [("CHN", "111", "JPN", "111-criticise-more")]),
         ("India flayed Pakistan for the attack.", [("IND", "111", "PAK", "111-criticise-more")]),
