@@ -686,6 +686,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("IRN", "1711", "GBR", "asserted", "1711-seize-vessel")],
     ),
     (
+        "162-impose-aid-freeze",
+        "Canada imposed an aid freeze on Haiti.",
+        [("CAN", "162", "HTI", "asserted", "162-impose-aid-freeze")],
+    ),
+    (
         "191-block-ports",
         "Turkey blocked Greece's ports.",
         [("TUR", "191", "GRC", "asserted", "191-block-ports")],
@@ -1432,7 +1437,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (273, 137)
+    assert (len(items), len(codes)) == (274, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

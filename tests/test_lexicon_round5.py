@@ -41,6 +41,8 @@ from bilat.records import Document
         # a reporter's call for comment is no consultation
         ("The Turkish ministry was contacted by Reuters.", []),
         ("Sweden contacted Turkey.", [("SWE", "040", "TUR", "040-contact")]),
+        # a pronoun is no source: "he" could resolve to the leaders contacted
+        ("The president said he has contacted the leaders of Saudi Arabia and Jordan.", []),
         # recognising a country is recognition; recognising its efforts or role is not
         ("India recognised Nepal's efforts.", []),
         ("China recognised the role of Nepal.", []),
