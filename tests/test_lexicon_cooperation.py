@@ -882,12 +882,6 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "Canada removed Cuba's designation as a state sponsor of terrorism.",
         [("CAN", "081", "CUB", "asserted")],
     ),
-    ("054-recognise-country", "Norway recognised Palestine.", [("NOR", "054", "PSE", "asserted")]),
-    (
-        "050-receive-support",
-        "Denmark won support from Norway.",
-        [("NOR", "050", "DNK", "asserted")],
-    ),
     (
         "045-mediate-with",
         "Norway is mediating with Colombia.",

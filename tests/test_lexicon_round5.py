@@ -43,21 +43,12 @@ from bilat.records import Document
         ("Sweden contacted Turkey.", [("SWE", "040", "TUR", "040-contact")]),
         # a pronoun is no source: "he" could resolve to the leaders contacted
         ("The president said he has contacted the leaders of Saudi Arabia and Jordan.", []),
-        # recognising a country is recognition; recognising its efforts or role is not
-        ("India recognised Nepal's efforts.", []),
-        ("China recognised the role of Nepal.", []),
-        ("Kenya recognised the cooperation between Kenya and China.", []),
         # rapping a gavel is a ceremony
         ("The Chilean president rapped the gavel on two Peruvian projects.", []),
         # closing one's own ports to a country is a sanction, blocking its ports a blockade
         (
             "China closed its ports to Lithuanian ships.",
             [("CHN", "163", "LTU", "163-close-airspace")],
-        ),
-        # support received from someone is theirs
-        (
-            "Ukraine received solid support from Poland.",
-            [("POL", "050", "UKR", "050-receive-support")],
         ),
         # ending cooperation with a country reduces relations, like suspending a treaty
         (
