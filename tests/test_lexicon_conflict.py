@@ -156,6 +156,26 @@ CASES: list[tuple[str, str, list[Row]]] = [
         [("KOR", "111", "JPN", "asserted", "111-lash-out")],
     ),
     (
+        "111-attack-for",
+        "Chile attacked Peru for its fishing policy.",
+        [("CHL", "111", "PER", "asserted", "111-attack-for")],
+    ),
+    (
+        "111-hit-back",
+        "Bolivia hit back at Chile over the remarks.",
+        [("BOL", "111", "CHL", "asserted", "111-hit-back")],
+    ),
+    (
+        "111-snipe-at",
+        "Chile sniped at Peru over the border dispute.",
+        [("CHL", "111", "PER", "asserted", "111-snipe-at")],
+    ),
+    (
+        "111-draw-criticism",
+        "Norway drew sharp criticism from Russia.",
+        [("RUS", "111", "NOR", "asserted", "111-draw-criticism")],
+    ),
+    (
         "111-take-aim",
         "Mexico took a swipe at the United States.",
         [("MEX", "111", "USA", "asserted", "111-take-aim")],
@@ -664,6 +684,31 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "1711-seize-vessel",
         "Iran seized a British tanker.",
         [("IRN", "1711", "GBR", "asserted", "1711-seize-vessel")],
+    ),
+    (
+        "162-impose-aid-freeze",
+        "Canada imposed an aid freeze on Haiti.",
+        [("CAN", "162", "HTI", "asserted", "162-impose-aid-freeze")],
+    ),
+    (
+        "191-block-ports",
+        "Turkey blocked Greece's ports.",
+        [("TUR", "191", "GRC", "asserted", "191-block-ports")],
+    ),
+    (
+        "1711-intercept-vessel",
+        "The Greek navy intercepted a Turkish trawler.",
+        [("GRCMIL", "1711", "TUR", "asserted", "1711-intercept-vessel")],
+    ),
+    (
+        "150-intercept-aircraft",
+        "Japanese fighter jets intercepted a Russian bomber.",
+        [("JPN", "150", "RUS", "asserted", "150-intercept-aircraft")],
+    ),
+    (
+        "114-lodge-representations",
+        "Beijing lodged solemn representations with Seoul.",
+        [("CHNGOV", "114", "KORGOV", "asserted", "114-lodge-representations")],
     ),
     (
         "1711-seize-assets",
@@ -1392,7 +1437,7 @@ def test_conflict_lexicon_covers_many_codes() -> None:
     items = load_yaml(CONFLICT.read_text(encoding="utf-8"))["verbs"]
     codes = {item["code"] for item in items}
     assert {code[:2] for code in codes} == {f"{root:02d}" for root in range(9, 21)}
-    assert (len(items), len(codes)) == (265, 137)
+    assert (len(items), len(codes)) == (274, 137)
 
 
 def test_pattern_ids_are_unique_across_bundled_verb_files() -> None:

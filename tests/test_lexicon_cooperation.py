@@ -876,6 +876,17 @@ CASES: list[tuple[str, str, list[tuple[str, str, str, str]]]] = [
         "The Qatari envoy shuttled between Israel and Hamas.",
         [("QATGOV", "045", "ISR", "asserted"), ("QATGOV", "045", "PSEREB", "asserted")],
     ),
+    ("040-contact", "Sweden contacted Turkey.", [("SWE", "040", "TUR", "asserted")]),
+    (
+        "081-lift-designation",
+        "Canada removed Cuba's designation as a state sponsor of terrorism.",
+        [("CAN", "081", "CUB", "asserted")],
+    ),
+    (
+        "045-mediate-with",
+        "Norway is mediating with Colombia.",
+        [("NOR", "045", "COL", "asserted")],
+    ),
     (
         "062-deepen-defence-ties",
         "Poland deepened defence cooperation with Lithuania.",
