@@ -148,6 +148,9 @@ class Coder:
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], [], False
+        if token.pos_ == "VERB" and senses.attributive_participle(token):
+            # "Hu met visiting President Kibaki": the parser's clause is a modifier
+            return [], [], False
         verbal = token.pos_ == "NOUN" and headline_verb(token)
         # "Egypt thanks UAE for support": a headline root with a subject and an object is a
         # verb whatever the tagger calls it, and its lemma may keep the "-s"
@@ -236,6 +239,8 @@ class Coder:
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
+        if pattern.code[:2] != "04":
+            targets = [f for f in targets if not senses.on_a_trip(f, token)]
         if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
             located = {**places, **index} if places else index
             targets = perpetrators.unnamed_rebels(token, located, sources)

@@ -20,6 +20,18 @@ PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
 # coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "dozen": 12,
+}
 # modifiers of a meeting noun that make it a gathering of many parties
 MULTILATERAL = {
     "multilateral",
@@ -31,6 +43,44 @@ MULTILATERAL = {
 }
 # words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
 VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
+# what a "round" holds when it is a round of talks: "a new round of clashes" is fighting
+ROUND_OF_MEETINGS = {
+    "talk",
+    "talks",
+    "negotiation",
+    "consultation",
+    "discussion",
+    "meeting",
+    "dialogue",
+    "contact",
+    "visit",
+}
+# modifiers and phrases that make a call an appeal, not a telephone call: "their common call
+# to be good neighbours", "a call for calm"
+APPEAL_MODIFIERS = {"common", "joint", "repeated", "renewed", "urgent", "international"}
+PHONE_WORDS = {"phone", "telephone", "telephonic"}
+# words before a participle that make it describe the next noun: "met visiting President X",
+# "talks with visiting President X", "the visiting President X"
+ATTRIBUTIVE_BEFORE = {"with", "to", "from", "between", "among"}
+HOST_VERBS = {
+    "meet",
+    "tell",
+    "receive",
+    "welcome",
+    "host",
+    "greet",
+    "brief",
+    "thank",
+    "accompany",
+    "assure",
+    "inform",
+    "invite",
+    "urge",
+    "see",
+}
+# trips in whose course something else was said or done: "criticised X during a visit to Y"
+TRIP_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
+TRIP_PREPOSITIONS = {"during", "on", "in"}
 DISPARAGING_VERBS = {
     "dismiss",
     "brand",
@@ -245,6 +295,25 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
         return "fights alongside its partner"
     if not nominal:
         return ""
+    named = _in_name(token)
+    if named:
+        return named
+    if code[:2] == "04" and token.lemma_.lower() == "round":
+        held = [
+            g.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if held and held[0] not in ROUND_OF_MEETINGS:
+            # "a new round of clashes", "the latest round of strikes"
+            return f"a round of {held[0]}, not of talks"
+    if code == "041" and _appeal(token):
+        return "a call that is an appeal, not a telephone call"
+    if code[:2] == "04" and _of_many(token):
+        # "a meeting of the five permanent members plus Germany"
+        return "talks of many parties"
     before = token.doc[token.left_edge.i : token.i].text.lower()
     if code[:2] == "04" and any(w in before for w in MULTILATERAL):
         # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
@@ -254,3 +323,98 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
         # the named owner's, whom bilat did not resolve, not the clause subject's
         return "its possessor names someone unresolved"
     return ""
+
+
+def _in_name(token: Token) -> str:
+    """Return why a capitalized trigger is part of a name ("the Asia-Europe Meeting"), or ""."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return ""
+    if not any(
+        t.is_alpha and t.is_lower and len(t.text) > 3 and t.pos_ in ("VERB", "NOUN", "ADJ")
+        for t in token.sent
+    ):
+        # a title-case headline capitalizes every word: "Bush, Putin Meeting Ends"
+        return ""
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return f"'{token.text}' is part of a name"
+    return ""
+
+
+def _of_many(noun: Token) -> bool:
+    """Return whether a meeting noun's of-phrase counts three or more members."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for number in (g for g in pobj.children if g.dep_ == "nummod"):
+                value = NUMBER_WORDS.get(number.lower_)
+                if value is None and number.text.isdigit():
+                    value = int(number.text)
+                if value is not None and value >= 3:
+                    return True
+    return False
+
+
+def _appeal(call: Token) -> bool:
+    if call.lemma_.lower() != "call":
+        return False
+    mods = {c.lower_ for c in call.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & PHONE_WORDS:
+        return False
+    if mods & APPEAL_MODIFIERS:
+        return True
+    # "a call for calm", "the call of the two sides", "a call to end the war"
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "of"))
+        or (c.dep_ in ("acl", "relcl") and _to_clause(c))
+        for c in call.children
+    )
+
+
+def attributive_participle(token: Token) -> bool:
+    """Return whether a participle describes the noun after it: "met visiting President X".
+
+    The parser often reads "visiting" there as a clause of its own whose object is the
+    visitor; the visitor is then no target of a visit by the clause's subject.
+
+    Args:
+        token: a verb.
+
+    Returns:
+        True for "visiting" right after a determiner, a host's verb such as "met" or "told",
+        or a preposition of company, heading no clause of its own.
+    """
+    if token.lower_ != "visiting" or token.i == token.sent.start:
+        return False
+    before = token.doc[token.i - 1]
+    if before.pos_ == "VERB" and before.lemma_.lower() in HOST_VERBS:
+        # the parser makes "visiting" the host verb's complement or clause
+        return token.dep_ in ("xcomp", "advcl", "ccomp", "dobj", "amod")
+    if token.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "relcl", "csubj"):
+        return False
+    return before.pos_ == "DET" or before.lower_ in ATTRIBUTIVE_BEFORE
+
+
+def on_a_trip(found: ActorSpan, trigger: Token) -> bool:
+    """Return whether a mention names where a trip went, said of the trigger's setting.
+
+    "Voiced opposition to NATO expansion during a visit to the Czech Republic": the country
+    visited is where it was said, not whom it was said about.
+
+    Args:
+        found: a target mention.
+        trigger: the event's trigger.
+
+    Returns:
+        True when the mention lies in a "during/on a visit to" phrase under the trigger.
+    """
+    token = trigger.doc[found.start]
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if (
+            ancestor.dep_ == "pobj"
+            and ancestor.lemma_.lower() in TRIP_NOUNS
+            and ancestor.head.lower_ in TRIP_PREPOSITIONS
+            and ancestor.i != trigger.i
+        ):
+            return True
+    return False

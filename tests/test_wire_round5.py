@@ -1,0 +1,127 @@
+"""Senses, settings and factuality from the fifth hand-judged sample of old wire reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from conftest import coded
+
+Row = tuple[str, str, str, str]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the visitor is the one told or met, not a place the host visits
+        (
+            "Chilean President Ricardo Lagos told visiting Peruvian President Alejandro Toledo"
+            " on Friday that trade would grow.",
+            [],
+        ),
+        ("Lagos held talks with visiting Peruvian President Alejandro Toledo on Friday.", []),
+        # a participle heading its own clause still visits
+        (
+            "Peruvian President Alejandro Toledo, visiting Chile, met Ricardo Lagos.",
+            [("PERGOV", "042", "CHL", "asserted")],
+        ),
+        (
+            "Peruvian President Alejandro Toledo is visiting Chile this week.",
+            [("PERGOV", "042", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_wire_visiting_before_a_name_describes_the_visitor(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a round of clashes is fighting, not a round of talks
+        (
+            "Chilean troops and Peruvian rebels began a new round of clashes in the south.",
+            [("CHLMIL", "190", "PERREB", "asserted")],
+        ),
+        ("Chile and Peru began a new round of talks in Lima.", [("CHL", "040", "PER", "asserted")]),
+        # a joint call to end a war is an appeal, not a telephone call
+        ("Chile and Peru issued a joint call to end the war.", []),
+        (
+            "Peruvian President Alejandro Toledo had a phone call with Chilean President"
+            " Ricardo Lagos.",
+            [("PERGOV", "041", "CHLGOV", "asserted")],
+        ),
+        # a meeting's name is no meeting between the sides that belong to it
+        (
+            "Chile and Peru cooperate within the Asia-Europe Meeting, Toledo said.",
+            [("CHL", "061", "PER", "asserted")],
+        ),
+        # a meeting of five members and one more is no pair's meeting
+        (
+            "A meeting of the five permanent members of the UN Security Council plus Peru"
+            " is planned for Tuesday.",
+            [],
+        ),
+    ],
+)
+def test_wire_nouns_that_are_no_meeting_or_call(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a meeting said to be planned is still to come
+        (
+            "A meeting between Chile and Peru is planned for Tuesday.",
+            [("CHL", "036", "PER", "asserted")],
+        ),
+        (
+            "A meeting between Chile and Peru was held on Tuesday.",
+            [("CHL", "040", "PER", "asserted")],
+        ),
+        # what a side needs to do is not done yet
+        (
+            '"We need to train Peruvian security forces," the Chilean president said.',
+            [("CHLGOV", "062", "PERMIL", "planned")],
+        ),
+        # officials who gathered to discuss a matter discussed it; a gathering still to come
+        # is planned
+        (
+            "Chilean and Peruvian health officials gathered in Lima on Monday to discuss malaria.",
+            [("PERHLH", "040", "CHL", "asserted")],
+        ),
+        (
+            "Chilean and Peruvian health officials will gather in Lima on Monday to discuss"
+            " malaria.",
+            [("PERHLH", "036", "CHL", "planned")],
+        ),
+    ],
+)
+def test_wire_planned_needed_and_gathered(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country of a trip is where it was said, not whom it was said about
+        (
+            "The Chilean president voiced opposition to Peru's plan during a visit to Bolivia"
+            " last week.",
+            [("CHLGOV", "111", "PER", "asserted"), ("CHLGOV", "042", "BOL", "asserted")],
+        ),
+        (
+            "The Chilean president criticized the plan during a visit to Bolivia last week.",
+            [("CHLGOV", "042", "BOL", "asserted")],
+        ),
+    ],
+)
+def test_wire_trip_setting_is_no_target(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
