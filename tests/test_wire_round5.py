@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
+from bilat.actors.gazetteer import Gazetteer
 from bilat.extract import Pipeline
+from bilat.knowledge import Knowledge
+from bilat.nlp import load_nlp
 from conftest import coded
 
 Row = tuple[str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
 
 
 @pytest.mark.parametrize(
@@ -125,3 +134,48 @@ def test_wire_planned_needed_and_gathered(
 )
 def test_wire_trip_setting_is_no_target(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agency that interviewed the speaker is not what the concern is about
+        (
+            "In an interview with AFP last week, Condoleezza Rice voiced deep concern that Syria"
+            " and Iran were moving to topple the Lebanese government.",
+            [],
+        ),
+        (
+            "In an interview with Chilean television, Peruvian President Alejandro Toledo voiced"
+            " concern over Chile's arms purchases.",
+            [("PERGOV", "012", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_wire_interviewer_is_no_target(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "justice will be done" names no judge
+        ("Peru promised that justice will be done.", [(0, 1, "country", "PER")]),
+        (
+            "The president met Peru's president.",
+            [
+                (1, 2, "title", "head_of_state"),
+                (3, 4, "country", "PER"),
+                (5, 6, "title", "head_of_state"),
+            ],
+        ),
+    ],
+)
+def test_wire_bare_singular_title_names_no_one(
+    nlp: Language, text: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    gazetteer = Gazetteer(nlp, Knowledge.load(cache_dir="none"))
+    found = [
+        (p.start, p.end, p.entries[0].kind, p.entries[0].key) for p in gazetteer.pieces(nlp(text))
+    ]
+    assert found == expected

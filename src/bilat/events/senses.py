@@ -81,6 +81,8 @@ HOST_VERBS = {
 # trips in whose course something else was said or done: "criticised X during a visit to Y"
 TRIP_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
 TRIP_PREPOSITIONS = {"during", "on", "in"}
+# nouns whose with-phrase names whom one spoke to, not whom the words were about
+INTERVIEW_NOUNS = {"interview", "interviews"}
 DISPARAGING_VERBS = {
     "dismiss",
     "brand",
@@ -394,17 +396,19 @@ def attributive_participle(token: Token) -> bool:
 
 
 def on_a_trip(found: ActorSpan, trigger: Token) -> bool:
-    """Return whether a mention names where a trip went, said of the trigger's setting.
+    """Return whether a mention names where a trip went or who interviewed the speaker.
 
     "Voiced opposition to NATO expansion during a visit to the Czech Republic": the country
-    visited is where it was said, not whom it was said about.
+    visited is where it was said, not whom it was said about; so is the news agency of "in an
+    interview with AFP".
 
     Args:
         found: a target mention.
         trigger: the event's trigger.
 
     Returns:
-        True when the mention lies in a "during/on a visit to" phrase under the trigger.
+        True when the mention lies in a "during/on a visit to" or "in an interview with"
+        phrase under the trigger.
     """
     token = trigger.doc[found.start]
     for ancestor in token.ancestors:
@@ -412,9 +416,8 @@ def on_a_trip(found: ActorSpan, trigger: Token) -> bool:
             return False
         if (
             ancestor.dep_ == "pobj"
-            and ancestor.lemma_.lower() in TRIP_NOUNS
             and ancestor.head.lower_ in TRIP_PREPOSITIONS
-            and ancestor.i != trigger.i
+            and ancestor.lemma_.lower() in TRIP_NOUNS | INTERVIEW_NOUNS
         ):
             return True
     return False
