@@ -179,3 +179,26 @@ def test_wire_bare_singular_title_names_no_one(
         (p.start, p.end, p.entries[0].kind, p.entries[0].key) for p in gazetteer.pieces(nlp(text))
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a siege in a time or reason phrase is not the clause subject's deed
+        (
+            "A Chilean court jailed 14 former soldiers over the massacre of prisoners after the"
+            " siege of the Peruvian town of Tacna in 1991.",
+            [],
+        ),
+        ("The Chilean army retreated after the siege of the Peruvian town of Tacna.", []),
+        # a siege that names its doer keeps it
+        (
+            "The Chilean army retreated after its siege of the Peruvian town of Tacna.",
+            [("CHLMIL", "191", "PER", "asserted")],
+        ),
+    ],
+)
+def test_wire_deed_in_a_time_or_reason_phrase_has_no_clause_doer(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

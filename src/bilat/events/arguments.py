@@ -66,6 +66,9 @@ RAISING = {"expect", "want", "help", "allow"}
 GOAL_PREPS = {"to", "towards", "toward", "in"}
 # verbs whose goal their subject refuses: "objected to restoring ties"
 OBJECTING = {"object", "resist", "refuse", "decline", "fail", "hesitate", "react"}
+# prepositions that make a deed noun the time or the reason of a clause: "retreated after the
+# siege of Tacna", "jailed them over the massacre"; the clause's subject need not be its doer
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "following", "over", "for"}
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
 
@@ -176,9 +179,23 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 def sources_of(
-    token: Token, index: dict[int, ActorSpan], nominal: bool, *, own: bool = False
+    token: Token,
+    index: dict[int, ActorSpan],
+    nominal: bool,
+    *,
+    own: bool = False,
+    material: bool = False,
 ) -> tuple[list[ActorSpan], ActorSpan | None]:
-    """Return the source mentions of a trigger, and for a passive verb its patient."""
+    """Return the source mentions of a trigger, and for a passive verb its patient.
+
+    Args:
+        token: the trigger.
+        index: the resolved mentions by token.
+        nominal: whether the trigger is a noun.
+        own: whether the deed must name its own doer (no clause subject).
+        material: whether the deed is material conflict (force, coercion, sanctions), whose
+            noun in a time or reason phrase takes no doer from the clause.
+    """
     if nominal:
         for child in token.children:
             if child.dep_ == "poss" and child.i in index:
@@ -233,6 +250,8 @@ def sources_of(
             return doers[:1], None
         if own or (token.dep_ == "dobj" and token.head.lemma_.lower() in DISAPPROVING):
             # "the US condemned the drills": who condemns a deed did not do it
+            return [], None
+        if material and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None

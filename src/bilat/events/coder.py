@@ -45,6 +45,8 @@ PLANNED_CODES = (
     ("19", "1384"),
     ("20", "138"),
 )
+# roots of material conflict: sanctions, coercion, assault, force and mass violence
+MATERIAL_ROOTS = {"16", "17", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
@@ -215,7 +217,13 @@ class Coder:
         refused = senses.no_pair(token, pattern.code, index, nominal=nominal)
         if refused:
             return [], refused
-        sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
+        sources, passive_target = arguments.sources_of(
+            token,
+            index,
+            nominal,
+            own=pattern.own_doer,
+            material=pattern.code[:2] in MATERIAL_ROOTS,
+        )
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
             sources, context_targets = context.judged(token, index)
