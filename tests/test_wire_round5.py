@@ -202,3 +202,14 @@ def test_wire_deed_in_a_time_or_reason_phrase_has_no_clause_doer(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+def test_wire_two_countries_are_no_bloc(pipeline: Pipeline) -> None:
+    text = (
+        "Chilean President Ricardo Lagos met Peruvian President Alejandro Toledo on the sidelines"
+        " of the APEC summit. The two countries agreed to reopen the border."
+    )
+    assert coded(pipeline, text, "2005-06-01") == [
+        ("CHLGOV", "044", "PERGOV", "asserted"),
+        ("CHLGOV", "081", "PERGOV", "asserted"),
+    ]

@@ -105,6 +105,8 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+# group nouns that name states only: "the two countries" pairs no international organisation
+STATE_GROUPS = {"countries", "nations", "states", "neighbours", "neighbors"}
 
 
 def _clause_subjects(doc: Doc, i: int) -> set[int]:
@@ -408,6 +410,9 @@ def _last_pair(
     own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
         range(mention.start, mention.end)
     )
+    if group.split()[-1:] and group.split()[-1] in STATE_GROUPS:
+        # "the two countries" are states, not the bloc or the UN named beside them
+        window = [f for f in window if not (f.actor and f.actor.code.startswith("IGO"))]
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None
