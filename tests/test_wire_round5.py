@@ -213,3 +213,43 @@ def test_wire_two_countries_are_no_bloc(pipeline: Pipeline) -> None:
         ("CHLGOV", "044", "PERGOV", "asserted"),
         ("CHLGOV", "081", "PERGOV", "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "UN-backed" describes the government the troops support; the UN is not supported
+        (
+            "The rebels demanded the departure of Chilean troops supporting the UN-backed,"
+            " but feeble government.",
+            [],
+        ),
+        ("Chile supported the Peruvian government.", [("CHL", "050", "PERGOV", "asserted")]),
+    ],
+)
+def test_wire_hyphenated_backer_is_no_target(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" is not the spokesman named before, whoever he is
+        (
+            "Chilean party spokesman Julio Ramos spoke on Monday. She met Peruvian President"
+            " Alejandro Toledo in Lima.",
+            [],
+        ),
+        (
+            "Chilean party spokeswoman Julia Ramos spoke on Monday. She met Peruvian President"
+            " Alejandro Toledo in Lima.",
+            [("CHLGOV", "040", "PERGOV", "asserted")],
+        ),
+    ],
+)
+def test_wire_pronoun_skips_a_person_of_the_other_worded_gender(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

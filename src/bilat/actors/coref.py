@@ -105,6 +105,19 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+# words in or just before a mention that tell an unknown person's gender: "party spokesman X"
+MASCULINE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "king", "prince", "mr"}
+FEMININE_WORDS = {
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "queen",
+    "princess",
+    "mrs",
+    "ms",
+    "madame",
+}
 # group nouns that name states only: "the two countries" pairs no international organisation
 STATE_GROUPS = {"countries", "nations", "states", "neighbours", "neighbors"}
 
@@ -235,6 +248,8 @@ def _antecedent(
         person = kb.people.get(found.actor.person_id or "")
         if person is not None and person.female != feminine:
             continue
+        if person is None and _worded_gender(doc, found) not in (None, feminine):
+            continue
         candidates.append(found)
     if pronoun.dep_ in ("dobj", "dative", "pobj"):
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
@@ -244,6 +259,16 @@ def _antecedent(
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         return _preferred_subject(doc, pronoun.i, candidates) or candidates[0]
     return candidates[0]
+
+
+def _worded_gender(doc: Doc, mention: ActorSpan) -> bool | None:
+    """Return True (feminine) or False (masculine) when a word of the mention says which."""
+    words = {t.lower_.rstrip(".") for t in doc[max(0, mention.start - 1) : mention.end]}
+    if words & FEMININE_WORDS:
+        return True
+    if words & MASCULINE_WORDS:
+        return False
+    return None
 
 
 def _subject_of(doc: Doc, mention: ActorSpan, verb: int) -> bool:

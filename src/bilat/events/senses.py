@@ -421,3 +421,22 @@ def on_a_trip(found: ActorSpan, trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def hyphen_modifier(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention the parser took for an object only modifies a noun.
+
+    "Troops supporting the UN-backed government": the parser may split "UN-backed" and make
+    "UN" the object; a name joined by a hyphen to a participle describes the noun after it.
+
+    Args:
+        found: a target mention.
+        doc: the parsed document.
+
+    Returns:
+        True when the mention is followed by "-" and a lower-case participle.
+    """
+    if found.end + 1 >= len(doc) or doc[found.end].text != "-":
+        return False
+    after = doc[found.end + 1]
+    return after.is_lower and (after.tag_ == "VBN" or after.lower_.endswith("ed"))
