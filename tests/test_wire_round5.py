@@ -67,6 +67,11 @@ def test_wire_visiting_before_a_name_describes_the_visitor(
             "Chile and Peru cooperate within the Asia-Europe Meeting, Toledo said.",
             [("CHL", "061", "PER", "asserted")],
         ),
+        # a meeting named after the two sides is theirs
+        (
+            "Chile and Peru took part in the Chile-Peru Joint Meeting in Lima in May.",
+            [("CHL", "040", "PER", "asserted")],
+        ),
         # a meeting of five members and one more is no pair's meeting
         (
             "A meeting of the five permanent members of the UN Security Council plus Peru"
@@ -103,6 +108,11 @@ def test_wire_nouns_that_are_no_meeting_or_call(
         (
             "Chilean and Peruvian health officials gathered in Lima on Monday to discuss malaria.",
             [("PERHLH", "040", "CHL", "asserted")],
+        ),
+        # the talks a gathering prepares are still to come
+        (
+            "Chilean officials convened in Lima to prepare the talks between Peru and Bolivia.",
+            [("PER", "036", "BOL", "planned")],
         ),
         (
             "Chilean and Peruvian health officials will gather in Lima on Monday to discuss"

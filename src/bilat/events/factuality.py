@@ -332,7 +332,8 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             # "agree on what sanctions to impose", "weighing whether to expel": still undecided
             return Factuality.HYPOTHETICAL, f"open question ('{token.text}')"
         if (
-            token.dep_ == "advcl"
+            depth == 0
+            and token.dep_ == "advcl"
             and code.startswith("04")
             and token.head.lemma_.lower() in GATHERING_VERBS
         ):

@@ -297,7 +297,7 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
         return "fights alongside its partner"
     if not nominal:
         return ""
-    named = _in_name(token)
+    named = _in_name(token, index)
     if named:
         return named
     if code[:2] == "04" and token.lemma_.lower() == "round":
@@ -327,7 +327,7 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
     return ""
 
 
-def _in_name(token: Token) -> str:
+def _in_name(token: Token, index: dict[int, ActorSpan]) -> str:
     """Return why a capitalized trigger is part of a name ("the Asia-Europe Meeting"), or ""."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.i == token.sent.start:
         return ""
@@ -337,9 +337,24 @@ def _in_name(token: Token) -> str:
     ):
         # a title-case headline capitalizes every word: "Bush, Putin Meeting Ends"
         return ""
+    if _hyphened_sides(token, index):
+        # "the Morocco-Spain High Level Meeting": a series of the two sides' own meetings
+        return ""
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
         return f"'{token.text}' is part of a name"
     return ""
+
+
+def _hyphened_sides(noun: Token, index: dict[int, ActorSpan]) -> bool:
+    """Return whether a name before a noun joins two countries' names by a hyphen."""
+    doc = noun.doc
+    for i in range(noun.left_edge.i + 1, noun.i - 1):
+        if doc[i].text not in ("-", "–") or i - 1 not in index or i + 1 not in index:
+            continue
+        one, other = index[i - 1].actor, index[i + 1].actor
+        if one and other and one.country and other.country and one.country != other.country:
+            return True
+    return False
 
 
 def _of_many(noun: Token) -> bool:
