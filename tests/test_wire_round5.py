@@ -235,6 +235,12 @@ def test_wire_two_countries_are_no_bloc(pipeline: Pipeline) -> None:
             [],
         ),
         ("Chile supported the Peruvian government.", [("CHL", "050", "PERGOV", "asserted")]),
+        # "Peru-based" says where the press is: the Peruvian press is met
+        (
+            "The Chilean army chief made the remarks while meeting with chief editors of"
+            " Peru-based press.",
+            [("CHLMIL", "040", "PERMED", "asserted")],
+        ),
     ],
 )
 def test_wire_hyphenated_backer_is_no_target(

@@ -43,6 +43,27 @@ MULTILATERAL = {
 }
 # words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
 VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
+# participles after "X-" that make X the backer of the noun that follows: "the UN-backed government"
+BACKING_PARTICIPLES = {
+    "backed",
+    "led",
+    "sponsored",
+    "supported",
+    "brokered",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "dominated",
+    "controlled",
+    "installed",
+    "appointed",
+    "imposed",
+    "occupied",
+    "mediated",
+    "allied",
+    "friendly",
+}
 # what a "round" holds when it is a round of talks: "a new round of clashes" is fighting
 ROUND_OF_MEETINGS = {
     "talk",
@@ -442,16 +463,16 @@ def hyphen_modifier(found: ActorSpan, doc: Doc) -> bool:
     """Return whether a mention the parser took for an object only modifies a noun.
 
     "Troops supporting the UN-backed government": the parser may split "UN-backed" and make
-    "UN" the object; a name joined by a hyphen to a participle describes the noun after it.
+    "UN" the object; a name joined by a hyphen to such a participle describes the noun after it.
 
     Args:
         found: a target mention.
         doc: the parsed document.
 
     Returns:
-        True when the mention is followed by "-" and a lower-case participle.
+        True when the mention is followed by "-" and a participle of backing or leading
+        ("-backed", "-led"); "Hong Kong-based press" is the Hong Kong press.
     """
     if found.end + 1 >= len(doc) or doc[found.end].text != "-":
         return False
-    after = doc[found.end + 1]
-    return after.is_lower and (after.tag_ == "VBN" or after.lower_.endswith("ed"))
+    return doc[found.end + 1].lower_ in BACKING_PARTICIPLES
