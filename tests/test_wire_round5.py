@@ -269,3 +269,28 @@ def test_wire_pronoun_skips_a_person_of_the_other_worded_gender(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country an ambassador is posted to is not the one complained to
+        (
+            "Peru complained to the Chilean ambassador to Bolivia about the border.",
+            [("PER", "114", "CHLGOV", "asserted")],
+        ),
+        # a present tense after "when" under an expectation is a visit still to come
+        (
+            "Peru expects to clinch the contract when President Alejandro Toledo visits Chile.",
+            [("PERGOV", "036", "CHL", "planned")],
+        ),
+        (
+            "Peru clinched the contract when President Alejandro Toledo visited Chile.",
+            [("PERGOV", "042", "CHL", "asserted")],
+        ),
+    ],
+)
+def test_wire_envoy_posts_and_visits_to_come(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

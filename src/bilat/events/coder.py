@@ -249,7 +249,11 @@ class Coder:
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
         if pattern.code[:2] != "04":
             targets = [f for f in targets if not senses.on_a_trip(f, token)]
-        targets = [f for f in targets if not senses.hyphen_modifier(f, token.doc)]
+        targets = [
+            f
+            for f in targets
+            if not senses.hyphen_modifier(f, token.doc) and not senses.envoy_post(f, token.doc)
+        ]
         if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
             located = {**places, **index} if places else index
             targets = perpetrators.unnamed_rebels(token, located, sources)

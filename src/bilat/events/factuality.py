@@ -198,8 +198,9 @@ PLANNED_MODIFIERS = {
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
 PAST_PREPOSITIONS = {"after", "since", "following"}
-# subordinators after which a present tense means the future: "before he leaves"
-FUTURE_MARKS = {"before", "until", "till"}
+# subordinators after which a present tense means the future: "before he leaves", "when he
+# visits Beijing"
+FUTURE_MARKS = {"before", "until", "till", "when", "once"}
 TOPIC_VERBS = {
     "discuss",
     "debate",
@@ -389,7 +390,7 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.PLANNED, f"'{token.text} to' (arranged)"
         if (
             token.tag_ in ("VBZ", "VBP")
-            and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in children)
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_MARKS for c in children)
             and not intent_code
         ):
             # "comes a day before Sarkozy heads to Beijing": a present tense after "before"

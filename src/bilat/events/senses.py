@@ -64,6 +64,9 @@ BACKING_PARTICIPLES = {
     "allied",
     "friendly",
 }
+# envoys whose "to" phrase names where they serve, not who they are: "the German ambassador to
+# the UAE" is Germany's
+ENVOY_NOUNS = {"ambassador", "envoy", "consul", "representative", "emissary", "delegate"}
 # what a "round" holds when it is a round of talks: "a new round of clashes" is fighting
 ROUND_OF_MEETINGS = {
     "talk",
@@ -476,3 +479,23 @@ def hyphen_modifier(found: ActorSpan, doc: Doc) -> bool:
     if found.end + 1 >= len(doc) or doc[found.end].text != "-":
         return False
     return doc[found.end + 1].lower_ in BACKING_PARTICIPLES
+
+
+def envoy_post(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention names only the country an envoy is posted to.
+
+    Args:
+        found: a target mention.
+        doc: the parsed document.
+
+    Returns:
+        True for "X" in "the ambassador to X": the envoy, not X, is the one spoken to.
+    """
+    head = doc[found.start : found.end].root
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in ENVOY_NOUNS
+        and prep.head.i < found.start
+    )
