@@ -274,6 +274,12 @@ def test_wire_pronoun_skips_a_person_of_the_other_worded_gender(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a goal moved towards is not reached
+        (
+            "Chile is moving towards cutting off gas supplies to Peru.",
+            [("CHL", "163", "PER", "planned")],
+        ),
+        ("Chile cut off gas supplies to Peru on Monday.", [("CHL", "163", "PER", "asserted")]),
         # the country an ambassador is posted to is not the one complained to
         (
             "Peru complained to the Chilean ambassador to Bolivia about the border.",

@@ -223,6 +223,8 @@ COMMITMENT_VERBS = {"vow", "pledge", "promise", "warn", "threaten", "confirm", "
 ARRANGED_VERBS = {"plan", "schedule", "expect", "set", "slate", "arrange"}
 # verbs of gathering whose purpose clause tells what the gathering did: "gathered to discuss"
 GATHERING_VERBS = {"gather", "convene", "assemble"}
+# prepositions of a goal not yet reached: "would move towards cutting off supplies"
+GOAL_PREPOSITIONS = {"towards", "toward"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -381,6 +383,14 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
+        if (
+            depth > 0
+            and via == "pcomp"
+            and any(c.dep_ == "prep" and c.lower_ in GOAL_PREPOSITIONS for c in children)
+            and not intent_code
+        ):
+            # "is moving towards cutting off supplies": a goal, not yet a deed
+            return Factuality.PLANNED, f"goal ('{token.text} towards')"
         if depth > 0 and via == "xcomp" and token.lemma_ in ("have", "need") and not intent_code:
             # "still has to sign the protocols", "we need to train them": an obligation, not a
             # deed done
@@ -516,6 +526,9 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
     while _governed(token) and token.head.i != token.i:
         via = token.dep_
         token = token.head
+        if via == "pcomp" and token.lower_ in GOAL_PREPOSITIONS and token.head.pos_ == "VERB":
+            # "would move towards cutting off supplies": the verb the goal is a goal of
+            token = token.head
         chain.append((token, via))
         if len(chain) > 5:
             break
