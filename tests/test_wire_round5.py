@@ -274,6 +274,11 @@ def test_wire_pronoun_skips_a_person_of_the_other_worded_gender(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # recalling an ambassador is done to the country of the post
+        (
+            "Peru recalled its ambassador to Chile on Monday.",
+            [("PER", "161", "CHL", "asserted")],
+        ),
         # a goal moved towards is not reached
         (
             "Chile is moving towards cutting off gas supplies to Peru.",
@@ -297,6 +302,27 @@ def test_wire_pronoun_skips_a_person_of_the_other_worded_gender(
     ],
 )
 def test_wire_envoy_posts_and_visits_to_come(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a rejected proposal is about is not who proposed it
+        (
+            "Chile rejected a Peruvian proposal for a merger of the two fleets under UN command.",
+            [("CHL", "120", "PER", "asserted")],
+        ),
+        # a reaffirmed commitment owned by a pronoun still finds its partner in the clause
+        (
+            "Chile responded by reaffirming its commitment to negotiating a trade deal with Peru.",
+            [("CHL", "030", "PER", "asserted")],
+        ),
+    ],
+)
+def test_wire_owner_of_the_object_is_the_target(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected

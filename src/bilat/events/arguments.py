@@ -488,6 +488,21 @@ def targets_of(
             subject = clause_subject(token, index)
             if subject is not None:
                 found.extend(phrase_actors(*subject, index))
+        elif (
+            slot == "xcomp"
+            and "dobj" in pattern.target
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+            and any(
+                g.i in index and index[g.i].kind != "pronoun"
+                for c in token.children
+                if c.dep_ == "dobj" and c.i not in index
+                for g in c.children
+                if g.dep_ in ("compound", "amod", "poss")
+            )
+        ):
+            # "rejected a US proposal for a merger under NATO command": with no complement
+            # clause, an object that names its owner leaves the rest of the phrase alone
+            pass
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
         elif slot == "place":  # not the place of a topic: "a summit on the unrest in Iran"

@@ -249,10 +249,14 @@ class Coder:
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
         if pattern.code[:2] != "04":
             targets = [f for f in targets if not senses.on_a_trip(f, token)]
+        # recalling "its ambassador to New Zealand" is done to New Zealand; talking to "the
+        # German ambassador to the UAE" is not talking to the UAE
+        posts = not pattern.code.startswith("16")
         targets = [
             f
             for f in targets
-            if not senses.hyphen_modifier(f, token.doc) and not senses.envoy_post(f, token.doc)
+            if not senses.hyphen_modifier(f, token.doc)
+            and not (posts and senses.envoy_post(f, token.doc))
         ]
         if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
             located = {**places, **index} if places else index
