@@ -315,6 +315,12 @@ def test_wire_envoy_posts_and_visits_to_come(
             "Chile rejected a Peruvian proposal for a merger of the two fleets under UN command.",
             [("CHL", "120", "PER", "asserted")],
         ),
+        # a commitment owned by the speaker's own country still finds its partner in the clause
+        (
+            "Peruvian President Alejandro Toledo reiterated Peru's commitment to strengthening"
+            " its partnership with Chile.",
+            [("PERGOV", "030", "CHL", "asserted")],
+        ),
         # a reaffirmed commitment owned by a pronoun still finds its partner in the clause
         (
             "Chile responded by reaffirming its commitment to negotiating a trade deal with Peru.",
@@ -326,3 +332,11 @@ def test_wire_owner_of_the_object_is_the_target(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+def test_wire_owner_pronoun_in_the_object_is_the_clause_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Peruvian President Alejandro Toledo would inform Chilean President Ricardo Lagos about"
+        " his talks with Bolivian President Carlos Mesa."
+    )
+    assert coded(pipeline, text, "2004-06-01") == [("PERGOV", "040", "BOLGOV", "hypothetical")]

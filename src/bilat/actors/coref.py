@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.mention import (
     COLLECTIVE_KINDS,
@@ -258,7 +258,30 @@ def _antecedent(
         return None
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         return _preferred_subject(doc, pronoun.i, candidates) or candidates[0]
+    if pronoun.dep_ == "poss":
+        # "Arafat would inform King Hussein about his talks": an owner in the clause's object
+        # is its subject more often than the person nearest to it
+        return _clause_subject_among(doc, pronoun, candidates) or candidates[0]
     return candidates[0]
+
+
+def _clause_subject_among(
+    doc: Doc, pronoun: Token, candidates: list[ActorSpan]
+) -> ActorSpan | None:
+    """Return the candidate that is the subject of the verb whose object holds the pronoun."""
+    owned = pronoun.head
+    if owned.dep_ not in ("pobj", "dobj"):
+        return None
+    verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for candidate in candidates:
+        head = doc[candidate.start : candidate.end].root
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head  # "Peruvian President" of "Peruvian President Alejandro Toledo"
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.i:
+            return candidate
+    return None
 
 
 def _worded_gender(doc: Doc, mention: ActorSpan) -> bool | None:

@@ -493,7 +493,9 @@ def targets_of(
             and "dobj" in pattern.target
             and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
             and any(
-                g.i in index and index[g.i].kind != "pronoun"
+                g.i in index
+                and index[g.i].kind != "pronoun"
+                and _other_country(index[g.i], exclude)
                 for c in token.children
                 if c.dep_ == "dobj" and c.i not in index
                 for g in c.children
@@ -501,7 +503,8 @@ def targets_of(
             )
         ):
             # "rejected a US proposal for a merger under NATO command": with no complement
-            # clause, an object that names its owner leaves the rest of the phrase alone
+            # clause, an object that names another side as its owner leaves the rest of the
+            # phrase alone ("reiterated Pakistan's commitment to ties with the US" does not)
             pass
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
@@ -545,6 +548,14 @@ def targets_of(
         if found:
             return found
     return []
+
+
+def _other_country(found: ActorSpan, sources: list[ActorSpan]) -> bool:
+    """Return whether a mention names a country none of the sources belongs to."""
+    country = found.actor.country if found.actor else None
+    return country is not None and all(
+        s.actor is None or s.actor.country != country for s in sources
+    )
 
 
 def in_subtree(
