@@ -201,6 +201,11 @@ def test_wire_bare_singular_title_names_no_one(
             [],
         ),
         ("The Chilean army retreated after the siege of the Peruvian town of Tacna.", []),
+        # clashes a visit happens amid are not the visitor's
+        (
+            "Peruvian President Alejandro Toledo visited Chile amid clashes in Bolivia.",
+            [("PERGOV", "042", "CHL", "asserted")],
+        ),
         # a siege that names its doer keeps it
         (
             "The Chilean army retreated after its siege of the Peruvian town of Tacna.",
@@ -340,3 +345,18 @@ def test_wire_owner_pronoun_in_the_object_is_the_clause_subject(pipeline: Pipeli
         " his talks with Bolivian President Carlos Mesa."
     )
     assert coded(pipeline, text, "2004-06-01") == [("PERGOV", "040", "BOLGOV", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a sports report the countries are teams
+        ("Peru and Chile begin Group F action with a clash in Lima on June 12.", []),
+        (
+            "Peruvian troops clashed with Chilean troops in the border area on June 12.",
+            [("PERMIL", "190", "CHLMIL", "asserted")],
+        ),
+    ],
+)
+def test_wire_sports_report_names_teams(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
+    assert coded(pipeline, text, "2005-06-01") == expected

@@ -66,9 +66,10 @@ RAISING = {"expect", "want", "help", "allow"}
 GOAL_PREPS = {"to", "towards", "toward", "in"}
 # verbs whose goal their subject refuses: "objected to restoring ties"
 OBJECTING = {"object", "resist", "refuse", "decline", "fail", "hesitate", "react"}
-# prepositions that make a deed noun the time or the reason of a clause: "retreated after the
-# siege of Tacna", "jailed them over the massacre"; the clause's subject need not be its doer
-CIRCUMSTANCE_PREPS = {"after", "before", "since", "following", "over", "for"}
+# prepositions that make a deed noun the time, setting or reason of a clause: "retreated after
+# the siege of Tacna", "jailed them over the massacre", "visited Japan amid clashes in Gaza"; the
+# clause's subject need not be its doer
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "following", "over", "for", "amid", "amidst"}
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
 

@@ -45,6 +45,9 @@ PLANNED_CODES = (
     ("19", "1384"),
     ("20", "138"),
 )
+# roots whose verbs are also sport's: teams meet, visit, clash and beat each other (a boycott
+# of the Olympics is still a political act)
+SPORTING_ROOTS = {"04", "18", "19", "20"}
 # roots of material conflict: sanctions, coercion, assault, force and mass violence
 MATERIAL_ROOTS = {"16", "17", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
@@ -217,6 +220,8 @@ class Coder:
         refused = senses.no_pair(token, pattern.code, index, nominal=nominal)
         if refused:
             return [], refused
+        if pattern.code[:2] in SPORTING_ROOTS and senses.sports_report(sentence):
+            return [], "a sports report: the countries are teams"
         sources, passive_target = arguments.sources_of(
             token,
             index,

@@ -8,7 +8,7 @@ after a pattern matches.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments
@@ -67,6 +67,37 @@ BACKING_PARTICIPLES = {
 # envoys whose "to" phrase names where they serve, not who they are: "the German ambassador to
 # the UAE" is Germany's
 ENVOY_NOUNS = {"ambassador", "envoy", "consul", "representative", "emissary", "delegate"}
+# words that make a sentence a sports report, whose countries are teams: "Japan and Australia
+# begin Group F action with a clash", "hosts Germany meet Costa Rica"
+SPORTS_WORDS = {
+    "world cup",
+    "olympic",
+    "olympics",
+    "asian games",
+    "tournament",
+    "championship",
+    "championships",
+    "qualifier",
+    "qualifiers",
+    "play-off",
+    "playoff",
+    "football",
+    "soccer",
+    "cricket",
+    "rugby",
+    "striker",
+    "goalkeeper",
+    "medal",
+    "medals",
+    "group a",
+    "group b",
+    "group c",
+    "group d",
+    "group e",
+    "group f",
+    "group g",
+    "group h",
+}
 # what a "round" holds when it is a round of talks: "a new round of clashes" is fighting
 ROUND_OF_MEETINGS = {
     "talk",
@@ -499,3 +530,16 @@ def envoy_post(found: ActorSpan, doc: Doc) -> bool:
         and prep.head.lemma_.lower() in ENVOY_NOUNS
         and prep.head.i < found.start
     )
+
+
+def sports_report(sentence: Span) -> bool:
+    """Return whether a sentence reports sport: its countries may be teams, not states.
+
+    Args:
+        sentence: the trigger's sentence.
+
+    Returns:
+        True when the sentence names a competition, a sport or a player's post.
+    """
+    text = " " + " ".join(t.lower_ for t in sentence) + " "
+    return any(f" {word} " in text for word in SPORTS_WORDS)
