@@ -360,3 +360,21 @@ def test_wire_owner_pronoun_in_the_object_is_the_clause_subject(pipeline: Pipeli
 )
 def test_wire_sports_report_names_teams(pipeline: Pipeline, text: str, expected: list[Row]) -> None:
     assert coded(pipeline, text, "2005-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        # before Sudan's Rapid Support Forces existed, "RSF" is Reporters Without Borders
+        ("2006-12-21", [("NGORSF", "020", "PERGOV", "asserted")]),
+        ("2023-06-01", [("SDNREB", "020", "PERGOV", "asserted")]),
+    ],
+)
+def test_wire_rsf_by_era(pipeline: Pipeline, date: str, expected: list[Row]) -> None:
+    text = "RSF calls on the Peruvian authorities to free the journalists without delay."
+    assert coded(pipeline, text, date) == expected
+
+
+def test_wire_sports_finals_name_teams(pipeline: Pipeline) -> None:
+    text = "Peru-Chile clashes will dominate the eight finals with Peru's coach eyeing four titles."
+    assert coded(pipeline, text, "2005-06-01") == []
