@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.mention import (
     COLLECTIVE_KINDS,
@@ -114,6 +114,21 @@ def corefer(doc: Doc, found: list[ActorSpan], ctx: ResolveContext) -> None:
 
 
 FEMININE = {"she", "her", "hers"}
+# words in or just before a mention that tell an unknown person's gender: "party spokesman X"
+MASCULINE_WORDS = {"spokesman", "chairman", "congressman", "businessman", "king", "prince", "mr"}
+FEMININE_WORDS = {
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "queen",
+    "princess",
+    "mrs",
+    "ms",
+    "madame",
+}
+# group nouns that name states only: "the two countries" pairs no international organisation
+STATE_GROUPS = {"countries", "nations", "states", "neighbours", "neighbors"}
 
 
 def _clause_subjects(doc: Doc, i: int) -> set[int]:
@@ -242,6 +257,8 @@ def _antecedent(
         person = kb.people.get(found.actor.person_id or "")
         if person is not None and person.female != feminine:
             continue
+        if person is None and _worded_gender(doc, found) not in (None, feminine):
+            continue
         candidates.append(found)
     if pronoun.dep_ in ("dobj", "dative", "pobj"):
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
@@ -250,7 +267,40 @@ def _antecedent(
         return None
     if pronoun.dep_ in ("nsubj", "nsubjpass"):
         return _preferred_subject(doc, pronoun.i, candidates) or candidates[0]
+    if pronoun.dep_ == "poss":
+        # "Arafat would inform King Hussein about his talks": an owner in the clause's object
+        # is its subject more often than the person nearest to it
+        return _clause_subject_among(doc, pronoun, candidates) or candidates[0]
     return candidates[0]
+
+
+def _clause_subject_among(
+    doc: Doc, pronoun: Token, candidates: list[ActorSpan]
+) -> ActorSpan | None:
+    """Return the candidate that is the subject of the verb whose object holds the pronoun."""
+    owned = pronoun.head
+    if owned.dep_ not in ("pobj", "dobj"):
+        return None
+    verb = owned.head.head if owned.dep_ == "pobj" else owned.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for candidate in candidates:
+        head = doc[candidate.start : candidate.end].root
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head  # "Peruvian President" of "Peruvian President Alejandro Toledo"
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i == verb.i:
+            return candidate
+    return None
+
+
+def _worded_gender(doc: Doc, mention: ActorSpan) -> bool | None:
+    """Return True (feminine) or False (masculine) when a word of the mention says which."""
+    words = {t.lower_.rstrip(".") for t in doc[max(0, mention.start - 1) : mention.end]}
+    if words & FEMININE_WORDS:
+        return True
+    if words & MASCULINE_WORDS:
+        return False
+    return None
 
 
 def _subject_of(doc: Doc, mention: ActorSpan, verb: int) -> bool:
@@ -442,6 +492,9 @@ def _last_pair(
     own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
         range(mention.start, mention.end)
     )
+    if group.split()[-1:] and group.split()[-1] in STATE_GROUPS:
+        # "the two countries" are states, not the bloc or the UN named beside them
+        window = [f for f in window if not (f.actor and f.actor.code.startswith("IGO"))]
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None

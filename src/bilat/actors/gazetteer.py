@@ -136,6 +136,10 @@ class Gazetteer:
                     for e in entries
                     if e.kind not in ("title", "sector") or self._names_doer(span[0], e)
                 ]
+            if len(span) == 1 and _bare_mass_noun(span[0]):
+                # "justice will be done", "as president": a singular title with no article
+                # or modifier names no one
+                entries = [e for e in entries if e.kind != "title"]
             if entries:
                 result.append(Piece(span.start, span.end, tuple(entries)))
         return result
@@ -165,6 +169,16 @@ class Gazetteer:
 
 
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-")
+
+
+def _bare_mass_noun(token: Token) -> bool:
+    """Return whether a lower-case singular noun stands with no article, modifier or name."""
+    if not token.is_lower or token.tag_ != "NN":
+        return False
+    if any(c.dep_ not in ("punct", "cc", "conj", "prep", "acl", "relcl") for c in token.children):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is None or following.pos_ != "PROPN"
 
 
 def _case_ok(phrase: str, text: str, entry: Entry) -> bool:

@@ -66,6 +66,10 @@ RAISING = {"expect", "want", "help", "allow"}
 GOAL_PREPS = {"to", "towards", "toward", "in"}
 # verbs whose goal their subject refuses: "objected to restoring ties"
 OBJECTING = {"object", "resist", "refuse", "decline", "fail", "hesitate", "react"}
+# prepositions that make a deed noun the time, setting or reason of a clause: "retreated after
+# the siege of Tacna", "jailed them over the massacre", "visited Japan amid clashes in Gaza"; the
+# clause's subject need not be its doer
+CIRCUMSTANCE_PREPS = {"after", "before", "since", "following", "over", "for", "amid", "amidst"}
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "on"}
 
 
@@ -176,9 +180,23 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 def sources_of(
-    token: Token, index: dict[int, ActorSpan], nominal: bool, *, own: bool = False
+    token: Token,
+    index: dict[int, ActorSpan],
+    nominal: bool,
+    *,
+    own: bool = False,
+    material: bool = False,
 ) -> tuple[list[ActorSpan], ActorSpan | None]:
-    """Return the source mentions of a trigger, and for a passive verb its patient."""
+    """Return the source mentions of a trigger, and for a passive verb its patient.
+
+    Args:
+        token: the trigger.
+        index: the resolved mentions by token.
+        nominal: whether the trigger is a noun.
+        own: whether the deed must name its own doer (no clause subject).
+        material: whether the deed is material conflict (force, coercion, sanctions), whose
+            noun in a time or reason phrase takes no doer from the clause.
+    """
     if nominal:
         for child in token.children:
             if child.dep_ == "poss" and child.i in index:
@@ -235,6 +253,8 @@ def sources_of(
             return doers[:1], None
         if own or (token.dep_ == "dobj" and token.head.lemma_.lower() in DISAPPROVING):
             # "the US condemned the drills": who condemns a deed did not do it
+            return [], None
+        if material and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
             return [], None
         clause = clause_subject(token, index)
         return (phrase_actors(*clause, index) if clause else []), None
@@ -471,6 +491,24 @@ def targets_of(
             subject = clause_subject(token, index)
             if subject is not None:
                 found.extend(phrase_actors(*subject, index))
+        elif (
+            slot == "xcomp"
+            and "dobj" in pattern.target
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+            and any(
+                g.i in index
+                and index[g.i].kind != "pronoun"
+                and _other_country(index[g.i], exclude)
+                for c in token.children
+                if c.dep_ == "dobj" and c.i not in index
+                for g in c.children
+                if g.dep_ in ("compound", "amod", "poss")
+            )
+        ):
+            # "rejected a US proposal for a merger under NATO command": with no complement
+            # clause, an object that names another side as its owner leaves the rest of the
+            # phrase alone ("reiterated Pakistan's commitment to ties with the US" does not)
+            pass
         elif slot in ("xcomp", "any"):
             found.extend(in_subtree(token, index, exclude))
         elif slot == "place":  # not the place of a topic: "a summit on the unrest in Iran"
@@ -513,6 +551,14 @@ def targets_of(
         if found:
             return found
     return []
+
+
+def _other_country(found: ActorSpan, sources: list[ActorSpan]) -> bool:
+    """Return whether a mention names a country none of the sources belongs to."""
+    country = found.actor.country if found.actor else None
+    return country is not None and all(
+        s.actor is None or s.actor.country != country for s in sources
+    )
 
 
 def in_subtree(

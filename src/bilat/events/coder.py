@@ -45,6 +45,11 @@ PLANNED_CODES = (
     ("19", "1384"),
     ("20", "138"),
 )
+# roots whose verbs are also sport's: teams meet, visit, clash and beat each other (a boycott
+# of the Olympics is still a political act)
+SPORTING_ROOTS = {"04", "18", "19", "20"}
+# roots of material conflict: sanctions, coercion, assault, force and mass violence
+MATERIAL_ROOTS = {"16", "17", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
@@ -148,6 +153,9 @@ class Coder:
             # a participle describing a noun ("the visiting Kenyan President") is not a
             # clause: its subject is the noun it modifies, not the sentence's subject
             return [], [], False
+        if token.pos_ == "VERB" and senses.attributive_participle(token):
+            # "Hu met visiting President Kibaki": the parser's clause is a modifier
+            return [], [], False
         verbal = token.pos_ == "NOUN" and headline_verb(token)
         # "Egypt thanks UAE for support": a headline root with a subject and an object is a
         # verb whatever the tagger calls it, and its lemma may keep the "-s"
@@ -212,7 +220,15 @@ class Coder:
         refused = senses.no_pair(token, pattern.code, index, nominal=nominal)
         if refused:
             return [], refused
-        sources, passive_target = arguments.sources_of(token, index, nominal, own=pattern.own_doer)
+        if pattern.code[:2] in SPORTING_ROOTS and senses.sports_report(sentence):
+            return [], "a sports report: the countries are teams"
+        sources, passive_target = arguments.sources_of(
+            token,
+            index,
+            nominal,
+            own=pattern.own_doer,
+            material=pattern.code[:2] in MATERIAL_ROOTS,
+        )
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
             sources, context_targets = context.judged(token, index)
@@ -236,6 +252,17 @@ class Coder:
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
             )
         targets = arguments.targets_of(token, pattern, index, exclude=sources)
+        if pattern.code[:2] != "04":
+            targets = [f for f in targets if not senses.on_a_trip(f, token)]
+        # recalling "its ambassador to New Zealand" is done to New Zealand; talking to "the
+        # German ambassador to the UAE" is not talking to the UAE
+        posts = not pattern.code.startswith("16")
+        targets = [
+            f
+            for f in targets
+            if not senses.hyphen_modifier(f, token.doc)
+            and not (posts and senses.envoy_post(f, token.doc))
+        ]
         if not targets and pattern.code in perpetrators.DISAPPROVAL_CODES:
             located = {**places, **index} if places else index
             targets = perpetrators.unnamed_rebels(token, located, sources)

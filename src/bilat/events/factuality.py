@@ -198,8 +198,9 @@ PLANNED_MODIFIERS = {
 POSSIBLE_MODIFIERS = {"possible", "potential", "hypothetical", "likely", "mooted"}
 PLANNED_PREPOSITIONS = {"ahead", "before", "prior"}
 PAST_PREPOSITIONS = {"after", "since", "following"}
-# subordinators after which a present tense means the future: "before he leaves"
-FUTURE_MARKS = {"before", "until", "till"}
+# subordinators after which a present tense means the future: "before he leaves", "when he
+# visits Beijing"
+FUTURE_MARKS = {"before", "until", "till", "when", "once"}
 TOPIC_VERBS = {
     "discuss",
     "debate",
@@ -218,6 +219,12 @@ HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "general
 FORETOLD_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 # verbs that report or commit: "vowed it would defy", "said they would meet" tell of a plan
 COMMITMENT_VERBS = {"vow", "pledge", "promise", "warn", "threaten", "confirm", "declare"}
+# verbs whose passive says an event is arranged: "a meeting is planned for Tuesday"
+ARRANGED_VERBS = {"plan", "schedule", "expect", "set", "slate", "arrange"}
+# verbs of gathering whose purpose clause tells what the gathering did: "gathered to discuss"
+GATHERING_VERBS = {"gather", "convene", "assemble"}
+# prepositions of a goal not yet reached: "would move towards cutting off supplies"
+GOAL_PREPOSITIONS = {"towards", "toward"}
 HEDGES = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
 NEGATORS = {"not", "n't", "never", "no"}
 
@@ -244,6 +251,12 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if mods & PLANNED_MODIFIERS and not intent_code:
             return Factuality.PLANNED, f"'{sorted(mods & PLANNED_MODIFIERS)[0]}' {trigger.text}"
         governor = trigger.head
+        if (
+            trigger.dep_ == "nsubjpass"
+            and governor.lemma_.lower() in ARRANGED_VERBS
+            and not intent_code
+        ):
+            return Factuality.PLANNED, f"'{governor.text}' {trigger.text}"
         if (
             trigger.dep_ == "pobj"
             and governor.lower_ in ("on", "against")
@@ -321,6 +334,15 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if _open_question(token):
             # "agree on what sanctions to impose", "weighing whether to expel": still undecided
             return Factuality.HYPOTHETICAL, f"open question ('{token.text}')"
+        if (
+            depth == 0
+            and token.dep_ == "advcl"
+            and code.startswith("04")
+            and token.head.lemma_.lower() in GATHERING_VERBS
+        ):
+            # "officials gathered on Monday to discuss malaria": the gathering was the talks,
+            # as real as the gathering itself ("will gather to discuss" is planned)
+            return factuality(token.head, code)
         if token.dep_ == "advcl" and _to_infinitive(token) and not intent_code:
             # a purpose ("met him to discuss trade") says what was meant to happen
             return Factuality.PLANNED, f"purpose 'to {token.text}'"
@@ -361,15 +383,24 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
         if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
-        if depth > 0 and via == "xcomp" and token.lemma_ == "have" and not intent_code:
-            # "still has to sign the protocols": an obligation, not a deed done
+        if (
+            depth > 0
+            and via == "pcomp"
+            and any(c.dep_ == "prep" and c.lower_ in GOAL_PREPOSITIONS for c in children)
+            and not intent_code
+        ):
+            # "is moving towards cutting off supplies": a goal, not yet a deed
+            return Factuality.PLANNED, f"goal ('{token.text} towards')"
+        if depth > 0 and via == "xcomp" and token.lemma_ in ("have", "need") and not intent_code:
+            # "still has to sign the protocols", "we need to train them": an obligation, not a
+            # deed done
             return Factuality.PLANNED, f"'{token.text} to' (still to do)"
         if depth > 0 and via == "xcomp" and token.lemma_ == "be" and not intent_code:
             # "is to meet Putin on Friday", "were to sign": an arrangement, not a deed done
             return Factuality.PLANNED, f"'{token.text} to' (arranged)"
         if (
             token.tag_ in ("VBZ", "VBP")
-            and any(c.dep_ == "mark" and c.lower_ in FUTURE_MARKS for c in children)
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in FUTURE_MARKS for c in children)
             and not intent_code
         ):
             # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
@@ -495,6 +526,9 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
     while _governed(token) and token.head.i != token.i:
         via = token.dep_
         token = token.head
+        if via == "pcomp" and token.lower_ in GOAL_PREPOSITIONS and token.head.pos_ == "VERB":
+            # "would move towards cutting off supplies": the verb the goal is a goal of
+            token = token.head
         chain.append((token, via))
         if len(chain) > 5:
             break

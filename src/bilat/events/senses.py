@@ -8,7 +8,7 @@ after a pattern matches.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments
@@ -20,6 +20,18 @@ PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
 CLAIM_VERBS = {"claim", "admit", "acknowledge", "confess"}
 # coercion, assault and force: the deeds a riot, a repression or a claim of responsibility covers
 ASSAULT_ROOTS = {"17", "18", "19", "20"}
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "dozen": 12,
+}
 # modifiers of a meeting noun that make it a gathering of many parties
 MULTILATERAL = {
     "multilateral",
@@ -31,6 +43,107 @@ MULTILATERAL = {
 }
 # words that make an attack one of words: "a scathing attack", "attacked Israel, saying …"
 VERBAL_MODIFIERS = {"verbal", "scathing", "blistering", "stinging", "rhetorical", "withering"}
+# participles after "X-" that make X the backer of the noun that follows: "the UN-backed government"
+BACKING_PARTICIPLES = {
+    "backed",
+    "led",
+    "sponsored",
+    "supported",
+    "brokered",
+    "funded",
+    "financed",
+    "armed",
+    "trained",
+    "dominated",
+    "controlled",
+    "installed",
+    "appointed",
+    "imposed",
+    "occupied",
+    "mediated",
+    "allied",
+    "friendly",
+}
+# envoys whose "to" phrase names where they serve, not who they are: "the German ambassador to
+# the UAE" is Germany's
+ENVOY_NOUNS = {"ambassador", "envoy", "consul", "representative", "emissary", "delegate"}
+# words that make a sentence a sports report, whose countries are teams: "Japan and Australia
+# begin Group F action with a clash", "hosts Germany meet Costa Rica"
+SPORTS_WORDS = {
+    "world cup",
+    "olympic",
+    "olympics",
+    "asian games",
+    "tournament",
+    "championship",
+    "championships",
+    "qualifier",
+    "qualifiers",
+    "finals",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "coach",
+    "play-off",
+    "playoff",
+    "football",
+    "soccer",
+    "cricket",
+    "rugby",
+    "striker",
+    "goalkeeper",
+    "medal",
+    "medals",
+    "group a",
+    "group b",
+    "group c",
+    "group d",
+    "group e",
+    "group f",
+    "group g",
+    "group h",
+}
+# what a "round" holds when it is a round of talks: "a new round of clashes" is fighting
+ROUND_OF_MEETINGS = {
+    "talk",
+    "talks",
+    "negotiation",
+    "consultation",
+    "discussion",
+    "meeting",
+    "dialogue",
+    "contact",
+    "visit",
+}
+# modifiers and phrases that make a call an appeal, not a telephone call: "their common call
+# to be good neighbours", "a call for calm"
+APPEAL_MODIFIERS = {"common", "joint", "repeated", "renewed", "urgent", "international"}
+PHONE_WORDS = {"phone", "telephone", "telephonic"}
+# words before a participle that make it describe the next noun: "met visiting President X",
+# "talks with visiting President X", "the visiting President X"
+ATTRIBUTIVE_BEFORE = {"with", "to", "from", "between", "among"}
+HOST_VERBS = {
+    "meet",
+    "tell",
+    "receive",
+    "welcome",
+    "host",
+    "greet",
+    "brief",
+    "thank",
+    "accompany",
+    "assure",
+    "inform",
+    "invite",
+    "urge",
+    "see",
+}
+# trips in whose course something else was said or done: "criticised X during a visit to Y"
+TRIP_NOUNS = {"visit", "trip", "tour", "stay", "stopover"}
+TRIP_PREPOSITIONS = {"during", "on", "in"}
+# nouns whose with-phrase names whom one spoke to, not whom the words were about
+INTERVIEW_NOUNS = {"interview", "interviews"}
 DISPARAGING_VERBS = {
     "dismiss",
     "brand",
@@ -245,6 +358,25 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
         return "fights alongside its partner"
     if not nominal:
         return ""
+    named = _in_name(token, index)
+    if named:
+        return named
+    if code[:2] == "04" and token.lemma_.lower() == "round":
+        held = [
+            g.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if held and held[0] not in ROUND_OF_MEETINGS:
+            # "a new round of clashes", "the latest round of strikes"
+            return f"a round of {held[0]}, not of talks"
+    if code == "041" and _appeal(token):
+        return "a call that is an appeal, not a telephone call"
+    if code[:2] == "04" and _of_many(token):
+        # "a meeting of the five permanent members plus Germany"
+        return "talks of many parties"
     before = token.doc[token.left_edge.i : token.i].text.lower()
     if code[:2] == "04" and any(w in before for w in MULTILATERAL):
         # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
@@ -254,3 +386,166 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
         # the named owner's, whom bilat did not resolve, not the clause subject's
         return "its possessor names someone unresolved"
     return ""
+
+
+def _in_name(token: Token, index: dict[int, ActorSpan]) -> str:
+    """Return why a capitalized trigger is part of a name ("the Asia-Europe Meeting"), or ""."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return ""
+    if not any(
+        t.is_alpha and t.is_lower and len(t.text) > 3 and t.pos_ in ("VERB", "NOUN", "ADJ")
+        for t in token.sent
+    ):
+        # a title-case headline capitalizes every word: "Bush, Putin Meeting Ends"
+        return ""
+    if _hyphened_sides(token, index):
+        # "the Morocco-Spain High Level Meeting": a series of the two sides' own meetings
+        return ""
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return f"'{token.text}' is part of a name"
+    return ""
+
+
+def _hyphened_sides(noun: Token, index: dict[int, ActorSpan]) -> bool:
+    """Return whether a name before a noun joins two countries' names by a hyphen."""
+    doc = noun.doc
+    for i in range(noun.left_edge.i + 1, noun.i - 1):
+        if doc[i].text not in ("-", "–") or i - 1 not in index or i + 1 not in index:
+            continue
+        one, other = index[i - 1].actor, index[i + 1].actor
+        if one and other and one.country and other.country and one.country != other.country:
+            return True
+    return False
+
+
+def _of_many(noun: Token) -> bool:
+    """Return whether a meeting noun's of-phrase counts three or more members."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for number in (g for g in pobj.children if g.dep_ == "nummod"):
+                value = NUMBER_WORDS.get(number.lower_)
+                if value is None and number.text.isdigit():
+                    value = int(number.text)
+                if value is not None and value >= 3:
+                    return True
+    return False
+
+
+def _appeal(call: Token) -> bool:
+    if call.lemma_.lower() != "call":
+        return False
+    mods = {c.lower_ for c in call.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & PHONE_WORDS:
+        return False
+    if mods & APPEAL_MODIFIERS:
+        return True
+    # "a call for calm", "the call of the two sides", "a call to end the war"
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "of"))
+        or (c.dep_ in ("acl", "relcl") and _to_clause(c))
+        for c in call.children
+    )
+
+
+def attributive_participle(token: Token) -> bool:
+    """Return whether a participle describes the noun after it: "met visiting President X".
+
+    The parser often reads "visiting" there as a clause of its own whose object is the
+    visitor; the visitor is then no target of a visit by the clause's subject.
+
+    Args:
+        token: a verb.
+
+    Returns:
+        True for "visiting" right after a determiner, a host's verb such as "met" or "told",
+        or a preposition of company, heading no clause of its own.
+    """
+    if token.lower_ != "visiting" or token.i == token.sent.start:
+        return False
+    before = token.doc[token.i - 1]
+    if before.pos_ == "VERB" and before.lemma_.lower() in HOST_VERBS:
+        # the parser makes "visiting" the host verb's complement or clause
+        return token.dep_ in ("xcomp", "advcl", "ccomp", "dobj", "amod")
+    if token.dep_ in ("ROOT", "xcomp", "ccomp", "conj", "relcl", "csubj"):
+        return False
+    return before.pos_ == "DET" or before.lower_ in ATTRIBUTIVE_BEFORE
+
+
+def on_a_trip(found: ActorSpan, trigger: Token) -> bool:
+    """Return whether a mention names where a trip went or who interviewed the speaker.
+
+    "Voiced opposition to NATO expansion during a visit to the Czech Republic": the country
+    visited is where it was said, not whom it was said about; so is the news agency of "in an
+    interview with AFP".
+
+    Args:
+        found: a target mention.
+        trigger: the event's trigger.
+
+    Returns:
+        True when the mention lies in a "during/on a visit to" or "in an interview with"
+        phrase under the trigger.
+    """
+    token = trigger.doc[found.start]
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if (
+            ancestor.dep_ == "pobj"
+            and ancestor.head.lower_ in TRIP_PREPOSITIONS
+            and ancestor.lemma_.lower() in TRIP_NOUNS | INTERVIEW_NOUNS
+        ):
+            return True
+    return False
+
+
+def hyphen_modifier(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention the parser took for an object only modifies a noun.
+
+    "Troops supporting the UN-backed government": the parser may split "UN-backed" and make
+    "UN" the object; a name joined by a hyphen to such a participle describes the noun after it.
+
+    Args:
+        found: a target mention.
+        doc: the parsed document.
+
+    Returns:
+        True when the mention is followed by "-" and a participle of backing or leading
+        ("-backed", "-led"); "Hong Kong-based press" is the Hong Kong press.
+    """
+    if found.end + 1 >= len(doc) or doc[found.end].text != "-":
+        return False
+    return doc[found.end + 1].lower_ in BACKING_PARTICIPLES
+
+
+def envoy_post(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a mention names only the country an envoy is posted to.
+
+    Args:
+        found: a target mention.
+        doc: the parsed document.
+
+    Returns:
+        True for "X" in "the ambassador to X": the envoy, not X, is the one spoken to.
+    """
+    head = doc[found.start : found.end].root
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lemma_.lower() in ENVOY_NOUNS
+        and prep.head.i < found.start
+    )
+
+
+def sports_report(sentence: Span) -> bool:
+    """Return whether a sentence reports sport: its countries may be teams, not states.
+
+    Args:
+        sentence: the trigger's sentence.
+
+    Returns:
+        True when the sentence names a competition, a sport or a player's post.
+    """
+    text = " " + " ".join(t.lower_ for t in sentence) + " "
+    return any(f" {word} " in text for word in SPORTS_WORDS)
