@@ -148,7 +148,7 @@ def with_conj(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     if first:
         # "spoke to the foreign ministers of Peru and Bolivia": one verb, two targets
         return phrase_actors(token, first, index)
-    result = []
+    result: list[ActorSpan] = []
     for conj in token.conjuncts:
         other = mention_at(conj, index)
         if other and other is not first and all(other is not r for r in result):
