@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
-from bilat.events import arguments, context, perpetrators, senses, threats
+from bilat.events import arguments, context, measures, perpetrators, senses, threats
 from bilat.events.candidates import (
     Candidate as Candidate,
 )
@@ -25,7 +25,7 @@ from bilat.events.candidates import (
     restated,
     shared_partner,
 )
-from bilat.events.factuality import DENIAL, factuality, predicted
+from bilat.events.factuality import factuality, predicted
 from bilat.events.pairs import confidence, distinct, expand
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
@@ -477,11 +477,8 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         objects = [o for o in arguments.objects_of(token) if o.i not in loose]
         if not senses.named_as(objects, pattern.objects):
             return False, f"object is not one of {list(pattern.objects)[:4]}"
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_NOUNS for c in token.children):
-            # "cut tariffs on Pakistani goods": the on-phrase says what the tariffs bear on
-            own = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ == "on")]
-            if not senses.named_as(own, pattern.objects):
-                return False, "the on-phrase names what the measure bears on, not the object"
+        if not measures.own_object_named(token, objects, pattern.objects):
+            return False, "the on-phrase names what the measure bears on, not the object"
     if pattern.particles:
         parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
         if not parts & set(pattern.particles):
@@ -515,78 +512,17 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children
     ):
         return False, "not in the future or a modal"
-    if pattern.nouns and pattern.code[:2] in HOSTILE_ROOTS and _undone(token):
+    if pattern.nouns and pattern.code[:2] in measures.HOSTILE_ROOTS and measures.undone(token):
         return False, f"its verb ({token.head.lemma_}) takes the measure away"
-    if pattern.code.startswith("08") and _raised_to_a_level(token):
+    if pattern.code.startswith("08") and measures.raised_to_a_level(token):
         return False, "lifted to a level: raised, not eased"
-    if _generic_relative(token):
+    if measures.generic_relative(token):
         return False, "a habit of a kind ('terrorists who kill'), not an event"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
     if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
         return False, "has a direct object: carrying someone somewhere is not travelling"
     return True, ""
-
-
-# Measures a verb can take as its object while an on-phrase names what they bear on.
-MEASURE_NOUNS = frozenset(
-    {"tariff", "duty", "sanction", "embargo", "levy", "ban", "restriction", "curb", "tax"}
-)
-# Roots whose nouns name a hostile measure or act (sanctions, a blockade, a strike, attacks).
-HOSTILE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-# Verbs that take a measure or act away: "cut tariffs", "lifted the blockade", "halted attacks".
-UNDOING_VERBS = frozenset(
-    {
-        "cut", "lower", "reduce", "slash", "trim", "lift", "ease", "relax", "remove", "waive",
-        "scrap", "drop", "end", "suspend", "halt", "stop", "withdraw", "rescind", "repeal",
-        "revoke", "exempt", "roll", "pause", "cancel", "abolish", "loosen",
-    }
-)  # fmt: skip
-
-
-def _undone(noun: Token) -> bool:
-    """Return whether a hostile noun is the object of a verb that takes it away.
-
-    "The US cut tariffs on Pakistani goods", "Turkey lifted the blockade of the port": the
-    sanction or blockade ends; the verb's own pattern (easing, 08) codes what happened.
-    """
-    verb = noun.head.lemma_.lower()
-    # "lifted its sanctions": the factuality rules keep such a measure as a negated event
-    return (
-        noun.dep_ in ("dobj", "nsubjpass")
-        and noun.head.i != noun.i
-        and verb in UNDOING_VERBS
-        and verb not in DENIAL
-    )
-
-
-def _raised_to_a_level(token: Token) -> bool:
-    """Return whether "lift" is raising to a figure ("lift duties to 145%"), not easing."""
-    if token.lemma_.lower() not in ("lift", "raise"):
-        return False
-    heads = [token, *arguments.objects_of(token)]
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "to"
-        and any(g.like_num or g.text == "%" or g.lower_ == "percent" for g in c.subtree)
-        for head in heads
-        for c in head.children
-    )
-
-
-def _generic_relative(token: Token) -> bool:
-    """Return whether a trigger tells what a kind of people does ("terrorists who kill our people").
-
-    A present-tense verb in a relative clause on a bare plural (no article, possessor or
-    number) describes a habit of the kind, not something that happened.
-    """
-    head = token.head
-    return (
-        token.dep_ == "relcl"
-        and token.tag_ in ("VBP", "VBZ")
-        and head.tag_ in ("NNS", "NNPS")
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
-    )
 
 
 def _infinitive(token: Token) -> bool:

@@ -1,0 +1,93 @@
+"""The two sides a group mention ("both sides", "the two leaders") stands for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from bilat.actors.mention import ActorSpan
+from bilat.knowledge import Knowledge
+from bilat.records import Actor
+
+# group nouns that name states only: "the two countries" pairs no international organisation
+STATE_GROUPS = {"countries", "nations", "states", "neighbours", "neighbors"}
+
+
+def last_pair(
+    doc: Doc, mention: ActorSpan, earlier: list[ActorSpan], kb: Knowledge
+) -> tuple[Actor, Actor] | None:
+    """Return the two sides a "both sides" or "the two leaders" stands for: the last two named.
+
+    Only countries named within about 400 tokens before count; a personal group ("the two
+    leaders") takes each country's principal person, a state group ("the two countries")
+    skips international organisations, and the clause's own subject is never a side.
+    """
+    sent_start = doc[mention.start].sent.start
+    window = [
+        f
+        for f in earlier
+        if f.actor and f.actor.country and doc[f.start].sent.start >= max(0, sent_start - 400)
+    ]
+    group = mention.pieces[0].entries[0].key if mention.pieces else ""
+    personal = group.split()[-1:] != [] and group.split()[-1] in kb.actor_rules.personal_groups
+    if personal:
+        # "both officials", "the two leaders": people, not the countries named in between
+        window = [f for f in window if f.individual and f.kind != "pronoun"]
+    # "Saudi Arabia and Qatar urged both sides …": the clause's own subject is not a side
+    verb = doc[mention.start]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree} - set(
+        range(mention.start, mention.end)
+    )
+    if group.split()[-1:] and group.split()[-1] in STATE_GROUPS:
+        # "the two countries" are states, not the bloc or the UN named beside them
+        window = [f for f in window if not (f.actor and f.actor.code.startswith("IGO"))]
+    seen: list[Actor] = []
+    for f in reversed(window):
+        assert f.actor is not None
+        if f.kind == "group" or f.actor.country in [a.country for a in seen] or f.start in own:
+            continue
+        seen.append(_principal(f.actor.country, window) if personal else f.actor)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def headline_pair(
+    mention: ActorSpan, later: list[ActorSpan], window: tuple[int, int] | None
+) -> tuple[Actor, Actor] | None:
+    """Return the two countries a headline's "both sides" are, from the lede's sentences.
+
+    Only in a document's headline lines (``window``, from :func:`bilat.actors.coref._headline_window`) does "both
+    sides" point forward; elsewhere it needs an antecedent.
+    """
+    if window is None or mention.start >= window[0]:
+        return None
+    until = window[1]
+    seen: list[Actor] = []
+    for f in later:
+        if f.start >= until:
+            break
+        if f.actor is None or f.kind in ("group", "pronoun") or f.actor.country is None:
+            continue
+        if f.actor.country not in [a.country for a in seen]:
+            seen.append(f.actor)
+        if len(seen) == 2:
+            return seen[0], seen[1]
+    return None
+
+
+def _principal(country: str | None, window: list[ActorSpan]) -> Actor:
+    """Return a country's main actor in a window: a known person, the most named, the latest."""
+    same = [f for f in window if f.actor is not None and f.actor.country == country]
+    names = [f.actor.person or f.actor.name for f in same if f.actor is not None]
+
+    def weight(item: tuple[int, ActorSpan]) -> tuple[bool, int, int]:
+        index, found = item
+        assert found.actor is not None
+        key = found.actor.person or found.actor.name
+        return (found.actor.person is not None, names.count(key), index)
+
+    best = max(enumerate(same), key=weight)[1]
+    assert best.actor is not None
+    return best.actor
