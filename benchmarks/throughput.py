@@ -16,6 +16,12 @@ spaCy's ``n_process`` children).
 The issue-19 targets: bilat at defaults ≥ 1.5× bare spaCy ``n_process=2`` in words per second
 (wall), and ≥ 1.5× bare spaCy in one process in words per CPU-second. ``--prefilter-check``
 also ingests with the pre-filter off and compares the stored events (ids) of both runs.
+
+Each timed phase starts once the 1-minute load average has fallen below ``--idle-load`` (at most
+``--settle`` seconds of waiting): bilat's ``workers = "auto"`` leaves cores that the load average
+shows busy unused, and the load the previous phase left behind (spaCy's two processes) would
+otherwise count as another program's. The load at each phase's start and the workers that
+``auto`` chose are printed.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bilat.capacity import auto_workers
 from bilat.extract import Pipeline
 from bilat.ingest import ingest
 from bilat.nlp import load_nlp
@@ -51,6 +58,8 @@ def main() -> None:
     parser.add_argument("--spacy-processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--prefilter-check", action="store_true")
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpora" / "newswire.jsonl")
+    parser.add_argument("--settle", type=float, default=150.0)
+    parser.add_argument("--idle-load", type=float, default=0.9)
     args = parser.parse_args()
     lines = args.corpus.read_text(encoding="utf-8").splitlines()[: args.records]
     texts = [json.loads(line)["text"] for line in lines]
@@ -80,6 +89,7 @@ def main() -> None:
 
     for processes in args.spacy_processes:
         name = f"spacy n_process={processes}"
+        _settle(args.settle, args.idle_load)
         began, began_cpu = time.perf_counter(), _cpu()
         for _ in nlp.pipe(texts, n_process=processes):
             pass
@@ -98,6 +108,9 @@ def main() -> None:
             name = f"bilat ingest workers={workers}" + ("" if prefilter else " prefilter=off")
             db = Path(tmp) / f"{len(events)}.duckdb"
             run_settings = Settings(db=str(db), workers=workers, prefilter=prefilter)
+            load = _settle(args.settle, args.idle_load)
+            chosen = auto_workers() if workers == "auto" else workers
+            print(f"{name}: load {load:.2f} at start, {chosen} worker(s)", flush=True)
             began, began_cpu = time.perf_counter(), _cpu()
             report = ingest([source], settings=run_settings)
             seconds = time.perf_counter() - began
@@ -124,6 +137,15 @@ def main() -> None:
             f"pre-filter check: {len(events[off])} events without, {len(events[on])} with; "
             f"{len(lost)} only without, {len(new)} only with"
         )
+
+
+def _settle(limit: float, idle: float) -> float:
+    """Wait until the 1-minute load average is below ``idle`` (at most ``limit`` s); return it."""
+    waited = 0.0
+    while os.getloadavg()[0] >= idle and waited < limit:
+        time.sleep(5)
+        waited += 5
+    return os.getloadavg()[0]
 
 
 def _cpu() -> float:
