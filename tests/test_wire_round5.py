@@ -74,7 +74,7 @@ def test_wire_visiting_before_a_name_describes_the_visitor(
         ),
         # a meeting of five members and one more is no pair's meeting
         (
-            "A meeting of the five permanent members of the UN Security Council plus Peru"
+            "A session of the Security Council's five permanent members, joined by Peru,"
             " is planned for Tuesday.",
             [],
         ),
@@ -151,8 +151,8 @@ def test_wire_trip_setting_is_no_target(pipeline: Pipeline, text: str, expected:
     [
         # the agency that interviewed the speaker is not what the concern is about
         (
-            "In an interview with AFP last week, Condoleezza Rice voiced deep concern that Syria"
-            " and Iran were moving to topple the Lebanese government.",
+            "In an interview with AFP on Monday, Condoleezza Rice expressed grave concern that"
+            " Syria and Iran wanted to bring down Lebanon's cabinet.",
             [],
         ),
         (
