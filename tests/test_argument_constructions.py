@@ -251,3 +251,25 @@ def test_constructions_lists_of_three(
     pipeline: Any, text: str, expected: list[tuple[str, ...]]
 ) -> None:
     assert coded(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser reads the recipient of a double object as a modifier of the thing given
+        (
+            "Germany sent Ukraine tanks and air defence systems.",
+            [("DEU", "072", "UKR", "asserted")],
+        ),
+        (
+            "China offered Pakistan fresh loans worth $2 billion.",
+            [("CHN", "0331", "PAK", "asserted")],
+        ),
+        # an adjective is no recipient
+        ("Germany sent Ukrainian tanks to the front.", []),
+    ],
+)
+def test_constructions_double_object_read_as_modifier(
+    pipeline: Any, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == expected

@@ -17,6 +17,7 @@ from bilat.events.noun_phrases import (
     deeper,
     doers_of,
     group_sides,
+    hidden_recipient,
     hyphen_pair,
     phrase_actors,
 )
@@ -543,6 +544,8 @@ def targets_of(
                     for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
                         for subj in (g for g in pcomp.children if g.dep_ == "nsubj"):
                             found.extend(with_conj(subj, index))
+            if slot == "to" and not found:
+                found.extend(hidden_recipient(token, index))
         # "expressed gratitude to Japan for its help": a slot naming only the source itself
         # ("its" = the speaker) leaves the target to the next slot
         found = [

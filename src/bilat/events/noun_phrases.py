@@ -183,3 +183,23 @@ def between_sides(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
     if len({side.country for side in sides}) >= 3:
         return []
     return sides if len(sides) >= 2 else []
+
+
+def hidden_recipient(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
+    """Return the recipient of a double object the parser read as a modifier of the thing given.
+
+    "Germany sent Ukraine tanks", "China offered Pakistan fresh loans": the small parser hangs
+    the country under the object ("Ukraine tanks") instead of giving the verb two objects; a
+    country named right after the verb, as a modifier of its object, is what "to" would name.
+    """
+    for obj in (c for c in token.children if c.dep_ == "dobj" and c.i not in index):
+        for mod in obj.children:
+            if (
+                mod.dep_ in ("compound", "nmod")
+                and mod.pos_ == "PROPN"
+                and mod.i == token.i + 1
+                and mod.i in index
+                and index[mod.i].kind in ("country", "capital")
+            ):
+                return [index[mod.i]]
+    return []
