@@ -47,3 +47,17 @@ def test_pair_noun_takes_people_not_the_countries_between(pipeline: Any) -> None
 )
 def test_two_without_a_pair_of_people_names_no_one(pipeline: Any, text: str) -> None:
     assert [e for e in coded(pipeline, text, "2024-05-06") if e[1] == "057"] == []
+
+
+def test_pairs_both_governments_are_the_pair_named_together(pipeline: Any) -> None:
+    # the last two countries named are Uganda and Congo; the pair named with "and" is meant
+    text = (
+        "The UN accused Rwanda and Uganda of backing Congolese rebels, though both governments"
+        " denied the charge."
+    )
+    assert coded(pipeline, text, "2024-05-06") == [
+        ("IGOUNO", "112", "RWA", "asserted"),
+        ("IGOUNO", "112", "UGA", "asserted"),
+        ("RWA", "016", "IGOUNO", "asserted"),
+        ("UGA", "016", "IGOUNO", "asserted"),
+    ]

@@ -42,6 +42,9 @@ def last_pair(
     if group.split()[-1:] and group.split()[-1] in STATE_GROUPS:
         # "the two countries" are states, not the bloc or the UN named beside them
         window = [f for f in window if not (f.actor and f.actor.code.startswith("IGO"))]
+    pair = _conjoined_pair(doc, mention, window, own)
+    if pair is not None and not personal:
+        return pair
     seen: list[Actor] = []
     for f in reversed(window):
         assert f.actor is not None
@@ -91,3 +94,28 @@ def _principal(country: str | None, window: list[ActorSpan]) -> Actor:
     best = max(enumerate(same), key=weight)[1]
     assert best.actor is not None
     return best.actor
+
+
+def _conjoined_pair(
+    doc: Doc, mention: ActorSpan, window: list[ActorSpan], own: set[int]
+) -> tuple[Actor, Actor] | None:
+    """Return two countries its own sentence names joined by "and" before the group mention.
+
+    "The UN accused Rwanda and Uganda of backing the rebels, though both governments deny it":
+    the pair named together is the two sides, not the last two countries named.
+    """
+    sent = doc[mention.start].sent
+    here = [
+        f
+        for f in window
+        if sent.start <= f.start < mention.start and f.start not in own and f.kind != "group"
+    ]
+    roots = {doc[f.start : f.end].root.i: f for f in here}
+    for f in reversed(here):
+        root = doc[f.start : f.end].root
+        if root.dep_ != "conj" or root.head.i not in roots:
+            continue
+        first = roots[root.head.i]
+        if first.actor and f.actor and first.actor.country != f.actor.country:
+            return first.actor, f.actor
+    return None
