@@ -159,3 +159,16 @@ def test_extract_event_noun_takes_the_tense_of_its_verb(pipeline: Any) -> None:
     )
     visits = [d for d in _dates(pipeline, text, "2025-12-09") if d[1] == "042"]
     assert visits == [("PAKGOV", "042", "CHN", "2025-09")]
+
+
+def test_resolve_event_date_since_phrase_yields_to_the_event_day() -> None:
+    # "the first visit since 2012" bounds a span; the day the sentence names dates the visit
+    sentence = "The president made his first visit to Peru since 2012 on Wednesday."
+    start = sentence.index("visit")
+    result = resolve_event_date(sentence, doc_date=TUESDAY, span=(start, start + 5))
+    assert (result.value, result.expression) == ("2023-03-01", "on Wednesday")
+    # alone, the since-phrase still dates what it governs
+    alone = "Relations have been frozen since 2012."
+    start = alone.index("frozen")
+    result = resolve_event_date(alone, doc_date=TUESDAY, span=(start, start + 6))
+    assert (result.value, result.expression) == ("2012", "since 2012")

@@ -69,7 +69,16 @@ def resolve_event_date(
         )
     expression = expressions[0]
     if span is not None:
-        expression = min(expressions, key=lambda e: (_distance(e, span), RULE_PRIORITY[e.rule]))
+        # "made his first visit to Egypt since 2012 on Wednesday": a since-phrase bounds a span
+        # up to the event; it dates the event only when nothing else in the sentence does
+        expression = min(
+            expressions,
+            key=lambda e: (
+                _since(sentence, e) and len(expressions) > 1 and not e.start <= span[0] < e.end,
+                _distance(e, span),
+                RULE_PRIORITY[e.rule],
+            ),
+        )
     # A preposition that points ahead or back ("until Oct 31", "since May") outranks the
     # event verb's tense: "would only be accepted until Oct 31" is this coming Oct 31.
     lead = _lead_tense(sentence, expression)
@@ -149,6 +158,13 @@ def _lead_tense(sentence: str, expression: TimeExpression) -> str | None:
     if word == "since":
         return PAST
     return None
+
+
+def _since(sentence: str, expression: TimeExpression) -> bool:
+    """Return whether "since" leads the expression ("since 2012", "the first since May")."""
+    first = expression.text.split()[0].lower()
+    lead = _LEAD_WORD.search(sentence[: expression.start])
+    return first == "since" or (lead is not None and lead.group(1).lower() == "since")
 
 
 def _distance(expression: TimeExpression, span: tuple[int, int]) -> int:
