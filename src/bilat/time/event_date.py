@@ -69,7 +69,7 @@ def resolve_event_date(
         )
     expression = expressions[0]
     if span is not None:
-        # "made his first visit to Egypt since 2012 on Wednesday": a since-phrase bounds a span
+        # "paid his first visit to Peru since 2012 on Wednesday": a since-phrase bounds a span
         # up to the event; it dates the event only when nothing else in the sentence does
         expression = min(
             expressions,
