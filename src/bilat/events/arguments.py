@@ -19,6 +19,7 @@ from bilat.events.noun_phrases import (
     group_sides,
     hidden_recipient,
     hyphen_pair,
+    multilateral,
     phrase_actors,
 )
 from bilat.events.noun_phrases import mention_at as mention_at
@@ -216,7 +217,7 @@ def sources_of(
                     if child.lower_ == "between" and others:
                         sides = [found, *others]
                         # "talks between A, B and C" are multilateral: no pair's event
-                        if len({side.country for side in sides}) >= 3:
+                        if multilateral(sides):
                             return [], None
                         return sides, None
                     return group_sides(pobj[0], found, index) or [found], None

@@ -48,8 +48,6 @@ PLANNED_CODES = (
 # roots whose verbs are also sport's: teams meet, visit, clash and beat each other (a boycott
 # of the Olympics is still a political act)
 SPORTING_ROOTS = {"04", "18", "19", "20"}
-# roots of material conflict: sanctions, coercion, assault, force and mass violence
-MATERIAL_ROOTS = {"16", "17", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
 # people who travel on their own account: their arrival is no visit between states
@@ -227,7 +225,7 @@ class Coder:
             index,
             nominal,
             own=pattern.own_doer,
-            material=pattern.code[:2] in MATERIAL_ROOTS,
+            material=pattern.code[:2] in measures.MATERIAL_ROOTS,
         )
         context_targets: list[ActorSpan] = []
         if pattern.speaker_source and (not nominal or token.dep_ == "attr"):
@@ -512,7 +510,7 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children
     ):
         return False, "not in the future or a modal"
-    if pattern.nouns and pattern.code[:2] in measures.HOSTILE_ROOTS and measures.undone(token):
+    if pattern.nouns and pattern.code[:2] in measures.MATERIAL_ROOTS and measures.undone(token):
         return False, f"its verb ({token.head.lemma_}) takes the measure away"
     if pattern.code.startswith("08") and measures.raised_to_a_level(token):
         return False, "lifted to a level: raised, not eased"

@@ -17,8 +17,9 @@ from bilat.events.factuality_words import DENIAL
 MEASURE_NOUNS = frozenset(
     {"tariff", "duty", "sanction", "embargo", "levy", "ban", "restriction", "curb", "tax"}
 )
-# Roots whose nouns name a hostile measure or act (sanctions, a blockade, a strike, attacks).
-HOSTILE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Roots of material conflict: sanctions, coercion, assault, force and mass violence; their
+# nouns name a hostile measure or act (sanctions, a blockade, a strike, attacks).
+MATERIAL_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Verbs that take a measure or act away: "cut tariffs", "lifted the blockade", "halted attacks".
 UNDOING_VERBS = frozenset(
     {

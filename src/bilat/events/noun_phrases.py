@@ -180,9 +180,14 @@ def between_sides(noun: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:
         if pobj.dep_ == "pobj"
         for found in with_conj(pobj, index)
     ]
-    if len({side.country for side in sides}) >= 3:
+    if multilateral(sides):
         return []
     return sides if len(sides) >= 2 else []
+
+
+def multilateral(sides: list[ActorSpan]) -> bool:
+    """Return whether sides name three or more countries: a gathering, no pair's event."""
+    return len({side.country for side in sides}) >= 3
 
 
 def hidden_recipient(token: Token, index: dict[int, ActorSpan]) -> list[ActorSpan]:

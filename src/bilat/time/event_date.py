@@ -74,7 +74,9 @@ def resolve_event_date(
         expression = min(
             expressions,
             key=lambda e: (
-                _since(sentence, e) and len(expressions) > 1 and not e.start <= span[0] < e.end,
+                _lead_word(sentence, e) == "since"
+                and len(expressions) > 1
+                and not e.start <= span[0] < e.end,
                 _distance(e, span),
                 RULE_PRIORITY[e.rule],
             ),
@@ -148,9 +150,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\b[^;]{0,30}$", re.IGNORECASE)
 
 def _lead_tense(sentence: str, expression: TimeExpression) -> str | None:
     """Return the tense a preposition before the expression implies ("by May" is ahead)."""
-    first = expression.text.split()[0].lower()
-    lead = _LEAD_WORD.search(sentence[: expression.start])
-    word = first if first in ("by", "until", "since") else (lead.group(1).lower() if lead else "")
+    word = _lead_word(sentence, expression)
     if word in ("by", "until", "till"):
         return FUTURE
     if word == "to" and not _FROM_BEFORE.search(sentence[: expression.start]):
@@ -160,11 +160,13 @@ def _lead_tense(sentence: str, expression: TimeExpression) -> str | None:
     return None
 
 
-def _since(sentence: str, expression: TimeExpression) -> bool:
-    """Return whether "since" leads the expression ("since 2012", "the first since May")."""
+def _lead_word(sentence: str, expression: TimeExpression) -> str:
+    """Return the preposition that leads an expression, its own ("since 2012") or the word before."""
     first = expression.text.split()[0].lower()
+    if first in ("by", "until", "since"):
+        return first
     lead = _LEAD_WORD.search(sentence[: expression.start])
-    return first == "since" or (lead is not None and lead.group(1).lower() == "since")
+    return lead.group(1).lower() if lead else ""
 
 
 def _distance(expression: TimeExpression, span: tuple[int, int]) -> int:
