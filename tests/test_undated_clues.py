@@ -413,3 +413,27 @@ def test_extract_title_in_apposition_dates_the_text(
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
     assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # a plan's year is the plan's time, not the report's past
+        ("Lima and Santiago agreed to begin work to hold a joint forum in 2031.", None, None),
+        ("The island nation is planning to adopt the common currency in 2030.", None, None),
+        ("She invited the premier to visit the capital in 2029, officials said.", None, None),
+        # the same years with no plan before them stay in the past
+        ("Lima and Santiago held a joint forum in 2031.", "2031-01-01", None),
+        # a past verb in a clause between ends the plan's reach
+        ("They hope to heal the wounds of the war that ended in 1975.", "1975-01-01", None),
+        # "since" is always behind
+        ("Both sides have tried to hold talks since 2019.", "2019-01-01", None),
+        # "to" before a place or a noun is no infinitive
+        ("The minister flew to Lima in 2018.", "2018-01-01", None),
+    ],
+)
+def test_a_year_a_plan_governs_is_no_past_year(
+    text: str, earliest: str | None, latest: str | None
+) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest) == (earliest, latest)

@@ -96,6 +96,17 @@ _COMING_YEAR = re.compile(
 )
 # "starting in 2026", "effective from 2025": a year a schedule begins is as often ahead as behind.
 _SCHEDULE = re.compile(r"\b(?:starting|beginning|effective|commencing)\s*$", re.IGNORECASE)
+# A year a plan's infinitive governs ("agreed to begin work to hold the first meeting in 2024",
+# "plans to enter the euro zone in 2008", "invited him to visit the country in 2007"): the plan's
+# time, ahead of the report as often as not. No clause break or past verb may come between.
+_INFINITIVE = re.compile(
+    r"\b(?:plan|agree|aim|hope|expect|intend|seek|want|wish|pledge|promise|decide|invite|vow"
+    r"|propose|prepare|commit|target|strive|tr(?:y|ies|ied)|urge|call(?:ed|s)? on|ask)[a-z]*\b"
+    r"[^,;:()]{0,40}?\bto\s+[a-z]+\s+\S"
+    r"(?![^,;:()]*\b(?:was|were|had|did|said|(?:that|which|who) [a-z]+ed)\b)[^,;:()]*$",
+    re.IGNORECASE,
+)
+_INFINITIVE_REACH = 120
 
 
 def resolve_document_date(
@@ -424,6 +435,7 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[Bound]:
                 guess_tense(sentence, match.span()) == FUTURE
                 or firmly_future(sentence, match.start())
                 or _SCHEDULE.search(sentence, 0, match.start())
+                or (_infinitive_before(sentence, match.start()) and match.group(0)[:5] != "since")
             ):
                 continue
             # a span ("in the 2005-2007 period") bounds by its first year: it may run on past
@@ -434,6 +446,11 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[Bound]:
     if best is None:
         return []
     return [Bound(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")]
+
+
+def _infinitive_before(sentence: str, start: int) -> bool:
+    """Tell whether an infinitive with its object governs what starts at ``start``."""
+    return _INFINITIVE.search(sentence[max(0, start - _INFINITIVE_REACH) : start]) is not None
 
 
 def _coming_years(sentences: list[str]) -> list[Bound]:
