@@ -437,3 +437,19 @@ def test_a_year_a_plan_governs_is_no_past_year(
 ) -> None:
     result = resolve_document_date(Document.from_text(text))
     assert (result.earliest, result.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Exports are forecast to grow by four percent in 2031, the ministry said.", None),
+        ("A vote on the bill is due in March 2032.", None),
+        ("Sales of solar panels in 2033 are expected to double.", None),
+        # with no forecast in the sentence the year is past
+        ("Exports grew by four percent in 2031, the ministry said.", "2031-01-01"),
+        # "since" is always behind, even in a forecast
+        ("Exports, flat since 2029, are expected to grow.", "2029-01-01"),
+    ],
+)
+def test_a_year_in_a_forecast_is_no_past_year(text: str, earliest: str | None) -> None:
+    assert resolve_document_date(Document.from_text(text)).earliest == earliest

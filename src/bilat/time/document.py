@@ -107,6 +107,13 @@ _INFINITIVE = re.compile(
     re.IGNORECASE,
 )
 _INFINITIVE_REACH = 120
+# A sentence that forecasts or schedules ("demand is forecast to rise 2 percent in 2007", "the
+# vote is due in March 2007"): its years are as often ahead as behind.
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecasted|predict(?:s|ed|ions?)?|project(?:ed|ions?)|expect(?:s|ed|ations?)?"
+    r"|estimat(?:e|es|ed)|scheduled|slated|due|planned|target(?:s|ed)?|outlook|likely)\b",
+    re.IGNORECASE,
+)
 
 
 def resolve_document_date(
@@ -435,7 +442,10 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[Bound]:
                 guess_tense(sentence, match.span()) == FUTURE
                 or firmly_future(sentence, match.start())
                 or _SCHEDULE.search(sentence, 0, match.start())
-                or (_infinitive_before(sentence, match.start()) and match.group(0)[:5] != "since")
+                or (
+                    match.group(0)[:5] != "since"
+                    and (_infinitive_before(sentence, match.start()) or _FORECAST.search(sentence))
+                )
             ):
                 continue
             # a span ("in the 2005-2007 period") bounds by its first year: it may run on past
