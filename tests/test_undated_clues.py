@@ -453,3 +453,9 @@ def test_a_year_a_plan_governs_is_no_past_year(
 )
 def test_a_year_in_a_forecast_is_no_past_year(text: str, earliest: str | None) -> None:
     assert resolve_document_date(Document.from_text(text)).earliest == earliest
+
+
+def test_a_plan_to_go_to_a_place_is_told_from_its_infinitive() -> None:
+    # "to Lima" is no infinitive: the year after it is the past visit's
+    past = Document.from_text("The envoy who hoped for talks flew to Lima for a summit in 2018.")
+    assert resolve_document_date(past).earliest == "2018-01-01"

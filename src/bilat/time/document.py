@@ -102,7 +102,7 @@ _SCHEDULE = re.compile(r"\b(?:starting|beginning|effective|commencing)\s*$", re.
 _INFINITIVE = re.compile(
     r"\b(?:plan|agree|aim|hope|expect|intend|seek|want|wish|pledge|promise|decide|invite|vow"
     r"|propose|prepare|commit|target|strive|tr(?:y|ies|ied)|urge|call(?:ed|s)? on|ask)[a-z]*\b"
-    r"[^,;:()]{0,40}?\bto\s+[a-z]+\s+\S"
+    r"[^,;:()]{0,40}?\bto\s+(?-i:[a-z]+)\s+\S"
     r"(?![^,;:()]*\b(?:was|were|had|did|said|(?:that|which|who) [a-z]+ed)\b)[^,;:()]*$",
     re.IGNORECASE,
 )
