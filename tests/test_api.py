@@ -371,6 +371,7 @@ def accepted(doc_id: str, published: str | None, n_events: int) -> dict[str, Any
         "detail": None,
         "earliest": published,
         "latest": published,
+        "evidence": "meta" if published else "",
     }
 
 
@@ -387,6 +388,7 @@ REJECTED_ROW = {
     "detail": "the file is empty; give it some text",
     "earliest": None,
     "latest": None,
+    "evidence": None,
 }
 ACCEPTED_ROWS = [accepted("d1", "2025-04-07", 3), accepted("d2", "2024-11-02", 2)]
 ACCEPTED_ROWS.append(accepted("d3", None, 1))

@@ -71,6 +71,20 @@ def test_cli_docs_lists_rejections_with_reasons(corpus: Path, tmp_path: Path) ->
     ]
 
 
+def test_cli_docs_shows_which_clue_sets_each_end_of_a_range(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "talks.txt").write_text(
+        "Pakistan and China held trade talks, as they did in 2019.", encoding="utf-8"
+    )
+    db = str(tmp_path / "t.duckdb")
+    _run("ingest", str(tmp_path / "in"), "--db", db, "--quiet")
+    code, output = _run("docs", "--db", db, "--format", "json")
+    assert code == 0
+    assert [(r["date"], r["evidence"]) for r in json.loads(output)] == [
+        ("2019-01-01..", "past year: 'in 2019' ⇒ on or after 2019 [earliest]")
+    ]
+
+
 def test_cli_reingest_adds_nothing(corpus: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     _run("ingest", str(corpus), "--db", db, "--quiet")

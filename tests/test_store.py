@@ -261,10 +261,11 @@ def test_store_dyads_apply_query_filters(filled: Store) -> None:
 def test_store_documents_lists_accepted_then_rejected(filled: Store) -> None:
     assert filled.documents() == [
         DocumentRow("d1", "Title d1", "2025-04-07", "day", "metadata", 3, "accepted", None, None,
-                    None, "2025-04-07", "2025-04-07"),
+                    None, "2025-04-07", "2025-04-07", "meta"),
         DocumentRow("d2", "Title d2", "2024-11-02", "day", "metadata", 3, "accepted", None, None,
-                    None, "2024-11-02", "2024-11-02"),
-        DocumentRow("d3", "Title d3", None, "unknown", "none", 2, "accepted", None, None, None),
+                    None, "2024-11-02", "2024-11-02", "meta"),
+        DocumentRow("d3", "Title d3", None, "unknown", "none", 2, "accepted", None, None, None,
+                    evidence=""),
         DocumentRow(None, None, None, None, None, 0, "rejected", "empty", "empty.txt",
                     "the file is empty; give it some text"),
         DocumentRow(None, None, None, None, None, 0, "rejected", "binary", "scan.pdf",

@@ -221,7 +221,7 @@ def test_resolve_document_date_anniversary_pak_usa(relations: RelationsTable) ->
         "2022-12-31",
         DatePrecision.YEAR,
         DateSource.INFERRED,
-        "anniversary: 75 years of PAK–USA ties (est. 1947) ⇒ 2022",
+        "anniversary: 75 years of PAK–USA ties (est. 1947) ⇒ 2022 [earliest, latest]",
     )
 
 
@@ -252,7 +252,7 @@ def test_resolve_document_date_coming_visit_narrows_anniversary_year(
     )
 
 
-def test_resolve_document_date_current_visit_then_weekday_pins_day(
+def test_resolve_document_date_past_weekday_in_a_visit_is_the_earliest_day(
     relations: RelationsTable,
 ) -> None:
     doc = Document.from_text(
@@ -261,8 +261,13 @@ def test_resolve_document_date_current_visit_then_weekday_pins_day(
         "He met the premier on Tuesday."
     )
     result = resolve_document_date(doc, relations=relations)
-    assert (result.value, result.precision) == ("2021-05-18", DatePrecision.DAY)
-    assert result.evidence.endswith("weekday: Tuesday")
+    # the report is of that Tuesday or a later day of the visit, not necessarily of the Tuesday
+    assert (result.earliest, result.latest, result.precision) == (
+        "2021-05-18",
+        "2021-05-20",
+        DatePrecision.RANGE,
+    )
+    assert result.evidence.endswith("weekday: Tuesday [earliest]")
 
 
 def test_resolve_document_date_tenure_bounds_range() -> None:
@@ -274,7 +279,10 @@ def test_resolve_document_date_tenure_bounds_range() -> None:
         "2026-11-23",
         DatePrecision.RANGE,
     )
-    assert result.evidence == "tenure: Deputy Prime Minister Ishaq Dar (2024-04-28..)"
+    assert result.evidence == (
+        "tenure: Deputy Prime Minister Ishaq Dar (2024-04-28..) [earliest]; "
+        "today: 2026-11-23 [latest]"
+    )
 
 
 def test_resolve_document_date_tenures_intersect() -> None:
@@ -287,7 +295,10 @@ def test_resolve_document_date_former_means_after_tenure_end() -> None:
     doc = Document.from_text("He recalled talks with former Secretary Blinken.")
     result = resolve_document_date(doc, evidence=[FORMER_BLINKEN], today=dt.date(2025, 3, 1))
     assert (result.earliest, result.latest) == ("2025-01-20", "2025-03-01")
-    assert result.evidence == "former: former Secretary Antony Blinken (left office 2025-01-20)"
+    assert result.evidence == (
+        "former: former Secretary Antony Blinken (left office 2025-01-20) [earliest]; "
+        "today: 2025-03-01 [latest]"
+    )
 
 
 def test_resolve_document_date_conflicting_constraint_is_flagged(
@@ -317,7 +328,8 @@ def test_resolve_document_date_past_years_give_lower_bound() -> None:
     result = resolve_document_date(doc, today=dt.date(2026, 1, 1))
     assert (result.earliest, result.latest) == ("2021-01-01", "2026-01-01")
     assert result.evidence == (
-        "past year: 'in 2021' ⇒ on or after 2021; coming year: 'by 2030' ⇒ on or before 2030-12-31"
+        "past year: 'in 2021' ⇒ on or after 2021 [earliest]; "
+        "coming year: 'by 2030' ⇒ on or before 2030-12-31; today: 2026-01-01 [latest]"
     )
 
 
@@ -327,7 +339,7 @@ def test_resolve_document_date_future_year_is_an_upper_bound_only() -> None:
     assert (result.earliest, result.latest, result.evidence) == (
         None,
         "2030-12-31",
-        "coming year: 'in 2030' ⇒ on or before 2030-12-31",
+        "coming year: 'in 2030' ⇒ on or before 2030-12-31 [latest]",
     )
 
 
@@ -513,7 +525,7 @@ def test_resolve_document_date_year_less_dateline_takes_inferred_year(
     )
     assert result.evidence == (
         "dateline: BEIJING, Dec. 3 (Xinhua) -- + year 2021 from "
-        "anniversary: 70 years of CHN–PAK ties (est. 1951) ⇒ 2021"
+        "anniversary: 70 years of CHN–PAK ties (est. 1951) ⇒ 2021 [earliest, latest]"
     )
 
 
@@ -525,7 +537,7 @@ def test_resolve_document_date_past_full_date_gives_lower_bound() -> None:
     assert (result.earliest, result.latest, result.evidence) == (
         "2025-01-05",
         None,
-        "past date: '5 January 2025' ⇒ on or after 2025-01-05",
+        "past date: '5 January 2025' ⇒ on or after 2025-01-05 [earliest]",
     )
 
 

@@ -31,7 +31,7 @@ def test_weekday_with_date_picks_the_year_of_that_weekday() -> None:
     )
     assert result.evidence == (
         "tenure: President Joe Biden Joe Biden (2021-01-20..2025-01-20); "
-        "weekday date: 'Thursday, February 24' ⇒ 2022-02-24"
+        "weekday date: 'Thursday, February 24' ⇒ 2022-02-24 [earliest, latest]"
     )
 
 
@@ -66,7 +66,7 @@ def test_extract_title_inside_a_person_alias_dates_the_text(pipeline: Any) -> No
     )
     assert extraction.date.earliest == "2017-01-20"
     assert extraction.date.evidence == (
-        "tenure: US President Donald Trump Donald Trump (2017-01-20..)"
+        "tenure: US President Donald Trump Donald Trump (2017-01-20..) [earliest]"
     )
 
 
@@ -87,7 +87,7 @@ def test_referred_event_dates_the_text_from_its_day() -> None:
         "2020-06-15",
         None,
         DatePrecision.RANGE,
-        "refers to the Galwan clash: 'Galwan clash' ⇒ on or after 2020-06-15",
+        "refers to the Galwan clash: 'Galwan clash' ⇒ on or after 2020-06-15 [earliest]",
     )
 
 
@@ -118,7 +118,7 @@ def test_event_referred_to_by_its_date_bounds_the_text_from_below() -> None:
     assert (result.earliest, result.latest, result.evidence) == (
         "2024-01-01",
         None,
-        "past year: 'following the February 2024' ⇒ on or after 2024",
+        "past year: 'following the February 2024' ⇒ on or after 2024 [earliest]",
     )
 
 
@@ -148,9 +148,9 @@ def test_terms_of_office_keep_only_the_term_that_meets_other_clues() -> None:
     assert (result.earliest, result.latest, result.evidence) == (
         "2022-09-28",
         "2023-08-10",
-        "tenure: Finance Minister Ishaq Dar Ishaq Dar (1998-08-06..2023-08-10); "
+        "tenure: Finance Minister Ishaq Dar Ishaq Dar (1998-08-06..2023-08-10) [latest]; "
         "past year: 'in 2021' ⇒ on or after 2021; "
-        "terms: Finance Minister Ishaq Dar in office 2022-09-28..2023-08-10",
+        "terms: Finance Minister Ishaq Dar in office 2022-09-28..2023-08-10 [earliest]",
     )
 
 
@@ -180,7 +180,7 @@ def test_extract_honorific_between_title_and_name_keeps_the_title(pipeline: Any)
     )
     assert (extraction.date.earliest, extraction.date.latest) == ("2022-04-07", None)
     assert extraction.date.evidence == (
-        "tenure: Central Bank Governor Dr. Nandalal Weerasinghe Nandalal Weerasinghe (2022-04-07..)"
+        "tenure: Central Bank Governor Dr. Nandalal Weerasinghe Nandalal Weerasinghe (2022-04-07..) [earliest]"
     )
 
 
@@ -215,20 +215,20 @@ def test_doha_agreement_needs_the_taliban_in_its_sentence() -> None:
             "The treaty is set to expire in 2026.",
             None,
             "2026-12-31",
-            "coming year: 'in 2026' ⇒ on or before 2026-12-31",
+            "coming year: 'in 2026' ⇒ on or before 2026-12-31 [latest]",
         ),
         (
             "The sides agreed in 2018 that troops will leave by the end of 2019.",
             "2018-01-01",
             "2019-12-31",
-            "past year: 'in 2018' ⇒ on or after 2018; "
-            "coming year: 'by the end of 2019' ⇒ on or before 2019-12-31",
+            "past year: 'in 2018' ⇒ on or after 2018 [earliest]; "
+            "coming year: 'by the end of 2019' ⇒ on or before 2019-12-31 [latest]",
         ),
         (
             "He won office in the spring of 2019.",
             "2019-01-01",
             None,
-            "past year: 'in the spring of 2019' ⇒ on or after 2019",
+            "past year: 'in the spring of 2019' ⇒ on or after 2019 [earliest]",
         ),
     ],
 )
@@ -413,3 +413,49 @@ def test_extract_title_in_apposition_dates_the_text(
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t"))
     assert (extraction.date.earliest, extraction.date.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        # a plan's year is the plan's time, not the report's past
+        ("Lima and Santiago agreed to begin work to hold a joint forum in 2031.", None, None),
+        ("The island nation is planning to adopt the common currency in 2030.", None, None),
+        ("She invited the premier to visit the capital in 2029, officials said.", None, None),
+        # the same years with no plan before them stay in the past
+        ("Lima and Santiago held a joint forum in 2031.", "2031-01-01", None),
+        # a past verb in a clause between ends the plan's reach
+        ("They hope to heal the wounds of the war that ended in 1975.", "1975-01-01", None),
+        # "since" is always behind
+        ("Both sides have tried to hold talks since 2019.", "2019-01-01", None),
+        # "to" before a place or a noun is no infinitive
+        ("The minister flew to Lima in 2018.", "2018-01-01", None),
+    ],
+)
+def test_a_year_a_plan_governs_is_no_past_year(
+    text: str, earliest: str | None, latest: str | None
+) -> None:
+    result = resolve_document_date(Document.from_text(text))
+    assert (result.earliest, result.latest) == (earliest, latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest"),
+    [
+        ("Exports are forecast to grow by four percent in 2031, the ministry said.", None),
+        ("A vote on the bill is due in March 2032.", None),
+        ("Sales of solar panels in 2033 are expected to double.", None),
+        # with no forecast in the sentence the year is past
+        ("Exports grew by four percent in 2031, the ministry said.", "2031-01-01"),
+        # "since" is always behind, even in a forecast
+        ("Exports, flat since 2029, are expected to grow.", "2029-01-01"),
+    ],
+)
+def test_a_year_in_a_forecast_is_no_past_year(text: str, earliest: str | None) -> None:
+    assert resolve_document_date(Document.from_text(text)).earliest == earliest
+
+
+def test_a_plan_to_go_to_a_place_is_told_from_its_infinitive() -> None:
+    # "to Lima" is no infinitive: the year after it is the past visit's
+    past = Document.from_text("The envoy who hoped for talks flew to Lima for a summit in 2018.")
+    assert resolve_document_date(past).earliest == "2018-01-01"

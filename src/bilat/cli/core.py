@@ -146,24 +146,15 @@ def docs_cmd(
     status: Annotated[str | None, typer.Option(help="accepted or rejected.")] = None,
     fmt: FormatOption = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    why: Annotated[
+        bool, typer.Option("--why", help="Add the date's evidence to the table (JSON has it).")
+    ] = False,
 ) -> None:
     """List documents: id, title, date, date source, events, status and rejection reason."""
     with open_store(settings_for(db).db, read_only=True) as store:
         rows = [_document_listing(r) for r in store.documents(status=status, limit=limit)]
-    render(
-        rows,
-        fmt,
-        [
-            "id",
-            "title",
-            "date",
-            "date_precision",
-            "date_source",
-            "n_events",
-            "status",
-            "reason",
-        ],
-    )
+    columns = ["id", "title", "date", "date_precision", "date_source", "n_events", "status"]
+    render(rows, fmt, [*columns, "reason", *(["evidence"] if why else [])])
 
 
 def _document_listing(row: DocumentRow) -> dict[str, Any]:

@@ -256,16 +256,16 @@ class Documents(Backend):
             raise InputError(f"limit must be 0 or more, got {limit}", origin="documents(limit)")
         query = """
             SELECT id, title, published, date_precision, date_source, n_events, status,
-                reason, origin, detail, earliest, latest
+                reason, origin, detail, earliest, latest, evidence
             FROM (
                 SELECT id, title, date_value AS published, date_precision, date_source,
                     n_events, 'accepted' AS status, CAST(NULL AS VARCHAR) AS reason, origin,
                     CAST(NULL AS VARCHAR) AS detail, date_earliest AS earliest,
-                    date_latest AS latest, 0 AS part, seq
+                    date_latest AS latest, date_evidence AS evidence, 0 AS part, seq
                 FROM documents
                 UNION ALL
                 SELECT doc_id, NULL, NULL, NULL, NULL, 0, 'rejected', reason, origin, detail,
-                    NULL, NULL, 1, seq
+                    NULL, NULL, NULL, 1, seq
                 FROM rejections
             ) listed
         """

@@ -219,7 +219,8 @@ class DocumentRow:
 
     ``published`` is the document's best date (its :class:`~bilat.records.DocumentDate` value);
     ``status`` is ``"accepted"`` or ``"rejected"``; rejected inputs carry ``reason`` and
-    ``detail`` and have no date or events.
+    ``detail`` and have no date or events. ``evidence`` says where the date came from; for an
+    inferred range, the clues, with ``[earliest]``/``[latest]`` after the ones that set its ends.
     """
 
     id: str | None
@@ -234,6 +235,7 @@ class DocumentRow:
     detail: str | None
     earliest: str | None = None
     latest: str | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,6 @@ from dataclasses import dataclass, replace
 from bilat.records import DatePrecision, DateSource, Document, DocumentDate
 from bilat.time.calendar_words import (
     MONTH,
-    WEEKDAY,
-    WEEKDAYS,
     iso_value,
     month_end,
     month_number,
@@ -33,8 +31,9 @@ from bilat.time.calendar_words import (
 )
 from bilat.time.dateline import parse_dateline
 from bilat.time.diplomatic_ties import RelationsTable
+from bilat.time.month_days import Bound, dates_in_year, weekday_dates, weekday_pin
 from bilat.time.referred_events import ReferredEvent
-from bilat.time.tense import FUTURE, PAST, PRESENT, firmly_future, guess_tense, guess_tense_clue
+from bilat.time.tense import FUTURE, firmly_future, guess_tense
 
 
 @dataclass(frozen=True)
@@ -54,13 +53,6 @@ class TenureEvidence:
     end: dt.date | None
     current: bool = True
     terms: tuple[tuple[dt.date, dt.date | None], ...] = ()
-
-
-@dataclass(frozen=True)
-class _Constraint:
-    earliest: dt.date | None
-    latest: dt.date | None
-    label: str
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
@@ -104,30 +96,24 @@ _COMING_YEAR = re.compile(
 )
 # "starting in 2026", "effective from 2025": a year a schedule begins is as often ahead as behind.
 _SCHEDULE = re.compile(r"\b(?:starting|beginning|effective|commencing)\s*$", re.IGNORECASE)
-_MONTH_DAY = re.compile(
-    rf"\b(?:on|since)\s+(?:the\s+)?(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\b(?!\s*,?\s*\d)"
+# A year a plan's infinitive governs ("agreed to begin work to hold the first meeting in 2024",
+# "plans to enter the euro zone in 2008", "invited him to visit the country in 2007"): the plan's
+# time, ahead of the report as often as not. No clause break or past verb may come between.
+_INFINITIVE = re.compile(
+    r"\b(?:plan|agree|aim|hope|expect|intend|seek|want|wish|pledge|promise|decide|invite|vow"
+    r"|propose|prepare|commit|target|strive|tr(?:y|ies|ied)|urge|call(?:ed|s)? on|ask)[a-z]*\b"
+    r"[^,;:()]{0,40}?\bto\s+(?-i:[a-z]+)\s+\S"
+    r"(?![^,;:()]*\b(?:was|were|had|did|said|(?:that|which|who) [a-z]+ed)\b)[^,;:()]*$",
+    re.IGNORECASE,
 )
-_MONTH_DAY_ADJ = re.compile(
-    rf"\b(?:the\s+)(?P<m>{MONTH})\s*(?P<d>\d{{1,2}})\s+(?:attacks?|attack|bombings?|blast|talks|meeting|summit|elections?|visit)\b"
+_INFINITIVE_REACH = 120
+# A sentence that forecasts or schedules ("demand is forecast to rise 2 percent in 2007", "the
+# vote is due in March 2007"): its years are as often ahead as behind.
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecasted|predict(?:s|ed|ions?)?|project(?:ed|ions?)|expect(?:s|ed|ations?)?"
+    r"|estimat(?:e|es|ed)|scheduled|slated|due|planned|target(?:s|ed)?|outlook|likely)\b",
+    re.IGNORECASE,
 )
-_SPAN = re.compile(
-    rf"\bfrom\s+(?P<m1>{MONTH})\s*(?P<d1>\d{{1,2}})\s+(?:to|until|till|through)\s+"
-    rf"(?:(?P<m2>{MONTH})\s*)?(?P<d2>\d{{1,2}})\b"
-)
-_WEEKDAY = re.compile(rf"\bon\s+(?P<wd>{WEEKDAY})")
-# "Sunday, 14 January", "Thursday, February 24", "Saturday (May 27)", "May 27 (Saturday)".
-_WEEKDAY_DATE = re.compile(
-    rf"\b(?P<w1>{WEEKDAY})\s*[,(]?\s*(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})"
-    rf"|(?P<m2>{MONTH})\s*(?P<d2>\d{{1,2}}))\b(?!,?\s*\d{{4}})"
-    rf"|\b(?P<m3>{MONTH})\s*(?P<d3>\d{{1,2}})\s*[,(]\s*(?P<w2>{WEEKDAY})\b"
-)
-_LEAP_DAY = re.compile(
-    r"\b(?:Feb\.?|February)\s*29\b(?!,?\s*\d{4})|\b29\s+Feb(?:\.|ruary)?\b(?!,?\s*\d{4})"
-)
-_NEWS_LAG = dt.timedelta(days=7)
-"""How long after the day it names a report may appear."""
-_LEAD_TIME = dt.timedelta(days=30)
-"""How long before a coming visit a report announcing it is assumed to appear."""
 
 
 def resolve_document_date(
@@ -250,21 +236,19 @@ def _full_date(match: re.Match[str]) -> dt.date | None:
     )
 
 
-def _tenure_constraint(item: TenureEvidence) -> _Constraint | None:
+def _tenure_constraint(item: TenureEvidence) -> Bound | None:
     if item.current:
-        return _Constraint(
+        return Bound(
             item.start,
             item.end,
             f"tenure: {item.title_text} {item.name} ({item.start}..{item.end or ''})",
         )
     if item.end is None:
         return None
-    return _Constraint(
-        item.end, None, f"former: {item.title_text} {item.name} (left office {item.end})"
-    )
+    return Bound(item.end, None, f"former: {item.title_text} {item.name} (left office {item.end})")
 
 
-def _inside(day: dt.date, bound: _Constraint) -> bool:
+def _inside(day: dt.date, bound: Bound) -> bool:
     return (bound.earliest is None or day >= bound.earliest) and (
         bound.latest is None or day <= bound.latest
     )
@@ -273,7 +257,7 @@ def _inside(day: dt.date, bound: _Constraint) -> bool:
 def _infer(
     document: Document,
     evidence: Sequence[TenureEvidence],
-    tenure: list[_Constraint | None],
+    tenure: list[Bound | None],
     relations: RelationsTable | None,
     referred: Sequence[ReferredEvent],
     today: dt.date | None,
@@ -281,7 +265,7 @@ def _infer(
     flags: list[str] = []
     # The latest-starting tenure first: when two holders of one post meet only on the handover
     # day, the predecessor is the one set aside.
-    constraints: list[_Constraint] = sorted(
+    constraints: list[Bound] = sorted(
         (c for c in tenure if c is not None),
         key=lambda c: c.earliest or dt.date.min,
         reverse=True,
@@ -303,24 +287,27 @@ def _infer(
     constraints += _referred_events(sentences, referred)
     constraints += _past_full_dates(sentences)
     if today is not None:
-        constraints.append(_Constraint(None, today, f"today: {today}"))
-    earliest, latest, used = _intersect(constraints, flags)
+        constraints.append(Bound(None, today, f"today: {today}"))
+    setters: dict[str, str] = {}
+    earliest, latest, used = _intersect(constraints, flags, setters)
     for item in evidence:
-        earliest, latest = _within_terms(item, earliest, latest, used)
+        earliest, latest = _within_terms(item, earliest, latest, used, setters)
     if earliest is not None:
         # A weekday's years are sought up to today at the latest: a report is not from the future.
-        named = _weekday_dates(sentences, earliest, latest or today or dt.date.today())
-        earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *named], flags)
+        named = weekday_dates(sentences, earliest, latest or today or dt.date.today())
+        earliest, latest, more = _intersect([Bound(earliest, latest, ""), *named], flags, setters)
         used += [label for label in more if label]
     if earliest is not None and latest is not None and earliest.year == latest.year:
-        extra = _dates_in_year(sentences, earliest.year)
-        earliest, latest, more = _intersect([_Constraint(earliest, latest, ""), *extra], flags)
+        extra = dates_in_year(sentences, earliest.year)
+        earliest, latest, more = _intersect([Bound(earliest, latest, ""), *extra], flags, setters)
         used += [label for label in more if label]
     if earliest is not None and latest is not None and (latest - earliest).days < 7:
-        pinned = _weekday_pin(sentences, earliest, latest)
-        if pinned is not None:
-            earliest = latest = pinned
+        pinned = weekday_pin(sentences, earliest, latest)
+        if pinned is not None and pinned > earliest:
+            # the day a past weekday names, or a later one: the report may be of the next days
+            earliest = pinned
             used.append(f"weekday: {pinned:%A}")
+            setters["earliest"] = used[-1]
     if not used:
         return DocumentDate.unknown()
     if earliest is None or latest is None:
@@ -335,13 +322,17 @@ def _infer(
         latest.isoformat() if latest else None,
         precision,
         DateSource.INFERRED,
-        "; ".join(dict.fromkeys(used)),  # the same title named twice is one clue
+        _with_bounds(used, setters),
         tuple(flags),
     )
 
 
 def _within_terms(
-    item: TenureEvidence, earliest: dt.date | None, latest: dt.date | None, used: list[str]
+    item: TenureEvidence,
+    earliest: dt.date | None,
+    latest: dt.date | None,
+    used: list[str],
+    setters: dict[str, str],
 ) -> tuple[dt.date | None, dt.date | None]:
     """Narrow a range to the terms of office that meet it (the hull of what is left).
 
@@ -365,6 +356,10 @@ def _within_terms(
     high = None if None in highs else max(d for d in highs if d is not None)
     if (low, high) != (earliest, latest):
         used.append(f"terms: {item.title_text} in office {_terms_text(pieces)}")
+        if low != earliest:
+            setters["earliest"] = used[-1]
+        if high != latest:
+            setters["latest"] = used[-1]
     return low, high
 
 
@@ -373,9 +368,12 @@ def _terms_text(pieces: list[tuple[dt.date | None, dt.date | None]]) -> str:
 
 
 def _intersect(
-    constraints: Sequence[_Constraint], flags: list[str]
+    constraints: Sequence[Bound], flags: list[str], setters: dict[str, str]
 ) -> tuple[dt.date | None, dt.date | None, list[str]]:
-    """Intersect constraints in order; one that would empty the range is dropped and flagged."""
+    """Intersect constraints in order; one that would empty the range is dropped and flagged.
+
+    ``setters`` names, for ``earliest`` and ``latest``, the clue that last moved that bound.
+    """
     earliest: dt.date | None = None
     latest: dt.date | None = None
     used: list[str] = []
@@ -392,14 +390,34 @@ def _intersect(
         if low is not None and high is not None and (low > high or handover):
             flags.append(f"conflict: {item.label}")
             continue
+        if item.label:
+            if low != earliest:
+                setters["earliest"] = item.label
+            if high != latest:
+                setters["latest"] = item.label
         earliest, latest = low, high
         if not item.label.startswith("today:"):
             used.append(item.label)
     return earliest, latest, used
 
 
-def _anniversaries(sentences: list[str], text: str, relations: RelationsTable) -> list[_Constraint]:
-    found: list[_Constraint] = []
+def _with_bounds(used: list[str], setters: dict[str, str]) -> str:
+    """Join the clues, each once, marking the ones that set the range's ends.
+
+    "tenure: … [earliest]; past date: … [latest]": a clue marked sets that end; the others
+    agree with the range without narrowing it.
+    """
+    clues = list(dict.fromkeys(used))  # the same title named twice is one clue
+    clues += [label for label in setters.values() if label not in clues]  # today's cap
+    marked = []
+    for label in clues:
+        ends = [end for end in ("earliest", "latest") if setters.get(end) == label]
+        marked.append(f"{label} [{', '.join(ends)}]" if ends else label)
+    return "; ".join(marked)
+
+
+def _anniversaries(sentences: list[str], text: str, relations: RelationsTable) -> list[Bound]:
+    found: list[Bound] = []
     for sentence in sentences:
         for match in _ANNIVERSARY.finditer(sentence):
             relation = relations.dyad_in(sentence, context=text)
@@ -410,12 +428,12 @@ def _anniversaries(sentences: list[str], text: str, relations: RelationsTable) -
                 f"anniversary: {match.group('n')} years of {relation.label} ties "
                 f"(est. {relation.established[:4]}) ⇒ {year}"
             )
-            found.append(_Constraint(dt.date(year, 1, 1), dt.date(year, 12, 31), label))
+            found.append(Bound(dt.date(year, 1, 1), dt.date(year, 12, 31), label))
             return found
     return found
 
 
-def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]:
+def _past_years(sentences: list[str], *, ahead: int | None) -> list[Bound]:
     """Return 'on or after 1 January of the latest year the text puts in the past'."""
     best: tuple[int, str] | None = None
     for sentence in sentences:
@@ -424,6 +442,10 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]
                 guess_tense(sentence, match.span()) == FUTURE
                 or firmly_future(sentence, match.start())
                 or _SCHEDULE.search(sentence, 0, match.start())
+                or (
+                    match.group(0)[:5] != "since"
+                    and (_infinitive_before(sentence, match.start()) or _FORECAST.search(sentence))
+                )
             ):
                 continue
             # a span ("in the 2005-2007 period") bounds by its first year: it may run on past
@@ -433,12 +455,15 @@ def _past_years(sentences: list[str], *, ahead: int | None) -> list[_Constraint]
                 best = (year, match.group(0).strip())
     if best is None:
         return []
-    return [
-        _Constraint(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")
-    ]
+    return [Bound(dt.date(best[0], 1, 1), None, f"past year: '{best[1]}' ⇒ on or after {best[0]}")]
 
 
-def _coming_years(sentences: list[str]) -> list[_Constraint]:
+def _infinitive_before(sentence: str, start: int) -> bool:
+    """Tell whether an infinitive with its object governs what starts at ``start``."""
+    return _INFINITIVE.search(sentence[max(0, start - _INFINITIVE_REACH) : start]) is not None
+
+
+def _coming_years(sentences: list[str]) -> list[Bound]:
     """Return 'on or before 31 December of the earliest year the text firmly puts ahead'."""
     best: tuple[int, str] | None = None
     for sentence in sentences:
@@ -449,10 +474,10 @@ def _coming_years(sentences: list[str]) -> list[_Constraint]:
     if best is None:
         return []
     end = dt.date(best[0], 12, 31)
-    return [_Constraint(None, end, f"coming year: '{best[1]}' ⇒ on or before {end}")]
+    return [Bound(None, end, f"coming year: '{best[1]}' ⇒ on or before {end}")]
 
 
-def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) -> list[_Constraint]:
+def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) -> list[Bound]:
     """Return 'on or after the day of the latest well-known event the text refers to'."""
     best: tuple[dt.date, str] | None = None
     for sentence in sentences:
@@ -464,13 +489,13 @@ def _referred_events(sentences: list[str], referred: Sequence[ReferredEvent]) ->
                 event.day,
                 f"refers to {event.name}: '{match.group(0)}' ⇒ on or after {event.day}",
             )
-    return [] if best is None else [_Constraint(best[0], None, best[1])]
+    return [] if best is None else [Bound(best[0], None, best[1])]
 
 
 _ANY_FULL_DATE = re.compile(rf"\b{_FULL_DATE}\b")
 
 
-def _past_full_dates(sentences: list[str]) -> list[_Constraint]:
+def _past_full_dates(sentences: list[str]) -> list[Bound]:
     """Return 'on or after the latest full date the text does not put in the future'."""
     best: tuple[dt.date, str] | None = None
     for sentence in sentences:
@@ -482,94 +507,4 @@ def _past_full_dates(sentences: list[str]) -> list[_Constraint]:
                 best = (day, match.group(0))
     if best is None:
         return []
-    return [_Constraint(best[0], None, f"past date: '{best[1]}' ⇒ on or after {best[0]}")]
-
-
-def _dates_in_year(sentences: list[str], year: int) -> list[_Constraint]:
-    """Return constraints from month-day mentions once the year is known."""
-    found: list[_Constraint] = []
-    for sentence in sentences:
-        for match in _SPAN.finditer(sentence):
-            first = safe_date(year, month_number(match.group("m1")), int(match.group("d1")))
-            last_month = match.group("m2") or match.group("m1")
-            last = safe_date(year, month_number(last_month), int(match.group("d2")))
-            if first is None or last is None:
-                continue
-            tense = guess_tense(sentence, match.span())
-            text = match.group(0)
-            if tense == PAST:
-                found.append(_Constraint(last, None, f"past visit: '{text}' ⇒ on or after {last}"))
-            elif tense == PRESENT:
-                found.append(_Constraint(first, last, f"current visit: '{text}' ⇒ {first}..{last}"))
-            elif tense == FUTURE:
-                found.append(
-                    _Constraint(
-                        first - _LEAD_TIME, first, f"coming visit: '{text}' ⇒ before {first}"
-                    )
-                )
-        for pattern in (_MONTH_DAY, _MONTH_DAY_ADJ):
-            for match in pattern.finditer(sentence):
-                day = safe_date(year, month_number(match.group("m")), int(match.group("d")))
-                if day is None or guess_tense(sentence, match.span()) != PAST:
-                    continue
-                found.append(
-                    _Constraint(day, None, f"past date: '{match.group(0)}' ⇒ on or after {day}")
-                )
-    return found
-
-
-def _weekday_dates(sentences: list[str], earliest: dt.date, latest: dt.date) -> list[_Constraint]:
-    """Return the days a weekday named with a yearless date fixes ("Thursday, February 24").
-
-    Within the range, only some years put that date on that weekday, and a yearless "Feb 29"
-    only falls in leap years; the report comes out on that day or within the week after it,
-    or, when its tense does not show the day past, within the week before.
-    """
-    found: list[_Constraint] = []
-    for sentence in sentences:
-        for match in _WEEKDAY_DATE.finditer(sentence):
-            if guess_tense(sentence, match.span()) == FUTURE:
-                continue
-            month = month_number(match.group("m1") or match.group("m2") or match.group("m3"))
-            number = int(match.group("d1") or match.group("d2") or match.group("d3"))
-            target = WEEKDAYS[match.group("w1") or match.group("w2")]
-            days = [
-                d
-                for d in (
-                    safe_date(y, month, number) for y in range(earliest.year, latest.year + 1)
-                )
-                if d is not None and d.weekday() == target and earliest <= d <= latest
-            ]
-            if days:
-                label = f"weekday date: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
-                # a day the tense does not show to be past may be a coming one, announced
-                # up to a week ahead ("talks open on Monday, December 11")
-                past = guess_tense_clue(sentence, match.span()) == (PAST, True)
-                first = days[0] if past else days[0] - _NEWS_LAG
-                found.append(_Constraint(first, days[-1] + _NEWS_LAG, label))
-        for match in _LEAP_DAY.finditer(sentence):
-            days = [
-                d
-                for d in (safe_date(y, 2, 29) for y in range(earliest.year, latest.year + 1))
-                if d is not None and earliest <= d <= latest
-            ]
-            if days:
-                label = f"leap day: '{match.group(0)}' ⇒ {', '.join(map(str, days))}"
-                found.append(_Constraint(days[0], days[-1] + _NEWS_LAG, label))
-    return found
-
-
-def _weekday_pin(sentences: list[str], earliest: dt.date, latest: dt.date) -> dt.date | None:
-    """Return the one day of a narrow range that has the weekday the text names, if any."""
-    for sentence in sentences:
-        match = _WEEKDAY.search(sentence)
-        if match is None or guess_tense(sentence, match.span()) == FUTURE:
-            continue
-        target = WEEKDAYS[match.group("wd")]
-        days = [
-            earliest + dt.timedelta(days=i)
-            for i in range((latest - earliest).days + 1)
-            if (earliest + dt.timedelta(days=i)).weekday() == target
-        ]
-        return days[0] if len(days) == 1 else None
-    return None
+    return [Bound(best[0], None, f"past date: '{best[1]}' ⇒ on or after {best[0]}")]
