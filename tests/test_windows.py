@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -10,6 +11,12 @@ from bilat.knowledge import Knowledge
 from bilat.store import EventQuery, Store, windows
 from bilat.store.sql_store import SQLStore
 from conftest import make_event, make_extraction
+
+
+@pytest.fixture(autouse=True)
+def _small_first_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the first window four pages, so that the few events of these stores fill some."""
+    monkeypatch.setattr(windows, "FIRST", 4)
 
 
 def _fill(store: Store) -> None:
@@ -121,6 +128,34 @@ def test_windows_page_equals_the_plain_query(
 ) -> None:
     _fill(store)
     assert _read(store, query) == expected
+
+
+def test_windows_first_window_holds_sixteen_pages(store: Store) -> None:
+    # The default first window: sixteen pages of one. Seventeen monthly events of the pair,
+    # the newest one a 19x code: the window from the sixteenth newest month holds the page.
+    store.add(
+        [
+            make_extraction(
+                f"n{month}",
+                f"Our own words for month {month}.",
+                (
+                    make_event(
+                        f"n{month}-e",
+                        f"n{month}",
+                        "USAGOV",
+                        "PAKGOV",
+                        cameo="190" if month == 17 else "042",
+                        date=f"{2020 + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}-09",
+                    ),
+                ),
+            )
+            for month in range(1, 18)
+        ]
+    )
+    query = EventQuery(dyad=PAK_USA, root="04", order="-date", limit=1)
+    windows.FIRST = 16  # the autouse fixture restores the module's value afterwards
+    assert _read(store, query) == (["n16-e"], True)
+    assert _read(store, dataclasses.replace(query, limit=2)) == (["n16-e", "n15-e"], False)
 
 
 def test_windows_widen_from_what_the_first_window_kept(store: Store) -> None:

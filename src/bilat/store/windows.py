@@ -26,10 +26,10 @@ from bilat.store.summary import Cursor
 WINDOWS = 3
 """How many windows to try, each wider, before the plain query."""
 
-_FIRST = 4
-"""The first window holds this many times the page in the dyad's counted events: the other
-filters (a root, a quad class) usually keep a share of them, and a wider window costs little
-more to read (DuckDB reads whole row groups)."""
+FIRST = 16
+"""The first window holds this many pages of the dyad's counted events: the other filters (a
+root, a quad class) keep a share of them, and a wider window costs little more to read (DuckDB
+reads whole row groups of ~123k events, PostgreSQL walks the date index) than a second one."""
 
 _MARGIN = 1.5
 """How much more than the estimate the next window is made to hold."""
@@ -56,7 +56,7 @@ def newest_page(
     need = query.offset + query.limit
     months = _months(con, query.dyad, query.until)
     floor = since_bound(query.since) if query.since is not None else None
-    wanted = float(need * _FIRST)
+    wanted = float(need * FIRST)
     for _ in range(WINDOWS):
         edge, held = _edge(months, wanted)
         if edge is None or (floor is not None and edge <= floor):
