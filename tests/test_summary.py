@@ -358,6 +358,17 @@ QUERIES = (
 )
 
 
+PAGES = (
+    EventQuery(dyad=("PAK", "USA"), order="-date", limit=1),
+    EventQuery(dyad=("USA", "PAK"), order="-date", limit=2, offset=1),
+    EventQuery(dyad=("CHN", "PAK"), since="2024-03", order="-date", limit=3),
+    EventQuery(dyad=("PAK", "USA"), until="2024-03-31", order="-date", limit=1),
+    EventQuery(dyad=("PAK", "USA"), quad_class=1, order="-date", limit=2),
+    EventQuery(dyad=("PAK", "USA"), mentions=True, include_rejected=True, order="-date", limit=2),
+)
+"""Newest-first pages of a dyad, which the store reads from date windows (bilat.store.windows)."""
+
+
 def _goldstein(rows: list[TimelineRow] | list[DyadRow]) -> list[float]:
     """Return the Goldstein means and sums, equal up to the order floats were added in."""
     return [value for r in rows for value in (r.goldstein_mean, r.goldstein_sum)]
@@ -398,6 +409,10 @@ def test_summary_answers_equal_raw_sql(store: Store, plan: Plan) -> None:
             _same_timeline(
                 store.timeline(query, by), _raw(store, partial(store.timeline, query, by))
             )
+    for query in PAGES:
+        assert [e.id for e in store.events(query)] == [
+            e.id for e in _raw(store, partial(store.events, query))
+        ]
     for directed in (False, True):
         _same_dyads(
             store.dyads(directed=directed),

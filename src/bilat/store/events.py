@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.records import Event
-from bilat.store import codec, sql, summary_reads, verdict_rows
+from bilat.store import codec, sql, summary_reads, verdict_rows, windows
 from bilat.store.backend import Backend, Connection
 from bilat.store.base import (
     ALL_FACTS,
@@ -83,12 +83,16 @@ class Events(Backend):
         """
         clause, params = sql.where(query)
         paging, page_params = sql.page(query)
-        statement = (
-            f"SELECT e.data, e.cluster_id FROM events e WHERE {clause}"
-            f" ORDER BY {sql.order_by(query)} {paging}"
-        )
+        select = "SELECT e.data, e.cluster_id FROM events e"
+        statement = f"{select} WHERE {clause} ORDER BY {sql.order_by(query)} {paging}"
         with self._reading() as cursor:
-            rows = cursor.execute(statement, params + page_params).fetchall()
+            rows = (
+                windows.newest_page(cursor, query, clause, params, select)
+                if self._summary_reads
+                else None
+            )
+            if rows is None:
+                rows = cursor.execute(statement, params + page_params).fetchall()
             return self._judged(cursor, self._with_clusters(cursor, rows))
 
     def count_documents(self) -> dict[str, int]:
