@@ -59,10 +59,15 @@ def test_inherit_places_current_event_takes_earlier_venue() -> None:
     ]
 
 
-def test_inherit_places_background_event_keeps_only_the_dateline() -> None:
+def test_inherit_places_background_event_takes_no_venue() -> None:
     slots = [PlaceSlot(RIYADH, True, 0, 40, venue=True), PlaceSlot(None, False, 41, 80)]
     chosen = inherit_places(slots, dateline=None)
     assert chosen[1] is None
+
+
+def test_inherit_places_background_event_takes_no_dateline() -> None:
+    slots = [PlaceSlot(None, True, 0, 40), PlaceSlot(None, False, 41, 80)]
+    assert inherit_places(slots, dateline=DOHA) == [with_how(DOHA, "dateline"), None]
 
 
 def test_inherit_places_phone_call_has_no_place() -> None:

@@ -3,7 +3,8 @@
 An event whose sentence names no place takes the scene the article has set for the news of the
 day: the venue of the latest current event placed before it ("in Riyadh on Tuesday" … "the two
 sides also agreed"), else the dateline city ("DOHA:"), else the first venue the article gives
-later. Background events keep only the dateline; an exchange by phone has no place.
+later. Background events take no place from the article (a war of 1980 was not fought where
+today's report is filed); an exchange by phone has no place.
 
 >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
 'Beijing'
@@ -166,7 +167,9 @@ def inherit_places(
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
-            chosen.append(None if dateline is None else with_how(dateline, "dateline"))
+            # Background ("the two countries fought a war in 1980"): the text says nothing of
+            # where, and the report's dateline is where today's news happens.
+            chosen.append(None)
         elif before:
             chosen.append(with_how(before[-1], f"venue named earlier ({before[-1].name})"))
         elif dateline is not None:
