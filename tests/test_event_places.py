@@ -15,6 +15,7 @@ from bilat.places import (
     find_venues,
     inherit_places,
     is_fighting,
+    is_habitual,
     is_remote,
     says_here,
 )
@@ -532,3 +533,19 @@ def test_choose_event_place_listed_places_count_only_for_visits() -> None:
         target_country="IND",
     )
     assert place is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile has repeatedly accused Peru of stalling.", True),
+        ("Russia has long been pushing for talks.", True),
+        ("The two sides have often clashed.", True),
+        ("Japan has protested to China for years.", True),
+        ("Chile accused Peru of stalling on Monday.", False),
+        ("Russia has pushed for talks.", False),
+        ("The envoy arrived long after the talks began.", False),
+    ],
+)
+def test_is_habitual(sentence: str, expected: bool) -> None:
+    assert is_habitual(sentence) is expected

@@ -43,6 +43,7 @@ from bilat.places import (
     find_venues,
     inherit_places,
     is_fighting,
+    is_habitual,
     is_remote,
     is_venue,
     parse_dateline_place,
@@ -290,7 +291,8 @@ class Pipeline:
             own_clause = own_clause[: s - start] + " " * (e - s) + own_clause[e - start :]
         return when, PlaceSlot(
             own,
-            _is_current(when, doc_date),
+            # "has repeatedly accused": a habit takes no venue or dateline of the day.
+            _is_current(when, doc_date) and not is_habitual(own_clause),
             start,
             end,
             remote=is_remote(own_clause),

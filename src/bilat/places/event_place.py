@@ -290,6 +290,25 @@ def is_remote(sentence: str) -> bool:
     return any(word.lower() in remote for word in WORD.findall(sentence))
 
 
+# "has long been pushing", "have repeatedly accused", "for years": a habit, not the day's news.
+_HABITUAL = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:long|repeatedly|regularly|often|frequently|consistently"
+    r"|traditionally|always)\b|\bfor\s+(?:years|decades)\b",
+    re.IGNORECASE,
+)
+
+
+def is_habitual(sentence: str) -> bool:
+    """Return whether a sentence reports a habit ("has repeatedly accused"), not the day's news.
+
+    Such an event takes no place from the article (the venue of the day, the dateline).
+
+    Args:
+        sentence: the event's clause.
+    """
+    return _HABITUAL.search(sentence) is not None
+
+
 def says_here(sentence: str) -> bool:
     """Return whether a sentence places its event "here", the city the report is filed from.
 
