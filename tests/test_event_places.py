@@ -15,6 +15,7 @@ from bilat.places import (
     find_venues,
     inherit_places,
     is_fighting,
+    is_habitual,
     is_remote,
     says_here,
 )
@@ -59,10 +60,15 @@ def test_inherit_places_current_event_takes_earlier_venue() -> None:
     ]
 
 
-def test_inherit_places_background_event_keeps_only_the_dateline() -> None:
+def test_inherit_places_background_event_takes_no_venue() -> None:
     slots = [PlaceSlot(RIYADH, True, 0, 40, venue=True), PlaceSlot(None, False, 41, 80)]
     chosen = inherit_places(slots, dateline=None)
     assert chosen[1] is None
+
+
+def test_inherit_places_background_event_takes_no_dateline() -> None:
+    slots = [PlaceSlot(None, True, 0, 40), PlaceSlot(None, False, 41, 80)]
+    assert inherit_places(slots, dateline=DOHA) == [with_how(DOHA, "dateline"), None]
 
 
 def test_inherit_places_phone_call_has_no_place() -> None:
@@ -447,3 +453,99 @@ def test_choose_event_place_visit_as_the_verbs_object(
     sentence: str, trigger: str, lemma: str, expected: str | None
 ) -> None:
     assert _choose(sentence, trigger, lemma) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "lemma", "expected"),
+    [
+        (
+            "The envoys discussed the situation in Syria during talks in Geneva.",
+            "discussed",
+            "discuss",
+            "in-sentence 'in Geneva'",
+        ),
+        ("The ministers discussed the crisis in eastern Ukraine.", "discussed", "discuss", None),
+        ("Peru condemned the violence in Haiti.", "condemned", "condemn", None),
+        ("The fighting in Gaza went on.", "fighting", "fighting", "in-sentence 'in Gaza'"),
+        ("Russia waged war in Ukraine.", "war", "war", "in-sentence 'in Ukraine'"),
+        ("The envoys met in Syria.", "met", "meet", "in-sentence 'in Syria'"),
+    ],
+)
+def test_choose_event_place_topic_of_the_event_is_not_its_place(
+    sentence: str, trigger: str, lemma: str, expected: str | None
+) -> None:
+    assert _choose(sentence, trigger, lemma) == expected
+
+
+def test_find_venues_topic_sets_no_venue() -> None:
+    text = "He made a rare visit to Russia amid the war in Ukraine."
+    places = Geocoder.load().find_places(text)
+    lemmas = [(text.index("made"), "make"), (text.index("visit"), "visit")]
+    assert [(offset, place.name) for offset, place in find_venues(text, places, lemmas)] == [
+        (text.index("Russia"), "Russia")
+    ]
+
+
+def test_find_venues_fighting_in_a_place_is_a_clash_venue() -> None:
+    text = "The fighting in Gaza went on for a week."
+    places = Geocoder.load().find_places(text)
+    lemmas = [(text.index("fighting"), "fighting")]
+    assert [(place.name, place.how) for _, place in find_venues(text, places, lemmas)] == [
+        ("Gaza", "clash 'in Gaza'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("VNM", "in-sentence 'to Vietnam'"),
+        ("LAO", "in-sentence 'to Laos'"),
+        ("IND", "in-sentence 'to India'"),
+        ("PAK", "in-sentence 'to Pakistan'"),
+        ("CHN", "in-sentence 'to Vietnam'"),
+        (None, "in-sentence 'to Vietnam'"),
+    ],
+)
+def test_choose_event_place_visit_to_several_places_goes_to_the_target(
+    target: str | None, expected: str
+) -> None:
+    sentence = (
+        "Hu will pay successive state visits to Vietnam, Laos, India and Pakistan next month."
+    )
+    places = Geocoder.load().find_places(sentence)
+    place = choose_event_place(
+        sentence, 0, places, dateline=None, trigger="pay", lemma="pay", target_country=target
+    )
+    assert place is not None
+    assert place.how == expected
+
+
+def test_choose_event_place_listed_places_count_only_for_visits() -> None:
+    sentence = "China protested to Vietnam, Laos and India on Monday."
+    places = Geocoder.load().find_places(sentence)
+    place = choose_event_place(
+        sentence,
+        0,
+        places,
+        dateline=None,
+        trigger="protested",
+        lemma="protest",
+        target_country="IND",
+    )
+    assert place is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chile has repeatedly accused Peru of stalling.", True),
+        ("Russia has long been pushing for talks.", True),
+        ("The two sides have often clashed.", True),
+        ("Japan has protested to China for years.", True),
+        ("Chile accused Peru of stalling on Monday.", False),
+        ("Russia has pushed for talks.", False),
+        ("The envoy arrived long after the talks began.", False),
+    ],
+)
+def test_is_habitual(sentence: str, expected: bool) -> None:
+    assert is_habitual(sentence) is expected

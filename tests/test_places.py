@@ -271,3 +271,20 @@ def test_evaluate_geowebnews_meets_floor() -> None:
     assert scores["toponyms"] == 2601
     assert scores["country_accuracy"] >= floor("geowebnews", "country_accuracy")
     assert scores["within_161km"] >= floor("geowebnews", "within_161km")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("The envoys will meet in Sanaa next week.", "Sanaa", [(24, 29, "Sanaa", "city")]),
+        ("Troops moved near Quetta overnight.", "Quetta", [(18, 24, "Quetta", "city")]),
+        ("The talks were held in Nelson on Friday.", "Nelson", []),
+        ("Sanaa spoke to reporters.", "Sanaa", []),
+    ],
+)
+def test_find_places_person_tag_after_a_locative_is_a_large_city(
+    text: str, person: str, expected: list[tuple[int, int, str, str]]
+) -> None:
+    start = text.index(person)
+    found = find_places(text, entities=[(start, start + len(person), "PERSON")])
+    assert [(s, e, p.name, p.feature) for s, e, p in found] == expected

@@ -43,6 +43,7 @@ from bilat.places import (
     find_venues,
     inherit_places,
     is_fighting,
+    is_habitual,
     is_remote,
     is_venue,
     parse_dateline_place,
@@ -228,6 +229,7 @@ class Pipeline:
         *,
         planned: bool = False,
         news: EventDate | None = None,
+        target_country: str | None = None,
     ) -> tuple[EventDate, PlaceSlot]:
         """Return the date of an event and what its sentence says of its place.
 
@@ -240,6 +242,7 @@ class Pipeline:
             planned: whether the event is planned (its date lies ahead).
             news: the day the article's lede reports (see :func:`bilat.time.news_day`); an
                 event with no date of its own takes it.
+            target_country: the event's target country: a visit goes to its place there.
 
         Returns:
             The event's date and its place slot (see :func:`bilat.places.inherit_places`).
@@ -274,7 +277,13 @@ class Pipeline:
             and not any(s <= p[0] and p[1] <= e for s, e in foreign)
         ]
         own = choose_event_place(
-            text, start, in_sentence, dateline=None, trigger=trigger.text, lemma=trigger.lemma_
+            text,
+            start,
+            in_sentence,
+            dateline=None,
+            trigger=trigger.text,
+            lemma=trigger.lemma_,
+            target_country=target_country,
         )
         # "by phone" or "here" in another clause says nothing of this event.
         own_clause = text
@@ -282,7 +291,8 @@ class Pipeline:
             own_clause = own_clause[: s - start] + " " * (e - s) + own_clause[e - start :]
         return when, PlaceSlot(
             own,
-            _is_current(when, doc_date),
+            # "has repeatedly accused": a habit takes no venue or dateline of the day.
+            _is_current(when, doc_date) and not is_habitual(own_clause),
             start,
             end,
             remote=is_remote(own_clause),
@@ -306,7 +316,14 @@ class Pipeline:
         info = self.knowledge.cameo_code(c.code)
         planned = c.factuality.value == "planned"
         when, slot = self.when_where(
-            document, sent, c.trigger, doc_date, places, planned=planned, news=news
+            document,
+            sent,
+            c.trigger,
+            doc_date,
+            places,
+            planned=planned,
+            news=news,
+            target_country=c.target.country,
         )
         slot = replace(slot, fighting=is_fighting(c.code), source_country=c.source.country)
         own = slot.own

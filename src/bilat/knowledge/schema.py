@@ -395,7 +395,7 @@ class PlaceCue(TableRow):
     kind: str = Field(
         pattern=r"^(locative|destination|visit_trigger|connector|origin|calendar|remote"
         r"|venue_trigger|strike_trigger|strike_verb|target|withdrawal_trigger|withdrawal|idiom"
-        r"|modified|settlement|clash_trigger|visit_verb)$"
+        r"|modified|settlement|clash_trigger|visit_verb|topic)$"
     )
 
 

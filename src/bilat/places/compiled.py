@@ -36,6 +36,7 @@ _FROZEN = (
     "idioms",
     "modified",
     "settlements",
+    "topics",
 )
 
 

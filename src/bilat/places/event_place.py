@@ -3,7 +3,8 @@
 An event whose sentence names no place takes the scene the article has set for the news of the
 day: the venue of the latest current event placed before it ("in Riyadh on Tuesday" … "the two
 sides also agreed"), else the dateline city ("DOHA:"), else the first venue the article gives
-later. Background events keep only the dateline; an exchange by phone has no place.
+later. Background events take no place from the article (a war of 1980 was not fought where
+today's report is filed); an exchange by phone has no place.
 
 >>> parse_dateline_place("BEIJING, Dec. 3 (Xinhua) --").name
 'Beijing'
@@ -17,17 +18,22 @@ from dataclasses import dataclass
 
 from bilat.places.gazetteer import Gazetteer
 from bilat.places.geocoder import Geocoder, with_how
+from bilat.places.phrases import (
+    DETERMINERS,
+    WORD,
+    forms,
+    introducing_preposition,
+    is_modifier,
+    names_settlement,
+    names_target,
+    object_visit,
+    topic_noun,
+    trigger_offset,
+)
 from bilat.records import Place
 
-# The words between a preposition and its place: "in the southwestern city of Quetta".
-_DETERMINERS = frozenset({"the", "a", "an"})
-_OBJECT_OPENERS = _DETERMINERS | {"his", "her", "its", "their", "our", "my", "this"}
-_MAX_BETWEEN = 4
-_WORD = re.compile(r"[\w'’-]+")
 # "ISLAMABAD:", "KUALA LUMPUR, April 1", "BEIJING, Dec. 3 (Xinhua) --", "QUETTA (Dawn) -"
 _DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*)\s*(?:[,:(/–—-]|$)")
-# Clause boundaries: a place beyond one of these belongs to another clause than its preposition.
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]")
 
 _FEATURE_RANK = {"city": 0, "region": 1, "country": 2, "continent": 3}
 # An opening line's dateline in any case: "Washington:", "Doha, Feb 29:", "[HANOI]",
@@ -39,10 +45,6 @@ _TEXT_DATELINE = re.compile(
 _DATELINE_LINES = 6
 _VENUE_REACH = 80
 _VENUE_FEATURES = ("city", "region", "country")
-# "in eastern Ladakh": one compass adjective may stand between a preposition and its place.
-_COMPASS = re.compile(
-    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-)
 _VENUE_HOW = ("in-sentence 'in ", "in-sentence 'at ", "in-sentence 'to ", "in-sentence 'visit")
 # "a meeting held here": the city the report is filed from.
 _HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)")
@@ -165,7 +167,9 @@ def inherit_places(
         elif slot.here and dateline is not None:
             chosen.append(with_how(dateline, "dateline 'here'"))
         elif not slot.current:
-            chosen.append(None if dateline is None else with_how(dateline, "dateline"))
+            # Background ("the two countries fought a war in 1980"): the text says nothing of
+            # where, and the report's dateline is where today's news happens.
+            chosen.append(None)
         elif before:
             chosen.append(with_how(before[-1], f"venue named earlier ({before[-1].name})"))
         elif dateline is not None:
@@ -224,10 +228,10 @@ def find_venues(
         ``(offset, place)`` of each venue, in text order.
     """
     cues = Geocoder.load().gazetteer
-    triggers = [offset for offset, lemma in lemmas if _forms(lemma) & cues.venue_triggers]
+    triggers = [offset for offset, lemma in lemmas if forms(lemma) & cues.venue_triggers]
     gatherings = cues.venue_triggers - cues.clash_triggers
-    meetings = [offset for offset, lemma in lemmas if _forms(lemma) & gatherings]
-    visits = [offset for offset, lemma in lemmas if _forms(lemma) & cues.visit_triggers]
+    meetings = [offset for offset, lemma in lemmas if forms(lemma) & gatherings]
+    visits = [offset for offset, lemma in lemmas if forms(lemma) & cues.visit_triggers]
     found: list[tuple[int, Place]] = []
     for start, end, place in places:
         if place.feature not in _VENUE_FEATURES or text[start:end] in cues.calendar:
@@ -236,9 +240,13 @@ def find_venues(
         before = text[line_start:start]
         line_end = min(e for e in (text.find(".", end), text.find("\n", end), len(text)) if e >= 0)
         near = range(max(line_start, start - _VENUE_REACH), min(line_end, end + _VENUE_REACH))
-        if _names_settlement(text, end, places, cues):
+        if names_settlement(text, end, places, cues):
             continue
-        preposition = _introducing_preposition(
+        topic = topic_noun(before, cues)
+        if topic is not None and not forms(topic) & cues.venue_triggers:
+            # "a visit to Russia amid the war in Ukraine": Ukraine is what the war is about.
+            continue
+        preposition = introducing_preposition(
             before, {"in", "at", "near"}, cues.idioms, cues.settlements
         )
         if preposition is not None and any(t in near for t in triggers):
@@ -247,22 +255,12 @@ def find_venues(
             found.append((start, with_how(place, f"{kind} '{preposition} {text[start:end]}'")))
             continue
         # A visit's destination: "left for Moscow on a two-day visit", "arrived to Doha".
-        preposition = _introducing_preposition(
+        preposition = introducing_preposition(
             before, set(cues.destination), cues.idioms, cues.settlements
         )
         if preposition is not None and any(line_start <= t < start for t in visits):
             found.append((start, with_how(place, f"visit '{preposition} {text[start:end]}'")))
     return found
-
-
-def _forms(word: str) -> set[str]:
-    """Return a word and its possible bases once a regular inflection is taken off."""
-    word = word.lower()
-    forms = {word}
-    for ending, back in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            forms.add(word[: -len(ending)] + back)
-    return forms
 
 
 def is_venue(lemma: str, place: Place | None) -> bool:
@@ -289,7 +287,26 @@ def is_remote(sentence: str) -> bool:
         sentence: the event's sentence.
     """
     remote = Geocoder.load().gazetteer.remote
-    return any(word.lower() in remote for word in _WORD.findall(sentence))
+    return any(word.lower() in remote for word in WORD.findall(sentence))
+
+
+# "has long been pushing", "have repeatedly accused", "for years": a habit, not the day's news.
+_HABITUAL = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:long|repeatedly|regularly|often|frequently|consistently"
+    r"|traditionally|always)\b|\bfor\s+(?:years|decades)\b",
+    re.IGNORECASE,
+)
+
+
+def is_habitual(sentence: str) -> bool:
+    """Return whether a sentence reports a habit ("has repeatedly accused"), not the day's news.
+
+    Such an event takes no place from the article (the venue of the day, the dateline).
+
+    Args:
+        sentence: the event's clause.
+    """
+    return _HABITUAL.search(sentence) is not None
 
 
 def says_here(sentence: str) -> bool:
@@ -309,6 +326,7 @@ def choose_event_place(
     dateline: Place | None,
     trigger: str | None = None,
     lemma: str | None = None,
+    target_country: str | None = None,
 ) -> Place | None:
     """Choose an event's place: one its sentence introduces with a locative, else the dateline.
 
@@ -327,6 +345,8 @@ def choose_event_place(
         dateline: the dateline's place, the fallback.
         trigger: the event's verb or noun as written, if known.
         lemma: the trigger's lemma, if known ("visited" → "visit"); the trigger when None.
+        target_country: the ISO3 code of the event's target, if known: a visit to several
+            places ("state visits to Vietnam, India and Pakistan") goes to the one in it.
 
     Returns:
         The place with ``how`` saying why ("in-sentence 'in Beijing'", "dateline"), or None.
@@ -336,7 +356,7 @@ def choose_event_place(
     base = lemma or trigger
     visit = base is not None and (
         base.lower() in cues.visit_triggers
-        or (base.lower() in cues.visit_verbs and _object_visit(sentence, trigger, cues))
+        or (base.lower() in cues.visit_verbs and object_visit(sentence, trigger, cues))
     )
     strike = base is not None and base.lower() in cues.strike_triggers
     if visit:
@@ -347,41 +367,56 @@ def choose_event_place(
     # A strike happens where it hits: "an attack on Iran", "launched an invasion of Ukraine".
     prepositions |= cues.target
     found: list[tuple[int, int, str, Place]] = []
+    listed: list[tuple[int, int, str, Place]] = []
     local = [(start - sentence_start, end - sentence_start, place) for start, end, place in places]
     for start, end, place in places:
         s, e = start - sentence_start, end - sentence_start
         if s < 0 or e > len(sentence) or sentence[s:e] in cues.calendar:
             continue
-        if _names_settlement(sentence, e, local, cues):
+        if names_settlement(sentence, e, local, cues):
             # "in the Black Sea resort of Sochi": Sochi is the place, the sea only qualifies it.
             continue
-        preposition = _introducing_preposition(
+        topic = topic_noun(sentence[:s], cues)
+        if topic is not None and not (trigger and forms(topic) & forms(trigger)):
+            # "discussed the situation in Ivory Coast": the subject of the talks, not their venue.
+            continue
+        preposition = introducing_preposition(
             sentence[:s], prepositions, cues.idioms, cues.settlements
         )
         if (
             preposition in cues.target
             and preposition not in cues.locative
-            and not _names_target(sentence[:s], trigger, strike=strike, cues=cues)
+            and not names_target(sentence[:s], trigger, strike=strike, cues=cues)
         ):
             # "attacked by the army of China": only a strike's own "on"/"of" names its target;
             # "in the city of Quetta" still has its "in".
-            preposition = _introducing_preposition(
+            preposition = introducing_preposition(
                 sentence[:s], prepositions - cues.target, cues.idioms, cues.settlements
             )
         if preposition is None and (visit or strike) and trigger is not None:
             # "visited Kabul", "seized the Crimean Peninsula": the place is the verb's object.
-            previous: list[str] = _WORD.findall(sentence[:s])[-2:]
-            if len(previous) == 2 and previous[1] in _DETERMINERS:
+            previous: list[str] = WORD.findall(sentence[:s])[-2:]
+            if len(previous) == 2 and previous[1] in DETERMINERS:
                 previous = previous[:1]
             if previous and previous[-1].lower().startswith(trigger.lower()[:4]):
                 preposition = previous[-1]
+        if preposition is None and visit and (found or listed):
+            # "state visits to Vietnam, Laos and India": a listed place shares the preposition,
+            # and counts only as the visit's host (below).
+            last = max((*found, *listed), key=lambda f: f[1])
+            if _AND_NEXT.fullmatch(sentence, last[1], s):
+                listed.append((s, e, last[2], place))
+            continue
         if preposition is None:
             continue
-        if place.feature == "country" and _is_modifier(sentence[e:], cues):
+        if place.feature == "country" and is_modifier(sentence[e:], cues):
             continue
         found.append((s, e, preposition, place))
+    if visit and target_country:
+        hosts = [f for f in (*found, *listed) if f[3].country == target_country]
+        found = hosts or found
     if found:
-        anchor = _trigger_offset(sentence, trigger)
+        anchor = trigger_offset(sentence, trigger)
         if anchor is not None:
             best = min(found, key=lambda f: (abs(f[0] - anchor), f[0]))
         else:
@@ -429,136 +464,3 @@ def _spread_country(
         return None
     how = f"in-sentence '{preposition} {sentence[s:end]}' ({_SPREAD} {country.name})"
     return Place(country.name, country.country, country.lat, country.lon, "country", how)
-
-
-def _introducing_preposition(
-    before: str,
-    prepositions: set[str],
-    idioms: frozenset[str] = frozenset(),
-    settlements: frozenset[str] = frozenset(),
-) -> str | None:
-    """Return the preposition that introduces a place preceded by ``before``, if any.
-
-    Between the two only "the"/"a"/"an" with one adjective may stand ("in the restive
-    Balochistan"), or a noun phrase ending in "of" ("in the southwestern city of Quetta") whose
-    noun is none of ``idioms`` ("in the wake of Russia's invasion" puts nothing in Russia); a
-    noun of ``settlements`` may follow names ("in the Russian city of Sochi", "in the Black Sea
-    resort of Sochi").
-    """
-    clause: list[str] = _WORD.findall(_CLAUSE_BREAK.split(before)[-1])
-    settled = _settlement_preposition(clause[-(_MAX_BETWEEN + 3) :], prepositions, settlements)
-    if settled is not None:
-        return settled
-    words = clause[-(_MAX_BETWEEN + 2) :]
-    if words and words[-1][:1].isupper() and words[-1].endswith(("'s", "’s")):
-        # "in Ukraine's Donbass": the possessive owner stands between preposition and place.
-        words = words[:-1]
-    words = words[-(_MAX_BETWEEN + 1) :]
-    for back in range(1, len(words) + 1):
-        word = words[-back]
-        if not word.islower():
-            return None
-        if word in prepositions:
-            between = words[len(words) - back + 1 :]
-            if len(between) == 1 and _COMPASS.fullmatch(between[0]):
-                return word
-            if not between or (
-                between[0] in _DETERMINERS
-                and (len(between) <= 2 or between[-1] == "of")
-                and not idioms.intersection(between)
-            ):
-                return word
-            return None
-    return None
-
-
-_SETTLEMENT_AFTER = re.compile(r"\s+([a-z]+)\s+of\s+")
-
-
-def _names_settlement(
-    text: str, end: int, places: Sequence[tuple[int, int, Place]], cues: Gazetteer
-) -> bool:
-    """Return whether the place ending at ``end`` qualifies a settlement named after it.
-
-    "the Black Sea resort of Sochi", "the West Bank city of Jenin": a place must follow "of".
-    """
-    match = _SETTLEMENT_AFTER.match(text, end)
-    if match is None or match.group(1) not in cues.settlements:
-        return False
-    return any(start == match.end() for start, _, _ in places)
-
-
-def _settlement_preposition(
-    words: list[str], prepositions: set[str], settlements: frozenset[str]
-) -> str | None:
-    """Return the preposition of "in the Black Sea resort of", "at the Afghan town of", if any.
-
-    Between the preposition and the settlement noun only a determiner, capitalised words (a
-    name or a nationality) and a compass adjective may stand.
-    """
-    if len(words) < 3 or words[-1] != "of" or words[-2] not in settlements:
-        return None
-    for word in reversed(words[:-2]):
-        if word in prepositions:
-            return word
-        if not (word[:1].isupper() or word in _DETERMINERS or _COMPASS.fullmatch(word)):
-            return None
-    return None
-
-
-def _object_visit(sentence: str, trigger: str | None, cues: Gazetteer) -> bool:
-    """Return whether the trigger's object is a visit ("made his first visit", "paid a visit").
-
-    A determiner or possessive opens the object, and a visit word ends it, within four words.
-    """
-    if not trigger:
-        return False
-    match = re.search(rf"\b{re.escape(trigger)}((?:\s+[\w-]+){{1,4}})", sentence)
-    if match is None:
-        return False
-    words = match.group(1).split()
-    if words[0].lower() not in _OBJECT_OPENERS:
-        return False
-    return any(_forms(word) & cues.visit_triggers for word in words[1:])
-
-
-def _names_target(before: str, trigger: str | None, *, strike: bool, cues: Gazetteer) -> bool:
-    """Return whether the preposition ending ``before`` introduces a strike's target.
-
-    It does right after a strike trigger ("the attack on"), or right after a strike noun that
-    stands at most four words after a strike verb trigger ("launched a full-scale invasion of").
-    """
-    match = re.search(r"([\w-]+)\s+\w+\s+(?:the\s+)?$", before)
-    if match is None or not trigger:
-        return False
-    word = match.group(1)
-    if strike and word.lower().startswith(trigger.lower()[:4]):
-        return True
-    if not _forms(word) & cues.strike_triggers or not _forms(trigger) & cues.strike_verbs:
-        return False
-    head = before[: match.start()]
-    pattern = rf"\b{re.escape(trigger[:4])}\w*(?:\s+[\w-]+){{0,3}}\s*$"
-    return re.search(pattern, head, flags=re.IGNORECASE) is not None
-
-
-def _is_modifier(after: str, cues: Gazetteer) -> bool:
-    """Return whether a place name modifies the name or noun that follows it.
-
-    A capitalised name ("the Pakistan Consulate", "Pakistan's Foreign Office") or a noun of kind
-    ``modified`` ("the Bangladesh mission in Agartala", "Iran's embassy"): an event at the
-    mission is not in the country.
-    """
-    match = re.match(r"(?:['’]s)?\s([\w-]+)", after)
-    if match is None:
-        return False
-    word = match.group(1)
-    if word[:1].isupper():
-        return word not in cues.calendar
-    return word in cues.modified
-
-
-def _trigger_offset(sentence: str, trigger: str | None) -> int | None:
-    if not trigger:
-        return None
-    match = re.search(rf"\b{re.escape(trigger[:4])}\w*", sentence, flags=re.IGNORECASE)
-    return None if match is None else match.start()

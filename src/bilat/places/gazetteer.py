@@ -91,6 +91,8 @@ class Gazetteer:
     settlements: frozenset[str] = frozenset()
     # verbs whose object visit is their own event ("made his first visit to Egypt")
     visit_verbs: frozenset[str] = frozenset()
+    # nouns whose "in" names a subject, not a venue ("discussed the situation in Syria")
+    topics: frozenset[str] = frozenset()
     # each nationality adjective's capital: "the Iranian capital" is Tehran
     adjective_capitals: Mapping[str, Entry] = field(default_factory=dict)
 
@@ -349,5 +351,6 @@ def build_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
         modified=frozenset(r["word"] for r in cues if r["kind"] == "modified"),
         settlements=frozenset(r["word"] for r in cues if r["kind"] == "settlement"),
         visit_verbs=frozenset(r["word"] for r in cues if r["kind"] == "visit_verb"),
+        topics=frozenset(r["word"] for r in cues if r["kind"] == "topic"),
         adjective_capitals=_adjective_capitals(kb.countries.values(), capital_of),
     )

@@ -50,8 +50,9 @@ MAX_NAME_TOKENS = 6
 SCAN_TOWN_POPULATION = 100_000
 SCAN_CITY_POPULATION = 1_000_000
 
-# A person's name is no place, but the small parser also tags regions it does not know as
-# people ("tensions in eastern Ladakh"): a region or country that a locative introduces is kept.
+# A person's name is no place, but the small parser also tags places it does not know as people
+# ("tensions in eastern Ladakh", "met in Sanaa"): a region or country that a locative introduces
+# is kept, and so is a capital or a city of ``SCAN_TOWN_POPULATION`` people or more.
 _PERSON_PLACE_FEATURES = frozenset({"region", "country"})
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?P<word>[a-z]+)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?$"
@@ -200,14 +201,19 @@ class Geocoder:
     def _introduced_region(
         self, text: str, start: int, end: int, label: str, context: Sequence[str]
     ) -> bool:
-        """Tell whether a span tagged as a person is a region or country after a locative."""
+        """Tell whether a span tagged as a person is a place after a locative ("in Sanaa")."""
         if label != "PERSON":
             return False
         cue = _LOCATIVE_BEFORE.search(text, max(0, start - 40), start)
         if cue is None or cue.group("word") not in self.gazetteer.locative:
             return False
-        place = self.geocode(text[start:end], context=context)
-        return place is not None and place.feature in _PERSON_PLACE_FEATURES
+        resolved = self._resolve(text[start:end], context)
+        if resolved is None:
+            return False
+        entry = resolved[0]
+        if entry.feature == "city":
+            return entry.capital or entry.population >= SCAN_TOWN_POPULATION
+        return entry.feature in _PERSON_PLACE_FEATURES
 
     def infer_context(self, text: str) -> list[str]:
         """Return the countries of the places a text names, most often named first.
