@@ -70,6 +70,9 @@ TRAVELLER_NOUNS = {
 }
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
+# why an event coded at its trigger is left out after all (see `bilat explain`)
+DEDUPED = "a surer event of the same root and pair in the sentence"
+RESTATED = "a headline event the lede reports again"
 # verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
 COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
 
@@ -134,8 +137,18 @@ class Coder:
                     # "condemned the suicide attack": the condemner is no attacker even when
                     # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend([c for c in found if not purpose_of(c, candidates)])
-        return restated(doc, dedup(candidates)), attempts
+                for c in found:
+                    if purpose_of(c, candidates):
+                        attempts.append(_dropped(c, f"the purpose of '{c.trigger.head.text}'"))
+                    else:
+                        candidates.append(c)
+        kept = dedup(candidates)
+        ids = {id(c) for c in kept}
+        attempts += [_dropped(c, DEDUPED) for c in candidates if id(c) not in ids]
+        shown = restated(doc, kept)
+        ids = {id(c) for c in shown}
+        attempts += [_dropped(c, RESTATED) for c in kept if id(c) not in ids]
+        return shown, attempts
 
     def _trigger(
         self,
@@ -379,7 +392,18 @@ class Coder:
         if not out:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
-        return out, f"pattern {pattern.id} matched '{matched}'"
+        # a negated or hypothetical event is stored but not counted: say which rule made it so
+        held = "" if fact == Factuality.ASSERTED else f" ({fact.value}: {fact_reason})"
+        return out, f"pattern {pattern.id} matched '{matched}'{held}"
+
+
+def _dropped(candidate: Candidate, why: str) -> Attempt:
+    """Return the attempt of an event coded at its trigger and then left out."""
+    trigger = candidate.trigger
+    pattern = candidate.pattern.id
+    reason = f"dropped after coding ({candidate.source.code} {candidate.code} "
+    reason += f"{candidate.target.code}): {why}"
+    return Attempt(candidate.sentence_index, trigger.text, trigger.i, pattern, False, reason)
 
 
 def planned_code(code: str) -> str:

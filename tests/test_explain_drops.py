@@ -1,0 +1,71 @@
+"""``bilat explain`` says which rule left out an event coded at its trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilat.extract import Pipeline
+from bilat.records import Document
+
+
+def _left_out(pipeline: Pipeline, text: str) -> list[tuple[str, bool, str]]:
+    """Return the attempts that coded an uncounted event or dropped a coded one."""
+    document = Document.from_text(text, doc_id="x", published="2024-03-05")
+    explanation = pipeline.explain(document)
+    return [
+        (a.pattern, a.coded, a.reason)
+        for a in explanation.attempts
+        if "dropped" in a.reason or "(negated" in a.reason
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile did not condemn Peru.",
+            [
+                (
+                    "111-condemn",
+                    True,
+                    "pattern 111-condemn matched 'condemn' (negated: negated at 'condemn')",
+                )
+            ],
+        ),
+        (
+            "Kenya threatened to expel Uganda's ambassador.",
+            [
+                (
+                    "164-expel-envoy",
+                    False,
+                    "dropped after coding (KEN 164 UGAGOV): the purpose of 'threatened'",
+                )
+            ],
+        ),
+        (
+            "Kenya recalls envoy from Uganda\nKenya recalled its ambassador from Uganda on Monday.",
+            [
+                (
+                    "161-recall-envoy",
+                    False,
+                    "dropped after coding (KEN 161 UGA): a headline event the lede reports again",
+                )
+            ],
+        ),
+        (
+            "The presidents of Peru and the Peruvian foreign minister praised Chile.",
+            [
+                (
+                    "051-praise",
+                    False,
+                    "dropped after coding (PERGOV 051 CHL): a surer event of the same root and "
+                    "pair in the sentence",
+                )
+            ],
+        ),
+    ],
+)
+def test_explain_names_the_rule_that_left_an_event_out(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, bool, str]]
+) -> None:
+    assert _left_out(pipeline, text) == expected
