@@ -1,4 +1,4 @@
-"""``bilat explain`` says which rule left out an event coded at its trigger."""
+"""Rules that leave a matched trigger uncoded: what `bilat explain` says, and what they spare."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from bilat.extract import Pipeline
 from bilat.records import Document
+from conftest import coded
 
 
 def _left_out(pipeline: Pipeline, text: str) -> list[tuple[str, bool, str]]:
@@ -69,3 +70,21 @@ def test_explain_names_the_rule_that_left_an_event_out(
     pipeline: Pipeline, text: str, expected: list[tuple[str, bool, str]]
 ) -> None:
     assert _left_out(pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day's name owns no meeting: the talks are between the two it names
+        (
+            "Wednesday's talks between Peru and Chile ended without a deal.",
+            [("PER", "040", "CHL", "asserted")],
+        ),
+        # a person bilat does not know owns the visit: no event
+        ("Garcia's visit to Chile angered Peru.", []),
+    ],
+)
+def test_possessor_of_a_meeting_is_someone_not_a_day(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, "2024-03-05") == expected
