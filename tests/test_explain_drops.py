@@ -88,3 +88,22 @@ def test_possessor_of_a_meeting_is_someone_not_a_day(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert coded(pipeline, text, "2024-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname linked to the full name before is a person for a pattern that wants one
+        (
+            "Albanian Prime Minister Bashkim Fino met Italian officials on Monday.\n"
+            "After the meeting, Fino went on to Athens.",
+            [("ALBGOV", "040", "ITAGOV", "asserted"), ("ALBGOV", "042", "GRCGOV", "asserted")],
+        ),
+        # a country is no traveller
+        ("Albania went on to Athens.", []),
+    ],
+)
+def test_linked_surname_is_a_person_of_a_pattern(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, "1997-04-02") == expected

@@ -26,7 +26,7 @@ from bilat.events.candidates import (
     shared_partner,
 )
 from bilat.events.factuality import factuality, predicted
-from bilat.events.pairs import confidence, distinct, expand
+from bilat.events.pairs import confidence, distinct, expand, of_kind, travellers
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
 from bilat.events.syntax import SPEECH, headline_future, headline_verb
@@ -50,24 +50,6 @@ PLANNED_CODES = (
 SPORTING_ROOTS = {"04", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
-# people who travel on their own account: their arrival is no visit between states
-TRAVELLER_NOUNS = {
-    "migrant",
-    "immigrant",
-    "emigrant",
-    "refugee",
-    "pilgrim",
-    "tourist",
-    "jew",
-    "national",
-    "citizen",
-    "resident",
-    "worker",
-    "student",
-    "fan",
-    "settler",
-    "exile",
-}
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
 # why an event coded at its trigger is left out after all (see `bilat explain`)
@@ -255,9 +237,9 @@ class Coder:
             sides = (arguments.between_sides(o, index) for o in arguments.objects_of(token))
             sources = next((found for found in sides if found), [])
         if pattern.source_kinds:
-            sources = [f for f in sources if f.kind in pattern.source_kinds]
+            sources = [f for f in sources if of_kind(f, pattern.source_kinds)]
         if pattern.code in ("042", "043"):
-            sources = [f for f in sources if not _travellers(f, token.doc)]
+            sources = [f for f in sources if not travellers(f, token.doc)]
         if not sources:
             return [], "no source resolved" + (
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
@@ -291,7 +273,7 @@ class Coder:
         if pattern.code[:2] in ("02", "10") and senses.addressee_unresolved(token, targets, index):
             return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
-            targets = [f for f in targets if f.kind in pattern.target_kinds]
+            targets = [f for f in targets if of_kind(f, pattern.target_kinds)]
             if not targets:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
@@ -417,24 +399,6 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
-
-
-def _travellers(found: ActorSpan, doc: Doc) -> bool:
-    """Return whether a visitor is a country's people, not its state ("Albanians arrived").
-
-    Migrants, pilgrims and tourists who arrive somewhere make no visit between states: a plural
-    demonym ("13,000 Albanians") or a country word on a noun of travellers ("Romanian jews",
-    "Iranian pilgrims") names people; "Chinese leaders" or "US troops" do not.
-    """
-    if found.actor is not None and found.actor.sector in ("CVL", "REF"):
-        return True
-    if found.kind != "country":
-        return False
-    root = doc[found.start : found.end].root
-    if root.tag_ in ("NNS", "NNPS"):
-        return True
-    nouns = {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
-    return root.dep_ in ("amod", "compound") and bool(nouns & TRAVELLER_NOUNS)
 
 
 def _by_bomb(token: Token) -> bool:
