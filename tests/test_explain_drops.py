@@ -101,9 +101,20 @@ def test_possessor_of_a_meeting_is_someone_not_a_day(
         ),
         # a country is no traveller
         ("Albania went on to Athens.", []),
+        # a target pronoun resolved to a person is a person for a pattern that wants one
+        (
+            "Kenya summoned Uganda's ambassador on Monday and asked him to leave the country.",
+            [("KEN", "114", "UGAGOV", "asserted"), ("KEN", "174", "UGAGOV", "asserted")],
+        ),
+        # a subject pronoun is not: he may be going to a post, not on a visit
+        (
+            "Albanian Prime Minister Bashkim Fino met Italian officials on Monday before he "
+            "went to Athens.",
+            [("ALBGOV", "040", "ITAGOV", "asserted")],
+        ),
     ],
 )
-def test_linked_surname_is_a_person_of_a_pattern(
+def test_linked_surname_or_pronoun_is_a_person_of_a_pattern(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert coded(pipeline, text, "1997-04-02") == expected

@@ -273,7 +273,7 @@ class Coder:
         if pattern.code[:2] in ("02", "10") and senses.addressee_unresolved(token, targets, index):
             return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
-            targets = [f for f in targets if of_kind(f, pattern.target_kinds)]
+            targets = [f for f in targets if of_kind(f, pattern.target_kinds, target=True)]
             if not targets:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:

@@ -109,13 +109,21 @@ def confidence(pattern: Pattern, actors: list[ActorSpan], nominal: bool) -> floa
     return round(max(0.05, min(0.95, score)), 2)
 
 
-def of_kind(found: ActorSpan, kinds: Collection[str]) -> bool:
+def of_kind(found: ActorSpan, kinds: Collection[str], *, target: bool = False) -> bool:
     """Return whether a mention is of one of a pattern's kinds.
 
     A surname linked to a known person's full name ("Fino" after "Bashkim Fino") is that
-    person, whatever kind the bare name was found as.
+    person, whatever kind the bare name was found as; so is a personal pronoun resolved to
+    someone in the target ("asked him to leave"). A subject pronoun stays a pronoun: "he went
+    to Geneva to take up a post" is seldom a visit between states.
+
+    Args:
+        found: a resolved mention.
+        kinds: the kinds a pattern accepts in the role.
+        target: whether the mention fills the target role.
     """
-    if found.kind == "name" and found.individual and found.actor is not None:
+    personal = ("name", "pronoun") if target else ("name",)
+    if found.kind in personal and found.individual and found.actor is not None:
         return "person" in kinds
     return found.kind in kinds
 
