@@ -26,7 +26,7 @@ from bilat.events.candidates import (
     shared_partner,
 )
 from bilat.events.factuality import factuality, predicted
-from bilat.events.pairs import confidence, distinct, expand
+from bilat.events.pairs import confidence, distinct, expand, of_kind, travellers
 from bilat.events.patterns import Pattern, PatternSet
 from bilat.events.phrases import PhraseIndex
 from bilat.events.syntax import SPEECH, headline_future, headline_verb
@@ -50,26 +50,11 @@ PLANNED_CODES = (
 SPORTING_ROOTS = {"04", "18", "19", "20"}
 # doers of a killing that make it a bombing (183), not small arms (19x): "a suicide bomber killed"
 BOMBING_DOERS = {"bomber", "bomb", "bombing", "blast", "explosion", "explosive", "grenade"}
-# people who travel on their own account: their arrival is no visit between states
-TRAVELLER_NOUNS = {
-    "migrant",
-    "immigrant",
-    "emigrant",
-    "refugee",
-    "pilgrim",
-    "tourist",
-    "jew",
-    "national",
-    "citizen",
-    "resident",
-    "worker",
-    "student",
-    "fan",
-    "settler",
-    "exile",
-}
 # auxiliaries of what is yet to come: a warning says what "will" or "would" happen
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "must", "could", "may", "might"}
+# why an event coded at its trigger is left out after all (see `bilat explain`)
+DEDUPED = "a surer event of the same root and pair in the sentence"
+RESTATED = "a headline event the lede reports again"
 # verbs of committing oneself: conjoined subjects who pledge to cooperate commit to each other
 COMMISSIVE = {"pledge", "vow", "promise", "commit", "resolve"}
 
@@ -134,8 +119,18 @@ class Coder:
                     # "condemned the suicide attack": the condemner is no attacker even when
                     # the condemnation finds no one to blame
                     claimed.update(c.i for c in token.children if c.dep_ in ("dobj", "attr"))
-                candidates.extend([c for c in found if not purpose_of(c, candidates)])
-        return restated(doc, dedup(candidates)), attempts
+                for c in found:
+                    if purpose_of(c, candidates):
+                        attempts.append(_dropped(c, f"the purpose of '{c.trigger.head.text}'"))
+                    else:
+                        candidates.append(c)
+        kept = dedup(candidates)
+        ids = {id(c) for c in kept}
+        attempts += [_dropped(c, DEDUPED) for c in candidates if id(c) not in ids]
+        shown = restated(doc, kept)
+        ids = {id(c) for c in shown}
+        attempts += [_dropped(c, RESTATED) for c in kept if id(c) not in ids]
+        return shown, attempts
 
     def _trigger(
         self,
@@ -242,9 +237,9 @@ class Coder:
             sides = (arguments.between_sides(o, index) for o in arguments.objects_of(token))
             sources = next((found for found in sides if found), [])
         if pattern.source_kinds:
-            sources = [f for f in sources if f.kind in pattern.source_kinds]
+            sources = [f for f in sources if of_kind(f, pattern.source_kinds)]
         if pattern.code in ("042", "043"):
-            sources = [f for f in sources if not _travellers(f, token.doc)]
+            sources = [f for f in sources if not travellers(f, token.doc)]
         if not sources:
             return [], "no source resolved" + (
                 f" of kind {list(pattern.source_kinds)}" if pattern.source_kinds else ""
@@ -278,7 +273,7 @@ class Coder:
         if pattern.code[:2] in ("02", "10") and senses.addressee_unresolved(token, targets, index):
             return [], "the one appealed to is named but not resolved"
         if pattern.target_kinds:
-            targets = [f for f in targets if f.kind in pattern.target_kinds]
+            targets = [f for f in targets if of_kind(f, pattern.target_kinds, target=True)]
             if not targets:
                 return [], f"no target of kind {list(pattern.target_kinds)}"
         if not targets and pattern.rebuts:
@@ -379,7 +374,18 @@ class Coder:
         if not out:
             return [], "source and target are the same actor or the same country's state"
         matched = " ".join(t.text for t in _trigger_words(token, pattern))
-        return out, f"pattern {pattern.id} matched '{matched}'"
+        # a negated or hypothetical event is stored but not counted: say which rule made it so
+        held = "" if fact == Factuality.ASSERTED else f" ({fact.value}: {fact_reason})"
+        return out, f"pattern {pattern.id} matched '{matched}'{held}"
+
+
+def _dropped(candidate: Candidate, why: str) -> Attempt:
+    """Return the attempt of an event coded at its trigger and then left out."""
+    trigger = candidate.trigger
+    pattern = candidate.pattern.id
+    reason = f"dropped after coding ({candidate.source.code} {candidate.code} "
+    reason += f"{candidate.target.code}): {why}"
+    return Attempt(candidate.sentence_index, trigger.text, trigger.i, pattern, False, reason)
 
 
 def planned_code(code: str) -> str:
@@ -393,24 +399,6 @@ def planned_code(code: str) -> str:
         none (a planned signing stays 057).
     """
     return next((to for prefix, to in PLANNED_CODES if code.startswith(prefix)), code)
-
-
-def _travellers(found: ActorSpan, doc: Doc) -> bool:
-    """Return whether a visitor is a country's people, not its state ("Albanians arrived").
-
-    Migrants, pilgrims and tourists who arrive somewhere make no visit between states: a plural
-    demonym ("13,000 Albanians") or a country word on a noun of travellers ("Romanian jews",
-    "Iranian pilgrims") names people; "Chinese leaders" or "US troops" do not.
-    """
-    if found.actor is not None and found.actor.sector in ("CVL", "REF"):
-        return True
-    if found.kind != "country":
-        return False
-    root = doc[found.start : found.end].root
-    if root.tag_ in ("NNS", "NNPS"):
-        return True
-    nouns = {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
-    return root.dep_ in ("amod", "compound") and bool(nouns & TRAVELLER_NOUNS)
 
 
 def _by_bomb(token: Token) -> bool:

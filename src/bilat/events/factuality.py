@@ -13,6 +13,7 @@ from bilat.events.factuality_words import (
     ABILITY_NOUNS,
     ARRANGED_VERBS,
     BAN_NOUNS,
+    CAME_TO_NOTHING,
     COMMITMENT_VERBS,
     DEMAND_NOUNS,
     DEMANDS,
@@ -196,9 +197,11 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
                 Factuality.REPORTED,
                 f"hedged ('{next(c.text for c in children if c.lower_ in HEDGES)}')",
             )
-        if depth > 0 and via == "dobj" and token.lemma_ in THREAT_VERBS:
+        if depth > 0 and via in ("dobj", "nsubj") and token.lemma_ in THREAT_VERBS:
             return Factuality.HYPOTHETICAL, f"threatened ('{token.text}')"
-        if depth > 0 and via in ("xcomp", "dobj", "ccomp") and _denies(token):
+        # "the talks failed to reach a deal": the talks were held, and came to nothing
+        held = via == "nsubj" and token.lemma_ in CAME_TO_NOTHING
+        if depth > 0 and via in ("xcomp", "dobj", "ccomp", "nsubj") and not held and _denies(token):
             return Factuality.NEGATED, f"under '{token.text}'"
         if depth > 0 and via == "ccomp" and _lemma(token) in DEMANDS:
             # what one side demands of another has not happened: the demand is the event
@@ -344,7 +347,13 @@ def _clause_chain(trigger: Token) -> list[tuple[Token, str]]:
             token = token.head
         if token.i == trigger.i or token.pos_ not in ("VERB", "AUX"):
             return chain
-        chain.append((token, "dobj"))
+        # the noun phrase's own place under its verb: the subject of "failed" or the object
+        below = (
+            next(t for t in trigger.ancestors if t.head.i == token.i)
+            if trigger.head.i != token.i
+            else trigger
+        )
+        chain.append((token, "nsubj" if below.dep_ == "nsubj" else "dobj"))
     while _governed(token) and token.head.i != token.i:
         via = token.dep_
         token = token.head

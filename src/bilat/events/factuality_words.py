@@ -67,6 +67,9 @@ DENIAL = {
     "stop",
     "cease",
 }
+# verbs whose subject took place and came to nothing: "the talks failed to reach a deal" were
+# held ("the talks were postponed" were not)
+CAME_TO_NOTHING = {"fail"}
 # verbs whose object is a deed held over another side: "threatened new sanctions on Iran"
 THREAT_VERBS = {"threaten", "warn"}
 # nouns of ending a measure: "the lifting of sanctions on Iran", "relief from the blockade"

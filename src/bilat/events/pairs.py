@@ -1,4 +1,4 @@
-"""Which actors make an event: "both sides" expanded, same-country pairs, confidence.
+"""Which actors make an event: kinds, travellers, "both sides", same-country pairs, confidence.
 
 A pattern gives mentions for the source and the target; these rules turn them into the pairs of
 actors an event is coded between, and score how sure the coder is.
@@ -6,12 +6,33 @@ actors an event is coded between, and score how sure the coder is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+
+from spacy.tokens import Doc
 
 from bilat.actors.names import actor_rules
 from bilat.actors.resolve import ActorSpan
 from bilat.events.patterns import Pattern
 from bilat.records import Actor
+
+# people who travel on their own account: their arrival is no visit between states
+TRAVELLER_NOUNS = {
+    "migrant",
+    "immigrant",
+    "emigrant",
+    "refugee",
+    "pilgrim",
+    "tourist",
+    "jew",
+    "national",
+    "citizen",
+    "resident",
+    "worker",
+    "student",
+    "fan",
+    "settler",
+    "exile",
+}
 
 
 def expand(found: Iterable[ActorSpan], avoid: Actor | None = None) -> list[Actor]:
@@ -86,3 +107,40 @@ def confidence(pattern: Pattern, actors: list[ActorSpan], nominal: bool) -> floa
     if nominal:
         score -= 0.05
     return round(max(0.05, min(0.95, score)), 2)
+
+
+def of_kind(found: ActorSpan, kinds: Collection[str], *, target: bool = False) -> bool:
+    """Return whether a mention is of one of a pattern's kinds.
+
+    A surname linked to a known person's full name ("Fino" after "Bashkim Fino") is that
+    person, whatever kind the bare name was found as; so is a personal pronoun resolved to
+    someone in the target ("asked him to leave"). A subject pronoun stays a pronoun: "he went
+    to Geneva to take up a post" is seldom a visit between states.
+
+    Args:
+        found: a resolved mention.
+        kinds: the kinds a pattern accepts in the role.
+        target: whether the mention fills the target role.
+    """
+    personal = ("name", "pronoun") if target else ("name",)
+    if found.kind in personal and found.individual and found.actor is not None:
+        return "person" in kinds
+    return found.kind in kinds
+
+
+def travellers(found: ActorSpan, doc: Doc) -> bool:
+    """Return whether a visitor is a country's people, not its state ("Albanians arrived").
+
+    Migrants, pilgrims and tourists who arrive somewhere make no visit between states: a plural
+    demonym ("13,000 Albanians") or a country word on a noun of travellers ("Romanian jews",
+    "Iranian pilgrims") names people; "Chinese leaders" or "US troops" do not.
+    """
+    if found.actor is not None and found.actor.sector in ("CVL", "REF"):
+        return True
+    if found.kind != "country":
+        return False
+    root = doc[found.start : found.end].root
+    if root.tag_ in ("NNS", "NNPS"):
+        return True
+    nouns = {root.head.lemma_.lower(), root.head.lower_.removesuffix("s")}
+    return root.dep_ in ("amod", "compound") and bool(nouns & TRAVELLER_NOUNS)

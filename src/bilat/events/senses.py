@@ -381,9 +381,16 @@ def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bo
     if code[:2] == "04" and any(w in before for w in MULTILATERAL):
         # "the Doha Round multilateral trade talks", "the six-party talks": no pair's talks
         return "talks of many parties"
-    if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.i not in index for c in token.children):
+    if any(
+        c.dep_ == "poss"
+        and c.pos_ == "PROPN"
+        and c.i not in index
+        and c.ent_type_ not in ("DATE", "TIME")
+        for c in token.children
+    ):
         # "During the Dalai Lama's visit to Taiwan, a Chinese paper accused…": the visit is
-        # the named owner's, whom bilat did not resolve, not the clause subject's
+        # the named owner's, whom bilat did not resolve, not the clause subject's; a day's
+        # name ("Wednesday's talks") names no one
         return "its possessor names someone unresolved"
     return ""
 
