@@ -16,6 +16,8 @@ from bilat.records import Document
         ("Kenya asked Uganda to reopen the border.", [("KEN", "020", "UGA", "020-ask-to")]),
         ("Uganda was asked by Kenya to reopen the border.", [("KEN", "020", "UGA", "020-ask-to")]),
         ("Kenya asked Uganda about the border closure.", []),
+        # a bare group's country is often a guess: left to the narrower requests
+        ("Kenya asked the police to stop the protests.", []),
         # a narrower request keeps its own code
         (
             "Japan asked China to release the fishermen.",
@@ -39,6 +41,41 @@ def test_lexicon_round6_pattern_codes_its_sense(
     pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-06-01"))
+    coded = [
+        (e.source.code, e.cameo, e.target.code if e.target else "", e.rule)
+        for e in extraction.events
+    ]
+    assert coded == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes "visiting" a clause whose object is the visitor the host meets
+        (
+            "Chinese President Hu Jintao met visiting Kenyan President Mwai Kibaki on Monday.",
+            [("CHNGOV", "040", "KENGOV", "040-meet")],
+        ),
+        (
+            "Chinese President Hu Jintao met with visiting Kenyan President Mwai Kibaki.",
+            [("CHNGOV", "040", "KENGOV", "040-meet")],
+        ),
+        (
+            "Chinese President Hu Jintao held talks with visiting Kenyan President Mwai Kibaki.",
+            [("CHNGOV", "040", "KENGOV", "040-hold-talks")],
+        ),
+        # visiting a place is a trip of the subject's own, not a visitor met
+        (
+            "The Kenyan president insisted on visiting China.",
+            [("KENGOV", "042", "CHN", "042-visit")],
+        ),
+        ("The Kenyan president looks forward to visiting China.", []),
+    ],
+)
+def test_lexicon_round6_host_meets_visitor(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2006-11-01"))
     coded = [
         (e.source.code, e.cameo, e.target.code if e.target else "", e.rule)
         for e in extraction.events
