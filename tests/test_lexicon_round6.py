@@ -64,6 +64,10 @@ def test_lexicon_round6_pattern_codes_its_sense(
             "Chinese President Hu Jintao held talks with visiting Kenyan President Mwai Kibaki.",
             [("CHNGOV", "040", "KENGOV", "040-hold-talks")],
         ),
+        (
+            "Chinese President Hu Jintao spoke when meeting visiting Kenyan President Mwai Kibaki.",
+            [("CHNGOV", "040", "KENGOV", "040-meet")],
+        ),
         # visiting a place is a trip of the subject's own, not a visitor met
         (
             "The Kenyan president insisted on visiting China.",

@@ -199,7 +199,7 @@ def visitor_objects(verb: Token) -> list[Token]:
     """
     if verb.pos_ == "ADP" and verb.lower_ not in COMPANY_PREPS:
         return []
-    clauses = ("xcomp", "advcl", "ccomp", "pcomp")
+    clauses = ("xcomp", "advcl", "ccomp", "pcomp", "acl")
     return [
         g
         for c in verb.children
