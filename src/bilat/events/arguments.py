@@ -36,6 +36,7 @@ from bilat.events.syntax import (
     dateline_apposition,
     headline_subject,
     inner_objects,
+    visitor_objects,
 )
 
 RELATIVE = {"who", "which", "that", "whom"}
@@ -460,12 +461,16 @@ def targets_of(
         found: list[ActorSpan] = []
         if slot == "dobj":
             ups = [g for c in token.children if c.lower_ == "up" for g in c.subtree]  # "up to 16"
-            for obj in [
-                c
-                for c in token.children
-                if c.dep_ in ("dobj", "attr", "dative")
-                or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
-            ] + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]:
+            for obj in (
+                [
+                    c
+                    for c in token.children
+                    if c.dep_ in ("dobj", "attr", "dative")
+                    or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")
+                ]
+                + [g for g in ups if g.dep_ == "pobj" and g.head.lower_ == "to"]
+                + visitor_objects(token)
+            ):
                 if obj.lower_ in RELATIVE and token.dep_ == "relcl":
                     # "Guaido, whom the US recognised as leader": the object is the antecedent;
                     # "…, which Moscow appreciated" after "the Ukraine conflict" may stand for
@@ -478,6 +483,10 @@ def targets_of(
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(with_conj(pobj, index))
+        elif slot == "dative":
+            # "gave France $5 million"; "gave it to France" (also "dative") is the "to" slot
+            for obj in (c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"):
+                found.extend(with_conj(obj, index))
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 found.extend(doers_of(obj, index))
@@ -538,7 +547,8 @@ def targets_of(
                     for c in anchor.children
                     if c.dep_ in ("prep", "agent", "dative") and c.lower_ == slot
                 ):
-                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    pobjs = [g for g in prep.children if g.dep_ == "pobj"] + visitor_objects(prep)
+                    for pobj in pobjs:
                         found.extend(with_conj(pobj, index) or deeper(pobj, index))
                     # "with Turkey and the UN clearing the way": the parser hangs the
                     # partners under a clause as its subject

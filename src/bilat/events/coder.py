@@ -506,6 +506,8 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
         return False, "a habit of a kind ('terrorists who kill'), not an event"
     if pattern.bare and _infinitive(token):
         return False, "followed by a to-infinitive"
+    if pattern.infinitive and not _infinitive(token):
+        return False, "needs a to-infinitive"
     if pattern.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
         return False, "has a direct object: carrying someone somewhere is not travelling"
     return True, ""

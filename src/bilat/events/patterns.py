@@ -10,7 +10,8 @@ A pattern in ``verbs.yaml``::
       symmetric: true
 
 Slots: ``that`` (the subject of a clause the trigger governs: "demanded that India withdraw"),
-``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), a preposition
+``dobj`` (the object, or its possessor: "praised Pakistan's efforts"), ``dative`` (the
+indirect object: "gave France $5 million"), a preposition
 (``with``, ``to``, ``on``, ``against``, ``from``, ``between``…) on the trigger or on its object
 noun, ``xcomp`` (an actor anywhere under a complement verb: "vowed to work closely with
 Pakistan"), ``place`` (a country or capital the trigger happens in: "arrived in Beijing") and
@@ -23,7 +24,8 @@ of the clause they sit in.
 Narrowing by argument type: ``source_kinds``/``target_kinds`` list the mention kinds a role
 may have (``person``, ``title``, ``counterpart``, ``country``, ``org``…: "called on the army
 chief" is a visit, "called on Pakistan" is not); ``bare: true`` refuses a trigger followed by a
-to-infinitive ("called on X to resign" is an appeal); ``intransitive: true`` refuses a trigger
+to-infinitive ("called on X to resign" is an appeal) and ``infinitive: true`` needs one ("asked
+Japan to help" is a request, "asked Japan about the plan" a question); ``intransitive: true`` refuses a trigger
 with a direct object ("flew 100 refugees to Jordan" is transport, not a trip). ``rebuts: true`` lets a pattern with no
 target in its sentence answer whoever accused its source within the last two sentences ("X
 accused Y … Y denied the allegations"). ``exclusive: true`` stops a pattern whose constraints
@@ -117,6 +119,7 @@ class Pattern(BaseModel):
     source_kinds: tuple[str, ...] = ()
     target_kinds: tuple[str, ...] = ()
     bare: bool = False
+    infinitive: bool = False
     intransitive: bool = False
     rebuts: bool = False
     exclusive: bool = False

@@ -181,6 +181,34 @@ def inner_objects(obj: Token) -> list[Token]:
     ]
 
 
+# prepositions after which "visiting" describes the next noun: "talks with visiting President X"
+COMPANY_PREPS = {"with", "to", "from", "between", "among"}
+
+
+def visitor_objects(verb: Token) -> list[Token]:
+    """Return the visitor a host's verb acts on when the parser gave it to "visiting".
+
+    Args:
+        verb: a trigger verb, or a preposition under it.
+
+    Returns:
+        "Blinken" in "met (with) visiting Secretary of State Blinken", whose parse makes
+        "visiting" a clause of "met" (or of "with") with the visitor as its object; empty for
+        any other verb, for a preposition that does not keep company ("insisted on visiting
+        Taiwan") and for a place ("plans to meet after visiting Kenya"): that is a trip.
+    """
+    if verb.pos_ == "ADP" and verb.lower_ not in COMPANY_PREPS:
+        return []
+    clauses = ("xcomp", "advcl", "ccomp", "pcomp", "acl")
+    return [
+        g
+        for c in verb.children
+        if c.lower_ == "visiting" and c.i == verb.i + 1 and c.dep_ in clauses
+        for g in c.children
+        if g.dep_ == "dobj" and g.ent_type_ not in ("GPE", "LOC", "FAC")
+    ]
+
+
 # nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
 PLAN_NOUNS = {"plan", "decision", "move", "bid", "proposal", "order", "step", "measure"}
 # verbs whose subject makes a plan its own: "approved a plan", "took the decision"
