@@ -509,9 +509,7 @@ def test_find_venues_fighting_in_a_place_is_a_clash_venue() -> None:
 def test_choose_event_place_visit_to_several_places_goes_to_the_target(
     target: str | None, expected: str
 ) -> None:
-    sentence = (
-        "Hu will pay successive state visits to Vietnam, Laos, India and Pakistan next month."
-    )
+    sentence = "Hu will pay state visits next month to Vietnam, Laos, India and Pakistan."
     places = Geocoder.load().find_places(sentence)
     place = choose_event_place(
         sentence, 0, places, dateline=None, trigger="pay", lemma="pay", target_country=target

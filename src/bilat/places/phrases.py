@@ -143,7 +143,7 @@ def object_visit(sentence: str, trigger: str | None, cues: Gazetteer) -> bool:
         return False
     words = match.group(1).split()
     if words[0].lower() not in _OBJECT_OPENERS and not words[0].islower():
-        # "paid a visit", "paid successive state visits"; not "made Egypt's case".
+        # "paid a visit", "paid state visits"; not "made Egypt's case".
         return False
     return any(forms(word) & cues.visit_triggers for word in words[1:])
 
