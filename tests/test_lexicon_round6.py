@@ -40,12 +40,7 @@ from bilat.records import Document
 def test_lexicon_round6_pattern_codes_its_sense(
     pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2024-06-01"))
-    coded = [
-        (e.source.code, e.cameo, e.target.code if e.target else "", e.rule)
-        for e in extraction.events
-    ]
-    assert coded == expected
+    assert _coded(pipeline, text, "2024-06-01") == expected
 
 
 @pytest.mark.parametrize(
@@ -79,9 +74,13 @@ def test_lexicon_round6_pattern_codes_its_sense(
 def test_lexicon_round6_host_meets_visitor(
     pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published="2006-11-01"))
-    coded = [
+    assert _coded(pipeline, text, "2006-11-01") == expected
+
+
+def _coded(pipeline: Any, text: str, published: str) -> list[tuple[str, str, str, str]]:
+    """Return (source, code, target, rule) of each event the pipeline codes in the text."""
+    extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=published))
+    return [
         (e.source.code, e.cameo, e.target.code if e.target else "", e.rule)
         for e in extraction.events
     ]
-    assert coded == expected
