@@ -478,6 +478,11 @@ def targets_of(
                 for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         found.extend(with_conj(pobj, index))
+        elif slot == "dative":
+            # "gave Ghana a loan": the recipient is a noun the parser labels dative (a
+            # dative "to" is the to-slot's)
+            for obj in (c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"):
+                found.extend(with_conj(obj, index))
         elif slot == "doer":
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 found.extend(doers_of(obj, index))
