@@ -30,3 +30,21 @@ def test_wire_dative_noun_is_the_recipient(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2001-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause joined by "but" is another act, not the support's target
+        ("Spain expressed support for the plan but also stressed Algeria's right to reply.", []),
+        # the warning is the second clause's own event; the backing has no target
+        (
+            "Spain backed the plan but warned Algeria's leaders against delay.",
+            [("ESP", "130", "DZA", "asserted")],
+        ),
+    ],
+)
+def test_wire_coordinated_clause_is_another_act(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2001-06-01") == expected

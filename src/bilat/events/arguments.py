@@ -574,10 +574,13 @@ def in_subtree(
     token: Token, index: dict[int, ActorSpan], exclude: list[ActorSpan]
 ) -> list[ActorSpan]:
     """Return the actors under a trigger, leaving out its subject, clauses and place phrases."""
+    # a clause joined by "but" is another act: "backed the deal but stressed Iran's right to…"
+    contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children)
     skip = {
         t.i
         for c in token.children
         if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
+        or (contrast and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         for t in c.subtree
     }
     # places are where things happen, not who they happen to: "left behind in Afghanistan"
