@@ -48,3 +48,29 @@ def test_wire_coordinated_clause_is_another_act(
     pipeline: Pipeline, text: str, expected: list[Row]
 ) -> None:
     assert coded(pipeline, text, "2001-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun before a carrier ("aid programme") names what was cut
+        (
+            "Germany halted its aid programme for Niger.",
+            [("DEU", "162", "NER", "asserted")],
+        ),
+        (
+            "Japan froze food aid deliveries to North Korea.",
+            [("JPN", "1623", "PRK", "asserted")],
+        ),
+        # a part of the aid is the aid, and a part of a programme its kind
+        ("Sweden cut half of its aid to Zambia.", [("SWE", "162", "ZMB", "asserted")]),
+        (
+            "The United States suspended part of a military aid program for Bosnia on Friday.",
+            [("USA", "1622", "BIH", "asserted")],
+        ),
+    ],
+)
+def test_wire_aid_named_inside_its_carrier_or_part(
+    pipeline: Pipeline, text: str, expected: list[Row]
+) -> None:
+    assert coded(pipeline, text, "2001-06-01") == expected

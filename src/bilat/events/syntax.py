@@ -126,6 +126,10 @@ LIGHT_VERBS = {
 }
 # nouns of handing over whose of-phrase is the thing handed: "the release of a tranche"
 HANDOVER_NOUNS = {"release", "disbursement", "provision", "delivery", "transfer", "supply"}
+# nouns that carry a kind named by the noun before them ("an aid programme", "arms shipments")
+CARRIER_NOUNS = {"programme", "program", "package", "delivery", "shipment", "consignment"}
+# nouns that take a share of the thing in their of-phrase ("suspended part of its aid")
+PART_NOUNS = {"part", "portion", "bulk", "half"}
 # nouns that frame a kind named in their of-phrase ("a memorandum of understanding with X",
 # "a new round of talks with X"): the of-phrase is the object too, and its partner the target
 FRAME_NOUNS = {
@@ -166,19 +170,27 @@ def inner_objects(obj: Token) -> list[Token]:
         understanding", "aid" in "$2 billion in aid"; empty for any other object.
     """
     lemma = obj.lemma_.lower()
-    if lemma in HANDOVER_NOUNS or lemma in FRAME_NOUNS:
-        preps = ("of",)
+    # "an aid programme", "food aid deliveries": the noun before a carrier is the thing
+    carried = [
+        c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == obj.i - 1
+    ]
+    if lemma not in CARRIER_NOUNS:
+        carried = []
+    if lemma in HANDOVER_NOUNS or lemma in FRAME_NOUNS or lemma in PART_NOUNS:
+        preps: tuple[str, ...] = ("of",)
     elif lemma in AMOUNT_NOUNS or obj.lower_ in AMOUNT_NOUNS:
         preps = ("in",)
     else:
-        return []
-    return [
+        return carried
+    inner = [
         g
         for c in obj.children
         if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    # "part of a military aid programme": the part's of-phrase may be a carrier itself
+    return carried + inner + [g for i in inner for g in inner_objects(i) if lemma in PART_NOUNS]
 
 
 # nouns of intent whose infinitive is done by their owner: "a plan to remove", "the decision to suspend"
