@@ -26,11 +26,14 @@ from bilat.events.noun_phrases import mention_at as mention_at
 from bilat.events.noun_phrases import with_conj as with_conj
 from bilat.events.patterns import Pattern
 from bilat.events.syntax import (
+    ASSISTING,
     DISAPPROVING,
     EXPLETIVE_ADJECTIVES,
     GROUP_HEADS,
     LAUNCH_VERBS,
     LIGHT_VERBS,
+    OBJECT_CONTROL,
+    RAISING,
     SPEECH,
     adopter,
     dateline_apposition,
@@ -40,30 +43,6 @@ from bilat.events.syntax import (
 )
 
 RELATIVE = {"who", "which", "that", "whom"}
-# verbs whose object, not their subject, does what the infinitive says: "urged X to act"
-OBJECT_CONTROL = {
-    "urge",
-    "ask",
-    "call",
-    "appeal",
-    "press",
-    "encourage",
-    "persuade",
-    "tell",
-    "order",
-    "allow",
-    "invite",
-    "help",
-    "want",
-    "expect",
-    "force",
-    "pressure",
-}
-# verbs whose object does what they help with: "assisted Tunisia in obtaining funds"
-ASSISTING = {"assist", "support", "back", "aid", "guide", "train", "equip"}
-# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
-# where "X was told to leave" is someone's order
-RAISING = {"expect", "want", "help", "allow"}
 # "X responded by reaffirming …", "after meeting Y, X said": the clause's subject does both
 # "succeeded in restoring ties", "moved towards restoring ties": the goal is the subject's
 GOAL_PREPS = {"to", "towards", "toward", "in"}
@@ -579,10 +558,13 @@ def in_subtree(
     token: Token, index: dict[int, ActorSpan], exclude: list[ActorSpan]
 ) -> list[ActorSpan]:
     """Return the actors under a trigger, leaving out its subject, clauses and place phrases."""
+    # a clause joined by "but" is another act: "backed the deal but stressed Iran's right to…"
+    contrast = any(c.dep_ == "cc" and c.lower_ == "but" for c in token.children)
     skip = {
         t.i
         for c in token.children
         if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl")
+        or (contrast and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         for t in c.subtree
     }
     # places are where things happen, not who they happen to: "left behind in Afghanistan"

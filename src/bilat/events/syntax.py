@@ -9,6 +9,31 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# verbs whose object, not their subject, does what the infinitive says: "urged X to act"
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "call",
+    "appeal",
+    "press",
+    "encourage",
+    "persuade",
+    "tell",
+    "order",
+    "allow",
+    "invite",
+    "help",
+    "want",
+    "expect",
+    "force",
+    "pressure",
+}
+# verbs whose object does what they help with: "assisted Tunisia in obtaining funds"
+ASSISTING = {"assist", "support", "back", "aid", "guide", "train", "equip"}
+# passive forms of these raise their subject: "X is expected to visit" is X's planned visit,
+# where "X was told to leave" is someone's order
+RAISING = {"expect", "want", "help", "allow"}
+
 # verbs whose object is someone else's deed: its doer is never the verb's subject
 DISAPPROVING = {
     "condemn",
