@@ -50,6 +50,16 @@ from conftest import coded
             "Officials of Norway and Iceland will meet to sign a fisheries accord.",
             [("NORGOV", "036", "ISL", "planned")],
         ),
+        # the partner of a relative clause's with-phrase is its antecedent, and the clause's
+        # pronoun subject is someone other than that antecedent
+        (
+            "Putin praised Chancellor Olaf Scholz, with whom he held talks on Monday.",
+            [("RUSGOV", "051", "DEUGOV", "asserted"), ("RUSGOV", "040", "DEUGOV", "asserted")],
+        ),
+        (
+            "Macron thanked Biden, whom he met in Rome.",
+            [("FRAGOV", "051", "USAGOV", "asserted"), ("FRAGOV", "040", "USAGOV", "asserted")],
+        ),
     ],
 )
 def test_arguments_roles(pipeline: Any, text: str, expected: list[tuple[str, ...]]) -> None:
@@ -65,6 +75,18 @@ def test_arguments_roles(pipeline: Any, text: str, expected: list[tuple[str, ...
 )
 def test_arguments_expletive_it_names_no_one(pipeline: Any, text: str) -> None:
     assert coded(pipeline, "Ghana recalled its envoy. " + text, "2024-05-06") == []
+
+
+def test_arguments_relative_clause_on_the_last_of_two_people(pipeline: Any) -> None:
+    # the parser hangs the clause on the first name; it describes the nearer one
+    text = (
+        "Manmohan Singh flew to Tokyo on Wednesday. Singh and Japanese Prime Minister Shinzo Abe,"
+        " with whom he will hold talks on Friday, want closer ties."
+    )
+    assert coded(pipeline, text, "2006-12-13") == [
+        ("INDGOV", "042", "JPNGOV", "asserted"),
+        ("INDGOV", "036", "JPNGOV", "planned"),
+    ]
 
 
 def test_arguments_place_of_a_deed_is_not_its_doer(pipeline: Any) -> None:

@@ -46,6 +46,11 @@ from conftest import coded
             "Norway offered support to Finland.",
             [("NOR", "050", "FIN", "asserted")],
         ),
+        # a call with no object predicate is a telephone call
+        (
+            "The Norwegian prime minister called the Finnish president on Tuesday.",
+            [("NORGOV", "041", "FINGOV", "asserted")],
+        ),
     ],
 )
 def test_precision_rule_codes_sentence(
@@ -68,6 +73,8 @@ def test_precision_rule_codes_sentence(
         "Chinese President Hu Jintao told the visiting Kenyan President Mwai Kibaki that trade would grow.",
         # the doer of an infinitive under "appealed to X" is X, not the speaker
         "Britain appealed to the world to back the Lebanese government.",
+        # calling someone something names them; it is no telephone call
+        "The Peruvian president called the Chilean president a good neighbour.",
     ],
 )
 def test_precision_rule_drops_sentence(pipeline: Pipeline, text: str) -> None:

@@ -262,6 +262,11 @@ def _antecedent(
     if pronoun.dep_ in ("dobj", "dative", "pobj"):
         verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
         candidates = [c for c in candidates if not _subject_of(doc, c, verb.i)]
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "relcl":
+        # "Scholz, with whom he held talks": the subject of a clause on a person is someone else
+        owner = pronoun.head.head
+        near = {owner.i, *(c.i for c in owner.children if c.dep_ in ("conj", "appos"))}
+        candidates = [c for c in candidates if not any(c.start <= i < c.end for i in near)]
     if not candidates:
         return None
     if pronoun.dep_ in ("nsubj", "nsubjpass"):

@@ -528,6 +528,8 @@ def targets_of(
                 ):
                     pobjs = [g for g in prep.children if g.dep_ == "pobj"] + visitor_objects(prep)
                     for pobj in pobjs:
+                        if pobj.lower_ in ("whom", "which") and anchor.dep_ == "relcl":
+                            pobj = antecedent(anchor)  # "Scholz, with whom he held talks"
                         found.extend(with_conj(pobj, index) or deeper(pobj, index))
                     # "with Turkey and the UN clearing the way": the parser hangs the
                     # partners under a clause as its subject
@@ -544,6 +546,12 @@ def targets_of(
         if found:
             return found
     return []
+
+
+def antecedent(clause: Token) -> Token:
+    """Return what a relative clause describes: "A and B, with whom he met" describes B."""
+    near = [c for c in clause.head.children if c.dep_ in ("conj", "appos") and c.i < clause.i]
+    return max(near, key=lambda c: c.i, default=clause.head)
 
 
 def _other_country(found: ActorSpan, sources: list[ActorSpan]) -> bool:

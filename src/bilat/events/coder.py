@@ -490,6 +490,8 @@ def _constraints(token: Token, pattern: Pattern) -> tuple[bool, str]:
                 False,
                 f"complement's object is not one of {list(pattern.complement_objects)[:4]}",
             )
+    if pattern.code == "041" and any(c.dep_ == "oprd" for c in token.children):
+        return False, "an object predicate: 'called him a friend' names, it does not phone"
     if pattern.modifiers:
         mods = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
         if not mods & set(pattern.modifiers):
