@@ -77,6 +77,32 @@ def test_lexicon_round6_host_meets_visitor(
     assert _coded(pipeline, text, "2006-11-01") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state named as the object of "recognise" is granted recognition
+        ("Bhutan recognized Bangladesh in 1971.", [("BTN", "054", "BGD", "054-recognise-country")]),
+        (
+            "Bhutan became the first country to recognise Bangladesh.",
+            [("BTN", "054", "BGD", "054-recognise-country")],
+        ),
+        # recognising what a state did is praise, not recognition
+        ("India recognized Pakistan's efforts.", []),
+        ("China recognised Kenya's contribution to peace.", []),
+        # "let" is "allow" in a promise to admit others
+        (
+            "Iran agreed to let the IAEA replace cameras.",
+            [("IRN", "0355", "IGOIAEA", "0355-agree-allow")],
+        ),
+        ("Egypt agreed to let the matter rest.", []),
+    ],
+)
+def test_lexicon_round6_object_nouns(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _coded(pipeline, text, "2024-06-01") == expected
+
+
 def _coded(pipeline: Any, text: str, published: str) -> list[tuple[str, str, str, str]]:
     """Return (source, code, target, rule) of each event the pipeline codes in the text."""
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=published))
