@@ -80,15 +80,6 @@ def test_lexicon_round6_host_meets_visitor(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a state named as the object of "recognise" is granted recognition
-        ("Bhutan recognized Bangladesh in 1971.", [("BTN", "054", "BGD", "054-recognise-country")]),
-        (
-            "Bhutan became the first country to recognise Bangladesh.",
-            [("BTN", "054", "BGD", "054-recognise-country")],
-        ),
-        # recognising what a state did is praise, not recognition
-        ("India recognized Pakistan's efforts.", []),
-        ("China recognised Kenya's contribution to peace.", []),
         # "let" is "allow" in a promise to admit others
         (
             "Iran agreed to let the IAEA replace cameras.",
@@ -97,7 +88,7 @@ def test_lexicon_round6_host_meets_visitor(
         ("Egypt agreed to let the matter rest.", []),
     ],
 )
-def test_lexicon_round6_object_nouns(
+def test_lexicon_round6_agree_to_let(
     pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert _coded(pipeline, text, "2024-06-01") == expected
