@@ -77,6 +77,33 @@ def test_lexicon_round6_host_meets_visitor(
     assert _coded(pipeline, text, "2006-11-01") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "let" is "allow" in a promise to admit others
+        (
+            "Iran agreed to let the IAEA replace cameras.",
+            [("IRN", "0355", "IGOIAEA", "0355-agree-allow")],
+        ),
+        ("Egypt agreed to let the matter rest.", []),
+        # a warship or a named military installation attacked is military force
+        (
+            "A Houthi missile targeted an American destroyer on Sunday.",
+            [("YEMREB", "190", "USA", "190-attack-military")],
+        ),
+        (
+            "Afghan forces targeted Pakistani military centers with heavy weapons.",
+            [("AFG", "190", "PAK", "190-attack-military")],
+        ),
+        ("The campaign targeted American voters.", []),
+    ],
+)
+def test_lexicon_round6_object_nouns(
+    pipeline: Any, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert _coded(pipeline, text, "2024-06-01") == expected
+
+
 def _coded(pipeline: Any, text: str, published: str) -> list[tuple[str, str, str, str]]:
     """Return (source, code, target, rule) of each event the pipeline codes in the text."""
     extraction = pipeline.extract(Document.from_text(text, doc_id="t", published=published))
