@@ -11,6 +11,9 @@ from bilat.records import Actor
 # group nouns that name states only: "the two countries" pairs no international organisation
 STATE_GROUPS = {"countries", "nations", "states", "neighbours", "neighbors"}
 
+# prepositions whose country, hung on a thing ("a summit in Jakarta"), is named only in passing
+PASSING_PREPOSITIONS = {"in", "at", "of"}
+
 
 def last_pair(
     doc: Doc, mention: ActorSpan, earlier: list[ActorSpan], kb: Knowledge
@@ -45,8 +48,18 @@ def last_pair(
     pair = _conjoined_pair(doc, mention, window, own)
     if pair is not None and not personal:
         return pair
+    # "the summit in Indonesia", "the prism of Afghanistan": a country only named in passing is
+    # no side while two others are named
+    named = [f for f in window if not _in_passing(doc, f, earlier)]
+    return _last_two(named, window, own, personal) or _last_two(window, window, own, personal)
+
+
+def _last_two(
+    candidates: list[ActorSpan], window: list[ActorSpan], own: set[int], personal: bool
+) -> tuple[Actor, Actor] | None:
+    """Return the last two countries of the candidates, earlier first."""
     seen: list[Actor] = []
-    for f in reversed(window):
+    for f in reversed(candidates):
         assert f.actor is not None
         if f.kind == "group" or f.actor.country in [a.country for a in seen] or f.start in own:
             continue
@@ -54,6 +67,27 @@ def last_pair(
         if len(seen) == 2:
             return seen[1], seen[0]
     return None
+
+
+def _in_passing(doc: Doc, found: ActorSpan, mentions: list[ActorSpan]) -> bool:
+    """Tell whether a country is only named in passing: a noun's place or of-phrase.
+
+    "the G20 summit in Indonesia", "talks on the sidelines of a summit in Jakarta", "through the
+    prism of Afghanistan": the phrase hangs on a thing, not on a verb or a person, so the country
+    acts in nothing. "Modi arrived in Beijing" (a verb's place), "the President of France" (a
+    person's of-phrase), "the visit of Prime Minister Modi" (a person) and "a department of the
+    Foreign Ministry" (a state body) still name a side: only a country or its capital is a place.
+    """
+    if found.kind not in ("country", "capital"):
+        return False
+    root = doc[found.start : found.end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in PASSING_PREPOSITIONS:
+        return False
+    noun = prep.head
+    if prep.dep_ != "prep" or noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ == "PERSON":
+        return False
+    return not any(f.start <= noun.i < f.end for f in mentions)
 
 
 def headline_pair(
