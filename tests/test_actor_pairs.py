@@ -102,3 +102,12 @@ def test_group_skips_a_country_named_in_passing(
     pipeline: Any, text: str, events: list[tuple[str, str, str, str]]
 ) -> None:
     assert coded(pipeline, text, "2024-05-06") == events
+
+
+def test_group_skips_countries_listed_three_together(pipeline: Any) -> None:
+    # a list of three names no pair: the two sides are the ones named before it
+    text = (
+        "Zimbabwe gave a rhino to Botswana. Botswana, Zambia and Zimbabwe signed a bridge accord."
+        " Botswana's foreign minister praised the commission between the two countries."
+    )
+    assert coded(pipeline, text, "2024-05-06") == [("BWAGOV", "051", "ZWE", "asserted")]

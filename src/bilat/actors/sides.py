@@ -74,13 +74,15 @@ def _in_passing(doc: Doc, found: ActorSpan, mentions: list[ActorSpan]) -> bool:
 
     "the G20 summit in Indonesia", "talks on the sidelines of a summit in Jakarta", "through the
     prism of Afghanistan": the phrase hangs on a thing, not on a verb or a person, so the country
-    acts in nothing. "Modi arrived in Beijing" (a verb's place), "the President of France" (a
+    acts in nothing; nor is one of three or more countries listed together a side of a pair. "Modi arrived in Beijing" (a verb's place), "the President of France" (a
     person's of-phrase), "the visit of Prime Minister Modi" (a person) and "a department of the
     Foreign Ministry" (a state body) still name a side: only a country or its capital is a place.
     """
     if found.kind not in ("country", "capital"):
         return False
     root = doc[found.start : found.end].root
+    if _listed(doc, root.i, mentions):
+        return True
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in PASSING_PREPOSITIONS:
         return False
@@ -153,3 +155,13 @@ def _conjoined_pair(
         if first.actor and f.actor and first.actor.country != f.actor.country:
             return first.actor, f.actor
     return None
+
+
+def _listed(doc: Doc, index: int, mentions: list[ActorSpan]) -> bool:
+    """Tell whether a token is one of three or more countries joined by commas and "and"."""
+    first = doc[index]
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first.i] + [t.i for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i]
+    roots = {doc[f.start : f.end].root.i for f in mentions if f.kind in ("country", "capital")}
+    return len([i for i in members if i in roots]) >= 3
