@@ -111,3 +111,15 @@ def test_group_skips_countries_listed_three_together(pipeline: Any) -> None:
         " Botswana's foreign minister praised the commission between the two countries."
     )
     assert coded(pipeline, text, "2024-05-06") == [("BWAGOV", "051", "ZWE", "asserted")]
+
+
+def test_group_takes_the_pair_joined_in_the_sentence_before(pipeline: Any) -> None:
+    # the two named together just before are the sides, not the host of their meeting
+    text = (
+        "Pervez Musharraf and Manmohan Singh met in the Cuban capital of Havana on Monday."
+        " The two sides signed a trade pact."
+    )
+    assert coded(pipeline, text, "2006-09-18") == [
+        ("PAKGOV", "040", "INDGOV", "asserted"),
+        ("PAKGOV", "057", "INDGOV", "asserted"),
+    ]

@@ -51,7 +51,16 @@ def last_pair(
     # "the summit in Indonesia", "the prism of Afghanistan": a country only named in passing is
     # no side while two others are named
     named = [f for f in window if not _in_passing(doc, f, earlier)]
-    return _last_two(named, window, own, personal) or _last_two(window, window, own, personal)
+    last = _last_two(named, window, own, personal) or _last_two(window, window, own, personal)
+    joined = None if personal else _previous_pair(doc, mention, window)
+    if joined is not None and (last is None or _countries(joined) != _countries(last)):
+        return joined
+    return last
+
+
+def _countries(pair: tuple[Actor, Actor]) -> set[str | None]:
+    """Return the two countries of a pair."""
+    return {pair[0].country, pair[1].country}
 
 
 def _last_two(
@@ -146,6 +155,11 @@ def _conjoined_pair(
         for f in window
         if sent.start <= f.start < mention.start and f.start not in own and f.kind != "group"
     ]
+    return _joined(doc, here)
+
+
+def _joined(doc: Doc, here: list[ActorSpan]) -> tuple[Actor, Actor] | None:
+    """Return the last two mentions of different countries joined by "and", earlier first."""
     roots = {doc[f.start : f.end].root.i: f for f in here}
     for f in reversed(here):
         root = doc[f.start : f.end].root
@@ -165,3 +179,28 @@ def _listed(doc: Doc, index: int, mentions: list[ActorSpan]) -> bool:
     members = [first.i] + [t.i for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i]
     roots = {doc[f.start : f.end].root.i for f in mentions if f.kind in ("country", "capital")}
     return len([i for i in members if i in roots]) >= 3
+
+
+def _previous_pair(
+    doc: Doc, mention: ActorSpan, window: list[ActorSpan]
+) -> tuple[Actor, Actor] | None:
+    """Return two countries the sentence before names joined by "and" (not in a longer list).
+
+    "Musharraf and Singh met in Havana. The two sides agreed to resume talks": the pair named
+    together just before is the two sides, not the host of their meeting named after them.
+    """
+    start = doc[mention.start].sent.start
+    # a paragraph break is a sentence of its own: skip it
+    while start > 0 and not doc[start - 1].sent.text.strip():
+        start = doc[start - 1].sent.start
+    if start == 0:
+        return None
+    before = doc[start - 1].sent
+    here = [
+        f
+        for f in window
+        if before.start <= f.start < before.end
+        and f.kind != "group"
+        and not _listed(doc, doc[f.start : f.end].root.i, window)
+    ]
+    return _joined(doc, here)
