@@ -48,7 +48,7 @@ def last_pair(
     pair = _conjoined_pair(doc, mention, window, own)
     if pair is not None and not personal:
         return pair
-    # "the summit in Indonesia", "the prism of Afghanistan": a country only named in passing is
+    # "a forum in Brazil", "the prism of Afghanistan": a country only named in passing is
     # no side while two others are named
     named = [f for f in window if not _in_passing(doc, f, earlier)]
     last = _last_two(named, window, own, personal) or _last_two(window, window, own, personal)
@@ -81,7 +81,7 @@ def _last_two(
 def _in_passing(doc: Doc, found: ActorSpan, mentions: list[ActorSpan]) -> bool:
     """Tell whether a country is only named in passing: a noun's place or of-phrase.
 
-    "the G20 summit in Indonesia", "talks on the sidelines of a summit in Jakarta", "through the
+    "a trade forum in Brazil", "a dinner at a summit in Jakarta", "through the
     prism of Afghanistan": the phrase hangs on a thing, not on a verb or a person, so the country
     acts in nothing; nor is one of three or more countries listed together a side of a pair. "Modi arrived in Beijing" (a verb's place), "the President of France" (a
     person's of-phrase), "the visit of Prime Minister Modi" (a person) and "a department of the
