@@ -61,3 +61,65 @@ def test_pairs_both_governments_are_the_pair_named_together(pipeline: Any) -> No
         ("RWA", "016", "IGOUNO", "asserted"),
         ("UGA", "016", "IGOUNO", "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a summit's host country ("a summit in Brazil") is no side of the talks held there
+        (
+            "Narendra Modi met Anthony Albanese on the sidelines of a summit in Brazil."
+            " The two countries signed a trade pact.",
+            [
+                ("INDGOV", "044", "AUSGOV", "asserted"),
+                ("INDGOV", "057", "AUSGOV", "asserted"),
+            ],
+        ),
+        (
+            "Kenya and Uganda held talks at a summit in Ethiopia. The two countries signed a"
+            " trade pact.",
+            [("KEN", "040", "UGA", "asserted"), ("KEN", "057", "UGA", "asserted")],
+        ),
+        # an of-phrase of a thing ("the question of Afghanistan") names no side
+        (
+            "Pakistan wants ties with Washington that go beyond the question of Afghanistan."
+            " The two sides also signed a trade pact.",
+            [("PAK", "030", "USAGOV", "asserted"), ("PAK", "057", "USAGOV", "asserted")],
+        ),
+        # a verb's place ("arrived in Islamabad") still names a side
+        (
+            "Pakistan criticised India on Sunday. Wang Yi arrived in Islamabad on Monday."
+            " The two sides signed a trade pact.",
+            [
+                ("PAK", "111", "IND", "asserted"),
+                ("CHNGOV", "042", "PAKGOV", "asserted"),
+                ("CHNGOV", "057", "PAKGOV", "asserted"),
+            ],
+        ),
+    ],
+)
+def test_group_skips_a_country_named_in_passing(
+    pipeline: Any, text: str, events: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text, "2024-05-06") == events
+
+
+def test_group_skips_countries_listed_three_together(pipeline: Any) -> None:
+    # a list of three names no pair: the two sides are the ones named before it
+    text = (
+        "Zimbabwe gave a rhino to Botswana. Botswana, Zambia and Zimbabwe signed a bridge accord."
+        " Botswana's foreign minister praised the commission between the two countries."
+    )
+    assert coded(pipeline, text, "2024-05-06") == [("BWAGOV", "051", "ZWE", "asserted")]
+
+
+def test_group_takes_the_pair_joined_in_the_sentence_before(pipeline: Any) -> None:
+    # the two named together just before are the sides, not the host of their meeting
+    text = (
+        "Pervez Musharraf and Manmohan Singh met in the Cuban capital of Havana on Monday."
+        " The two sides signed a trade pact."
+    )
+    assert coded(pipeline, text, "2006-09-18") == [
+        ("PAKGOV", "040", "INDGOV", "asserted"),
+        ("PAKGOV", "057", "INDGOV", "asserted"),
+    ]
