@@ -80,8 +80,8 @@ def test_arguments_expletive_it_names_no_one(pipeline: Any, text: str) -> None:
 def test_arguments_relative_clause_on_the_last_of_two_people(pipeline: Any) -> None:
     # the parser hangs the clause on the first name; it describes the nearer one
     text = (
-        "Manmohan Singh flew to Tokyo on Wednesday. Singh and Japanese Prime Minister Shinzo Abe,"
-        " with whom he will hold talks on Friday, want closer ties."
+        "Manmohan Singh flew to Tokyo on Wednesday. Singh and Japanese Premier Shinzo Abe,"
+        " with whom he will hold talks this week, want closer ties."
     )
     assert coded(pipeline, text, "2006-12-13") == [
         ("INDGOV", "042", "JPNGOV", "asserted"),
