@@ -41,3 +41,25 @@ def test_factuality_subject_of_failed_took_place(
     pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
     assert coded(pipeline, text, "2024-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the that-clause of a noun of demand is what one side wants, not a deed
+        (
+            "Peru rejected Bolivia's demand that Chile cut ties with Argentina.",
+            [("PER", "120", "BOL", "asserted"), ("CHL", "161", "ARG", "hypothetical")],
+        ),
+        (
+            "Peru rejected Bolivia's call that Chile expel the Bolivian ambassador.",
+            [("PER", "120", "BOL", "asserted"), ("CHL", "164", "BOLGOV", "hypothetical")],
+        ),
+        # the same act told outright is asserted
+        ("Chile expelled the Bolivian ambassador.", [("CHL", "164", "BOLGOV", "asserted")]),
+    ],
+)
+def test_factuality_clause_of_demand_noun(
+    pipeline: Pipeline, text: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    assert coded(pipeline, text) == expected

@@ -26,6 +26,14 @@ Row = tuple[str, str, str, str]
             "Peru hosted Chilean President Ricardo Lagos in Lima.",
             [("PER", "043", "CHLGOV", "asserted")],
         ),
+        # the talks a guest is hosted for are no object of "host": the guest is
+        (
+            "Peru hosted the Chilean foreign minister for talks.",
+            [("PER", "043", "CHLGOV", "asserted")],
+        ),
+        # a hosted meeting still keeps "host" from coding its guests or its beneficiaries
+        ("Peru hosted a summit for Andean ministers.", []),
+        ("Peru hosted a meeting of Chilean and Bolivian officials.", []),
         # welcoming a call approves of it
         ("Chile welcomed Peru's call for calm.", [("CHL", "051", "PER", "asserted")]),
         # a match, fires and a government brought down are not armed force

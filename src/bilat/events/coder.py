@@ -195,7 +195,9 @@ class Coder:
             attempts.append(Attempt(number, token.text, token.i, pattern.id, bool(found), reason))
             if found:
                 return found, attempts, False
-            if pattern.exclusive:
+            # "hosted the premier for talks": a pattern whose object is only the purpose
+            # phrase's noun does not keep the others from the trigger's own object
+            if pattern.exclusive and not senses.phrase_object_only(token, pattern.objects):
                 return [], attempts, True
         return [], attempts, False
 

@@ -15,6 +15,7 @@ from bilat.events.factuality_words import (
     BAN_NOUNS,
     CAME_TO_NOTHING,
     COMMITMENT_VERBS,
+    DEMAND_CLAUSE_NOUNS,
     DEMAND_NOUNS,
     DEMANDS,
     DENIAL,
@@ -206,6 +207,9 @@ def factuality(trigger: Token, code: str) -> tuple[Factuality, str]:
         if depth > 0 and via == "ccomp" and _lemma(token) in DEMANDS:
             # what one side demands of another has not happened: the demand is the event
             return Factuality.HYPOTHETICAL, f"demanded ('{token.text}')"
+        if _demanded_clause(token):
+            # "rejected the demand that Kabul expel the envoy": the noun's demand is the event
+            return Factuality.HYPOTHETICAL, f"demanded ('{token.head.text} that')"
         if depth > 0 and via in ("xcomp", "ccomp") and _lemma(token) in INTENT and not intent_code:
             return Factuality.PLANNED, f"intent '{token.text}'"
         if (
@@ -325,6 +329,17 @@ def _intent_noun(trigger: Token) -> Token | None:
     ):
         return head
     return None
+
+
+def _demanded_clause(token: Token) -> bool:
+    """Return whether a verb is the that-clause of a noun of demand ("the call that X go")."""
+    # the parser may call the clause a relative one; its "that" is then still a mark, where a
+    # true relative's "that" is a subject or object ("the demand that Peru made")
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.head.lemma_.lower() in DEMAND_CLAUSE_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    )
 
 
 def _lemma(token: Token) -> str:

@@ -95,6 +95,18 @@ DEMANDS = {
 }
 # nouns of pressing another side to act: "pressure to cut ties", "a demand to withdraw"
 DEMAND_NOUNS = {"pressure", "demand", "request", "appeal", "push", "ultimatum"}
+# nouns whose that-clause says what one side wants another to do: "the demand that Kabul
+# expel the envoy", "calls that Israel withdraw" (the clause is no deed of its subject)
+DEMAND_CLAUSE_NOUNS = DEMAND_NOUNS | {
+    "call",
+    "insistence",
+    "condition",
+    "precondition",
+    "plea",
+    "requirement",
+    "proposal",
+    "suggestion",
+}
 # nouns of intent or proposal a to-infinitive or participle hangs from: "readiness to
 # cooperate", "keenness to mediate", "a coalition to fight", "a vote imposing sanctions"
 INTENT_NOUNS = {

@@ -338,6 +338,26 @@ def loose_objects(token: Token) -> set[int]:
     }
 
 
+def phrase_object_only(token: Token, words: tuple[str, ...]) -> bool:
+    """Return whether a trigger with a direct object names the words only in a prep phrase.
+
+    "hosted the Israeli premier for talks": the talks are what the visit was for, not what
+    was hosted, so a pattern about hosting talks has not found its own object.
+
+    Args:
+        token: a trigger.
+        words: the pattern's ``objects``.
+
+    Returns:
+        True when the trigger has a direct object and none of its objects outside its
+        prepositional phrases is among the words.
+    """
+    if not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    phrased = {g.i for c in token.children if c.dep_ == "prep" for g in c.subtree}
+    return not named_as([o for o in arguments.objects_of(token) if o.i not in phrased], words)
+
+
 def no_pair(token: Token, code: str, index: dict[int, ActorSpan], *, nominal: bool) -> str:
     """Return why a matched trigger names no pair of actors, or an empty string.
 
