@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bilat.actors.resolve import ActorSpan
 from bilat.events import arguments
-from bilat.events.syntax import SPEECH
+from bilat.events.syntax import ATTRIBUTIVE_BEFORE, SPEECH
 
 # people whose violence is a riot, and whom force against is repression (CAMEO 145 and 175)
 PROTEST_NOUNS = {"protester", "protestor", "demonstrator", "rioter"}
@@ -120,9 +120,6 @@ ROUND_OF_MEETINGS = {
 # to be good neighbours", "a call for calm"
 APPEAL_MODIFIERS = {"common", "joint", "repeated", "renewed", "urgent", "international"}
 PHONE_WORDS = {"phone", "telephone", "telephonic"}
-# words before a participle that make it describe the next noun: "met visiting President X",
-# "talks with visiting President X", "the visiting President X"
-ATTRIBUTIVE_BEFORE = {"with", "to", "from", "between", "among"}
 HOST_VERBS = {
     "meet",
     "tell",

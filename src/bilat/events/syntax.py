@@ -206,8 +206,9 @@ def inner_objects(obj: Token) -> list[Token]:
     ]
 
 
-# prepositions after which "visiting" describes the next noun: "talks with visiting President X"
-COMPANY_PREPS = {"with", "to", "from", "between", "among"}
+# words before a participle that make it describe the next noun: "met visiting President X",
+# "talks with visiting President X", "the visiting President X"
+ATTRIBUTIVE_BEFORE = {"with", "to", "from", "between", "among"}
 
 
 def visitor_objects(verb: Token) -> list[Token]:
@@ -222,7 +223,7 @@ def visitor_objects(verb: Token) -> list[Token]:
         any other verb, for a preposition that does not keep company ("insisted on visiting
         Taiwan") and for a place ("plans to meet after visiting Kenya"): that is a trip.
     """
-    if verb.pos_ == "ADP" and verb.lower_ not in COMPANY_PREPS:
+    if verb.pos_ == "ADP" and verb.lower_ not in ATTRIBUTIVE_BEFORE:
         return []
     clauses = ("xcomp", "advcl", "ccomp", "pcomp", "acl")
     return [
